@@ -1,0 +1,189 @@
+"""Small immutable records that travel one way between the stages of kg.
+
+    Document ──extract──▶ RelationMention (text spans) ──resolve──▶ Relation (entities)
+                                                                        │
+                                           graph.py turns them into RDF ▼
+
+A ``Relation`` serialises to the relation record, kg's interchange format (one JSON
+object a line), with :meth:`Relation.to_record`; :func:`relation_from_record` reads it back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+MODALITIES = ("asserted", "reported", "intended", "hypothetical")
+
+ENTITY_TYPES = (
+    "Person",
+    "Country",
+    "City",
+    "Location",
+    "Organization",
+    "InternationalOrganization",
+    "Group",
+    "Topic",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article: its text and what is known about it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    source: str | None = None  # the file it came from, for error messages
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of everything that changes the extraction of this document."""
+        h = hashlib.sha256()
+        for part in (self.text, self.title or "", self.date or "", self.url or ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of a document that names (or stands for) an actor or a topic."""
+
+    text: str
+    start: int  # character offsets in the document text
+    end: int
+    type: str  # one of ENTITY_TYPES, the extractor's best guess
+    # What the extractor already knows: e.g. a demonym resolved to a country code.
+    country: str | None = None
+    key: str | None = None  # the surface form with titles and possessives stripped
+
+
+@dataclass(frozen=True, slots=True)
+class RelationMention:
+    """What an extractor finds in one sentence, before entities are resolved."""
+
+    doc: str
+    sentence: str
+    start: int  # character offsets of the sentence in the document
+    end: int
+    subject: Mention
+    predicate: str  # a property name of the kg ontology
+    object: Mention
+    plover: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+    extractor: str = "rules"
+    trigger: str | None = None  # the word that triggered it, for debugging
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world actor or topic, after resolution."""
+
+    id: str  # a stable IRI
+    label: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3
+
+    def to_record(self) -> dict:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "type": self.type,
+            "wikidata": self.wikidata,
+            "country": self.country,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A resolved fact with its provenance: the relation record."""
+
+    doc: str
+    sentence: str
+    start: int
+    end: int
+    subject: Entity
+    predicate: str
+    object: Entity
+    plover: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    confidence: float = 0.5
+    date: str | None = None
+    extractor: str = "rules"
+
+    @property
+    def asserted(self) -> bool:
+        """True when the fact is stated as real: not negated, not hypothetical or planned."""
+        return not self.negated and self.modality in ("asserted", "reported")
+
+    def to_record(self) -> dict:
+        return {
+            "doc": self.doc,
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "subject": self.subject.to_record(),
+            "predicate": self.predicate,
+            "plover": self.plover,
+            "mode": self.mode,
+            "cameo": self.cameo,
+            "object": self.object.to_record(),
+            "negated": self.negated,
+            "modality": self.modality,
+            "confidence": round(self.confidence, 3),
+            "date": self.date,
+            "extractor": self.extractor,
+        }
+
+
+def entity_from_record(rec: dict) -> Entity:
+    return Entity(
+        id=rec["id"],
+        label=rec["label"],
+        type=rec.get("type") or "Topic",
+        aliases=tuple(rec.get("aliases") or ()),
+        wikidata=rec.get("wikidata"),
+        country=rec.get("country"),
+    )
+
+
+def relation_from_record(rec: dict) -> Relation:
+    return Relation(
+        doc=rec["doc"],
+        sentence=rec.get("sentence", ""),
+        start=int(rec.get("start", 0)),
+        end=int(rec.get("end", 0)),
+        subject=entity_from_record(rec["subject"]),
+        predicate=rec["predicate"],
+        object=entity_from_record(rec["object"]),
+        plover=rec.get("plover"),
+        mode=rec.get("mode"),
+        cameo=rec.get("cameo"),
+        negated=bool(rec.get("negated", False)),
+        modality=rec.get("modality", "asserted"),
+        confidence=float(rec.get("confidence", 0.5)),
+        date=rec.get("date"),
+        extractor=rec.get("extractor", "rules"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one document."""
+
+    document: Document
+    relations: tuple[Relation, ...] = ()
+    entities: tuple[Entity, ...] = field(default=())

@@ -1,0 +1,55 @@
+"""IRIs of kg: the ontology's namespace, closed over the terms declared in ontologies/kg.ttl.
+
+A misspelt term raises instead of minting a bogus IRI::
+
+    >>> from kg.namespaces import KG
+    >>> KG.visits
+    rdflib.term.URIRef('https://w3id.org/kg/ontology#visits')
+    >>> KG.vists
+    Traceback (most recent call last):
+    ...
+    AttributeError: term 'vists' not in namespace 'https://w3id.org/kg/ontology#'
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from rdflib.namespace import ClosedNamespace
+
+BASE = "https://w3id.org/kg/"
+ONTOLOGY_IRI = BASE + "ontology#"
+ENTITY_BASE = BASE + "id/"
+DOC_BASE = BASE + "doc/"
+STATEMENT_BASE = BASE + "statement/"
+EXTRACTOR_BASE = BASE + "extractor/"
+WD = "http://www.wikidata.org/entity/"
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
+
+
+def _declared_terms() -> list[str]:
+    # Read the local names straight from the Turtle so that `import kg.namespaces` stays
+    # cheap; tests check that this agrees with a full parse by rdflib.
+    text = ONTOLOGY_FILE.read_text(encoding="utf-8")
+    return sorted(set(re.findall(r"^kg:([A-Za-z_][\w-]*)\s+a\s", text, re.M)))
+
+
+KG = ClosedNamespace(ONTOLOGY_IRI, _declared_terms())
+
+PREFIXES = {
+    "kg": ONTOLOGY_IRI,
+    "kgid": ENTITY_BASE,
+    "kgdoc": DOC_BASE,
+    "wd": WD,
+    "wdt": "http://www.wikidata.org/prop/direct/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+}

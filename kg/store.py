@@ -1,0 +1,161 @@
+"""The embedded store: Oxigraph (RocksDB on disk) holding one named graph per document.
+
+No server to start. Each document is written in one SPARQL update that drops its old graph
+and inserts the new one, so a crash leaves every document either fully present or absent.
+Queries see the union of all document graphs. :meth:`Store.rdflib` gives an rdflib
+``Dataset`` over the same data (through oxrdflib) for code that wants rdflib's API.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import StoreError, StoreLockedError
+from .namespaces import KG, PREFIXES
+
+DEFAULT_STORE = "output/store"
+
+
+def _is_store_dir(path: Path) -> bool:
+    return (path / "CURRENT").exists() or (path / "IDENTITY").exists()
+
+
+class Store:
+    """A kg store at ``path``. Use as a context manager so the lock is released promptly."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, create: bool = True):
+        import pyoxigraph as ox
+
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store; pass --store with a folder path")
+        if self.path.is_dir() and any(self.path.iterdir()) and not _is_store_dir(self.path):
+            raise StoreError(f"{self.path} is a folder that is not a kg store; pass --store with a new "
+                             "or existing store folder")
+        if not self.path.exists() and not create:
+            raise StoreError(f"no store at {self.path}; build one first with: kg build INPUT --store {self.path}")
+        try:
+            self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            text = str(exc).lower()
+            if "lock" in text or "resource temporarily unavailable" in text:
+                raise StoreLockedError(f"the store {self.path} is in use by another kg process; "
+                                       "wait for it to finish or use another --store") from None
+            raise StoreError(f"cannot open the store {self.path} ({exc})") from None
+
+    # ------------------------------------------------------------ life cycle
+    def close(self) -> None:
+        if getattr(self, "_ox", None) is not None:
+            try:
+                self._ox.flush()
+            except OSError:
+                pass
+            self._ox = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def ox(self):
+        """The underlying ``pyoxigraph.Store``."""
+        if self._ox is None:
+            raise StoreError("the store is closed")
+        return self._ox
+
+    # ------------------------------------------------------------ documents
+    def document_hash(self, doc_iri: str) -> str | None:
+        import pyoxigraph as ox
+
+        g = ox.NamedNode(doc_iri)
+        for q in self.ox.quads_for_pattern(g, ox.NamedNode(str(KG.contentHash)), None, g):
+            return q.object.value
+        return None
+
+    def put_graph(self, graph) -> None:
+        """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
+        iri = str(graph.identifier)
+        body = graph.serialize(format="nt")
+        update = f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}"
+        try:
+            self.ox.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing {iri} to {self.path} failed ({exc}); the store is unchanged") from None
+
+    def remove_graph(self, iri: str) -> bool:
+        import pyoxigraph as ox
+
+        node = ox.NamedNode(iri)
+        if not self.ox.contains_named_graph(node):
+            return False
+        self.ox.update(f"DROP GRAPH <{iri}>")
+        return True
+
+    def documents(self) -> Iterator[str]:
+        for g in self.ox.named_graphs():
+            yield g.value
+
+    # ------------------------------------------------------------ queries
+    def query(self, sparql: str, *, bindings: dict | None = None):
+        """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms."""
+        import pyoxigraph as ox
+
+        from .errors import QueryError
+
+        if bindings:
+            sparql = bind_values(sparql, bindings)
+        try:
+            return self.ox.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as exc:
+            raise QueryError(f"the SPARQL does not parse: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"the query failed: {exc}") from None
+
+    def __len__(self) -> int:
+        return len(self.ox)
+
+    def rdflib(self):
+        """An rdflib ``Dataset`` over this store (default graph = union of document graphs)."""
+        from oxrdflib import OxigraphStore
+        from rdflib import Dataset
+
+        ds = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        for prefix, iri in PREFIXES.items():
+            ds.bind(prefix, iri, override=True)
+        return ds
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def bind_values(sparql: str, bindings: dict) -> str:
+    """Bind variables to RDF terms with a VALUES block at the top of the WHERE clause.
+
+    The terms are pyoxigraph terms written in their canonical N-Triples form, which
+    escapes everything a value could use to break out, so user text never becomes SPARQL.
+    (Oxigraph's own ``substitutions`` only binds projected variables, which parameters of
+    aggregate queries are not.)
+    """
+    import pyoxigraph as ox
+
+    from .errors import QueryError
+
+    m = _WHERE.search(sparql)
+    if m is None:
+        raise QueryError("a query with parameters needs a WHERE { ... } clause")
+    names, terms = [], []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name) or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
+            raise QueryError(f"cannot bind ?{name} to {term!r}")
+        names.append("?" + name)
+        terms.append(str(term))
+    values = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    return sparql[: m.end()] + values + sparql[m.end():]
+
+
+def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
+    return Store(path, create=create)

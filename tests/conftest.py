@@ -1,0 +1,47 @@
+"""Shared fixtures. Data in ../shared is found through KG_SHARED (default ../shared)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+EXAMPLE = ROOT / "examples" / "state-visit.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path in the shared data, or skip the test with the reason."""
+    p = SHARED.joinpath(*parts)
+    if not p.exists():
+        pytest.skip(f"shared data not found at {p}; set KG_SHARED to the shared folder")
+    return p
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory):
+    """A store built once from the example article (read-only for tests: copy to modify)."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    path = tmp_path_factory.mktemp("example") / "store"
+    with open_store(path) as store:
+        build([EXAMPLE], store)
+    return path
+
+
+@pytest.fixture
+def store(example_store):
+    from kg.store import open_store
+
+    with open_store(example_store, create=False) as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def example_extraction():
+    from kg.pipeline import extract
+
+    return next(extract([EXAMPLE]))
