@@ -105,7 +105,8 @@ def extract(inputs, fmt, extractor, gazetteer, show_all):
 @store_option
 @click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
 @click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
-def build(inputs, store_path, extractor, gazetteer):
+@click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
+def build(inputs, store_path, extractor, gazetteer, verbose):
     """Extract relations from INPUTS and add them to the store.
 
     Each document gets its own named graph. Building the same documents again adds
@@ -119,7 +120,11 @@ def build(inputs, store_path, extractor, gazetteer):
     from .pipeline import build as run, load_gazetteer
 
     with _open(store_path, create=True) as store:
-        report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer))
+        def stored(doc_id, state):
+            click.echo(f"{state} {doc_id}", err=True)
+
+        report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer),
+                     on_stored=stored if verbose else None)
     click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
                f"({report.relations} relations) in {store_path}")
 

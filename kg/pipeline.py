@@ -66,11 +66,12 @@ class BuildReport:
     relations: int = 0
 
 
-def build(inputs: Iterable[str | Path], store, **kwargs) -> BuildReport:
+def build(inputs: Iterable[str | Path], store, *, on_stored=None, **kwargs) -> BuildReport:
     """Extract from inputs and write each document's graph to ``store``.
 
     A document whose content hash is already stored is skipped before parsing; a changed
     document replaces its own graph. Each document is written atomically.
+    ``on_stored(doc_id, status)`` is called after each document is committed.
     """
     from .graph import document_iri, extraction_graph
     from .ingest import read_inputs
@@ -89,6 +90,9 @@ def build(inputs: Iterable[str | Path], store, **kwargs) -> BuildReport:
 
     for ex in extract_documents(todo(), **kwargs):
         store.put_graph(extraction_graph(ex))
-        getattr(report, status.pop(ex.document.id)).append(ex.document.id)
+        state = status.pop(ex.document.id)
+        getattr(report, state).append(ex.document.id)
+        if on_stored is not None:
+            on_stored(ex.document.id, state)
         report.relations += len(ex.relations)
     return report
