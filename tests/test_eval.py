@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -416,6 +417,19 @@ def test_kg_gold_files_quote_no_article_text():
         for sentence in re.split(r"(?<=[.!?])\s+", text):
             sentence = " ".join(sentence.split())
             assert len(sentence) < 70 or sentence not in gold_text, sentence
+
+
+@pytest.mark.parametrize("name", ["seed", "wikinews"])
+def test_kg_gold_scored_against_itself_is_perfect(name):
+    """Every alternative of every gold fact, predicted as a fact of its own, is right and finds its fact."""
+    shared_path("corpus")
+    gs = ev.load(name)
+    oracle = [replace(f, subject=(s,), object=(o,), predicates=(p,), plovers=f.plovers[:1])
+              for f in gs.facts if not f.optional
+              for s in f.subject for o in f.object for p in f.predicates]
+    for level in gs.levels:
+        s = score(gs.facts, oracle, level)
+        assert (s.overall.precision, s.overall.recall) == (1.0, 1.0), (level.name, s.wrong, s.missed)
 
 
 @pytest.fixture(scope="session")
