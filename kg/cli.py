@@ -280,6 +280,76 @@ def extractors():
         click.echo(f"  {name:12} {doc}")
 
 
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True)
+@click.option("--predictions", type=click.Path(),
+              help="Relation records (kg extract --format jsonl) to score instead of running the extractor.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
+@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@click.option("--match", type=click.Choice(["type", "predicate"]), default="type", show_default=True,
+              help="Compare events by PLOVER type, or by ontology predicate (kg's own gold files).")
+@click.option("--all-facts", is_flag=True, help="Also score negated, intended and hypothetical facts.")
+@click.option("--floors", "floors_path", type=click.Path(), help="The floors file [default: eval/floors.json].")
+@click.option("--check-floors", is_flag=True, help="Exit 1 when a figure is below its floor.")
+@click.option("--update-floors", is_flag=True,
+              help="Set the floors a little below the current figures (after measuring an improvement).")
+@click.option("--explain", is_flag=True, help="Also list wrong predictions and missed gold facts (first level).")
+@click.option("--export-documents", type=click.Path(),
+              help="Write the set's documents as a JSONL corpus (to extract with another tool) and stop.")
+def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors_path, check_floors,
+          update_floors, explain, export_documents):
+    """Score relations against GOLD: precision, recall and F1 per type and overall.
+
+    GOLD is a built-in set (seed, wikinews, plover, petrarch, conll04), 'all', or the path
+    of a gold file: kg's format (eval/README.md) or that of the GSR, PETRARCH or CoNLL04
+    files. Shared data is found through KG_SHARED (default ../shared). The matching rules
+    are written in kg/evaluate.py.
+
+    \b
+    Example:
+      kg eval seed
+      kg eval all --check-floors
+      kg eval plover --export-documents gsr.jsonl
+      kg extract --format jsonl gsr.jsonl > pred.jsonl && kg eval plover --predictions pred.jsonl
+    """
+    from . import evaluate as ev
+
+    names = [n for g in gold for n in (ev.SETS if g == "all" else (g,))]
+    if (predictions or export_documents) and len(names) != 1:
+        raise click.UsageError("--predictions and --export-documents take exactly one gold set")
+    if (check_floors or update_floors) and (match != "type" or all_facts or predictions or extractor != "rules"):
+        raise click.UsageError("the floors are for the default measurement: drop --match, --all-facts, "
+                               "--predictions and --extractor with --check-floors or --update-floors")
+    if export_documents:
+        from .files import atomic_write_text
+
+        gs = ev.load(names[0], match=match)
+        atomic_write_text(export_documents, ev.export_documents(gs))
+        click.echo(f"Wrote {len(gs.documents)} documents of {gs.name} to {export_documents}", err=True)
+        return
+    reports = [ev.run(n, predictions=predictions, extractor=extractor, gazetteer=gazetteer, match=match,
+                      all_facts=all_facts) for n in names]
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in reports], indent=1))
+    else:
+        click.echo(ev.format_table(reports))
+    if explain and fmt == "table":
+        click.echo("\n" + ev.format_explanation(reports))
+    floors_file = floors_path or ev.FLOORS_FILE
+    if update_floors:
+        new, changes = ev.update_floors(reports, ev.read_floors(floors_file))
+        ev.write_floors(new, floors_file)
+        click.echo("\n".join(changes) or "No floor changed.", err=True)
+        click.echo(f"Wrote {floors_file}", err=True)
+    if check_floors:
+        floors = ev.read_floors(floors_file)
+        failed = [line for r in reports for line in ev.below_floors(r, floors)]
+        if failed:
+            raise click.ClickException("below the floors in " + str(floors_file) + ":\n  " + "\n  ".join(failed))
+        click.echo(f"All figures at or above the floors in {floors_file}.", err=True)
+
+
 def main() -> None:
     cli(prog_name="kg")
 
