@@ -139,10 +139,9 @@ class GraphFilter:
                 return False
         if self.documents and doc not in self.documents:
             return False
-        if self.since or self.until:
-            if when is None or (self.since and when < self.since) or (self.until and when > self.until):
-                return False
-        return True
+        dated = self.since or self.until
+        return not (dated and (when is None or (self.since and when < self.since)
+                               or (self.until and when > self.until)))
 
     def describe(self) -> list[str]:
         """One short phrase per active filter, for reports and the page."""
@@ -165,7 +164,7 @@ class GraphFilter:
 
 
 def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError:
-    value = sorted(bad)[0]
+    value = min(bad)
     close = difflib.get_close_matches(value, sorted(known), n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     listing = ", ".join(sorted(known)[:30]) + (" ..." if len(known) > 30 else "")
@@ -501,7 +500,7 @@ def shortest_paths(g, source: str, target: str, *, max_paths: int = 3) -> Report
                       {"from": _label(g, a), "to": _label(g, b), "length": None})
     rows = []
     for i, path in enumerate(paths, 1):
-        for j, (u, v) in enumerate(zip(path, path[1:]), 1):
+        for j, (u, v) in enumerate(itertools.pairwise(path), 1):
             for rel in _hop_relations(g, u, v):
                 rows.append({"path": i, "hop": j, **rel,
                              "evidence": [f"{e['sentence']} [{e['doc']}]" for e in rel["evidence"]]})

@@ -222,7 +222,8 @@ def filter_options(f):
         click.option("--until", metavar="YYYY-MM-DD", help="Keep statements dated on or before this day."),
         click.option("--min-confidence", default=0.0, show_default=True, type=float,
                      help="Keep statements at least this confident (0-1)."),
-        click.option("--doc", "documents", multiple=True, metavar="ID", help="Keep statements from this document (repeatable)."),
+        click.option("--doc", "documents", multiple=True, metavar="ID",
+                     help="Keep statements from this document (repeatable)."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -274,8 +275,9 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
                       max_nodes=max_nodes)
+    what = "connections" if merge_edges else "relations"
     left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
-    click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {'connections' if merge_edges else 'relations'}{left})")
+    click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
 
 
 @cli.group(cls=KGGroup)

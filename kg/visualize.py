@@ -83,11 +83,47 @@ def importance(g, size_by: str = "degree") -> dict[str, float]:
 
 
 def _cap(g, score: dict[str, float], max_nodes: int):
-    """The ``max_nodes`` most important nodes (ties by degree, then label) and their relations."""
-    ranked = sorted(g, key=lambda n: (-score.get(n, 0.0), -g.degree(n), g.nodes[n].get("label", n)))
-    keep = g.subgraph(ranked[:max_nodes]).copy()
-    keep.remove_nodes_from([n for n, d in dict(keep.degree()).items() if d == 0])
-    return keep
+    """The most important part of ``g`` with at most ``max_nodes`` nodes, every one related to another.
+
+    Nodes are taken by importance (ties by degree, then label). A node next to the part
+    taken so far joins alone; one that is not joins with its most important neighbour,
+    so no node ends up on the page without a relation.
+    """
+    import heapq
+
+    def rank(n):
+        return (-score.get(n, 0.0), -g.degree(n), str(g.nodes[n].get("label", n)), str(n))
+
+    def neighbours(n):
+        return set(g.successors(n)) | set(g.predecessors(n))
+
+    order = sorted(g, key=rank)
+    taken: set = set()
+    frontier: list = []
+    i = 0
+
+    def take(n):
+        taken.add(n)
+        for m in neighbours(n) - taken:
+            heapq.heappush(frontier, (rank(m), m))
+
+    while len(taken) < max_nodes:
+        while i < len(order) and order[i] in taken:
+            i += 1
+        while frontier and frontier[0][1] in taken:
+            heapq.heappop(frontier)
+        best = order[i] if i < len(order) else None
+        near = frontier[0][1] if frontier else None
+        if near is not None and (best is None or rank(near) <= rank(best)):
+            take(near)
+        elif best is not None and len(taken) + 2 <= max_nodes:
+            take(best)
+            take(min(neighbours(best), key=rank))
+        elif near is not None:
+            take(near)
+        else:
+            break
+    return g.subgraph(taken).copy()
 
 
 def layout(g, *, seed: int = 0, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
@@ -212,7 +248,7 @@ def _options(physics: bool, big: bool) -> dict:
     }
 
 
-def _legend(g, shown_types: Counter, quads: Counter, size_by: str) -> str:
+def _legend(shown_types: Counter, quads: Counter, size_by: str) -> str:
     shapes = {
         "dot": '<circle cx="7" cy="7" r="5.5"/>',
         "diamond": '<polygon points="7,1 13,7 7,13 1,7"/>',
@@ -278,9 +314,8 @@ def render_page(g, *, title: str = "kg graph", physics: bool | None = None, size
     positions = layout(shown) if (big or not physics) else None
     if positions:
         notes.append("layout precomputed" + ("" if physics else "; physics off (tick the box to turn it on)"))
-    focus = g.graph.get("focus")
-    net = build_network(shown, size_by=size_by, merge_edges=merge_edges, positions=positions,
-                        focus=focus if focus in shown else None)
+    focus = g.graph.get("focus") if g.graph.get("focus") in shown else None
+    net = build_network(shown, size_by=size_by, merge_edges=merge_edges, positions=positions, focus=focus)
     nodes, edges = net.nodes, net.edges
     lib = Path(__import__("pyvis").__file__).parent / "lib" / "vis-9.1.2"
     vis_js = (lib / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script")
@@ -289,13 +324,13 @@ def render_page(g, *, title: str = "kg graph", physics: bool | None = None, size
     for e in edges:
         for r in e["kg"]["relations"]:
             quads[r["quad"]] += 1
-    data = {"nodes": nodes, "edges": edges, "options": _options(physics, big), "focus": focus if focus in shown else None}
+    data = {"nodes": nodes, "edges": edges, "options": _options(physics, big), "focus": focus}
     summary = (f"{len(nodes):,} entities, {len(edges):,} "
                + ("connections" if merge_edges else "relations")
                + (f" (of {len(full):,} and {full.number_of_edges():,})" if left_nodes else ""))
     page = _TEMPLATE.format(
-        title=html.escape(title), style=vis_css, legend=_legend(shown, Counter(shown.nodes[n].get("type") for n in shown),
-                                                                quads, size_by),
+        title=html.escape(title), style=vis_css,
+        legend=_legend(Counter(shown.nodes[n].get("type") for n in shown), quads, size_by),
         summary=html.escape(summary), notes="".join(f"<li>{html.escape(n)}</li>" for n in notes),
         data=_safe_json(data), vis=vis_js, app=_APP, physics_checked=" checked" if physics else "",
         vis_hash=_csp_hash(vis_js), app_hash=_csp_hash(_APP),
