@@ -58,14 +58,15 @@ SELECT ?st ?s ?p ?o ?plover ?cameo ?conf ?evidence ?doc ?date ?docdate ?title WH
   OPTIONAL { ?d dcterms:title ?title }
 }"""
 
-_ENTITIES = """
-SELECT ?e ?label ?type ?wd ?cc (GROUP_CONCAT(DISTINCT ?alt; SEPARATOR="|") AS ?aliases) WHERE {
-  ?e skos:prefLabel ?label ; a ?t .
-  BIND(REPLACE(STR(?t), "^.*#", "") AS ?type)
-  OPTIONAL { ?e owl:sameAs ?wd }
-  OPTIONAL { ?e kg:countryCode ?cc }
-  OPTIONAL { ?e skos:altLabel ?alt }
-} GROUP BY ?e ?label ?type ?wd ?cc"""
+# Entity attributes, one query each: an entity is repeated in the graph of every document
+# that mentions it, so joining its labels, types and aliases in one query would multiply
+# those copies (a country named in 30 documents: 30^4 rows). Counts pick the value most
+# documents agree on.
+_LABELS = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e skos:prefLabel ?v } GROUP BY ?e ?v"
+_TYPES = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e a ?t . BIND(REPLACE(STR(?t), \"^.*#\", \"\") AS ?v) } GROUP BY ?e ?v"
+_SAME_AS = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e owl:sameAs ?v } GROUP BY ?e ?v"
+_COUNTRY = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e kg:countryCode ?v } GROUP BY ?e ?v"
+_ALIASES = "SELECT DISTINCT ?e ?v WHERE { ?e skos:altLabel ?v }"
 
 _DOCUMENTS = "SELECT DISTINCT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }"
 
@@ -171,6 +172,18 @@ def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError
     return QueryError(f"no {what} {value!r} in the store{hint} ({flag} takes one of: {listing or 'none'})")
 
 
+def _most_common(store, sparql: str, among=None) -> dict[str, str]:
+    """Entity IRI → the value that most documents give it (ties: the smallest value)."""
+    best: dict[str, tuple[int, str]] = {}
+    for row in store.query(sparql):
+        e, v, n = row["e"].value, row["v"].value, int(row["n"].value)
+        if among is not None and e not in among:
+            continue
+        if e not in best or (-n, v) < (-best[e][0], best[e][1]):
+            best[e] = (n, v)
+    return {e: v for e, (n, v) in best.items()}
+
+
 def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
@@ -190,14 +203,15 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
     if min_confidence > where.min_confidence:
         where = replace(where, min_confidence=min_confidence)
     g = nx.MultiDiGraph()
-    for row in store.query(_ENTITIES):
-        iri = row["e"].value
-        if iri in g:
-            continue
-        g.add_node(iri, label=row["label"].value, type=row["type"].value,
-                   wikidata=local_name(row["wd"].value) if row["wd"] else None,
-                   country=row["cc"].value if row["cc"] else None,
-                   aliases=sorted(a for a in row["aliases"].value.split("|") if a) if row["aliases"] else [])
+    labels = _most_common(store, _LABELS)
+    types, same_as, country = (_most_common(store, q, labels) for q in (_TYPES, _SAME_AS, _COUNTRY))
+    aliases = defaultdict(set)
+    for row in store.query(_ALIASES):
+        aliases[row["e"].value].add(row["v"].value)
+    for iri, label in labels.items():
+        g.add_node(iri, label=label, type=types.get(iri, "Topic"),
+                   wikidata=local_name(same_as[iri]) if iri in same_as else None,
+                   country=country.get(iri), aliases=sorted(aliases.get(iri, ())))
     if where.documents:
         known_docs = {r["id"].value for r in store.query(_DOCUMENTS)}
         if set(where.documents) - known_docs:
@@ -538,13 +552,14 @@ def country_pairs(g, *, directed: bool = True) -> list[dict]:
 
 
 def pairs_report(g, *, directed: bool = True, top: int | None = None) -> Report:
+    """:func:`country_pairs` as a report, the ``top`` pairs with most events first."""
     rows = country_pairs(g, directed=directed)
     notes = _notes(g)
+    summary = {"pairs": len(rows), "directed": directed, "events": sum(r["total"] for r in rows)}
     if top and len(rows) > top:
         notes.append(f"top {top} of {len(rows)} pairs by events; --top 0 shows all")
         rows = rows[:top]
-    return Report("pairs", ["source", "target", *QUAD_CLASSES, "total", "balance"], rows, notes,
-                  {"pairs": len(rows), "directed": directed})
+    return Report("pairs", ["source", "target", *QUAD_CLASSES, "total", "balance"], rows, notes, summary)
 
 
 def ego_summary(g, entity: str, *, depth: int = 1) -> Report:

@@ -192,6 +192,11 @@ def _edge_style(rels: list[dict]) -> dict:
             "width": 1 + min(4.0, math.log2(total) if total > 1 else 0), "dashes": quad is None}
 
 
+def _darker(colour: str, factor: float = 0.7) -> str:
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
+
+
 def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, positions=None,
                   focus: str | None = None):
     """networkx MultiDiGraph (from :func:`kg.analyze.to_networkx`) → pyvis ``Network``.
@@ -207,9 +212,14 @@ def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, posi
     for node, data in g.nodes(data=True):
         colour, shape = TYPE_STYLE.get(data.get("type"), OTHER_TYPE)
         extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
+        border = "#111111" if node == focus else _darker(colour)
         if node == focus:
-            extra.update(borderWidth=4, color={"background": colour, "border": "#111"})
-        net.add_node(node, label=data.get("label", node), shape=shape, color=extra.pop("color", colour),
+            extra["borderWidth"] = 4
+        # Selected and hovered nodes keep their type's colour; only the border darkens.
+        net.add_node(node, label=data.get("label", node), shape=shape,
+                     color={"background": colour, "border": border,
+                            "highlight": {"background": colour, "border": "#111111"},
+                            "hover": {"background": colour, "border": "#111111"}},
                      size=10 + 26 * math.sqrt(score.get(node, 0.0) / top), **extra,
                      kg={"type": data.get("type"), "aliases": list(data.get("aliases") or [])[:20],
                          "wikidata": data.get("wikidata"), "url": wikidata_url(data.get("wikidata")),
@@ -484,7 +494,6 @@ _APP = r"""
     window.kgGraph.drawn = {nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length};
     document.body.setAttribute("data-rendered", window.kgGraph.drawn.nodes + " " + window.kgGraph.drawn.edges);
   });
-  if (data.focus !== null) network.selectNodes([data.focus]);
 })();
 """
 

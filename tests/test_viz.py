@@ -58,7 +58,7 @@ def test_nodes_are_styled_by_type_and_carry_their_hover_data(world):
     assert page.nodes == len(data["nodes"]) == 10 and page.edges == len(data["edges"]) == 10
     for n in data["nodes"]:
         colour, shape = viz.TYPE_STYLE[n["kg"]["type"]]
-        assert (n["color"], n["shape"]) == (colour, shape)
+        assert (n["color"]["background"], n["color"]["highlight"]["background"], n["shape"]) == (colour, colour, shape)
     anna = by_label(data)["Anna Berg"]["kg"]
     assert anna["aliases"] == ["Berg"] and anna["wikidata"] == "Q90001"
     assert anna["url"] == "https://www.wikidata.org/wiki/Q90001" and anna["country"] == "DEU"
@@ -196,7 +196,8 @@ def test_focus_marks_the_centre(world):
     page = viz.render_page(sub)
     data = page_data(page.html)
     assert {n["label"] for n in data["nodes"]} == {"Russia", "Germany", "Ukraine"}
-    assert data["focus"] == ID + "rus" and by_label(data)["Russia"]["borderWidth"] == 4
+    russia = by_label(data)["Russia"]
+    assert data["focus"] == ID + "rus" and russia["borderWidth"] == 4 and russia["color"]["border"] == "#111111"
     assert page.notes[0] == "around Russia (depth 1)"
 
 
