@@ -302,6 +302,8 @@ def find_entity(g, name: str) -> str:
     close += [lb for k, lb in sorted(names.items()) if wanted and wanted in k and lb not in close][:3]
     close = list(dict.fromkeys(close))
     hint = f"; did you mean {', '.join(close)}?" if close else "; list entities with: kg analyze centrality"
+    if g.graph.get("filter"):
+        hint += f" (the filters may have left it out: {'; '.join(g.graph['filter'])})"
     raise QueryError(f"no entity called {name!r} in the graph{hint}")
 
 

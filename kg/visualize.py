@@ -318,6 +318,8 @@ def render_page(g, *, title: str = "kg graph", physics: bool | None = None, size
     if isolated:
         notes.append(f"{len(isolated):,} {'entity' if len(isolated) == 1 else 'entities'} without relations "
                      f"{'is' if len(isolated) == 1 else 'are'} not drawn")
+    if not len(shown):
+        notes.append("nothing to draw: no relations" + (" pass the filters" if g.graph.get("filter") else ""))
     big = len(shown) > LAYOUT_OVER
     if physics is None:
         physics = not big

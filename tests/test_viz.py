@@ -274,6 +274,15 @@ def test_viz_layout_options(world_path, tmp_path):
     assert all("x" in n for n in data["nodes"]) and "<title>Three</title>" in out.read_text()
 
 
+def test_viz_of_nothing_says_so(world_path, tmp_path):
+    out = tmp_path / "g.html"
+    res = _run("viz", "--store", world_path, "-o", out, "--plover", "AID")
+    assert res.exit_code == 0 and "(0 entities, 0 relations)" in res.stdout
+    assert "nothing to draw: no relations pass the filters" in out.read_text()
+    res = _run("viz", "--store", world_path, "-o", out, "--plover", "AID", "--focus", "Russia")
+    assert res.exit_code == 1 and "(the filters may have left it out: PLOVER: AID)" in res.output
+
+
 def test_viz_errors(world_path, tmp_path):
     res = _run("viz", "--store", world_path, "-o", tmp_path / "g.html", "--focus", "Atlantis")
     assert res.exit_code == 1 and "Error: no entity called 'Atlantis'" in res.output
