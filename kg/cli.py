@@ -214,25 +214,194 @@ def stats(store_path, fmt):
     click.echo("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
 
 
+def filter_options(f):
+    """The options that select part of the graph, shared by kg viz and kg analyze."""
+    opts = [
+        click.option("--relation", "relations", multiple=True, metavar="NAME",
+                     help="Keep only this relation (repeatable), e.g. visits, leaderOf."),
+        click.option("--plover", multiple=True, metavar="TYPE",
+                     help="Keep a PLOVER type (SANCTION), a quad class (material-conflict) or 'static' (repeatable)."),
+        click.option("--entity-type", "entity_types", multiple=True, metavar="TYPE",
+                     help="Keep only entities of this type (repeatable), e.g. Person, Country."),
+        click.option("--since", metavar="YYYY-MM-DD", help="Keep statements dated on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Keep statements dated on or before this day."),
+        click.option("--min-confidence", default=0.0, show_default=True, type=float,
+                     help="Keep statements at least this confident (0-1)."),
+        click.option("--doc", "documents", multiple=True, metavar="ID",
+                     help="Keep statements from this document (repeatable)."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, until=None, min_confidence=0.0,
+           documents=()):
+    from .analyze import GraphFilter, to_networkx
+
+    where = GraphFilter(relations=tuple(relations), plover=tuple(plover), entity_types=tuple(entity_types),
+                        since=since, until=until, min_confidence=min_confidence, documents=tuple(documents))
+    with _open(store_path) as store:
+        return to_networkx(store, where=where)
+
+
 @cli.command()
 @store_option
 @click.option("-o", "--output", default="output/graph.html", show_default=True, type=click.Path())
-@click.option("--physics/--no-physics", default=True, show_default=True, help="Animate the layout.")
-@click.option("--min-confidence", default=0.0, show_default=True, type=float)
-def viz(store_path, output, physics, min_confidence):
+@click.option("--focus", metavar="ENTITY", help="Show only the entities around this one (a label, alias, QID or IRI).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0), help="How many relations from --focus.")
+@filter_options
+@click.option("--merge-edges", is_flag=True, help="Draw one edge per pair of entities, with the count of relations.")
+@click.option("--size-by", type=click.Choice(["degree", "pagerank"]), default="degree", show_default=True,
+              help="What node size shows.")
+@click.option("--physics/--no-physics", default=None,
+              help="Animate the layout. Default: on up to 250 entities, else a precomputed layout.")
+@click.option("--max-nodes", default=2500, show_default=True, type=click.IntRange(1),
+              help="Draw at most this many entities, the most important; the page says what was left out.")
+@click.option("--title", default="kg graph", show_default=True, help="The page title.")
+def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, title, **filters):
     """Write an interactive HTML graph of the store that works offline.
+
+    Nodes are coloured and shaped by entity type, edges coloured by PLOVER quad class
+    (static relations grey and dashed). Hover for aliases, Wikidata links and the
+    sentences behind each relation; click for all of them.
 
     \b
     Example:
       kg viz -o output/graph.html && xdg-open output/graph.html
+      kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
+      kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
     """
-    from .analyze import to_networkx
-    from .visualize import write_html
+    from .analyze import ego_graph
+    from .visualize import write_page
 
-    with _open(store_path) as store:
-        g = to_networkx(store, min_confidence=min_confidence)
-    write_html(g, output, physics=physics)
-    click.echo(f"Wrote {output} ({g.number_of_nodes()} entities, {g.number_of_edges()} relations)")
+    g = _graph(store_path, **filters)
+    if focus:
+        g = ego_graph(g, focus, depth)
+    page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
+                      max_nodes=max_nodes)
+    what = "connections" if merge_edges else "relations"
+    left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
+    click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
+
+
+@cli.group(cls=KGGroup)
+def analyze():
+    """Network measures over the store: centrality, communities, paths, country pairs, ego networks.
+
+    Every subcommand takes the filters of kg viz (--relation, --plover, --entity-type,
+    --since, --until, --min-confidence, --doc) and prints a table, CSV or JSON.
+
+    \b
+    Example:
+      kg analyze centrality --by betweenness --top 10
+      kg analyze communities --format json
+      kg analyze path "Justin Trudeau" "Xi Jinping"
+      kg analyze pairs --plover verbal-conflict --format csv -o pairs.csv
+      kg analyze ego "Shinzo Abe" --depth 2
+    """
+
+
+def report_options(f):
+    f = click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")(f)
+    f = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                     show_default=True)(f)
+    return store_option(filter_options(f))
+
+
+def _report(report, fmt, output):
+    for note in report.notes:
+        click.echo(f"Note: {note}", err=True)
+    _echo_out(report.render(fmt), output)
+
+
+@analyze.command()
+@click.option("--by", type=click.Choice(["pagerank", "degree", "betweenness"]), default="pagerank", show_default=True)
+@click.option("--top", default=20, show_default=True, type=click.IntRange(0), help="How many entities (0: all).")
+@report_options
+def centrality(by, top, store_path, fmt, output, **filters):
+    """Entities ranked by PageRank, degree or betweenness (all three shown).
+
+    \b
+    Example:
+      kg analyze centrality --by betweenness --top 10 --entity-type Person
+    """
+    from .analyze import centrality as run
+
+    _report(run(_graph(store_path, **filters), by=by, top=top or None), fmt, output)
+
+
+@analyze.command()
+@click.option("--method", type=click.Choice(["louvain", "greedy"]), default="louvain", show_default=True,
+              help="Louvain or greedy modularity (networkx).")
+@click.option("--resolution", default=1.0, show_default=True, type=float, help="Above 1: smaller communities.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Louvain's random seed.")
+@report_options
+def communities(method, resolution, seed, store_path, fmt, output, **filters):
+    """Communities of entities that are more related to each other than to the rest.
+
+    \b
+    Example:
+      kg analyze communities --method greedy --format json
+    """
+    from .analyze import communities as run
+
+    _report(run(_graph(store_path, **filters), method=method, seed=seed, resolution=resolution), fmt, output)
+
+
+@analyze.command()
+@click.argument("source")
+@click.argument("target")
+@click.option("--max-paths", default=3, show_default=True, type=click.IntRange(1))
+@report_options
+def path(source, target, max_paths, store_path, fmt, output, **filters):
+    """The shortest chains of relations between SOURCE and TARGET, with the evidence for each hop.
+
+    Relations are followed in either direction. SOURCE and TARGET are labels, aliases,
+    Wikidata QIDs or IRIs.
+
+    \b
+    Example:
+      kg analyze path "Taro Kono" Beijing
+    """
+    from .analyze import shortest_paths
+
+    _report(shortest_paths(_graph(store_path, **filters), source, target, max_paths=max_paths), fmt, output)
+
+
+@analyze.command()
+@click.option("--undirected", is_flag=True, help="Add up both directions of each pair.")
+@click.option("--top", default=0, show_default=True, type=click.IntRange(0), help="How many pairs (0: all).")
+@report_options
+def pairs(undirected, top, store_path, fmt, output, **filters):
+    """Events between countries by PLOVER quad class, with a cooperation–conflict balance.
+
+    A person or city counts for its country. balance = (cooperation − conflict) /
+    (cooperation + conflict), from −1 (all conflict) to +1 (all cooperation).
+
+    \b
+    Example:
+      kg analyze pairs --since 2019-01-01 --format csv -o pairs.csv
+    """
+    from .analyze import pairs_report
+
+    _report(pairs_report(_graph(store_path, **filters), directed=not undirected, top=top or None), fmt, output)
+
+
+@analyze.command()
+@click.argument("entity")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(1))
+@report_options
+def ego(entity, depth, store_path, fmt, output, **filters):
+    """A summary of ENTITY's neighbourhood and each neighbour's links to it.
+
+    \b
+    Example:
+      kg analyze ego "Justin Trudeau" --depth 2 --format json
+    """
+    from .analyze import ego_summary
+
+    _report(ego_summary(_graph(store_path, **filters), entity, depth=depth), fmt, output)
 
 
 @cli.command()
