@@ -102,5 +102,18 @@ def test_atomic_write_leaves_old_file_on_failure(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
 
 
+def test_atomic_write_gives_ordinary_permissions(tmp_path):
+    import stat
+
+    from kg.files import atomic_write_text
+
+    umask = os.umask(0o022)
+    try:
+        path = atomic_write_text(tmp_path / "page.html", "<p>hi</p>")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
 def test_reference_is_not_empty(reference):
     assert len(reference) >= 25
