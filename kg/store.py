@@ -95,6 +95,19 @@ class Store:
         self.ox.update(f"DROP GRAPH <{iri}>")
         return True
 
+    def load(self, data: bytes, fmt: str) -> None:
+        """Import RDF (an export): ``nq`` and ``trig`` keep their named graphs; the triple
+        formats (``ttl``, ``nt``, ``rdfxml``, ``jsonld``) go into the default graph, which
+        queries see as part of the union."""
+        from .export import rdf_format
+
+        try:
+            self.ox.load(data, format=rdf_format(fmt))
+        except SyntaxError as exc:
+            raise StoreError(f"the {fmt} data does not parse ({exc}); the store is unchanged") from None
+        except OSError as exc:
+            raise StoreError(f"loading {fmt} data into {self.path} failed ({exc})") from None
+
     def documents(self) -> Iterator[str]:
         for g in self.ox.named_graphs():
             yield g.value
