@@ -250,6 +250,34 @@ def export(store_path, fmt, output):
 
 
 @cli.command()
+@store_option
+@click.option("--bind", default="127.0.0.1:7878", show_default=True,
+              help="HOST:PORT to listen on. Other hosts than localhost let anyone who can reach them read the store.")
+@click.option("--timeout", default=30, show_default=True, type=click.IntRange(min=0),
+              help="Cancel queries that run longer than this many seconds (0: never).")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
+def serve(store_path, bind, timeout, cors):
+    """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
+    start-up, so kg build can keep writing the store meanwhile; restart to serve new
+    documents. Queries see the union of all documents. The query page is at /, the
+    endpoint at /query (GET ?query=... or POST, standard SPARQL media types).
+
+    \b
+    Example:
+      kg serve --store output/store
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/query
+    """
+    from .serve import is_local, serve as run
+
+    if not is_local(bind):
+        click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
+    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo))
+
+
+@cli.command()
 def extractors():
     """List the registered extractors and export formats.
 
