@@ -115,6 +115,7 @@ def build(inputs, store_path, extractor, gazetteer):
     Example:
       kg build examples/state-visit.txt
       kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews
+      kg build corpus.jsonl --store http://localhost:3030/kg/update   # a remote store (see kg push)
     """
     from .pipeline import build as run, load_gazetteer
 
@@ -275,6 +276,37 @@ def serve(store_path, bind, timeout, cors):
     if not is_local(bind):
         click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
     sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo))
+
+
+@cli.command()
+@click.argument("url")
+@store_option
+@click.option("--protocol", type=click.Choice(["update", "gsp"]),
+              help="SPARQL 1.1 Update or Graph Store Protocol (default: guessed from the URL).")
+@click.option("--query-url", help="The SPARQL query endpoint that reads content hashes (update protocol; "
+                                  "default: derived from URL).")
+def push(url, store_path, protocol, query_url):
+    """Copy the store's documents to a remote triple store at URL.
+
+    Each document is one named graph, replaced whole when it changed and skipped when the
+    remote copy has the same content hash. URL is a SPARQL 1.1 Update endpoint or a Graph
+    Store Protocol endpoint (see README: remote triple stores). Credentials go in the URL
+    (https://USER:PASSWORD@host/...) or in KG_REMOTE_USER and KG_REMOTE_PASSWORD
+    (KG_REMOTE_TOKEN for a bearer token).
+
+    \b
+    Example:
+      kg push http://localhost:3030/kg/update                        # Apache Jena Fuseki
+      kg push http://localhost:7200/repositories/kg/statements       # GraphDB
+      kg push --protocol gsp http://localhost:8890/sparql-graph-crud-auth   # Virtuoso
+
+    kg build --store URL writes to a remote store directly, the same way.
+    """
+    from .remote import RemoteStore, push as run
+
+    with _open(store_path) as store, RemoteStore(url, protocol=protocol, query_url=query_url) as remote:
+        report = run(store, remote)
+    click.echo(f"{len(report.pushed)} pushed, {len(report.unchanged)} unchanged to {remote.url} ({remote.protocol})")
 
 
 @cli.command()

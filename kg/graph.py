@@ -3,6 +3,7 @@
 Every fact is stored twice: as a direct edge ``subject predicate object`` for simple SPARQL
 and graph tools, and as a statement node that carries everything known about it::
 
+    # kgdoc: is https://w3id.org/kg/doc/, kgid: .../id/, kgst: .../statement/
     kgdoc:state-visit {                                  # the document's named graph
       kgid:Q3099714 kg:visits kgid:Q1490 .               # the direct edge
       kgst:2b7d… a kg:Statement, kg:Event, kg:Consult ;  # the statement: PLOVER type as class

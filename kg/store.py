@@ -170,5 +170,10 @@ def bind_values(sparql: str, bindings: dict) -> str:
     return sparql[: m.end()] + values + sparql[m.end():]
 
 
-def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
+def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True):
+    """The embedded store at ``path``, or a :class:`kg.remote.RemoteStore` for an http(s) URL."""
+    if str(path).startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(path))
     return Store(path, create=create)
