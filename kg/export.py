@@ -318,32 +318,57 @@ def _cypher(types: list[str], rel_types: list[str]) -> str:
 
 _RECORDS = """
 SELECT DISTINCT ?st ?doc ?evidence ?start ?end ?s ?p ?o ?plover ?mode ?cameo ?negated ?modality ?conf ?date ?ex WHERE {
-  ?st kg:predicate ?p ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end ;
-      kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?conf ;
-      prov:wasDerivedFrom ?d ; prov:wasAttributedTo ?x .
-  ?x rdfs:label ?ex . ?d dcterms:identifier ?doc .
-  ?st kg:subject|kg:actor ?s ; kg:object|kg:recipient ?o .
-  OPTIONAL { ?st kg:ploverType ?plover } OPTIONAL { ?st kg:mode ?mode }
-  OPTIONAL { ?st kg:cameoCode ?cameo }
-  OPTIONAL { ?st kg:eventDate ?eventDate } OPTIONAL { ?st kg:articleDate ?articleDate }
+  GRAPH ?g {
+    ?st kg:predicate ?p ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end ;
+        kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?conf ;
+        prov:wasDerivedFrom ?d ; prov:wasAttributedTo ?x .
+    ?x rdfs:label ?ex . ?d dcterms:identifier ?doc .
+    ?st kg:subject|kg:actor ?s ; kg:object|kg:recipient ?o .
+    OPTIONAL { ?st kg:ploverType ?plover } OPTIONAL { ?st kg:mode ?mode }
+    OPTIONAL { ?st kg:cameoCode ?cameo }
+    OPTIONAL { ?st kg:eventDate ?eventDate } OPTIONAL { ?st kg:articleDate ?articleDate }
+  }
   BIND(COALESCE(?eventDate, ?articleDate) AS ?date)
 } ORDER BY ?doc ?start ?st"""
+
+# Inside GRAPH ?g: the union default graph repeats an entity's triples once per document
+# that mentions it, and joining them multiplies the rows (oxigraph#1919).
+_ENTITY_RECORDS = """
+SELECT DISTINCT ?e ?label ?type ?wd ?cc ?alt WHERE {
+  GRAPH ?g {
+    ?e skos:prefLabel ?label ; a ?type .
+    OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e kg:countryCode ?cc } OPTIONAL { ?e skos:altLabel ?alt }
+  }
+}"""
+
+
+def entity_records(store) -> dict[str, dict]:
+    """Every entity's record (the ``subject``/``object`` of a relation record), by IRI."""
+    from .analyze import local_name
+
+    out: dict[str, dict] = {}
+    for row in store.query(_ENTITY_RECORDS):
+        iri = row["e"].value
+        rec = out.setdefault(iri, {"id": iri, "label": row["label"].value, "aliases": [],
+                                   "type": local_name(row["type"].value),
+                                   "wikidata": local_name(row["wd"].value) if row["wd"] else None,
+                                   "country": row["cc"].value if row["cc"] else None})
+        if row["alt"] is not None and row["alt"].value not in rec["aliases"]:
+            rec["aliases"].append(row["alt"].value)
+    for rec in out.values():
+        rec["aliases"].sort()
+    return out
 
 
 def relation_records(store):
     """The relation records stored, as dicts (the ``jsonl`` schema)."""
-    from .analyze import local_name, to_networkx
+    from .analyze import local_name
 
-    g = to_networkx(store)
-    entities = {}
+    entities = entity_records(store)
 
     def entity(iri: str) -> dict:
-        if iri not in entities:
-            d = g.nodes[iri] if iri in g else {}
-            entities[iri] = {"id": iri, "label": d.get("label", local_name(iri)), "aliases": d.get("aliases", []),
-                             "type": d.get("type", "Topic"), "wikidata": d.get("wikidata"),
-                             "country": d.get("country")}
-        return entities[iri]
+        return entities.get(iri) or {"id": iri, "label": local_name(iri), "aliases": [], "type": "Topic",
+                                     "wikidata": None, "country": None}
 
     def lit(row, k):
         return row[k].value if row[k] is not None else None

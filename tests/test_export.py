@@ -319,3 +319,14 @@ def test_cli_export_every_format(news_store, tmp_path):
         assert target.exists()
     res = runner.invoke(cli, ["export", "--format", "neo4j", "--store", str(news_store)])
     assert res.exit_code == 2 and "-o FOLDER" in res.output
+
+
+def test_jsonl_export_of_the_example_equals_its_extraction(example_store, example_extraction):
+    """Relation records survive the trip through RDF unchanged."""
+    from kg.store import open_store
+
+    with open_store(example_store, create=False) as s:
+        exported = exporters.get("jsonl")(s).decode("utf-8").splitlines()
+    expected = [r.to_record() for r in example_extraction.relations]
+    assert sorted(json.dumps(json.loads(line), sort_keys=True) for line in exported) == \
+        sorted(json.dumps(r, sort_keys=True) for r in expected)
