@@ -16,13 +16,12 @@ content hash stored with it (``kg:contentHash``) is the one kg would write:
 
 Credentials come from the URL (``https://user:password@host/...``) or the environment
 (``KG_REMOTE_USER`` and ``KG_REMOTE_PASSWORD``, or ``KG_REMOTE_TOKEN`` for a bearer token);
-HTTP Basic is sent up front and HTTP Digest (Virtuoso's ``-auth`` endpoints) answered when
-asked for. Only the standard library's ``urllib`` is used.
+they answer the server's HTTP Basic or Digest challenge (Digest: Virtuoso's ``-auth``
+endpoints). Only the standard library's ``urllib`` is used.
 """
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import urllib.error
@@ -102,11 +101,14 @@ class RemoteStore:
         self.timeout = timeout
         handlers = []
         if self.user:
+            # Answer the server's challenge, Digest or Basic (Digest first: urllib needs that
+            # order). Nothing is sent before the server asks, so a Digest server never sees
+            # the password in the clear.
             passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-            passwords.add_password(None, url, self.user, self.password or "")
-            if self.query_url:
-                passwords.add_password(None, self.query_url, self.user, self.password or "")
-            handlers.append(urllib.request.HTTPDigestAuthHandler(passwords))
+            for u in filter(None, (url, self.query_url)):
+                passwords.add_password(None, u, self.user, self.password or "")
+            handlers += [urllib.request.HTTPDigestAuthHandler(passwords),
+                         urllib.request.HTTPBasicAuthHandler(passwords)]
         self._opener = urllib.request.build_opener(*handlers)
 
     # ------------------------------------------------------------ life cycle
@@ -128,9 +130,6 @@ class RemoteStore:
         req = urllib.request.Request(url, data=data, method=method, headers={"User-Agent": "kg", **(headers or {})})
         if self.token:
             req.add_unredirected_header("Authorization", f"Bearer {self.token}")
-        elif self.user:  # Basic up front; a Digest challenge replaces it (same header)
-            basic = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode("ascii")
-            req.add_unredirected_header("Authorization", f"Basic {basic}")
         try:
             with self._opener.open(req, timeout=self.timeout) as resp:
                 return resp.read()
