@@ -12,7 +12,8 @@ therefore serves a *snapshot*: it opens the store (failing with a clear message 
 holds it), makes an Oxigraph backup next to it (a RocksDB checkpoint: hard links, no copy
 on the same file system), and serves that. ``kg build`` may run against the store while
 ``kg serve`` runs; the endpoint shows the store as it was when ``kg serve`` started, and a
-restart shows the new documents. The snapshot is deleted when the server stops.
+restart shows the new documents. The snapshot is deleted when the server stops (or, if it
+was killed outright, when ``kg serve`` next starts).
 
 **Limits.** ``--timeout`` (seconds) is passed to Oxigraph, which cancels longer queries.
 Oxigraph's server has no result-size limit: a query without ``LIMIT`` returns everything.
@@ -109,6 +110,24 @@ def _ready(url: str) -> bool:
         return False
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _remove_stale_snapshots(store_path: Path) -> None:
+    """Delete snapshots left by a kg serve that was killed outright (its pid is in the name)."""
+    for p in store_path.parent.glob(f".{store_path.name}.kg-serve-*-*"):
+        pid = p.name[len(f".{store_path.name}.kg-serve-"):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(p, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | None = DEFAULT_TIMEOUT,
             cors: bool = False, startup_wait: float = 20.0, log=None) -> Iterator[Server]:
@@ -120,8 +139,9 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
     store_path = Path(store_path)
     binary = find_server()
     host, port = parse_bind(bind)
+    _remove_stale_snapshots(store_path)
     # Next to the store, so the backup is hard links on the same file system.
-    work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.kg-serve-", dir=store_path.parent))
+    work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.kg-serve-{os.getpid()}-", dir=store_path.parent))
     process = None
     try:
         snap = snapshot(store_path, work / "snapshot")

@@ -131,6 +131,20 @@ def test_bound_to_localhost_by_default():
     assert not is_local("0.0.0.0:7878")
 
 
+def test_snapshots_of_killed_servers_are_cleaned_up(example_store, tmp_path):
+    from kg.serve import running
+
+    store = tmp_path / "store"
+    shutil.copytree(example_store, store)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".store.kg-serve-{dead.stdout.strip()}-abc"
+    (stale / "snapshot").mkdir(parents=True)
+    mine = tmp_path / f".store.kg-serve-{os.getpid()}-live"  # a live process's: kept
+    mine.mkdir()
+    with running(store, bind=f"127.0.0.1:{free_port()}"):
+        assert not stale.exists() and mine.exists()
+
+
 def test_bad_bind_says_how():
     from kg.errors import StoreError
     from kg.serve import parse_bind
