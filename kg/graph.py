@@ -183,10 +183,10 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
     g.add((node, PROV.wasAttributedTo, extractor))
     g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
     # The record's date is the date of the fact: the event date where the text gives one,
-    # else the article date. Both are kept apart here.
+    # else the article date. Both are kept apart here (kg:eventDate is for events only).
     if doc.date:
         g.add((node, KG.articleDate, Literal(doc.date, datatype=XSD.date)))
-    if rel.date and rel.date != doc.date:
+    if rel.plover and rel.date and rel.date != doc.date:
         g.add((node, KG.eventDate, Literal(rel.date, datatype=XSD.date)))
     return node
 

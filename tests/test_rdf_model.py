@@ -99,10 +99,14 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
     ex = ruritania()
     rel = ex.relations[0]
     moved = Relation(**{**{f: getattr(rel, f) for f in rel.__slots__}, "date": "2024-03-01"})
-    g = extraction_graph(Extraction(ex.document, (moved,), ex.entities))
+    g = extraction_graph(Extraction(ex.document, (moved,), (moved.subject, moved.object)))
     st = statement_iri(moved)
     assert g.value(st, KG.eventDate) == Literal("2024-03-01", datatype=XSD_DATE)
     assert g.value(st, KG.articleDate) == Literal("2024-03-04", datatype=XSD_DATE)
+    from .test_rdf_shapes import shacl
+
+    conforms, text, _ = shacl(g)
+    assert conforms, text
 
 
 def test_static_relation_statement():
