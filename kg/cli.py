@@ -116,6 +116,7 @@ def build(inputs, store_path, extractor, gazetteer, verbose):
     Example:
       kg build examples/state-visit.txt
       kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews
+      kg build corpus.jsonl --store http://localhost:3030/kg/update   # a remote store (see kg push)
     """
     from .pipeline import build as run, load_gazetteer
 
@@ -133,58 +134,45 @@ def build(inputs, store_path, extractor, gazetteer, verbose):
 @click.argument("sparql", required=False)
 @store_option
 @click.option("--format", "fmt", default="table", show_default=True,
-              help="table, csv, tsv or json for SELECT/ASK; an RDF format (ttl, nt, ...) for CONSTRUCT.")
+              help="SELECT/ASK: table, csv, tsv or json (SPARQL 1.1 results). "
+                   "CONSTRUCT/DESCRIBE: ttl, nt, nq, trig, rdfxml or jsonld.")
 @click.option("--name", help="Run a named query (see --list).")
-@click.option("--param", multiple=True, help="key=value for a named query's parameter.")
+@click.option("--param", multiple=True, help="key=value for a named query's parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
 def query(sparql, store_path, fmt, name, param, list_queries, output):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
-    The prefixes kg, kgid, wd, rdfs, skos, owl, prov, dcterms and xsd are declared.
+    Queries see the union of all documents. The prefixes kg, kgid, kgdoc, wd, wdt, rdf,
+    rdfs, owl, xsd, skos, prov and dcterms are declared. Named queries bind their
+    parameters as RDF terms; optional ones (marked ?) mean "any" when left out.
 
     \b
     Example:
       kg query "SELECT ?who ?where WHERE { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where }"
-      kg query --name relations --param entity="Xi Jinping"
+      kg query --name relations --param entity="Xi Jinping" --format csv
+      kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
+      kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
     """
     from . import query as q
-    from .errors import QueryError
 
     if list_queries:
-        rows = [[n, nq.description, ", ".join(f"{p} ({k})" for p, k in nq.params)]
+        rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params)]
                 for n, nq in q.named_queries().items()]
-        click.echo(q.table(["name", "description", "parameters"], rows, 80))
+        click.echo(q.table(["name", "description", "parameters (? optional)"], rows, 100))
         return
+    if name and sparql:
+        raise click.UsageError("give either a SPARQL query or --name, not both")
+    if param and not name:
+        raise click.UsageError("--param goes with --name")
     with _open(store_path) as store:
-        bindings = None
         if name:
-            queries = q.named_queries()
-            if name not in queries:
-                raise QueryError(f"no named query {name!r}; available: {', '.join(queries)}")
-            params = {}
-            for p in param:
-                if "=" not in p:
-                    raise QueryError(f"--param needs key=value, got {p!r}")
-                k, v = p.split("=", 1)
-                params[k] = v
-            bindings = q.bind_params(store, queries[name], params)
-            text = queries[name].text
+            result = q.run_named(store, name, q.parse_params(param))
         elif sparql:
-            text = q.read_sparql(sparql)
+            result = q.run_query(store, q.read_sparql(sparql))
         else:
             raise click.UsageError("give a SPARQL query, a .rq file, - for stdin, or --name")
-        result = q.run_query(store, text, bindings)
-        if result.triples is not None:
-            import pyoxigraph as ox
-
-            from .export import rdf_format
-
-            fmt_ = "ttl" if fmt == "table" else fmt
-            data = ox.serialize(result.triples, format=rdf_format(fmt_)).decode("utf-8") if result.triples else ""
-            _echo_out(data, output)
-        else:
-            _echo_out(q.format_result(result, fmt), output)
+        _echo_out(q.render(result, fmt), output)
 
 
 @cli.command()
@@ -406,28 +394,93 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 
 @cli.command()
 @store_option
-@click.option("--format", "fmt", default="ttl", show_default=True, help="See kg formats.")
-@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
+@click.option("-o", "--output", type=click.Path(), help="Write to a file (a folder for neo4j) instead of stdout.")
 def export(store_path, fmt, output):
-    """Export the store: ttl, nt, nq, trig, jsonld, jsonl.
+    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl.
+
+    Triple formats hold the union of all documents; nq and trig keep one named graph per
+    document. neo4j writes a folder of CSV files and a Cypher script. Files are written
+    atomically.
 
     \b
     Example:
       kg export --format ttl -o output/graph.ttl
+      kg export --format trig -o output/graph.trig
+      kg export --format neo4j -o output/neo4j/
       kg export --format jsonl > relations.jsonl
     """
     from . import export as exporters
 
-    fn = exporters.get(fmt)
+    spec = exporters.get_format(fmt)
+    if spec.folder and not output:
+        raise click.UsageError(f"the {fmt} export writes several files: give -o FOLDER")
     with _open(store_path) as store:
-        data = fn(store)
-    if output:
-        from .files import atomic_write_bytes
+        if output:
+            written = exporters.write(fmt, store, output)
+            click.echo(f"Wrote {output}" + (f" ({', '.join(p.name for p in written)})" if spec.folder else ""),
+                       err=True)
+        else:
+            sys.stdout.buffer.write(spec.fn(store))
 
-        atomic_write_bytes(output, data)
-        click.echo(f"Wrote {output}", err=True)
-    else:
-        sys.stdout.buffer.write(data)
+
+@cli.command()
+@store_option
+@click.option("--bind", default="127.0.0.1:7878", show_default=True,
+              help="HOST:PORT to listen on. Other hosts than localhost let anyone who can reach them read the store.")
+@click.option("--timeout", default=30, show_default=True, type=click.IntRange(min=0),
+              help="Cancel queries that run longer than this many seconds (0: never).")
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
+def serve(store_path, bind, timeout, cors):
+    """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
+
+    Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
+    start-up, so kg build can keep writing the store meanwhile; restart to serve new
+    documents. Queries see the union of all documents. The query page is at /, the
+    endpoint at /query (GET ?query=... or POST, standard SPARQL media types).
+
+    \b
+    Example:
+      kg serve --store output/store
+      curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' \\
+           http://127.0.0.1:7878/query
+    """
+    from .serve import is_local, serve as run
+
+    if not is_local(bind):
+        click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
+    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo))
+
+
+@cli.command()
+@click.argument("url")
+@store_option
+@click.option("--protocol", type=click.Choice(["update", "gsp"]),
+              help="SPARQL 1.1 Update or Graph Store Protocol (default: guessed from the URL).")
+@click.option("--query-url", help="The SPARQL query endpoint that reads content hashes (update protocol; "
+                                  "default: derived from URL).")
+def push(url, store_path, protocol, query_url):
+    """Copy the store's documents to a remote triple store at URL.
+
+    Each document is one named graph, replaced whole when it changed and skipped when the
+    remote copy has the same content hash. URL is a SPARQL 1.1 Update endpoint or a Graph
+    Store Protocol endpoint (see README: remote triple stores). Credentials go in the URL
+    (https://USER:PASSWORD@host/...) or in KG_REMOTE_USER and KG_REMOTE_PASSWORD
+    (KG_REMOTE_TOKEN for a bearer token).
+
+    \b
+    Example:
+      kg push http://localhost:3030/kg/update                        # Apache Jena Fuseki
+      kg push http://localhost:7200/repositories/kg/statements       # GraphDB
+      kg push --protocol gsp http://localhost:8890/sparql-graph-crud-auth   # Virtuoso
+
+    kg build --store URL writes to a remote store directly, the same way.
+    """
+    from .remote import RemoteStore, push as run
+
+    with _open(store_path) as store, RemoteStore(url, protocol=protocol, query_url=query_url) as remote:
+        report = run(store, remote)
+    click.echo(f"{len(report.pushed)} pushed, {len(report.unchanged)} unchanged to {remote.url} ({remote.protocol})")
 
 
 @cli.command()

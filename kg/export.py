@@ -1,42 +1,101 @@
 """Format name → writer. Exporters are registered by name, like extractors.
 
-RDF formats are written by Oxigraph straight from the store; ``jsonld`` goes through
-rdflib with the context shipped in ``ontologies/context.jsonld``; ``jsonl`` writes the
-relation records back out of the store.
+==========  ==========================================================================
+``ttl``     Turtle: the union of all document graphs
+``nt``      N-Triples: the union of all document graphs
+``nq``      N-Quads: one named graph per document
+``trig``    TriG: one named graph per document
+``rdfxml``  RDF/XML: the union of all document graphs
+``jsonld``  JSON-LD, compacted with the context shipped in ``ontologies/context.jsonld``
+``graphml`` GraphML through networkx: entities and their asserted relations
+``gexf``    GEXF (Gephi) through networkx: the same graph
+``neo4j``   a folder: CSV files for ``neo4j-admin database import`` and a ``LOAD CSV`` script
+``jsonl``   relation records, one JSON object a line
+==========  ==========================================================================
+
+RDF formats are written by Oxigraph straight from the store (``jsonld`` through rdflib,
+for the context). GraphML, GEXF and Neo4j go through :func:`kg.analyze.to_networkx`, the
+one bridge from RDF to graphs. An exporter returns the bytes of one file, or for a folder
+format a ``{file name: bytes}`` dict; :func:`write` writes either atomically.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import FormatError
 
-Exporter = Callable[..., bytes]
-_REGISTRY: dict[str, tuple[Exporter, str]] = {}
+Exporter = Callable[..., "bytes | dict[str, bytes]"]
 
 
-def register(name: str, description: str) -> Callable[[Exporter], Exporter]:
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    description: str
+    fn: Exporter
+    folder: bool = False  # writes several files into a folder
+
+
+_REGISTRY: dict[str, ExportFormat] = {}
+
+
+def register(name: str, description: str, *, folder: bool = False) -> Callable[[Exporter], Exporter]:
+    """Register an exporter: ``fn(store) -> bytes`` (or ``-> {file name: bytes}`` with ``folder``)."""
     def deco(fn: Exporter) -> Exporter:
-        _REGISTRY[name] = (fn, description)
+        _REGISTRY[name] = ExportFormat(name, description, fn, folder)
         return fn
 
     return deco
 
 
-def get(name: str) -> Exporter:
+def get_format(name: str) -> ExportFormat:
     try:
-        return _REGISTRY[name][0]
+        return _REGISTRY[name]
     except KeyError:
         raise FormatError(f"unknown export format {name!r}; choose one of {', '.join(_REGISTRY)}") from None
 
 
-def available() -> dict[str, str]:
-    return {n: d for n, (_, d) in _REGISTRY.items()}
+def get(name: str) -> Exporter:
+    return get_format(name).fn
 
+
+def available() -> dict[str, str]:
+    return {n: f.description for n, f in _REGISTRY.items()}
+
+
+def write(name: str, store, output: str | Path) -> list[Path]:
+    """Export ``store`` in format ``name`` to ``output`` (a file, or a folder for folder formats).
+
+    Every file is written atomically: to a temporary file in the same folder, then renamed.
+    """
+    from .files import atomic_write_bytes
+
+    fmt = get_format(name)
+    data = fmt.fn(store)
+    output = Path(output)
+    if fmt.folder:
+        if output.exists() and not output.is_dir():
+            raise FormatError(f"{output} is a file; the {name} export writes several files into a folder, "
+                              "give -o a folder path")
+        return [atomic_write_bytes(output / fname, content) for fname, content in data.items()]
+    if output.is_dir():
+        raise FormatError(f"{output} is a folder; give -o a file path such as {output / ('graph.' + name)}")
+    return [atomic_write_bytes(output, data)]
+
+
+# ------------------------------------------------------------------ RDF
 
 RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "rdfxml": "RDF_XML",
                "jsonld": "JSON_LD"}
+QUAD_FORMATS = ("nq", "trig")
+MEDIA_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads",
+               "trig": "application/trig", "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
 
 
 def rdf_format(name: str):
@@ -48,67 +107,268 @@ def rdf_format(name: str):
     return getattr(ox.RdfFormat, RDF_FORMATS[name])
 
 
-def _oxigraph(fmt_name: str, graph_format: bool):
+def jsonld_context() -> dict:
+    """The ``@context`` object of ``ontologies/context.jsonld``."""
+    from .namespaces import ONTOLOGY_DIR
+
+    return json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+def serialize_triples(triples: Iterable, fmt: str) -> bytes:
+    """pyoxigraph triples (a CONSTRUCT result, the union graph) → bytes in an RDF format."""
+    import pyoxigraph as ox
+
+    from .namespaces import PREFIXES
+
+    f = rdf_format(fmt)
+    if fmt == "jsonld":
+        from rdflib import Graph
+
+        g = Graph()
+        g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True).encode("utf-8")
+    if fmt in ("nt", "nq"):  # line formats take no prefixes
+        return ox.serialize(triples, format=f)
+    return ox.serialize(triples, format=f, prefixes=PREFIXES)
+
+
+def union_triples(store):
+    """The union of the document graphs, each triple once."""
+    return store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+
+
+def _union(fmt: str) -> Exporter:
     def export(store) -> bytes:
-        import pyoxigraph as ox
-
-        from .namespaces import PREFIXES
-
-        fmt = getattr(ox.RdfFormat, fmt_name)
-        if not graph_format:
-            return store.ox.dump(format=fmt, prefixes=PREFIXES)
-        # Triple formats get the union of the document graphs, without duplicates.
-        triples = store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        return ox.serialize(triples, format=fmt, prefixes=PREFIXES) if fmt_name != "N_TRIPLES" \
-            else ox.serialize(triples, format=fmt)
+        return serialize_triples(union_triples(store), fmt)
 
     return export
 
 
-register("ttl", "Turtle: the union of all documents")(_oxigraph("TURTLE", True))
-register("nt", "N-Triples: the union of all documents")(_oxigraph("N_TRIPLES", True))
-register("nq", "N-Quads: one named graph per document")(_oxigraph("N_QUADS", False))
-register("trig", "TriG: one named graph per document")(_oxigraph("TRIG", False))
+def _dataset(fmt: str) -> Exporter:
+    def export(store) -> bytes:
+        from .namespaces import PREFIXES
+
+        kw = {} if fmt == "nq" else {"prefixes": PREFIXES}
+        return store.ox.dump(format=rdf_format(fmt), **kw)
+
+    return export
 
 
-@register("jsonld", "JSON-LD with kg's @context")
-def export_jsonld(store) -> bytes:
-    from rdflib import Graph
+register("ttl", "Turtle: the union of all documents")(_union("ttl"))
+register("nt", "N-Triples: the union of all documents")(_union("nt"))
+register("nq", "N-Quads: one named graph per document")(_dataset("nq"))
+register("trig", "TriG: one named graph per document")(_dataset("trig"))
+register("rdfxml", "RDF/XML: the union of all documents")(_union("rdfxml"))
+register("jsonld", "JSON-LD with kg's @context (ontologies/context.jsonld)")(_union("jsonld"))
 
-    from .namespaces import ONTOLOGY_DIR
 
-    g = Graph()
-    g.parse(data=_oxigraph("N_TRIPLES", True)(store), format="nt")
-    context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-    return g.serialize(format="json-ld", context=context, auto_compact=True).encode("utf-8")
+# ------------------------------------------------------------------ graphs (networkx)
 
+def _graph_safe(g):
+    """A copy of a kg networkx graph whose attributes GraphML and GEXF can hold.
+
+    Both formats take only strings, numbers and booleans: ``None`` is left out and lists
+    (aliases, evidence, documents, dates) become JSON text. ``weight`` is the number of
+    statements behind an edge, the attribute Gephi and yEd size edges by.
+    """
+    import networkx as nx
+
+    def clean(attrs: dict) -> dict:
+        out = {}
+        for k, v in attrs.items():
+            if v is None:
+                continue
+            if isinstance(v, (list, tuple, set)):
+                v = json.dumps(list(v), ensure_ascii=False)
+            out[k] = v
+        return out
+
+    h = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        h.add_node(n, **clean(d))
+    for s, o, k, d in g.edges(keys=True, data=True):
+        h.add_edge(s, o, key=k, weight=d.get("count", 1), **clean(d))
+    return h
+
+
+@register("graphml", "GraphML (networkx): entities and their asserted relations")
+def export_graphml(store) -> bytes:
+    import networkx as nx
+
+    from .analyze import to_networkx
+
+    buf = io.BytesIO()
+    nx.write_graphml(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+@register("gexf", "GEXF for Gephi (networkx): entities and their asserted relations")
+def export_gexf(store) -> bytes:
+    import networkx as nx
+
+    from .analyze import to_networkx
+
+    buf = io.BytesIO()
+    nx.write_gexf(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
+    return buf.getvalue()
+
+
+# ------------------------------------------------------------------ Neo4j
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """A text cell that a spreadsheet will not run as a formula (OWASP: prefix a quote).
+
+    >>> csv_safe("=HYPERLINK(\\"http://x\\")")
+    '\\'=HYPERLINK("http://x")'
+    >>> csv_safe("Xi Jinping")
+    'Xi Jinping'
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _array(values: Iterable[str]) -> str:
+    # neo4j-admin splits arrays on ';' and has no escape for it.
+    return ";".join(str(v).replace(";", ",") for v in values)
+
+
+def relationship_type(predicate: str) -> str:
+    """An ontology property name → a Neo4j relationship type: meetsWith → MEETS_WITH."""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", predicate).upper()
+
+
+def _csv(header: list[str], rows: Iterable[list]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for row in rows:
+        w.writerow([csv_safe(c) if isinstance(c, str) else c for c in row])
+    return buf.getvalue().encode("utf-8")
+
+
+NEO4J_NODE_HEADER = ["id:ID", "name", "type", "wikidata", "country", "aliases:string[]", ":LABEL"]
+NEO4J_REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "predicate", "plover", "quad", "count:int",
+                    "confidence:float", "docs:string[]", "dates:string[]", "evidence"]
+
+
+@register("neo4j", "a folder: Neo4j CSV (neo4j-admin import) and a LOAD CSV Cypher script", folder=True)
+def export_neo4j(store) -> dict[str, bytes]:
+    from .analyze import to_networkx
+
+    g = to_networkx(store)
+    nodes = []
+    for n, d in sorted(g.nodes(data=True)):
+        nodes.append([n, d.get("label", ""), d.get("type", "Topic"), d.get("wikidata") or "", d.get("country") or "",
+                      _array(d.get("aliases") or []), f"Entity;{d.get('type', 'Topic')}"])
+    rels = []
+    for s, o, _, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
+        evidence = "\n".join(" ".join(sentence.split()) for sentence, _doc in d.get("evidence", []))
+        rels.append([s, o, relationship_type(d["predicate"]), d["predicate"], d.get("plover") or "",
+                     d.get("quad") or "", d.get("count", 1), d.get("confidence", 0.0), _array(d.get("docs", [])),
+                     _array(d.get("dates", [])), evidence])
+    types = sorted({row[2] for row in nodes})
+    rel_types = sorted({row[2] for row in rels})
+    return {
+        "entities.csv": _csv(NEO4J_NODE_HEADER, nodes),
+        "relations.csv": _csv(NEO4J_REL_HEADER, rels),
+        "load.cypher": _cypher(types, rel_types).encode("utf-8"),
+    }
+
+
+def _cypher(types: list[str], rel_types: list[str]) -> str:
+    lines = [
+        "// Load kg's Neo4j export with LOAD CSV: copy entities.csv and relations.csv into the",
+        "// database's import folder, then run:  cypher-shell -u neo4j -p PASSWORD -f load.cypher",
+        "// Into a new, empty database the bulk importer is faster:",
+        "//   neo4j-admin database import full --nodes=entities.csv --relationships=relations.csv \\",
+        "//     --multiline-fields=true --array-delimiter=';' neo4j",
+        "// Text cells that begin with = + - @ carry a leading ' so spreadsheets do not run them.",
+        "CREATE CONSTRAINT kg_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
+        "",
+        "LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row",
+        "MERGE (n:Entity {id: row.`id:ID`})",
+        "SET n.name = row.name, n.type = row.type,",
+        "    n.wikidata = CASE row.wikidata WHEN '' THEN null ELSE row.wikidata END,",
+        "    n.country = CASE row.country WHEN '' THEN null ELSE row.country END,",
+        "    n.aliases = CASE row.`aliases:string[]` WHEN '' THEN [] ELSE split(row.`aliases:string[]`, ';') END;",
+    ]
+    for t in types:  # labels cannot be parameters in Cypher: one statement a label
+        lines += ["", "LOAD CSV WITH HEADERS FROM 'file:///entities.csv' AS row",
+                  f"WITH row WHERE row.type = '{t}'", f"MATCH (n:Entity {{id: row.`id:ID`}}) SET n:{t};"]
+    for t in rel_types:  # nor relationship types
+        lines += [
+            "", "LOAD CSV WITH HEADERS FROM 'file:///relations.csv' AS row",
+            f"WITH row WHERE row.`:TYPE` = '{t}'",
+            "MATCH (a:Entity {id: row.`:START_ID`}), (b:Entity {id: row.`:END_ID`})",
+            f"MERGE (a)-[r:{t}]->(b)",
+            "SET r.predicate = row.predicate,",
+            "    r.plover = CASE row.plover WHEN '' THEN null ELSE row.plover END,",
+            "    r.quad = CASE row.quad WHEN '' THEN null ELSE row.quad END,",
+            "    r.count = toInteger(row.`count:int`), r.confidence = toFloat(row.`confidence:float`),",
+            "    r.docs = split(row.`docs:string[]`, ';'),",
+            "    r.dates = CASE row.`dates:string[]` WHEN '' THEN [] ELSE split(row.`dates:string[]`, ';') END,",
+            "    r.evidence = row.evidence;",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ relation records
 
 _RECORDS = """
-SELECT ?st ?doc ?evidence ?start ?end ?s ?p ?o ?plover ?mode ?cameo ?negated ?modality ?conf ?date ?ex WHERE {
-  ?st kg:predicate ?p ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end ;
-      kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?conf ;
-      prov:wasDerivedFrom ?d ; prov:wasGeneratedBy ?x .
-  ?x rdfs:label ?ex . ?d dcterms:identifier ?doc .
-  ?st (kg:subject|kg:actor) ?s ; (kg:object|kg:recipient) ?o .
-  OPTIONAL { ?st kg:ploverType ?plover } OPTIONAL { ?st kg:mode ?mode }
-  OPTIONAL { ?st kg:cameoCode ?cameo } OPTIONAL { ?st kg:articleDate ?date }
+SELECT DISTINCT ?st ?doc ?evidence ?start ?end ?s ?p ?o ?plover ?mode ?cameo ?negated ?modality ?conf ?date ?ex WHERE {
+  GRAPH ?g {
+    ?st kg:predicate ?p ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end ;
+        kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?conf ;
+        prov:wasDerivedFrom ?d ; prov:wasAttributedTo ?x .
+    ?x rdfs:label ?ex . ?d dcterms:identifier ?doc .
+    ?st kg:subject|kg:actor ?s ; kg:object|kg:recipient ?o .
+    OPTIONAL { ?st kg:ploverType ?plover } OPTIONAL { ?st kg:mode ?mode }
+    OPTIONAL { ?st kg:cameoCode ?cameo }
+    OPTIONAL { ?st kg:eventDate ?eventDate } OPTIONAL { ?st kg:articleDate ?articleDate }
+  }
+  BIND(COALESCE(?eventDate, ?articleDate) AS ?date)
 } ORDER BY ?doc ?start ?st"""
+
+# Inside GRAPH ?g: the union default graph repeats an entity's triples once per document
+# that mentions it, and joining them multiplies the rows (oxigraph#1919).
+_ENTITY_RECORDS = """
+SELECT DISTINCT ?e ?label ?type ?wd ?cc ?alt WHERE {
+  GRAPH ?g {
+    ?e skos:prefLabel ?label ; a ?type .
+    OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e kg:countryCode ?cc } OPTIONAL { ?e skos:altLabel ?alt }
+  }
+}"""
+
+
+def entity_records(store) -> dict[str, dict]:
+    """Every entity's record (the ``subject``/``object`` of a relation record), by IRI."""
+    from .analyze import local_name
+
+    out: dict[str, dict] = {}
+    for row in store.query(_ENTITY_RECORDS):
+        iri = row["e"].value
+        rec = out.setdefault(iri, {"id": iri, "label": row["label"].value, "aliases": [],
+                                   "type": local_name(row["type"].value),
+                                   "wikidata": local_name(row["wd"].value) if row["wd"] else None,
+                                   "country": row["cc"].value if row["cc"] else None})
+        if row["alt"] is not None and row["alt"].value not in rec["aliases"]:
+            rec["aliases"].append(row["alt"].value)
+    for rec in out.values():
+        rec["aliases"].sort()
+    return out
 
 
 def relation_records(store):
     """The relation records stored, as dicts (the ``jsonl`` schema)."""
-    from .analyze import local_name, to_networkx
+    from .analyze import local_name
 
-    g = to_networkx(store)
-    entities = {}
+    entities = entity_records(store)
 
     def entity(iri: str) -> dict:
-        if iri not in entities:
-            d = g.nodes[iri] if iri in g else {}
-            entities[iri] = {"id": iri, "label": d.get("label", local_name(iri)), "aliases": d.get("aliases", []),
-                             "type": d.get("type", "Topic"), "wikidata": d.get("wikidata"),
-                             "country": d.get("country")}
-        return entities[iri]
+        return entities.get(iri) or {"id": iri, "label": local_name(iri), "aliases": [], "type": "Topic",
+                                     "wikidata": None, "country": None}
 
     def lit(row, k):
         return row[k].value if row[k] is not None else None

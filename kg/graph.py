@@ -1,17 +1,38 @@
 """Relations → RDF with provenance, one named graph per document.
 
 Every fact is stored twice: as a direct edge ``subject predicate object`` for simple SPARQL
-and graph tools, and as a statement node (a PLOVER event class for events, a
-``kg:StaticRelation`` otherwise) that carries its evidence sentence and offsets, the
-document, the extractor and its version, the confidence, the dates, negation and modality.
-Negated, intended and hypothetical facts get the statement node but no direct edge: the
-graph never asserts what the text did not.
+and graph tools, and as a statement node that carries everything known about it::
+
+    # kgdoc: is https://w3id.org/kg/doc/, kgid: .../id/, kgst: .../statement/
+    kgdoc:state-visit {                                  # the document's named graph
+      kgid:Q3099714 kg:visits kgid:Q1490 .               # the direct edge
+      kgst:2b7d… a kg:Statement, kg:Event, kg:Consult ;  # the statement: PLOVER type as class
+          kg:ploverType "CONSULT" ; kg:mode "visit" ; kg:cameoCode "042" ;
+          kg:actor kgid:Q3099714 ; kg:recipient kgid:Q1490 ; kg:predicate kg:visits ;
+          kg:evidence "…" ; kg:startOffset 61 ; kg:endOffset 237 ;
+          kg:negated false ; kg:modality "asserted" ; kg:confidence 0.9 ;
+          kg:articleDate "2019-05-14"^^xsd:date ;         # and kg:eventDate where known
+          prov:wasDerivedFrom kgdoc:state-visit ;
+          prov:wasAttributedTo <https://w3id.org/kg/extractor/rules/0.1.0> ;
+          prov:wasGeneratedBy <https://w3id.org/kg/doc/state-visit#extraction> .
+    }
+
+Static relations (leaderOf, memberOf, ...) are ``kg:StaticRelation`` statements with
+``kg:subject``/``kg:object`` instead of actor and recipient. Negated, intended and
+hypothetical facts get the statement node but no direct edge: the graph never asserts
+what the text did not. ``ontologies/shapes.ttl`` describes all of this in SHACL.
+
+A document's graph is self-contained: it describes the document, the extraction activity,
+the extractor, and every entity its statements mention, so it can be replaced or removed
+without touching any other document.
 """
 
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import quote
+import re
+from decimal import Decimal
+from urllib.parse import quote, urlsplit
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -24,10 +45,24 @@ WDNS = Namespace(WD)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
+# Characters that may not appear in an IRI (RFC 3987) and are percent-encoded in a URL.
+_NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
+
 
 def document_iri(doc_id: str) -> URIRef:
-    """The IRI of a document and of its named graph, safe for any id."""
+    """The IRI of a document and of its named graph, safe for any id.
+
+    >>> str(document_iri("state-visit"))
+    'https://w3id.org/kg/doc/state-visit'
+    >>> str(document_iri("Café #1/2"))
+    'https://w3id.org/kg/doc/Caf%C3%A9%20%231%2F2'
+    """
     return URIRef(DOC_BASE + quote(doc_id, safe="-._~"))
+
+
+def activity_iri(doc_id: str) -> URIRef:
+    """The extraction activity that produced a document's statements."""
+    return URIRef(document_iri(doc_id) + "#extraction")
 
 
 def statement_iri(rel: Relation) -> URIRef:
@@ -44,13 +79,32 @@ def plover_class(plover: str) -> URIRef:
     return KG[plover.capitalize()]
 
 
+def url_iri(url: str) -> URIRef | None:
+    """A document URL as an IRI, or None when it is not an absolute URL.
+
+    Characters an IRI cannot hold (spaces, quotes, braces) are percent-encoded, so a
+    sloppy URL in a corpus still gives a valid IRI that names the same page.
+
+    >>> str(url_iri("https://en.wikinews.org/wiki/A b"))
+    'https://en.wikinews.org/wiki/A%20b'
+    >>> url_iri("n/a") is None
+    True
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return None
+    return URIRef(_NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url))
+
+
 def add_entity(g: Graph, ent: Entity) -> URIRef:
     node = URIRef(ent.id)
     g.add((node, RDF.type, KG[ent.type]))
     g.add((node, RDFS.label, Literal(ent.label)))
     g.add((node, SKOS.prefLabel, Literal(ent.label)))
     for alias in ent.aliases:
-        g.add((node, SKOS.altLabel, Literal(alias)))
+        if alias != ent.label:
+            g.add((node, SKOS.altLabel, Literal(alias)))
     if ent.wikidata:
         g.add((node, OWL.sameAs, WDNS[ent.wikidata]))
     if ent.country:
@@ -66,22 +120,46 @@ def add_document(g: Graph, doc: Document) -> URIRef:
     if doc.title:
         g.add((node, DCTERMS.title, Literal(doc.title)))
     if doc.url:
-        g.add((node, DCTERMS.source, Literal(doc.url, datatype=XSD.anyURI)))
+        source = url_iri(doc.url)
+        if source is not None:
+            g.add((node, DCTERMS.source, source))
+        else:  # not a URL we can link to: keep the text as a citation
+            g.add((node, DCTERMS.bibliographicCitation, Literal(doc.url)))
     if doc.date:
         g.add((node, DCTERMS.date, Literal(doc.date, datatype=XSD.date)))
     return node
 
 
-def add_relation(g: Graph, rel: Relation, doc_node: URIRef) -> URIRef:
+def add_extractor(g: Graph, name: str) -> URIRef:
+    node = extractor_iri(name)
+    g.add((node, RDF.type, KG.Extractor))
+    g.add((node, RDF.type, PROV.SoftwareAgent))
+    g.add((node, RDFS.label, Literal(name)))
+    g.add((node, KG.version, Literal(__version__)))
+    return node
+
+
+def add_activity(g: Graph, doc: Document, extractor: URIRef) -> URIRef:
+    node = activity_iri(doc.id)
+    g.add((node, RDF.type, PROV.Activity))
+    g.add((node, PROV.used, document_iri(doc.id)))
+    g.add((node, PROV.wasAssociatedWith, extractor))
+    return node
+
+
+def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
+    """The statement node of ``rel`` (and its direct edge when the fact is asserted)."""
+    doc_node = document_iri(doc.id)
     s = add_entity(g, rel.subject)
     o = add_entity(g, rel.object)
     pred = KG[rel.predicate]
     if rel.asserted:
         g.add((s, pred, o))
     node = statement_iri(rel)
+    g.add((node, RDF.type, KG.Statement))  # stated, not inferred: the store does no RDFS reasoning
     if rel.plover:
+        g.add((node, RDF.type, KG.Event))
         g.add((node, RDF.type, plover_class(rel.plover)))
-        g.add((node, RDF.type, KG.Event))  # stated, not inferred: the store does no RDFS reasoning
         g.add((node, KG.ploverType, Literal(rel.plover)))
         g.add((node, KG.actor, s))
         g.add((node, KG.recipient, o))
@@ -97,26 +175,28 @@ def add_relation(g: Graph, rel: Relation, doc_node: URIRef) -> URIRef:
     g.add((node, KG.evidence, Literal(rel.sentence)))
     g.add((node, KG.startOffset, Literal(rel.start)))
     g.add((node, KG.endOffset, Literal(rel.end)))
-    g.add((node, KG.confidence, Literal(round(rel.confidence, 3), datatype=XSD.decimal)))
+    g.add((node, KG.confidence, Literal(Decimal(str(round(rel.confidence, 3))))))
     g.add((node, KG.negated, Literal(rel.negated)))
     g.add((node, KG.modality, Literal(rel.modality)))
     g.add((node, PROV.wasDerivedFrom, doc_node))
-    extractor = extractor_iri(rel.extractor)
-    g.add((node, PROV.wasGeneratedBy, extractor))
-    g.add((extractor, RDF.type, KG.Extractor))
-    g.add((extractor, RDFS.label, Literal(rel.extractor)))
-    g.add((extractor, KG.version, Literal(__version__)))
-    if rel.date:
-        g.add((node, KG.articleDate, Literal(rel.date, datatype=XSD.date)))
+    extractor = add_extractor(g, rel.extractor)
+    g.add((node, PROV.wasAttributedTo, extractor))
+    g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
+    # The record's date is the date of the fact: the event date where the text gives one,
+    # else the article date. Both are kept apart here (kg:eventDate is for events only).
+    if doc.date:
+        g.add((node, KG.articleDate, Literal(doc.date, datatype=XSD.date)))
+    if rel.plover and rel.date and rel.date != doc.date:
+        g.add((node, KG.eventDate, Literal(rel.date, datatype=XSD.date)))
     return node
 
 
 def extraction_graph(ex: Extraction) -> Graph:
     """The named graph of one document: the document, its entities and statements."""
     g = Graph(identifier=document_iri(ex.document.id))
-    doc_node = add_document(g, ex.document)
+    add_document(g, ex.document)
     for ent in ex.entities:
         add_entity(g, ent)
     for rel in ex.relations:
-        add_relation(g, rel, doc_node)
+        add_relation(g, rel, ex.document)
     return g

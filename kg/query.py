@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import FormatError, QueryError
 
@@ -100,6 +101,26 @@ def format_result(result: Result, fmt: str = "table") -> str:
     return table(result.variables, [[term_text(t) for t in row] for row in result.rows])
 
 
+def render(result: Result, fmt: str = "table") -> str:
+    """Any result as text: SELECT/ASK as a table, CSV, TSV or SPARQL JSON; CONSTRUCT/DESCRIBE as RDF.
+
+    A graph result takes any RDF export format (``ttl``, the default, ``nt``, ``nq``, ``trig``,
+    ``rdfxml``, ``jsonld``).
+    """
+    from .export import RDF_FORMATS, serialize_triples
+
+    if result.triples is not None:
+        fmt = "ttl" if fmt == "table" else fmt
+        if fmt not in RDF_FORMATS:
+            raise FormatError(f"a CONSTRUCT or DESCRIBE query gives RDF, not {fmt!r}; "
+                              f"choose --format {', '.join(RDF_FORMATS)}")
+        return serialize_triples(result.triples, fmt).decode("utf-8")
+    if fmt in RDF_FORMATS:
+        raise FormatError(f"a SELECT or ASK query gives rows, not RDF ({fmt!r}); "
+                          f"choose --format {', '.join(RESULT_FORMATS)}, or write a CONSTRUCT query")
+    return format_result(result, fmt)
+
+
 def table(headers, rows, max_width: int = 60) -> str:
     """A plain-text table, cells cut to ``max_width``."""
     def cut(s: str) -> str:
@@ -119,59 +140,145 @@ def table(headers, rows, max_width: int = 60) -> str:
 
 # ------------------------------------------------------------------ named queries
 
+PARAM_KINDS = {
+    "entity": "a label, alias, Wikidata QID or IRI of an entity in the store",
+    "iri": "an absolute IRI",
+    "predicate": "an ontology property name such as visits (or its IRI)",
+    "plover": "a PLOVER type such as CONSULT",
+    "date": "a date YYYY-MM-DD",
+    "integer": "a whole number",
+    "literal": "any text",
+}
+
+
+class Param(NamedTuple):
+    """A named query's parameter: ``# @param NAME KIND[?] DESCRIPTION`` (``?``: optional)."""
+
+    name: str
+    kind: str
+    optional: bool
+    description: str
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
     description: str
-    params: tuple[tuple[str, str], ...]  # (name, kind: iri | entity | literal | date | integer)
+    params: tuple[Param, ...]
     text: str
 
 
-_PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(?:\s+(.*))?$", re.M)
+_PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\??)(?:\s+(.*))?$", re.M)
 
 
 def named_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in ``kg/queries``, by name."""
     out = {}
     for f in sorted(resources.files("kg.queries").iterdir(), key=lambda p: p.name):
         if not f.name.endswith(".rq"):
             continue
+        name = f.name[:-3]
         text = f.read_text(encoding="utf-8")
         desc = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#") and "@param" not in ln), "")
-        params = tuple((m.group(1), m.group(2)) for m in _PARAM.finditer(text))
-        out[f.name[:-3]] = NamedQuery(f.name[:-3], desc, params, text)
+        params = []
+        for m in _PARAM.finditer(text):
+            if m.group(2) not in PARAM_KINDS:
+                raise QueryError(f"kg/queries/{f.name}: parameter {m.group(1)!r} has unknown kind {m.group(2)!r}; "
+                                 f"kinds: {', '.join(PARAM_KINDS)}")
+            params.append(Param(m.group(1), m.group(2), m.group(3) == "?", (m.group(4) or "").strip()))
+        out[name] = NamedQuery(name, desc, tuple(params), text)
+    return out
+
+
+def get_named_query(name: str) -> NamedQuery:
+    queries = named_queries()
+    if name not in queries:
+        raise QueryError(f"no named query {name!r}; available: {', '.join(queries)} (see kg query --list)")
+    return queries[name]
+
+
+def parse_params(pairs) -> dict[str, str]:
+    """``["key=value", ...]`` → a dict, refusing malformed or repeated keys."""
+    out: dict[str, str] = {}
+    for p in pairs:
+        key, sep, value = p.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise QueryError(f"--param needs key=value, got {p!r}")
+        if key in out:
+            raise QueryError(f"--param {key} is given twice")
+        out[key] = value
     return out
 
 
 def bind_params(store, nq: NamedQuery, given: dict[str, str]) -> dict:
-    """Turn ``key=value`` strings into RDF terms for the query's declared parameters."""
-    import pyoxigraph as ox
+    """Turn ``key=value`` strings into RDF terms for the query's declared parameters.
 
-    declared = dict(nq.params)
+    Optional parameters that are not given stay unbound, which the queries read as "any".
+    """
+    declared = {p.name: p for p in nq.params}
     unknown = set(given) - set(declared)
     if unknown:
         raise QueryError(f"query {nq.name!r} has no parameter {sorted(unknown)[0]!r}; "
                          f"its parameters: {', '.join(declared) or 'none'}")
-    missing = [p for p in declared if p not in given]
+    missing = [p.name for p in nq.params if not p.optional and p.name not in given]
     if missing:
-        raise QueryError(f"query {nq.name!r} needs --param {missing[0]}=VALUE")
-    out = {}
-    for name, value in given.items():
-        kind = declared[name]
-        if kind == "entity":
-            out[name] = resolve_entity(store, value)
-        elif kind == "iri":
-            out[name] = ox.NamedNode(value)
-        elif kind == "date":
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}")
-            out[name] = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
-        elif kind == "integer":
-            if not value.isdigit():
-                raise QueryError(f"--param {name} must be an integer, got {value!r}")
-            out[name] = ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
-        else:
-            out[name] = ox.Literal(value)
-    return out
+        raise QueryError(f"query {nq.name!r} needs --param {missing[0]}=VALUE "
+                         f"({declared[missing[0]].description or PARAM_KINDS[declared[missing[0]].kind]})")
+    return {name: param_term(store, declared[name], value) for name, value in given.items()}
+
+
+def param_term(store, param: Param, value: str):
+    """One parameter value → the pyoxigraph term it stands for, checked against its kind."""
+    import pyoxigraph as ox
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    kind, name = param.kind, param.name
+    if kind == "entity":
+        return resolve_entity(store, value)
+    if kind == "iri":
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
+            raise QueryError(f"--param {name} must be an absolute IRI, got {value!r}")
+        return ox.NamedNode(value)
+    if kind == "predicate":
+        from .namespaces import KG, ONTOLOGY_IRI
+
+        local = value.removeprefix(ONTOLOGY_IRI).removeprefix("kg:")
+        try:
+            return ox.NamedNode(str(KG[local]))
+        except (AttributeError, KeyError):
+            raise QueryError(f"--param {name}: {value!r} is not a property of the kg ontology; "
+                             "see ontologies/kg.ttl (e.g. visits, meetsWith, leaderOf)") from None
+    if kind == "plover":
+        from .graph import PLOVER_TYPES
+
+        if value.upper() not in PLOVER_TYPES:
+            raise QueryError(f"--param {name} must be a PLOVER type, one of {', '.join(PLOVER_TYPES)}; got {value!r}")
+        return ox.Literal(value.upper())
+    if kind == "date":
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}") from None
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}")
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "date"))
+    if kind == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise QueryError(f"--param {name} must be an integer, got {value!r}")
+        return ox.Literal(value, datatype=ox.NamedNode(xsd + "integer"))
+    return ox.Literal(value)
+
+
+def run_named(store, name: str, params: dict[str, str] | None = None) -> Result:
+    """Run a named query with ``key=value`` parameters.
+
+    >>> run_named(store, "relations", {"entity": "Xi Jinping"}).rows   # doctest: +SKIP
+    """
+    nq = get_named_query(name)
+    return run_query(store, nq.text, bind_params(store, nq, params or {}))
 
 
 def resolve_entity(store, value: str):
@@ -180,13 +287,15 @@ def resolve_entity(store, value: str):
 
     if value.startswith(("http://", "https://")):
         return ox.NamedNode(value)
-    # Filters sit in the same group as the bound variables: SPARQL evaluates groups
+    # A QID or exact preferred label wins over a case-insensitive one, and both over an alias.
+    # The filter sits in the same group as the bound variables: SPARQL evaluates groups
     # bottom-up, so a filter inside a UNION branch would not see them.
     q = """SELECT ?e (MIN(?rank) AS ?best) WHERE {
-        ?e owl:sameAs|skos:prefLabel|skos:altLabel ?l .
+        { ?e owl:sameAs ?l . BIND(0 AS ?how) } UNION { ?e skos:prefLabel ?l . BIND(0 AS ?how) }
+        UNION { ?e skos:altLabel ?l . BIND(2 AS ?how) }
         FILTER(?l = ?qid || (isLiteral(?l) && LCASE(STR(?l)) = LCASE(?name)))
-        BIND(IF(isLiteral(?l) && LCASE(STR(?l)) != LCASE(?name), 1, 0) AS ?rank)
-    } GROUP BY ?e ORDER BY ?best LIMIT 1"""
+        BIND(?how + IF(isLiteral(?l) && STR(?l) != ?name, 1, 0) AS ?rank)
+    } GROUP BY ?e ORDER BY ?best ?e LIMIT 1"""
     qid = ox.NamedNode("http://www.wikidata.org/entity/" + value) if re.fullmatch(r"Q\d+", value) \
         else ox.NamedNode("urn:x-kg:none")
     rows = list(store.query(q, bindings={"qid": qid, "name": ox.Literal(value)}))

@@ -95,6 +95,19 @@ class Store:
         self.ox.update(f"DROP GRAPH <{iri}>")
         return True
 
+    def load(self, data: bytes, fmt: str) -> None:
+        """Import RDF (an export): ``nq`` and ``trig`` keep their named graphs; the triple
+        formats (``ttl``, ``nt``, ``rdfxml``, ``jsonld``) go into the default graph, which
+        queries see as part of the union."""
+        from .export import rdf_format
+
+        try:
+            self.ox.load(data, format=rdf_format(fmt))
+        except SyntaxError as exc:
+            raise StoreError(f"the {fmt} data does not parse ({exc}); the store is unchanged") from None
+        except OSError as exc:
+            raise StoreError(f"loading {fmt} data into {self.path} failed ({exc})") from None
+
     def documents(self) -> Iterator[str]:
         for g in self.ox.named_graphs():
             yield g.value
@@ -157,5 +170,10 @@ def bind_values(sparql: str, bindings: dict) -> str:
     return sparql[: m.end()] + values + sparql[m.end():]
 
 
-def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True) -> Store:
+def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True):
+    """The embedded store at ``path``, or a :class:`kg.remote.RemoteStore` for an http(s) URL."""
+    if str(path).startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(path))
     return Store(path, create=create)

@@ -45,3 +45,16 @@ def example_extraction():
     from kg.pipeline import extract
 
     return next(extract([EXAMPLE]))
+
+
+@pytest.fixture(scope="session")
+def wikinews_store(tmp_path_factory):
+    """A store built once from the Wikinews 2019 corpus (171 articles; read-only for tests)."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    corpus = shared_path("corpus", "wikinews-2019.jsonl")
+    path = tmp_path_factory.mktemp("wikinews") / "store"
+    with open_store(path) as store:
+        build([corpus], store)
+    return path

@@ -12,7 +12,7 @@ from kg.cli import cli
 
 from .conftest import EXAMPLE
 
-COMMANDS = ["extract", "build", "query", "stats", "viz", "analyze", "export", "extractors", "eval"]
+COMMANDS = ["extract", "build", "query", "stats", "viz", "analyze", "export", "extractors", "eval", "serve", "push"]
 
 
 @pytest.fixture

@@ -1,0 +1,111 @@
+"""kg query: prefixes declared in advance, SELECT/ASK as table, CSV, TSV and SPARQL 1.1
+results JSON, CONSTRUCT/DESCRIBE as RDF in every export format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+from rdflib import RDFS, Graph
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+from kg.errors import FormatError
+from kg.export import RDF_FORMATS
+from kg.namespaces import PREFIXES
+from kg.query import render, run_query
+
+RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "rdfxml": "xml", "jsonld": "json-ld"}
+VISITS = """SELECT ?who ?where ?conf WHERE { ?st kg:predicate kg:visits ; kg:actor ?w ; kg:recipient ?p ;
+            kg:confidence ?conf . ?w rdfs:label ?who . ?p rdfs:label ?where } ORDER BY ?where"""
+
+
+def test_every_prefix_is_declared_in_advance(store):
+    for prefix, iri in PREFIXES.items():
+        res = run_query(store, f"ASK {{ FILTER(STR({prefix}:x) = \"{iri}x\") }}")
+        assert res.boolean, prefix
+
+
+def test_select_as_sparql_json_parses_as_sparql_json(store):
+    from rdflib.query import Result
+
+    text = render(run_query(store, VISITS), "json")
+    parsed = Result.parse(io.StringIO(text), format="json")
+    assert [str(v) for v in parsed.vars] == ["who", "where", "conf"]
+    rows = [(str(r.who), str(r.where)) for r in parsed]
+    assert ("Justin Trudeau", "Tokyo") in rows
+    conf = json.loads(text)["results"]["bindings"][0]["conf"]
+    assert conf["type"] == "literal" and conf["datatype"] == "http://www.w3.org/2001/XMLSchema#decimal"
+
+
+def test_ask_as_sparql_json(store):
+    from rdflib.query import Result
+
+    text = render(run_query(store, "ASK { ?s kg:visits ?o }"), "json")
+    assert Result.parse(io.StringIO(text), format="json").askAnswer is True
+    assert render(run_query(store, "ASK { ?s kg:sanctions ?o }"), "table") == "false"
+
+
+def test_csv_and_tsv_quote_what_they_must(store):
+    q = 'SELECT ?e WHERE { ?st kg:evidence ?e FILTER(CONTAINS(?e, ",")) } LIMIT 3'
+    rows = list(csv.reader(io.StringIO(render(run_query(store, q), "csv"))))
+    assert rows[0] == ["e"] and len(rows) == 4 and all("," in r[0] for r in rows[1:])
+    tsv = render(run_query(store, VISITS), "tsv").splitlines()
+    assert tsv[0] == "who\twhere\tconf" and all(len(line.split("\t")) == 3 for line in tsv)
+
+
+def parse_any(text: str, fmt: str) -> Graph:
+    """Parse RDF with rdflib, merging named graphs; rdflib 7 warns about its own old API."""
+    import warnings
+
+    from rdflib import Dataset
+
+    g = Graph()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        if fmt in ("nq", "trig"):
+            ds = Dataset()
+            ds.parse(data=text, format=RDFLIB_FORMAT[fmt])
+            for s, p, o, _ in ds.quads((None, None, None, None)):
+                g.add((s, p, o))
+        else:
+            g.parse(data=text, format=RDFLIB_FORMAT[fmt])
+    return g
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_construct_in_every_rdf_format(store, fmt):
+    q = "CONSTRUCT { ?s kg:visits ?o . ?s rdfs:label ?l } WHERE { ?s kg:visits ?o ; rdfs:label ?l }"
+    g = parse_any(render(run_query(store, q), fmt), fmt)
+    reference = Graph().parse(data=render(run_query(store, q), "nt"), format="nt")
+    assert len(reference) == 3  # Trudeau visits Tokyo and Seoul, and his label
+    assert isomorphic(g, reference)
+
+
+def test_describe_gives_rdf(store):
+    text = render(run_query(store, "DESCRIBE kgid:Q1490"), "table")  # Tokyo; the default is Turtle
+    g = Graph().parse(data=text, format="turtle")
+    labels = {str(o) for o in g.objects(predicate=RDFS.label)}
+    assert "Tokyo" in labels
+
+
+def test_a_format_that_does_not_fit_the_query_says_which_do(store):
+    with pytest.raises(FormatError, match="gives rows, not RDF"):
+        render(run_query(store, VISITS), "ttl")
+    with pytest.raises(FormatError, match="gives RDF, not 'csv'"):
+        render(run_query(store, "CONSTRUCT WHERE { ?s kg:visits ?o }"), "csv")
+
+
+def test_cli_construct_to_a_file(example_store, tmp_path):
+    out = tmp_path / "visits.jsonld"
+    res = CliRunner().invoke(cli, ["query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", str(example_store),
+                                   "--format", "jsonld", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(out.read_text())
+    assert "@context" in data
+    res = CliRunner().invoke(cli, ["query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", str(example_store),
+                                   "--format", "csv"])
+    assert res.exit_code == 2 and "ttl" in res.output

@@ -1,0 +1,221 @@
+"""Every named query, with a known answer on a small hand-made store, and the binding of
+parameters as RDF terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import QueryError
+from kg.graph import extraction_graph
+from kg.model import Document, Extraction, Relation
+from kg.query import named_queries, run_named
+
+from .test_rdf_model import ELB, RUR, TEXT, VOGT, ruritania
+
+SECOND = ("Elbonia condemned Ruritania on Friday. Ruritania's president Anna Vogt visited Elbonia "
+          "on Monday. Ruritania sanctions Elbonia.")
+THIRD = "Vogt met Elbonian officials. " + TEXT
+
+
+def _doc(doc_id, text, date, rels_spec):
+    doc = Document(id=doc_id, text=text, title=doc_id.title(), date=date, url=f"https://news.example/{doc_id}")
+    rels = []
+    for sent, s, p, o, kw in rels_spec:
+        start = text.index(sent)
+        rels.append(Relation(doc=doc_id, sentence=sent, start=start, end=start + len(sent), subject=s,
+                             predicate=p, object=o, date=date, **kw))
+    entities = {e.id: e for r in rels for e in (r.subject, r.object)}
+    return Extraction(document=doc, relations=tuple(rels), entities=tuple(entities.values()))
+
+
+def news_extractions() -> list[Extraction]:
+    """Three documents: ruritania-1 (2024-03-04), ruritania-2 (2024-05-10), ruritania-3 (no date)."""
+    second = _doc("ruritania-2", SECOND, "2024-05-10", [
+        ("Elbonia condemned Ruritania on Friday.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
+        ("Ruritania's president Anna Vogt visited Elbonia on Monday.", VOGT, "visits", ELB,
+         {"plover": "CONSULT", "mode": "visit", "cameo": "042"}),
+        ("Ruritania sanctions Elbonia.", RUR, "sanctions", ELB, {"plover": "SANCTION", "cameo": "163"}),
+    ])
+    third = _doc("ruritania-3", THIRD, None, [
+        ("Vogt met Elbonian officials.", VOGT, "meetsWith", ELB, {"plover": "CONSULT", "cameo": "040"}),
+    ])
+    return [ruritania(), second, third]
+
+
+@pytest.fixture(scope="module")
+def news_store(tmp_path_factory):
+    from kg.store import open_store
+
+    path = tmp_path_factory.mktemp("news") / "store"
+    with open_store(path) as store:
+        for ex in news_extractions():
+            store.put_graph(extraction_graph(ex))
+    return path
+
+
+@pytest.fixture
+def news(news_store):
+    from kg.store import open_store
+
+    with open_store(news_store, create=False) as s:
+        yield s
+
+
+def rows(result) -> list[tuple]:
+    return [tuple(t.value if t is not None else None for t in row) for row in result.rows]
+
+
+def column(result, name) -> list:
+    i = result.variables.index(name)
+    return [row[i].value if row[i] is not None else None for row in result.rows]
+
+
+def test_every_named_query_is_tested_here():
+    tested = {"relations", "between", "events", "actors", "timeline", "provenance"}
+    assert set(named_queries()) == tested
+
+
+def test_relations_of_an_entity(news):
+    res = run_named(news, "relations", {"entity": "Vogt"})  # an alias
+    got = [(r[0], r[1], r[2], r[4], r[7]) for r in rows(res)]
+    assert got == [
+        ("Anna Vogt", "meetsWith", "Elbonia", None, "ruritania-3"),  # no date sorts first
+        ("Anna Vogt", "leaderOf", "Ruritania", "2024-03-04", "ruritania-1"),
+        ("Anna Vogt", "visits", "Elbonia", "2024-03-04", "ruritania-1"),
+        ("Anna Vogt", "visits", "Elbonia", "2024-05-10", "ruritania-2"),
+    ]  # and not the meeting ruritania-1 only says she plans
+
+
+def test_relations_finds_the_entity_by_label_qid_or_iri(news):
+    by_label = rows(run_named(news, "relations", {"entity": "ruritania"}))
+    by_qid = rows(run_named(news, "relations", {"entity": "Q9999901"}))
+    by_iri = rows(run_named(news, "relations", {"entity": RUR.id}))
+    assert by_label == by_qid == by_iri
+    assert {(r[0], r[1], r[2]) for r in by_label} == {
+        ("Anna Vogt", "leaderOf", "Ruritania"), ("Elbonia", "criticizes", "Ruritania"),
+        ("Ruritania", "sanctions", "Elbonia")}  # not the negated criticism
+
+
+def test_relations_between_two_entities(news):
+    res = run_named(news, "between", {"a": "Elbonia", "b": "Ruritania"})
+    assert [(r[0], r[1], r[2], r[3], r[7]) for r in rows(res)] == [
+        ("Elbonia", "criticizes", "Ruritania", "ACCUSE", "ruritania-2"),
+        ("Ruritania", "sanctions", "Elbonia", "SANCTION", "ruritania-2"),
+    ]
+    assert rows(run_named(news, "between", {"a": "Ruritania", "b": "Elbonia"})) == rows(res)
+
+
+def test_events_by_type_in_a_date_range(news):
+    march = run_named(news, "events", {"plover": "consult", "from": "2024-03-01", "to": "2024-03-31"})
+    assert [(r[0], r[1], r[2], r[3], r[4], r[5], r[7]) for r in rows(march)] == [
+        ("2024-03-04", "CONSULT", "Anna Vogt", "visits", "Elbonia", "042", "ruritania-1")]
+    consult = run_named(news, "events", {"plover": "CONSULT"})
+    assert column(consult, "doc") == ["ruritania-3", "ruritania-1", "ruritania-2"]  # undated first
+    may = run_named(news, "events", {"from": "2024-05-01"})
+    assert sorted(column(may, "predicate")) == ["criticizes", "sanctions", "visits"]
+    assert rows(run_named(news, "events", {"to": "2024-01-01"})) == []
+
+
+def test_actors_ranked_by_events(news):
+    res = run_named(news, "actors")
+    assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows(res)] == [
+        ("Elbonia", "Country", "5", "1", "4"),
+        ("Anna Vogt", "Person", "3", "3", "0"),
+        ("Ruritania", "Country", "2", "1", "1"),
+    ]
+    consult = run_named(news, "actors", {"plover": "CONSULT"})
+    assert [(r[0], r[2]) for r in rows(consult)] == [("Anna Vogt", "3"), ("Elbonia", "3")]  # ties by name
+
+
+def test_timeline_of_an_entity(news):
+    res = run_named(news, "timeline", {"entity": "Anna Vogt"})
+    assert [(r[0], r[2], r[6]) for r in rows(res)] == [
+        ("2024-03-04", "leaderOf", "ruritania-1"),
+        ("2024-03-04", "visits", "ruritania-1"),
+        ("2024-05-10", "visits", "ruritania-2"),
+        (None, "meetsWith", "ruritania-3"),  # undated last
+    ]
+
+
+def test_provenance_of_a_fact(news):
+    res = run_named(news, "provenance", {"subject": "Vogt", "predicate": "visits", "object": "Elbonia"})
+    got = rows(res)
+    v = res.variables
+    assert [(r[v.index("doc")], r[v.index("url")], r[v.index("published")], r[v.index("evidence")]) for r in got] == [
+        ("ruritania-1", "https://news.example/ruritania?id=1", "2024-03-04",
+         "Ruritania's president Anna Vogt visited Elbonia on Monday."),
+        ("ruritania-2", "https://news.example/ruritania-2", "2024-05-10",
+         "Ruritania's president Anna Vogt visited Elbonia on Monday."),
+    ]
+    first = dict(zip(v, got[0]))
+    assert (first["start"], first["end"]) == ("0", "58") and TEXT[0:58] == first["evidence"]
+    assert first["extractor"] == "rules" and first["version"] == "0.1.0" and first["modality"] == "asserted"
+    assert first["statement"].startswith("https://w3id.org/kg/statement/")
+
+
+def test_provenance_shows_negated_statements_too(news):
+    res = run_named(news, "provenance", {"subject": "Elbonia", "object": "Ruritania"})  # any predicate
+    assert [(r[0], r[1], r[7]) for r in rows(res)] == [
+        ("criticizes", "true", "ruritania-1"), ("criticizes", "false", "ruritania-2")]
+
+
+# ------------------------------------------------------------------ parameters
+
+@pytest.mark.parametrize("name,params,message", [
+    ("relations", {}, "needs --param entity"),
+    ("relations", {"entity": "Nobody"}, "no entity called 'Nobody'"),
+    ("relations", {"entity": "Vogt", "limit": "3"}, "no parameter 'limit'"),
+    ("events", {"plover": "HUG"}, "must be a PLOVER type"),
+    ("events", {"from": "2024-13-01"}, "must be a date"),
+    ("events", {"from": "4 March"}, "must be a date"),
+    ("provenance", {"subject": "Vogt", "object": "Elbonia", "predicate": "vists"}, "not a property of the kg ontology"),
+    ("nonesuch", {}, "no named query 'nonesuch'"),
+])
+def test_bad_parameters_say_what_to_do(news, name, params, message):
+    with pytest.raises(QueryError, match=message):
+        run_named(news, name, params)
+
+
+@pytest.mark.parametrize("hostile", [
+    'Vogt" } } ; DROP ALL ; #',
+    "Vogt' . ?s ?p ?o } #",
+    "Vogt\\\" ) } INSERT DATA { <urn:x> <urn:y> <urn:z> } #",
+    "<https://w3id.org/kg/id/person/anna-vogt>",
+])
+def test_parameters_are_bound_as_terms_never_pasted(news, hostile):
+    before = len(news)
+    with pytest.raises(QueryError, match="no entity called"):
+        run_named(news, "relations", {"entity": hostile})
+    assert len(news) == before
+
+
+def test_a_literal_parameter_cannot_change_the_query(news):
+    import pyoxigraph as ox
+
+    from kg.query import run_query
+
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?e skos:prefLabel ?name }"
+    for text in ['x" } UNION { ?e ?p ?o } #', "Anna Vogt"]:
+        n = int(run_query(news, q, {"name": ox.Literal(text)}).rows[0][0].value)
+        assert n == (0 if text.startswith("x") else 3)  # Anna Vogt's label in each of her three documents
+
+
+def test_cli_runs_named_queries_and_lists_them(news_store):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, ["query", "--name", "between", "--param", "a=Elbonia", "--param", "b=Q9999901",
+                              "--store", str(news_store), "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    assert res.output.splitlines()[0] == "subject,predicate,object,plover,date,confidence,evidence,doc"
+    assert len(res.output.splitlines()) == 3
+    listing = runner.invoke(cli, ["query", "--list"]).output
+    for name in named_queries():
+        assert name in listing
+    assert "from? (date)" in listing and "entity (entity)" in listing
+    bad = runner.invoke(cli, ["query", "--name", "events", "--param", "plover", "--store", str(news_store)])
+    assert bad.exit_code == 1 and "key=value" in bad.output
+    misuse = runner.invoke(cli, ["query", "--param", "a=b", "--store", str(news_store)])
+    assert misuse.exit_code == 2

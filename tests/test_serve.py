@@ -1,0 +1,188 @@
+"""kg serve: Oxigraph's read-only SPARQL 1.1 Protocol server over a snapshot of the store,
+queried over HTTP the way any SPARQL client would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from rdflib import Graph
+
+from .conftest import ROOT
+
+pytest.importorskip("pyoxigraph")
+ASK_VISITS = "PREFIX kg: <https://w3id.org/kg/ontology#> ASK { ?s kg:visits ?o }"
+COUNTRIES = """PREFIX kg: <https://w3id.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?label WHERE { ?c a kg:Country ; rdfs:label ?label } ORDER BY ?label"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(url, *, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return resp.status, resp.headers.get("Content-Type", ""), resp.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.headers.get("Content-Type", ""), exc.read()
+
+
+@pytest.fixture(scope="module")
+def server(example_store, tmp_path_factory):
+    from kg.serve import find_server, running
+
+    try:
+        find_server()
+    except Exception as exc:  # noqa: BLE001 - the oxigraph package is in the test extra
+        pytest.skip(str(exc))
+    store = tmp_path_factory.mktemp("served") / "store"
+    shutil.copytree(example_store, store)
+    with running(store, bind=f"127.0.0.1:{free_port()}") as srv:
+        yield srv
+
+
+def test_get_query_with_sparql_json(server):
+    url = server.query_url + "?" + urllib.parse.urlencode({"query": COUNTRIES})
+    status, ctype, body = http(url, headers={"Accept": "application/sparql-results+json"})
+    assert status == 200 and ctype.startswith("application/sparql-results+json")
+    labels = [b["label"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    assert labels == ["Canada", "Japan", "North Korea", "South Korea"]
+
+
+def test_post_query_body_and_form(server):
+    status, _, body = http(server.query_url, data=ASK_VISITS.encode(), headers={
+        "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})
+    assert status == 200 and json.loads(body)["boolean"] is True
+    form = urllib.parse.urlencode({"query": COUNTRIES}).encode()
+    status, ctype, body = http(server.query_url, data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
+    assert status == 200 and ctype.startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(body.decode())))
+    assert rows[0] == ["label"] and ["Japan"] in rows
+
+
+def test_xml_and_tsv_results(server):
+    url = server.query_url + "?" + urllib.parse.urlencode({"query": COUNTRIES})
+    status, ctype, body = http(url, headers={"Accept": "application/sparql-results+xml"})
+    assert status == 200 and ctype.startswith("application/sparql-results+xml") and b"<sparql" in body
+    status, ctype, body = http(url, headers={"Accept": "text/tab-separated-values"})
+    assert status == 200 and body.decode().splitlines()[0] == "?label"
+
+
+def test_construct_gives_rdf_by_content_negotiation(server):
+    q = "PREFIX kg: <https://w3id.org/kg/ontology#> CONSTRUCT WHERE { ?s kg:visits ?o }"
+    for accept, fmt in [("text/turtle", "turtle"), ("application/n-triples", "nt"), ("application/rdf+xml", "xml")]:
+        status, ctype, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                                   headers={"Accept": accept})
+        assert status == 200 and ctype.startswith(accept), accept
+        assert len(Graph().parse(data=body, format=fmt)) == 2  # Trudeau visits Tokyo and Seoul
+
+
+def test_the_endpoint_is_read_only(server):
+    update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }"
+    status, _, _ = http(server.url + "/update", data=update.encode(),
+                        headers={"Content-Type": "application/sparql-update"})
+    assert 400 <= status < 500
+    status, _, _ = http(server.url + "/store?default", data=b"<urn:a> <urn:b> <urn:c> .", method="PUT",
+                        headers={"Content-Type": "application/n-triples"})
+    assert 400 <= status < 500
+    q = "ASK { <urn:a> <urn:b> <urn:c> }"
+    _, _, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": q}),
+                      headers={"Accept": "application/sparql-results+json"})
+    assert json.loads(body)["boolean"] is False
+
+
+def test_bad_query_is_a_400_with_a_reason(server):
+    status, _, body = http(server.query_url + "?" + urllib.parse.urlencode({"query": "SELEC ?x"}))
+    assert status == 400 and body
+
+
+def test_the_query_page_works_offline(server):
+    status, ctype, body = http(server.url + "/")
+    assert status == 200 and ctype.startswith("text/html")
+    page = body.decode()
+    assert "yasgui" in page.lower()
+    assert "https://" not in page.split("<body")[0]  # scripts and styles come from the server itself
+
+
+def test_bound_to_localhost_by_default():
+    from kg.serve import DEFAULT_BIND, is_local, server_command
+
+    assert DEFAULT_BIND.startswith("127.0.0.1:") and is_local(DEFAULT_BIND)
+    cmd = server_command("/tmp/x", binary="oxigraph")
+    assert cmd[1] == "serve-read-only" and cmd[cmd.index("--bind") + 1] == DEFAULT_BIND
+    assert "--union-default-graph" in cmd and cmd[cmd.index("--timeout-s") + 1] == "30"
+    assert not is_local("0.0.0.0:7878")
+
+
+def test_snapshots_of_killed_servers_are_cleaned_up(example_store, tmp_path):
+    from kg.serve import running
+
+    store = tmp_path / "store"
+    shutil.copytree(example_store, store)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = tmp_path / f".store.kg-serve-{dead.stdout.strip()}-abc"
+    (stale / "snapshot").mkdir(parents=True)
+    mine = tmp_path / f".store.kg-serve-{os.getpid()}-live"  # a live process's: kept
+    mine.mkdir()
+    with running(store, bind=f"127.0.0.1:{free_port()}"):
+        assert not stale.exists() and mine.exists()
+
+
+def test_bad_bind_says_how():
+    from kg.errors import StoreError
+    from kg.serve import parse_bind
+
+    for bad in ("7878", "localhost", "localhost:99999", "localhost:http"):
+        with pytest.raises(StoreError, match="HOST:PORT"):
+            parse_bind(bad)
+
+
+@pytest.mark.slow
+def test_kg_serve_command_while_a_build_writes_the_store(example_store, tmp_path):
+    """The CLI serves a snapshot: the store stays writable, SIGTERM stops and cleans up."""
+    store = tmp_path / "store"
+    shutil.copytree(example_store, store)
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--bind",
+                             f"127.0.0.1:{port}"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/query?" + urllib.parse.urlencode({"query": ASK_VISITS})
+        deadline = time.monotonic() + 30
+        status = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                status, _, body = http(url, headers={"Accept": "application/sparql-results+json"})
+                break
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.2)
+        assert status == 200 and json.loads(body)["boolean"] is True
+        # The store is not locked by the server: a build can write it meanwhile.
+        note = tmp_path / "note.txt"
+        note.write_text("France praised Italy for its support.\n")
+        build = subprocess.run([sys.executable, "-m", "kg", "build", str(note), "--store", str(store)], env=env,
+                               capture_output=True, text=True, timeout=120)
+        assert build.returncode == 0, build.stderr
+        assert any(p.name.startswith(".store.kg-serve-") for p in tmp_path.iterdir())
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out = proc.communicate(timeout=30)[0].decode()
+    assert "Serving a snapshot" in out
+    assert not any(p.name.startswith(".store.kg-serve-") for p in tmp_path.iterdir()), "snapshot left behind"
