@@ -53,7 +53,9 @@ SELECT ?st ?s ?p ?o ?plover ?cameo ?conf ?evidence ?doc ?date ?docdate ?title WH
   ?d dcterms:identifier ?doc .
   OPTIONAL { ?st kg:ploverType ?plover }
   OPTIONAL { ?st kg:cameoCode ?cameo }
-  OPTIONAL { ?st kg:articleDate ?date }
+  OPTIONAL { ?st kg:eventDate ?eventdate }
+  OPTIONAL { ?st kg:articleDate ?articledate }
+  BIND(COALESCE(?eventdate, ?articledate) AS ?date)
   OPTIONAL { ?d dcterms:date ?docdate }
   OPTIONAL { ?d dcterms:title ?title }
 }"""
