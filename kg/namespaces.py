@@ -26,7 +26,18 @@ STATEMENT_BASE = BASE + "statement/"
 EXTRACTOR_BASE = BASE + "extractor/"
 WD = "http://www.wikidata.org/entity/"
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+
+def _ontology_dir() -> Path:
+    # In a checkout the ontology lives at the top level, beside kg/; an installed wheel
+    # carries the same folder as the package data kg/ontologies (see pyproject.toml).
+    for candidate in (Path(__file__).resolve().parent.parent / "ontologies",
+                      Path(__file__).resolve().parent / "ontologies"):
+        if (candidate / "kg.ttl").exists():
+            return candidate
+    raise FileNotFoundError("kg's ontology (ontologies/kg.ttl) is missing; reinstall kg")
+
+
+ONTOLOGY_DIR = _ontology_dir()
 ONTOLOGY_FILE = ONTOLOGY_DIR / "kg.ttl"
 
 
