@@ -3,22 +3,29 @@
 For each sentence it finds
 
 * **events**: a verb or a nominalisation from ``kg/data/events.tsv`` with an actor
-  (subject, ``by``-agent of a passive, possessor of a noun) and a recipient (object,
-  passive subject, or the object of a preposition the lexicon lists), each expanded over
-  coordination, so "Egypt, Greece and Cyprus condemned Turkey" gives three events;
+  (subject, ``by``-agent of a passive, possessor of a noun, the subject of the clause a
+  pronoun stands in) and a recipient (object, passive subject, the object of a preposition
+  the lexicon lists, or the object of the clause a "threaten to"/"refuse to" governs),
+  each expanded over coordination, so "Egypt, Greece and Cyprus condemned Turkey" gives
+  three events; role nouns act for the country beside them ("Israeli troops" → Israel);
 * **static relations**: titles beside a person ("Chinese leader Xi Jinping",
-  "Adil Abdul-Mahdi, the Prime Minister of Iraq"), seats ("a Berlin-based foundation"),
-  places ("Mosul, Iraq"), capitals, membership, alliances and trade partners.
+  "Adil Abdul-Mahdi, the Prime Minister of Iraq"), seats ("a Berlin-based foundation",
+  "X, a Hong Kong firm"), places ("Mosul, Iraq"), capitals, membership, alliances, trade
+  partners and residence ("Jane Roe of Springfield").
 
 Each record carries negation and modality (asserted, reported, intended, hypothetical)
-read off the parse, and a confidence that falls as the reading leans on weaker evidence.
+read off the parse, and a confidence that falls as the reading leans on weaker evidence
+(a pronoun, a role noun, a preposition that only sometimes names the recipient).
 Mentions stay text here; :mod:`kg.resolve` turns them into entities.
+
+Every rule looks only at a token's children or a bounded walk up its heads, so the
+extractor stays linear in the length of the text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from .. import gazetteer as gaz
 from ..lexicon import EventType, Lexicon
@@ -41,32 +48,48 @@ NER_TYPES = {
 }
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
-# Nouns that stand for the state or organisation that employs them: "Chinese officials"
-# act for China, so an event with them as actor is coded to China.
-AGENT_NOUNS = {
-    "government", "official", "officials", "ministry", "minister", "spokesman", "spokeswoman",
-    "spokesperson", "leader", "leadership", "president", "administration", "authorities", "authority",
-    "troops", "forces", "force", "army", "military", "navy", "police", "delegation", "diplomat",
-    "embassy", "ambassador", "regime", "parliament", "court", "prosecutor", "envoy", "cabinet",
-    "premier", "chancellor", "king", "state", "side", "counterpart", "foreign", "office", "department",
-    "warplane", "jet", "soldier", "militant", "rebel", "coalition", "media", "agency",
-}
+MODIFIER = ("amod", "compound", "poss", "nmod")
+COLLECTIVE = ("Country", "Organization", "InternationalOrganization", "Group", "City", "Location")
+STATES = ("Country", "City", "Location")
+ACTOR_TYPES = ("Person", *COLLECTIVE)
 SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "add", "allege", "note",
-                "insist", "declare", "confirm", "believe", "write", "suggest", "argue", "stress", "warn"}
+                "insist", "declare", "confirm", "believe", "write", "suggest", "argue", "stress",
+                "explain", "quote", "assert", "reveal", "disclose", "indicate", "acknowledge", "admit"}
 INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prepare", "try", "attempt",
                 "propose", "agree", "pledge", "promise", "vow", "threaten", "decide", "offer", "wish",
-                "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due"}
-NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject"}
+                "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due", "vote",
+                "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue"}
+# Verbs whose complement clause says what the actor does to a recipient: "threatened to
+# attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
+COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "COOPERATE"}
+# Object control: in "urged Iran to release them" Iran is who would release.
+OBJECT_CONTROL = {"urge", "ask", "call", "force", "allow", "persuade", "order", "invite", "encourage",
+                  "tell", "press", "help", "compel", "pressure", "request", "warn", "implore"}
+NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
-PRONOUNS_PERSON = {"he", "she", "him", "her"}
-
-
-@dataclass
-class _Sent:
-    """Per-sentence state: which tokens belong to which mention."""
-
-    mentions: dict[int, Mention] = field(default_factory=dict)  # token index → mention
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+PRONOUNS = {
+    "he": ("Person",), "him": ("Person",), "his": ("Person",), "himself": ("Person",),
+    "she": ("Person",), "her": ("Person",), "herself": ("Person",),
+    "it": ("Country", "Organization", "InternationalOrganization", "Group", "City"),
+    "its": ("Country", "Organization", "InternationalOrganization", "Group", "City"),
+    "itself": ("Country", "Organization", "InternationalOrganization", "Group", "City"),
+    "they": ("Group", "Country", "Organization", "InternationalOrganization"),
+    "them": ("Group", "Country", "Organization", "InternationalOrganization"),
+    "their": ("Group", "Country", "Organization", "InternationalOrganization"),
+}
+# "the two countries", "both sides": stand for the two actors of that kind just named.
+PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Country",),
+              "government": ("Country",), "side": ("Country", "Group", "Organization", "Person"),
+              "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
+# Light verbs whose object noun carries the event: "imposed a ban", "held talks".
+KILL_NOUNS = {"assassin", "killer", "murderer"}
+NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
+# Objects that are things rather than actors: topics for these predicates.
+TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "deploysTo", "boycotts",
+                    "censors", "seizes", "supports", "rejects", "signsAgreementWith", "criticizes",
+                    "protestsAgainst", "destroys", "occupies", "investigates", "withdrawsFrom"}
 
 
 class RuleExtractor:
@@ -74,64 +97,193 @@ class RuleExtractor:
         self.lex = lexicon
         self.gaz = gazetteer
 
-    # ---------------------------------------------------------------- mentions
+    # ================================================================ mentions
     def mentions(self, parsed) -> dict[int, Mention]:
-        """Token index → mention, from NER and the gazetteer (which wins on overlap)."""
+        """Token index → mention, from NER and the gazetteer."""
         out: dict[int, Mention] = {}
         for ent in parsed.ents:
             typ = NER_TYPES.get(ent.label_)
             if typ is None:
                 continue
-            span = _trim(ent)
-            if span is None:
+            for span in _split_coordination(ent):
+                span = _trim(span)
+                if span is not None and ent.label_ == "PERSON":
+                    span = self._name_only(span)
+                if span is None:
+                    continue
+                m = self._mention(span, typ, ent.label_)
+                if m is None:
+                    continue
+                for t in span:
+                    out[t.i] = m
+        # Names the NER missed but the gazetteer knows ("NATO", "Pyongyang", "Gondor"), and
+        # capitalised demonyms ("Israeli troops") it left untagged: longest match first.
+        n = len(parsed)
+        i = 0
+        while i < n:
+            tok = parsed[i]
+            if i in out or not (tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("ADJ", "NOUN"))
+                                or tok.text.isupper() and len(tok.text) > 1):
+                i += 1
                 continue
-            m = self._mention(span, typ, ent.label_)
-            if m is None:
+            found = None
+            for size in (4, 3, 2, 1):
+                j = i + size
+                if j > n or any(k in out for k in range(i, j)) or parsed[j - 1].is_punct:
+                    continue
+                span = parsed[i:j]
+                actor = self.gaz.lookup(span.text)
+                if actor is not None and (len(span.text) > 3 or span.text.isupper()):
+                    found = (span, Mention(span.text, span.start_char, span.end_char, actor.type,
+                                           country=actor.country, key=actor.label))
+                    break
+                if size == 1:
+                    dem = self.gaz.demonym(tok.text)
+                    if dem is not None:
+                        found = (span, Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country",
+                                               country=dem.country, key=dem.label))
+            if found is None:
+                i += 1
                 continue
+            span, m = found
             for t in span:
                 out[t.i] = m
-        # Proper nouns the NER missed but the gazetteer knows ("NATO", "Pyongyang").
-        for tok in parsed:
-            if tok.i in out or tok.pos_ != "PROPN":
-                continue
-            actor = self.gaz.lookup(tok.text)
-            if actor is not None and (len(tok.text) > 3 or tok.text.isupper()):
-                out[tok.i] = Mention(tok.text, tok.idx, tok.idx + len(tok.text), actor.type,
-                                     country=actor.country, key=actor.label)
+            i = span.end
         return out
+
+    def _name_only(self, span):
+        """A person's name without the words the NER swept in before it ("suspected British
+        militant Haroon Aswad" → "Haroon Aswad"), so that the title rules see them."""
+        doc = span.doc
+        start = span.start
+        while start < span.end - 1 and (doc[start].pos_ != "PROPN" or self.gaz.title(doc[start].text.rstrip("."))[0]
+                                        or self.gaz.demonym(doc[start].text) is not None):
+            start += 1
+        return doc[start:span.end]
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
         text = span.text
         key = _strip_title(text, self.gaz)
         if not key:
             return None
+        if typ == "Organization" and self.gaz.title(key + " minister")[0]:
+            return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
         country = None
         if label == "NORP":
-            actor = self.gaz.demonym(key)
-            if actor is None:
-                actor = self.gaz.lookup(key)
+            actor = self.gaz.demonym(key) or self.gaz.lookup(key)
             if actor is not None:
                 typ, country, key = actor.type, actor.country, actor.label
+            else:
+                # "Bosnian Serbs", "Kurdish fighters": a group of the country its first word names
+                first = self.gaz.demonym(key.split()[0]) if len(key.split()) > 1 else None
+                if first is not None:
+                    country = first.country
         else:
             actor = self.gaz.lookup(key)
-            if actor is not None:
-                typ, country = actor.type, actor.country
+            if actor is not None and (typ != "Person" or actor.type == "Person" or actor.user):
+                typ = actor.type if not (typ == "Person" and actor.user) else "Person"
+                country = actor.country
             elif label == "GPE":
-                demonym = self.gaz.demonym(key)
-                if demonym is not None:
-                    typ, country, key = "Country", demonym.country, demonym.label
+                dem = self.gaz.demonym(key)
+                if dem is not None:
+                    typ, country, key = "Country", dem.country, dem.label
+            elif typ == "Organization" and len(key.split()) > 1:
+                # "Turkish Foreign Ministry", "U.S. Congress": a national body
+                first = key.split()[0]
+                nat = self.gaz.demonym(first) or self.gaz.lookup(first)
+                if nat is not None and nat.type == "Country":
+                    country = nat.country
         return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type=typ,
                        country=country, key=key)
 
-    # ---------------------------------------------------------------- actors
-    def actors(self, tok, ms: dict[int, Mention], *, topics: bool = False) -> list[tuple[Mention, float]]:
+    # ================================================================ people and their titles
+    def affiliations(self, parsed, ms: dict[int, Mention]) -> dict[int, list]:
+        """Titles beside each person: token index of the person's head → [(relation, org, title token)].
+
+        A person with a title of a country gets that country ("Russian President Boris
+        Yeltsin" acts for Russia); the mention in ``ms`` is updated in place.
+        """
+        out: dict[int, list] = {}
+        seen: set[int] = set()
+        for tok in parsed:
+            m = ms.get(tok.i)
+            if m is None or m.type != "Person" or id(m) in seen or not _is_head_of(tok, m, ms):
+                continue
+            seen.add(id(m))
+            found = list(self._titles(tok, m, ms))
+            if not found:
+                continue
+            out[tok.i] = found
+            if m.country is None:
+                country = next((org.country for _, org, _ in found if org is not None and org.country
+                                and org.type in ("Country", "Organization", "City")), None)
+                if country is not None:
+                    new = dataclasses.replace(m, country=country)
+                    for t in tok.doc[max(0, tok.i - 6):tok.i + 1]:
+                        if ms.get(t.i) is m:
+                            ms[t.i] = new
+        return out
+
+    def _titles(self, head, person: Mention, ms) -> Iterator[tuple[str, Mention | None, object]]:
+        doc = head.doc
+        found: list[tuple[str, object, Mention | None]] = []  # (title phrase, title token, its org)
+        # Left context inside the noun phrase: "Canadian Prime Minister Justin Trudeau".
+        first = head.i
+        while first > 0 and ms.get(first - 1) is person:
+            first -= 1
+        words: list = []
+        i = first - 1
+        while i >= 0 and len(words) < 5 and i not in ms and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") \
+                and doc[i].text not in (",", "(", ")", '"', "``", "''") and not doc[i].is_sent_end:
+            words.insert(0, doc[i])
+            i -= 1
+        if words:
+            phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
+            org = None
+            if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type != "Person":
+                org = ms[i]
+            if org is None:  # "King Hassan of Morocco"
+                org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
+            found.append((phrase, words[-1], org))
+        # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
+        appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
+        if head.dep_ == "appos" and head.head.i not in ms:
+            appos.append(head.head)
+        # "Xi is the president of China"
+        if head.dep_ in SUBJ:
+            appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
+                      and head.head.lemma_ == "be"]
+        for t in appos:
+            found.append((_title_phrase(t), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
+        for phrase, t, org in found:
+            relation, state_relation = self._title(phrase)
+            if relation is None:
+                continue
+            if org is None:
+                org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+            if org is not None and (org is person or org.type == "Person"):
+                org = None
+            if org is not None:
+                rel = state_relation if org.type in STATES else relation
+                if rel:
+                    yield rel, org, t
+            elif relation == "leaderOf":
+                actor = self.gaz.lookup(person.key or person.text)
+                if actor is not None and actor.relation == "leaderOf" and actor.country:
+                    country = self.gaz.country(actor.country)
+                    if country is not None:
+                        yield "leaderOf", None, t
+
+    def _title(self, phrase: str) -> tuple[str | None, str | None]:
+        """(relation to an organisation, to a country) of the title a phrase ends with."""
+        return self.gaz.title_relations(phrase) or (None, None)
+
+    # ================================================================ actors
+    def actors(self, tok, ms, *, role: str = "actor", et: EventType | None = None) -> list[tuple[Mention, float]]:
         """The mentions a head token stands for, over coordination, with a confidence factor."""
         out: list[tuple[Mention, float]] = []
         for t in _conjuncts(tok):
-            found = self._actor(t, ms, topics=topics)
-            if found is not None:
-                out.append(found)
-        # "Egypt, Greece and Cyprus" can come out as one entity span whose tokens share a mention
+            out += self._actor(t, ms, role, et)
         seen: set[int] = set()
         uniq = []
         for m, f in out:
@@ -140,63 +292,112 @@ class RuleExtractor:
                 uniq.append((m, f))
         return uniq
 
-    def _actor(self, tok, ms: dict[int, Mention], *, topics: bool) -> tuple[Mention, float] | None:
+    def _actor(self, tok, ms, role: str, et: EventType | None) -> list[tuple[Mention, float]]:
         if tok.i in ms:
-            return ms[tok.i], 1.0
+            m = ms[tok.i]
+            if m.type == "Topic" and role == "actor":
+                return []
+            return [(m, 1.0)]
         lower = tok.lower_
         if tok.pos_ == "PRON":
-            if lower in PRONOUNS_PERSON:
-                return self._antecedent(tok, ms)
-            return None
-        # "Chinese officials", "China's foreign ministry", "officials from China"
-        if tok.pos_ in ("NOUN", "PROPN") and (lower in AGENT_NOUNS or tok.lemma_.lower() in AGENT_NOUNS):
-            for child in tok.children:
-                if child.dep_ in ("amod", "compound", "poss", "nmod") and child.i in ms:
-                    m = ms[child.i]
-                    if m.type in ("Country", "Organization", "InternationalOrganization", "Group", "City"):
-                        return m, 0.85
-            for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "in"):
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj" and pobj.i in ms:
-                            return ms[pobj.i], 0.8
-            return None
-        if topics and tok.pos_ in ("PROPN", "NOUN") and (tok.pos_ == "PROPN" or tok.text.isupper()):
+            return self._pronoun(tok, ms)
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return []
+        lemma = tok.lemma_.lower()
+        # "the two countries", "both sides"
+        if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            return self._pair(tok, ms, PAIR_NOUNS[lemma])
+        agentive = lemma in self.lex.agents or lower in self.lex.agents
+        for c in tok.children:
+            if c.dep_ in MODIFIER:
+                if c.i in ms and ms[c.i].type in COLLECTIVE:
+                    if agentive:
+                        return [(ms[c.i], 0.85)]
+                    if role == "recipient":
+                        return [(ms[c.i], 0.6)]
+                elif c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
+                    return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+        if agentive:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
+                            return [(ms[p.i], 0.8)]
+            return []
+        if tok.ent_type_ in NOT_TOPICS:
+            return []
+        if role == "recipient" and (tok.pos_ == "PROPN" or tok.text.isupper()) and len(tok.text) > 1:
             start, end = _compound_span(tok)
             text = tok.doc.text[start:end]
-            return Mention(text, start, end, "Topic", key=text), 0.8
-        return None
+            return [(Mention(text, start, end, "Topic", key=text), 0.75)]
+        if role == "recipient" and et is not None and et.predicate in TOPIC_PREDICATES \
+                and any(c.dep_ == "compound" for c in tok.children) and lemma not in ("plan", "step", "move"):
+            start, end = _compound_span(tok)
+            text = tok.doc.text[start:end]
+            return [(Mention(text, start, end, "Topic", key=text.lower()), 0.6)]
+        return []
 
-    def _antecedent(self, tok, ms: dict[int, Mention]) -> tuple[Mention, float] | None:
-        """The one person mentioned in this or the previous sentence, if there is exactly one."""
+    def _pronoun(self, tok, ms) -> list[tuple[Mention, float]]:
+        """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
+        ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
+        types = PRONOUNS.get(tok.lower_)
+        if types is None:
+            return []
+        node = tok
+        for _ in range(6):
+            if node.head is node:
+                break
+            node = node.head
+            for c in node.children:
+                if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
+                    m = ms.get(c.i)
+                    if m is not None and m.type in types:
+                        return [(m, 0.75)]
+                    if c.pos_ != "PRON":
+                        for m2, f in self._actor(c, ms, "actor", None):
+                            if m2.type in types:
+                                return [(m2, 0.7 * f)]
         sent = tok.sent
-        lo = sent.start
-        prev = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        people = {ms[i].key: ms[i] for i in range(prev, tok.i) if i in ms and ms[i].type == "Person"}
-        if len(people) == 1:
-            return next(iter(people.values())), 0.7
-        if lo != prev:
-            people = {ms[i].key: ms[i] for i in range(lo, tok.i) if i in ms and ms[i].type == "Person"}
-            if len(people) == 1:
-                return next(iter(people.values())), 0.7
-        return None
+        for lo, hi, factor in ((sent.start, tok.i, 0.65), (_prev_sent_start(tok), sent.start, 0.6)):
+            cands = {}
+            for i in range(lo, hi):
+                m = ms.get(i)
+                if m is not None and m.type in types:
+                    cands.setdefault((m.key or m.text).lower(), m)
+            if len(cands) == 1:
+                return [(next(iter(cands.values())), factor)]
+            if len(cands) > 1:
+                return []
+        return []
 
-    # ---------------------------------------------------------------- events
+    def _pair(self, tok, ms, types) -> list[tuple[Mention, float]]:
+        """The two actors "the two countries" stands for, if exactly two were just named."""
+        for lo, hi in ((tok.sent.start, tok.i), (_prev_sent_start(tok), tok.sent.start)):
+            cands = {}
+            for i in range(lo, hi):
+                m = ms.get(i)
+                if m is not None and m.type in types:
+                    cands.setdefault((m.key or m.text).lower(), m)
+            if len(cands) == 2:
+                return [(m, 0.7) for m in cands.values()]
+            if len(cands) > 2:
+                return []
+        return []
+
+    # ================================================================ events
     def verb_event(self, tok) -> EventType | None:
-        if tok.pos_ not in ("VERB",) and not (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.pos_ != "VERB":
             return None
         lemma = tok.lemma_.lower()
-        restricted = self.lex.verbs.get("+" + lemma)
-        if restricted is not None:
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-            if any(o.lemma_.lower() in restricted.requires for o in objs):
-                return restricted
-        et = self.lex.verbs.get(lemma)
+        objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
+                 for p in c.children if p.dep_ == "pobj"]
+        et = self.lex.verb(lemma, objs)
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
             return None
-        if lemma in ("strike", "test", "launch") and et.requires:
+        if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
         return et
 
@@ -210,8 +411,10 @@ class RuleExtractor:
                 et = self.lex.nouns.get(tok.lemma_.lower())
                 if et is not None:
                     yield from self._noun_events(doc, sent, tok, et, ms)
+                if tok.lemma_.lower() in KILL_NOUNS:
+                    yield from self._killer(doc, sent, tok, ms)
 
-    def _subjects(self, verb, ms):
+    def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
@@ -222,42 +425,92 @@ class RuleExtractor:
             return [a for s in subj for a in self.actors(s, ms)], []
         # No subject of its own: share the subject of the verb it is coordinated with, or
         # the one whose complement it is ("China agreed to lift ...", "met Xi and praised ...").
-        head = verb
-        while head.dep_ in ("conj", "xcomp", "advcl") and head.head is not head:
-            head = head.head
-            subj = [c for c in head.children if c.dep_ in SUBJ]
+        node = verb
+        factor = 0.95
+        for _ in range(4):
+            if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+                break
+            dep, node = node.dep_, node.head
+            if dep == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
+                objs = [c for c in node.children if c.dep_ == "dobj"]
+                if objs:
+                    return [(m, f * factor) for o in objs for m, f in self.actors(o, ms)], []
+            subj = [c for c in node.children if c.dep_ in SUBJ]
             if subj:
-                return [(m, f * 0.95) for s in subj for m, f in self.actors(s, ms)], []
-        if verb.dep_ == "relcl" and verb.head.i in ms:
-            return [(ms[verb.head.i], 0.9)], []
-        if verb.dep_ == "acl":  # "a statement condemning Turkey" has no clear actor
-            return [], []
+                return [(m, f * factor) for s in subj for m, f in self.actors(s, ms)], []
+            if any(c.dep_ in PASS_SUBJ for c in node.children):
+                break
+            factor *= 0.95
+        if verb.dep_ == "relcl":
+            return self.actors(verb.head, ms), []
         return [], []
+
+    def _objects(self, verb, et: EventType, ms, passive_objs, actors=()) -> list[tuple[Mention, float]]:
+        """Recipients, from the strongest evidence to the weakest; the actors themselves never
+        count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
+        found = self._recipients(verb, et, ms, passive_objs)
+        return [(m, f) for m, f in found if not any(_same(m, a) for a, _ in actors)]
+
+    def _recipients(self, verb, et: EventType, ms, passive_objs) -> list[tuple[Mention, float]]:
+        objects: list[tuple[Mention, float]] = []
+        for p in passive_objs:
+            objects += self.actors(p, ms, role="recipient", et=et)
+        if objects:
+            return objects
+        dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires]
+        for c in dobjs:
+            objects += [(m, f) for m, f in self.actors(c, ms, role="recipient", et=et)]
+        if objects and not all(_is_own(verb, c) for c in dobjs):
+            return objects
+        objects = []
+        # Behind a preposition: on the verb ("met with Xi") or on its object noun
+        # ("cut ties with Taipei", "lifted its ban on K-pop").
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in et.preps:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            objects += [(m, f * 0.95) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+        if objects:
+            return objects
+        # "threatened to attack Seoul", "refused to meet Abe": the complement's recipient.
+        if et.plover in COMPLEMENT_RECIPIENT:
+            for c in verb.children:
+                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                    inner = self.verb_event(c)
+                    preps = inner.preps if inner else frozenset({"with", "to", "on", "against"})
+                    for o in c.children:
+                        if o.dep_ in ("dobj", "dative"):
+                            objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)]
+                        elif o.dep_ == "prep" and o.lower_ in preps:
+                            objects += [(m, f * 0.8) for p in o.children if p.dep_ == "pobj"
+                                        for m, f in self.actors(p, ms, role="recipient", et=inner)]
+            # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
+            if not objects and et.plover in ("REQUEST", "THREATEN"):
+                for c in verb.children:
+                    if c.dep_ == "ccomp":
+                        for s in c.children:
+                            if s.dep_ in SUBJ:
+                                objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient")]
+            if objects:
+                return objects
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in ms and ms[pobj.i].type in STATES:
+                            objects.append((ms[pobj.i], 0.7))
+        return objects
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
         actors, passive_objs = self._subjects(verb, ms)
         if not actors:
             return
-        objects: list[tuple[Mention, float]] = []
-        for p in passive_objs:
-            objects += self.actors(p, ms, topics=True)
-        if not objects:
-            for c in verb.children:
-                if c.dep_ in ("dobj", "dative", "attr") and c.lemma_.lower() not in et.requires:
-                    objects += self.actors(c, ms, topics=True)
-        # Recipient behind a preposition: on the verb ("met with Xi") or on a required
-        # object noun ("cut ties with Taipei", "lifted its ban on K-pop").
-        if not objects:
-            holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "xcomp")]
-            for h in holders:
-                for prep in h.children:
-                    if prep.dep_ == "prep" and prep.lower_ in et.preps:
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                objects += self.actors(pobj, ms, topics=True)
-        # "Lee and Xi met": a symmetric event between coordinated actors.
+        objects = self._objects(verb, et, ms, passive_objs, actors)
         pairs: list[tuple[Mention, float, Mention, float]] = []
-        if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE") and len(actors) >= 2:
+        if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT") and len(actors) >= 2:
+            # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
             for i, (a, fa) in enumerate(actors):
                 for b, fb in actors[i + 1:]:
                     pairs.append((a, fa, b, fb))
@@ -269,21 +522,24 @@ class RuleExtractor:
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
-            yield self._record(doc, sent, a, et, o, negated, modality, 0.8 * fa * fo, verb)
+            yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
 
     def _noun_events(self, doc, sent, noun, et: EventType, ms) -> Iterator[RelationMention]:
         actors: list[tuple[Mention, float]] = []
         for c in noun.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and (c.i in ms):
-                actors += self.actors(c, ms)
+            if c.dep_ in MODIFIER:
+                if c.i in ms and ms[c.i].type in ACTOR_TYPES:
+                    actors += self.actors(c, ms)
+                elif c.dep_ == "poss" and c.pos_ == "PRON":
+                    actors += [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         governor = noun.head
         if not actors and noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" \
                 and self.verb_event(governor) is None:
             # "China imposed a ban on K-pop": the light verb's subject acts
-            actors = [(m, f * 0.9) for s in governor.children if s.dep_ in SUBJ for m, f in self.actors(s, ms)]
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
+            actors = [(m, f * 0.9) for m, f in self._subjects(governor, ms)[0]]
         if not actors:
             return
         objects: list[tuple[Mention, float]] = []
@@ -291,23 +547,46 @@ class RuleExtractor:
             if prep.dep_ == "prep" and prep.lower_ in et.preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        objects += self.actors(pobj, ms, topics=True)
+                        objects += self.actors(pobj, ms, role="recipient", et=et)
+        if not objects:
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
+                    objects += [(ms[p.i], 0.7) for p in prep.children
+                                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES]
         if not objects:
             return
-        negated, modality = self.modality(noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
+        negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
+        if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+            negated = True
         for a, fa in actors:
             for o, fo in objects:
                 if not _same(a, o):
-                    yield self._record(doc, sent, a, et, o, negated, modality, 0.7 * fa * fo, noun)
+                    yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+
+    def _killer(self, doc, sent, noun, ms) -> Iterator[RelationMention]:
+        """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
+        victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
+                       and ms[c.i].type == "Person"), None)
+        killer = None
+        if noun.dep_ == "compound" and noun.head.i in ms:
+            killer = ms[noun.head.i]
+        else:
+            killer = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
+            if killer is None and noun.dep_ == "appos" and noun.head.i in ms:
+                killer = ms[noun.head.i]
+        if victim is not None and killer is not None and killer.type == "Person" and not _same(killer, victim):
+            et = self.lex.by_predicate["kills"]
+            negated, modality = self.modality(noun)
+            yield self._record(doc, sent, killer, et, victim, negated, modality, 0.7, noun)
 
     def modality(self, tok) -> tuple[bool, str]:
         """(negated, modality) of the clause a trigger heads, looking up through its governors."""
         negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
-        modality = "asserted"
         aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        modality = "asserted"
         if aux & HYPOTHETICAL_AUX:
             modality = "hypothetical"
-        elif aux & INTENDED_AUX:
+        elif aux & INTENDED_AUX or ("going" in aux and tok.tag_ == "VB"):
             modality = "intended"
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             modality = "hypothetical"
@@ -318,39 +597,43 @@ class RuleExtractor:
                 break
             dep, head = node.dep_, node.head
             hl = head.lemma_.lower()
-            if dep == "xcomp" or (dep in ("acl", "ccomp") and hl in INTENT_VERBS):
+            if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in INTENT_VERBS):
                 if hl in NEG_VERBS:
                     negated = True
                 elif hl in INTENT_VERBS and modality == "asserted":
                     modality = "intended"
                 if any(c.dep_ == "neg" for c in head.children):
                     negated = True
-                if {c.lower_ for c in head.children if c.dep_ == "aux"} & HYPOTHETICAL_AUX:
+                if {c.lower_ for c in head.children if c.dep_ == "aux"} & HYPOTHETICAL_AUX - {"would"}:
                     modality = "hypothetical"
             if dep in ("ccomp", "parataxis") and hl in SPEECH_VERBS:
                 reported = True
+                if modality == "hypothetical" and "would" in aux and not aux & (HYPOTHETICAL_AUX - {"would"}):
+                    modality = "intended"  # "said it would allow": reported future, not a conditional
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
                 modality = "hypothetical"
             node = head
-        for c in tok.sent:
-            if c.lower_ == "according" and c.nbor(1).lower_ == "to" if c.i + 1 < len(c.doc) else False:
-                reported = True
+        if not reported:
+            for c in tok.sent:
+                if c.lower_ == "according" and c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "to":
+                    reported = True
+                    break
         if reported and modality == "asserted":
             modality = "reported"
         return negated, modality
 
     def _record(self, doc, sent, a: Mention, et: EventType, o: Mention, negated, modality, conf, trigger):
         # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-        conf += 0.05 * ((a.country is not None) + (o.country is not None))
+        conf += 0.04 * ((a.country is not None) + (o.country is not None))
         return RelationMention(
             doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
             subject=a, predicate=et.predicate, object=o, plover=et.plover, mode=et.mode,
-            cameo=et.cameo, negated=negated, modality=modality, confidence=min(conf, 0.95),
+            cameo=et.cameo, negated=negated, modality=modality, confidence=round(min(conf, 0.95), 3),
             extractor="rules", trigger=trigger.text,
         )
 
-    # ---------------------------------------------------------------- static relations
-    def statics(self, doc: Document, sent, ms: dict[int, Mention]) -> Iterator[RelationMention]:
+    # ================================================================ static relations
+    def statics(self, doc: Document, sent, ms: dict[int, Mention], titles: dict[int, list]) -> Iterator[RelationMention]:
         def rel(a: Mention, pred: str, o: Mention, conf: float, trigger) -> RelationMention:
             negated, modality = self.modality(trigger.head if trigger.dep_ != "ROOT" else trigger)
             return RelationMention(doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
@@ -358,44 +641,33 @@ class RuleExtractor:
                                    negated=negated, modality="asserted" if modality == "reported" else modality,
                                    trigger=trigger.text)
 
-        seen_people: set[int] = set()
         for tok in sent:
             m = ms.get(tok.i)
-            # Titles beside a person: "Chinese leader Xi", "Xi, the president of China".
-            if m is not None and m.type == "Person" and id(m) not in seen_people and _is_head_of(tok, m, ms):
-                seen_people.add(id(m))
-                yield from self._titles(tok, m, ms, rel)
+            if m is not None and m.type == "Person" and tok.i in titles:
+                yield from self._title_relations(tok, m, titles[tok.i], rel)
+            if m is not None and m.type == "Person" and _is_head_of(tok, m, ms):
+                yield from self._person_preps(tok, m, ms, rel)
             lemma = tok.lemma_.lower()
             # "a Berlin-based foundation", "the foundation, based in Berlin"
-            if lemma in ("base", "headquarter") and tok.pos_ in ("VERB", "ADJ"):
-                org_tok = tok.head if tok.dep_ in ("amod", "acl") else None
-                places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i in ms]
-                places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-                           for p in c.children if p.dep_ == "pobj" and p.i in ms]
-                if tok.i > 0 and tok.nbor(-1).text == "-" and tok.i > 1 and tok.nbor(-2).i in ms:
-                    places.append(tok.nbor(-2))
-                if org_tok is not None and org_tok.i in ms:
-                    for p in places:
-                        if ms[p.i] is not ms[org_tok.i]:
-                            yield rel(ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
-            # "Mosul, Iraq": a place followed by the country it lies in
-            if m is not None and m.type in ("City", "Location") and tok.i + 2 < len(tok.doc) \
-                    and (tok.i + 1 >= len(tok.doc) or ms.get(tok.i + 1) is not m):
-                nxt = tok.doc[tok.i + 1]
-                far = ms.get(tok.i + 2)
-                if nxt.text == "," and far is not None and far.type == "Country" and far is not m \
-                        and (m.country is None or m.country == far.country):
-                    yield rel(m, "locatedIn", far, 0.8, tok)
+            if lemma in ("base", "headquarter", "headquarters") and tok.pos_ in ("VERB", "ADJ", "NOUN"):
+                yield from self._based(tok, ms, rel)
+            if m is not None and m.type in ("Organization",) and _is_head_of(tok, m, ms):
+                yield from self._org_seat(tok, m, ms, rel)
+            if m is not None and m.type in ("City", "Location") and _is_head_of(tok, m, ms):
+                yield from self._place_in(tok, m, ms, rel)
             # "Beijing, the capital of China", "the Chinese capital, Beijing"
             if lemma == "capital" and tok.pos_ == "NOUN":
                 country = _attached(tok, ms, ("poss", "amod", "compound"), ("of",), types=("Country",))
                 city = None
-                if tok.dep_ == "appos" and tok.head.i in ms:
+                if tok.dep_ in ("appos", "attr") and tok.head.i in ms:
                     city = ms[tok.head.i]
+                if tok.dep_ == "attr":
+                    city = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), city)
                 for c in tok.children:
                     if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i] is not country:
                         city = ms[c.i]
-                if country is not None and city is not None and city.type in ("City", "Location"):
+                if country is not None and city is not None and city.type in ("City", "Location") \
+                        and (city.country is None or city.country == country.country):
                     yield rel(city, "capitalOf", country, 0.85, tok)
             # "X, a member of Y", "NATO member Turkey", "US ally Japan", "trading partner"
             if lemma in ("member", "ally", "partner") and tok.pos_ == "NOUN":
@@ -409,59 +681,94 @@ class RuleExtractor:
                           for p in c.children if p.dep_ == "pobj" and p.i in ms]
                 for s in subj:
                     for p in places:
-                        if s.type == "Person":
+                        if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
 
-    def _titles(self, head, person: Mention, ms, rel) -> Iterator[RelationMention]:
-        """Static relations from the titles around a person's name."""
-        doc = head.doc
-        found: list[tuple[str, object, Mention | None]] = []  # (title phrase, a title token, its org)
-        # Left context inside the noun phrase: "Canadian Prime Minister Justin Trudeau".
-        first = min(t.i for t in head.subtree if ms.get(t.i) is person) if head.i in ms else head.i
-        words: list = []
-        i = first - 1
-        while i >= 0 and len(words) < 5 and doc[i].i not in ms and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") \
-                and doc[i].text not in (",", "(", ")") and doc[i].is_sent_start is not True:
-            words.insert(0, doc[i])
-            i -= 1
-        if words:
-            phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
-            org = ms.get(i) if i >= 0 and doc[i].sent == head.sent else None
-            found.append((phrase, words[-1], org))
-        # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
-        appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
-        if head.dep_ == "appos" and head.head.i not in ms:
-            appos.append(head.head)
-        for t in appos:
-            found.append((_title_phrase(t), t, _attached(t, ms, ("poss", "amod", "compound", "nmod"),
-                                                          ("of", "for", "at", "from"))))
-        for phrase, t, org in found:
-            is_title, relation = self._title(phrase)
-            if not is_title or relation is None:
-                continue
-            if org is None:
-                org = _attached(t, ms, ("poss", "amod", "compound", "nmod"), ("of", "for", "at", "from"))
-            if org is not None and org is not person and org.type != "Person":
-                if relation == "citizenOf" and org.type != "Country":
-                    continue
+    def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
+        for relation, org, t in found:
+            if org is not None:
                 yield rel(person, relation, org, 0.8, t)
-            elif relation == "leaderOf":
+                # An official of a country is its citizen: "U.S. Ambassador Vernon Walters".
+                if org.type == "Country" and relation in ("leaderOf", "worksFor"):
+                    yield rel(person, "citizenOf", org, 0.6, t)
+            else:
                 actor = self.gaz.lookup(person.key or person.text)
-                if actor is not None and actor.relation == "leaderOf" and actor.country:
-                    country = self.gaz.country(actor.country)
-                    if country is not None:
-                        m = Mention(country.label, t.idx, t.idx + len(t.text), "Country",
-                                    country=country.country, key=country.label)
-                        yield rel(person, "leaderOf", m, 0.6, t)
+                country = self.gaz.country(actor.country) if actor is not None and actor.country else None
+                if country is not None:
+                    m = Mention(country.label, t.idx, t.idx + len(t.text), "Country",
+                                country=country.country, key=country.label)
+                    yield rel(person, "leaderOf", m, 0.6, t)
 
-    def _title(self, phrase: str) -> tuple[bool, str | None]:
-        """The longest title a phrase ends with: "canadian prime minister" → prime minister."""
-        words = phrase.split()
-        for i in range(len(words)):
-            is_title, relation = self.gaz.title(" ".join(words[i:]))
-            if is_title and relation is not None:
-                return is_title, relation
-        return False, None
+    def _person_preps(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
+        """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ not in ("of", "at", "from"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj" or p.i not in ms:
+                    continue
+                place = ms[p.i]
+                if c.lower_ in ("of", "from") and place.type in ("City", "Location"):
+                    yield rel(person, "livesIn", place, 0.65, c)
+                elif c.lower_ in ("of", "from") and place.type == "Country":
+                    yield rel(person, "citizenOf", place, 0.6, c)
+                elif c.lower_ in ("at", "of") and place.type == "Organization":
+                    yield rel(person, "worksFor", place, 0.6, c)
+
+    def _based(self, tok, ms, rel) -> Iterator[RelationMention]:
+        org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound") else None
+        places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
+        places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                   for p in c.children if p.dep_ == "pobj" and p.i in ms]
+        if tok.i > 1 and tok.nbor(-1).text == "-" and tok.nbor(-2).i in ms:
+            places.append(tok.nbor(-2))
+        if org_tok is not None and org_tok.i not in ms and org_tok.dep_ == "appos" and org_tok.head.i in ms:
+            org_tok = org_tok.head  # "Acme, a Berlin-based firm"
+        if org_tok is not None and org_tok.i in ms and ms[org_tok.i].type in ("Organization", "Group",
+                                                                          "InternationalOrganization"):
+            for p in places:
+                if ms[p.i] is not ms[org_tok.i] and ms[p.i].type in STATES:
+                    yield rel(ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
+
+    def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
+        """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
+                for m in c.children:
+                    if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in ("City", "Location"):
+                        yield rel(org, "basedIn", ms[m.i], 0.7, c)
+            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
+                yield rel(org, "basedIn", ms[c.i], 0.65, c)
+            elif c.dep_ == "prep" and c.lower_ == "in" and tok.dep_ not in ("pobj",):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
+                        yield rel(org, "basedIn", ms[p.i], 0.6, c)
+            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in ("City",):
+                yield rel(org, "basedIn", ms[c.i], 0.6, c)
+
+    def _place_in(self, tok, place: Mention, ms, rel) -> Iterator[RelationMention]:
+        """"Mosul, Iraq" and "Mosul in northern Iraq": a place in a larger one."""
+        doc = tok.doc
+        for c in tok.children:
+            far = ms.get(c.i)
+            if far is None or far is place or far.type not in STATES:
+                continue
+            if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," \
+                    and _bigger(far, place):
+                yield rel(place, "locatedIn", far, 0.8, tok)
+        # the flat reading spaCy sometimes gives: "Bethany , Conn ." as siblings
+        j = tok.i + 1
+        if j + 1 < len(doc) and doc[j].text == "," and ms.get(j + 1) is not None and ms.get(j + 1) is not place:
+            far_tok = doc[j + 1]
+            far = ms[j + 1]
+            if far.type in STATES and _bigger(far, place) and far_tok.dep_ not in ("conj",) \
+                    and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
+                yield rel(place, "locatedIn", far, 0.7, tok)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
+                        yield rel(place, "locatedIn", ms[p.i], 0.65, c)
 
     def _roles(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         pred = {"member": "memberOf", "ally": "allyOf", "partner": "tradesWith"}[lemma]
@@ -469,30 +776,62 @@ class RuleExtractor:
                                           for c in tok.children):
             return
         other = _attached(tok, ms, ("poss", "compound", "amod", "nmod"), ("of",))
-        holder = None
+        holders: list[Mention] = []
         if tok.dep_ == "appos" and tok.head.i in ms:
-            holder = ms[tok.head.i]
+            holders = [m for m, _ in self.actors(tok.head, ms)]
         elif tok.dep_ == "attr":
-            holder = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), None)
+            holders = [m for c in tok.head.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
         else:
-            holder = next((ms[c.i] for c in tok.children if c.dep_ in ("appos",) and c.i in ms), None)
-            if holder is None and tok.dep_ == "compound" and tok.head.i in ms:
-                holder = ms[tok.head.i]
-        if holder is not None and other is not None and not _same(holder, other):
-            yield rel(holder, pred, other, 0.75, tok)
+            holders = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms]
+            if not holders and tok.dep_ == "compound" and tok.head.i in ms:
+                holders = [ms[tok.head.i]]
+        for holder in holders:
+            if other is not None and not _same(holder, other):
+                yield rel(holder, pred, other, 0.75, tok)
 
     def __call__(self, doc: Document, parsed) -> Iterator[RelationMention]:
         ms = self.mentions(parsed)
+        titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
             yield from self.events(doc, sent, ms)
-            yield from self.statics(doc, sent, ms)
+            yield from self.statics(doc, sent, ms, titles)
+
+
+# ==================================================================== helpers
+def _bigger(outer: Mention, inner: Mention) -> bool:
+    """Can ``outer`` contain ``inner``? A country contains its cities; nothing contains a country."""
+    if inner.type == "Country":
+        return False
+    if outer.type == "Country":
+        return inner.country is None or inner.country == outer.country
+    if outer.type == "City":
+        return False
+    return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
+                                                   or inner.country == outer.country)
+
+
+def _split_coordination(span):
+    """NER sometimes makes one entity of "Arnor, Osgiliath and Gondor": split it at commas and 'and'."""
+    if not any(t.dep_ == "cc" or (t.text == "," and t.i > span.start) for t in span):
+        return [span]
+    if not any(t.dep_ == "conj" for t in span):
+        return [span]
+    parts, start = [], span.start
+    for t in span:
+        if t.dep_ == "cc" or t.text == ",":
+            if t.i > start:
+                parts.append(span.doc[start:t.i])
+            start = t.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
 
 
 def _trim(span):
     """Drop leading determiners and trailing possessive markers or hyphen debris."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", "a", "an") or (start < end and doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
         end -= 1
@@ -505,11 +844,11 @@ def _strip_title(text: str, g: gaz.Gazetteer) -> str:
         text = text[:-2]
     words = text.split()
     while len(words) > 1:
-        two = " ".join(words[:2])
-        if g.title(two)[0]:
-            words = words[2:]
-        elif g.title(words[0].rstrip("."))[0]:
-            words = words[1:]
+        for size in (3, 2, 1):
+            head = " ".join(words[:size]).rstrip(".")
+            if size < len(words) and g.title(head)[0]:
+                words = words[size:]
+                break
         else:
             break
     return " ".join(words).strip(" -–—")
@@ -517,16 +856,27 @@ def _strip_title(text: str, g: gaz.Gazetteer) -> str:
 
 def _conjuncts(tok):
     out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(_conjuncts(c))
+    stack = [tok]
+    while stack and len(out) < 12:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj":
+                out.append(c)
+                stack.append(c)
     return out
 
 
 def _compound_span(tok) -> tuple[int, int]:
-    left = [c for c in tok.lefts if c.dep_ in ("compound",)]
-    start = min([tok.idx] + [c.idx for c in left])
+    start = tok.idx
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "punct" and c.text == "-"):
+            start = min(start, c.idx)
     return start, tok.idx + len(tok.text)
+
+
+def _is_own(verb, obj) -> bool:
+    """Is the object the actor's own thing ("its troops", "their forces")? Then look further."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
 
 def _same(a: Mention, b: Mention) -> bool:
@@ -536,6 +886,11 @@ def _same(a: Mention, b: Mention) -> bool:
 def _is_head_of(tok, m: Mention, ms) -> bool:
     """Is tok the syntactic head of its mention (its head lies outside the mention)?"""
     return tok.head.i == tok.i or ms.get(tok.head.i) is not m
+
+
+def _prev_sent_start(tok) -> int:
+    s = tok.sent.start
+    return tok.doc[s - 1].sent.start if s > 0 else s
 
 
 def _title_phrase(tok) -> str:
