@@ -180,7 +180,9 @@ class Gazetteer:
                 continue
             codes = re.findall(r"\[([^\]]*)\]", line)
             name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
-            if name:
+            if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
+                entries[-1][0].append(name)  # another form of a name whose codes follow
+            elif name:
                 entries.append(([name], codes))
             elif entries:
                 entries[-1][1].extend(codes)
@@ -206,7 +208,8 @@ class Gazetteer:
         label = names[0].replace("_", " ").strip().title()
         iso = code[:3]
         built_in = self.lookup(label)
-        if built_in is not None and built_in.country == iso and not built_in.user:
+        if built_in is not None and not built_in.user and (
+                built_in.country == iso or (iso == "IGO" and built_in.type == "InternationalOrganization")):
             return built_in  # "AUSTRALIA [AUS]": keep the built-in entry and its QID
         if iso == "IGO":
             return Actor(label=label, type="InternationalOrganization", user=True)
@@ -250,6 +253,10 @@ def default() -> Gazetteer:
         iso = country if country in g.countries else None
         g.add(Actor(label=name, type="Person", wikidata=qid or None, country=iso, aliases=tuple(_split(aliases)),
                     office=office, relation=relation or None, of=of))
+    for row in _rows("officials.tsv"):
+        name, aliases, country = (row + [""] * 3)[:3]
+        g.add(Actor(label=name, type="Person", country=country if country in g.countries else None,
+                    aliases=tuple(_split(aliases))))
     for row in _rows("places.tsv"):
         name, aliases, typ, country, qid = (row + [""] * 5)[:5]
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,

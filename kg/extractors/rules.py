@@ -61,10 +61,17 @@ INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prep
                 "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
-COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "REQUEST", "SUPPORT", "CONCEDE", "COOPERATE"}
+COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
+# Whose proposal, demand or offer is rejected or accepted: "rejected calls by Belarus".
+SOURCE_RECIPIENT = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"}
 # Object control: in "urged Iran to release them" Iran is who would release.
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "allow", "persuade", "order", "invite", "encourage",
                   "tell", "press", "help", "compel", "pressure", "request", "warn", "implore"}
+# Speech verbs whose "must" clause is a demand on its subject.
+DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "announce", "stress",
+                 "tell", "add", "argue", "write", "warn", "repeat", "maintain", "emphasise", "emphasize"}
+# Conflictual events announced with "unless" or "if": a threat (PLOVER THREATEN).
+THREAT_TYPES = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "REJECT", "PROTEST"}
 NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
@@ -85,11 +92,13 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
               "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
 # Light verbs whose object noun carries the event: "imposed a ban", "held talks".
 KILL_NOUNS = {"assassin", "killer", "murderer"}
+QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
+                  "million", "millions", "group", "number", "crowd", "band", "contingent", "team"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
 # Objects that are things rather than actors: topics for these predicates.
 TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "deploysTo", "boycotts",
                     "censors", "seizes", "supports", "rejects", "signsAgreementWith", "criticizes",
-                    "protestsAgainst", "destroys", "occupies", "investigates", "withdrawsFrom"}
+                    "protestsAgainst", "destroys", "occupies", "investigates"}
 
 
 class RuleExtractor:
@@ -137,11 +146,11 @@ class RuleExtractor:
                     found = (span, Mention(span.text, span.start_char, span.end_char, actor.type,
                                            country=actor.country, key=actor.label))
                     break
-                if size == 1:
-                    dem = self.gaz.demonym(tok.text)
-                    if dem is not None:
-                        found = (span, Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Country",
-                                               country=dem.country, key=dem.label))
+                dem = self.gaz.demonym(span.text) if size <= 2 else None
+                if dem is not None:
+                    found = (span, Mention(span.text, span.start_char, span.end_char, "Country",
+                                           country=dem.country, key=dem.label))
+                    break
             if found is None:
                 i += 1
                 continue
@@ -168,6 +177,11 @@ class RuleExtractor:
             return None
         if typ == "Organization" and self.gaz.title(key + " minister")[0]:
             return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
+        dem = self.gaz.demonym(key)
+        if dem is not None and label in ("PERSON", "ORG", "NORP", "GPE"):
+            # "Ugandan" tagged as a person, "Sierra Leonean" as an organisation
+            return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type="Country",
+                           country=dem.country, key=dem.label)
         country = None
         if label == "NORP":
             actor = self.gaz.demonym(key) or self.gaz.lookup(key)
@@ -307,6 +321,13 @@ class RuleExtractor:
         # "the two countries", "both sides"
         if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
             return self._pair(tok, ms, PAIR_NOUNS[lemma])
+        # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted
+        if lemma in QUANTITY_NOUNS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    return [(m, f * 0.9) for p in c.children if p.dep_ == "pobj"
+                            for m, f in self.actors(p, ms, role=role, et=et)]
+            return []
         agentive = lemma in self.lex.agents or lower in self.lex.agents
         for c in tok.children:
             if c.dep_ in MODIFIER:
@@ -317,6 +338,11 @@ class RuleExtractor:
                         return [(ms[c.i], 0.6)]
                 elif c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
                     return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+                elif c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
+                    # "Israeli army bulldozers": the army's country
+                    found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
+                    if found:
+                        return found
         if agentive:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
@@ -324,6 +350,14 @@ class RuleExtractor:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             return [(ms[p.i], 0.8)]
             return []
+        if role == "recipient" and lemma not in self.lex.nouns:
+            # "positions of the Palestinian forces", "the homes of settlers"
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                             for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
+                    if found:
+                        return found
         if tok.ent_type_ in NOT_TOPICS:
             return []
         if role == "recipient" and (tok.pos_ == "PROPN" or tok.text.isupper()) and len(tok.text) > 1:
@@ -389,7 +423,9 @@ class RuleExtractor:
         if tok.pos_ != "VERB":
             return None
         lemma = tok.lemma_.lower()
-        objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        objs = [c.lemma_.lower() for c in heads]
+        objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
         objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
         et = self.lex.verb(lemma, objs)
@@ -407,8 +443,17 @@ class RuleExtractor:
             if et is not None:
                 yield from self._verb_events(doc, sent, tok, et, ms)
                 continue
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in DEMAND_SPEECH:
+                yield from self._demand_clause(doc, sent, tok, ms)
             if tok.pos_ == "NOUN":
-                et = self.lex.nouns.get(tok.lemma_.lower())
+                lemma = tok.lemma_.lower()
+                et = None
+                for c in tok.children:
+                    if c.dep_ == "compound":
+                        et = self.lex.nouns.get(c.lemma_.lower() + " " + lemma)
+                        if et is not None:
+                            break
+                et = et or self.lex.nouns.get(lemma)
                 if et is not None:
                     yield from self._noun_events(doc, sent, tok, et, ms)
                 if tok.lemma_.lower() in KILL_NOUNS:
@@ -457,42 +502,50 @@ class RuleExtractor:
             objects += self.actors(p, ms, role="recipient", et=et)
         if objects:
             return objects
-        dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires]
+        dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
+                 and not _requires_compound(c, et)]
         for c in dobjs:
-            objects += [(m, f) for m, f in self.actors(c, ms, role="recipient", et=et)]
+            objects += self.actors(c, ms, role="recipient", et=et)
+        topics = [(m, f) for m, f in objects if m.type == "Topic"]
+        objects = [(m, f) for m, f in objects if m.type != "Topic"]
         if objects and not all(_is_own(verb, c) for c in dobjs):
             return objects
         objects = []
         # Behind a preposition: on the verb ("met with Xi") or on its object noun
         # ("cut ties with Taipei", "lifted its ban on K-pop").
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        for h in holders:
-            for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in et.preps:
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            objects += [(m, f * 0.95) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+        objects += self._prep_objects(holders, et.preps, ms, et, 0.95)
         if objects:
             return objects
-        # "threatened to attack Seoul", "refused to meet Abe": the complement's recipient.
+        if topics:
+            return topics
+        # "rejected calls by Belarus", "accepted demands from the rebels"
+        if et.plover in SOURCE_RECIPIENT:
+            objects += self._prep_objects(dobjs, {"by", "from"}, ms, et, 0.8)
+            if objects:
+                return objects
+        # "threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient.
         if et.plover in COMPLEMENT_RECIPIENT:
             for c in verb.children:
                 if c.dep_ == "xcomp" and c.pos_ == "VERB":
                     inner = self.verb_event(c)
-                    preps = inner.preps if inner else frozenset({"with", "to", "on", "against"})
-                    for o in c.children:
-                        if o.dep_ in ("dobj", "dative"):
-                            objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)]
-                        elif o.dep_ == "prep" and o.lower_ in preps:
-                            objects += [(m, f * 0.8) for p in o.children if p.dep_ == "pobj"
-                                        for m, f in self.actors(p, ms, role="recipient", et=inner)]
-            # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
-            if not objects and et.plover in ("REQUEST", "THREATEN"):
-                for c in verb.children:
-                    if c.dep_ == "ccomp":
-                        for s in c.children:
-                            if s.dep_ in SUBJ:
-                                objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient")]
+                    preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
+                    inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+                    for o in inner_objs:
+                        objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)
+                                    if m.type != "Topic"]
+                    if not objects:
+                        objects += self._prep_objects([c, *inner_objs], preps, ms, inner, 0.8)
+            if objects:
+                return objects
+        # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
+        if et.plover in ("REQUEST", "THREATEN"):
+            for c in verb.children:
+                if c.dep_ == "ccomp":
+                    for s in c.children:
+                        if s.dep_ in SUBJ:
+                            objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient")
+                                        if m.type != "Topic"]
             if objects:
                 return objects
         for h in holders:
@@ -502,6 +555,16 @@ class RuleExtractor:
                         if pobj.dep_ == "pobj" and pobj.i in ms and ms[pobj.i].type in STATES:
                             objects.append((ms[pobj.i], 0.7))
         return objects
+
+    def _prep_objects(self, holders, preps, ms, et, factor) -> list[tuple[Mention, float]]:
+        out: list[tuple[Mention, float]] = []
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in preps:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            out += [(m, f * factor) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+        return out
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
         actors, passive_objs = self._subjects(verb, ms)
@@ -519,10 +582,15 @@ class RuleExtractor:
         if not pairs:
             return
         negated, modality = self.modality(verb)
+        threat = et.plover in THREAT_TYPES and modality in ("intended", "hypothetical") and not negated \
+            and _conditional(verb)
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
             yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+            if threat:  # "will withdraw its troops unless ...": the announcement is a threat
+                yield self._record(doc, sent, a, self.lex.by_predicate["threatens"], o, False,
+                                   "asserted" if modality == "intended" else modality, 0.6 * fa * fo, verb)
 
     def _noun_events(self, doc, sent, noun, et: EventType, ms) -> Iterator[RelationMention]:
         actors: list[tuple[Mention, float]] = []
@@ -548,6 +616,12 @@ class RuleExtractor:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         objects += self.actors(pobj, ms, role="recipient", et=et)
+        if not objects and et.plover in ("REQUEST", "THREATEN"):
+            # "its demand that Israel ease restrictions"
+            objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                        and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                        for s in c.children if s.dep_ in SUBJ
+                        for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
         if not objects:
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
@@ -562,6 +636,23 @@ class RuleExtractor:
             for o, fo in objects:
                 if not _same(a, o):
                     yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+
+    def _demand_clause(self, doc, sent, verb, ms) -> Iterator[RelationMention]:
+        """"Britain said Libya must hand over the suspects": a demand on Libya (REQUEST)."""
+        et = self.lex.by_predicate["requests"]
+        for c in verb.children:
+            if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+                continue
+            if any(a.dep_ == "neg" for a in c.children):
+                continue
+            actors = self._subjects(verb, ms)[0]
+            objects = [(m, f) for s in c.children if s.dep_ in SUBJ
+                       for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
+            negated, modality = self.modality(verb)
+            for a, fa in actors:
+                for o, fo in objects:
+                    if not _same(a, o):
+                        yield self._record(doc, sent, a, et, o, negated, modality, 0.65 * fa * fo, verb)
 
     def _killer(self, doc, sent, noun, ms) -> Iterator[RelationMention]:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
@@ -872,6 +963,20 @@ def _compound_span(tok) -> tuple[int, int]:
         if c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "punct" and c.text == "-"):
             start = min(start, c.idx)
     return start, tok.idx + len(tok.text)
+
+
+def _conditional(verb) -> bool:
+    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+                return True
+    return False
+
+
+def _requires_compound(obj, et: EventType) -> bool:
+    """"suspended aid deliveries": the object's compound is what the row requires."""
+    return bool(et.requires) and any(c.dep_ == "compound" and c.lemma_.lower() in et.requires for c in obj.children)
 
 
 def _is_own(verb, obj) -> bool:
