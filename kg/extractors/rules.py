@@ -72,6 +72,15 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
                  "tell", "add", "argue", "write", "warn", "repeat", "maintain", "emphasise", "emphasize"}
 # Conflictual events announced with "unless" or "if": a threat (PLOVER THREATEN).
 THREAT_TYPES = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "REJECT", "PROTEST"}
+RELATIVE = {"who", "which", "that", "whom"}
+# Nouns before a person that are not jobs at the organisation named before them.
+NOT_JOBS = {"critic", "opponent", "victim", "rival", "foe", "enemy", "fan", "customer", "user", "hostage",
+            "prisoner", "detainee", "suspect", "defector", "protester", "target", "survivor"}
+# Last words of organisation names that make "U.S. Congress" a body based in that country.
+NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry", "army", "navy", "party",
+                   "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
+                   "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
+                   "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
 NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
@@ -271,7 +280,11 @@ class RuleExtractor:
             found.append((_title_phrase(t), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
-            if relation is None:
+            if relation is None and state_relation is None:
+                # "NFL placekicker Mark Moseley", "CNN reporter Jane Roe": a job at the organisation
+                if org is not None and org.type in ("Organization", "InternationalOrganization") \
+                        and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS and t.i < head.i:
+                    yield "worksFor", org, t
                 continue
             if org is None:
                 org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
@@ -279,6 +292,8 @@ class RuleExtractor:
                 org = None
             if org is not None:
                 rel = state_relation if org.type in STATES else relation
+                if rel == "citizenOf" and org.type != "Country":
+                    rel = "livesIn"  # "Atlanta businessman Neil Estes"
                 if rel:
                     yield rel, org, t
             elif relation == "leaderOf":
@@ -368,7 +383,7 @@ class RuleExtractor:
                 and any(c.dep_ == "compound" for c in tok.children) and lemma not in ("plan", "step", "move"):
             start, end = _compound_span(tok)
             text = tok.doc.text[start:end]
-            return [(Mention(text, start, end, "Topic", key=text.lower()), 0.6)]
+            return [(Mention(text, start, end, "Topic", key=text), 0.6)]
         return []
 
     def _pronoun(self, tok, ms) -> list[tuple[Mention, float]]:
@@ -464,6 +479,8 @@ class RuleExtractor:
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
+            subj = []  # "Booth, who assassinated Lincoln": the noun the clause hangs on acts
         if passive:
             return [a for ag in agents for a in self.actors(ag, ms)], passive
         if subj:
@@ -473,7 +490,9 @@ class RuleExtractor:
         node = verb
         factor = 0.95
         for _ in range(4):
-            if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+            if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                node = node.head  # "acted alone in killing Kennedy"
+            if node.dep_ not in ("conj", "xcomp", "advcl", "prep") or node.head is node:
                 break
             dep, node = node.dep_, node.head
             if dep == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
@@ -763,6 +782,8 @@ class RuleExtractor:
             # "X, a member of Y", "NATO member Turkey", "US ally Japan", "trading partner"
             if lemma in ("member", "ally", "partner") and tok.pos_ == "NOUN":
                 yield from self._roles(tok, lemma, ms, rel)
+            if lemma in ("alliance", "partnership") and tok.pos_ == "NOUN":
+                yield from self._alliance(tok, lemma, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -778,10 +799,13 @@ class RuleExtractor:
     def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
         for relation, org, t in found:
             if org is not None:
-                yield rel(person, relation, org, 0.8, t)
-                # An official of a country is its citizen: "U.S. Ambassador Vernon Walters".
+                yield rel(person, relation, org, 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55, t)
+                # An official of a country is its citizen: "U.S. Ambassador Vernon Walters";
+                # a governor or mayor lives where they govern.
                 if org.type == "Country" and relation in ("leaderOf", "worksFor"):
                     yield rel(person, "citizenOf", org, 0.6, t)
+                elif org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
+                    yield rel(person, "livesIn", org, 0.6, t)
             else:
                 actor = self.gaz.lookup(person.key or person.text)
                 country = self.gaz.country(actor.country) if actor is not None and actor.country else None
@@ -792,8 +816,11 @@ class RuleExtractor:
 
     def _person_preps(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
-        for c in tok.children:
-            if c.dep_ != "prep" or c.lower_ not in ("of", "at", "from"):
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
+                  for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
+        for c in preps:
+            if c.lower_ not in ("of", "at", "from"):
                 continue
             for p in c.children:
                 if p.dep_ != "pobj" or p.i not in ms:
@@ -801,6 +828,9 @@ class RuleExtractor:
                 place = ms[p.i]
                 if c.lower_ in ("of", "from") and place.type in ("City", "Location"):
                     yield rel(person, "livesIn", place, 0.65, c)
+                    outer = _comma_place(p, place, ms)
+                    if outer is not None:  # "of Bethany, Conn.": lives in Connecticut too
+                        yield rel(person, "livesIn", outer, 0.6, c)
                 elif c.lower_ in ("of", "from") and place.type == "Country":
                     yield rel(person, "citizenOf", place, 0.6, c)
                 elif c.lower_ in ("at", "of") and place.type == "Organization":
@@ -823,10 +853,16 @@ class RuleExtractor:
 
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
+        words = (org.key or org.text).split()
+        if org.country and len(words) > 1 and words[-1].lower() in NATIONAL_BODIES:
+            nat = self.gaz.lookup(words[0]) or self.gaz.demonym(words[0])
+            if nat is not None and nat.type == "Country":  # "U.S. Congress", "Turkish Foreign Ministry"
+                yield rel(org, "basedIn", Mention(nat.label, org.start, org.start + len(words[0]), "Country",
+                                                  country=nat.country, key=nat.label), 0.6, tok)
         for c in tok.children:
             if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
                 for m in c.children:
-                    if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in ("City", "Location"):
+                    if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in STATES:
                         yield rel(org, "basedIn", ms[m.i], 0.7, c)
             elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
                 yield rel(org, "basedIn", ms[c.i], 0.65, c)
@@ -834,7 +870,7 @@ class RuleExtractor:
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
-            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in ("City",):
+            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES:
                 yield rel(org, "basedIn", ms[c.i], 0.6, c)
 
     def _place_in(self, tok, place: Mention, ms, rel) -> Iterator[RelationMention]:
@@ -861,6 +897,21 @@ class RuleExtractor:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
                         yield rel(place, "locatedIn", ms[p.i], 0.65, c)
 
+    def _alliance(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
+        """"its alliance with the US", "the US-Japan alliance"."""
+        if lemma == "partnership" and not any(c.lemma_.lower() in ("trade", "trading", "economic")
+                                              for c in tok.children):
+            return
+        pred = "allyOf" if lemma == "alliance" else "tradesWith"
+        holders = [m for c in tok.children if c.dep_ == "poss" for m, _ in self._actor(c, ms, "actor", None)]
+        others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
+        for h in holders:
+            for o in others:
+                if not _same(h, o) and h.type in ("Country", "Organization", "InternationalOrganization", "Group") \
+                        and o.type in ("Country", "Organization", "InternationalOrganization", "Group"):
+                    yield rel(h, pred, o, 0.7, tok)
+
     def _roles(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         pred = {"member": "memberOf", "ally": "allyOf", "partner": "tradesWith"}[lemma]
         if lemma == "partner" and not any(c.lemma_.lower() in ("trading", "trade", "economic")
@@ -872,6 +923,9 @@ class RuleExtractor:
             holders = [m for m, _ in self.actors(tok.head, ms)]
         elif tok.dep_ == "attr":
             holders = [m for c in tok.head.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "as a close ally of Pyongyang, China holds sway"
+            holders = [m for c in tok.head.head.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
         else:
             holders = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms]
             if not holders and tok.dep_ == "compound" and tok.head.i in ms:
@@ -963,6 +1017,20 @@ def _compound_span(tok) -> tuple[int, int]:
         if c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "punct" and c.text == "-"):
             start = min(start, c.idx)
     return start, tok.idx + len(tok.text)
+
+
+def _comma_place(tok, place: Mention, ms) -> Mention | None:
+    """The larger place in "Bethany, Conn." after the token of the smaller one."""
+    end = tok.i
+    while end + 1 < len(tok.doc) and ms.get(end + 1) is place:
+        end += 1
+    doc = tok.doc
+    if end + 2 < len(doc) and doc[end + 1].text == "," and (end + 2) in ms:
+        outer = ms[end + 2]
+        if outer is not place and outer.type in STATES and _bigger(outer, place) \
+                and doc[end + 2].dep_ != "conj":
+            return outer
+    return None
 
 
 def _conditional(verb) -> bool:
