@@ -203,6 +203,9 @@ class RuleExtractor:
                     country = first.country
         else:
             actor = self.gaz.lookup(key)
+            if actor is not None and typ == "Person" and actor.type in ("Country", "City") and not actor.user \
+                    and len(span) == 1:
+                typ = actor.type  # "Mali refused ...": the NER's person is the country of that name
             if actor is not None and (typ != "Person" or actor.type == "Person" or actor.user):
                 typ = actor.type if not (typ == "Person" and actor.user) else "Person"
                 country = actor.country
@@ -238,8 +241,10 @@ class RuleExtractor:
                 continue
             out[tok.i] = found
             if m.country is None:
-                country = next((org.country for _, org, _ in found if org is not None and org.country
-                                and org.type in ("Country", "Organization", "City")), None)
+                # An office or citizenship gives a person a country; living somewhere does not.
+                country = next((org.country for relation, org, _ in found if org is not None and org.country
+                                and (relation == "citizenOf" or relation in ("leaderOf", "worksFor")
+                                     and org.type in ("Country", "Organization", "City", "Location"))), None)
                 if country is not None:
                     new = dataclasses.replace(m, country=country)
                     for t in tok.doc[max(0, tok.i - 6):tok.i + 1]:
@@ -277,7 +282,7 @@ class RuleExtractor:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
         for t in appos:
-            found.append((_title_phrase(t), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
+            found.append((_title_phrase(t, ms), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
             if relation is None and state_relation is None:
@@ -344,20 +349,21 @@ class RuleExtractor:
                             for m, f in self.actors(p, ms, role=role, et=et)]
             return []
         agentive = lemma in self.lex.agents or lower in self.lex.agents
-        for c in tok.children:
-            if c.dep_ in MODIFIER:
-                if c.i in ms and ms[c.i].type in COLLECTIVE:
-                    if agentive:
-                        return [(ms[c.i], 0.85)]
-                    if role == "recipient":
-                        return [(ms[c.i], 0.6)]
-                elif c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
-                    return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
-                elif c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
-                    # "Israeli army bulldozers": the army's country
-                    found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
-                    if found:
-                        return found
+        mods = [c for c in tok.children if c.dep_ in MODIFIER]
+        for c in mods:
+            if c.i in ms and ms[c.i].type in COLLECTIVE:
+                if agentive:
+                    return [(ms[c.i], 0.85)]
+                if role == "recipient":
+                    return [(ms[c.i], 0.6)]
+        for c in mods:
+            if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
+                return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+            if c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
+                # "Israeli army bulldozers": the army's country
+                found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
+                if found:
+                    return found
         if agentive:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
@@ -375,7 +381,8 @@ class RuleExtractor:
                         return found
         if tok.ent_type_ in NOT_TOPICS:
             return []
-        if role == "recipient" and (tok.pos_ == "PROPN" or tok.text.isupper()) and len(tok.text) > 1:
+        if role == "recipient" and len(tok.text) > 1 and (tok.pos_ == "PROPN" or tok.text.isupper()
+                                                          or tok.text[0].isupper() and not tok.is_sent_start):
             start, end = _compound_span(tok)
             text = tok.doc.text[start:end]
             return [(Mention(text, start, end, "Topic", key=text), 0.75)]
@@ -623,6 +630,9 @@ class RuleExtractor:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         governor = noun.head
+        gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
+        if gov_event is not None and gov_event.plover in ("CONCEDE", "RETREAT"):
+            return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
         if not actors and noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" \
                 and self.verb_event(governor) is None:
             # "China imposed a ban on K-pop": the light verb's subject acts
@@ -646,15 +656,18 @@ class RuleExtractor:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(ms[p.i], 0.7) for p in prep.children
                                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES]
-        if not objects:
+        pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
+        if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE") and len(actors) >= 2:
+            # "Japan and South Korea held talks"
+            pairs = [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
+        if not pairs:
             return
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
-        for a, fa in actors:
-            for o, fo in objects:
-                if not _same(a, o):
-                    yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+        for a, fa, o, fo in pairs:
+            if not _same(a, o):
+                yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
 
     def _demand_clause(self, doc, sent, verb, ms) -> Iterator[RelationMention]:
         """"Britain said Libya must hand over the suspects": a demand on Libya (REQUEST)."""
@@ -784,6 +797,18 @@ class RuleExtractor:
                 yield from self._roles(tok, lemma, ms, rel)
             if lemma in ("alliance", "partnership") and tok.pos_ == "NOUN":
                 yield from self._alliance(tok, lemma, ms, rel)
+            # "Kabul is located in Afghanistan", "the plant, situated in Aiken"
+            if lemma in ("locate", "situate") and tok.pos_ in ("VERB", "ADJ"):
+                subj = [ms[c.i] for c in tok.children if c.dep_ in (*SUBJ, *PASS_SUBJ) and c.i in ms]
+                if not subj and tok.dep_ in ("acl", "relcl", "amod") and tok.head.i in ms:
+                    subj = [ms[tok.head.i]]
+                places = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                          for p in c.children if p.dep_ == "pobj" and p.i in ms]
+                for s in subj:
+                    for p in places:
+                        if p.type in STATES and s is not p and s.type != "Person" and _bigger(p, s) or \
+                                (p.type in STATES and s.type in ("Organization", "Location") and s is not p):
+                            yield rel(s, "locatedIn" if s.type in STATES else "basedIn", p, 0.8, tok)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -837,7 +862,7 @@ class RuleExtractor:
                     yield rel(person, "worksFor", place, 0.6, c)
 
     def _based(self, tok, ms, rel) -> Iterator[RelationMention]:
-        org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound") else None
+        org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound", "relcl") else None
         places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
         places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                    for p in c.children if p.dep_ == "pobj" and p.i in ms]
@@ -1066,9 +1091,9 @@ def _prev_sent_start(tok) -> int:
     return tok.doc[s - 1].sent.start if s > 0 else s
 
 
-def _title_phrase(tok) -> str:
-    words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("compound", "amod") and c.pos_ != "PROPN"
-             and c.head is tok] + [tok]
+def _title_phrase(tok, ms=None) -> str:
+    """"the acting Prime Minister of Iraq" → "acting prime minister"."""
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and (ms is None or c.i not in ms)] + [tok]
     return " ".join(w.lower_ for w in words)
 
 
