@@ -31,7 +31,7 @@ _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|
 
 def clean_name(text: str) -> str:
     """Normalise a surface form: curly quotes, possessives, hyphen debris, spacing."""
-    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = " ".join(text.split())
     text = text.strip(" -–—,;:\"'()[]")
     text = _POSSESSIVE.sub("", text).strip(" -–—")
