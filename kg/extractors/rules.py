@@ -181,6 +181,9 @@ class RuleExtractor:
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
         text = span.text
+        if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
+                and self.gaz.demonym(text) is None and self.gaz.lookup(text) is None:
+            return None  # "Regional governor ...": an adjective the NER took for a name
         key = _strip_title(text, self.gaz)
         if not key:
             return None
@@ -455,6 +458,10 @@ class RuleExtractor:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
             return None
+        if lemma == "ask" and any(c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("if", "whether") or m.tag_ in
+                                                                     ("WP", "WRB", "WDT") for m in c.children)
+                                  or c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+            return None  # "asked him whether ...": a question, not a request
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
         return et
@@ -976,6 +983,8 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return inner.country is None or inner.country == outer.country
     if outer.type == "City":
         return False
+    if inner.type == outer.type == "Location" and inner.country and outer.country:
+        return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
 
@@ -1092,9 +1101,17 @@ def _prev_sent_start(tok) -> int:
 
 
 def _title_phrase(tok, ms=None) -> str:
-    """"the acting Prime Minister of Iraq" → "acting prime minister"."""
-    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and (ms is None or c.i not in ms)] + [tok]
-    return " ".join(w.lower_ for w in words)
+    """"the acting Prime Minister of Iraq" → "acting prime minister": the words just before the
+    title token back to the determiner or comma (read off the text, not the parse, which often
+    splits "former vice-president" into separate appositions)."""
+    doc = tok.doc
+    words = [tok]
+    i = tok.i - 1
+    while i >= 0 and len(words) < 6 and (ms is None or i not in ms) and not doc[i].is_sent_end \
+            and (doc[i].pos_ in ("ADJ", "NOUN", "PROPN") or doc[i].text == "-"):
+        words.insert(0, doc[i])
+        i -= 1
+    return " ".join(w.lower_ for w in words).replace(" - ", "-")
 
 
 def _attached(tok, ms, deps, preps, types=None) -> Mention | None:
