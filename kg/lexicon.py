@@ -21,6 +21,9 @@ class EventType:
     preps: frozenset[str]  # prepositions that introduce the recipient
     requires: frozenset[str]  # object lemmas a verb trigger needs (cut *ties*)
     weak_preps: frozenset[str] = frozenset()  # recipient only when nothing better ("attack in Kabul")
+    # recipient even when there is a direct object, which is then what is moved ("withdrew
+    # its troops from Syria", "sent warships to the Gulf")
+    theme_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,11 @@ def load() -> Lexicon:
     for _, cols in _lines("events.tsv"):
         cols = cols + [""] * 8
         pred, plover, mode, cameo, vs, ns, preps, requires = cols[:8]
-        strong = frozenset(p for p in _cells(preps) if not p.startswith("~"))
-        weak = frozenset(p[1:] for p in _cells(preps) if p.startswith("~"))
-        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak)
+        cells = _cells(preps)
+        strong = frozenset(p.lstrip("!") for p in cells if not p.startswith("~"))
+        weak = frozenset(p[1:] for p in cells if p.startswith("~"))
+        theme = frozenset(p[1:] for p in cells if p.startswith("!"))
+        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak, theme)
         by_pred.setdefault(pred, et)
         # A lemma belongs to the first row that lists it; rows with a 'requires' column are
         # consulted first for their lemmas, so they may share lemmas with plain rows.

@@ -103,9 +103,24 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
 KILL_NOUNS = {"assassin", "killer", "murderer"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team"}
+# Events whose recipient may be named as the owner of what they act on.
+OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
+                   "SUPPORT", "AGREE", "CONCEDE"}
+# Things said or decided: "attacked the decision" is criticism, not violence.
+VERBAL_TARGETS = {"decision", "proclamation", "policy", "plan", "remark", "comment", "statement", "move",
+                  "proposal", "law", "bill", "report", "claim", "idea", "speech", "deal", "agreement",
+                  "inquiry", "investigation", "stance", "rhetoric", "approach", "confirmation",
+                  "nomination", "announcement", "ruling", "verdict", "handling", "response", "record"}
+AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum", "protocol", "declaration",
+                   "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
+                   "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
+# Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
+RECIPROCAL = {"agree", "meet", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+              "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
+              "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
 # Objects that are things rather than actors: topics for these predicates.
-TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "deploysTo", "boycotts",
+TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "boycotts",
                     "censors", "seizes", "supports", "rejects", "signsAgreementWith", "criticizes",
                     "protestsAgainst", "destroys", "occupies", "investigates"}
 
@@ -353,11 +368,12 @@ class RuleExtractor:
             return []
         agentive = lemma in self.lex.agents or lower in self.lex.agents
         mods = [c for c in tok.children if c.dep_ in MODIFIER]
+        owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT
         for c in mods:
             if c.i in ms and ms[c.i].type in COLLECTIVE:
                 if agentive:
                     return [(ms[c.i], 0.85)]
-                if role == "recipient":
+                if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
         for c in mods:
             if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
@@ -374,8 +390,8 @@ class RuleExtractor:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             return [(ms[p.i], 0.8)]
             return []
-        if role == "recipient" and lemma not in self.lex.nouns:
-            # "positions of the Palestinian forces", "the homes of settlers"
+        if owner_ok and lemma not in VERBAL_TARGETS:
+            # "positions of the Palestinian forces", "the withdrawal of Serbian forces"
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
@@ -384,13 +400,16 @@ class RuleExtractor:
                         return found
         if tok.ent_type_ in NOT_TOPICS:
             return []
-        if role == "recipient" and len(tok.text) > 1 and (tok.pos_ == "PROPN" or tok.text.isupper()
-                                                          or tok.text[0].isupper() and not tok.is_sent_start):
+        if et is None or et.predicate not in TOPIC_PREDICATES or role != "recipient":
+            return []
+        if et.predicate == "signsAgreementWith" and lemma not in AGREEMENT_NOUNS:
+            return []  # a decree or a bill signed is no agreement with anyone
+        if len(tok.text) > 1 and (tok.pos_ == "PROPN" or tok.text.isupper()
+                                  or tok.text[0].isupper() and not tok.is_sent_start):
             start, end = _compound_span(tok)
             text = tok.doc.text[start:end]
             return [(Mention(text, start, end, "Topic", key=text), 0.75)]
-        if role == "recipient" and et is not None and et.predicate in TOPIC_PREDICATES \
-                and any(c.dep_ == "compound" for c in tok.children) and lemma not in ("plan", "step", "move"):
+        if any(c.dep_ == "compound" for c in tok.children) and lemma not in ("plan", "step", "move"):
             start, end = _compound_span(tok)
             text = tok.doc.text[start:end]
             return [(Mention(text, start, end, "Topic", key=text), 0.6)]
@@ -458,6 +477,11 @@ class RuleExtractor:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
             return None
+        if lemma in ("demonstrate", "march", "rally") and heads:
+            return None  # "demonstrated a new screen", "marched troops": not a protest
+        if et.plover == "ASSAULT" and lemma in ("attack", "blast", "hit", "target", "strike") \
+                and any(h.lemma_.lower() in VERBAL_TARGETS for h in heads):
+            return self.lex.by_predicate["criticizes"]  # "attacked the decision": words, not force
         if lemma == "ask" and any(c.dep_ in ("ccomp", "advcl") and any(m.lower_ in ("if", "whether") or m.tag_ in
                                                                      ("WP", "WRB", "WDT") for m in c.children)
                                   or c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
@@ -505,6 +529,9 @@ class RuleExtractor:
         factor = 0.95
         for _ in range(4):
             if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+                governor = node.head.head
+                if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
+                    break  # "banned the airline from flying": the object would fly
                 node = node.head  # "acted alone in killing Kennedy"
             if node.dep_ not in ("conj", "xcomp", "advcl", "prep") or node.head is node:
                 break
@@ -535,6 +562,11 @@ class RuleExtractor:
             objects += self.actors(p, ms, role="recipient", et=et)
         if objects:
             return objects
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if et.theme_preps:
+            objects = self._prep_objects(holders, et.theme_preps, ms, et, 0.95)
+            if objects:
+                return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
                  and not _requires_compound(c, et)]
         for c in dobjs:
@@ -605,7 +637,7 @@ class RuleExtractor:
             return
         objects = self._objects(verb, et, ms, passive_objs, actors)
         pairs: list[tuple[Mention, float, Mention, float]] = []
-        if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT") and len(actors) >= 2:
+        if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
             # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
             for i, (a, fa) in enumerate(actors):
                 for b, fb in actors[i + 1:]:
@@ -690,7 +722,7 @@ class RuleExtractor:
             negated, modality = self.modality(verb)
             for a, fa in actors:
                 for o, fo in objects:
-                    if not _same(a, o):
+                    if not _same(a, o) and not (o.type == "Country" and a.country == o.country):
                         yield self._record(doc, sent, a, et, o, negated, modality, 0.65 * fa * fo, verb)
 
     def _killer(self, doc, sent, noun, ms) -> Iterator[RelationMention]:
