@@ -32,6 +32,9 @@ class Actor:
     user: bool = False  # from a user's gazetteer file: trusted over the NER's guess of its type
 
 
+_GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
+
+
 def norm(text: str) -> str:
     """The lookup key of a name: case, curly quotes, dots, hyphens and 'the' folded away."""
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-")
@@ -71,7 +74,16 @@ class Gazetteer:
                 self.names[key] = actor
 
     def lookup(self, name: str) -> Actor | None:
-        return self.names.get(norm(name))
+        key = norm(name)
+        actor = self.names.get(key)
+        if actor is None and " " in key:
+            # "the Fatah Party", "Hamas movement": the name without its generic last word
+            head, _, last = key.rpartition(" ")
+            if last in _GENERIC_LAST:
+                found = self.names.get(head)
+                if found is not None and found.type in ("Organization", "Group", "InternationalOrganization"):
+                    return found
+        return actor
 
     def demonym(self, word: str) -> Actor | None:
         iso = self.demonyms.get(norm(word))
