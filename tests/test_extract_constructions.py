@@ -224,3 +224,35 @@ def test_confidence_orders_direct_over_inferred_readings(run):
     assert direct.confidence > via_role.confidence
     assert direct.confidence > via_pronoun.confidence
     assert all(0 < r.confidence <= 1 for r in (direct, via_role, via_pronoun))
+
+
+def test_weapons_tested_are_topics(run):
+    r = find(run("North Korea tested a ballistic missile on Sunday."), "North Korea", "testsWeapon", "ballistic missile")
+    assert (r.plover, r.mode, r.object.type) == ("MOBILIZE", "weapons", "Topic")
+    assert ("North Korea", "testsWeapon", "missile") in triples(run("North Korea's recent missile tests worried Japan."))
+
+
+def test_including_names_the_members_of_a_group(run):
+    rels = run("President Lee Jae Myung held meetings with leaders including Li Qiang.")
+    assert find(rels, "Lee Jae Myung", "meetsWith", "Li Qiang").object.country == "CHN"
+
+
+def test_cataphora_is_left_unresolved(run):
+    rels = run("His meetings with Li Qiang went well. Lee Jae Myung left Beijing on Friday.")
+    assert not any(r.predicate == "meetsWith" for r in rels)
+
+
+def test_ethnic_groups_are_not_states(run):
+    rels = run("Serb forces killed three ethnic Albanians near the border.")
+    assert not any(r.object.type == "Country" and r.object.label == "Albania" for r in rels)
+
+
+def test_wrong_readings_seen_in_news_stay_out(run):
+    # a former office is no current leadership; a list of states is no containment
+    assert not any(r.predicate == "leaderOf" for r in run("Jane Doe, former vice-president of Namibia, died."))
+    rels = run("Members came from Alabama, Pennsylvania, Rhode Island and Texas.")
+    assert not any(r.predicate == "locatedIn" for r in rels)
+    # "asked him whether" is a question; "attacked the decision" is criticism
+    assert not any(r.predicate == "requests" for r in run("Reporters asked Macron whether France would help."))
+    rels = run("Erdogan attacked the decision of Israel.")
+    assert not any(r.plover == "ASSAULT" for r in rels)

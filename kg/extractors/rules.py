@@ -104,6 +104,8 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
               "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
 # Light verbs whose object noun carries the event: "imposed a ban", "held talks".
 KILL_NOUNS = {"assassin", "killer", "murderer"}
+# Predicates whose object is the weapon itself, a topic: "tested a missile".
+WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team"}
 # Events whose recipient may be named as the owner of what they act on.
@@ -389,6 +391,13 @@ class RuleExtractor:
                     return [(m, f * 0.9) for p in c.children if p.dep_ == "pobj"
                             for m, f in self.actors(p, ms, role=role, et=et)]
             return []
+        for c in tok.children:
+            # "prominent leaders, including Premier Li Qiang and Zhao Leji": the ones named
+            if c.dep_ == "prep" and c.lower_ in ("including", "like") or c.dep_ == "amod" and c.lower_ == "such":
+                named = [(m, f * 0.85) for p in c.children if p.dep_ == "pobj"
+                         for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
+                if named:
+                    return named
         agentive = lemma in self.lex.agents or lower in self.lex.agents
         mods = [c for c in tok.children if c.dep_ in MODIFIER]
         owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT
@@ -581,6 +590,9 @@ class RuleExtractor:
 
     def _recipients(self, verb, et: EventType, ms, passive_objs) -> list[tuple[Mention, float]]:
         objects: list[tuple[Mention, float]] = []
+        if et.predicate in WEAPON_PREDICATES:  # "tested a ballistic missile": the missile
+            return [(_topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
+                    and o.lemma_.lower() in et.requires]
         for p in passive_objs:
             objects += self.actors(p, ms, role="recipient", et=et)
         if objects:
@@ -721,6 +733,10 @@ class RuleExtractor:
         if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE") and len(actors) >= 2:
             # "Japan and South Korea held talks"
             pairs = [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
+        if not pairs and et.predicate in WEAPON_PREDICATES:  # "North Korea's missile tests"
+            weapons = [_topic(c) for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in
+                       self.lex.by_predicate[et.predicate].requires]
+            pairs = [(a, fa, w, 0.8) for a, fa in actors for w in weapons]
         if not pairs:
             return
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
@@ -1143,6 +1159,12 @@ def _comma_place(tok, place: Mention, ms) -> Mention | None:
                 and doc[end + 2].dep_ != "conj":
             return outer
     return None
+
+
+def _topic(tok) -> Mention:
+    start, end = _compound_span(tok)
+    text = tok.doc.text[start:end]
+    return Mention(text, start, end, "Topic", key=text)
 
 
 def _conditional(verb) -> bool:
