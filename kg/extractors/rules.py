@@ -250,7 +250,10 @@ class RuleExtractor:
                     and len(span) == 1:
                 typ = actor.type  # "Mali refused ...": the NER's person is the country of that name
             if actor is not None and (typ != "Person" or actor.type == "Person" or actor.user):
-                typ = actor.type if not (typ == "Person" and actor.user) else "Person"
+                # A user's PETRARCH entry has a code, not a type: a person the NER found keeps
+                # being a person under its own entry, but an alias of a country is that country.
+                own_entry = gaz.norm(actor.label) == gaz.norm(key)
+                typ = "Person" if typ == "Person" and actor.user and own_entry else actor.type
                 country = actor.country
             elif label == "GPE":
                 dem = self.gaz.demonym(key)
