@@ -191,6 +191,29 @@ class RuleExtractor:
             i = span.end
         return out
 
+    def _national_bodies(self, parsed, ms: dict[int, Mention]) -> None:
+        """"the US Congress", "the Iraqi parliament": a national body gets its country."""
+        done: set[int] = set()
+        for tok in parsed:
+            m = ms.get(tok.i)
+            if m is None or id(m) in done or m.type != "Organization" or m.country is not None:
+                continue
+            words = (m.key or m.text).lower().split()
+            if not words or words[-1] not in NATIONAL_BODIES and words[-1] not in self.lex.agents:
+                continue
+            head = tok
+            while ms.get(head.head.i) is m and head.head is not head:
+                head = head.head
+            nat = next((ms[c.i] for c in head.children if c.dep_ in ("compound", "amod", "poss") and c.i in ms
+                        and ms[c.i] is not m and ms[c.i].type == "Country"), None)
+            if nat is None:
+                continue
+            done.add(id(m))
+            new = dataclasses.replace(m, country=nat.country)
+            for i, x in list(ms.items()):
+                if x is m:
+                    ms[i] = new
+
     def _extend(self, span):
         """"Sierra" + "Leonean", "New" + "Hampshire": one more word when the longer name is known."""
         doc = span.doc
@@ -1041,6 +1064,7 @@ class RuleExtractor:
 
     def __call__(self, doc: Document, parsed) -> Iterator[RelationMention]:
         ms = self.mentions(parsed)
+        self._national_bodies(parsed, ms)
         titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
             for r in (*self.events(doc, sent, ms), *self.statics(doc, sent, ms, titles)):
