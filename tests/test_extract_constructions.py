@@ -256,3 +256,12 @@ def test_wrong_readings_seen_in_news_stay_out(run):
     assert not any(r.predicate == "requests" for r in run("Reporters asked Macron whether France would help."))
     rels = run("Erdogan attacked the decision of Israel.")
     assert not any(r.plover == "ASSAULT" for r in rels)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Peru is ready to send troops to Haiti.", ("Peru", "deploysTo", "Haiti")),
+    ("Chile said it was willing to meet Bolivia.", ("Chile", "meetsWith", "Bolivia")),
+])
+def test_readiness_is_an_intention(run, text, fact):
+    r = find(run(text), *fact)
+    assert r.modality == "intended" and not r.asserted

@@ -61,7 +61,8 @@ SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "add", "a
 INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prepare", "try", "attempt",
                 "propose", "agree", "pledge", "promise", "vow", "threaten", "decide", "offer", "wish",
                 "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due", "vote",
-                "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue"}
+                "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue",
+                "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -591,9 +592,9 @@ class RuleExtractor:
                 if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
                     break  # "banned the airline from flying": the object would fly
                 node = node.head  # "acted alone in killing Kennedy"
-            if node.dep_ not in ("conj", "xcomp", "advcl", "prep") or node.head is node:
+            if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head is node:
                 break
-            dep, node = node.dep_, node.head
+            dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
             if dep == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
                 objs = [c for c in node.children if c.dep_ == "dobj"]
                 if objs:
