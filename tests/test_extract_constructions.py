@@ -265,3 +265,16 @@ def test_wrong_readings_seen_in_news_stay_out(run):
 def test_readiness_is_an_intention(run, text, fact):
     r = find(run(text), *fact)
     assert r.modality == "intended" and not r.asserted
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Sirhan was convicted of Kennedy's killing.", ("Sirhan", "kills", "Kennedy")),
+    ("James Earl Ray, convicted of murdering Martin Luther King, died in prison.",
+     ("James Earl Ray", "kills", "Martin Luther King")),
+    ("Lee Harvey Oswald, who had just been shot by Jack Ruby, died.", ("Jack Ruby", "attacks", "Lee Harvey Oswald")),
+    ("Jack Ruby, who killed Lee Harvey Oswald, and Jim Bakker were clients.", ("Jack Ruby", "kills", "Lee Harvey Oswald")),
+])
+def test_relative_clauses_and_convictions(run, text, fact):
+    rels = run(text)
+    assert fact in triples(rels)
+    assert len({r.subject.label for r in rels if r.plover == "ASSAULT"}) == 1  # the antecedent, not its list

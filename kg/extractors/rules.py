@@ -85,6 +85,12 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
+# Verbs whose "of" names what someone is held to have done: "convicted of killing".
+ACCUSED_VERBS = {"convict", "accuse", "charge", "suspect", "sentence", "indict", "arrest", "jail", "try",
+                 "blame", "find", "acquit", "prosecute"}
+# Nouns whose possessor is the one it happened to: "Kennedy's killing" (but "Russia's attack").
+VICTIM_POSSESSIVE = {"kills", "abducts", "assaults"}
+ALLEGING_VERBS = {"accuse", "charge", "suspect", "indict", "arrest", "try", "blame", "prosecute"}
 NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
@@ -579,6 +585,8 @@ class RuleExtractor:
         if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
             subj = []  # "Booth, who assassinated Lincoln": the noun the clause hangs on acts
         if passive:
+            if verb.dep_ == "relcl" and any(p.lower_ in RELATIVE for p in passive):
+                passive = [verb.head]  # "Oswald, who had been shot by Ruby"
             return [a for ag in agents for a in self.actors(ag, ms)], passive
         if subj:
             return [a for s in subj for a in self.actors(s, ms)], []
@@ -606,8 +614,28 @@ class RuleExtractor:
                 break
             factor *= 0.95
         if verb.dep_ == "relcl":
-            return self.actors(verb.head, ms), []
+            return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
+        accused = self._accused(verb, ms)
+        if accused:
+            return accused, []
         return [], []
+
+    def _accused(self, tok, ms) -> list[tuple[Mention, float]]:
+        """"Ray, convicted of killing King", "Sirhan was convicted of Kennedy's killing": the
+        one convicted, accused or suspected of the act is its actor."""
+        node = tok
+        if node.dep_ == "pcomp" or node.dep_ == "pobj":
+            node = node.head
+        if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in"):
+            return []
+        governor = node.head
+        if governor.lemma_.lower() not in ACCUSED_VERBS:
+            return []
+        who = [c for c in governor.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
+        if not who and governor.dep_ in ("acl", "relcl", "amod"):
+            who = [governor.head]
+        return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
+                if m.type == "Person" or m.type in COLLECTIVE]
 
     def _objects(self, verb, et: EventType, ms, passive_objs, actors=()) -> list[tuple[Mention, float]]:
         """Recipients, from the strongest evidence to the weakest; the actors themselves never
@@ -726,9 +754,17 @@ class RuleExtractor:
                     actors += self.actors(c, ms)
                 elif c.dep_ == "poss" and c.pos_ == "PRON":
                     actors += [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+        victims: list[tuple[Mention, float]] = []
+        if et.predicate in VICTIM_POSSESSIVE and actors and not any(c.dep_ == "prep" and c.lower_ in et.preps
+                                                          for c in noun.children):
+            # "Kennedy's killing", "Khashoggi's murder": the possessor suffered it
+            victims, actors = [(m, f) for m, f in actors if m.type == "Person"], \
+                [(m, f) for m, f in actors if m.type != "Person"]
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
+        if victims and not actors:
+            actors = self._accused(noun, ms)
         governor = noun.head
         gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
         if gov_event is not None and gov_event.plover in ("CONCEDE", "RETREAT"):
@@ -739,7 +775,7 @@ class RuleExtractor:
             actors = [(m, f * 0.9) for m, f in self._subjects(governor, ms)[0]]
         if not actors:
             return
-        objects: list[tuple[Mention, float]] = []
+        objects: list[tuple[Mention, float]] = list(victims)
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ in et.preps:
                 for pobj in prep.children:
@@ -794,6 +830,8 @@ class RuleExtractor:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
         victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                        and ms[c.i].type == "Person"), None)
+        if victim is None:  # "assassin of Lincoln"
+            victim = _attached(noun, ms, (), ("of",), types=("Person",))
         killer = None
         if noun.dep_ == "compound" and noun.head.i in ms:
             killer = ms[noun.head.i]
@@ -833,6 +871,10 @@ class RuleExtractor:
                     negated = True
                 if {c.lower_ for c in head.children if c.dep_ == "aux"} & HYPOTHETICAL_AUX - {"would"}:
                     modality = "hypothetical"
+            if dep == "prep" and hl in ALLEGING_VERBS:
+                reported = True  # "accused of killing": alleged, not established
+            if dep == "prep" and hl == "acquit":
+                negated = True
             if dep in ("ccomp", "parataxis") and hl in SPEECH_VERBS:
                 reported = True
                 if modality == "hypothetical" and "would" in aux and not aux & (HYPOTHETICAL_AUX - {"would"}):
