@@ -29,6 +29,10 @@ class Actor:
     office: str | None = None  # for people: "President of China"
     relation: str | None = None  # leaderOf or worksFor, for people with an office
     of: str | None = None  # the label of what the office is of
+    user: bool = False  # from a user's gazetteer file: trusted over the NER's guess of its type
+
+
+_GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
 
 
 def norm(text: str) -> str:
@@ -59,7 +63,8 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)  # norm(demonym) → iso3
     countries: dict[str, Actor] = field(default_factory=dict)  # iso3 → country actor
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 → capital label
-    titles: dict[str, str | None] = field(default_factory=dict)  # norm(title) → relation
+    titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    # norm(title) → (relation to an organisation, relation to a country); "-" voids a title
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -69,7 +74,16 @@ class Gazetteer:
                 self.names[key] = actor
 
     def lookup(self, name: str) -> Actor | None:
-        return self.names.get(norm(name))
+        key = norm(name)
+        actor = self.names.get(key)
+        if actor is None and " " in key:
+            # "the Fatah Party", "Hamas movement": the name without its generic last word
+            head, _, last = key.rpartition(" ")
+            if last in _GENERIC_LAST:
+                found = self.names.get(head)
+                if found is not None and found.type in ("Organization", "Group", "InternationalOrganization"):
+                    return found
+        return actor
 
     def demonym(self, word: str) -> Actor | None:
         iso = self.demonyms.get(norm(word))
@@ -79,78 +93,143 @@ class Gazetteer:
         return self.countries.get(iso3)
 
     def title(self, word: str) -> tuple[bool, str | None]:
-        """(is it a title, the static relation it implies)."""
-        key = norm(word)
-        return (key in self.titles, self.titles.get(key))
+        """(is it a title, the static relation it implies towards an organisation)."""
+        entry = self.titles.get(norm(word))
+        return (entry is not None, entry[0] if entry else None)
+
+    def title_relations(self, phrase: str) -> tuple[str | None, str | None] | None:
+        """The relations a title phrase implies (to an organisation, to a country), or None.
+
+        Only the longest known title the phrase ends with counts, and a qualifier before it
+        that voids titles ("opposition leader", "former president") gives ``(None, None)``.
+        """
+        words = norm(phrase).split()
+        for i in range(len(words)):
+            entry = self.titles.get(" ".join(words[i:]))
+            if entry is None or entry == ("-", "-"):
+                continue
+            if any(self.titles.get(w) == ("-", "-") for w in words[:i]):
+                return (None, None)
+            return entry
+        return None
 
     def load_user_file(self, path: str | Path) -> int:
-        """Add actors from a user gazetteer; returns how many were added.
+        """Add actors from a user gazetteer; returns how many names were added or changed.
 
         Two formats: a CSV or TSV file with a header naming ``name`` and optionally
         ``aliases`` (``|``-separated), ``type``, ``country`` (ISO alpha-3) and ``wikidata``;
         or a PETRARCH actor dictionary (``NAME [CODE]`` lines, ``+ALIAS`` continuation lines,
-        underscores for spaces), where the code's first three letters are the country.
+        indented ``[CODE date-range]`` lines, underscores for spaces), where the code's first
+        three letters are the country and ``IGO`` codes are international organisations.
+        A user's entry overrides a built-in one of the same name.
         """
         path = Path(path)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"cannot read the gazetteer ({exc})", source=str(path)) from None
-        before = len(self.names)
-        if re.search(r"^\S[^\n]*\[[A-Za-z-]{3,}\]", text, re.M):
-            self._load_petrarch(text)
-        else:
-            dialect = "excel-tab" if "\t" in text.splitlines()[0] else "excel"
-            reader = csv.DictReader(text.splitlines(), dialect=dialect)
-            if not reader.fieldnames or "name" not in reader.fieldnames:
-                raise InputError("a gazetteer needs a header with a 'name' column "
-                                 "(and optionally aliases, type, country, wikidata)", source=str(path))
-            for number, row in enumerate(reader, 2):
-                name = (row.get("name") or "").strip()
-                if not name:
-                    raise InputError("empty 'name'", source=str(path), line=number)
-                aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-                actor = Actor(label=name, type=(row.get("type") or "Organization").strip(),
-                              wikidata=(row.get("wikidata") or None), country=(row.get("country") or None),
-                              aliases=aliases)
-                # A user's entry overrides the built-in one of the same name.
-                for n in (name, *aliases):
-                    self.names[norm(n)] = actor
-                if actor.type == "Country" and actor.country:
-                    self.countries[actor.country] = actor
-        return len(self.names) - before
+            raise InputError(f"cannot read the gazetteer ({exc}); it must be a UTF-8 text file",
+                             source=str(path)) from None
+        if not text.strip():
+            raise InputError("the gazetteer is empty; give a CSV/TSV file with a 'name' column "
+                             "or a PETRARCH actor dictionary", source=str(path))
+        if re.search(r"^[^\s#,\t][^\n,\t]*\[~?[A-Za-z+-]{3,}[^\]]*\]", text, re.M):
+            return self._load_petrarch(text)
+        return self._load_table(text, str(path))
 
-    def _load_petrarch(self, text: str) -> None:
-        current: Actor | None = None
+    def _load_table(self, text: str, source: str) -> int:
+        from .model import ENTITY_TYPES
+
+        lines = text.splitlines()
+        dialect = "excel-tab" if "\t" in lines[0] else "excel"
+        reader = csv.DictReader(lines, dialect=dialect)
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        if "name" not in fields:
+            raise InputError(f"a gazetteer needs a header with a 'name' column (found {', '.join(fields) or 'none'}); "
+                             "optional columns: aliases, type, country, wikidata", source=source, line=1)
+        count = 0
+        for number, raw in enumerate(reader, 2):
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)}
+            name = row.get("name", "")
+            if not name:
+                raise InputError("empty 'name'", source=source, line=number)
+            typ = row.get("type") or "Organization"
+            if typ not in ENTITY_TYPES:
+                raise InputError(f"unknown type {typ!r} for {name!r}; use one of {', '.join(ENTITY_TYPES)}",
+                                 source=source, line=number)
+            country = row.get("country", "").upper() or None
+            if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+                raise InputError(f"country {country!r} for {name!r} is not an ISO alpha-3 code (e.g. CHN)",
+                                 source=source, line=number)
+            qid = row.get("wikidata") or None
+            if qid is not None and not re.fullmatch(r"Q\d+", qid):
+                raise InputError(f"wikidata {qid!r} for {name!r} is not a QID (e.g. Q148)", source=source, line=number)
+            aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+            actor = Actor(label=name, type=typ, wikidata=qid, country=country, aliases=aliases, user=True)
+            for n in (name, *aliases):
+                self.names[norm(n)] = actor
+                count += 1
+            if typ == "Country" and country:
+                self.countries.setdefault(country, actor)
+        return count
+
+    def _load_petrarch(self, text: str) -> int:
+        entries: list[tuple[list[str], list[str]]] = []  # (names, codes)
+        in_comment = False
         for raw in text.splitlines():
-            line = raw.split("#")[0].strip()
-            if not line or line.startswith("<!--") or line.startswith("-->"):
+            if in_comment:
+                in_comment = "-->" not in raw
                 continue
-            if line.startswith("+") and current is not None:
-                alias = line[1:].replace("_", " ").strip()
-                self.names[norm(alias)] = current
-                if alias.isupper() or alias.istitle():
-                    self.demonyms.setdefault(norm(alias), current.country or "")
+            stripped = raw.strip()
+            if stripped.startswith("<!") or stripped.startswith("<! "):
+                in_comment = "-->" not in raw
                 continue
-            m = re.match(r"^([^\[]+?)\s*\[([^\]]*)\]", line)
-            if not m:
+            line = stripped.split("#")[0].strip()
+            if not line:
                 continue
-            name, code = m.group(1).replace("_", " ").strip(), m.group(2).strip()
-            code = code.split()[0].lstrip("~") if code else ""
-            if not code or code == "---":
-                current = None
+            if line.startswith("+"):
+                if entries:
+                    entries[-1][0].append(line[1:].strip())
                 continue
-            iso = code[:3].upper()
-            is_country = len(code) == 3
-            label = name.title()
-            if is_country and iso in self.countries and self.countries[iso].label.lower() != name.lower():
-                actor = self.countries[iso]
-            else:
-                actor = Actor(label=label, type="Country" if is_country else "Organization", country=iso)
-                if is_country:
-                    self.countries.setdefault(iso, actor)
-            self.names[norm(name)] = actor
-            current = actor
+            codes = re.findall(r"\[([^\]]*)\]", line)
+            name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
+            if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
+                entries[-1][0].append(name)  # another form of a name whose codes follow
+            elif name:
+                entries.append(([name], codes))
+            elif entries:
+                entries[-1][1].extend(codes)
+        count = 0
+        for names, codes in entries:
+            actor = self._petrarch_actor(names, codes)
+            if actor is None:
+                continue
+            for n in names:
+                key = norm(n.replace("_", " "))
+                if key and self.names.get(key) is not actor:
+                    self.names[key] = actor
+                    count += 1
+        return count
+
+    def _petrarch_actor(self, names: list[str], codes: list[str]) -> Actor | None:
+        """The actor of one PETRARCH entry: the undated code, else the latest dated one."""
+        plain = [c.split()[0] for c in codes if c.strip() and not re.search(r"[<>]|\d", c)]
+        dated = [c.split()[0] for c in codes if c.strip() and re.search(r"[<>]|\d", c)]
+        code = (plain or dated[-1:] or [""])[0].lstrip("~").split("/")[0].upper()
+        if not re.fullmatch(r"[A-Z]{3,}", code):
+            return None  # [---] and [+++]: PETRARCH's "not an actor" codes
+        label = names[0].replace("_", " ").strip().title()
+        iso = code[:3]
+        built_in = self.lookup(label)
+        if built_in is not None and not built_in.user and (
+                built_in.country == iso or (iso == "IGO" and built_in.type == "InternationalOrganization")):
+            return built_in  # "AUSTRALIA [AUS]": keep the built-in entry and its QID
+        if iso == "IGO":
+            return Actor(label=label, type="InternationalOrganization", user=True)
+        typ = "Country" if len(code) == 3 else "Organization"
+        actor = Actor(label=label, type=typ, country=iso, user=True)
+        if typ == "Country":
+            self.countries.setdefault(iso, actor)
+        return actor
 
 
 @functools.cache
@@ -165,19 +244,36 @@ def default() -> Gazetteer:
         actor = Actor(label=name, type="Country", wikidata=qid or None, country=iso3,
                       aliases=tuple(a for a in names if a and a != name))
         g.countries[iso3] = actor
-        g.add(actor)
         for dem in _split(extra[2]):
             g.demonyms[norm(dem)] = iso3
         if extra[3]:
             g.capitals[iso3] = extra[3]
-            g.add(Actor(label=extra[3], type="City", wikidata=extra[4] or None, country=iso3))
-    for name, aliases, typ, qid, seat in _rows("organizations.tsv"):
-        g.add(Actor(label=name, type=typ, wikidata=qid or None, country=seat or None, aliases=tuple(_split(aliases))))
-    for name, aliases, office, relation, country, qid in _rows("people.tsv"):
+    # Names first, then capitals: a capital never shadows a country's name.
+    for iso3, actor in g.countries.items():
+        g.add(actor)
+    for iso3, capital in g.capitals.items():
+        extra = extras[iso3] + [""] * 5
+        g.add(Actor(label=capital, type="City", wikidata=extra[4] or None, country=iso3,
+                    aliases=tuple(_split(extra[5]) if len(extra) > 5 else ())))
+    for row in _rows("organizations.tsv"):
+        name, aliases, typ, qid, country = (row + [""] * 6)[:5]
+        g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
+                    aliases=tuple(_split(aliases))))
+    for row in _rows("people.tsv"):
+        name, aliases, office, relation, country, qid = (row + [""] * 6)[:6]
         of = g.countries[country].label if country in g.countries else (g.lookup(country).label if g.lookup(country) else None)
         iso = country if country in g.countries else None
         g.add(Actor(label=name, type="Person", wikidata=qid or None, country=iso, aliases=tuple(_split(aliases)),
-                    office=office, relation=relation, of=of))
+                    office=office, relation=relation or None, of=of))
+    for row in _rows("officials.tsv"):
+        name, aliases, country = (row + [""] * 3)[:3]
+        g.add(Actor(label=name, type="Person", country=country if country in g.countries else None,
+                    aliases=tuple(_split(aliases))))
+    for row in _rows("places.tsv"):
+        name, aliases, typ, country, qid = (row + [""] * 5)[:5]
+        g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
+                    aliases=tuple(_split(aliases))))
     for row in _rows("titles.tsv"):
-        g.titles[norm(row[0])] = row[1] if len(row) > 1 and row[1] else None
+        row = row + ["", ""]
+        g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
     return g

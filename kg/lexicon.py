@@ -1,4 +1,9 @@
-"""The event lexicon: which words trigger which ontology predicate, read from kg/data/events.tsv."""
+"""The event lexicon and role nouns, read from the data files in ``kg/data``.
+
+``events.tsv`` says which verbs and nouns trigger which ontology predicate (with its PLOVER
+type, mode and CAMEO code); ``agents.tsv`` lists role nouns ("troops", "ministry") that act
+for the country or organisation named beside them.
+"""
 
 from __future__ import annotations
 
@@ -15,39 +20,63 @@ class EventType:
     cameo: str
     preps: frozenset[str]  # prepositions that introduce the recipient
     requires: frozenset[str]  # object lemmas a verb trigger needs (cut *ties*)
+    weak_preps: frozenset[str] = frozenset()  # recipient only when nothing better ("attack in Kabul")
+    # recipient even when there is a direct object, which is then what is moved ("withdrew
+    # its troops from Syria", "sent warships to the Gulf")
+    theme_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    verbs: dict[str, EventType]
+    verbs: dict[str, EventType]  # lemma → event type, needing no particular object
+    restricted: dict[str, tuple[EventType, ...]]  # lemma → event types that need one of their objects
     nouns: dict[str, EventType]
     by_predicate: dict[str, EventType]
+    agents: dict[str, str]  # role noun → CAMEO sector (GOV, MIL, REB, ...)
+
+    def verb(self, lemma: str, object_lemmas) -> EventType | None:
+        """The event a verb triggers given the lemmas of its objects; restricted rows first."""
+        for et in self.restricted.get(lemma, ()):
+            if et.requires & set(object_lemmas):
+                return et
+        return self.verbs.get(lemma)
 
 
 def _cells(cell: str) -> list[str]:
     return [c.strip() for c in cell.split(",") if c.strip()]
 
 
+def _lines(name: str):
+    text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, [c.strip() for c in line.split("\t")]
+
+
 @functools.cache
 def load() -> Lexicon:
+    """The lexicon, read once per process."""
     verbs: dict[str, EventType] = {}
+    restricted: dict[str, list[EventType]] = {}
     nouns: dict[str, EventType] = {}
     by_pred: dict[str, EventType] = {}
-    text = resources.files("kg.data").joinpath("events.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = [c.strip() for c in line.split("\t")] + [""] * 8
+    for _, cols in _lines("events.tsv"):
+        cols = cols + [""] * 8
         pred, plover, mode, cameo, vs, ns, preps, requires = cols[:8]
-        et = EventType(pred, plover, mode or None, cameo, frozenset(_cells(preps)), frozenset(_cells(requires)))
-        by_pred[pred] = et
-        # A lemma belongs to the first row that lists it; rows with a 'requires' column
-        # are consulted first for their lemmas (see rules.py), so they may share lemmas.
+        cells = _cells(preps)
+        strong = frozenset(p.lstrip("!") for p in cells if not p.startswith("~"))
+        weak = frozenset(p[1:] for p in cells if p.startswith("~"))
+        theme = frozenset(p[1:] for p in cells if p.startswith("!"))
+        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak, theme)
+        by_pred.setdefault(pred, et)
+        # A lemma belongs to the first row that lists it; rows with a 'requires' column are
+        # consulted first for their lemmas, so they may share lemmas with plain rows.
         for v in _cells(vs):
             if et.requires:
-                verbs.setdefault("+" + v, et)
+                restricted.setdefault(v, []).append(et)
             else:
                 verbs.setdefault(v, et)
         for n in _cells(ns):
             nouns.setdefault(n, et)
-    return Lexicon(verbs, nouns, by_pred)
+    agents = {cols[0].lower(): cols[1] for _, cols in _lines("agents.tsv") if len(cols) >= 2}
+    return Lexicon(verbs, {k: tuple(v) for k, v in restricted.items()}, nouns, by_pred, agents)

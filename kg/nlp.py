@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 
 from .errors import ModelError
 
@@ -31,6 +32,20 @@ def _paragraphs(doc):
     return doc
 
 
+# Names such as "K-pop", "F-16" or "Su-35" stay one token: split at the hyphen, the parser
+# reads their halves as unrelated words.
+_HYPHENATED_NAME = re.compile(r"^[A-Z][A-Za-z]?-(?:[a-z]+|\d+[A-Za-z]*)$")
+
+
+def _keep_hyphenated_names(nlp) -> None:
+    previous = nlp.tokenizer.token_match
+
+    def token_match(text: str):
+        return _HYPHENATED_NAME.match(text) or (previous(text) if previous is not None else None)
+
+    nlp.tokenizer.token_match = token_match
+
+
 @functools.cache
 def load():
     """The shared spaCy ``Language``. Nothing is downloaded: only installed packages load."""
@@ -45,6 +60,7 @@ def load():
         # The lemmatizer, tagger, parser and NER are all used; nothing is disabled.
         nlp = spacy.load(name)
         nlp.add_pipe("kg_paragraphs", before="parser")
+        _keep_hyphenated_names(nlp)
         return nlp
     except Exception as exc:  # a broken install surfaces as many different errors
         raise ModelError(f"the spaCy pipeline {name!r} failed to load ({exc}); reinstall it: {INSTALL_HINT}") from exc

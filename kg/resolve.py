@@ -1,15 +1,23 @@
 """Mentions → entities: one entity per real-world actor, linked to Wikidata and ISO codes.
 
 Within a document a surname joins the full name met there ("Lee" → Lee Jae Myung), titles,
-honorifics and possessives are stripped, and demonyms stand for their country. Across
-documents an entity's IRI depends only on what it is (its Wikidata QID, else its type and
-canonical name), so the same actor gets the same IRI in every build.
+honorifics and possessives are stripped, curly apostrophes and hyphen debris ("South
+Korea-") are normalised, and demonyms stand for their country. Every mention of an entity
+gets the same label, type, aliases and country. Across documents an entity's IRI depends
+only on what it is (its Wikidata QID, else its type and canonical name), so the same actor
+gets the same IRI in every build.
+
+>>> clean_name("Lee Jae Myung’s")
+'Lee Jae Myung'
+>>> clean_name("South Korea-")
+'South Korea'
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import quote
 
@@ -18,14 +26,17 @@ from .model import Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.I)
 
 
 def clean_name(text: str) -> str:
     """Normalise a surface form: curly quotes, possessives, hyphen debris, spacing."""
-    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'")
+    text = unicodedata.normalize("NFC", text).replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = " ".join(text.split())
     text = text.strip(" -–—,;:\"'()[]")
     text = _POSSESSIVE.sub("", text).strip(" -–—")
+    while _HONORIFIC.match(text) and len(text.split()) > 1:
+        text = _HONORIFIC.sub("", text, count=1)
     return text
 
 
@@ -43,10 +54,16 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 
 
 class DocumentResolver:
-    """Resolves the mentions of one document to entities."""
+    """Resolves the mentions of one document to entities.
+
+    Mentions are first mapped to a canonical (label, type) key; every attribute an entity
+    carries (aliases, country) is then gathered over all mentions of that key, so that the
+    entity is the same object whichever sentence names it.
+    """
 
     def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention]):
         self.gaz = gazetteer
+        mentions = list(mentions)
         self.full_names: dict[str, str] = {}  # a name token → the full person name it belongs to
         ambiguous: set[str] = set()
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
@@ -61,8 +78,11 @@ class DocumentResolver:
                 self.full_names[token] = full
         for token in ambiguous:
             del self.full_names[token]
-        self._aliases: dict[str, set[str]] = {}
-        self._cache: dict[tuple[str, str], Entity] = {}
+        self._aliases: dict[tuple[str, str], set[str]] = {}
+        self._countries: dict[tuple[str, str], Counter] = {}
+        self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
+        for m in mentions:
+            self._note(m)
 
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
         """(label, type, linked actor) of a mention."""
@@ -75,58 +95,76 @@ class DocumentResolver:
             actor = self.gaz.country(m.country)
         if actor is not None and _compatible(typ, actor.type):
             return actor.label, actor.type, actor
+        if actor is not None and typ == "Person" and actor.user:
+            return name, typ, None  # a user's actor code on a person: keep the person, take its country
         return name, typ, None
 
-    def entity(self, m: Mention) -> Entity:
+    def _note(self, m: Mention) -> None:
         label, typ, actor = self.canonical(m)
-        surface = clean_name(m.text)
         key = (label, typ)
-        aliases = self._aliases.setdefault(label + "\x00" + typ, set())
+        self._actors[key] = actor
+        aliases = self._aliases.setdefault(key, set())
+        surface = clean_name(m.text)
         if surface and surface != label:
             aliases.add(surface)
         if actor is not None:
             aliases.update(a for a in actor.aliases if a != label)
-        ent = Entity(
+        country = actor.country if actor is not None else m.country
+        if country is None and typ == "Person":
+            user = self.gaz.lookup(clean_name(m.key or m.text))
+            country = user.country if user is not None and user.user else None
+        if country:
+            self._countries.setdefault(key, Counter())[country] += 1
+
+    def entity(self, m: Mention) -> Entity:
+        label, typ, actor = self.canonical(m)
+        key = (label, typ)
+        if key not in self._actors:
+            self._note(m)
+        countries = self._countries.get(key)
+        country = None
+        if typ != "Topic":
+            if actor is not None and actor.country:
+                country = actor.country
+            elif countries:
+                best = countries.most_common(2)
+                # two countries equally often: say nothing rather than pick one
+                if len(best) == 1 or best[0][1] > best[1][1]:
+                    country = best[0][0]
+        return Entity(
             id=entity_iri(label, typ, actor.wikidata if actor else None),
             label=label,
             type=typ,
-            aliases=tuple(sorted(aliases)),
+            aliases=tuple(sorted(self._aliases.get(key, ()))),
             wikidata=actor.wikidata if actor else None,
-            country=(actor.country if actor else m.country) if typ != "Topic" else None,
+            country=country,
         )
-        self._cache[key] = ent
-        return ent
-
-    def finalize(self, ent: Entity) -> Entity:
-        """The entity with every alias seen in the whole document."""
-        aliases = self._aliases.get(ent.label + "\x00" + ent.type, set())
-        return Entity(ent.id, ent.label, ent.type, tuple(sorted(aliases)), ent.wikidata, ent.country)
 
 
 def _compatible(mention_type: str, actor_type: str) -> bool:
     if mention_type == actor_type:
         return True
-    loose = {"Location", "Group", "Organization", "Topic"}
-    return mention_type in loose or actor_type in loose
+    if "Person" in (mention_type, actor_type):
+        return False  # "Jordan" the country is no person, "Washington" the city no president
+    loose = {"Location", "Group", "Organization", "Topic", "Country", "City", "InternationalOrganization"}
+    return mention_type in loose and actor_type in loose
 
 
 def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer) -> list[Relation]:
     """Relation mentions of one document → relations between resolved entities.
 
-    Duplicates (same subject, predicate, object, sentence) are merged, keeping the most
-    confident reading.
+    Duplicates (same subject, predicate, object, sentence, negation, modality) are merged,
+    keeping the most confident reading.
     """
     resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)])
-    staged = []
-    for r in mentions:
-        staged.append((r, resolver.entity(r.subject), resolver.entity(r.object)))
     best: dict[tuple, Relation] = {}
-    for r, s, o in staged:
+    for r in mentions:
+        s, o = resolver.entity(r.subject), resolver.entity(r.object)
         if s.id == o.id:
             continue
         rel = Relation(
             doc=r.doc, sentence=r.sentence, start=r.start, end=r.end,
-            subject=resolver.finalize(s), predicate=r.predicate, object=resolver.finalize(o),
+            subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
             confidence=r.confidence, date=doc.date, extractor=r.extractor,
         )

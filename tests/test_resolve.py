@@ -1,0 +1,200 @@
+"""Entity resolution and offline linking: names, demonyms, capitals, user gazetteers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kg import gazetteer as gaz
+from kg.errors import InputError
+from kg.model import Document, Mention
+from kg.resolve import DocumentResolver, clean_name
+
+from .conftest import shared_path
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("Lee Jae Myung’s", "Lee Jae Myung"),
+    ("South Korea-", "South Korea"),
+    ("“China”", "China"),
+    ("the United States'", "United States"),
+    ("Mr. Smith", "Smith"),
+    ("  Xi   Jinping ", "Xi Jinping"),
+])
+def test_clean_name(raw, clean):
+    assert clean_name(raw) == clean
+
+
+def _m(text, typ="Person", country=None, key=None):
+    return Mention(text, 0, len(text), typ, country=country, key=key)
+
+
+def test_surname_joins_the_full_name_met_in_the_document():
+    g = gaz.default()
+    r = DocumentResolver(g, [_m("Lee Jae Myung"), _m("Lee"), _m("Xi")])
+    lee = r.entity(_m("Lee"))
+    assert lee.label == "Lee Jae Myung" and lee.country == "KOR"
+    assert "Lee" in lee.aliases
+    assert r.entity(_m("Xi")).wikidata == "Q15031"
+
+
+def test_ambiguous_surnames_are_left_alone():
+    r = DocumentResolver(gaz.default(), [_m("Kim Jong-un"), _m("Kim Yo-jong"), _m("Kim")])
+    assert r.entity(_m("Kim")).label == "Kim"
+
+
+def test_one_country_per_entity_over_the_whole_document():
+    people = [_m("Jane Roe", country="FRA"), _m("Jane Roe"), _m("Jane Roe", country="FRA")]
+    r = DocumentResolver(gaz.default(), people)
+    assert {r.entity(m).country for m in people} == {"FRA"}
+    tied = [_m("John Doe", country="FRA"), _m("John Doe", country="DEU")]
+    assert DocumentResolver(gaz.default(), tied).entity(tied[0]).country is None
+
+
+def test_persons_never_link_to_places_of_the_same_name():
+    r = DocumentResolver(gaz.default(), [_m("Jordan")])
+    e = r.entity(_m("Jordan"))
+    assert e.type == "Person" and e.wikidata is None and e.country is None
+
+
+def test_demonyms_capitals_and_organisations_link_offline():
+    g = gaz.default()
+    assert g.demonym("Chinese").country == "CHN"
+    assert g.demonym("Sierra Leonean").country == "SLE"
+    beijing = g.lookup("Beijing")
+    assert (beijing.type, beijing.country, beijing.wikidata) == ("City", "CHN", "Q956")
+    assert g.lookup("Washington").country == "USA"
+    nato = g.lookup("NATO")
+    assert nato.type == "InternationalOrganization" and nato.country is None  # no country's actor
+    assert g.lookup("Hezbollah").country == "LBN"
+    assert g.lookup("Pyongyang").type == "City"
+
+
+def test_every_country_has_iso3_and_every_sovereign_state_a_capital():
+    g = gaz.default()
+    assert len(g.countries) >= 240
+    for iso, actor in g.countries.items():
+        assert re.fullmatch(r"[A-Z]{3}|PS-GZA", iso), iso
+        assert actor.wikidata is None or re.fullmatch(r"Q\d+", actor.wikidata)
+    for iso in ("CHN", "KOR", "PRK", "USA", "RUS", "JPN", "IRN", "UKR", "KGZ", "MKD", "SLE", "ZMB"):
+        assert iso in g.capitals, iso
+
+
+def test_qids_are_well_formed_and_not_shared_by_different_actors():
+    g = gaz.default()
+    owners: dict[str, set[str]] = {}
+    for actor in set(g.names.values()):
+        if actor.wikidata:
+            assert re.fullmatch(r"Q[1-9]\d*", actor.wikidata), actor
+            owners.setdefault(actor.wikidata, set()).add(actor.label)
+    shared = {q: labels for q, labels in owners.items() if len(labels) > 1}
+    assert not shared, shared
+
+
+def test_office_holders_carry_office_and_country():
+    g = gaz.default()
+    xi = g.lookup("Xi Jinping")
+    assert (xi.country, xi.relation, xi.wikidata) == ("CHN", "leaderOf", "Q15031")
+    assert g.lookup("Lee Jae-myung").country == "KOR"
+    rutte = g.lookup("Mark Rutte")
+    assert rutte.of == "North Atlantic Treaty Organization" and rutte.country is None
+    # the derived table gives older office-holders a country, but no office and no QID
+    yeltsin = g.lookup("Boris Yeltsin")
+    assert yeltsin.country == "RUS"
+
+
+def test_titles_say_what_they_imply():
+    g = gaz.default()
+    assert g.title_relations("canadian prime minister") == ("leaderOf", "leaderOf")
+    assert g.title_relations("opposition leader") == (None, None)
+    assert g.title_relations("former president") == (None, None)
+    assert g.title_relations("journalist") == ("worksFor", "citizenOf")
+    assert g.title_relations("weather") is None
+
+
+# ------------------------------------------------------------------ user gazetteers
+def _fresh():
+    import copy
+
+    return copy.deepcopy(gaz.default())
+
+
+def test_user_csv_gazetteer(tmp_path):
+    f = tmp_path / "actors.csv"
+    f.write_text("name,aliases,type,country,wikidata\nAcme Defence,Acme|ACD,Organization,FRA,\n"
+                 "Jane Roe,,Person,GBR,Q123\n", encoding="utf-8")
+    g = _fresh()
+    assert g.load_user_file(f) >= 4
+    acme = g.lookup("ACD")
+    assert (acme.label, acme.type, acme.country, acme.user) == ("Acme Defence", "Organization", "FRA", True)
+    assert g.lookup("jane roe").wikidata == "Q123"
+
+
+def test_user_tsv_gazetteer_overrides_the_built_in_entry(tmp_path):
+    f = tmp_path / "actors.tsv"
+    f.write_text("name\ttype\tcountry\nGeorgia\tLocation\tUSA\n", encoding="utf-8")
+    g = _fresh()
+    g.load_user_file(f)
+    assert g.lookup("Georgia").country == "USA"
+    assert gaz.default().lookup("Georgia").country == "GEO"  # the shared default is untouched
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("label,type\nAcme,Organization\n", "'name' column"),
+    ("name,type\nAcme,Company\n", "unknown type 'Company'"),
+    ("name,country\nAcme,France\n", "not an ISO alpha-3"),
+    ("name,wikidata\nAcme,12\n", "not a QID"),
+    ("", "empty"),
+])
+def test_bad_user_gazetteers_say_what_and_where(tmp_path, content, message):
+    f = tmp_path / "bad.csv"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        _fresh().load_user_file(f)
+    assert message in str(err.value) and "bad.csv" in str(err.value)
+
+
+def test_petrarch_format(tmp_path):
+    f = tmp_path / "actors.txt"
+    f.write_text(
+        "<!-- a comment\n# spanning lines -->\n"
+        "FREEDONIA [FRD]\n+FREEDONIAN\n+FREEDONIA_CITY\n\n"
+        "RUFUS_FIREFLY  # a person with dated codes\n+FIREFLY\n\t[FRDGOV 19330101-19331231]\n\t[FRDELI >19340101]\n"
+        "SYLVANIA_ARMY [SYLMIL]\n"
+        "NOBODY [---]\n"
+        "LEAGUE_OF_FREE_NATIONS [IGOLFN]\n",
+        encoding="utf-8")
+    g = _fresh()
+    g.load_user_file(f)
+    assert g.lookup("Freedonian").country == "FRD"
+    assert g.lookup("Freedonia City").label == "Freedonia"
+    assert g.lookup("Firefly").country == "FRD"  # the latest dated code, alias before the codes
+    assert g.lookup("Sylvania Army").country == "SYL"
+    assert g.lookup("Nobody") is None
+    league = g.lookup("League of Free Nations")
+    assert league.type == "InternationalOrganization" and league.country is None
+
+
+def test_petrarch_validation_dictionary_loads():
+    g = _fresh()
+    g.load_user_file(shared_path("gold", "petrarch", "PETR.Validate.actors.txt"))
+    assert g.lookup("Arnor").country == "ARN"
+    assert g.lookup("Minas Tirith").country == "GON"
+    assert g.lookup("Eriadorian").country == "ERI"
+    assert g.lookup("Smeagol").label == "Gollum"
+    assert g.lookup("Boromir") is None  # [---]: not an actor
+    assert g.lookup("Australia").wikidata == "Q408"  # same country as the built-in: keep its link
+
+
+def test_user_gazetteer_in_the_extractor(tmp_path):
+    from kg.pipeline import extract_documents, load_gazetteer
+
+    f = tmp_path / "actors.txt"
+    f.write_text("FREEDONIA [FRD]\n+FREEDONIAN\nSYLVANIA [SYL]\nRUFUS_FIREFLY [FRDGOV]\n", encoding="utf-8")
+    g = load_gazetteer([f])
+    ex = next(extract_documents([Document("d", "Freedonian troops attacked Sylvania. Rufus Firefly praised Sylvania.")],
+                                gazetteer=g))
+    facts = {(r.subject.label, r.predicate, r.object.label, r.subject.country) for r in ex.relations}
+    assert ("Freedonia", "attacks", "Sylvania", "FRD") in facts
+    assert ("Rufus Firefly", "praises", "Sylvania", "FRD") in facts
