@@ -278,3 +278,13 @@ def test_relative_clauses_and_convictions(run, text, fact):
     rels = run(text)
     assert fact in triples(rels)
     assert len({r.subject.label for r in rels if r.plover == "ASSAULT"}) == 1  # the antecedent, not its list
+
+
+def test_an_organisation_heading_its_own_sentence_does_not_hang():
+    """A headline that is only a national body once sent a loop round the parse root."""
+    import subprocess
+    import sys
+
+    code = ("from kg.pipeline import extract_documents; from kg.model import Document; "
+            "list(extract_documents([Document('h', 'Congress\\n\\nThe session opened on Monday.')]))")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)

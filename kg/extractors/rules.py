@@ -114,7 +114,8 @@ KILL_NOUNS = {"assassin", "killer", "murderer"}
 # Predicates whose object is the weapon itself, a topic: "tested a missile".
 WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
-                  "million", "millions", "group", "number", "crowd", "band", "contingent", "team"}
+                  "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
+                  "handful", "couple", "pair", "party", "unit", "batch", "wave"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
@@ -209,7 +210,7 @@ class RuleExtractor:
             if not words or words[-1] not in NATIONAL_BODIES and words[-1] not in self.lex.agents:
                 continue
             head = tok
-            while ms.get(head.head.i) is m and head.head is not head:
+            while ms.get(head.head.i) is m and head.head.i != head.i:
                 head = head.head
             nat = next((ms[c.i] for c in head.children if c.dep_ in ("compound", "amod", "poss") and c.i in ms
                         and ms[c.i] is not m and ms[c.i].type == "Country"), None)
@@ -488,7 +489,7 @@ class RuleExtractor:
             return []
         node = tok
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             for c in node.children:
@@ -600,7 +601,7 @@ class RuleExtractor:
                 if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
                     break  # "banned the airline from flying": the object would fly
                 node = node.head  # "acted alone in killing Kennedy"
-            if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head is node:
+            if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
                 break
             dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
             if dep == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
@@ -858,7 +859,7 @@ class RuleExtractor:
         node = tok
         reported = False
         for _ in range(6):
-            if node.dep_ == "ROOT" or node.head is node:
+            if node.dep_ == "ROOT" or node.head.i == node.i:
                 break
             dep, head = node.dep_, node.head
             hl = head.lemma_.lower()
