@@ -132,7 +132,7 @@ class Gazetteer:
         if not text.strip():
             raise InputError("the gazetteer is empty; give a CSV/TSV file with a 'name' column "
                              "or a PETRARCH actor dictionary", source=str(path))
-        if re.search(r"^[^\s#,\t][^\n,\t]*\[~?[A-Za-z+-]{3,}[^\]]*\]", text, re.M):
+        if re.search(r"^[^\s#,\t][^\n,\t]*\[~?[A-Za-z+-]{3,}[^\]]*\]", text, re.MULTILINE):
             return self._load_petrarch(text)
         return self._load_table(text, str(path))
 
@@ -180,7 +180,7 @@ class Gazetteer:
                 in_comment = "-->" not in raw
                 continue
             stripped = raw.strip()
-            if stripped.startswith("<!") or stripped.startswith("<! "):
+            if stripped.startswith("<!"):
                 in_comment = "-->" not in raw
                 continue
             line = stripped.split("#")[0].strip()

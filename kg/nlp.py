@@ -52,7 +52,6 @@ def load():
     name = model_name()
     try:
         import spacy
-
         from spacy.language import Language
 
         if "kg_paragraphs" not in Language.factories:

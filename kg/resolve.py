@@ -26,7 +26,7 @@ from .model import Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.I)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.IGNORECASE)
 
 
 def clean_name(text: str) -> str:

@@ -1161,8 +1161,7 @@ def _trim(span):
 
 def _strip_title(text: str, g: gaz.Gazetteer) -> str:
     text = text.replace("’", "'").strip(" -–—'\"")
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = text.removesuffix("'s")
     words = text.split()
     while len(words) > 1:
         for size in (3, 2, 1):
