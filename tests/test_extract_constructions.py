@@ -288,3 +288,12 @@ def test_an_organisation_heading_its_own_sentence_does_not_hang():
     code = ("from kg.pipeline import extract_documents; from kg.model import Document; "
             "list(extract_documents([Document('h', 'Congress\\n\\nThe session opened on Monday.')]))")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_led_and_backed_forces_act_for_their_leader(run):
+    assert ("United States", "attacks", "Iraq") in triples(run("The US-led coalition attacked Iraq."))
+
+
+def test_hyphenated_product_names_are_topics(run):
+    r = find(run("China banned K-dramas."), "China", "restricts", "K-dramas")
+    assert r.object.type == "Topic"

@@ -31,6 +31,7 @@ from .. import gazetteer as gaz
 from ..lexicon import EventType, Lexicon
 from ..lexicon import load as load_lexicon
 from ..model import Document, Mention, RelationMention
+from ..nlp import HYPHENATED_NAME
 from . import register
 
 # spaCy NER label → ontology class, before the gazetteer refines it.
@@ -254,6 +255,10 @@ class RuleExtractor:
         key = _strip_title(text, self.gaz)
         if not key:
             return None
+        if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
+            # "K-pop", "K-dramas", "F-16": products and genres, whatever the NER guessed
+            return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type="Topic",
+                           key=key)
         if typ == "Organization" and self.gaz.title(key + " minister")[0]:
             return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
         dem = self.gaz.demonym(key)
@@ -441,6 +446,13 @@ class RuleExtractor:
                     return [(ms[c.i], 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
+        if agentive:
+            # "the US-led coalition", "Iranian-backed militias": acting for the leader or backer
+            for c in mods:
+                if c.lemma_.lower() in ("lead", "back", "sponsor", "support", "arm", "fund"):
+                    for g in c.children:
+                        if g.i in ms and ms[g.i].type in COLLECTIVE:
+                            return [(ms[g.i], 0.75)]
         for c in mods:
             if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
                 return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
