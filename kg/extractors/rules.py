@@ -200,6 +200,16 @@ class RuleExtractor:
             i = span.end
         return out
 
+    def _corroborate(self, ms: dict[int, Mention]) -> None:
+        """Drop the country of a person known only from the derived officials table unless the
+        document names that country too."""
+        named = {m.country for m in ms.values() if m.type != "Person" and m.country}
+        for i, m in list(ms.items()):
+            if m.type == "Person" and m.country and m.country not in named:
+                actor = self.gaz.lookup(m.key or m.text)
+                if actor is not None and actor.derived:
+                    ms[i] = dataclasses.replace(m, country=None)
+
     def _national_bodies(self, parsed, ms: dict[int, Mention]) -> None:
         """"the US Congress", "the Iraqi parliament": a national body gets its country."""
         done: set[int] = set()
@@ -1120,6 +1130,7 @@ class RuleExtractor:
 
     def __call__(self, doc: Document, parsed) -> Iterator[RelationMention]:
         ms = self.mentions(parsed)
+        self._corroborate(ms)
         self._national_bodies(parsed, ms)
         titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
