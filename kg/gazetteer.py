@@ -30,6 +30,9 @@ class Actor:
     relation: str | None = None  # leaderOf or worksFor, for people with an office
     of: str | None = None  # the label of what the office is of
     user: bool = False  # from a user's gazetteer file: trusted over the NER's guess of its type
+    # from the derived officials table: a name, not a person; its country counts only where
+    # the document names that country too (a "James Smith" is not the Bahamian minister)
+    derived: bool = False
 
 
 _GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
@@ -132,7 +135,7 @@ class Gazetteer:
         if not text.strip():
             raise InputError("the gazetteer is empty; give a CSV/TSV file with a 'name' column "
                              "or a PETRARCH actor dictionary", source=str(path))
-        if re.search(r"^[^\s#,\t][^\n,\t]*\[~?[A-Za-z+-]{3,}[^\]]*\]", text, re.M):
+        if re.search(r"^[^\s#,\t][^\n,\t]*\[~?[A-Za-z+-]{3,}[^\]]*\]", text, re.MULTILINE):
             return self._load_petrarch(text)
         return self._load_table(text, str(path))
 
@@ -180,7 +183,7 @@ class Gazetteer:
                 in_comment = "-->" not in raw
                 continue
             stripped = raw.strip()
-            if stripped.startswith("<!") or stripped.startswith("<! "):
+            if stripped.startswith("<!"):
                 in_comment = "-->" not in raw
                 continue
             line = stripped.split("#")[0].strip()
@@ -268,7 +271,7 @@ def default() -> Gazetteer:
     for row in _rows("officials.tsv"):
         name, aliases, country = (row + [""] * 3)[:3]
         g.add(Actor(label=name, type="Person", country=country if country in g.countries else None,
-                    aliases=tuple(_split(aliases))))
+                    aliases=tuple(_split(aliases)), derived=True))
     for row in _rows("places.tsv"):
         name, aliases, typ, country, qid = (row + [""] * 5)[:5]
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,

@@ -34,14 +34,14 @@ def _paragraphs(doc):
 
 # Names such as "K-pop", "F-16" or "Su-35" stay one token: split at the hyphen, the parser
 # reads their halves as unrelated words.
-_HYPHENATED_NAME = re.compile(r"^[A-Z][A-Za-z]?-(?:[a-z]+|\d+[A-Za-z]*)$")
+HYPHENATED_NAME = re.compile(r"^[A-Z][a-z]?-(?:[a-z]+|\d+[A-Za-z]*)$")
 
 
 def _keep_hyphenated_names(nlp) -> None:
     previous = nlp.tokenizer.token_match
 
     def token_match(text: str):
-        return _HYPHENATED_NAME.match(text) or (previous(text) if previous is not None else None)
+        return HYPHENATED_NAME.match(text) or (previous(text) if previous is not None else None)
 
     nlp.tokenizer.token_match = token_match
 
@@ -52,7 +52,6 @@ def load():
     name = model_name()
     try:
         import spacy
-
         from spacy.language import Language
 
         if "kg_paragraphs" not in Language.factories:

@@ -26,7 +26,7 @@ from .model import Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
-_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.I)
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.IGNORECASE)
 
 
 def clean_name(text: str) -> str:
@@ -78,6 +78,8 @@ class DocumentResolver:
                 self.full_names[token] = full
         for token in ambiguous:
             del self.full_names[token]
+        # countries the document names; a derived official's country needs one of them
+        self.named = {m.country for m in mentions if m.type != "Person" and m.country}
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
@@ -91,6 +93,8 @@ class DocumentResolver:
         if typ == "Person" and len(name.split()) == 1 and name in self.full_names:
             name = self.full_names[name]
         actor = self.gaz.lookup(name)
+        if actor is not None and actor.derived and actor.country not in self.named:
+            actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
             actor = self.gaz.country(m.country)
         if actor is not None and _compatible(typ, actor.type):

@@ -3,7 +3,7 @@ cannot silently regress. The scoring here is deliberately simple (the ``kg eval`
 owns the reference scorers); it reads the gold files and never copies their sentences.
 
 Figures reached on the dev sets (see the report of the extract branch) are a little above
-the floors: PLOVER GSR event F1 0.30, CoNLL04 F1 0.30, PETRARCH actor-pair F1 0.21.
+the floors: PLOVER GSR event F1 0.34, CoNLL04 F1 0.32, PETRARCH actor-pair F1 0.34.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_plover_gsr_event_f1():
         ngold += len(gold) // 2 if symmetric else len(gold)
     f1 = _f1(tp, npred, ngold)
     print(f"PLOVER GSR dev: event F1 {f1:.3f} (tp {tp}, predicted {npred}, gold {ngold})")
-    assert f1 >= 0.27
+    assert f1 >= 0.31
 
 
 def _norm(s):
@@ -97,7 +97,7 @@ def test_conll04_f1():
         ngold += len(gold)
     f1 = _f1(tp, npred, ngold)
     print(f"CoNLL04 dev: F1 {f1:.3f} (tp {tp}, predicted {npred}, gold {ngold})")
-    assert f1 >= 0.27
+    assert f1 >= 0.29
 
 
 def test_petrarch_unit_tests_with_the_fictional_gazetteer():
@@ -116,7 +116,7 @@ def test_petrarch_unit_tests_with_the_fictional_gazetteer():
     f1 = _f1(tp, npred, ngold)
     precision = tp / npred if npred else 0.0
     print(f"PETRARCH unit tests: actor-pair F1 {f1:.3f}, precision {precision:.3f} (tp {tp}, predicted {npred})")
-    assert f1 >= 0.18 and precision >= 0.8
+    assert f1 >= 0.3 and precision >= 0.75
 
 
 def test_extraction_costs_little_beyond_the_parse():
@@ -130,7 +130,7 @@ def test_extraction_costs_little_beyond_the_parse():
     gazetteer.default()
     list(extract_documents(docs[:3]))  # warm both paths up before timing either
     start = time.perf_counter()
-    list(model.pipe([d.text for d in docs]))
+    list(model.pipe([d.text for d in docs], batch_size=32))  # the batch size kg's pipeline uses
     parse = time.perf_counter() - start
     start = time.perf_counter()
     relations = sum(len(ex.relations) for ex in extract_documents(docs))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..errors import FormatError
 
 if TYPE_CHECKING:
-    from ..model import Document, RelationMention
+    from ..model import RelationMention
 
 Extractor = Callable[..., "Iterator[RelationMention]"]
 

@@ -31,6 +31,7 @@ from .. import gazetteer as gaz
 from ..lexicon import EventType, Lexicon
 from ..lexicon import load as load_lexicon
 from ..model import Document, Mention, RelationMention
+from ..nlp import HYPHENATED_NAME
 from . import register
 
 # spaCy NER label → ontology class, before the gazetteer refines it.
@@ -114,7 +115,8 @@ KILL_NOUNS = {"assassin", "killer", "murderer"}
 # Predicates whose object is the weapon itself, a topic: "tested a missile".
 WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
-                  "million", "millions", "group", "number", "crowd", "band", "contingent", "team"}
+                  "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
+                  "handful", "couple", "pair", "party", "unit", "batch", "wave"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
@@ -198,6 +200,16 @@ class RuleExtractor:
             i = span.end
         return out
 
+    def _corroborate(self, ms: dict[int, Mention]) -> None:
+        """Drop the country of a person known only from the derived officials table unless the
+        document names that country too."""
+        named = {m.country for m in ms.values() if m.type != "Person" and m.country}
+        for i, m in list(ms.items()):
+            if m.type == "Person" and m.country and m.country not in named:
+                actor = self.gaz.lookup(m.key or m.text)
+                if actor is not None and actor.derived:
+                    ms[i] = dataclasses.replace(m, country=None)
+
     def _national_bodies(self, parsed, ms: dict[int, Mention]) -> None:
         """"the US Congress", "the Iraqi parliament": a national body gets its country."""
         done: set[int] = set()
@@ -209,7 +221,7 @@ class RuleExtractor:
             if not words or words[-1] not in NATIONAL_BODIES and words[-1] not in self.lex.agents:
                 continue
             head = tok
-            while ms.get(head.head.i) is m and head.head is not head:
+            while ms.get(head.head.i) is m and head.head.i != head.i:
                 head = head.head
             nat = next((ms[c.i] for c in head.children if c.dep_ in ("compound", "amod", "poss") and c.i in ms
                         and ms[c.i] is not m and ms[c.i].type == "Country"), None)
@@ -253,6 +265,10 @@ class RuleExtractor:
         key = _strip_title(text, self.gaz)
         if not key:
             return None
+        if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
+            # "K-pop", "K-dramas", "F-16": products and genres, whatever the NER guessed
+            return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type="Topic",
+                           key=key)
         if typ == "Organization" and self.gaz.title(key + " minister")[0]:
             return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
         dem = self.gaz.demonym(key)
@@ -440,6 +456,13 @@ class RuleExtractor:
                     return [(ms[c.i], 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
+        if agentive:
+            # "the US-led coalition", "Iranian-backed militias": acting for the leader or backer
+            for c in mods:
+                if c.lemma_.lower() in ("lead", "back", "sponsor", "support", "arm", "fund"):
+                    for g in c.children:
+                        if g.i in ms and ms[g.i].type in COLLECTIVE:
+                            return [(ms[g.i], 0.75)]
         for c in mods:
             if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
                 return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
@@ -488,7 +511,7 @@ class RuleExtractor:
             return []
         node = tok
         for _ in range(6):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             for c in node.children:
@@ -600,7 +623,7 @@ class RuleExtractor:
                 if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
                     break  # "banned the airline from flying": the object would fly
                 node = node.head  # "acted alone in killing Kennedy"
-            if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head is node:
+            if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
                 break
             dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
             if dep == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
@@ -858,7 +881,7 @@ class RuleExtractor:
         node = tok
         reported = False
         for _ in range(6):
-            if node.dep_ == "ROOT" or node.head is node:
+            if node.dep_ == "ROOT" or node.head.i == node.i:
                 break
             dep, head = node.dep_, node.head
             hl = head.lemma_.lower()
@@ -1107,6 +1130,7 @@ class RuleExtractor:
 
     def __call__(self, doc: Document, parsed) -> Iterator[RelationMention]:
         ms = self.mentions(parsed)
+        self._corroborate(ms)
         self._national_bodies(parsed, ms)
         titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
@@ -1160,8 +1184,7 @@ def _trim(span):
 
 def _strip_title(text: str, g: gaz.Gazetteer) -> str:
     text = text.replace("’", "'").strip(" -–—'\"")
-    if text.endswith("'s"):
-        text = text[:-2]
+    text = text.removesuffix("'s")
     words = text.split()
     while len(words) > 1:
         for size in (3, 2, 1):
