@@ -606,7 +606,9 @@ def stats(store) -> dict:
     """Counts for ``kg stats``: documents, entities by type, relations by predicate."""
     docs = next(iter(store.query("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kg:Document }")))["n"].value
     by_type = {r["type"].value: int(r["n"].value) for r in store.query(
-        """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e skos:prefLabel ?l ; a ?t .
+        # Inside GRAPH: an entity is copied into every document graph that mentions it, and the
+        # union default graph would join each copy of its label with each copy of its type.
+        """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e skos:prefLabel ?l ; a ?t }
            BIND(REPLACE(STR(?t), "^.*#", "") AS ?type) } GROUP BY ?type ORDER BY DESC(?n)""")}
     by_pred = {r["p"].value: int(r["n"].value) for r in store.query(
         """SELECT ?p (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st kg:predicate ?pi .
@@ -614,8 +616,8 @@ def stats(store) -> dict:
     by_plover = {r["t"].value: int(r["n"].value) for r in store.query(
         """SELECT ?t (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st kg:ploverType ?t } GROUP BY ?t ORDER BY DESC(?n)""")}
     flagged = int(next(iter(store.query(
-        """SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st kg:predicate ?p .
-           { ?st kg:negated true } UNION { ?st kg:modality ?m FILTER(?m IN ("intended", "hypothetical")) } }""")))["n"].value)
+        """SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { GRAPH ?g { ?st kg:predicate ?p .
+           { ?st kg:negated true } UNION { ?st kg:modality ?m FILTER(?m IN ("intended", "hypothetical")) } } }""")))["n"].value)
     g = to_networkx(store)
     return {
         "documents": int(docs),
