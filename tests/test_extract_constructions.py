@@ -301,3 +301,25 @@ def test_hyphenated_product_names_are_topics(run):
 def test_a_common_name_is_no_office_holder_unless_the_text_names_the_country(run):
     rels = run("James Smith was convicted of Robert Johnson's murder.")
     assert find(rels, "James Smith", "kills", "Robert Johnson").subject.country is None
+
+
+# ------------------------------------------------------------------ appositions that place or employ a person
+def test_apposition_from_a_city_gives_residence(run):
+    rels = run("Jane Doe, a teacher from Chicago, spoke at the rally.")
+    find(rels, "Jane Doe", "livesIn", "Chicago")
+
+
+def test_apposition_with_an_organisation_gives_employer(run):
+    rels = run("John Smith, an economist with Morgan Stanley, said rates would rise.")
+    find(rels, "John Smith", "worksFor", "Morgan Stanley")
+
+
+def test_appositive_assassin_of_a_victim(run):
+    rels = run("John Smith, assassin of Robert Brown, was caught by police.")
+    r = find(rels, "John Smith", "kills", "Robert Brown")
+    assert r.plover == "ASSAULT"
+
+
+def test_a_country_title_gives_leadership_not_citizenship(run):
+    rels = run("French President Emmanuel Macron arrived in Berlin on Monday.")
+    assert not [r for r in rels if r.predicate == "citizenOf"], sorted(triples(rels))

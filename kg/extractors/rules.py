@@ -597,8 +597,9 @@ class RuleExtractor:
                 et = et or self.lex.nouns.get(lemma)
                 if et is not None:
                     yield from self._noun_events(doc, sent, tok, et, ms)
-                if tok.lemma_.lower() in KILL_NOUNS:
-                    yield from self._killer(doc, sent, tok, ms)
+            # the parser often tags an appositive "assassin" as a proper noun
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in ms and tok.lemma_.lower() in KILL_NOUNS:
+                yield from self._killer(doc, sent, tok, ms)
 
     def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
@@ -994,11 +995,9 @@ class RuleExtractor:
         for relation, org, t in found:
             if org is not None:
                 yield rel(person, relation, org, 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55, t)
-                # An official of a country is its citizen: "U.S. Ambassador Vernon Walters";
-                # a governor or mayor lives where they govern.
-                if org.type == "Country" and relation in ("leaderOf", "worksFor"):
-                    yield rel(person, "citizenOf", org, 0.6, t)
-                elif org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
+                # A governor or mayor lives where they govern. A title naming a country gives
+                # no citizenship: "US Ambassador X" may be a citizen, but the text does not say.
+                if org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
                     yield rel(person, "livesIn", org, 0.6, t)
             else:
                 actor = self.gaz.lookup(person.key or person.text)
@@ -1013,6 +1012,18 @@ class RuleExtractor:
         preps = [c for c in tok.children if c.dep_ == "prep"]
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
                   for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
+        # "Roe, a Democrat from Springfield": where the apposition says a person comes from
+        preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN") and n.i not in ms
+                  and n.lemma_.lower() not in NOT_JOBS for c in n.children if c.dep_ == "prep" and c.lower_ == "from"]
+        # "Roe, an economist with Acme": works there
+        for n in tok.children:
+            if n.dep_ == "appos" and n.pos_ == "NOUN" and n.i not in ms and n.lemma_.lower() not in NOT_JOBS:
+                for c in n.children:
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for p in c.children:
+                            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization" \
+                                    and ms[p.i] is not person:
+                                yield rel(person, "worksFor", ms[p.i], 0.6, c)
         for c in preps:
             if c.lower_ not in ("of", "at", "from"):
                 continue
