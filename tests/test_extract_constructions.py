@@ -323,3 +323,15 @@ def test_appositive_assassin_of_a_victim(run):
 def test_a_country_title_gives_leadership_not_citizenship(run):
     rels = run("French President Emmanuel Macron arrived in Berlin on Monday.")
     assert not [r for r in rels if r.predicate == "citizenOf"], sorted(triples(rels))
+
+
+# ------------------------------------------------------------------ protests by a realised action
+def test_purpose_clause_of_a_phase_verb_is_asserted(run):
+    rels = run("Egyptian students began a hunger strike to protest against Israel.")
+    r = find(rels, "Egypt", "protestsAgainst", "Israel")
+    assert r.modality == "asserted"
+
+
+def test_in_protest_against_takes_the_actor_of_the_action(run):
+    rels = run("Egyptian students began a strike in protest against Israel.")
+    assert find(rels, "Egypt", "protestsAgainst", "Israel").plover == "PROTEST"

@@ -64,6 +64,7 @@ INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prep
                 "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due", "vote",
                 "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue",
                 "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely"}
+PHASE_VERBS = {"begin", "start", "continue", "resume"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -797,6 +798,13 @@ class RuleExtractor:
                 and self.verb_event(governor) is None:
             # "China imposed a ban on K-pop": the light verb's subject acts
             actors = [(m, f * 0.9) for m, f in self._subjects(governor, ms)[0]]
+        if not actors and noun.dep_ == "pobj" and noun.head.lower_ == "in" and et.plover == "PROTEST":
+            # "began a hunger strike in protest against X": whoever struck protests
+            holder = noun.head.head
+            if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
+                holder = holder.head
+            if holder.pos_ == "VERB":
+                actors = [(m, f * 0.9) for m, f in self._subjects(holder, ms)[0]]
         if not actors:
             return
         objects: list[tuple[Mention, float]] = list(victims)
@@ -886,7 +894,10 @@ class RuleExtractor:
                 break
             dep, head = node.dep_, node.head
             hl = head.lemma_.lower()
-            if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in INTENT_VERBS):
+            # A purpose clause of a phase verb is no intention: "began a strike to protest"
+            # protests already (its complement, "began to withdraw", still only starts).
+            if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in INTENT_VERBS) \
+                    and not (dep == "advcl" and hl in PHASE_VERBS):
                 if hl in NEG_VERBS:
                     negated = True
                 elif hl in INTENT_VERBS and modality == "asserted":
