@@ -335,3 +335,18 @@ def test_purpose_clause_of_a_phase_verb_is_asserted(run):
 def test_in_protest_against_takes_the_actor_of_the_action(run):
     rels = run("Egyptian students began a strike in protest against Israel.")
     assert find(rels, "Egypt", "protestsAgainst", "Israel").plover == "PROTEST"
+
+
+def test_threat_aimed_at_a_place_in_its_complement(run):
+    rels = run("The Taliban threatened on Monday to resume attacks in Pakistan.")
+    assert find(rels, "Taliban", "threatens", "Pakistan").plover == "THREATEN"
+
+
+def test_threat_to_a_region_of_a_country(run):
+    rels = run("Turkey threatened to cut off water to the northern region of Syria.")
+    find(rels, "Turkey", "threatens", "Syria")
+
+
+def test_a_agreement_in_a_city_does_not_make_the_city_a_recipient(run):
+    rels = run("France agreed to hold talks in Geneva.")
+    assert not any(r.object.label == "Geneva" and r.plover == "AGREE" for r in rels), sorted(triples(rels))

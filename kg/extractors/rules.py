@@ -707,7 +707,10 @@ class RuleExtractor:
         # "threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient.
         if et.plover in COMPLEMENT_RECIPIENT:
             for c in verb.children:
-                if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
+                infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    and not any(a.dep_ == "mark" for a in c.children)
+                if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
                     inner = self.verb_event(c)
                     preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
                     inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
@@ -716,6 +719,13 @@ class RuleExtractor:
                                     if m.type != "Topic"]
                     if not objects:
                         objects += self._prep_objects([c, *inner_objs], preps, ms, inner, 0.8)
+                    if not objects and et.plover == "THREATEN":
+                        # "threatened to cut off power to the region of X", "to resume attacks
+                        # in X": the place the threatened act would strike
+                        objects += [(m, 0.7) for h in (c, *inner_objs) for prep in h.children
+                                    if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "on", "against")
+                                    for p in prep.children if p.dep_ == "pobj"
+                                    for m in [_place(p, ms)] if m is not None]
             if objects:
                 return objects
         # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
@@ -1240,7 +1250,8 @@ def _compound_span(tok) -> tuple[int, int]:
 
 
 PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "area", "state",
-               "county", "port", "island", "border", "camp", "outskirts", "centre", "center", "suburb"}
+               "county", "port", "island", "border", "camp", "outskirts", "centre", "center", "suburb",
+               "water", "waters", "territory", "airspace", "soil"}
 
 
 def _place(tok, ms) -> Mention | None:
