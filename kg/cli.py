@@ -69,7 +69,9 @@ def cli():
 @click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
 @click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
 @click.option("--all", "show_all", is_flag=True, help="Table: also show negated and hypothetical facts.")
-def extract(inputs, fmt, extractor, gazetteer, show_all):
+@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+              help="skip: leave out bad documents and files, list them at the end.")
+def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
     """Extract relations from INPUTS and print them, without storing.
 
     INPUTS are text or Markdown files, folders, JSONL corpora, or - for stdin.
@@ -78,7 +80,17 @@ def extract(inputs, fmt, extractor, gazetteer, show_all):
     Example:
       kg extract examples/state-visit.txt
       kg extract --format jsonl corpus.jsonl > relations.jsonl
+      kg extract --on-error skip corpus.jsonl
     """
+    from .skips import policy
+
+    with policy(on_error) as skipped:
+        _extract(inputs, fmt, extractor, gazetteer, show_all)
+    if skipped is not None:
+        click.echo(skipped.summary(), err=True)
+
+
+def _extract(inputs, fmt, extractor, gazetteer, show_all):
     from .pipeline import extract as run, load_gazetteer
     from .query import table
 
@@ -106,7 +118,9 @@ def extract(inputs, fmt, extractor, gazetteer, show_all):
 @click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
 @click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
-def build(inputs, store_path, extractor, gazetteer, verbose):
+@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+              help="skip: leave out bad documents and files, list them at the end.")
+def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
     """Extract relations from INPUTS and add them to the store.
 
     Each document gets its own named graph. Building the same documents again adds
@@ -117,15 +131,29 @@ def build(inputs, store_path, extractor, gazetteer, verbose):
       kg build examples/state-visit.txt
       kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews
       kg build corpus.jsonl --store http://localhost:3030/kg/update   # a remote store (see kg push)
+      kg build --on-error skip corpus.jsonl   # leave out bad documents, list them at the end
     """
     from .pipeline import build as run, load_gazetteer
+    from .skips import policy
 
-    with _open(store_path, create=True) as store:
+    written = [0]  # a count: the report must not grow with the corpus
+    with _open(store_path, create=True) as store, policy(on_error) as skipped:
         def stored(doc_id, state):
-            click.echo(f"{state} {doc_id}", err=True)
+            written[0] += 1
+            if verbose:
+                click.echo(f"{state} {doc_id}", err=True)
 
-        report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer),
-                     on_stored=stored if verbose else None)
+        try:
+            report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer), on_stored=stored)
+        except KGError as exc:
+            # Each document is one atomic update: say what the store holds now.
+            done = (f"the {written[0]} documents this run wrote before it are stored, complete" if written[0]
+                    else "this run stored no document")
+            exc.args = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
+                        "or pass --on-error skip)",)
+            raise
+    if skipped is not None:
+        click.echo(skipped.summary(), err=True)
     click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
                f"({report.relations} relations) in {store_path}")
 
