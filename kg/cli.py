@@ -168,7 +168,9 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
 @click.option("--param", multiple=True, help="key=value for a named query's parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
-def query(sparql, store_path, fmt, name, param, list_queries, output):
+@click.option("--spreadsheet-safe", is_flag=True,
+              help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
+def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
     Queries see the union of all documents. The prefixes kg, kgid, kgdoc, wd, wdt, rdf,
@@ -181,6 +183,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output):
       kg query --name relations --param entity="Xi Jinping" --format csv
       kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
+      kg query --name relations --param entity=Q148 --format csv --spreadsheet-safe -o rel.csv
     """
     from . import query as q
 
@@ -200,7 +203,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output):
             result = q.run_query(store, q.read_sparql(sparql))
         else:
             raise click.UsageError("give a SPARQL query, a .rq file, - for stdin, or --name")
-        _echo_out(q.render(result, fmt), output)
+        _echo_out(q.render(result, fmt, spreadsheet_safe=spreadsheet_safe), output)
 
 
 @cli.command()
