@@ -462,7 +462,9 @@ def export(store_path, fmt, output):
 @click.option("--timeout", default=30, show_default=True, type=click.IntRange(min=0),
               help="Cancel queries that run longer than this many seconds (0: never).")
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
-def serve(store_path, bind, timeout, cors):
+@click.option("--max-result-bytes", default=10_000_000, show_default=True, type=click.IntRange(min=0),
+              help="Refuse (HTTP 413) answers larger than this; 0: no limit.")
+def serve(store_path, bind, timeout, cors, max_result_bytes):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
     Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
@@ -480,7 +482,8 @@ def serve(store_path, bind, timeout, cors):
 
     if not is_local(bind):
         click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
-    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo))
+    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo,
+                 max_bytes=max_result_bytes or None))
 
 
 @cli.command()
