@@ -175,6 +175,7 @@ class LimitingProxy:
         class Server(ThreadingHTTPServer):
             address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
             daemon_threads = True
+            request_queue_size = 128  # the default 5 makes a burst of clients wait for TCP retries
 
         self.server = Server((host, port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, name="kg-serve-proxy", daemon=True)
