@@ -93,6 +93,8 @@ def _strip_gz(path: Path) -> Path:
 
 def read_text_file(path: Path, doc_id: str | None = None) -> Document:
     """One text or Markdown file → one document whose id is the file's stem."""
+    if path.suffix != ".gz" and path.exists():
+        skips.check_file_size(path)  # before reading: a huge file never sits in memory
     text = decode(_read_bytes(path), str(path))
     if not text.strip():
         raise InputError("the file holds only whitespace; give it some text", source=str(path))

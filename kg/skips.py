@@ -120,6 +120,21 @@ def check(doc: Document, max_chars: int = MAX_CHARS) -> None:
                          source=doc.source or doc.id)
 
 
+def check_file_size(path, max_chars: int = MAX_CHARS) -> None:
+    """Refuse a plain text file before reading it when its bytes cannot fit in ``max_chars``.
+
+    UTF-8 takes at most 4 bytes a character, so a file of more bytes than ``4 × max_chars``
+    is too long whatever it holds; this keeps memory flat for a multi-gigabyte file.
+    """
+    import os
+
+    size = os.path.getsize(path)
+    if size > 4 * max_chars:
+        raise InputError(f"the file has {size:,} bytes, more than a document of at most {max_chars:,} characters "
+                         "(spaCy's nlp.max_length) can take; split it into several documents, e.g. one JSONL "
+                         "line per section or chapter", source=str(path))
+
+
 def checked(docs: Iterable[Document], max_chars: int = MAX_CHARS) -> Iterator[Document]:
     """The documents that pass :func:`check`; the others are skipped (under skipping) or raise."""
     for doc in docs:

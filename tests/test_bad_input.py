@@ -199,7 +199,27 @@ def test_a_50_mb_article_is_refused_with_bounded_work(tmp_path):
             fh.write(GOOD)
     res = invoke("build", path, "--store", tmp_path / "store")
     assert res.exit_code == 1
-    assert "over the limit of 1,000,000" in one_error_line(res)
+    line = one_error_line(res)
+    assert str(path) in line and "1,000,000 characters" in line and "split it" in line
+    # the same text as one JSONL line is read, then refused before parsing
+    corpus = tmp_path / "fifty.jsonl"
+    with corpus.open("w") as fh:
+        fh.write(json.dumps({"id": "big", "text": path.read_text()}) + "\n")
+        fh.write(json.dumps({"id": "small", "text": GOOD}) + "\n")
+    res = invoke("extract", "--on-error", "skip", "--format", "jsonl", corpus)
+    assert res.exit_code == 0
+    assert f"{corpus}:1" in res.output and "over the limit of 1,000,000" in res.output
+    assert any(json.loads(x)["doc"] == "small" for x in res.output.splitlines() if x.startswith("{"))
+
+
+def test_a_non_utf8_jsonl_corpus_is_refused_naming_it(tmp_path):
+    corpus = tmp_path / "latin1.jsonl"
+    corpus.write_bytes((json.dumps({"id": "a", "text": "Caf\u00e9 " + GOOD}, ensure_ascii=False) + "\n")
+                       .encode("latin-1"))
+    res = invoke("extract", corpus)
+    assert res.exit_code == 1
+    line = one_error_line(res)
+    assert str(corpus) in line and "UTF-8" in line and "convert" in line
 
 
 def test_a_20000_character_sentence_goes_through(tmp_path):
