@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.errors import QueryError
 from kg.export import csv_safe
+from kg.model import Document
 
 SPARQL_PAYLOADS = [
     '" } ; DROP ALL ; #',
@@ -207,3 +208,38 @@ def test_a_carriage_return_cannot_start_a_new_csv_row():
     rows = list(csv.reader(io.StringIO(rep.render("csv"), newline="")))
     assert len(rows) == 3 and [r[1] for r in rows[1:]] == ["1", "2"]
     assert rows[2][0].startswith("'")
+
+
+CYPHER_PAYLOADS = ["Robert'}) DETACH DELETE n //", "x\"}) MATCH (n) DETACH DELETE n RETURN 1 //",
+                   "`) CALL dbms.killQueries() //", "a\nLOAD CSV FROM 'http://evil/' AS r //", "\r=1+1"]
+
+
+def test_neo4j_export_keeps_cypher_payloads_in_the_data(tmp_path):
+    import csv
+
+    from kg.export import write
+    from kg.graph import extraction_graph
+    from kg.model import Entity, Extraction, Relation
+    from kg.resolve import entity_iri
+    from kg.store import open_store
+
+    target = Entity("https://w3id.org/kg/id/Q9999902", "Ruritania", "Country", wikidata="Q9999902")
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        for i, label in enumerate(CYPHER_PAYLOADS):
+            actor = Entity(entity_iri(label, "Person", None), label, "Person", aliases=(label + " alias",))
+            text = f"{label} criticized Ruritania."
+            rel = Relation(doc=f"d{i}", sentence=text, start=0, end=len(text), subject=actor,
+                           predicate="criticizes", object=target, plover="ACCUSE", cameo="111", confidence=0.5)
+            store.put_graph(extraction_graph(Extraction(Document(id=f"d{i}", text=text), (rel,), (actor, target))))
+        write("neo4j", store, tmp_path / "neo4j")
+    cypher = (tmp_path / "neo4j" / "load.cypher").read_text()
+    for word in ("DETACH", "killQueries", "evil", "Robert", "1+1"):  # labels never become Cypher
+        assert word not in cypher
+    with (tmp_path / "neo4j" / "entities.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    names = {r["name"] for r in rows}
+    assert len(rows) == len(CYPHER_PAYLOADS) + 1  # one row each: no payload split a row
+    assert "'\n=1+1" in names and "Robert'}) DETACH DELETE n //" in names
+    with (tmp_path / "neo4j" / "relations.csv").open(encoding="utf-8", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == len(CYPHER_PAYLOADS)
