@@ -149,8 +149,9 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
             # Each document is one atomic update: say what the store holds now.
             done = (f"the {written[0]} documents this run wrote before it are stored, complete" if written[0]
                     else "this run stored no document")
-            exc.args = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
-                        "or pass --on-error skip)",)
+            message = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
+                       "or pass --on-error skip)")
+            exc.args = (message,)
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)

@@ -119,8 +119,6 @@ class LimitingProxy:
         import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-        proxy = self
-
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
@@ -180,7 +178,7 @@ class LimitingProxy:
         self.server = Server((host, port), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, name="kg-serve-proxy", daemon=True)
 
-    def start(self) -> "LimitingProxy":
+    def start(self) -> LimitingProxy:
         self.thread.start()
         return self
 

@@ -84,9 +84,8 @@ def test_bound_entity_lookups_raise_query_errors(hostile_store, payload):
     from kg.query import resolve_entity
     from kg.store import open_store
 
-    with open_store(hostile_store, create=False) as store:
-        with pytest.raises(QueryError):
-            resolve_entity(store, payload)
+    with open_store(hostile_store, create=False) as store, pytest.raises(QueryError):
+        resolve_entity(store, payload)
 
 
 def test_query_csv_is_faithful_by_default_and_safe_on_request(hostile_store):

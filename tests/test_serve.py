@@ -200,7 +200,7 @@ def test_answers_over_the_size_limit_are_refused(example_store, tmp_path):
     everything = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }")
     small = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     with running(store, bind=f"127.0.0.1:{free_port()}", max_bytes=2000) as srv:
-        status, ctype, body = http(srv.query_url + "?query=" + everything, headers={"Accept": "text/csv"})
+        status, _, body = http(srv.query_url + "?query=" + everything, headers={"Accept": "text/csv"})
         assert status == 413 and b"2,000 bytes" in body and b"LIMIT" in body
         status, _, body = http(srv.query_url + "?query=" + small, headers={"Accept": "text/csv"})
         assert status == 200 and body.count(b"\n") == 2
