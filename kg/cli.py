@@ -82,10 +82,15 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
       kg extract --format jsonl corpus.jsonl > relations.jsonl
       kg extract --on-error skip corpus.jsonl
     """
+    from .errors import InputError
     from .skips import policy
 
     with policy(on_error) as skipped:
-        _extract(inputs, fmt, extractor, gazetteer, show_all)
+        try:
+            _extract(inputs, fmt, extractor, gazetteer, show_all)
+        except InputError as exc:
+            exc.args = (f"{exc} (fix the input, or pass --on-error skip to leave it out)",)
+            raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
 

@@ -116,8 +116,7 @@ def check(doc: Document, max_chars: int = MAX_CHARS) -> None:
 
     reason = non_english_reason(doc.text)
     if reason:
-        raise InputError(f"document {doc.id!r}: {reason}; pass --on-error skip to leave it out",
-                         source=doc.source or doc.id)
+        raise InputError(f"document {doc.id!r}: {reason}", source=doc.source or doc.id)
 
 
 def check_file_size(path, max_chars: int = MAX_CHARS) -> None:
