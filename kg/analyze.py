@@ -380,11 +380,14 @@ class Report:
             return json.dumps({"analysis": self.name, "summary": self.summary, "notes": self.notes,
                                "rows": self.rows}, ensure_ascii=False, indent=1)
         cells = [[_cell(r.get(c)) for c in self.columns] for r in self.rows]
-        if fmt == "csv":
+        if fmt == "csv":  # for spreadsheets: no cell of text may start a formula (OWASP)
+            from .export import csv_safe
+
             buf = io.StringIO()
             w = csv.writer(buf, lineterminator="\n")
             w.writerow(self.columns)
-            w.writerows(cells)
+            w.writerows([csv_safe(c) if not isinstance(r.get(col), (int, float)) else c
+                         for c, col in zip(row, self.columns)] for row, r in zip(cells, self.rows))
             return buf.getvalue().rstrip("\n")
         from .query import table
 

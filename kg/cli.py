@@ -69,7 +69,9 @@ def cli():
 @click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
 @click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
 @click.option("--all", "show_all", is_flag=True, help="Table: also show negated and hypothetical facts.")
-def extract(inputs, fmt, extractor, gazetteer, show_all):
+@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+              help="skip: leave out bad documents and files, list them at the end.")
+def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
     """Extract relations from INPUTS and print them, without storing.
 
     INPUTS are text or Markdown files, folders, JSONL corpora, or - for stdin.
@@ -78,7 +80,22 @@ def extract(inputs, fmt, extractor, gazetteer, show_all):
     Example:
       kg extract examples/state-visit.txt
       kg extract --format jsonl corpus.jsonl > relations.jsonl
+      kg extract --on-error skip corpus.jsonl
     """
+    from .errors import InputError
+    from .skips import policy
+
+    with policy(on_error) as skipped:
+        try:
+            _extract(inputs, fmt, extractor, gazetteer, show_all)
+        except InputError as exc:
+            exc.args = (f"{exc} (fix the input, or pass --on-error skip to leave it out)",)
+            raise
+    if skipped is not None:
+        click.echo(skipped.summary(), err=True)
+
+
+def _extract(inputs, fmt, extractor, gazetteer, show_all):
     from .pipeline import extract as run, load_gazetteer
     from .query import table
 
@@ -106,7 +123,9 @@ def extract(inputs, fmt, extractor, gazetteer, show_all):
 @click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
 @click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
 @click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
-def build(inputs, store_path, extractor, gazetteer, verbose):
+@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+              help="skip: leave out bad documents and files, list them at the end.")
+def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
     """Extract relations from INPUTS and add them to the store.
 
     Each document gets its own named graph. Building the same documents again adds
@@ -117,15 +136,30 @@ def build(inputs, store_path, extractor, gazetteer, verbose):
       kg build examples/state-visit.txt
       kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews
       kg build corpus.jsonl --store http://localhost:3030/kg/update   # a remote store (see kg push)
+      kg build --on-error skip corpus.jsonl   # leave out bad documents, list them at the end
     """
     from .pipeline import build as run, load_gazetteer
+    from .skips import policy
 
-    with _open(store_path, create=True) as store:
+    written = [0]  # a count: the report must not grow with the corpus
+    with _open(store_path, create=True) as store, policy(on_error) as skipped:
         def stored(doc_id, state):
-            click.echo(f"{state} {doc_id}", err=True)
+            written[0] += 1
+            if verbose:
+                click.echo(f"{state} {doc_id}", err=True)
 
-        report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer),
-                     on_stored=stored if verbose else None)
+        try:
+            report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer), on_stored=stored)
+        except KGError as exc:
+            # Each document is one atomic update: say what the store holds now.
+            done = (f"the {written[0]} documents this run wrote before it are stored, complete" if written[0]
+                    else "this run stored no document")
+            message = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
+                       "or pass --on-error skip)")
+            exc.args = (message,)
+            raise
+    if skipped is not None:
+        click.echo(skipped.summary(), err=True)
     click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
                f"({report.relations} relations) in {store_path}")
 
@@ -140,7 +174,9 @@ def build(inputs, store_path, extractor, gazetteer, verbose):
 @click.option("--param", multiple=True, help="key=value for a named query's parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
-def query(sparql, store_path, fmt, name, param, list_queries, output):
+@click.option("--spreadsheet-safe", is_flag=True,
+              help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
+def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
     Queries see the union of all documents. The prefixes kg, kgid, kgdoc, wd, wdt, rdf,
@@ -153,6 +189,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output):
       kg query --name relations --param entity="Xi Jinping" --format csv
       kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
+      kg query --name relations --param entity=Q148 --format csv --spreadsheet-safe -o rel.csv
     """
     from . import query as q
 
@@ -172,7 +209,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output):
             result = q.run_query(store, q.read_sparql(sparql))
         else:
             raise click.UsageError("give a SPARQL query, a .rq file, - for stdin, or --name")
-        _echo_out(q.render(result, fmt), output)
+        _echo_out(q.render(result, fmt, spreadsheet_safe=spreadsheet_safe), output)
 
 
 @cli.command()
@@ -431,7 +468,9 @@ def export(store_path, fmt, output):
 @click.option("--timeout", default=30, show_default=True, type=click.IntRange(min=0),
               help="Cancel queries that run longer than this many seconds (0: never).")
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
-def serve(store_path, bind, timeout, cors):
+@click.option("--max-result-bytes", default=10_000_000, show_default=True, type=click.IntRange(min=0),
+              help="Refuse (HTTP 413) answers larger than this; 0: no limit.")
+def serve(store_path, bind, timeout, cors, max_result_bytes):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
     Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
@@ -449,7 +488,8 @@ def serve(store_path, bind, timeout, cors):
 
     if not is_local(bind):
         click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
-    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo))
+    sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo,
+                 max_bytes=max_result_bytes or None))
 
 
 @cli.command()

@@ -219,14 +219,18 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_safe(value: str) -> str:
-    """A text cell that a spreadsheet will not run as a formula (OWASP: prefix a quote).
+    """A text cell that a spreadsheet will not run as a formula (OWASP: prefix a quote)
+    and that cannot start a new row.
 
     >>> csv_safe("=HYPERLINK(\\"http://x\\")")
     '\\'=HYPERLINK("http://x")'
     >>> csv_safe("Xi Jinping")
     'Xi Jinping'
     """
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    value = "'" + value if value.startswith(_FORMULA_START) else value
+    # Python's csv writer quotes a cell with "\n" but not one with a lone "\r" (when the line
+    # ends in "\n"), which readers and spreadsheets then take for a new row: make it "\n".
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def _array(values: Iterable[str]) -> str:

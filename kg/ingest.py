@@ -16,6 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import skips
 from .errors import InputError
 from .model import Document
 
@@ -92,6 +93,8 @@ def _strip_gz(path: Path) -> Path:
 
 def read_text_file(path: Path, doc_id: str | None = None) -> Document:
     """One text or Markdown file → one document whose id is the file's stem."""
+    if path.suffix != ".gz" and path.exists():
+        skips.check_file_size(path)  # before reading: a huge file never sits in memory
     text = decode(_read_bytes(path), str(path))
     if not text.strip():
         raise InputError("the file holds only whitespace; give it some text", source=str(path))
@@ -99,9 +102,24 @@ def read_text_file(path: Path, doc_id: str | None = None) -> Document:
 
 
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document]:
-    """A JSONL corpus → documents, checking each line and refusing duplicate ids."""
-    seen: set[str] = set()
-    for number, line in enumerate(lines, 1):
+    """A JSONL corpus → documents, checking each line and refusing duplicate ids.
+
+    Under ``--on-error skip`` (:mod:`kg.skips`) a bad line is recorded and reading goes on
+    with the next one.
+    """
+    lines, seen, start = iter(lines), set(), 0
+    while True:
+        try:
+            yield from _read_jsonl(lines, source, seen, start)
+            return
+        except InputError as exc:
+            if exc.line is None or not skips.recover(exc):
+                raise
+            start = exc.line
+
+
+def _read_jsonl(lines: Iterator[str], source: str, seen: set[str], start: int) -> Iterator[Document]:
+    for number, line in enumerate(lines, start + 1):
         if not line.strip():
             continue
         try:
@@ -159,7 +177,7 @@ def read_path(path: Path) -> Iterator[Document]:
         if not files:
             raise InputError("the folder has no .txt, .md or .jsonl files", source=str(path))
         for f in files:
-            yield from read_path(f)
+            yield from skips.guard(read_path(f))
         return
     if not path.exists():
         raise InputError("no such file or folder; check the path", source=str(path))
@@ -174,9 +192,12 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[Document]:
     """Every document of every input, in order, with ids unique across inputs."""
     seen: dict[str, str] = {}
     for item in inputs:
-        for doc in read_path(Path(item)):
+        for doc in skips.guard(read_path(Path(item))):
             if doc.id in seen:
-                raise InputError(f"duplicate document id {doc.id!r} (also in {seen[doc.id]}); "
+                dup = InputError(f"duplicate document id {doc.id!r} (also in {seen[doc.id]}); "
                                  "rename one of them", source=doc.source)
+                if skips.recover(dup):
+                    continue
+                raise dup
             seen[doc.id] = doc.source or ""
             yield doc

@@ -54,8 +54,9 @@ def extract(inputs: Iterable[str | Path], **kwargs) -> Iterator[Extraction]:
     'visits'
     """
     from .ingest import read_inputs
+    from .skips import checked
 
-    return extract_documents(read_inputs(inputs), **kwargs)
+    return extract_documents(checked(read_inputs(inputs)), **kwargs)
 
 
 @dataclass
@@ -75,12 +76,13 @@ def build(inputs: Iterable[str | Path], store, *, on_stored=None, **kwargs) -> B
     """
     from .graph import document_iri, extraction_graph
     from .ingest import read_inputs
+    from .skips import checked
 
     report = BuildReport()
     status: dict[str, str] = {}
 
     def todo() -> Iterator[Document]:
-        for doc in read_inputs(inputs):
+        for doc in checked(read_inputs(inputs)):
             stored = store.document_hash(str(document_iri(doc.id)))
             if stored == doc.content_hash:
                 report.unchanged.append(doc.id)

@@ -78,8 +78,14 @@ def _sparql_json_term(term) -> dict:
     return out
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
-    """Render a SELECT/ASK result as a table, CSV, TSV or SPARQL 1.1 results JSON."""
+def format_result(result: Result, fmt: str = "table", *, spreadsheet_safe: bool = False) -> str:
+    """Render a SELECT/ASK result as a table, CSV, TSV or SPARQL 1.1 results JSON.
+
+    CSV and TSV are SPARQL 1.1's standard formats and keep every value as it is. With
+    ``spreadsheet_safe`` a cell that a spreadsheet would run as a formula (one starting with
+    ``= + - @``, tab or carriage return: article text can put one there) gets a leading
+    ``'``, as OWASP advises for CSV opened in Excel or LibreOffice.
+    """
     if fmt not in RESULT_FORMATS:
         raise FormatError(f"unknown result format {fmt!r}; choose one of {', '.join(RESULT_FORMATS)}")
     if result.boolean is not None:
@@ -95,13 +101,15 @@ def format_result(result: Result, fmt: str = "table") -> str:
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
+        from .export import csv_safe
+
         for row in result.rows:
-            w.writerow([term_text(t) for t in row])
+            w.writerow([csv_safe(term_text(t)) if spreadsheet_safe else term_text(t) for t in row])
         return buf.getvalue().rstrip("\n")
     return table(result.variables, [[term_text(t) for t in row] for row in result.rows])
 
 
-def render(result: Result, fmt: str = "table") -> str:
+def render(result: Result, fmt: str = "table", *, spreadsheet_safe: bool = False) -> str:
     """Any result as text: SELECT/ASK as a table, CSV, TSV or SPARQL JSON; CONSTRUCT/DESCRIBE as RDF.
 
     A graph result takes any RDF export format (``ttl``, the default, ``nt``, ``nq``, ``trig``,
@@ -118,7 +126,7 @@ def render(result: Result, fmt: str = "table") -> str:
     if fmt in RDF_FORMATS:
         raise FormatError(f"a SELECT or ASK query gives rows, not RDF ({fmt!r}); "
                           f"choose --format {', '.join(RESULT_FORMATS)}, or write a CONSTRUCT query")
-    return format_result(result, fmt)
+    return format_result(result, fmt, spreadsheet_safe=spreadsheet_safe)
 
 
 def table(headers, rows, max_width: int = 60) -> str:
@@ -239,7 +247,10 @@ def param_term(store, param: Param, value: str):
     if kind == "iri":
         if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
             raise QueryError(f"--param {name} must be an absolute IRI, got {value!r}")
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(f"--param {name} must be an absolute IRI, got {value!r} ({exc})") from None
     if kind == "predicate":
         from .namespaces import KG, ONTOLOGY_IRI
 
@@ -286,7 +297,10 @@ def resolve_entity(store, value: str):
     import pyoxigraph as ox
 
     if value.startswith(("http://", "https://")):
-        return ox.NamedNode(value)
+        try:
+            return ox.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(f"{value!r} is not a valid IRI ({exc}); give an entity IRI, a QID or a label") from None
     # A QID or exact preferred label wins over a case-insensitive one, and both over an alias.
     # The filter sits in the same group as the bound variables: SPARQL evaluates groups
     # bottom-up, so a filter inside a UNION branch would not see them.

@@ -16,7 +16,13 @@ restart shows the new documents. The snapshot is deleted when the server stops (
 was killed outright, when ``kg serve`` next starts).
 
 **Limits.** ``--timeout`` (seconds) is passed to Oxigraph, which cancels longer queries.
-Oxigraph's server has no result-size limit: a query without ``LIMIT`` returns everything.
+Oxigraph's server has no result-size limit, so with ``--max-result-bytes`` (the default) kg
+puts a small reverse proxy (:class:`LimitingProxy`, standard library only) on the public
+address and runs Oxigraph on a private localhost port behind it. The proxy reads each answer
+up to the limit: a larger one is dropped and the client gets ``413`` with the limit and the
+way out (add ``LIMIT`` to the query, or raise ``--max-result-bytes``). The answer is held in
+memory while it is checked, so memory is bounded by the limit times the concurrent queries.
+``--max-result-bytes 0`` serves Oxigraph directly, with no size limit.
 """
 
 from __future__ import annotations
@@ -39,6 +45,7 @@ from .errors import StoreError
 
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT = 30
+DEFAULT_MAX_BYTES = 10_000_000
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -90,6 +97,95 @@ def server_command(location: str | Path, bind: str = DEFAULT_BIND, timeout: int 
         cmd.append("--cors")
     return cmd
 
+# ------------------------------------------------------------------ the result-size limit
+
+_HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
+               "transfer-encoding", "upgrade", "content-length", "host"}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class LimitingProxy:
+    """Forward HTTP requests to ``backend`` (host, port); refuse answers over ``max_bytes``."""
+
+    def __init__(self, bind: tuple[str, int], backend: tuple[str, int], max_bytes: int, timeout: float | None):
+        import http.client
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet, like Oxigraph's server
+                pass
+
+            def _forward(self):
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
+                conn = http.client.HTTPConnection(*backend, timeout=(timeout or 0) + 30 if timeout else None)
+                try:
+                    conn.request(self.command, self.path, body=body, headers=headers)
+                    resp = conn.getresponse()
+                    data = resp.read(max_bytes + 1)
+                    if len(data) > max_bytes:
+                        return self._error(413, f"the result is larger than the server's limit of {max_bytes:,} "
+                                                "bytes; add LIMIT to the query (or restart kg serve with a higher "
+                                                "--max-result-bytes)")
+                    self.send_response(resp.status, resp.reason)
+                    for k, v in resp.getheaders():
+                        if k.lower() not in _HOP_BY_HOP:
+                            self.send_header(k, v)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError as exc:
+                    self._error(502, f"the SPARQL server did not answer ({exc})")
+                finally:
+                    conn.close()
+
+            def _error(self, status: int, message: str):
+                data = (message + "\n").encode("utf-8")
+                self.send_response(status)
+                self.send_header("Content-Type", "text/plain; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = do_HEAD = do_OPTIONS = _forward
+
+            def do_PUT(self):  # read-only: refused here already, whatever the backend says
+                self._error(405, "this endpoint is read-only")
+
+            do_DELETE = do_PATCH = do_PUT
+
+        import socket
+
+        host, port = bind
+        host = host.strip("[]")
+
+        class Server(ThreadingHTTPServer):
+            address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+            daemon_threads = True
+            request_queue_size = 128  # the default 5 makes a burst of clients wait for TCP retries
+
+        self.server = Server((host, port), Handler)
+        self.thread = threading.Thread(target=self.server.serve_forever, name="kg-serve-proxy", daemon=True)
+
+    def start(self) -> LimitingProxy:
+        self.thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
 
 @dataclass
 class Server:
@@ -130,7 +226,8 @@ def _remove_stale_snapshots(store_path: Path) -> None:
 
 @contextlib.contextmanager
 def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | None = DEFAULT_TIMEOUT,
-            cors: bool = False, startup_wait: float = 20.0, log=None) -> Iterator[Server]:
+            cors: bool = False, startup_wait: float = 20.0, log=None,
+            max_bytes: int | None = DEFAULT_MAX_BYTES) -> Iterator[Server]:
     """Serve a snapshot of the store for the duration of the ``with`` block.
 
     >>> with running("output/store", bind="127.0.0.1:7878") as srv:   # doctest: +SKIP
@@ -142,13 +239,17 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
     _remove_stale_snapshots(store_path)
     # Next to the store, so the backup is hard links on the same file system.
     work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.kg-serve-{os.getpid()}-", dir=store_path.parent))
-    process = None
+    process = proxy = None
+    public = bind
+    if max_bytes:  # Oxigraph on a private port, the limiting proxy on the public address
+        bind = f"127.0.0.1:{_free_port()}"
     try:
         snap = snapshot(store_path, work / "snapshot")
         errors = open(work / "server.log", "w+b") if log is None else None
         process = subprocess.Popen(server_command(snap, bind, timeout, cors, binary),
                                    stdout=log or errors, stderr=log or errors, stdin=subprocess.DEVNULL)
-        url = f"http://{host if ':' not in host or host.startswith('[') else f'[{host}]'}:{port}"
+        bhost, bport = parse_bind(bind)
+        url = f"http://{bhost if ':' not in bhost or bhost.startswith('[') else f'[{bhost}]'}:{bport}"
         deadline = time.monotonic() + startup_wait
         while not _ready(url):
             if process.poll() is not None:
@@ -162,8 +263,17 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
             if time.monotonic() > deadline:
                 raise StoreError(f"the SPARQL server did not answer at {url} within {startup_wait:.0f} s")
             time.sleep(0.1)
+        if max_bytes:
+            try:
+                proxy = LimitingProxy((host, port), parse_bind(bind), max_bytes, timeout).start()
+            except OSError as exc:
+                raise StoreError(f"cannot listen on {public} ({exc}); is it already in use? "
+                                 "Pick another with --bind") from None
+            url = f"http://{host if ':' not in host or host.startswith('[') else f'[{host}]'}:{port}"
         yield Server(url, process, snap)
     finally:
+        if proxy is not None:
+            proxy.stop()
         if process is not None and process.poll() is None:
             process.terminate()
             try:
@@ -175,14 +285,14 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
 
 
 def serve(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | None = DEFAULT_TIMEOUT,
-          cors: bool = False, echo=print) -> int:
+          cors: bool = False, echo=print, max_bytes: int | None = DEFAULT_MAX_BYTES) -> int:
     """Serve until interrupted (Ctrl-C or SIGTERM); returns the server's exit code."""
     def stop(signum, frame):  # let the ``finally`` of running() stop the server and clean up
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        with running(store_path, bind=bind, timeout=timeout, cors=cors, log=sys.stderr) as srv:
+        with running(store_path, bind=bind, timeout=timeout, cors=cors, log=sys.stderr, max_bytes=max_bytes) as srv:
             echo(f"Serving a snapshot of {store_path} (read-only) at {srv.url}/")
             echo(f"SPARQL endpoint: {srv.query_url}   (GET ?query=... or POST; Ctrl-C to stop)")
             echo("Queries see the union of all documents; declare prefixes (PREFIX kg: "

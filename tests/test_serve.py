@@ -190,3 +190,62 @@ def test_kg_serve_command_while_a_build_writes_the_store(example_store, tmp_path
         out = proc.communicate(timeout=30)[0].decode()
     assert "Serving a snapshot" in out
     assert not any(p.name.startswith(".store.kg-serve-") for p in tmp_path.iterdir()), "snapshot left behind"
+
+
+def test_answers_over_the_size_limit_are_refused(example_store, tmp_path):
+    from kg.serve import find_server, running
+
+    try:
+        find_server()
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(str(exc))
+    store = tmp_path / "store"
+    shutil.copytree(example_store, store)
+    everything = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }")
+    small = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+    with running(store, bind=f"127.0.0.1:{free_port()}", max_bytes=2000) as srv:
+        status, _, body = http(srv.query_url + "?query=" + everything, headers={"Accept": "text/csv"})
+        assert status == 413 and b"2,000 bytes" in body and b"LIMIT" in body
+        status, _, body = http(srv.query_url + "?query=" + small, headers={"Accept": "text/csv"})
+        assert status == 200 and body.count(b"\n") == 2
+        # writes are refused by the proxy itself, whatever the method
+        for method in ("PUT", "DELETE"):
+            status, _, _ = http(srv.url + "/store?default", data=b"<urn:a> <urn:b> <urn:c> .", method=method,
+                                headers={"Content-Type": "application/n-triples"})
+            assert status == 405
+    with running(store, bind=f"127.0.0.1:{free_port()}", max_bytes=None) as srv:  # 0 / None: no limit
+        status, _, body = http(srv.query_url + "?query=" + everything, headers={"Accept": "text/csv"})
+        assert status == 200 and len(body) > 2000
+
+
+@pytest.mark.slow
+def test_load_concurrent_clients_on_localhost(server):
+    """8 clients × 25 queries against localhost: no errors; latency percentiles printed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    clients, per_client = 8, 25
+    queries = [ASK_VISITS, COUNTRIES, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+               "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 50"]
+    assert server.url.startswith("http://127.0.0.1:")
+
+    def client(k: int) -> list[float]:
+        times = []
+        for i in range(per_client):
+            q = urllib.parse.quote(queries[(k + i) % len(queries)])
+            t = time.perf_counter()
+            status, _, body = http(server.query_url + "?query=" + q,
+                                   headers={"Accept": "application/sparql-results+json"})
+            times.append(time.perf_counter() - t)
+            assert status == 200, body[:200]
+            json.loads(body)
+        return times
+
+    with ThreadPoolExecutor(clients) as pool:
+        latencies = sorted(t for ts in pool.map(client, range(clients)) for t in ts)
+    assert len(latencies) == clients * per_client
+
+    def pct(p):
+        return latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000
+
+    print(f"\nkg serve load: {clients} clients x {per_client} queries: p50 {pct(50):.1f} ms, "
+          f"p95 {pct(95):.1f} ms, p99 {pct(99):.1f} ms, max {latencies[-1] * 1000:.1f} ms")
