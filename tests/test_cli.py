@@ -12,7 +12,7 @@ from kg.cli import cli
 
 from .conftest import EXAMPLE
 
-COMMANDS = ["extract", "build", "query", "stats", "viz", "export", "extractors"]
+COMMANDS = ["extract", "build", "query", "stats", "viz", "export", "extractors", "remove"]
 
 
 @pytest.fixture
