@@ -252,7 +252,7 @@ def local_cluster(workers: int = 2):
     except ImportError:
         raise DistributedError(f"--dask local needs dask.distributed, which is not installed; "
                                f"{DISTRIBUTED_HINT}") from None
-    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
 def build_distributed_cli(inputs, store, address: str, nquads_dir: str | None, *, jobs: int = 1,
