@@ -1,6 +1,7 @@
 """The main jobs: documents → extractions (``extract``) → the store (``build``, ``remove``).
 
-Documents stream through; nothing holds the whole corpus. With ``jobs=1`` they go through
+Documents stream through; nothing holds the whole corpus, and spaCy's vocabulary is kept
+from growing with it (memory zones, see ``ZONE_SIZE``). With ``jobs=1`` they go through
 spaCy's ``nlp.pipe`` in this process. With ``jobs=N`` a pool of N worker processes each
 loads the pipeline once and runs the whole per-document work (parse, extract, resolve) on
 batches of documents; at most ``2 × N`` batches are in flight, so memory stays bounded,
@@ -19,6 +20,18 @@ from pathlib import Path
 from . import gazetteer as gaz
 from .errors import KGError, StoreError
 from .model import Document, Extraction
+
+
+# Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
+# number, URL) is interned in the pipeline's vocabulary, which otherwise grows with the
+# corpus (about 40 MB per 100,000 new strings); a memory zone frees what a chunk added.
+# Extractors must therefore keep no spaCy objects (Doc, Token, Lexeme, Matcher built on the
+# fly) beyond the document they are given: anything built from the vocabulary is built when
+# the pipeline loads.
+ZONE_SIZE = 512
+# Quads written between two flushes of the store (Oxigraph holds unflushed writes in memory,
+# about 1 kB a quad: this bounds that at some 50 MB).
+FLUSH_QUADS = 50_000
 
 
 def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
@@ -59,7 +72,13 @@ _WORKER: dict = {}
 
 
 def _init_worker(fn, gazetteer) -> None:
+    import signal
+
     from . import nlp
+
+    # Ctrl-C is the parent's to handle: it stops submitting and shuts the pool down, instead
+    # of every worker printing its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _WORKER["fn"] = fn
     _WORKER["gazetteer"] = gazetteer or gaz.default()
@@ -77,17 +96,18 @@ def extract_batch(docs: list[Document], fn=None, gazetteer: gaz.Gazetteer | None
         fn = registry.get()
     g = gazetteer or _WORKER.get("gazetteer") or gaz.default()
     model = _WORKER.get("nlp") or nlp.load()
-    parsed = model.pipe([d.text for d in docs], batch_size=max(len(docs), 1))
-    return [_extraction(doc, p, fn, g) for doc, p in zip(docs, parsed)]
+    with model.memory_zone():
+        parsed = model.pipe([d.text for d in docs], batch_size=max(len(docs), 1))
+        return [_extraction(doc, p, fn, g) for doc, p in zip(docs, parsed)]
 
 
 def _pool_context():
     import multiprocessing as mp
 
-    # Not fork: the parent may hold threads (the store's, a progress counter) that a forked
-    # child would inherit half-way. forkserver starts clean workers cheaply on POSIX.
-    methods = mp.get_all_start_methods()
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+    # spawn, not fork: the parent may hold threads (the store's, the progress counter) that a
+    # forked child would inherit half-way, and spawn behaves the same on every OS. A worker
+    # loads the pipeline itself either way, so fork would save little.
+    return mp.get_context("spawn")
 
 
 def _parallel(docs: Iterable[Document], fn, g, batch_size: int, jobs: int) -> Iterator[Extraction]:
@@ -148,9 +168,11 @@ def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
     from . import nlp
 
     model = nlp.load()
-    pairs = ((d.text, d) for d in it)
-    for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size or 32):
-        yield _extraction(doc, parsed, fn, g)
+    for chunk in batched(it, ZONE_SIZE):
+        with model.memory_zone():
+            pairs = ((d.text, d) for d in chunk)
+            for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size or 32):
+                yield _extraction(doc, parsed, fn, g)
 
 
 def _counted(items: Iterable, progress) -> Iterator:
@@ -225,8 +247,14 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
             status[doc.id] = "replaced" if stored else "added"
             yield doc
 
+    buffered = 0
     for ex in extract_documents(todo(), **kwargs):
-        store.put_graph(extraction_graph(ex))
+        graph = extraction_graph(ex)
+        store.put_graph(graph)
+        buffered += len(graph)
+        if buffered >= FLUSH_QUADS:
+            store.flush()
+            buffered = 0
         kind = status.pop(ex.document.id)
         setattr(report, kind, getattr(report, kind) + 1)
         report.relations += len(ex.relations)

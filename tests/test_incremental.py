@@ -166,3 +166,17 @@ def test_cli_jobs_glob_and_progress_options(tmp_path):
     assert res.exit_code == 2 and "--jobs" in res.output
     res = runner.invoke(cli, ["build", str(folder), "--nquads", str(tmp_path / "parts")])
     assert res.exit_code == 2 and "--nquads needs --dask" in res.output
+
+
+def test_long_builds_flush_the_store_so_memory_stays_flat(tmp_path, monkeypatch):
+    """Oxigraph holds unflushed writes in memory: build flushes every FLUSH_QUADS quads."""
+    import kg.pipeline
+
+    monkeypatch.setattr(kg.pipeline, "FLUSH_QUADS", 10)
+    with open_store(tmp_path / "s") as s:
+        flushes = []
+        real = s.flush
+        monkeypatch.setattr(s, "flush", lambda: (flushes.append(len(s)), real()))
+        build([corpus(tmp_path, "beijing", "paris", "moscow")], s)
+        assert len(flushes) == 3  # every document graph holds more than 10 quads
+        assert flushes == sorted(flushes) and flushes[-1] == len(s)

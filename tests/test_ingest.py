@@ -26,6 +26,11 @@ PAGE = """<!doctype html>
 """
 
 
+@pytest.fixture
+def trafilatura():
+    return pytest.importorskip("trafilatura", reason="the optional extra kg[html] is not installed")
+
+
 def ids(docs):
     return [d.id for d in docs]
 
@@ -46,7 +51,7 @@ def tree(tmp_path):
     return root
 
 
-def test_folder_is_walked_recursively_in_a_stable_order_skipping_hidden_and_unknown_files(tree):
+def test_folder_is_walked_recursively_in_a_stable_order_skipping_hidden_and_unknown_files(tree, trafilatura):
     docs = list(read_inputs([tree]))
     assert ids(docs) == ["a", "2024/b", "2024/03/c", "2024/03/index"]
     assert list(read_inputs([tree])) == docs
@@ -61,7 +66,7 @@ def test_folder_is_walked_recursively_in_a_stable_order_skipping_hidden_and_unkn
     ("**/c.txt.gz", ["2024/03/c"]),
     ("[ab].*", ["a", "2024/b"]),
 ])
-def test_glob_narrows_the_folder(tree, pattern, expected):
+def test_glob_narrows_the_folder(tree, pattern, expected, trafilatura):
     assert ids(read_inputs([tree], glob=pattern)) == expected
 
 
@@ -85,7 +90,7 @@ def test_glob_regex_edge_cases():
     assert not glob_regex("*.txt").match("x.txt.bak")
 
 
-def test_html_page_keeps_main_text_title_date_and_url(tree):
+def test_html_page_keeps_main_text_title_date_and_url(tree, trafilatura):
     doc = next(read_inputs([tree / "2024" / "03" / "index.html"]))
     assert doc.id == "index"
     assert doc.title == "Talks in Oslo"
@@ -101,14 +106,14 @@ def test_html_without_trafilatura_says_how_to_install(tree, monkeypatch):
         list(read_inputs([tree / "2024" / "03" / "index.html"]))
 
 
-def test_html_page_without_article_text(tmp_path):
+def test_html_page_without_article_text(tmp_path, trafilatura):
     page = tmp_path / "empty.html"
     page.write_text("<html><head><title>Empty</title></head><body><script>var x = 1;</script></body></html>")
     with pytest.raises(InputError, match=r"empty\.html: no main text"):
         list(read_inputs([page]))
 
 
-def test_jsonl_record_may_carry_html_instead_of_text(tmp_path):
+def test_jsonl_record_may_carry_html_instead_of_text(tmp_path, trafilatura):
     corpus = tmp_path / "pages.jsonl"
     corpus.write_text(json.dumps({"id": "p1", "html": PAGE, "url": "https://mirror.example.net/p1"}) + "\n")
     doc = next(read_inputs([corpus]))
@@ -190,7 +195,7 @@ class _Stdin:
         self.buffer = io.BufferedReader(io.BytesIO(data))
 
 
-def test_stdin_jsonl_streams_and_stdin_html_is_a_page(monkeypatch):
+def test_stdin_jsonl_streams_and_stdin_html_is_a_page(monkeypatch, trafilatura):
     lines = b"\n" + b"".join(json.dumps({"id": f"s{i}", "text": "Peru hosted it."}).encode() + b"\n"
                              for i in range(3))
     monkeypatch.setattr(sys, "stdin", _Stdin(lines))
