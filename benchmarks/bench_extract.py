@@ -33,16 +33,17 @@ def main(argv=None) -> int:
     ap.add_argument("--corpus", type=Path, default=WIKINEWS)
     ap.add_argument("--small", action="store_true", help="a tiny generated corpus, one round")
     ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--batch-size", type=int, default=None, help="default: kg's own (kg.pipeline.BATCH_SIZE)")
     args = ap.parse_args(argv)
 
     from kg import nlp
     from kg.ingest import read_inputs
-    from kg.pipeline import extract, extract_documents
+    from kg.pipeline import BATCH_SIZE, extract, extract_documents
 
     tmp = tempfile.TemporaryDirectory()
     corpus = small_corpus(Path(tmp.name) / "small.jsonl", 6) if args.small else corpus_or_exit(args.corpus)
     rounds = 1 if args.small else args.rounds
+    args.batch_size = args.batch_size or BATCH_SIZE
     print(machine())
 
     model = nlp.load()

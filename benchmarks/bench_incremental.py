@@ -49,7 +49,8 @@ def main(argv=None) -> int:
             lib_second = time.perf_counter() - t
         assert report.unchanged == report.documents, "the second build changed something"
         print(f"in-process build(), first: {lib_first:.2f} s; second: {lib_second:.3f} s "
-              f"({report.documents / lib_second:,.0f} unchanged docs/s); in-process ratio {lib_first / lib_second:.0f}x")
+              f"({report.documents / lib_second:,.0f} unchanged docs/s); "
+              f"in-process ratio {lib_first / lib_second:.0f}x")
         ratio("first build / unchanged second build (kg build processes)", first / second, 20)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

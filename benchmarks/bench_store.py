@@ -82,10 +82,10 @@ def generate(path: Path, target: int, seed: int = 7) -> tuple[int, int, str]:
                 if rng.random() < 0.8:
                     ev = rng.choice(events)
                     o = rng.choice(actors + cities)
-                    extra = dict(plover=ev.plover, mode=ev.mode, cameo=ev.cameo, predicate=ev.predicate)
+                    extra = {"plover": ev.plover, "mode": ev.mode, "cameo": ev.cameo, "predicate": ev.predicate}
                 else:
                     o = rng.choice(countries + orgs)
-                    extra = dict(predicate=rng.choice(STATIC))
+                    extra = {"predicate": rng.choice(STATIC)}
                 if o.id == s.id:
                     continue
                 negated = rng.random() < 0.05
@@ -116,8 +116,8 @@ def queries(busy_iri: str) -> list[tuple[str, str, dict | None]]:
         out.append((f"named:{name}", nq.text, {p: values.get(kind, values["literal"]) for p, kind in nq.params}
                     or None))
     out += [
-        ("events by PLOVER type", "SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a kg:Event ; kg:ploverType ?t } "
-                                  "GROUP BY ?t ORDER BY DESC(?n)", None),
+        ("events by PLOVER type", ("SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a kg:Event ; kg:ploverType ?t } "
+                                   "GROUP BY ?t ORDER BY DESC(?n)"), None),
         ("China→US events by type", """SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE {
             ?e kg:actor ?a ; kg:recipient ?b ; kg:ploverType ?t .
             ?a kg:countryCode "CHN" . ?b kg:countryCode "USA" } GROUP BY ?t""", None),
@@ -271,10 +271,10 @@ def main(argv=None) -> int:
         for name, text, bindings in queries(busy):
             bound = bind_values(text, bindings) if bindings else text
 
-            def through_kg():
+            def through_kg(text=text, bindings=bindings):
                 return run_query(store, text, bindings)
 
-            def direct():
+            def direct(bound=bound):
                 res = store.ox.query(bound, prefixes=PREFIXES, use_default_graph_as_union=True)
                 return bool(res) if isinstance(res, ox.QueryBoolean) else [tuple(s) for s in res]
 

@@ -204,16 +204,15 @@ def record_to_document(obj: dict, source: str, line: int) -> Document:
     """One corpus record (a JSONL object or a CSV row) → a document, checked."""
     doc_id = str(obj.get("id") or "").strip() or f"{_strip_gz(Path(source)).stem}-{line}"
     date = _normalise_date(obj.get("date"), source, line)
-    title = obj.get("title") or None
-    url = obj.get("url") or None
+    title = str(obj["title"]) if obj.get("title") else None
+    url = str(obj["url"]) if obj.get("url") else None
     text = obj.get("text")
     if (text is None or text == "") and isinstance(obj.get("html"), str) and obj["html"].strip():
         return html_to_document(obj["html"], doc_id, source, url=url, title=title, date=date, line=line)
     if not isinstance(text, str) or not text.strip():
         raise InputError("the record has no 'text' (a non-empty string is required; or give the page "
                          "as 'html')", source=source, line=line)
-    return Document(id=doc_id, text=clean_text(text), title=str(title) if title else None, date=date,
-                    url=str(url) if url else None, source=f"{source}:{line}")
+    return Document(id=doc_id, text=clean_text(text), title=title, date=date, url=url, source=f"{source}:{line}")
 
 
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document]:
@@ -391,7 +390,7 @@ def _read_stdin() -> Iterator[Document]:
                              source="<stdin>") from None
         return
     data = b"".join(head) + buf.read()
-    if first[:1] == b"<" and re.match(rb"<(?:!doctype\s+html|html|head|body|article)\b", first, re.I):
+    if first[:1] == b"<" and re.match(rb"<(?:!doctype\s+html|html|head|body|article)\b", first, re.IGNORECASE):
         yield html_to_document(data, "stdin", "<stdin>")
         return
     text = decode(data, "<stdin>")

@@ -21,17 +21,21 @@ from . import gazetteer as gaz
 from .errors import KGError, StoreError
 from .model import Document, Extraction
 
-
 # Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
 # number, URL) is interned in the pipeline's vocabulary, which otherwise grows with the
 # corpus (about 40 MB per 100,000 new strings); a memory zone frees what a chunk added.
 # Extractors must therefore keep no spaCy objects (Doc, Token, Lexeme, Matcher built on the
 # fly) beyond the document they are given: anything built from the vocabulary is built when
 # the pipeline loads.
-ZONE_SIZE = 512
+ZONE_SIZE = 128
+# Documents spaCy parses together. Parsing costs the same per document from batches of 2 to
+# 32 on CPU, but a batch's memory grows with it: building Wikinews 2019 peaks at about
+# 470 MB with 32, 250 MB with 8. Small batches also keep every worker busy to the end of a
+# short corpus; a batch costs a few kB of pickling against ~70 ms of parsing per document.
+BATCH_SIZE = 8
 # Quads written between two flushes of the store (Oxigraph holds unflushed writes in memory,
-# about 1 kB a quad: this bounds that at some 50 MB).
-FLUSH_QUADS = 50_000
+# about 1 kB a quad: this bounds that at some 10 MB). A flush of 10,000 quads takes a few ms.
+FLUSH_QUADS = 10_000
 
 
 def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
@@ -160,10 +164,9 @@ def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
     if first is None:
         return
     it = itertools.chain([first], it)
+    batch_size = batch_size or BATCH_SIZE
     if jobs > 1:
-        # Small batches keep both workers busy to the end of a short corpus; a batch costs
-        # a few kB of pickling against tens of milliseconds of parsing per document.
-        yield from _parallel(it, fn, g, batch_size or 8, jobs)
+        yield from _parallel(it, fn, g, batch_size, jobs)
         return
     from . import nlp
 
@@ -171,7 +174,7 @@ def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
     for chunk in batched(it, ZONE_SIZE):
         with model.memory_zone():
             pairs = ((d.text, d) for d in chunk)
-            for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size or 32):
+            for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size):
                 yield _extraction(doc, parsed, fn, g)
 
 

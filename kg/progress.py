@@ -37,7 +37,7 @@ def should_show(stream: TextIO | None = None) -> bool:
 
 def format_duration(seconds: float) -> str:
     """``75`` → ``'1m 15s'``; ``3725`` → ``'1h 02m'``."""
-    seconds = max(0, int(round(seconds)))
+    seconds = max(0, round(seconds))
     if seconds < 60:
         return f"{seconds}s"
     if seconds < 3600:

@@ -16,7 +16,7 @@ import pytest
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("bench_*.py"))
-RATIO = re.compile(r"^ratio (.+): (\d+\.\d+)x \(target (>=|<=) [\d.]+x\) (met|NOT met)$", re.M)
+RATIO = re.compile(r"^ratio (.+): (\d+\.\d+)x \(target (>=|<=) [\d.]+x\) (met|NOT met)$", re.MULTILINE)
 
 
 def test_the_five_benchmarks_are_there():
@@ -28,8 +28,8 @@ def test_the_five_benchmarks_are_there():
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_benchmark_runs_small(script, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(BENCHMARKS.parent), TMPDIR=str(tmp_path))
-    res = subprocess.run([sys.executable, str(BENCHMARKS / script), "--small"], capture_output=True, text=True,
-                         env=env, timeout=600)
+    res = subprocess.run([sys.executable, str(BENCHMARKS / script), "--small"], check=False,
+                         capture_output=True, text=True, env=env, timeout=600)
     assert res.returncode == 0, res.stdout + res.stderr
     assert res.stdout.startswith("machine: ")
     ratios = RATIO.findall(res.stdout)
