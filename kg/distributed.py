@@ -124,8 +124,8 @@ def _prepare_out_dir(out_dir: str) -> str:
     fs.makedirs(path, exist_ok=True)
     stale = [p for p in fs.ls(path, detail=False) if _PART.match(p.rstrip("/").rsplit("/", 1)[-1])]
     if stale:
-        raise DistributedError(f"{out_dir} already holds {len(stale)} partition files from an earlier run "
-                               f"(e.g. {stale[0]}); pass an empty folder or delete them first")
+        raise DistributedError(f"{out_dir} already holds partitions of an earlier run ({len(stale)}, e.g. "
+                               f"{stale[0]}); pass an empty folder or delete them first")
     return str(out_dir).rstrip("/")
 
 
