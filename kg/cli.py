@@ -34,6 +34,25 @@ def store_option(f):
                         type=click.Path(), help=STORE_HELP)(f)
 
 
+def scale_options(f):
+    """--jobs, --glob and --progress, shared by extract and build."""
+    f = click.option("--progress/--no-progress", "show_progress", default=None,
+                     help="Show a progress bar (default: on a terminal, off in pipes and under CI).")(f)
+    f = click.option("--glob", help="Only files matching this pattern in folders, e.g. '*.html' or "
+                     "'2019/**/*.txt' (recursive; without it every .txt/.md/.html/.jsonl/.csv file).")(f)
+    return click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(0),
+                        help="Worker processes (0: one per CPU).")(f)
+
+
+def _progress(show, inputs, glob):
+    from .ingest import count_documents
+    from .progress import Progress
+
+    bar = Progress(enabled=show)
+    bar.count_in_background(lambda: count_documents(inputs, glob))
+    return bar
+
+
 def _open(store_path: str, create: bool = False):
     from .store import open_store
 
@@ -71,15 +90,17 @@ def cli():
 @click.option("--all", "show_all", is_flag=True, help="Table: also show negated and hypothetical facts.")
 @click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
               help="skip: leave out bad documents and files, list them at the end.")
-def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
+@scale_options
+def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, show_progress):
     """Extract relations from INPUTS and print them, without storing.
 
-    INPUTS are text or Markdown files, folders, JSONL corpora, or - for stdin.
+    INPUTS are text, Markdown or HTML files, folders, JSONL or CSV corpora (plain or .gz),
+    or - for stdin.
 
     \b
     Example:
       kg extract examples/state-visit.txt
-      kg extract --format jsonl corpus.jsonl > relations.jsonl
+      kg extract --format jsonl --jobs 2 corpus.jsonl.gz > relations.jsonl
       kg extract --on-error skip corpus.jsonl
     """
     from .errors import InputError
@@ -87,7 +108,7 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
 
     with policy(on_error) as skipped:
         try:
-            _extract(inputs, fmt, extractor, gazetteer, show_all)
+            _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress)
         except InputError as exc:
             exc.args = (f"{exc} (fix the input, or pass --on-error skip to leave it out)",)
             raise
@@ -95,18 +116,23 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error):
         click.echo(skipped.summary(), err=True)
 
 
-def _extract(inputs, fmt, extractor, gazetteer, show_all):
+def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
     from .pipeline import extract as run, load_gazetteer
     from .query import table
 
-    exs = run(inputs, extractor=extractor, gazetteer=load_gazetteer(gazetteer))
+    bar = _progress(show_progress, inputs, glob)
+    exs = run(inputs, extractor=extractor, gazetteer=load_gazetteer(gazetteer), jobs=jobs, glob=glob,
+              progress=bar)
     if fmt == "jsonl":
         out = sys.stdout
-        for ex in exs:
-            for r in ex.relations:
-                out.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
+        with bar:
+            for ex in exs:
+                for r in ex.relations:
+                    out.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
         return
     rows = []
+    with bar:
+        exs = list(exs)
     for ex in exs:
         for r in ex.relations:
             if not show_all and not r.asserted:
@@ -125,7 +151,14 @@ def _extract(inputs, fmt, extractor, gazetteer, show_all):
 @click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
 @click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
               help="skip: leave out bad documents and files, list them at the end.")
-def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
+@scale_options
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster (tcp://scheduler:8786, or 'local' for --jobs local workers); "
+                   "needs kg[distributed].")
+@click.option("--nquads", "nquads_dir", type=click.Path(),
+              help="With --dask: keep the N-Quads partitions in this folder (default: a temporary one).")
+def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glob, show_progress, dask_address,
+          nquads_dir):
     """Extract relations from INPUTS and add them to the store.
 
     Each document gets its own named graph. Building the same documents again adds
@@ -134,34 +167,67 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error):
     \b
     Example:
       kg build examples/state-visit.txt
-      kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews
+      kg build ../shared/corpus/wikinews-2019.jsonl --store output/wikinews --jobs 2
+      kg build pages/ --glob '*.html'
       kg build corpus.jsonl --store http://localhost:3030/kg/update   # a remote store (see kg push)
       kg build --on-error skip corpus.jsonl   # leave out bad documents, list them at the end
+      kg build corpus.jsonl.gz --dask tcp://scheduler:8786 --nquads /shared/parts
     """
     from .pipeline import build as run, load_gazetteer
     from .skips import policy
 
+    if nquads_dir and not dask_address:
+        raise click.UsageError("--nquads needs --dask (partitions are written only by a distributed build)")
     written = [0]  # a count: the report must not grow with the corpus
-    with _open(store_path, create=True) as store, policy(on_error) as skipped:
-        def stored(doc_id, state):
-            written[0] += 1
-            if verbose:
-                click.echo(f"{state} {doc_id}", err=True)
 
+    def stored(doc_id, state):
+        written[0] += 1
+        if verbose:
+            click.echo(f"{state} {doc_id}", err=True)
+
+    bar = _progress(show_progress, inputs, glob)
+    with _open(store_path, create=True) as store, policy(on_error) as skipped, bar:
         try:
-            report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer), on_stored=stored)
+            if dask_address:
+                from .distributed import build_distributed_cli
+
+                report = build_distributed_cli(inputs, store, dask_address, nquads_dir, jobs=jobs, glob=glob,
+                                               extractor=extractor, gazetteer=load_gazetteer(gazetteer),
+                                               progress=bar)
+            else:
+                report = run(inputs, store, extractor=extractor, gazetteer=load_gazetteer(gazetteer), jobs=jobs,
+                             glob=glob, progress=bar, on_stored=stored)
         except KGError as exc:
             # Each document is one atomic update: say what the store holds now.
             done = (f"the {written[0]} documents this run wrote before it are stored, complete" if written[0]
                     else "this run stored no document")
-            message = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
-                       "or pass --on-error skip)")
-            exc.args = (message,)
+            exc.args = (f"{exc} ({done}; fix the input and build again, stored documents are skipped; "
+                        "or pass --on-error skip)",)
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
-    click.echo(f"{len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged "
+    click.echo(f"{report.added} added, {report.replaced} replaced, {report.unchanged} unchanged "
                f"({report.relations} relations) in {store_path}")
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@store_option
+def remove(documents, store_path):
+    """Take DOCUMENTS (ids or document IRIs) out of the store, each with its graph.
+
+    If one of them is not stored, nothing is removed.
+
+    \b
+    Example:
+      kg remove state-visit
+      kg remove Magnitogorsk_apartment_building_collapses_after_explosion,_dozens_dead --store output/wikinews
+    """
+    from .pipeline import remove as run
+
+    with _open(store_path) as store:
+        removed = run(store, documents)
+    click.echo(f"{len(removed)} removed from {store_path}")
 
 
 @cli.command()

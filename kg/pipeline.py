@@ -1,16 +1,41 @@
-"""The main jobs: documents → extractions (``extract``) → the store (``build``).
+"""The main jobs: documents → extractions (``extract``) → the store (``build``, ``remove``).
 
-Documents stream through spaCy's ``nlp.pipe`` in batches; nothing holds the whole corpus.
+Documents stream through; nothing holds the whole corpus, and spaCy's vocabulary is kept
+from growing with it (memory zones, see ``ZONE_SIZE``). With ``jobs=1`` they go through
+spaCy's ``nlp.pipe`` in this process. With ``jobs=N`` a pool of N worker processes each
+loads the pipeline once and runs the whole per-document work (parse, extract, resolve) on
+batches of documents; at most ``2 × N`` batches are in flight, so memory stays bounded,
+and results come back in input order. (spaCy's own ``n_process`` parallelises only the
+parse and ships every parsed ``Doc`` back to the parent, which then extracts alone.)
 """
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import gazetteer as gaz
+from .errors import KGError, StoreError
 from .model import Document, Extraction
+
+# Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
+# number, URL) is interned in the pipeline's vocabulary, which otherwise grows with the
+# corpus (about 40 MB per 100,000 new strings); a memory zone frees what a chunk added.
+# Extractors must therefore keep no spaCy objects (Doc, Token, Lexeme, Matcher built on the
+# fly) beyond the document they are given: anything built from the vocabulary is built when
+# the pipeline loads.
+ZONE_SIZE = 128
+# Documents spaCy parses together. Parsing costs the same per document from batches of 2 to
+# 32 on CPU, but a batch's memory grows with it: building Wikinews 2019 peaks at about
+# 470 MB with 32, 250 MB with 8. Small batches also keep every worker busy to the end of a
+# short corpus; a batch costs a few kB of pickling against ~70 ms of parsing per document.
+BATCH_SIZE = 8
+# Quads written between two flushes of the store (Oxigraph holds unflushed writes in memory,
+# about 1 kB a quad: this bounds that at some 10 MB). A flush of 10,000 quads takes a few ms.
+FLUSH_QUADS = 10_000
 
 
 def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
@@ -26,27 +51,145 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
     return g
 
 
-def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
-                      gazetteer: gaz.Gazetteer | None = None, batch_size: int = 32,
-                      n_process: int = 1) -> Iterator[Extraction]:
-    """Extract relations from documents, one :class:`Extraction` per document, in order."""
-    from . import extractors as registry
-    from . import nlp
+def _extraction(doc: Document, parsed, fn, g: gaz.Gazetteer) -> Extraction:
     from .resolve import resolve
 
+    relations = resolve(doc, list(fn(doc, parsed, g)), g)
+    entities = {r.subject.id: r.subject for r in relations} | {r.object.id: r.object for r in relations}
+    return Extraction(document=doc, relations=tuple(relations), entities=tuple(entities.values()))
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items (the last one shorter), taken lazily."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+class ExtractionError(KGError):
+    """The parallel extraction failed outside any one document (a worker process died)."""
+
+
+# ------------------------------------------------------------------ worker processes
+# State of one worker process, set once by the pool's initializer.
+_WORKER: dict = {}
+
+
+def _init_worker(fn, gazetteer) -> None:
+    import signal
+
+    from . import nlp
+
+    # Ctrl-C is the parent's to handle: it stops submitting and shuts the pool down, instead
+    # of every worker printing its own KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    _WORKER["fn"] = fn
+    _WORKER["gazetteer"] = gazetteer or gaz.default()
+    _WORKER["nlp"] = nlp.load()
+
+
+def extract_batch(docs: list[Document], fn=None, gazetteer: gaz.Gazetteer | None = None) -> list[Extraction]:
+    """Parse and extract one batch in this process (the unit of work of a worker)."""
+    from . import nlp
+
+    fn = fn or _WORKER.get("fn")
+    if fn is None:
+        from . import extractors as registry
+
+        fn = registry.get()
+    g = gazetteer or _WORKER.get("gazetteer") or gaz.default()
+    model = _WORKER.get("nlp") or nlp.load()
+    with model.memory_zone():
+        parsed = model.pipe([d.text for d in docs], batch_size=max(len(docs), 1))
+        return [_extraction(doc, p, fn, g) for doc, p in zip(docs, parsed)]
+
+
+def _pool_context():
+    import multiprocessing as mp
+
+    # spawn, not fork: the parent may hold threads (the store's, the progress counter) that a
+    # forked child would inherit half-way, and spawn behaves the same on every OS. A worker
+    # loads the pipeline itself either way, so fork would save little.
+    return mp.get_context("spawn")
+
+
+def _parallel(docs: Iterable[Document], fn, g, batch_size: int, jobs: int) -> Iterator[Extraction]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
+                               initargs=(fn, None if g is gaz.default() else g))
+    pending: deque = deque()
+    try:
+        for batch in batched(docs, batch_size):
+            pending.append(pool.submit(extract_batch, batch))
+            if len(pending) >= 2 * jobs:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future) -> list[Extraction]:
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise ExtractionError(
+            "a worker process died (out of memory, killed, or the calling script starts workers on "
+            "import: guard it with `if __name__ == \"__main__\":`); try fewer --jobs or --jobs 1") from None
+
+
+def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
+                      gazetteer: gaz.Gazetteer | None = None, batch_size: int | None = None,
+                      jobs: int = 1, n_process: int | None = None) -> Iterator[Extraction]:
+    """Extract relations from documents, one :class:`Extraction` per document, in input order.
+
+    ``jobs`` (alias ``n_process``, spaCy's name) worker processes share the work; the
+    spaCy pipeline is loaded only once a first document arrives.
+    """
+    from . import extractors as registry
+
+    jobs = n_process if n_process is not None else jobs
+    if jobs < 1:
+        import os
+
+        jobs = os.cpu_count() or 1
     fn = registry.get(extractor)
     g = gazetteer or gaz.default()
+    it = iter(docs)
+    first = next(it, None)
+    if first is None:
+        return
+    it = itertools.chain([first], it)
+    batch_size = batch_size or BATCH_SIZE
+    if jobs > 1:
+        yield from _parallel(it, fn, g, batch_size, jobs)
+        return
+    from . import nlp
+
     model = nlp.load()
-    pairs = ((d.text, d) for d in docs)
-    for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
-        mentions = list(fn(doc, parsed, g))
-        relations = resolve(doc, mentions, g)
-        entities = {r.subject.id: r.subject for r in relations} | {r.object.id: r.object for r in relations}
-        yield Extraction(document=doc, relations=tuple(relations), entities=tuple(entities.values()))
+    for chunk in batched(it, ZONE_SIZE):
+        with model.memory_zone():
+            pairs = ((d.text, d) for d in chunk)
+            for parsed, doc in model.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield _extraction(doc, parsed, fn, g)
 
 
-def extract(inputs: Iterable[str | Path], **kwargs) -> Iterator[Extraction]:
-    """Read inputs (files, folders, JSONL, ``-``) and extract relations from every document.
+def _counted(items: Iterable, progress) -> Iterator:
+    for item in items:
+        yield item
+        if progress is not None:
+            progress.update()
+
+
+def extract(inputs: Iterable[str | Path], *, glob: str | None = None, progress=None,
+            **kwargs) -> Iterator[Extraction]:
+    """Read inputs (files, folders, JSONL, CSV, HTML, ``-``) and extract relations from every document.
+
+    ``progress`` is a :class:`kg.progress.Progress` (or anything with ``update()``).
 
     >>> from kg.pipeline import extract
     >>> ex = next(extract(["examples/state-visit.txt"]))   # doctest: +SKIP
@@ -56,45 +199,97 @@ def extract(inputs: Iterable[str | Path], **kwargs) -> Iterator[Extraction]:
     from .ingest import read_inputs
     from .skips import checked
 
-    return extract_documents(checked(read_inputs(inputs)), **kwargs)
+    return _counted(extract_documents(checked(read_inputs(inputs, glob)), **kwargs), progress)
 
+
+# ------------------------------------------------------------------ the store
 
 @dataclass
 class BuildReport:
-    added: list[str] = field(default_factory=list)
-    replaced: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
+    """Counts only: a report must not grow with the corpus."""
+
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
     relations: int = 0
 
+    @property
+    def documents(self) -> int:
+        return self.added + self.replaced + self.unchanged
 
-def build(inputs: Iterable[str | Path], store, *, on_stored=None, **kwargs) -> BuildReport:
+
+def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progress=None,
+          on_stored=None, **kwargs) -> BuildReport:
     """Extract from inputs and write each document's graph to ``store``.
 
-    A document whose content hash is already stored is skipped before parsing; a changed
-    document replaces its own graph. Each document is written atomically.
+    A document whose content hash is already stored is skipped before parsing (the spaCy
+    pipeline is not even loaded when nothing changed); a changed document replaces its own
+    graph. Each document is written atomically, so a failure half-way leaves the documents
+    before it stored and complete: build again and they are skipped.
     ``on_stored(doc_id, status)`` is called after each document is committed.
+
+    >>> from kg.pipeline import build
+    >>> from kg.store import open_store
+    >>> with open_store("output/store") as store:            # doctest: +SKIP
+    ...     report = build(["examples/state-visit.txt"], store)
+    >>> report.added, report.unchanged                        # doctest: +SKIP
+    (1, 0)
     """
     from .graph import document_iri, extraction_graph
     from .ingest import read_inputs
     from .skips import checked
 
     report = BuildReport()
-    status: dict[str, str] = {}
+    status: dict[str, str] = {}  # only the documents in flight
 
     def todo() -> Iterator[Document]:
-        for doc in checked(read_inputs(inputs)):
+        for doc in checked(read_inputs(inputs, glob)):
             stored = store.document_hash(str(document_iri(doc.id)))
             if stored == doc.content_hash:
-                report.unchanged.append(doc.id)
+                report.unchanged += 1
+                if progress is not None:
+                    progress.update()
                 continue
             status[doc.id] = "replaced" if stored else "added"
             yield doc
 
+    buffered = 0
     for ex in extract_documents(todo(), **kwargs):
-        store.put_graph(extraction_graph(ex))
-        state = status.pop(ex.document.id)
-        getattr(report, state).append(ex.document.id)
-        if on_stored is not None:
-            on_stored(ex.document.id, state)
+        graph = extraction_graph(ex)
+        store.put_graph(graph)
+        buffered += len(graph)
+        if buffered >= FLUSH_QUADS:
+            store.flush()
+            buffered = 0
+        kind = status.pop(ex.document.id)
+        setattr(report, kind, getattr(report, kind) + 1)
         report.relations += len(ex.relations)
+        if on_stored is not None:
+            on_stored(ex.document.id, kind)
+        if progress is not None:
+            progress.update()
     return report
+
+
+def remove(store, doc_ids: Iterable[str]) -> list[str]:
+    """Take documents (by id or document IRI) out of the store, each with its whole graph.
+
+    All ids are checked first: if one is not stored, nothing is removed. Entities other
+    documents mention stay, described by those documents.
+    """
+    from .graph import document_iri
+    from .namespaces import DOC_BASE
+
+    iris = []
+    for doc_id in doc_ids:
+        iri = doc_id if doc_id.startswith(DOC_BASE) else str(document_iri(doc_id))
+        if store.document_hash(iri) is None:
+            raise StoreError(f"no document {doc_id!r} in the store {store.path}; list the stored ids with: "
+                             f"kg query \"SELECT ?id WHERE {{ ?d a kg:Document ; dcterms:identifier ?id }}\" "
+                             f"--store {store.path}")
+        iris.append((doc_id, iri))
+    removed = []
+    for doc_id, iri in iris:
+        if store.remove_graph(iri):
+            removed.append(doc_id)
+    return removed

@@ -54,6 +54,17 @@ class Store:
                 pass
             self._ox = None
 
+    def flush(self) -> None:
+        """Write buffered changes to the store's files.
+
+        Oxigraph keeps what SPARQL updates write in memory until a flush (about 1 kB a quad),
+        so a long build calls this every so often to keep its memory flat.
+        """
+        try:
+            self.ox.flush()
+        except OSError as exc:
+            raise StoreError(f"flushing {self.path} to disk failed ({exc})") from None
+
     def __enter__(self) -> Store:
         return self
 

@@ -12,7 +12,8 @@ from kg.cli import cli
 
 from .conftest import EXAMPLE
 
-COMMANDS = ["extract", "build", "query", "stats", "viz", "analyze", "export", "extractors", "eval", "serve", "push"]
+COMMANDS = ["extract", "build", "query", "stats", "viz", "analyze", "export", "extractors", "eval", "serve",
+            "push", "remove"]
 
 
 @pytest.fixture
