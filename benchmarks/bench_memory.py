@@ -46,7 +46,8 @@ def fresh_vocabulary(src: Path, dest: Path, seed: int = 5) -> Path:
         for line in fh:
             if line.strip():
                 obj = json.loads(line)
-                words = " ".join(f"Zq{rng.getrandbits(40):x}" for _ in range(60))
+                # Framed in English function words, so kg's language check still reads English.
+                words = ", ".join(f"the code Zq{rng.getrandbits(40):x} of it" for _ in range(60))
                 obj["text"] = obj["text"].rstrip() + f"\n\nReference codes {words}.\n"
                 out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     return dest

@@ -113,7 +113,7 @@ def queries(busy_iri: str) -> list[tuple[str, str, dict | None]]:
             "http://www.w3.org/2001/XMLSchema#integer")), "literal": ox.Literal("France")}
     out = []
     for name, nq in named_queries().items():
-        out.append((f"named:{name}", nq.text, {p: values.get(kind, values["literal"]) for p, kind in nq.params}
+        out.append((f"named:{name}", nq.text, {p.name: values.get(p.kind, values["literal"]) for p in nq.params}
                     or None))
     out += [
         ("events by PLOVER type", ("SELECT ?t (COUNT(?e) AS ?n) WHERE { ?e a kg:Event ; kg:ploverType ?t } "

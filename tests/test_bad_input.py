@@ -80,7 +80,7 @@ def test_jsonl_errors_name_the_line(tmp_path):
     for lines, line_no, word in [
         ([json.dumps({"id": "a", "text": GOOD}), "{not json"], 2, "malformed JSON"),
         ([json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b"})], 2, "'text'"),
-        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3, "duplicate id"),
+        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3, "duplicate document id"),
         (["[1, 2]"], 1, "JSON object"),
     ]:
         corpus.write_text("\n".join(lines) + "\n")
