@@ -29,6 +29,7 @@ from pathlib import Path
 
 from .errors import KGError, StoreError
 from .model import Document
+from .pipeline import BuildReport
 
 DISTRIBUTED_HINT = "pip install 'kg[distributed]'  (or: pip install 'dask[distributed]')"
 _PART = re.compile(r"^part-\d{6}\.nq$")
@@ -49,17 +50,11 @@ class Partition:
 
 
 @dataclass
-class DistributedReport:
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    relations: int = 0
+class DistributedReport(BuildReport):
+    """A build report, plus what the partitions held."""
+
     quads: int = 0
     partitions: list[str] = field(default_factory=list)  # one path per partition, not per document
-
-    @property
-    def documents(self) -> int:
-        return self.added + self.replaced + self.unchanged
 
 
 # ------------------------------------------------------------------ on the workers
