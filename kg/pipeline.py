@@ -23,7 +23,7 @@ from .model import Document, Extraction
 
 # Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
 # number, URL) is interned in the pipeline's vocabulary, which otherwise grows with the
-# corpus (about 40 MB per 100,000 new strings); a memory zone frees what a chunk added.
+# corpus (about 35 MB per 100,000 new strings); a memory zone frees what a chunk added.
 # Extractors must therefore keep no spaCy objects (Doc, Token, Lexeme, Matcher built on the
 # fly) beyond the document they are given: anything built from the vocabulary is built when
 # the pipeline loads.
