@@ -27,16 +27,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import KGError, StoreError
+from .errors import DistributedError, KGError, StoreError
 from .model import Document
 from .pipeline import BuildReport
 
 DISTRIBUTED_HINT = "pip install 'kg[distributed]'  (or: pip install 'dask[distributed]')"
 _PART = re.compile(r"^part-\d{6}\.nq$")
-
-
-class DistributedError(KGError):
-    """The cluster cannot be reached or a partition failed."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,9 @@ single ``Error: ...`` line and an exit code. Messages name the bad value and the
     │   └── StoreLockedError   another process holds the store
     ├── QueryError        SPARQL that does not parse or run, unknown named query or parameter
     ├── FormatError       an unknown format, exporter or extractor name
-    └── GoldError         a gold file for ``kg eval`` that cannot be read
+    ├── GoldError         a gold file for ``kg eval`` that cannot be read
+    ├── ExtractionError   parallel extraction failed outside any one document
+    └── DistributedError  the Dask cluster cannot be reached or a partition failed
 """
 
 from __future__ import annotations
@@ -58,3 +60,11 @@ class FormatError(KGError):
 
 class GoldError(KGError):
     """A gold file for evaluation that cannot be read."""
+
+
+class ExtractionError(KGError):
+    """The parallel extraction failed outside any one document (a worker process died)."""
+
+
+class DistributedError(KGError):
+    """The Dask cluster cannot be reached or a partition failed."""

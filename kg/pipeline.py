@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import gazetteer as gaz
-from .errors import KGError, StoreError
+from .errors import ExtractionError, StoreError
 from .model import Document, Extraction
 
 # Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
@@ -64,10 +64,6 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while batch := list(itertools.islice(it, size)):
         yield batch
-
-
-class ExtractionError(KGError):
-    """The parallel extraction failed outside any one document (a worker process died)."""
 
 
 # ------------------------------------------------------------------ worker processes
