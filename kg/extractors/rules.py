@@ -130,7 +130,7 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "meet", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
@@ -561,7 +561,12 @@ class RuleExtractor:
         objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
         objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
-        et = self.lex.verb(lemma, objs)
+        et = None
+        for prt in (c.lower_ for c in tok.children if c.dep_ == "prt"):
+            et = self.lex.verb(f"{lemma} {prt}", objs)  # "lashed out at", "wiped out"
+            if et is not None:
+                break
+        et = et or self.lex.verb(lemma, objs)
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
@@ -938,7 +943,7 @@ class RuleExtractor:
 
     def _record(self, doc, sent, a: Mention, et: EventType, o: Mention, negated, modality, conf, trigger):
         # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-        conf += 0.04 * ((a.country is not None) + (o.country is not None))
+        conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
         return RelationMention(
             doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
             subject=a, predicate=et.predicate, object=o, plover=et.plover, mode=et.mode,

@@ -1,0 +1,68 @@
+"""The event lexicon: verbs and phrases derived from the CAMEO dictionary, one small sentence
+each (written for these tests), and the derivation script itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.lexicon import DERIVED_WEIGHT, load
+from kg.model import Document
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def run():
+    from kg.pipeline import extract_documents
+
+    def _run(text: str):
+        return list(next(extract_documents([Document("t", text)])).relations)
+
+    return _run
+
+
+def one(rels, subject, predicate, obj):
+    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
+    assert found, f"no {subject} {predicate} {obj} in {[(r.subject.label, r.predicate, r.object.label) for r in rels]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj, cameo", [
+    ("Armenia recalled its ambassador from Azerbaijan.", "Armenia", "cutsTiesWith", "Azerbaijan", "161"),
+    ("Peru and Chile clinched a deal on fishing rights.", "Peru", "agreesWith", "Chile", "030"),
+    ("Chile lashed out at Bolivia over the border.", "Chile", "criticizes", "Bolivia", "111"),
+    ("Ecuador expressed outrage at Colombia on Friday.", "Ecuador", "criticizes", "Colombia", "111"),
+    ("Turkey summoned Denmark's ambassador on Monday.", "Turkey", "meetsWith", "Denmark", "040"),
+])
+def test_derived_verbs_and_phrases(run, text, subject, predicate, obj, cameo):
+    rel = one(run(text), subject, predicate, obj)
+    assert rel.cameo == cameo
+
+
+def test_derived_rows_weigh_less_and_never_override_the_curated_lexicon():
+    lex = load()
+    assert lex.verbs["summon"].weight == DERIVED_WEIGHT
+    assert lex.verbs["condemn"].weight == 1.0  # events.tsv
+    # a phrase row is consulted before the verb's plain row: "withdraw an ambassador"
+    assert lex.verb("withdraw", ["ambassador"]).predicate == "cutsTiesWith"
+    assert lex.verb("withdraw", ["troop"]).predicate == "withdrawsFrom"
+    # verbs the dictionary puts in a violence block but that mean the opposite stay out
+    assert "protect" not in lex.verbs and "defend" not in lex.verbs
+    assert all(et.weight == 1.0 for et in lex.by_predicate.values())
+
+
+def test_derived_records_carry_less_confidence_than_curated_ones(run):
+    derived = one(run("Turkey summoned Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    curated = one(run("Turkey met Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    assert derived.confidence < curated.confidence
+
+
+def test_derivation_reproduces_the_shipped_file():
+    from importlib import resources
+
+    from kg.data.derive_events import HEADER, derive
+
+    verbs = shared_path("reference", "petrarch-dictionaries", "CAMEO.verbpatterns.150430.txt")
+    table = shared_path("reference", "CAMEO2PLOVER-2021.txt")
+    curated = resources.files("kg.data").joinpath("events.tsv")
+    shipped = resources.files("kg.data").joinpath("cameo_verbs.tsv").read_text(encoding="utf-8")
+    assert HEADER + "\n".join(derive(verbs, table, curated)) + "\n" == shipped
