@@ -66,3 +66,14 @@ def test_derivation_reproduces_the_shipped_file():
     curated = resources.files("kg.data").joinpath("events.tsv")
     shipped = resources.files("kg.data").joinpath("cameo_verbs.tsv").read_text(encoding="utf-8")
     assert HEADER + "\n".join(derive(verbs, table, curated)) + "\n" == shipped
+
+
+def test_light_verb_carries_the_recipient_of_its_noun(run):
+    # the recipient hangs on "staged", not on "rallies"
+    rel = one(run("Venezuelan students staged rallies in Caracas against Colombia."),
+              "Venezuela", "protestsAgainst", "Colombia")
+    assert rel.plover == "PROTEST"
+
+
+def test_criticising_an_act_criticises_whoever_did_it(run):
+    one(run("Lebanon denounced the killings by Syrian troops."), "Lebanon", "criticizes", "Syria")

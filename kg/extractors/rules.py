@@ -479,6 +479,18 @@ class RuleExtractor:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             return [(ms[p.i], 0.8)]
             return []
+        if owner_ok or role == "recipient" and et is not None and et.plover in ("ACCUSE", "REJECT", "PROTEST"):
+            # "condemned an attack by Osgiliath soldiers", "protested the abuses by the police":
+            # whoever did the thing criticised is the one criticised
+            by = list(tok.children)
+            if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+                by += [c for c in tok.head.children if c.i > tok.i]  # "denounced the killings by X"
+            for c in by:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                             for m, f in self.actors(p, ms, role="actor") if m.type != "Topic"]
+                    if found:
+                        return found
         if owner_ok and lemma not in VERBAL_TARGETS:
             # "positions of the Palestinian forces", "the withdrawal of Serbian forces"
             for c in tok.children:
@@ -823,11 +835,18 @@ class RuleExtractor:
         if not actors:
             return
         objects: list[tuple[Mention, float]] = list(victims)
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in et.preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        objects += self.actors(pobj, ms, role="recipient", et=et)
+        holders = [noun]
+        if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+            # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
+            # the parser hangs the recipient on the light verb as often as on the noun
+            holders.append(governor)
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in et.preps:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            objects += [(m, f * (1.0 if h is noun else 0.9))
+                                        for m, f in self.actors(pobj, ms, role="recipient", et=et)]
         if not objects and et.plover in ("REQUEST", "THREATEN"):
             # "its demand that Israel ease restrictions"
             objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -835,7 +854,7 @@ class RuleExtractor:
                         for s in c.children if s.dep_ in SUBJ
                         for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
         if not objects:
-            for prep in noun.children:
+            for prep in (c for h in holders for c in h.children):
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
                                 for m in [_place(p, ms)] if m is not None]
