@@ -77,3 +77,12 @@ def test_light_verb_carries_the_recipient_of_its_noun(run):
 
 def test_criticising_an_act_criticises_whoever_did_it(run):
     one(run("Lebanon denounced the killings by Syrian troops."), "Lebanon", "criticizes", "Syria")
+
+
+def test_a_dative_to_names_the_recipient(run):
+    one(run("Chile granted asylum to three Bolivian army officers."), "Chile", "givesAidTo", "Bolivia")
+
+
+def test_a_conditional_threat_targets_the_one_the_condition_is_on(run):
+    rel = one(run("Japan threatened to halt the talks if China sends more ships."), "Japan", "threatens", "China")
+    assert rel.plover == "THREATEN" and rel.asserted

@@ -745,6 +745,16 @@ class RuleExtractor:
                                     for m in [_place(p, ms)] if m is not None]
             if objects:
                 return objects
+        # "threatened to halt the talks if the US deploys missiles": whoever the condition is on
+        if et.plover == "THREATEN":
+            for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")]:
+                for cl in c.children:
+                    if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                  for m in cl.children):
+                        objects += [(m, f * 0.7) for s in cl.children if s.dep_ in SUBJ
+                                    for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
+            if objects:
+                return objects
         # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
         if et.plover in ("REQUEST", "THREATEN"):
             for c in verb.children:
@@ -766,7 +776,8 @@ class RuleExtractor:
         out: list[tuple[Mention, float]] = []
         for h in holders:
             for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in preps:
+                # "granted asylum to X": the parser calls a "to" after the object a dative
+                if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             out += [(m, f * factor) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
