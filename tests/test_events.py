@@ -86,3 +86,8 @@ def test_a_dative_to_names_the_recipient(run):
 def test_a_conditional_threat_targets_the_one_the_condition_is_on(run):
     rel = one(run("Japan threatened to halt the talks if China sends more ships."), "Japan", "threatens", "China")
     assert rel.plover == "THREATEN" and rel.asserted
+
+
+def test_an_act_being_prepared_is_intended_not_done(run):
+    rel = one(run("Serbia is preparing a major offensive against Kosovo."), "Serbia", "attacks", "Kosovo")
+    assert rel.modality == "intended" and not rel.asserted

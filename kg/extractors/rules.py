@@ -882,6 +882,9 @@ class RuleExtractor:
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
+        if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
+                and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
+            modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
         for a, fa, o, fo in pairs:
             if not _same(a, o):
                 yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
