@@ -91,3 +91,23 @@ def test_a_conditional_threat_targets_the_one_the_condition_is_on(run):
 def test_an_act_being_prepared_is_intended_not_done(run):
     rel = one(run("Serbia is preparing a major offensive against Kosovo."), "Serbia", "attacks", "Kosovo")
     assert rel.modality == "intended" and not rel.asserted
+
+
+def test_role_noun_of_several_countries_stands_for_each(run):
+    rels = run("Peru increased cooperation with the navies of Chile, Ecuador and Colombia.")
+    for country in ("Chile", "Ecuador", "Colombia"):
+        one(rels, "Peru", "cooperatesWith", country)
+
+
+def test_phone_conversation_is_a_phone_call(run):
+    rel = one(run("Macron had a phone conversation with Angela Merkel on Sunday."), "Emmanuel Macron", "phones",
+              "Angela Merkel")
+    assert rel.plover == "CONSULT" and rel.mode == "phone"
+
+
+def test_alleging_a_country_s_involvement_accuses_it(run):
+    one(run("Kenya alleged Somali involvement in the raid."), "Kenya", "accuses", "Somalia")
+
+
+def test_restrictions_on_travel_to_a_country_target_it(run):
+    one(run("Canada announced new restrictions on flights to Venezuela."), "Canada", "restricts", "Venezuela")

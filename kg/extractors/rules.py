@@ -55,6 +55,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 MODIFIER = ("amod", "compound", "poss", "nmod")
 COLLECTIVE = ("Country", "Organization", "InternationalOrganization", "Group", "City", "Location")
 STATES = ("Country", "City", "Location")
+OWNERS = ("Country", "Organization", "InternationalOrganization", "Group")  # not "the Europe Bridge"
 ACTOR_TYPES = ("Person", *COLLECTIVE)
 SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "add", "allege", "note",
                 "insist", "declare", "confirm", "believe", "write", "suggest", "argue", "stress",
@@ -477,8 +478,17 @@ class RuleExtractor:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
-                            return [(ms[p.i], 0.8)]
+                            # "the navies of China, India and Oman": each of them
+                            return [(ms[q.i], 0.8) for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
             return []
+        if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
+            # "restrictions on flights to Cuba", "tariffs on imports from China": the place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "from", "into"):
+                    found = [(ms[q.i], 0.7) for p in c.children if p.dep_ == "pobj"
+                             for q in _conjuncts(p) if q.i in ms and ms[q.i].type in STATES]
+                    if found:
+                        return found
         if owner_ok or role == "recipient" and et is not None and et.plover in ("ACCUSE", "REJECT", "PROTEST"):
             # "condemned an attack by Osgiliath soldiers", "protested the abuses by the police":
             # whoever did the thing criticised is the one criticised
@@ -716,6 +726,15 @@ class RuleExtractor:
             return objects
         if topics:
             return topics
+        # "alleged Iranian involvement", "closed Britain's embassy": the owner of the object
+        # the phrase needs is its recipient
+        if et.requires and et.plover in OWNER_RECIPIENT | {"SANCTION"}:
+            for o in verb.children:
+                if o.dep_ == "dobj" and o.lemma_.lower() in et.requires:
+                    objects += [(ms[c.i], 0.75) for c in o.children if c.dep_ in ("amod", "poss", "compound")
+                                and c.i in ms and ms[c.i].type in OWNERS]
+            if objects:
+                return objects
         # "rejected calls by Belarus", "accepted demands from the rebels"
         if et.plover in SOURCE_RECIPIENT:
             objects += self._prep_objects(dobjs, {"by", "from"}, ms, et, 0.8)
