@@ -111,3 +111,16 @@ def test_alleging_a_country_s_involvement_accuses_it(run):
 
 def test_restrictions_on_travel_to_a_country_target_it(run):
     one(run("Canada announced new restrictions on flights to Venezuela."), "Canada", "restricts", "Venezuela")
+
+
+@pytest.mark.parametrize("text", [
+    "The airline flies cargo to Syria.",  # transport, not a visit
+    "Delta offers flights to Cuban cities.",  # trade, not a pledge
+    "Last year Donald Trump withdrew the US from a treaty with Iran.",  # his own country is moved
+])
+def test_no_event_where_the_verb_only_looks_like_one(run, text):
+    assert not [r for r in run(text) if r.plover]
+
+
+def test_offering_troops_is_a_pledge(run):
+    one(run("Syria offered its troops to Lebanon."), "Syria", "agreesWith", "Lebanon")

@@ -602,6 +602,11 @@ class RuleExtractor:
                                                                      ("WP", "WRB", "WDT") for m in c.children)
                                   or c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             return None  # "asked him whether ...": a question, not a request
+        if lemma in ("fly", "ship", "ferry") and et.plover == "CONSULT" and heads:
+            return None  # "flies fighters and cargo to Syria": transport, not a visit
+        if lemma == "offer" and et.predicate == "agreesWith" and heads \
+                and not any(h.lemma_.lower() in self.lex.nouns or h.lower_ in self.lex.agents for h in heads):
+            return None  # "offers flights to Cuba": trade, not a pledge ("offered talks", "its troops" are)
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
         return et
@@ -693,6 +698,10 @@ class RuleExtractor:
         """Recipients, from the strongest evidence to the weakest; the actors themselves never
         count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
         found = self._recipients(verb, et, ms, passive_objs)
+        if et.theme_preps:
+            # "Trump withdrew the US from the treaty": his own country is what he moves
+            found = [(m, f) for m, f in found if not (m.type == "Country" and any(
+                a.type == "Person" and a.country and a.country == m.country for a, _ in actors))]
         return [(m, f) for m, f in found if not any(_same(m, a) for a, _ in actors)]
 
     def _recipients(self, verb, et: EventType, ms, passive_objs) -> list[tuple[Mention, float]]:
