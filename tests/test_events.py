@@ -124,3 +124,16 @@ def test_no_event_where_the_verb_only_looks_like_one(run, text):
 
 def test_offering_troops_is_a_pledge(run):
     one(run("Syria offered its troops to Lebanon."), "Syria", "agreesWith", "Lebanon")
+
+
+def test_about_to_act_is_intended(run):
+    rel = one(run("France is about to restore full diplomatic ties with Iran."), "France", "establishesTiesWith", "Iran")
+    assert rel.modality == "intended"
+
+
+def test_firing_at_a_country_is_an_attack_not_a_test(run):
+    rel = one(run("Hamas fired rockets into Israel."), "Hamas", "attacks", "Israel")
+    assert rel.plover == "ASSAULT"
+    one(run("North Korea fired two artillery shells at Japan."), "North Korea", "attacks", "Japan")
+    test = [r for r in run("North Korea launched a missile on Tuesday.") if r.plover]
+    assert [(r.predicate, r.plover) for r in test] == [("testsWeapon", "MOBILIZE")]

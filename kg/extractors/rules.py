@@ -64,7 +64,7 @@ INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prep
                 "propose", "agree", "pledge", "promise", "vow", "threaten", "decide", "offer", "wish",
                 "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due", "vote",
                 "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue",
-                "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely"}
+                "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely", "about"}
 PHASE_VERBS = {"begin", "start", "continue", "resume"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
@@ -815,6 +815,13 @@ class RuleExtractor:
         actors, passive_objs = self._subjects(verb, ms)
         if not actors:
             return
+        if et.predicate in WEAPON_PREDICATES and any(
+                p.dep_ == "prep" and p.lower_ in ("at", "into", "against", "on")
+                and any(self._actor(o, ms, "recipient", None) for o in p.children if o.dep_ == "pobj")
+                for p in verb.children):
+            # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
+            et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
+                      self.lex.by_predicate["attacks"])
         objects = self._objects(verb, et, ms, passive_objs, actors)
         pairs: list[tuple[Mention, float, Mention, float]] = []
         if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
