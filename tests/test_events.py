@@ -137,3 +137,15 @@ def test_firing_at_a_country_is_an_attack_not_a_test(run):
     one(run("North Korea fired two artillery shells at Japan."), "North Korea", "attacks", "Japan")
     test = [r for r in run("North Korea launched a missile on Tuesday.") if r.plover]
     assert [(r.predicate, r.plover) for r in test] == [("testsWeapon", "MOBILIZE")]
+
+
+def test_saying_one_is_willing_to_yield_is_an_agree_event(run):
+    rels = run("Syria says it is willing to withdraw its troops from Lebanon.")
+    withdrawal = one(rels, "Syria", "withdrawsFrom", "Lebanon")
+    assert withdrawal.modality == "intended"  # not done yet
+    pledge = one(rels, "Syria", "agreesWith", "Lebanon")
+    assert pledge.plover == "AGREE" and pledge.asserted and pledge.confidence < withdrawal.confidence
+
+
+def test_a_mere_future_is_no_pledge(run):
+    assert not [r for r in run("China will send aid to Nepal.") if r.predicate == "agreesWith"]

@@ -66,6 +66,11 @@ INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prep
                 "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue",
                 "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely", "about"}
 PHASE_VERBS = {"begin", "start", "continue", "resume"}
+# Words that commit the actor to a cooperative or conciliatory act: saying so is itself an
+# AGREE event (CAMEO 03: express intent to cooperate, yield, meet ...).
+COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agree", "offer", "commit",
+               "undertake"}
+PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -836,10 +841,16 @@ class RuleExtractor:
         negated, modality = self.modality(verb)
         threat = et.plover in THREAT_TYPES and modality in ("intended", "hypothetical") and not negated \
             and _conditional(verb)
+        pledge = _commitment(verb) if modality == "intended" and not negated and et.plover in PLEDGE_TYPES else None
+        pledge_modality = self.modality(pledge)[1] if pledge is not None else None
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
             yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+            if pledge is not None and pledge_modality in ("asserted", "reported") and et.plover != "AGREE":
+                # "is willing to withdraw its troops from Lebanon": saying so is an AGREE event
+                yield self._record(doc, sent, a, self.lex.by_predicate["agreesWith"], o, False,
+                                   pledge_modality, 0.65 * fa * fo, pledge)
             if threat:  # "will withdraw its troops unless ...": the announcement is a threat
                 yield self._record(doc, sent, a, self.lex.by_predicate["threatens"], o, False,
                                    "asserted" if modality == "intended" else modality, 0.6 * fa * fo, verb)
@@ -1364,6 +1375,18 @@ def _topic(tok) -> Mention:
     start, end = _compound_span(tok)
     text = tok.doc.text[start:end]
     return Mention(text, start, end, "Topic", key=text)
+
+
+def _commitment(verb):
+    """The word that commits the actor to a verb's act ("willing to", "pledged to"), if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in COMMITMENTS:
+            return node
+    return None
 
 
 def _conditional(verb) -> bool:
