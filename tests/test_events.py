@@ -149,3 +149,12 @@ def test_saying_one_is_willing_to_yield_is_an_agree_event(run):
 
 def test_a_mere_future_is_no_pledge(run):
     assert not [r for r in run("China will send aid to Nepal.") if r.predicate == "agreesWith"]
+
+
+def test_coordinated_objects_share_the_recipient(run):
+    rel = one(run("Syria launched artillery, mortar and rocket fire against Turkey."), "Syria", "attacks", "Turkey")
+    assert rel.plover == "ASSAULT"
+
+
+def test_part_of_an_aid_programme_is_aid(run):
+    one(run("Canada suspended part of a military aid program for Mali."), "Canada", "cutsAidTo", "Mali")

@@ -124,6 +124,7 @@ WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
                   "handful", "couple", "pair", "party", "unit", "batch", "wave"}
+PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
@@ -584,6 +585,10 @@ class RuleExtractor:
             return None
         lemma = tok.lemma_.lower()
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "launched artillery, mortar and rocket fire", "suspended part of a military aid programme"
+        heads += [h for c in heads for h in _conjuncts(c)[1:]]
+        heads += [p for c in heads if c.lemma_.lower() in PART_NOUNS for o in c.children
+                  if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objs = [c.lemma_.lower() for c in heads]
         objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
         objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
@@ -733,8 +738,12 @@ class RuleExtractor:
             return objects
         objects = []
         # Behind a preposition: on the verb ("met with Xi") or on its object noun
-        # ("cut ties with Taipei", "lifted its ban on K-pop").
+        # ("cut ties with Taipei", "lifted its ban on K-pop"), or on the next of coordinated
+        # objects ("fired rockets and mortars at X"), or on what a "part of" is part of.
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        holders += [h for c in holders[1:] for h in _conjuncts(c)[1:]]
+        holders += [p for c in holders[1:] if c.lemma_.lower() in PART_NOUNS for o in c.children
+                    if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objects += self._prep_objects(holders, et.preps, ms, et, 0.95)
         if objects:
             return objects
@@ -820,10 +829,11 @@ class RuleExtractor:
         actors, passive_objs = self._subjects(verb, ms)
         if not actors:
             return
+        weapons = [h for c in verb.children if c.dep_ == "dobj" for h in _conjuncts(c)]
         if et.predicate in WEAPON_PREDICATES and any(
                 p.dep_ == "prep" and p.lower_ in ("at", "into", "against", "on")
-                and any(self._actor(o, ms, "recipient", None) for o in p.children if o.dep_ == "pobj")
-                for p in verb.children):
+                and any(self._actor(o, ms, "recipient", et) for o in p.children if o.dep_ == "pobj")
+                for h in (verb, *weapons) for p in h.children):
             # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
             et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
                       self.lex.by_predicate["attacks"])
