@@ -158,3 +158,8 @@ def test_coordinated_objects_share_the_recipient(run):
 
 def test_part_of_an_aid_programme_is_aid(run):
     one(run("Canada suspended part of a military aid program for Mali."), "Canada", "cutsAidTo", "Mali")
+
+
+def test_a_statement_speaks_for_whoever_issued_it(run):
+    one(run("Peru issued a declaration demanding that Chile return the prisoners."), "Peru", "requests", "Chile")
+    one(run("Canada sent a letter urging Mexico to act."), "Canada", "requests", "Mexico")

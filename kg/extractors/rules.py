@@ -124,6 +124,9 @@ WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
                   "handful", "couple", "pair", "party", "unit", "batch", "wave"}
+# What is issued or sent to say something: a verb hanging on it speaks for its sender.
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
+                 "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
@@ -680,6 +683,11 @@ class RuleExtractor:
             if any(c.dep_ in PASS_SUBJ for c in node.children):
                 break
             factor *= 0.95
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS and verb.head.dep_ == "dobj" \
+                and verb.tag_ == "VBG":
+            # "issued a declaration demanding ...", "sent a letter requesting ...": the sender
+            return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ
+                    for m, f in self.actors(s, ms)], []
         if verb.dep_ == "relcl":
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
         accused = self._accused(verb, ms)
