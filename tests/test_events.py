@@ -163,3 +163,8 @@ def test_part_of_an_aid_programme_is_aid(run):
 def test_a_statement_speaks_for_whoever_issued_it(run):
     one(run("Peru issued a declaration demanding that Chile return the prisoners."), "Peru", "requests", "Chile")
     one(run("Canada sent a letter urging Mexico to act."), "Canada", "requests", "Mexico")
+
+
+def test_a_demand_or_plan_stands_for_its_author(run):
+    one(run("Colombia rejected a peace plan from Venezuela."), "Colombia", "rejects", "Venezuela")
+    one(run("Cuba refused to respond to a demand from Spain."), "Cuba", "rejects", "Spain")

@@ -127,6 +127,8 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 # What is issued or sent to say something: a verb hanging on it speaks for its sender.
 MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
                  "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
+PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
+                  "plea", "initiative", "bid", "overture", "suggestion", "request"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
@@ -496,6 +498,14 @@ class RuleExtractor:
                 if c.dep_ == "prep" and c.lower_ in ("to", "from", "into"):
                     found = [(ms[q.i], 0.7) for p in c.children if p.dep_ == "pobj"
                              for q in _conjuncts(p) if q.i in ms and ms[q.i].type in STATES]
+                    if found:
+                        return found
+        if role == "recipient" and lemma in PROPOSAL_NOUNS:
+            # "refused to respond to a demand from the US", "accepted an offer by Egypt": its author
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                             for m, f in self.actors(p, ms, role="actor") if m.type != "Topic"]
                     if found:
                         return found
         if owner_ok or role == "recipient" and et is not None and et.plover in ("ACCUSE", "REJECT", "PROTEST"):
