@@ -45,13 +45,14 @@ GENERIC = {"be", "have", "do", "make", "take", "get", "give", "go", "come", "put
 # What a reviewer kept of the candidates (run with --candidates to list them all): verbs
 # whose block code holds without a pattern, and (verb, object) phrases. The rest of the
 # dictionary's synonym padding codes too loosely for a fact a user should trust ("defend"
-# and "protect" sit in a violence block, "cancel" and "repeal" in a consultation block).
+# and "protect" sit in a violence block, "cancel" and "repeal" in a consultation block; a
+# reporter "contacting" a company is no consultation).
 REVIEWED_VERBS = {
     "implicate", "assure", "guarantee", "volunteer", "rape", "battle", "blitz", "pelt", "pillage",
     "ransack", "repel", "repulse", "retaliate", "stone", "wipe out", "massacre", "relinquish",
     "renounce", "waive", "trade", "invest", "finance", "fund", "sponsor", "arm", "equip", "chastise",
     "lash out", "mock", "scorn", "complain", "disapprove", "evict", "kick out", "airlift", "inspect",
-    "harm", "hurt", "abuse", "slap", "huddle", "contact", "summon", "overrun", "recapture",
+    "harm", "hurt", "abuse", "slap", "huddle", "summon", "overrun", "recapture",
     "appreciate", "honor", "felicitate", "object", "capture", "snatch", "denigrate", "jeer", "stab",
     "terrorize", "prosecute", "torture",
 }
