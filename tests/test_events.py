@@ -168,3 +168,20 @@ def test_a_statement_speaks_for_whoever_issued_it(run):
 def test_a_demand_or_plan_stands_for_its_author(run):
     one(run("Colombia rejected a peace plan from Venezuela."), "Colombia", "rejects", "Venezuela")
     one(run("Cuba refused to respond to a demand from Spain."), "Cuba", "rejects", "Spain")
+
+
+def test_saying_one_will_cooperate_is_an_agree_event_and_saying_one_will_strike_a_threat(run):
+    rels = run("Iran said it would cooperate with Britain.")
+    assert one(rels, "Iran", "cooperatesWith", "United Kingdom").modality == "intended"
+    assert one(rels, "Iran", "agreesWith", "United Kingdom").asserted
+    assert not [r for r in rels if r.predicate == "threatens"]
+    # an announced release or withdrawal may be a concession or a threat: no guess
+    assert not [r for r in run("Iran said it would release the British sailors.") if r.asserted]
+    rels = run("Japan said it would attack North Korea.")
+    assert one(rels, "Japan", "threatens", "North Korea").asserted
+
+
+def test_an_announced_withdrawal_unless_something_happens_is_a_threat_not_a_pledge(run):
+    rels = run("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
+    one(rels, "Nigeria", "threatens", "Chad")
+    assert not [r for r in rels if r.predicate == "agreesWith"]

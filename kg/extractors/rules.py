@@ -867,9 +867,15 @@ class RuleExtractor:
         if not pairs:
             return
         negated, modality = self.modality(verb)
-        threat = et.plover in THREAT_TYPES and modality in ("intended", "hypothetical") and not negated \
-            and _conditional(verb)
-        pledge = _commitment(verb) if modality == "intended" and not negated and et.plover in PLEDGE_TYPES else None
+        announced = _announcement(verb) if modality == "intended" and not negated else None
+        threat = et.plover in THREAT_TYPES and not negated and (
+            modality in ("intended", "hypothetical") and _conditional(verb)
+            or announced is not None and et.plover not in PLEDGE_TYPES)  # "said it would release": no threat
+        pledge = None
+        if modality == "intended" and not negated and et.plover in PLEDGE_TYPES and not _conditional(verb, ("unless",)):
+            # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
+            # threat as a concession: only an explicit commitment makes it a pledge.
+            pledge = _commitment(verb) or (announced if et.plover != "RETREAT" else None)
         pledge_modality = self.modality(pledge)[1] if pledge is not None else None
         for a, fa, o, fo in pairs:
             if _same(a, o):
@@ -1417,11 +1423,24 @@ def _commitment(verb):
     return None
 
 
-def _conditional(verb) -> bool:
+def _announcement(verb):
+    """The speech verb announcing what a verb says someone will do ("said it would lift the
+    ban", "announced it will impose sanctions"): saying so expresses intent (CAMEO 03, 13)."""
+    if not any(c.dep_ == "aux" and c.lower_ in INTENDED_AUX | {"would"} for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS | DEMAND_SPEECH:
+        return node.head
+    return None
+
+
+def _conditional(verb, marks=("unless", "if")) -> bool:
     """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
     for node in (verb, verb.head):
         for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                 return True
     return False
 
