@@ -185,3 +185,19 @@ def test_an_announced_withdrawal_unless_something_happens_is_a_threat_not_a_pled
     rels = run("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
     one(rels, "Nigeria", "threatens", "Chad")
     assert not [r for r in rels if r.predicate == "agreesWith"]
+
+
+def test_protesters_and_police_act_for_the_place_where_they_act(run):
+    one(run("Students throughout Indonesia demonstrated against President Joko Widodo."),
+        "Indonesia", "protestsAgainst", "Joko Widodo")
+    rel = one(run("Hundreds of protesters rallied in Caracas against Nicolas Maduro."),
+              "Caracas", "protestsAgainst", "Nicolás Maduro")
+    assert rel.subject.country == "VEN" and rel.confidence < 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "Troops attacked villages in Gaza.",  # soldiers act abroad: no guess
+    "Protesters rallied in Paris and Berlin against the United States.",  # which country?
+])
+def test_no_guess_where_the_place_does_not_settle_it(run, text):
+    assert not [r for r in run(text) if r.plover]

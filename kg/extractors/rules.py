@@ -129,6 +129,10 @@ MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", 
                  "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
 PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
                   "plea", "initiative", "bid", "overture", "suggestion", "request"}
+# Role-noun sectors (agents.tsv) whose people belong to the place where they act.
+LOCAL_SECTORS = {"OPP", "CVL", "COP"}
+NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
+             "tourist", "refugee", "worker", "workers"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
@@ -486,11 +490,26 @@ class RuleExtractor:
                     return found
         if agentive:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             # "the navies of China, India and Oman": each of them
                             return [(ms[q.i], 0.8) for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if role == "actor" and self.lex.agents.get(lemma, self.lex.agents.get(lower)) in LOCAL_SECTORS \
+                    and lemma not in NOT_LOCAL:
+                # "protesters marched in Caracas", "police raided homes across Kashmir": people
+                # of the place where they act (not troops or officials, who act abroad)
+                verb = tok
+                for _ in range(4):
+                    if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                for c in verb.children if verb.pos_ in ("VERB", "AUX") else ():
+                    if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+                        places = [m for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p)
+                                  for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
+                        if len({m.country or m.key for m in places}) == 1:
+                            return [(places[0], 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
