@@ -201,3 +201,11 @@ def test_protesters_and_police_act_for_the_place_where_they_act(run):
 ])
 def test_no_guess_where_the_place_does_not_settle_it(run, text):
     assert not [r for r in run(text) if r.plover]
+
+
+@pytest.mark.parametrize("text", [
+    "The Raksa Party did not announce whom they would support against Japan.",
+    "Iran did not say it would cooperate with Britain.",
+])
+def test_no_pledge_from_an_unsaid_or_open_question(run, text):
+    assert not [r for r in run(text) if r.predicate == "agreesWith"]

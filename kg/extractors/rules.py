@@ -895,7 +895,9 @@ class RuleExtractor:
             # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
             # threat as a concession: only an explicit commitment makes it a pledge.
             pledge = _commitment(verb) or (announced if et.plover != "RETREAT" else None)
-        pledge_modality = self.modality(pledge)[1] if pledge is not None else None
+        pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
+        if pledge_negated:
+            pledge = None
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
@@ -1450,8 +1452,11 @@ def _announcement(verb):
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS | DEMAND_SPEECH:
-        return node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS | DEMAND_SPEECH \
+            and not any(c.dep_ == "neg" for c in node.head.children) \
+            and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
+                        for t in node.subtree if t.i < verb.i):
+        return node.head  # not "did not announce whom they would support"
     return None
 
 
