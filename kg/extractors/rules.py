@@ -128,7 +128,7 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
 MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
                  "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
 PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
-                  "plea", "initiative", "bid", "overture", "suggestion", "request"}
+                  "plea", "initiative", "bid", "overture", "suggestion"}
 # Role-noun sectors (agents.tsv) whose people belong to the place where they act.
 LOCAL_SECTORS = {"OPP", "CVL", "COP"}
 NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
