@@ -1,7 +1,9 @@
 """The event lexicon and role nouns, read from the data files in ``kg/data``.
 
 ``events.tsv`` says which verbs and nouns trigger which ontology predicate (with its PLOVER
-type, mode and CAMEO code); ``agents.tsv`` lists role nouns ("troops", "ministry") that act
+type, mode and CAMEO code); ``cameo_verbs.tsv`` (derived from the CAMEO verb dictionary by
+``derive_events.py``) adds reviewed verbs and verb + object phrases that ``events.tsv`` does
+not list, at a lower confidence weight; ``agents.tsv`` lists role nouns ("troops", "ministry") that act
 for the country or organisation named beside them.
 """
 
@@ -24,6 +26,7 @@ class EventType:
     # recipient even when there is a direct object, which is then what is moved ("withdrew
     # its troops from Syria", "sent warships to the Gulf")
     theme_preps: frozenset[str] = frozenset()
+    weight: float = 1.0  # confidence factor: 1 for the curated lexicon, less for derived rows
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,10 @@ def _lines(name: str):
             yield number, [c.strip() for c in line.split("\t")]
 
 
+# Derived verbs were reviewed as a list, not sentence by sentence: their records say so.
+DERIVED_WEIGHT = 0.9
+
+
 @functools.cache
 def load() -> Lexicon:
     """The lexicon, read once per process."""
@@ -60,17 +67,22 @@ def load() -> Lexicon:
     restricted: dict[str, list[EventType]] = {}
     nouns: dict[str, EventType] = {}
     by_pred: dict[str, EventType] = {}
-    for _, cols in _lines("events.tsv"):
+    rows = [(cols, 1.0) for _, cols in _lines("events.tsv")]
+    rows += [(cols, DERIVED_WEIGHT) for _, cols in _lines("cameo_verbs.tsv")]
+    for cols, weight in rows:
         cols = cols + [""] * 8
         pred, plover, mode, cameo, vs, ns, preps, requires = cols[:8]
         cells = _cells(preps)
         strong = frozenset(p.lstrip("!") for p in cells if not p.startswith("~"))
         weak = frozenset(p[1:] for p in cells if p.startswith("~"))
         theme = frozenset(p[1:] for p in cells if p.startswith("!"))
-        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak, theme)
-        by_pred.setdefault(pred, et)
+        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak, theme,
+                       weight)
+        if weight == 1.0:
+            by_pred.setdefault(pred, et)
         # A lemma belongs to the first row that lists it; rows with a 'requires' column are
-        # consulted first for their lemmas, so they may share lemmas with plain rows.
+        # consulted first for their lemmas, so they may share lemmas with plain rows. A
+        # phrasal verb is keyed "verb particle" ("lash out").
         for v in _cells(vs):
             if et.requires:
                 restricted.setdefault(v, []).append(et)

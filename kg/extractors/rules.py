@@ -55,6 +55,7 @@ PASS_SUBJ = {"nsubjpass", "csubjpass"}
 MODIFIER = ("amod", "compound", "poss", "nmod")
 COLLECTIVE = ("Country", "Organization", "InternationalOrganization", "Group", "City", "Location")
 STATES = ("Country", "City", "Location")
+OWNERS = ("Country", "Organization", "InternationalOrganization", "Group")  # not "the Europe Bridge"
 ACTOR_TYPES = ("Person", *COLLECTIVE)
 SPEECH_VERBS = {"say", "tell", "announce", "report", "claim", "state", "add", "allege", "note",
                 "insist", "declare", "confirm", "believe", "write", "suggest", "argue", "stress",
@@ -63,8 +64,13 @@ INTENT_VERBS = {"aim", "plan", "intend", "hope", "want", "seek", "expect", "prep
                 "propose", "agree", "pledge", "promise", "vow", "threaten", "decide", "offer", "wish",
                 "plot", "consider", "look", "push", "strive", "move", "set", "schedule", "due", "vote",
                 "resolve", "undertake", "commit", "need", "have", "begin", "start", "continue",
-                "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely"}
+                "willing", "ready", "prepared", "eager", "determined", "keen", "poised", "likely", "about"}
 PHASE_VERBS = {"begin", "start", "continue", "resume"}
+# Words that commit the actor to a cooperative or conciliatory act: saying so is itself an
+# AGREE event (CAMEO 03: express intent to cooperate, yield, meet ...).
+COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agree", "offer", "commit",
+               "undertake"}
+PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -118,6 +124,16 @@ WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
                   "handful", "couple", "pair", "party", "unit", "batch", "wave"}
+# What is issued or sent to say something: a verb hanging on it speaks for its sender.
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
+                 "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
+PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
+                  "plea", "initiative", "bid", "overture", "suggestion"}
+# Role-noun sectors (agents.tsv) whose people belong to the place where they act.
+LOCAL_SECTORS = {"OPP", "CVL", "COP"}
+NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
+             "tourist", "refugee", "worker", "workers"}
+PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
@@ -130,7 +146,7 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "meet", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
@@ -474,11 +490,55 @@ class RuleExtractor:
                     return found
         if agentive:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in"):
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
-                            return [(ms[p.i], 0.8)]
+                            # "the navies of China, India and Oman": each of them
+                            return [(ms[q.i], 0.8) for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if role == "actor" and self.lex.agents.get(lemma, self.lex.agents.get(lower)) in LOCAL_SECTORS \
+                    and lemma not in NOT_LOCAL:
+                # "protesters marched in Caracas", "police raided homes across Kashmir": people
+                # of the place where they act (not troops or officials, who act abroad)
+                verb = tok
+                for _ in range(4):
+                    if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                        break
+                    verb = verb.head
+                for c in verb.children if verb.pos_ in ("VERB", "AUX") else ():
+                    if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+                        places = [m for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p)
+                                  for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
+                        if len({m.country or m.key for m in places}) == 1:
+                            return [(places[0], 0.6)]
             return []
+        if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
+            # "restrictions on flights to Cuba", "tariffs on imports from China": the place
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "from", "into"):
+                    found = [(ms[q.i], 0.7) for p in c.children if p.dep_ == "pobj"
+                             for q in _conjuncts(p) if q.i in ms and ms[q.i].type in STATES]
+                    if found:
+                        return found
+        if role == "recipient" and lemma in PROPOSAL_NOUNS:
+            # "refused to respond to a demand from the US", "accepted an offer by Egypt": its author
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                    found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                             for m, f in self.actors(p, ms, role="actor") if m.type != "Topic"]
+                    if found:
+                        return found
+        if owner_ok or role == "recipient" and et is not None and et.plover in ("ACCUSE", "REJECT", "PROTEST"):
+            # "condemned an attack by Osgiliath soldiers", "protested the abuses by the police":
+            # whoever did the thing criticised is the one criticised
+            by = list(tok.children)
+            if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+                by += [c for c in tok.head.children if c.i > tok.i]  # "denounced the killings by X"
+            for c in by:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                             for m, f in self.actors(p, ms, role="actor") if m.type != "Topic"]
+                    if found:
+                        return found
         if owner_ok and lemma not in VERBAL_TARGETS:
             # "positions of the Palestinian forces", "the withdrawal of Serbian forces"
             for c in tok.children:
@@ -557,11 +617,20 @@ class RuleExtractor:
             return None
         lemma = tok.lemma_.lower()
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        # "launched artillery, mortar and rocket fire", "suspended part of a military aid programme"
+        heads += [h for c in heads for h in _conjuncts(c)[1:]]
+        heads += [p for c in heads if c.lemma_.lower() in PART_NOUNS for o in c.children
+                  if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objs = [c.lemma_.lower() for c in heads]
         objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
         objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
-        et = self.lex.verb(lemma, objs)
+        et = None
+        for prt in (c.lower_ for c in tok.children if c.dep_ == "prt"):
+            et = self.lex.verb(f"{lemma} {prt}", objs)  # "lashed out at", "wiped out"
+            if et is not None:
+                break
+        et = et or self.lex.verb(lemma, objs)
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
@@ -575,6 +644,11 @@ class RuleExtractor:
                                                                      ("WP", "WRB", "WDT") for m in c.children)
                                   or c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             return None  # "asked him whether ...": a question, not a request
+        if lemma in ("fly", "ship", "ferry") and et.plover == "CONSULT" and heads:
+            return None  # "flies fighters and cargo to Syria": transport, not a visit
+        if lemma == "offer" and et.predicate == "agreesWith" and heads \
+                and not any(h.lemma_.lower() in self.lex.nouns or h.lower_ in self.lex.agents for h in heads):
+            return None  # "offers flights to Cuba": trade, not a pledge ("offered talks", "its troops" are)
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
         return et
@@ -638,6 +712,11 @@ class RuleExtractor:
             if any(c.dep_ in PASS_SUBJ for c in node.children):
                 break
             factor *= 0.95
+        if verb.dep_ == "acl" and verb.head.lemma_.lower() in MESSAGE_NOUNS and verb.head.dep_ == "dobj" \
+                and verb.tag_ == "VBG":
+            # "issued a declaration demanding ...", "sent a letter requesting ...": the sender
+            return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ
+                    for m, f in self.actors(s, ms)], []
         if verb.dep_ == "relcl":
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
         accused = self._accused(verb, ms)
@@ -666,6 +745,10 @@ class RuleExtractor:
         """Recipients, from the strongest evidence to the weakest; the actors themselves never
         count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
         found = self._recipients(verb, et, ms, passive_objs)
+        if et.theme_preps:
+            # "Trump withdrew the US from the treaty": his own country is what he moves
+            found = [(m, f) for m, f in found if not (m.type == "Country" and any(
+                a.type == "Person" and a.country and a.country == m.country for a, _ in actors))]
         return [(m, f) for m, f in found if not any(_same(m, a) for a, _ in actors)]
 
     def _recipients(self, verb, et: EventType, ms, passive_objs) -> list[tuple[Mention, float]]:
@@ -692,13 +775,26 @@ class RuleExtractor:
             return objects
         objects = []
         # Behind a preposition: on the verb ("met with Xi") or on its object noun
-        # ("cut ties with Taipei", "lifted its ban on K-pop").
+        # ("cut ties with Taipei", "lifted its ban on K-pop"), or on the next of coordinated
+        # objects ("fired rockets and mortars at X"), or on what a "part of" is part of.
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        holders += [h for c in holders[1:] for h in _conjuncts(c)[1:]]
+        holders += [p for c in holders[1:] if c.lemma_.lower() in PART_NOUNS for o in c.children
+                    if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objects += self._prep_objects(holders, et.preps, ms, et, 0.95)
         if objects:
             return objects
         if topics:
             return topics
+        # "alleged Iranian involvement", "closed Britain's embassy": the owner of the object
+        # the phrase needs is its recipient
+        if et.requires and et.plover in OWNER_RECIPIENT | {"SANCTION"}:
+            for o in verb.children:
+                if o.dep_ == "dobj" and o.lemma_.lower() in et.requires:
+                    objects += [(ms[c.i], 0.75) for c in o.children if c.dep_ in ("amod", "poss", "compound")
+                                and c.i in ms and ms[c.i].type in OWNERS]
+            if objects:
+                return objects
         # "rejected calls by Belarus", "accepted demands from the rebels"
         if et.plover in SOURCE_RECIPIENT:
             objects += self._prep_objects(dobjs, {"by", "from"}, ms, et, 0.8)
@@ -728,6 +824,16 @@ class RuleExtractor:
                                     for m in [_place(p, ms)] if m is not None]
             if objects:
                 return objects
+        # "threatened to halt the talks if the US deploys missiles": whoever the condition is on
+        if et.plover == "THREATEN":
+            for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")]:
+                for cl in c.children:
+                    if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                  for m in cl.children):
+                        objects += [(m, f * 0.7) for s in cl.children if s.dep_ in SUBJ
+                                    for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
+            if objects:
+                return objects
         # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
         if et.plover in ("REQUEST", "THREATEN"):
             for c in verb.children:
@@ -749,7 +855,8 @@ class RuleExtractor:
         out: list[tuple[Mention, float]] = []
         for h in holders:
             for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in preps:
+                # "granted asylum to X": the parser calls a "to" after the object a dative
+                if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             out += [(m, f * factor) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
@@ -759,6 +866,14 @@ class RuleExtractor:
         actors, passive_objs = self._subjects(verb, ms)
         if not actors:
             return
+        weapons = [h for c in verb.children if c.dep_ == "dobj" for h in _conjuncts(c)]
+        if et.predicate in WEAPON_PREDICATES and any(
+                p.dep_ == "prep" and p.lower_ in ("at", "into", "against", "on")
+                and any(self._actor(o, ms, "recipient", et) for o in p.children if o.dep_ == "pobj")
+                for h in (verb, *weapons) for p in h.children):
+            # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
+            et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
+                      self.lex.by_predicate["attacks"])
         objects = self._objects(verb, et, ms, passive_objs, actors)
         pairs: list[tuple[Mention, float, Mention, float]] = []
         if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
@@ -771,12 +886,26 @@ class RuleExtractor:
         if not pairs:
             return
         negated, modality = self.modality(verb)
-        threat = et.plover in THREAT_TYPES and modality in ("intended", "hypothetical") and not negated \
-            and _conditional(verb)
+        announced = _announcement(verb) if modality == "intended" and not negated else None
+        threat = et.plover in THREAT_TYPES and not negated and (
+            modality in ("intended", "hypothetical") and _conditional(verb)
+            or announced is not None and et.plover not in PLEDGE_TYPES)  # "said it would release": no threat
+        pledge = None
+        if modality == "intended" and not negated and et.plover in PLEDGE_TYPES and not _conditional(verb, ("unless",)):
+            # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
+            # threat as a concession: only an explicit commitment makes it a pledge.
+            pledge = _commitment(verb) or (announced if et.plover != "RETREAT" else None)
+        pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
+        if pledge_negated:
+            pledge = None
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
             yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+            if pledge is not None and pledge_modality in ("asserted", "reported") and et.plover != "AGREE":
+                # "is willing to withdraw its troops from Lebanon": saying so is an AGREE event
+                yield self._record(doc, sent, a, self.lex.by_predicate["agreesWith"], o, False,
+                                   pledge_modality, 0.65 * fa * fo, pledge)
             if threat:  # "will withdraw its troops unless ...": the announcement is a threat
                 yield self._record(doc, sent, a, self.lex.by_predicate["threatens"], o, False,
                                    "asserted" if modality == "intended" else modality, 0.6 * fa * fo, verb)
@@ -818,11 +947,18 @@ class RuleExtractor:
         if not actors:
             return
         objects: list[tuple[Mention, float]] = list(victims)
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in et.preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        objects += self.actors(pobj, ms, role="recipient", et=et)
+        holders = [noun]
+        if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+            # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
+            # the parser hangs the recipient on the light verb as often as on the noun
+            holders.append(governor)
+        for h in holders:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in et.preps:
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            objects += [(m, f * (1.0 if h is noun else 0.9))
+                                        for m, f in self.actors(pobj, ms, role="recipient", et=et)]
         if not objects and et.plover in ("REQUEST", "THREATEN"):
             # "its demand that Israel ease restrictions"
             objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
@@ -830,7 +966,7 @@ class RuleExtractor:
                         for s in c.children if s.dep_ in SUBJ
                         for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
         if not objects:
-            for prep in noun.children:
+            for prep in (c for h in holders for c in h.children):
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
                                 for m in [_place(p, ms)] if m is not None]
@@ -847,6 +983,9 @@ class RuleExtractor:
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
+        if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
+                and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
+            modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
         for a, fa, o, fo in pairs:
             if not _same(a, o):
                 yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
@@ -938,7 +1077,7 @@ class RuleExtractor:
 
     def _record(self, doc, sent, a: Mention, et: EventType, o: Mention, negated, modality, conf, trigger):
         # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-        conf += 0.04 * ((a.country is not None) + (o.country is not None))
+        conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
         return RelationMention(
             doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
             subject=a, predicate=et.predicate, object=o, plover=et.plover, mode=et.mode,
@@ -1293,11 +1432,39 @@ def _topic(tok) -> Mention:
     return Mention(text, start, end, "Topic", key=text)
 
 
-def _conditional(verb) -> bool:
+def _commitment(verb):
+    """The word that commits the actor to a verb's act ("willing to", "pledged to"), if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in COMMITMENTS:
+            return node
+    return None
+
+
+def _announcement(verb):
+    """The speech verb announcing what a verb says someone will do ("said it would lift the
+    ban", "announced it will impose sanctions"): saying so expresses intent (CAMEO 03, 13)."""
+    if not any(c.dep_ == "aux" and c.lower_ in INTENDED_AUX | {"would"} for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS | DEMAND_SPEECH \
+            and not any(c.dep_ == "neg" for c in node.head.children) \
+            and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
+                        for t in node.subtree if t.i < verb.i):
+        return node.head  # not "did not announce whom they would support"
+    return None
+
+
+def _conditional(verb, marks=("unless", "if")) -> bool:
     """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
     for node in (verb, verb.head):
         for c in node.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children):
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                 return True
     return False
 

@@ -1,0 +1,211 @@
+"""The event lexicon: verbs and phrases derived from the CAMEO dictionary, one small sentence
+each (written for these tests), and the derivation script itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.lexicon import DERIVED_WEIGHT, load
+from kg.model import Document
+from tests.conftest import shared_path
+
+
+@pytest.fixture(scope="module")
+def run():
+    from kg.pipeline import extract_documents
+
+    def _run(text: str):
+        return list(next(extract_documents([Document("t", text)])).relations)
+
+    return _run
+
+
+def one(rels, subject, predicate, obj):
+    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
+    assert found, f"no {subject} {predicate} {obj} in {[(r.subject.label, r.predicate, r.object.label) for r in rels]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj, cameo", [
+    ("Armenia recalled its ambassador from Azerbaijan.", "Armenia", "cutsTiesWith", "Azerbaijan", "161"),
+    ("Peru and Chile clinched a deal on fishing rights.", "Peru", "agreesWith", "Chile", "030"),
+    ("Chile lashed out at Bolivia over the border.", "Chile", "criticizes", "Bolivia", "111"),
+    ("Ecuador expressed outrage at Colombia on Friday.", "Ecuador", "criticizes", "Colombia", "111"),
+    ("Turkey summoned Denmark's ambassador on Monday.", "Turkey", "meetsWith", "Denmark", "040"),
+])
+def test_derived_verbs_and_phrases(run, text, subject, predicate, obj, cameo):
+    rel = one(run(text), subject, predicate, obj)
+    assert rel.cameo == cameo
+
+
+def test_derived_rows_weigh_less_and_never_override_the_curated_lexicon():
+    lex = load()
+    assert lex.verbs["summon"].weight == DERIVED_WEIGHT
+    assert lex.verbs["condemn"].weight == 1.0  # events.tsv
+    # a phrase row is consulted before the verb's plain row: "withdraw an ambassador"
+    assert lex.verb("withdraw", ["ambassador"]).predicate == "cutsTiesWith"
+    assert lex.verb("withdraw", ["troop"]).predicate == "withdrawsFrom"
+    # verbs the dictionary puts in a violence block but that mean the opposite stay out
+    assert "protect" not in lex.verbs and "defend" not in lex.verbs
+    assert all(et.weight == 1.0 for et in lex.by_predicate.values())
+
+
+def test_derived_records_carry_less_confidence_than_curated_ones(run):
+    derived = one(run("Turkey summoned Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    curated = one(run("Turkey met Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    assert derived.confidence < curated.confidence
+
+
+def test_derivation_reproduces_the_shipped_file():
+    from importlib import resources
+
+    from kg.data.derive_events import HEADER, derive
+
+    verbs = shared_path("reference", "petrarch-dictionaries", "CAMEO.verbpatterns.150430.txt")
+    table = shared_path("reference", "CAMEO2PLOVER-2021.txt")
+    curated = resources.files("kg.data").joinpath("events.tsv")
+    shipped = resources.files("kg.data").joinpath("cameo_verbs.tsv").read_text(encoding="utf-8")
+    assert HEADER + "\n".join(derive(verbs, table, curated)) + "\n" == shipped
+
+
+def test_light_verb_carries_the_recipient_of_its_noun(run):
+    # the recipient hangs on "staged", not on "rallies"
+    rel = one(run("Venezuelan students staged rallies in Caracas against Colombia."),
+              "Venezuela", "protestsAgainst", "Colombia")
+    assert rel.plover == "PROTEST"
+
+
+def test_criticising_an_act_criticises_whoever_did_it(run):
+    one(run("Lebanon denounced the killings by Syrian troops."), "Lebanon", "criticizes", "Syria")
+
+
+def test_a_dative_to_names_the_recipient(run):
+    one(run("Chile granted asylum to three Bolivian army officers."), "Chile", "givesAidTo", "Bolivia")
+
+
+def test_a_conditional_threat_targets_the_one_the_condition_is_on(run):
+    rel = one(run("Japan threatened to halt the talks if China sends more ships."), "Japan", "threatens", "China")
+    assert rel.plover == "THREATEN" and rel.asserted
+
+
+def test_an_act_being_prepared_is_intended_not_done(run):
+    rel = one(run("Serbia is preparing a major offensive against Kosovo."), "Serbia", "attacks", "Kosovo")
+    assert rel.modality == "intended" and not rel.asserted
+
+
+def test_role_noun_of_several_countries_stands_for_each(run):
+    rels = run("Peru increased cooperation with the navies of Chile, Ecuador and Colombia.")
+    for country in ("Chile", "Ecuador", "Colombia"):
+        one(rels, "Peru", "cooperatesWith", country)
+
+
+def test_phone_conversation_is_a_phone_call(run):
+    rel = one(run("Macron had a phone conversation with Angela Merkel on Sunday."), "Emmanuel Macron", "phones",
+              "Angela Merkel")
+    assert rel.plover == "CONSULT" and rel.mode == "phone"
+
+
+def test_alleging_a_country_s_involvement_accuses_it(run):
+    one(run("Kenya alleged Somali involvement in the raid."), "Kenya", "accuses", "Somalia")
+
+
+def test_restrictions_on_travel_to_a_country_target_it(run):
+    one(run("Canada announced new restrictions on flights to Venezuela."), "Canada", "restricts", "Venezuela")
+
+
+@pytest.mark.parametrize("text", [
+    "The airline flies cargo to Syria.",  # transport, not a visit
+    "Delta offers flights to Cuban cities.",  # trade, not a pledge
+    "Last year Donald Trump withdrew the US from a treaty with Iran.",  # his own country is moved
+])
+def test_no_event_where_the_verb_only_looks_like_one(run, text):
+    assert not [r for r in run(text) if r.plover]
+
+
+def test_offering_troops_is_a_pledge(run):
+    one(run("Syria offered its troops to Lebanon."), "Syria", "agreesWith", "Lebanon")
+
+
+def test_about_to_act_is_intended(run):
+    rel = one(run("France is about to restore full diplomatic ties with Iran."), "France", "establishesTiesWith", "Iran")
+    assert rel.modality == "intended"
+
+
+def test_firing_at_a_country_is_an_attack_not_a_test(run):
+    rel = one(run("Hamas fired rockets into Israel."), "Hamas", "attacks", "Israel")
+    assert rel.plover == "ASSAULT"
+    one(run("North Korea fired two artillery shells at Japan."), "North Korea", "attacks", "Japan")
+    test = [r for r in run("North Korea launched a missile on Tuesday.") if r.plover]
+    assert [(r.predicate, r.plover) for r in test] == [("testsWeapon", "MOBILIZE")]
+
+
+def test_saying_one_is_willing_to_yield_is_an_agree_event(run):
+    rels = run("Syria says it is willing to withdraw its troops from Lebanon.")
+    withdrawal = one(rels, "Syria", "withdrawsFrom", "Lebanon")
+    assert withdrawal.modality == "intended"  # not done yet
+    pledge = one(rels, "Syria", "agreesWith", "Lebanon")
+    assert pledge.plover == "AGREE" and pledge.asserted and pledge.confidence < withdrawal.confidence
+
+
+def test_a_mere_future_is_no_pledge(run):
+    assert not [r for r in run("China will send aid to Nepal.") if r.predicate == "agreesWith"]
+
+
+def test_coordinated_objects_share_the_recipient(run):
+    rel = one(run("Syria launched artillery, mortar and rocket fire against Turkey."), "Syria", "attacks", "Turkey")
+    assert rel.plover == "ASSAULT"
+
+
+def test_part_of_an_aid_programme_is_aid(run):
+    one(run("Canada suspended part of a military aid program for Mali."), "Canada", "cutsAidTo", "Mali")
+
+
+def test_a_statement_speaks_for_whoever_issued_it(run):
+    one(run("Peru issued a declaration demanding that Chile return the prisoners."), "Peru", "requests", "Chile")
+    one(run("Canada sent a letter urging Mexico to act."), "Canada", "requests", "Mexico")
+
+
+def test_a_demand_or_plan_stands_for_its_author(run):
+    one(run("Colombia rejected a peace plan from Venezuela."), "Colombia", "rejects", "Venezuela")
+    one(run("Cuba refused to respond to a demand from Spain."), "Cuba", "rejects", "Spain")
+
+
+def test_saying_one_will_cooperate_is_an_agree_event_and_saying_one_will_strike_a_threat(run):
+    rels = run("Iran said it would cooperate with Britain.")
+    assert one(rels, "Iran", "cooperatesWith", "United Kingdom").modality == "intended"
+    assert one(rels, "Iran", "agreesWith", "United Kingdom").asserted
+    assert not [r for r in rels if r.predicate == "threatens"]
+    # an announced release or withdrawal may be a concession or a threat: no guess
+    assert not [r for r in run("Iran said it would release the British sailors.") if r.asserted]
+    rels = run("Japan said it would attack North Korea.")
+    assert one(rels, "Japan", "threatens", "North Korea").asserted
+
+
+def test_an_announced_withdrawal_unless_something_happens_is_a_threat_not_a_pledge(run):
+    rels = run("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
+    one(rels, "Nigeria", "threatens", "Chad")
+    assert not [r for r in rels if r.predicate == "agreesWith"]
+
+
+def test_protesters_and_police_act_for_the_place_where_they_act(run):
+    one(run("Students throughout Indonesia demonstrated against President Joko Widodo."),
+        "Indonesia", "protestsAgainst", "Joko Widodo")
+    rel = one(run("Hundreds of protesters rallied in Caracas against Nicolas Maduro."),
+              "Caracas", "protestsAgainst", "Nicolás Maduro")
+    assert rel.subject.country == "VEN" and rel.confidence < 0.8
+
+
+@pytest.mark.parametrize("text", [
+    "Troops attacked villages in Gaza.",  # soldiers act abroad: no guess
+    "Protesters rallied in Paris and Berlin against the United States.",  # which country?
+])
+def test_no_guess_where_the_place_does_not_settle_it(run, text):
+    assert not [r for r in run(text) if r.plover]
+
+
+@pytest.mark.parametrize("text", [
+    "The Raksa Party did not announce whom they would support against Japan.",
+    "Iran did not say it would cooperate with Britain.",
+])
+def test_no_pledge_from_an_unsaid_or_open_question(run, text):
+    assert not [r for r in run(text) if r.predicate == "agreesWith"]
