@@ -1000,6 +1000,11 @@ class RuleExtractor:
                         if p.type in STATES and s is not p and s.type != "Person" and _bigger(p, s) or \
                                 (p.type in STATES and s.type in ("Organization", "Location") and s is not p):
                             yield rel(s, "locatedIn" if s.type in STATES else "basedIn", p, 0.8, tok)
+            # "X was born in Y", "Y-born X", "X's hometown of Y"
+            if tok.lower_ == "born" and tok.pos_ in ("VERB", "ADJ"):
+                yield from self._born(tok, ms, rel)
+            if lemma == "hometown" and tok.pos_ == "NOUN":
+                yield from self._hometown(tok, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1011,6 +1016,50 @@ class RuleExtractor:
                     for p in places:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
+
+    def _home(self, person: Mention, place_tok, ms, rel, conf: float, trigger) -> Iterator[RelationMention]:
+        """Residence (a town, a region) or citizenship (a country) of a person's home place,
+        and of the larger place in "Grants, N.M."."""
+        place = _place(place_tok, ms)
+        if place is None or person.type != "Person" or place is person:
+            return
+        yield rel(person, "citizenOf" if place.type == "Country" else "livesIn", place, conf, trigger)
+        if place_tok.i in ms:
+            outer = _comma_place(place_tok, place, ms)
+            if outer is not None:
+                yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, conf - 0.05, trigger)
+
+    def _born(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """A birthplace. kg has no birth predicate; where someone was born is the place the text
+        ties them to, so it is read as residence (citizenship for a country), with a
+        confidence that says this is an inference (0.5, below a stated home)."""
+        doc = tok.doc
+        people = [m for c in tok.children if c.dep_ in PASS_SUBJ for m, _ in self.actors(c, ms)]
+        if not people and tok.dep_ in ("acl", "amod", "relcl", "appos") and tok.head.i in ms:
+            people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        # "Illinois-born Charlton Heston", "Illinois born Charlton Heston"
+        before = doc[tok.i - 2] if tok.i > 1 and doc[tok.i - 1].text == "-" else doc[tok.i - 1] if tok.i else None
+        if before is not None and before.i in ms and ms[before.i].type in STATES:
+            after = next((ms[t.i] for t in doc[tok.i + 1:tok.i + 6] if t.i in ms), None)
+            if after is not None and after.type == "Person":
+                people, places = [after], [before]
+        for person in people:
+            for p in places:
+                yield from self._home(person, p, ms, rel, 0.5, tok)
+
+    def _hometown(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen"."""
+        owners = [(m, f) for c in tok.children if c.dep_ == "poss" for m, f in self.actors(c, ms, role="actor")]
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
+        if tok.dep_ == "appos" and tok.head.i in ms:
+            places.append(tok.head)
+        for person, f in owners:
+            for p in places:
+                yield from self._home(person, p, ms, rel, round(0.7 * f, 3), tok)
 
     def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
         for relation, org, t in found:
@@ -1214,14 +1263,20 @@ def _trim(span):
     return doc[start:end] if end > start else None
 
 
+# Title words that begin place names when capitalised ("New Jersey", "General Santos").
+KEEP_CAPITALISED = {"New"}
+
+
 def _strip_title(text: str, g: gaz.Gazetteer) -> str:
     text = text.replace("’", "'").strip(" -–—'\"")
     text = text.removesuffix("'s")
+    if g.lookup(text) is not None:
+        return text  # "New York", "Prince Edward Island": a known name, not a title before one
     words = text.split()
     while len(words) > 1:
         for size in (3, 2, 1):
             head = " ".join(words[:size]).rstrip(".")
-            if size < len(words) and g.title(head)[0]:
+            if size < len(words) and g.title(head)[0] and words[0] not in KEEP_CAPITALISED:
                 words = words[size:]
                 break
         else:
