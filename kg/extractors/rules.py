@@ -955,6 +955,7 @@ class RuleExtractor:
                                    negated=negated, modality="asserted" if modality == "reported" else modality,
                                    trigger=trigger.text)
 
+        yield from self._dateline(sent, ms, rel)
         for tok in sent:
             m = ms.get(tok.i)
             if m is not None and m.type == "Person" and tok.i in titles:
@@ -1016,6 +1017,58 @@ class RuleExtractor:
                     for p in places:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
+
+    def _dateline(self, sent, ms, rel) -> Iterator[RelationMention]:
+        """"BANGKOK, Thailand (AP) --", "Sofia, February 15 (BTA)", "Paris AFP in English": the place
+        a story was filed from, within its region, and the news agency that has a desk there
+        (basedIn at 0.5: a bureau, not necessarily the head office)."""
+        doc = sent.doc
+        i, end = sent.start, min(sent.end, sent.start + 16)
+        if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
+            i += 3  # "(Text)"
+        if i < end and i not in ms and doc[i].shape_.startswith("X") and any(c.isdigit() for c in doc[i].text):
+            i += 1  # a wire service's story code
+        place = ms.get(i)
+        first = doc[i] if i < end else None
+        if (place is None or place.type not in STATES) and first is not None and first.text.isupper() \
+                and first.is_alpha and len(first) > 2 and i + 2 < end and doc[i + 1].text == "," \
+                and ms.get(i + 2) is not None and ms[i + 2].type == "Location":
+            # "DAYTON, Ohio (AP)": an upper-case town the NER took for something else
+            place = Mention(first.text, first.idx, first.idx + len(first), "City", key=first.text.title())
+            ms = {**ms, i: place}
+        if place is None or place.type not in STATES:
+            return
+        i = _mention_end(i, place, ms)
+        outer = None
+        if i + 1 < end and doc[i].text == "," and ms.get(i + 1) is not None and ms[i + 1].type in STATES:
+            outer = ms[i + 1]
+            i = _mention_end(i + 1, outer, ms)
+        agency = None
+        skipped = 0
+        while i < end and skipped < 5 and (doc[i].text == "," or doc[i].ent_type_ == "DATE"):
+            i += 1
+            skipped += 1
+        if i + 2 < end and doc[i].text == "(" and ms.get(i + 1) is not None:
+            agency = ms[i + 1]
+            k = _mention_end(i + 1, agency, ms)
+            if k >= end or doc[k].text != ")":
+                agency = None
+        elif outer is None:
+            # "Paris AFP in English 0107 GMT": a monitored broadcaster, then its language
+            k = i
+            while k < end and k - i < 5 and (doc[k].is_title or doc[k].text.isupper()) and doc[k].lower_ != "in":
+                k += 1
+            if i < k and k + 1 < end and doc[k].lower_ == "in" and doc[k + 1].ent_type_ == "LANGUAGE":
+                span = doc[i:k]
+                agency = ms.get(i) if ms.get(i) is not None and _mention_end(i, ms[i], ms) == k else \
+                    Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
+        if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
+            return
+        if outer is not None and _bigger(outer, place):
+            yield rel(place, "locatedIn", outer, 0.8, first)
+        yield rel(agency, "basedIn", place, 0.5, first)
+        if outer is not None:
+            yield rel(agency, "basedIn", outer, 0.45, first)
 
     def _home(self, person: Mention, place_tok, ms, rel, conf: float, trigger) -> Iterator[RelationMention]:
         """Residence (a town, a region) or citizenship (a country) of a person's home place,
@@ -1233,6 +1286,13 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _mention_end(i: int, m: Mention, ms) -> int:
+    """The index after the last token of the mention that starts at token i."""
+    while ms.get(i) is m:
+        i += 1
+    return i
 
 
 def _split_coordination(span):
