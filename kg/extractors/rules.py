@@ -87,6 +87,11 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
+# Portfolios after "Secretary of" / "Minister of": part of the title, not an organisation.
+PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "commerce", "energy", "justice",
+              "labor", "labour", "education", "agriculture", "interior", "health", "homeland security",
+              "foreign affairs", "home affairs", "finance", "trade", "industry", "housing", "veterans affairs",
+              "the interior", "war", "the navy", "the army", "the air force"}
 # Verbs whose "of" names what someone is held to have done: "convicted of killing".
 ACCUSED_VERBS = {"convict", "accuse", "charge", "suspect", "sentence", "indict", "arrest", "jail", "try",
                  "blame", "find", "acquit", "prosecute"}
@@ -242,7 +247,7 @@ class RuleExtractor:
             if self.gaz.lookup(longer.text) is not None or self.gaz.demonym(longer.text) is not None:
                 return longer
         if span.start > 0 and doc[span.start - 1].is_title and not doc[span.start - 1].ent_type_ \
-                and not doc[span.start - 1].is_sent_start:
+                and not doc[span.start - 1].is_sent_start and not self.gaz.title(doc[span.start - 1].text)[0]:
             longer = doc[span.start - 1:span.end]
             if self.gaz.lookup(longer.text) is not None:
                 return longer
@@ -256,6 +261,8 @@ class RuleExtractor:
         while start < span.end - 1 and (doc[start].pos_ != "PROPN" or self.gaz.title(doc[start].text.rstrip("."))[0]
                                         or self.gaz.demonym(doc[start].text) is not None):
             start += 1
+        if start < span.end - 2 and self.gaz.title(doc[start:start + 2].text)[0]:
+            start += 2  # "Crown Prince Mohammad bin Salman"
         return doc[start:span.end]
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
@@ -271,7 +278,10 @@ class RuleExtractor:
             return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type="Topic",
                            key=key)
         if typ == "Organization" and self.gaz.title(key + " minister")[0]:
-            return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
+            return None
+        if typ == "Organization" and key.lower() in PORTFOLIOS and span.start > 0 \
+                and span.doc[span.start - 1].lower_ == "of":
+            return None  # "Secretary of State", "Secretary of Transportation": part of a title  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
         dem = self.gaz.demonym(key)
         if dem is not None and span.start > 0 and span.doc[span.start - 1].lower_ in ("ethnic", "ethnically"):
             # "ethnic Albanians" in Serbia are a group, not the state of Albania
@@ -354,10 +364,17 @@ class RuleExtractor:
             first -= 1
         words: list = []
         i = first - 1
-        while i >= 0 and len(words) < 5 and i not in ms and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") \
-                and doc[i].text not in (",", "(", ")", '"', "``", "''") and not doc[i].is_sent_end:
+        while i >= 0 and len(words) < 7 and i not in ms and not doc[i].is_sent_end and (
+                doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") and doc[i].text not in (",", "(", ")", '"', "``", "''")
+                # "Secretary of State", "trade and industry commissioner"
+                or words and i > 0 and doc[i].lower_ == "of" and self.gaz.title(doc[i - 1].text)[0]
+                or words and i > 0 and doc[i].lower_ == "and" and doc[i - 1].pos_ == "NOUN"
+                and words[0].pos_ == "NOUN"):
             words.insert(0, doc[i])
             i -= 1
+        of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
+        if of is not None and not self._title(" ".join(w.lower_ for w in words))[0]:
+            words = words[:of]  # "Secretary of Transportation": the title is "Secretary"
         if words:
             phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
             org = None
@@ -365,7 +382,18 @@ class RuleExtractor:
                 org = ms[i]
             if org is None:  # "King Hassan of Morocco"
                 org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
-            found.append((phrase, words[-1], org))
+            of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
+            found.append((phrase, words[of - 1] if of else words[-1], org))
+        elif head.dep_ == "conj" and head.head.i in ms and ms[head.head.i].type == "Person":
+            # "Presidents Buhari of Nigeria and Talon of Benin": the plural title covers both
+            lead = head.head
+            j = lead.i
+            while j > 0 and ms.get(j - 1) is ms[lead.i]:
+                j -= 1
+            if j > 0 and j - 1 not in ms and doc[j - 1].lower_.endswith("s") and self._title(doc[j - 1].lower_)[0]:
+                org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
+                if org is not None:
+                    found.append((doc[j - 1].lower_, doc[j - 1], org))
         # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
         appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
         if head.dep_ == "appos" and head.head.i not in ms:
@@ -403,7 +431,10 @@ class RuleExtractor:
 
     def _title(self, phrase: str) -> tuple[str | None, str | None]:
         """(relation to an organisation, to a country) of the title a phrase ends with."""
-        return self.gaz.title_relations(phrase) or (None, None)
+        found = self.gaz.title_relations(phrase)
+        if found is None and phrase.endswith("s") and len(phrase) > 3:
+            found = self.gaz.title_relations(phrase[:-1])  # "Presidents Buhari of Nigeria and Talon of Benin"
+        return found or (None, None)
 
     # ================================================================ actors
     def actors(self, tok, ms, *, role: str = "actor", et: EventType | None = None) -> list[tuple[Mention, float]]:
@@ -961,7 +992,7 @@ class RuleExtractor:
             if m is not None and m.type == "Person" and tok.i in titles:
                 yield from self._title_relations(tok, m, titles[tok.i], rel)
             if m is not None and m.type == "Person" and _is_head_of(tok, m, ms):
-                yield from self._person_preps(tok, m, ms, rel)
+                yield from self._person_preps(tok, m, ms, rel, titles.get(tok.i, ()))
             lemma = tok.lemma_.lower()
             # "a Berlin-based foundation", "the foundation, based in Berlin"
             if lemma in ("base", "headquarter", "headquarters") and tok.pos_ in ("VERB", "ADJ", "NOUN"):
@@ -1130,7 +1161,7 @@ class RuleExtractor:
                                 country=country.country, key=country.label)
                     yield rel(person, "leaderOf", m, 0.6, t)
 
-    def _person_preps(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
+    def _person_preps(self, tok, person: Mention, ms, rel, found=()) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
         preps = [c for c in tok.children if c.dep_ == "prep"]
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
@@ -1154,6 +1185,8 @@ class RuleExtractor:
                 if p.dep_ != "pobj" or p.i not in ms:
                     continue
                 place = ms[p.i]
+                if any(org is place for _, org, _ in found):
+                    continue  # "President Rouhani of Iran": the title already says what he is to Iran
                 if c.lower_ in ("of", "from") and place.type in ("City", "Location"):
                     yield rel(person, "livesIn", place, 0.65, c)
                     outer = _comma_place(p, place, ms)
@@ -1318,7 +1351,8 @@ def _trim(span):
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")
+                           or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET") and end - 1 > start):
         end -= 1
     return doc[start:end] if end > start else None
 
