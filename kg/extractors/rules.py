@@ -25,6 +25,7 @@ extractor stays linear in the length of the text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from .. import gazetteer as gaz
@@ -87,6 +88,7 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
+WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
 # Portfolios after "Secretary of" / "Minister of": part of the title, not an organisation.
 PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "commerce", "energy", "justice",
               "labor", "labour", "education", "agriculture", "interior", "health", "homeland security",
@@ -396,6 +398,9 @@ class RuleExtractor:
                     found.append((doc[j - 1].lower_, doc[j - 1], org))
         # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
         appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
+        # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
+        appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
+                  and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
         # "Xi is the president of China"
@@ -1037,6 +1042,9 @@ class RuleExtractor:
                 yield from self._born(tok, ms, rel)
             if lemma == "hometown" and tok.pos_ == "NOUN":
                 yield from self._hometown(tok, ms, rel)
+            # "X works for Y", "who served 24 years in Congress"
+            if lemma in ("work", "serve") and tok.pos_ == "VERB":
+                yield from self._works(tok, lemma, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1049,6 +1057,46 @@ class RuleExtractor:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
 
+    def _works(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
+        """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
+        people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+        if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
+            people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+        if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
+            first = tok.head
+            people = [m for c in first.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+            if not people and first.dep_ == "relcl" and first.head.i in ms:
+                people = [ms[first.head.i]]
+        preps = ("for", "at", "with") if lemma == "work" else ("in", "on", "with")
+        orgs = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" and p.i in ms
+                and ms[p.i].type in ("Organization", "InternationalOrganization")]
+        for person in people:
+            if person.type != "Person":
+                continue
+            for org in orgs:
+                yield rel(person, "worksFor" if lemma == "work" else "memberOf", org, 0.7, tok)
+
+    def _broadcast(self, doc, i, end, rel) -> Iterator[RelationMention]:
+        """"Guatemala City Teleonce Television in Spanish 0400 GMT": a monitored broadcaster after
+        its town. Read off the words (the NER often runs the town into the name)."""
+        k = next((t.i for t in doc[i:end] if t.lower_ == "in"), None)
+        if k is None or k + 2 >= len(doc) or not doc[k + 1].is_title or not doc[k + 2].like_num:
+            return
+        for size in (3, 2, 1):
+            if i + size >= k:
+                continue
+            place = self.gaz.lookup(doc[i:i + size].text)
+            if place is not None and place.type in STATES:
+                town = doc[i:i + size]
+                name = doc[i + size:k]
+                if all(t.is_title or t.text.isupper() or t.text == "-" or t.like_num for t in name):
+                    p = Mention(town.text, town.start_char, town.end_char, place.type, country=place.country,
+                                key=place.label)
+                    o = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
+                    yield rel(o, "basedIn", p, 0.5, doc[k])
+                return
+
     def _dateline(self, sent, ms, rel) -> Iterator[RelationMention]:
         """"BANGKOK, Thailand (AP) --", "Sofia, February 15 (BTA)", "Paris AFP in English": the place
         a story was filed from, within its region, and the news agency that has a desk there
@@ -1057,8 +1105,10 @@ class RuleExtractor:
         i, end = sent.start, min(sent.end, sent.start + 16)
         if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
             i += 3  # "(Text)"
-        if i < end and i not in ms and doc[i].shape_.startswith("X") and any(c.isdigit() for c in doc[i].text):
-            i += 1  # a wire service's story code
+        code = next((t.i for t in doc[i:end] if WIRE_CODE.match(t.text)), None)
+        if code is not None:
+            i = code + 1  # a monitoring service's story code ("AU0202111694") before the dateline
+            yield from self._broadcast(doc, i, min(sent.end, i + 10), rel)
         place = ms.get(i)
         first = doc[i] if i < end else None
         if (place is None or place.type not in STATES) and first is not None and first.text.isupper() \
@@ -1084,15 +1134,6 @@ class RuleExtractor:
             k = _mention_end(i + 1, agency, ms)
             if k >= end or doc[k].text != ")":
                 agency = None
-        elif outer is None:
-            # "Paris AFP in English 0107 GMT": a monitored broadcaster, then its language
-            k = i
-            while k < end and k - i < 5 and (doc[k].is_title or doc[k].text.isupper()) and doc[k].lower_ != "in":
-                k += 1
-            if i < k and k + 1 < end and doc[k].lower_ == "in" and doc[k + 1].ent_type_ == "LANGUAGE":
-                span = doc[i:k]
-                agency = ms.get(i) if ms.get(i) is not None and _mention_end(i, ms[i], ms) == k else \
-                    Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
         if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
             return
         if outer is not None and _bigger(outer, place):
@@ -1214,12 +1255,9 @@ class RuleExtractor:
 
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
-        words = (org.key or org.text).split()
-        if org.country and len(words) > 1 and words[-1].lower() in NATIONAL_BODIES:
-            nat = self.gaz.lookup(words[0]) or self.gaz.demonym(words[0])
-            if nat is not None and nat.type == "Country":  # "U.S. Congress", "Turkish Foreign Ministry"
-                yield rel(org, "basedIn", Mention(nat.label, org.start, org.start + len(words[0]), "Country",
-                                                  country=nat.country, key=nat.label), 0.6, tok)
+        # "U.S. Congress", "Turkish Foreign Ministry": the organisation carries the country as its
+        # own attribute (see _national_bodies); a basedIn record would repeat it, and for "the US
+        # Embassy" in London it would be wrong.
         for c in tok.children:
             if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
                 for m in c.children:
