@@ -88,6 +88,9 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "la", "le", "abu"}
+# Words before an organisation that say the person no longer holds the job there.
+VOIDING = {"former", "retired", "ex", "onetime", "erstwhile"}
 WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
 # Portfolios after "Secretary of" / "Minister of": part of the title, not an organisation.
 PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "commerce", "energy", "justice",
@@ -164,6 +167,9 @@ class RuleExtractor:
                 span = _trim(span)
                 if span is not None and ent.label_ == "PERSON":
                     span = self._name_only(span)
+                    if span.start > 0 and span[0].text in NAME_PARTICLES and parsed[span.start - 1].is_title \
+                            and parsed[span.start - 1].pos_ == "PROPN" and not parsed[span.start - 1].ent_type_:
+                        span = parsed[span.start - 1:span.end]  # "Hamza" + "bin Ladin"
                 if span is not None:
                     span = self._extend(span)
                 if span is None:
@@ -366,6 +372,11 @@ class RuleExtractor:
             first -= 1
         words: list = []
         i = first - 1
+        if i >= 2 and i in ms:
+            # "US Ambassador to Germany Richard Grenell": the host country is no employer
+            k = _mention_start(i, ms[i], ms) - 1
+            if k >= 1 and doc[k].lower_ == "to" and self.gaz.title(doc[k - 1].text)[0]:
+                i = k - 1
         while i >= 0 and len(words) < 7 and i not in ms and not doc[i].is_sent_end and (
                 doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") and doc[i].text not in (",", "(", ")", '"', "``", "''")
                 # "Secretary of State", "trade and industry commissioner"
@@ -382,10 +393,23 @@ class RuleExtractor:
             org = None
             if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type != "Person":
                 org = ms[i]
+                start = _mention_start(i, org, ms)
+                if start > 0 and doc[start - 1].lower_ in VOIDING:
+                    org, words = None, []  # "retired FBI agent": no longer works there
+                elif start > 0 and doc[start - 1].lower_ == "and":
+                    org = None  # "Police and Crime Commissioner": part of the title
+            of_org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
             if org is None:  # "King Hassan of Morocco"
-                org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
+                org = of_org
             of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
-            found.append((phrase, words[of - 1] if of else words[-1], org))
+            if of_org is not None and org is not of_org and len(words) > 1 and of is None \
+                    and self.gaz.title(words[-1].lower_)[0] \
+                    and self._title(" ".join(w.lower_ for w in words[:-1]))[0]:
+                # "AU chairperson President el-Sisi of Egypt": two titles, two organisations
+                found.append((words[-1].lower_, words[-1], of_org))
+                phrase, words = " ".join(w.lower_ for w in words[:-1]), words[:-1]
+            if words:
+                found.append((phrase, words[of - 1] if of else words[-1], org))
         elif head.dep_ == "conj" and head.head.i in ms and ms[head.head.i].type == "Person":
             # "Presidents Buhari of Nigeria and Talon of Benin": the plural title covers both
             lead = head.head
@@ -1008,6 +1032,7 @@ class RuleExtractor:
                 yield from self._place_in(tok, m, ms, rel)
             # "Beijing, the capital of China", "the Chinese capital, Beijing"
             if lemma == "capital" and tok.pos_ == "NOUN":
+                conf = 0.85
                 country = _attached(tok, ms, ("poss", "amod", "compound"), ("of",), types=("Country",))
                 city = None
                 if tok.dep_ in ("appos", "attr") and tok.head.i in ms:
@@ -1017,9 +1042,18 @@ class RuleExtractor:
                 for c in tok.children:
                     if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i] is not country:
                         city = ms[c.i]
+                if country is None and city is not None and city.country \
+                        and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children):
+                    # "in Tehran, the capital": the capital of the city's own country, if the
+                    # gazetteer says it is that country's capital
+                    known = self.gaz.country(city.country)
+                    if known is not None and gaz.norm(self.gaz.capitals.get(city.country, "")) == gaz.norm(city.key or city.text):
+                        country = Mention(known.label, tok.idx, tok.idx + len(tok.text), "Country",
+                                          country=known.country, key=known.label)
+                        conf = 0.75
                 if country is not None and city is not None and city.type in ("City", "Location") \
                         and (city.country is None or city.country == country.country):
-                    yield rel(city, "capitalOf", country, 0.85, tok)
+                    yield rel(city, "capitalOf", country, conf, tok)
             # "X, a member of Y", "NATO member Turkey", "US ally Japan", "trading partner"
             if lemma in ("member", "ally", "partner") and tok.pos_ == "NOUN":
                 yield from self._roles(tok, lemma, ms, rel)
@@ -1247,6 +1281,10 @@ class RuleExtractor:
             places.append(tok.nbor(-2))
         if org_tok is not None and org_tok.i not in ms and org_tok.dep_ == "appos" and org_tok.head.i in ms:
             org_tok = org_tok.head  # "Acme, a Berlin-based firm"
+        if org_tok is not None and org_tok.i not in ms and org_tok.pos_ == "NOUN":
+            # "the Yemen-based Houthi movement": the name modifies the noun "based" goes with
+            org_tok = next((c for c in org_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ms
+                            and c.i > tok.i and ms[c.i].type in ("Organization", "Group")), org_tok)
         if org_tok is not None and org_tok.i in ms and ms[org_tok.i].type in ("Organization", "Group",
                                                                           "InternationalOrganization"):
             for p in places:
@@ -1339,8 +1377,12 @@ class RuleExtractor:
         self._national_bodies(parsed, ms)
         titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
-            for r in (*self.events(doc, sent, ms), *self.statics(doc, sent, ms, titles)):
-                if r.confidence >= MIN_CONFIDENCE:
+            statics = list(self.statics(doc, sent, ms, titles))
+            # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
+            capitals = {(_name(r.subject), _name(r.object)) for r in statics if r.predicate == "capitalOf"}
+            for r in (*self.events(doc, sent, ms), *statics):
+                if r.confidence >= MIN_CONFIDENCE and not (
+                        r.predicate == "locatedIn" and (_name(r.subject), _name(r.object)) in capitals):
                     yield r
 
 
@@ -1357,6 +1399,13 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _mention_start(i: int, m: Mention, ms) -> int:
+    """The index of the first token of the mention that covers token i."""
+    while i > 0 and ms.get(i - 1) is m:
+        i -= 1
+    return i
 
 
 def _mention_end(i: int, m: Mention, ms) -> int:
@@ -1497,6 +1546,10 @@ def _requires_compound(obj, et: EventType) -> bool:
 def _is_own(verb, obj) -> bool:
     """Is the object the actor's own thing ("its troops", "their forces")? Then look further."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+
+
+def _name(m: Mention) -> str:
+    return (m.key or m.text).lower()
 
 
 def _same(a: Mention, b: Mention) -> bool:
