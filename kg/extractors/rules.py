@@ -89,6 +89,9 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
 NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "la", "le", "abu"}
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+           "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+           "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby"}
 # Words before an organisation that say the person no longer holds the job there.
 VOIDING = {"former", "retired", "ex", "onetime", "erstwhile"}
 WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
@@ -398,6 +401,13 @@ class RuleExtractor:
                     org, words = None, []  # "retired FBI agent": no longer works there
                 elif start > 0 and doc[start - 1].lower_ == "and":
                     org = None  # "Police and Crime Commissioner": part of the title
+            if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
+                    and not self.gaz.title(words[0].text)[0] and self.gaz.demonym(words[0].text) is None:
+                # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
+                org = Mention(words[0].text, words[0].idx, words[0].idx + len(words[0]), "Organization",
+                              key=words[0].text)
+                words = words[1:]
+                phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
             of_org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
             if org is None:  # "King Hassan of Morocco"
                 org = of_org
@@ -1009,7 +1019,15 @@ class RuleExtractor:
     # ================================================================ static relations
     def statics(self, doc: Document, sent, ms: dict[int, Mention], titles: dict[int, list]) -> Iterator[RelationMention]:
         def rel(a: Mention, pred: str, o: Mention, conf: float, trigger) -> RelationMention:
-            negated, modality = self.modality(trigger.head if trigger.dep_ != "ROOT" else trigger)
+            # A verb ("lives in", "is based in") or a copular predicate ("is not a member of") carries
+            # the clause's negation and modality; a title, an apposition or a preposition does not:
+            # "President X did not attend" leaves X president.
+            if trigger.pos_ in ("VERB", "AUX"):
+                negated, modality = self.modality(trigger)
+            elif trigger.dep_ in ("attr", "acomp") or trigger.dep_ == "ROOT":
+                negated, modality = self.modality(trigger.head if trigger.dep_ != "ROOT" else trigger)
+            else:
+                negated, modality = False, "asserted"
             return RelationMention(doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                    subject=a, predicate=pred, object=o, confidence=conf, extractor="rules",
                                    negated=negated, modality="asserted" if modality == "reported" else modality,
@@ -1145,12 +1163,19 @@ class RuleExtractor:
             yield from self._broadcast(doc, i, min(sent.end, i + 10), rel)
         place = ms.get(i)
         first = doc[i] if i < end else None
-        if (place is None or place.type not in STATES) and first is not None and first.text.isupper() \
-                and first.is_alpha and len(first) > 2 and i + 2 < end and doc[i + 1].text == "," \
-                and ms.get(i + 2) is not None and ms[i + 2].type == "Location":
-            # "DAYTON, Ohio (AP)": an upper-case town the NER took for something else
-            place = Mention(first.text, first.idx, first.idx + len(first), "City", key=first.text.title())
-            ms = {**ms, i: place}
+        if (place is None or place.type not in STATES) and first is not None and (first.is_title or first.is_upper):
+            # "DAYTON, Ohio (AP)", "Saint-Gall, Switzerland (AFP)": a town the NER missed; the
+            # agency in brackets after it (required below) makes this a dateline
+            k = i
+            while k < end and k - i < 4 and (doc[k].is_title or doc[k].is_upper or doc[k].text == "-") \
+                    and doc[k].is_alpha or k < end and doc[k].text == "-":
+                k += 1
+            if i < k and k + 1 < end and doc[k].text == "," and ms.get(k + 1) is not None \
+                    and ms[k + 1].type in ("Location", "Country"):
+                town = doc[i:k]
+                place = Mention(town.text, town.start_char, town.end_char, "City",
+                                key=town.text.title() if town.text.isupper() else town.text)
+                ms = {**ms, **{t: place for t in range(i, k)}}
         if place is None or place.type not in STATES:
             return
         i = _mention_end(i, place, ms)
@@ -1160,7 +1185,8 @@ class RuleExtractor:
             i = _mention_end(i + 1, outer, ms)
         agency = None
         skipped = 0
-        while i < end and skipped < 5 and (doc[i].text == "," or doc[i].ent_type_ == "DATE"):
+        while i < end and skipped < 5 and (doc[i].text == "," or doc[i].ent_type_ in ("DATE", "CARDINAL")
+                                             or doc[i].like_num):
             i += 1
             skipped += 1
         if i + 2 < end and doc[i].text == "(" and ms.get(i + 1) is not None:
@@ -1328,11 +1354,26 @@ class RuleExtractor:
             if far.type in STATES and _bigger(far, place) and far_tok.dep_ not in ("conj",) \
                     and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
+        in_tree = False
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
+                        in_tree = True
                         yield rel(place, "locatedIn", ms[p.i], 0.65, c)
+            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and _bigger(ms[c.i], place):
+                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada"
+        # "from Kassala in eastern Sudan", where the parse hangs "in" on another word
+        j = _mention_end(tok.i, place, ms)
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
+            j += 1  # "Mosul, in northern Iraq"
+        if not in_tree and j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != tok.i:
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].lower_ == "the"):
+                k += 1
+            far = ms.get(k)
+            if far is not None and far is not place and far.type in STATES and _bigger(far, place):
+                yield rel(place, "locatedIn", far, 0.6, doc[j])
 
     def _alliance(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         """"its alliance with the US", "the US-Japan alliance"."""
