@@ -1212,7 +1212,7 @@ class RuleExtractor:
         if place_tok.i in ms:
             outer = _comma_place(place_tok, place, ms)
             if outer is not None:
-                yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, conf - 0.05, trigger)
+                yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, round(conf - 0.05, 3), trigger)
 
     def _born(self, tok, ms, rel) -> Iterator[RelationMention]:
         """A birthplace. kg has no birth predicate; where someone was born is the place the text
@@ -1242,6 +1242,11 @@ class RuleExtractor:
         places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
         if tok.dep_ == "appos" and tok.head.i in ms:
             places.append(tok.head)
+        elif tok.dep_ == "conj" and tok.head.i in ms:  # "in Tulsa, Oklahoma, Roe's hometown" read as a list
+            first = tok.head
+            while first.dep_ == "conj" and first.head.i in ms:
+                first = first.head
+            places.append(first)
         for person, f in owners:
             for p in places:
                 yield from self._home(person, p, ms, rel, round(0.7 * f, 3), tok)
