@@ -942,8 +942,11 @@ class RuleExtractor:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
         victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                        and ms[c.i].type == "Person"), None)
-        if victim is None:  # "assassin of Lincoln"
-            victim = _attached(noun, ms, (), ("of",), types=("Person",))
+        if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
+            victim = _attached(noun, ms, (), ("of",), types=("Person", "Organization"))
+            if victim is not None and victim.type == "Organization":
+                # one word the NER took for a body; a killing's victim is a person
+                victim = None if len(victim.text.split()) > 1 else dataclasses.replace(victim, type="Person")
         killer = None
         if noun.dep_ == "compound" and noun.head.i in ms:
             killer = ms[noun.head.i]
@@ -951,6 +954,9 @@ class RuleExtractor:
             killer = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
             if killer is None and noun.dep_ == "appos" and noun.head.i in ms:
                 killer = ms[noun.head.i]
+            toks = noun.doc
+            if killer is None and noun.i + 2 < len(toks) and toks[noun.i + 1].text == "," and noun.i + 2 in ms:
+                killer = ms[noun.i + 2]  # "Kennedy's assassin, Lee Harvey Oswald", however it is parsed
         if victim is not None and killer is not None and killer.type == "Person" and not _same(killer, victim):
             et = self.lex.by_predicate["kills"]
             negated, modality = self.modality(noun)
