@@ -162,3 +162,19 @@ def test_based_noun_before_a_group_name(run):
 def test_national_body_gets_its_country_without_a_based_in_record(run):
     rels = run("The US Embassy in London said the diplomat had left.")
     assert ("US Embassy", "basedIn", "United States") not in triples(rels)
+
+
+def test_birth_date_between_born_and_place(run):
+    rels = run("Anna Kolb was born on March 3, 1911, in Dayton, Ohio, and grew up in Denver.")
+    find(rels, "Anna Kolb", "livesIn", "Dayton")
+    assert ("Anna Kolb", "livesIn", "Denver") not in triples(rels)
+
+
+def test_born_subject_in_apposition(run):
+    rels = run("In 1890, the first mayor of Denver, Ezra Lamb, was born in Denison, Texas.")
+    find(rels, "Ezra Lamb", "livesIn", "Denison")
+
+
+def test_possessive_home_with_a_place(run):
+    rels = run("Agents arrived at Sohn's New Jersey home and took him to safety.")
+    find(rels, "Sohn", "livesIn", "New Jersey")

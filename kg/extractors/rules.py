@@ -1100,6 +1100,13 @@ class RuleExtractor:
                 yield from self._born(tok, ms, rel)
             if lemma == "hometown" and tok.pos_ == "NOUN":
                 yield from self._hometown(tok, ms, rel)
+            # "Sohn's New Jersey home"
+            if lemma == "home" and tok.pos_ == "NOUN":
+                owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
+                places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+                for person, f in owner:
+                    for p in places:
+                        yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
             # "X works for Y", "who served 24 years in Congress"
             if lemma in ("work", "serve") and tok.pos_ == "VERB":
                 yield from self._works(tok, lemma, ms, rel)
@@ -1212,6 +1219,7 @@ class RuleExtractor:
         """Residence (a town, a region) or citizenship (a country) of a person's home place,
         and of the larger place in "Grants, N.M."."""
         place = _place(place_tok, ms)
+        person = self._as_person(person)
         if place is None or person.type != "Person" or place is person:
             return
         yield rel(person, "citizenOf" if place.type == "Country" else "livesIn", place, conf, trigger)
@@ -1220,16 +1228,34 @@ class RuleExtractor:
             if outer is not None:
                 yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, round(conf - 0.05, 3), trigger)
 
+    def _as_person(self, m: Mention) -> Mention:
+        """Someone born, or with a home, is a person: a name the NER took for an organisation (and
+        the gazetteer does not know as one) is read as a person's."""
+        if m.type == "Organization" and m.country is None and self.gaz.lookup(m.key or m.text) is None \
+                and not m.text.isupper():
+            return dataclasses.replace(m, type="Person")
+        return m
+
     def _born(self, tok, ms, rel) -> Iterator[RelationMention]:
         """A birthplace. kg has no birth predicate; where someone was born is the place the text
         ties them to, so it is read as residence (citizenship for a country), with a
         confidence that says this is an inference (0.5, below a stated home)."""
         doc = tok.doc
         people = [m for c in tok.children if c.dep_ in PASS_SUBJ for m, _ in self.actors(c, ms)]
+        # "the 34th President, Dwight D. Eisenhower, was born in ...": the name in apposition
+        people += [ms[a.i] for c in tok.children if c.dep_ in PASS_SUBJ and c.i not in ms
+                   for a in c.subtree if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"][:1]
         if not people and tok.dep_ in ("acl", "amod", "relcl", "appos") and tok.head.i in ms:
             people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
+        if not places:
+            # "was born on Feb. 5, 1907, in Portland": the parse hangs "in" on the date
+            k = next((t.i for t in doc[tok.i + 1:min(tok.i + 10, tok.sent.end)] if t.lower_ == "in"
+                      or t.pos_ == "VERB"), None)
+            if k is not None and doc[k].lower_ == "in" and doc[k].head.i != tok.i \
+                    and (doc[k].head.ent_type_ == "DATE" or doc[k].head.like_num):
+                places = [p for p in doc[k].children if p.dep_ == "pobj"]
         # "Illinois-born Charlton Heston", "Illinois born Charlton Heston"
         before = doc[tok.i - 2] if tok.i > 1 and doc[tok.i - 1].text == "-" else doc[tok.i - 1] if tok.i else None
         if before is not None and before.i in ms and ms[before.i].type in STATES:
