@@ -178,3 +178,23 @@ def test_born_subject_in_apposition(run):
 def test_possessive_home_with_a_place(run):
     rels = run("Agents arrived at Sohn's New Jersey home and took him to safety.")
     find(rels, "Sohn", "livesIn", "New Jersey")
+
+
+def test_a_group_of_countries_lists_its_members(run):
+    rels = run("The G20 is a loose group of many countries, India, Japan, Australia and the United States.")
+    members = {r.subject.label for r in rels if r.predicate == "memberOf"}
+    assert {"India", "Japan", "Australia", "United States"} <= members, sorted(triples(rels))
+    rels = run("ASEAN is a bloc of ten countries, including Vietnam, Thailand and Indonesia.")
+    members = {r.subject.label for r in rels if r.predicate == "memberOf"}
+    assert {"Vietnam", "Thailand", "Indonesia"} <= members, sorted(triples(rels))
+
+
+def test_spokesperson_of_a_person_works_for_that_person(run):
+    rels = run("French President Emmanuel Macron's spokesperson, Sibeth Ndiaye, denied the report.")
+    find(rels, "Sibeth Ndiaye", "worksFor", "Emmanuel Macron")
+
+
+def test_known_office_holder_without_a_country_in_the_sentence(run):
+    r = find(run("Foreign Secretary Dominic Raab urged the embassy to act."), "Dominic Raab", "worksFor",
+             "United Kingdom")
+    assert r.confidence == 0.6

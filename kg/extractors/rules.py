@@ -92,6 +92,12 @@ NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "d
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
            "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
            "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby"}
+# Jobs held for a person rather than a body: "the chancellor's spokesperson".
+PERSONAL_STAFF = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "secretary",
+                  "assistant", "chief of staff", "bodyguard", "envoy"}
+# "G7 is a group of seven countries, A, B and C": nouns for a body of members.
+GROUP_NOUNS = {"group", "bloc", "alliance", "union", "organisation", "organization", "club", "grouping",
+               "coalition", "association", "community", "federation", "forum", "partnership"}
 # Words before an organisation that say the person no longer holds the job there.
 VOIDING = {"former", "retired", "ex", "onetime", "erstwhile"}
 WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
@@ -453,6 +459,10 @@ class RuleExtractor:
                 continue
             if org is None:
                 org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+            if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
+                    and t.lemma_.lower() in PERSONAL_STAFF and not _same(org, person):
+                yield "worksFor", org, t  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
+                continue
             if org is not None and (org is person or org.type == "Person"):
                 org = None
             if org is not None:
@@ -461,12 +471,14 @@ class RuleExtractor:
                     rel = "livesIn"  # "Atlanta businessman Neil Estes"
                 if rel:
                     yield rel, org, t
-            elif relation == "leaderOf":
+            elif relation in ("leaderOf", "worksFor"):
+                # "Foreign Secretary Dominic Raab": no country named, but the curated table
+                # knows whose office he holds (only for the relation his title implies)
                 actor = self.gaz.lookup(person.key or person.text)
-                if actor is not None and actor.relation == "leaderOf" and actor.country:
+                if actor is not None and actor.relation == relation and actor.country and not actor.derived:
                     country = self.gaz.country(actor.country)
                     if country is not None:
-                        yield "leaderOf", None, t
+                        yield relation, None, t
 
     def _title(self, phrase: str) -> tuple[str | None, str | None]:
         """(relation to an organisation, to a country) of the title a phrase ends with."""
@@ -1083,6 +1095,8 @@ class RuleExtractor:
                 yield from self._roles(tok, lemma, ms, rel)
             if lemma in ("alliance", "partnership") and tok.pos_ == "NOUN":
                 yield from self._alliance(tok, lemma, ms, rel)
+            if lemma in GROUP_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "attr":
+                yield from self._members(tok, ms, rel)
             # "Kabul is located in Afghanistan", "the plant, situated in Aiken"
             if lemma in ("locate", "situate") and tok.pos_ in ("VERB", "ADJ"):
                 subj = [ms[c.i] for c in tok.children if c.dep_ in (*SUBJ, *PASS_SUBJ) and c.i in ms]
@@ -1297,7 +1311,7 @@ class RuleExtractor:
                 if country is not None:
                     m = Mention(country.label, t.idx, t.idx + len(t.text), "Country",
                                 country=country.country, key=country.label)
-                    yield rel(person, "leaderOf", m, 0.6, t)
+                    yield rel(person, relation, m, 0.6, t)
 
     def _person_preps(self, tok, person: Mention, ms, rel, found=()) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
@@ -1426,6 +1440,27 @@ class RuleExtractor:
                 if not _same(h, o) and h.type in ("Country", "Organization", "InternationalOrganization", "Group") \
                         and o.type in ("Country", "Organization", "InternationalOrganization", "Group"):
                     yield rel(h, pred, o, 0.7, tok)
+
+    def _members(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"G7 is an informal group of seven countries, the UK, the US, ...": each is a member."""
+        body = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), None)
+        if body is None or body.type not in ("InternationalOrganization", "Organization"):
+            return
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != "of":
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                heads = _conjuncts(p) if p.i in ms else [x for a in p.children if a.dep_ in ("conj", "appos")
+                                                         for x in _conjuncts(a)]
+                heads += [x for a in p.children if a.dep_ == "prep" and a.lower_ == "including"
+                          for q in a.children if q.dep_ == "pobj" for x in _conjuncts(q)]
+                if p.i not in ms and p.lemma_.lower() not in ("country", "nation", "state", "economy", "member"):
+                    continue
+                for h in heads:
+                    if h.i in ms and ms[h.i].type == "Country" and not _same(ms[h.i], body):
+                        yield rel(ms[h.i], "memberOf", body, 0.7, tok)
 
     def _roles(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         pred = {"member": "memberOf", "ally": "allyOf", "partner": "tradesWith"}[lemma]
