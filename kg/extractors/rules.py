@@ -459,6 +459,10 @@ class RuleExtractor:
                 continue
             if org is None:
                 org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+            if org is not None and org.type != "Person":
+                after = next((x for x in doc[max(0, t.i - 8):t.i] if x.idx >= org.end), None)
+                if after is not None and after.lower_ == "and":
+                    org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
             if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
                     and t.lemma_.lower() in PERSONAL_STAFF and not _same(org, person):
                 yield "worksFor", org, t  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
@@ -1546,11 +1550,16 @@ def _split_coordination(span):
 
 
 def _trim(span):
-    """Drop leading determiners and trailing possessive markers or hyphen debris."""
+    """Drop leading determiners and trailing possessive markers or hyphen debris, a bracket left
+    open ("the Free Trade Area (AfCFTA"), and "retired"/"former" before a name."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].lower_ in VOIDING and start + 1 < end):
         start += 1
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and opened > start and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET") and end - 1 > start):
         end -= 1
