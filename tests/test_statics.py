@@ -198,3 +198,18 @@ def test_known_office_holder_without_a_country_in_the_sentence(run):
     r = find(run("Foreign Secretary Dominic Raab urged the embassy to act."), "Dominic Raab", "worksFor",
              "United Kingdom")
     assert r.confidence == 0.6
+
+
+def test_agency_in_capitals_in_a_dateline(run):
+    find(run("Kiev June 3 (UNIAN-NEWS) -- The talks resumed."), "UNIAN-NEWS", "basedIn", "Kyiv")
+
+
+def test_job_at_a_body_in_a_predicate(run):
+    rels = run("Paul Gerard, 41, was acting treasurer at the American University of Cairo until May.")
+    find(rels, "Paul Gerard", "worksFor", "American University of Cairo")
+
+
+def test_firm_of_a_town_and_teaching_at_a_college(run):
+    find(run("Lantern Trust Co. of Chicago filed a claim."), "Lantern Trust Co.", "basedIn", "Chicago")
+    rels = run("Professor Jane Harrow taught at Harvard University and the National War College.")
+    find(rels, "Jane Harrow", "worksFor", "National War College")

@@ -92,6 +92,11 @@ NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "d
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
            "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
            "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby"}
+# Last words of organisation names (a title word before them is part of the name).
+ORG_HEADS = {"college", "university", "institute", "school", "academy", "company", "co", "corp", "corporation",
+             "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
+             "service", "services", "association", "society", "center", "centre", "league", "organization",
+             "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
 # Jobs held for a person rather than a body: "the chancellor's spokesperson".
 PERSONAL_STAFF = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "secretary",
                   "assistant", "chief of staff", "bodyguard", "envoy"}
@@ -287,7 +292,10 @@ class RuleExtractor:
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
                 and self.gaz.demonym(text) is None and self.gaz.lookup(text) is None:
             return None  # "Regional governor ...": an adjective the NER took for a name
-        key = _strip_title(text, self.gaz)
+        last = text.rstrip(".").split()[-1].lower() if text.split() else ""
+        # "the National War College", "General Motors": an organisation's own name keeps its words
+        key = text if typ == "Organization" and (last in ORG_HEADS or last in NATIONAL_BODIES) \
+            else _strip_title(text, self.gaz)
         if not key:
             return None
         if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
@@ -456,6 +464,11 @@ class RuleExtractor:
                 if org is not None and org.type in ("Organization", "InternationalOrganization") \
                         and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS and t.i < head.i:
                     yield "worksFor", org, t
+                elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS | PLACE_NOUNS:
+                    # "X, 58, was acting comptroller at the American University": a job at a body
+                    at = _attached(t, ms, (), ("at", "with", "for"), types=("Organization", "InternationalOrganization"))
+                    if at is not None and not _same(at, person):
+                        yield "worksFor", at, t
                 continue
             if org is None:
                 org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
@@ -1126,7 +1139,7 @@ class RuleExtractor:
                     for p in places:
                         yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
             # "X works for Y", "who served 24 years in Congress"
-            if lemma in ("work", "serve") and tok.pos_ == "VERB":
+            if lemma in ("work", "serve", "teach") and tok.pos_ == "VERB":
                 yield from self._works(tok, lemma, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
@@ -1150,15 +1163,15 @@ class RuleExtractor:
             people = [m for c in first.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
             if not people and first.dep_ == "relcl" and first.head.i in ms:
                 people = [ms[first.head.i]]
-        preps = ("for", "at", "with") if lemma == "work" else ("in", "on", "with")
-        orgs = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj" and p.i in ms
-                and ms[p.i].type in ("Organization", "InternationalOrganization")]
+        preps = ("for", "at", "with") if lemma in ("work", "teach") else ("in", "on", "with")
+        orgs = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) if q.i in ms
+                and ms[q.i].type in ("Organization", "InternationalOrganization")]
         for person in people:
             if person.type != "Person":
                 continue
             for org in orgs:
-                yield rel(person, "worksFor" if lemma == "work" else "memberOf", org, 0.7, tok)
+                yield rel(person, "memberOf" if lemma == "serve" else "worksFor", org, 0.7, tok)
 
     def _broadcast(self, doc, i, end, rel) -> Iterator[RelationMention]:
         """"Guatemala City Teleonce Television in Spanish 0400 GMT": a monitored broadcaster after
@@ -1225,6 +1238,17 @@ class RuleExtractor:
             k = _mention_end(i + 1, agency, ms)
             if k >= end or doc[k].text != ")":
                 agency = None
+        elif i + 2 < end and (doc[i].text == "(" or doc[i].is_upper):
+            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash
+            k = i + (doc[i].text == "(")
+            j = k
+            while j < end and j - k < 4 and (doc[j].is_upper or doc[j].text == "-") and doc[j].text not in ("--", "-", ")") \
+                    or j < end and doc[j].text == "-" and j + 1 < end and doc[j + 1].is_upper:
+                j += 1
+            closing = ")" if doc[i].text == "(" else None
+            if k < j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_")):
+                span = doc[k:j]
+                agency = Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
         if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
             return
         if outer is not None and _bigger(outer, place):
@@ -1384,6 +1408,12 @@ class RuleExtractor:
                         yield rel(org, "basedIn", ms[m.i], 0.7, c)
             elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
                 yield rel(org, "basedIn", ms[c.i], 0.65, c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and org.type == "Organization":
+                # "Manufacturers Hanover Trust Co. of New York": a firm of a town
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
+                            and _mention_start(p.i, ms[p.i], ms) == c.i + 1:
+                        yield rel(org, "basedIn", ms[p.i], 0.6, c)
             elif c.dep_ == "prep" and c.lower_ == "in" and tok.dep_ not in ("pobj",):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
