@@ -213,3 +213,13 @@ def test_firm_of_a_town_and_teaching_at_a_college(run):
     find(run("Lantern Trust Co. of Chicago filed a claim."), "Lantern Trust Co.", "basedIn", "Chicago")
     rels = run("Professor Jane Harrow taught at Harvard University and the National War College.")
     find(rels, "Jane Harrow", "worksFor", "National War College")
+
+
+def test_allies_listed_after_such_as_are_the_subjects_allies(run):
+    r = find(run("France has been urging allies such as Italy to share the cost."), "Italy", "allyOf", "France")
+    assert r.confidence <= 0.6
+
+
+def test_alliance_with_hung_on_the_verb(run):
+    find(run("Japan relies on China for trade while keeping its alliance with the US."), "Japan", "allyOf",
+         "United States")

@@ -1469,6 +1469,10 @@ class RuleExtractor:
         holders = [m for c in tok.children if c.dep_ == "poss" for m, _ in self._actor(c, ms, "actor", None)]
         others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                   for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
+        if not others and tok.dep_ == "dobj":
+            # "keeping its alliance with the US", where the parse hangs "with" on the verb
+            others = [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
         for h in holders:
             for o in others:
                 if not _same(h, o) and h.type in ("Country", "Organization", "InternationalOrganization", "Group") \
@@ -1502,6 +1506,18 @@ class RuleExtractor:
                                           for c in tok.children):
             return
         other = _attached(tok, ms, ("poss", "compound", "amod", "nmod"), ("of",))
+        if lemma == "ally" and tok.tag_ == "NNS":
+            # "allies such as Germany", "its allies, including Japan": the owner's allies
+            listed = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
+                      for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
+            owner = [(m, 0.7 * f) for c in tok.children if c.dep_ == "poss" for m, f in self._actor(c, ms, "actor", None)]
+            if not owner and tok.dep_ == "dobj":  # "the US pressed allies such as Germany"
+                owner = [(m, 0.6 * f) for c in tok.head.children if c.dep_ in SUBJ for m, f in self.actors(c, ms)]
+            for o, conf in owner:
+                for m in listed:
+                    if not _same(o, m) and o.type in COLLECTIVE and m.type in COLLECTIVE:
+                        yield rel(m, "allyOf", o, round(conf, 3), tok)
+            return
         holders: list[Mention] = []
         if tok.dep_ == "appos" and tok.head.i in ms:
             holders = [m for m, _ in self.actors(tok.head, ms)]
