@@ -223,3 +223,14 @@ def test_allies_listed_after_such_as_are_the_subjects_allies(run):
 def test_alliance_with_hung_on_the_verb(run):
     find(run("Japan relies on China for trade while keeping its alliance with the US."), "Japan", "allyOf",
          "United States")
+
+
+def test_a_deputy_leader_works_for_the_body(run):
+    rels = run("Laila Omar, deputy leader of the Labour Party, spoke first.")
+    find(rels, "Laila Omar", "worksFor", "Labour Party")
+    assert ("Laila Omar", "leaderOf", "Labour Party") not in triples(rels)
+
+
+def test_unit_of_a_body_in_an_apposition(run):
+    rels = run("Lars Hagen, an agricultural engineer with the USDA's research service, said so.")
+    find(rels, "Lars Hagen", "worksFor", "USDA")

@@ -456,13 +456,21 @@ class RuleExtractor:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
         for t in appos:
-            found.append((_title_phrase(t, ms), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
+            org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+            if org is None:
+                # "an engineer with the USDA's research service": the body that owns the unit named
+                org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
+                            for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                            for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                            and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+            found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
             if relation is None and state_relation is None:
                 # "NFL placekicker Mark Moseley", "CNN reporter Jane Roe": a job at the organisation
                 if org is not None and org.type in ("Organization", "InternationalOrganization") \
-                        and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS and t.i < head.i:
+                        and t.pos_ in ("NOUN", "PROPN") and t.i not in ms and t.lemma_.lower() not in NOT_JOBS \
+                        and t.i < head.i:
                     yield "worksFor", org, t
                 elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS | PLACE_NOUNS:
                     # "X, 58, was acting comptroller at the American University": a job at a body
