@@ -234,3 +234,18 @@ def test_a_deputy_leader_works_for_the_body(run):
 def test_unit_of_a_body_in_an_apposition(run):
     rels = run("Lars Hagen, an agricultural engineer with the USDA's research service, said so.")
     find(rels, "Lars Hagen", "worksFor", "USDA")
+
+
+def test_a_persons_body_and_its_town(run):
+    rels = run("It works, said Dr. Alma Ferris of McGill University in Montreal.")
+    find(rels, "McGill University", "basedIn", "Montreal")
+
+
+def test_town_in_an_organisation_name(run):
+    rels = run("The Federal Reserve Bank of Chicago raised its forecast on Friday.")
+    assert any(r.predicate == "basedIn" and r.object.label == "Chicago" for r in rels), sorted(triples(rels))
+
+
+def test_a_name_with_an_age_is_a_person(run):
+    rels = run("Marta Kowalczyk Brandauer, 50, of Bethany, Conn., was hurt on Thursday.")
+    assert not any(r.predicate == "basedIn" for r in rels), sorted(triples(rels))

@@ -188,6 +188,8 @@ class RuleExtractor:
                     span = self._extend(span)
                 if span is None:
                     continue
+                if typ == "Organization" and _age_follows(span):
+                    typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
                 m = self._mention(span, typ, ent.label_)
                 if m is None:
                     continue
@@ -1406,6 +1408,16 @@ class RuleExtractor:
 
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
+        words = (org.key or org.text).split()
+        if len(words) > 2 and "of" in words[1:-1] and words[0].lower() not in ("embassy", "consulate", "mission") \
+                and not any(w.lower() in ("embassy", "consulate", "mission") for w in words):
+            # "the Federal Home Loan Bank of San Francisco", "University of Iowa": a town in the name
+            k = len(words) - 1 - words[::-1].index("of")
+            town = self.gaz.lookup(" ".join(words[k + 1:]))
+            if town is not None and town.type in ("City", "Location"):
+                at = org.end - len(" ".join(words[k + 1:]))
+                yield rel(org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
+                                                  key=town.label), 0.6, tok)
         # "U.S. Congress", "Turkish Foreign Ministry": the organisation carries the country as its
         # own attribute (see _national_bodies); a basedIn record would repeat it, and for "the US
         # Embassy" in London it would be wrong.
@@ -1422,10 +1434,17 @@ class RuleExtractor:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
                             and _mention_start(p.i, ms[p.i], ms) == c.i + 1:
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
-            elif c.dep_ == "prep" and c.lower_ == "in" and tok.dep_ not in ("pobj",):
+            elif c.dep_ == "prep" and c.lower_ == "in" and (
+                    tok.dep_ != "pobj"
+                    # "Dr. Farley of McGill University in Montreal": a person's body and its town
+                    or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
+                    and ms[tok.head.head.i].type == "Person"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
+                        outer = _comma_place(p, ms[p.i], ms)
+                        if outer is not None:  # "in Providence, R.I."
+                            yield rel(org, "basedIn", outer, 0.55, c)
             elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES:
                 yield rel(org, "basedIn", ms[c.i], 0.6, c)
 
@@ -1570,6 +1589,14 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _age_follows(span) -> bool:
+    """Is the span followed by an age in commas ("X, 50, of ...")?"""
+    doc = span.doc
+    j = span.end
+    return j + 2 < len(doc) and doc[j].text == "," and doc[j + 2].text == "," and doc[j + 1].is_digit \
+        and 0 < int(doc[j + 1].text) < 120
 
 
 def _mention_start(i: int, m: Mention, ms) -> int:
