@@ -249,3 +249,12 @@ def test_town_in_an_organisation_name(run):
 def test_a_name_with_an_age_is_a_person(run):
     rels = run("Marta Kowalczyk Brandauer, 50, of Bethany, Conn., was hurt on Thursday.")
     assert not any(r.predicate == "basedIn" for r in rels), sorted(triples(rels))
+
+
+def test_place_in_a_region_by_copula_and_by_province(run):
+    find(run("Turin is in Piedmont."), "Turin", "locatedIn", "Piedmont")
+    find(run("Serbia's southern province of Kosovo held a vote."), "Kosovo", "locatedIn", "Serbia")
+
+
+def test_dateline_alone(run):
+    find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")

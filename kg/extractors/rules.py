@@ -91,7 +91,8 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
 NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "la", "le", "abu"}
 COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
            "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
-           "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby"}
+           "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby", "northeast",
+           "northwest", "southeast", "southwest", "upper", "lower", "far", "coastal", "mountainous", "remote"}
 # Last words of organisation names (a title word before them is part of the name).
 ORG_HEADS = {"college", "university", "institute", "school", "academy", "company", "co", "corp", "corporation",
              "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
@@ -1124,6 +1125,22 @@ class RuleExtractor:
                 yield from self._alliance(tok, lemma, ms, rel)
             if lemma in GROUP_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "attr":
                 yield from self._members(tok, ms, rel)
+            # "Rome is in Lazio"
+            if lemma == "be" and tok.pos_ in ("AUX", "VERB"):
+                subj = [ms[c.i] for c in tok.children if c.dep_ in SUBJ and c.i in ms]
+                far = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for p in c.children if p.dep_ == "pobj" and p.i in ms]
+                for a in subj:
+                    for b in far:
+                        if a.type in ("City", "Location") and b.type in STATES and _bigger(b, a):
+                            yield rel(a, "locatedIn", b, 0.75, tok)
+            # "Serbia's southern province of Kosovo", "the Chinese province of Hubei"
+            if lemma in PLACE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ms:
+                owner = next((ms[c.i] for c in tok.children if c.dep_ in ("poss", "amod") and c.i in ms
+                              and ms[c.i].type in ("Country", "Location")), None)
+                named = _attached(tok, ms, (), ("of",), types=("City", "Location"))
+                if owner is not None and named is not None and owner is not named and _bigger(owner, named):
+                    yield rel(named, "locatedIn", owner, 0.75, tok)
             # "Kabul is located in Afghanistan", "the plant, situated in Aiken"
             if lemma in ("locate", "situate") and tok.pos_ in ("VERB", "ADJ"):
                 subj = [ms[c.i] for c in tok.children if c.dep_ in (*SUBJ, *PASS_SUBJ) and c.i in ms]
@@ -1259,6 +1276,10 @@ class RuleExtractor:
             if k < j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_")):
                 span = doc[k:j]
                 agency = Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
+        if agency is None and outer is not None and first.text.isupper() and _bigger(outer, place) \
+                and (i >= sent.end or doc[i].text in ("(", "_", "--", "—", "-") or doc[i].is_sent_end):
+            yield rel(place, "locatedIn", outer, 0.75, first)  # "BLYTHE, Calif.": a dateline alone
+            return
         if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
             return
         if outer is not None and _bigger(outer, place):
