@@ -258,3 +258,8 @@ def test_place_in_a_region_by_copula_and_by_province(run):
 
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
+
+
+def test_native_place_of_a_person(run):
+    rels = run("Jack Nolan named a course he built in his native Ohio after the old club.")
+    find(rels, "Jack Nolan", "livesIn", "Ohio")

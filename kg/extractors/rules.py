@@ -1158,6 +1158,14 @@ class RuleExtractor:
                 yield from self._born(tok, ms, rel)
             if lemma == "hometown" and tok.pos_ == "NOUN":
                 yield from self._hometown(tok, ms, rel)
+            # "his native Ohio", "Cybill Shepherd, a Memphis native"
+            if m is not None and m.type in STATES and _is_head_of(tok, m, ms) \
+                    and any(c.dep_ == "amod" and c.lower_ == "native" for c in tok.children):
+                owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
+                if not owners and tok.dep_ == "appos" and tok.head.i in ms:
+                    owners = [(ms[tok.head.i], 1.0)]
+                for person, f in owners:
+                    yield from self._home(person, tok, ms, rel, round(0.65 * f, 3), tok)
             # "Sohn's New Jersey home"
             if lemma == "home" and tok.pos_ == "NOUN":
                 owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
