@@ -263,3 +263,8 @@ def test_dateline_alone(run):
 def test_native_place_of_a_person(run):
     rels = run("Jack Nolan named a course he built in his native Ohio after the old club.")
     find(rels, "Jack Nolan", "livesIn", "Ohio")
+
+
+def test_person_of_a_company_and_owner_of_a_business(run):
+    find(run("Jane Roe of the Acme company said sales fell."), "Jane Roe", "worksFor", "Acme")
+    find(run("Lou Ray, owner of the Smokehouse Cafe, said it was awful."), "Lou Ray", "leaderOf", "Smokehouse Cafe")

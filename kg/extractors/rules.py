@@ -98,6 +98,10 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
              "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
              "service", "services", "association", "society", "center", "centre", "league", "organization",
              "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
+# Nouns for a body or a unit of one: "Roe of the Acme company", "of the DEM's division".
+ORG_NOUNS = {"company", "firm", "corporation", "agency", "division", "department", "office", "bureau", "unit",
+             "branch", "ministry", "group", "bank", "newspaper", "network", "station", "team", "staff", "board",
+             "commission", "committee", "council", "institute", "university", "college", "party", "union"}
 # Jobs held for a person rather than a body: "the chancellor's spokesperson".
 PERSONAL_STAFF = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "secretary",
                   "assistant", "chief of staff", "bodyguard", "envoy"}
@@ -1401,6 +1405,13 @@ class RuleExtractor:
             if c.lower_ not in ("of", "at", "from"):
                 continue
             for p in c.children:
+                if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN" and c.lower_ in ("of", "at") \
+                        and p.lemma_.lower() in ORG_NOUNS:
+                    # "Jane Roe of the Acme company", "Roe of the DEM's division of water"
+                    org = next((ms[g.i] for g in p.children if g.dep_ in ("compound", "poss", "nmod") and g.i in ms
+                                and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+                    if org is not None and org is not person:
+                        yield rel(person, "worksFor", org, 0.55, c)
                 if p.dep_ != "pobj" or p.i not in ms:
                     continue
                 place = ms[p.i]
