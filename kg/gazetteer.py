@@ -67,7 +67,8 @@ class Gazetteer:
     countries: dict[str, Actor] = field(default_factory=dict)  # iso3 → country actor
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 → capital label
     titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
-    # norm(title) → (relation to an organisation, relation to a country); "-" voids a title
+    # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
+    # "~" subordinates it (a deputy leader works for the body)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -104,15 +105,19 @@ class Gazetteer:
         """The relations a title phrase implies (to an organisation, to a country), or None.
 
         Only the longest known title the phrase ends with counts, and a qualifier before it
-        that voids titles ("opposition leader", "former president") gives ``(None, None)``.
+        that voids titles ("opposition leader", "former president") gives ``(None, None)``;
+        one that subordinates it ("deputy leader", "assistant director", marked ``~``) makes
+        a leader someone who works there.
         """
         words = norm(phrase).split()
         for i in range(len(words)):
             entry = self.titles.get(" ".join(words[i:]))
-            if entry is None or entry == ("-", "-"):
+            if entry is None or entry in (("-", "-"), ("~", "~")):
                 continue
             if any(self.titles.get(w) == ("-", "-") for w in words[:i]):
                 return (None, None)
+            if any(self.titles.get(w) == ("~", "~") for w in words[:i]):
+                return tuple("worksFor" if r == "leaderOf" else r for r in entry)  # type: ignore[return-value]
             return entry
         return None
 

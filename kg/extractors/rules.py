@@ -25,6 +25,7 @@ extractor stays linear in the length of the text.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from .. import gazetteer as gaz
@@ -93,6 +94,34 @@ NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
                    "department", "office", "embassy", "cabinet", "legislature", "military", "force", "forces",
                    "union", "airlines", "airline", "railways", "television", "radio", "broadcaster"}
+NAME_PARTICLES = {"bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di", "del", "der", "la", "le", "abu"}
+COMPASS = {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+           "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+           "south-east", "south-west", "rural", "neighbouring", "neighboring", "nearby", "northeast",
+           "northwest", "southeast", "southwest", "upper", "lower", "far", "coastal", "mountainous", "remote"}
+# Last words of organisation names (a title word before them is part of the name).
+ORG_HEADS = {"college", "university", "institute", "school", "academy", "company", "co", "corp", "corporation",
+             "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
+             "service", "services", "association", "society", "center", "centre", "league", "organization",
+             "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
+# Nouns for a body or a unit of one: "Roe of the Acme company", "of the DEM's division".
+ORG_NOUNS = {"company", "firm", "corporation", "agency", "division", "department", "office", "bureau", "unit",
+             "branch", "ministry", "group", "bank", "newspaper", "network", "station", "team", "staff", "board",
+             "commission", "committee", "council", "institute", "university", "college", "party", "union"}
+# Jobs held for a person rather than a body: "the chancellor's spokesperson".
+PERSONAL_STAFF = {"spokesperson", "spokesman", "spokeswoman", "aide", "adviser", "advisor", "secretary",
+                  "assistant", "chief of staff", "bodyguard", "envoy"}
+# "G7 is a group of seven countries, A, B and C": nouns for a body of members.
+GROUP_NOUNS = {"group", "bloc", "alliance", "union", "organisation", "organization", "club", "grouping",
+               "coalition", "association", "community", "federation", "forum", "partnership"}
+# Words before an organisation that say the person no longer holds the job there.
+VOIDING = {"former", "retired", "ex", "onetime", "erstwhile"}
+WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
+# Portfolios after "Secretary of" / "Minister of": part of the title, not an organisation.
+PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "commerce", "energy", "justice",
+              "labor", "labour", "education", "agriculture", "interior", "health", "homeland security",
+              "foreign affairs", "home affairs", "finance", "trade", "industry", "housing", "veterans affairs",
+              "the interior", "war", "the navy", "the army", "the air force"}
 # Verbs whose "of" names what someone is held to have done: "convicted of killing".
 ACCUSED_VERBS = {"convict", "accuse", "charge", "suspect", "sentence", "indict", "arrest", "jail", "try",
                  "blame", "find", "acquit", "prosecute"}
@@ -173,10 +202,15 @@ class RuleExtractor:
                 span = _trim(span)
                 if span is not None and ent.label_ == "PERSON":
                     span = self._name_only(span)
+                    if span.start > 0 and span[0].text in NAME_PARTICLES and parsed[span.start - 1].is_title \
+                            and parsed[span.start - 1].pos_ == "PROPN" and not parsed[span.start - 1].ent_type_:
+                        span = parsed[span.start - 1:span.end]  # "Hamza" + "bin Ladin"
                 if span is not None:
                     span = self._extend(span)
                 if span is None:
                     continue
+                if typ == "Organization" and _age_follows(span):
+                    typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
                 m = self._mention(span, typ, ent.label_)
                 if m is None:
                     continue
@@ -258,7 +292,7 @@ class RuleExtractor:
             if self.gaz.lookup(longer.text) is not None or self.gaz.demonym(longer.text) is not None:
                 return longer
         if span.start > 0 and doc[span.start - 1].is_title and not doc[span.start - 1].ent_type_ \
-                and not doc[span.start - 1].is_sent_start:
+                and not doc[span.start - 1].is_sent_start and not self.gaz.title(doc[span.start - 1].text)[0]:
             longer = doc[span.start - 1:span.end]
             if self.gaz.lookup(longer.text) is not None:
                 return longer
@@ -272,6 +306,8 @@ class RuleExtractor:
         while start < span.end - 1 and (doc[start].pos_ != "PROPN" or self.gaz.title(doc[start].text.rstrip("."))[0]
                                         or self.gaz.demonym(doc[start].text) is not None):
             start += 1
+        if start < span.end - 2 and self.gaz.title(doc[start:start + 2].text)[0]:
+            start += 2  # "Crown Prince Mohammad bin Salman"
         return doc[start:span.end]
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
@@ -279,7 +315,10 @@ class RuleExtractor:
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
                 and self.gaz.demonym(text) is None and self.gaz.lookup(text) is None:
             return None  # "Regional governor ...": an adjective the NER took for a name
-        key = _strip_title(text, self.gaz)
+        last = text.rstrip(".").split()[-1].lower() if text.split() else ""
+        # "the National War College", "General Motors": an organisation's own name keeps its words
+        key = text if typ == "Organization" and (last in ORG_HEADS or last in NATIONAL_BODIES) \
+            else _strip_title(text, self.gaz)
         if not key:
             return None
         if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
@@ -287,7 +326,10 @@ class RuleExtractor:
             return Mention(text=text, start=span.start_char, end=span.start_char + len(text), type="Topic",
                            key=key)
         if typ == "Organization" and self.gaz.title(key + " minister")[0]:
-            return None  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
+            return None
+        if typ == "Organization" and key.lower() in PORTFOLIOS and span.start > 0 \
+                and span.doc[span.start - 1].lower_ == "of":
+            return None  # "Secretary of State", "Secretary of Transportation": part of a title  # "Defence" of "Defence Minister Joxe" is a portfolio, not an organisation
         dem = self.gaz.demonym(key)
         if dem is not None and span.start > 0 and span.doc[span.start - 1].lower_ in ("ethnic", "ethnically"):
             # "ethnic Albanians" in Serbia are a group, not the state of Albania
@@ -370,20 +412,66 @@ class RuleExtractor:
             first -= 1
         words: list = []
         i = first - 1
-        while i >= 0 and len(words) < 5 and i not in ms and doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") \
-                and doc[i].text not in (",", "(", ")", '"', "``", "''") and not doc[i].is_sent_end:
+        if i >= 2 and i in ms:
+            # "US Ambassador to Germany Richard Grenell": the host country is no employer
+            k = _mention_start(i, ms[i], ms) - 1
+            if k >= 1 and doc[k].lower_ == "to" and self.gaz.title(doc[k - 1].text)[0]:
+                i = k - 1
+        while i >= 0 and len(words) < 7 and i not in ms and not doc[i].is_sent_end and (
+                doc[i].pos_ in ("NOUN", "PROPN", "ADJ", "PUNCT") and doc[i].text not in (",", "(", ")", '"', "``", "''")
+                # "Secretary of State", "trade and industry commissioner"
+                or words and i > 0 and doc[i].lower_ == "of" and self.gaz.title(doc[i - 1].text)[0]
+                or words and i > 0 and doc[i].lower_ == "and" and doc[i - 1].pos_ == "NOUN"
+                and words[0].pos_ == "NOUN"):
             words.insert(0, doc[i])
             i -= 1
+        of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
+        if of is not None and not self._title(" ".join(w.lower_ for w in words))[0]:
+            words = words[:of]  # "Secretary of Transportation": the title is "Secretary"
         if words:
             phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
             org = None
             if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type != "Person":
                 org = ms[i]
+                start = _mention_start(i, org, ms)
+                if start > 0 and doc[start - 1].lower_ in VOIDING:
+                    org, words = None, []  # "retired FBI agent": no longer works there
+                elif start > 0 and doc[start - 1].lower_ == "and":
+                    org = None  # "Police and Crime Commissioner": part of the title
+            if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
+                    and not self.gaz.title(words[0].text)[0] and self.gaz.demonym(words[0].text) is None:
+                # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
+                org = Mention(words[0].text, words[0].idx, words[0].idx + len(words[0]), "Organization",
+                              key=words[0].text)
+                words = words[1:]
+                phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
+            of_org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
             if org is None:  # "King Hassan of Morocco"
+                org = of_org
+            of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
+            if of_org is not None and org is not of_org and len(words) > 1 and of is None \
+                    and self.gaz.title(words[-1].lower_)[0] \
+                    and self._title(" ".join(w.lower_ for w in words[:-1]))[0]:
+                # "AU chairperson President el-Sisi of Egypt": two titles, two organisations
+                found.append((words[-1].lower_, words[-1], of_org))
+                phrase, words = " ".join(w.lower_ for w in words[:-1]), words[:-1]
+            if words:
+                found.append((phrase, words[of - 1] if of else words[-1], org))
+        elif head.dep_ == "conj" and head.head.i in ms and ms[head.head.i].type == "Person":
+            # "Presidents Buhari of Nigeria and Talon of Benin": the plural title covers both
+            lead = head.head
+            j = lead.i
+            while j > 0 and ms.get(j - 1) is ms[lead.i]:
+                j -= 1
+            if j > 0 and j - 1 not in ms and doc[j - 1].lower_.endswith("s") and self._title(doc[j - 1].lower_)[0]:
                 org = _attached(head, ms, (), ("of",), types=COLLECTIVE)
-            found.append((phrase, words[-1], org))
+                if org is not None:
+                    found.append((doc[j - 1].lower_, doc[j - 1], org))
         # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
         appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
+        # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
+        appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
+                  and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
         # "Xi is the president of China"
@@ -391,17 +479,38 @@ class RuleExtractor:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
         for t in appos:
-            found.append((_title_phrase(t, ms), t, _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))))
+            org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+            if org is None:
+                # "an engineer with the USDA's research service": the body that owns the unit named
+                org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
+                            for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                            for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                            and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+            found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
             if relation is None and state_relation is None:
                 # "NFL placekicker Mark Moseley", "CNN reporter Jane Roe": a job at the organisation
                 if org is not None and org.type in ("Organization", "InternationalOrganization") \
-                        and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS and t.i < head.i:
+                        and t.pos_ in ("NOUN", "PROPN") and t.i not in ms and t.lemma_.lower() not in NOT_JOBS \
+                        and t.i < head.i:
                     yield "worksFor", org, t
+                elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS | PLACE_NOUNS:
+                    # "X, 58, was acting comptroller at the American University": a job at a body
+                    at = _attached(t, ms, (), ("at", "with", "for"), types=("Organization", "InternationalOrganization"))
+                    if at is not None and not _same(at, person):
+                        yield "worksFor", at, t
                 continue
             if org is None:
                 org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+            if org is not None and org.type != "Person":
+                after = next((x for x in doc[max(0, t.i - 8):t.i] if x.idx >= org.end), None)
+                if after is not None and after.lower_ == "and":
+                    org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
+            if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
+                    and t.lemma_.lower() in PERSONAL_STAFF and not _same(org, person):
+                yield "worksFor", org, t  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
+                continue
             if org is not None and (org is person or org.type == "Person"):
                 org = None
             if org is not None:
@@ -410,16 +519,21 @@ class RuleExtractor:
                     rel = "livesIn"  # "Atlanta businessman Neil Estes"
                 if rel:
                     yield rel, org, t
-            elif relation == "leaderOf":
+            elif relation in ("leaderOf", "worksFor"):
+                # "Foreign Secretary Dominic Raab": no country named, but the curated table
+                # knows whose office he holds (only for the relation his title implies)
                 actor = self.gaz.lookup(person.key or person.text)
-                if actor is not None and actor.relation == "leaderOf" and actor.country:
+                if actor is not None and actor.relation == relation and actor.country and not actor.derived:
                     country = self.gaz.country(actor.country)
                     if country is not None:
-                        yield "leaderOf", None, t
+                        yield relation, None, t
 
     def _title(self, phrase: str) -> tuple[str | None, str | None]:
         """(relation to an organisation, to a country) of the title a phrase ends with."""
-        return self.gaz.title_relations(phrase) or (None, None)
+        found = self.gaz.title_relations(phrase)
+        if found is None and phrase.endswith("s") and len(phrase) > 3:
+            found = self.gaz.title_relations(phrase[:-1])  # "Presidents Buhari of Nigeria and Talon of Benin"
+        return found or (None, None)
 
     # ================================================================ actors
     def actors(self, tok, ms, *, role: str = "actor", et: EventType | None = None) -> list[tuple[Mention, float]]:
@@ -1011,8 +1125,11 @@ class RuleExtractor:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
         victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                        and ms[c.i].type == "Person"), None)
-        if victim is None:  # "assassin of Lincoln"
-            victim = _attached(noun, ms, (), ("of",), types=("Person",))
+        if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
+            victim = _attached(noun, ms, (), ("of",), types=("Person", "Organization"))
+            if victim is not None and victim.type == "Organization":
+                # one word the NER took for a body; a killing's victim is a person
+                victim = None if len(victim.text.split()) > 1 else dataclasses.replace(victim, type="Person")
         killer = None
         if noun.dep_ == "compound" and noun.head.i in ms:
             killer = ms[noun.head.i]
@@ -1020,6 +1137,9 @@ class RuleExtractor:
             killer = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
             if killer is None and noun.dep_ == "appos" and noun.head.i in ms:
                 killer = ms[noun.head.i]
+            toks = noun.doc
+            if killer is None and noun.i + 2 < len(toks) and toks[noun.i + 1].text == "," and noun.i + 2 in ms:
+                killer = ms[noun.i + 2]  # "Kennedy's assassin, Lee Harvey Oswald", however it is parsed
         if victim is not None and killer is not None and killer.type == "Person" and not _same(killer, victim):
             et = self.lex.by_predicate["kills"]
             negated, modality = self.modality(noun)
@@ -1088,18 +1208,27 @@ class RuleExtractor:
     # ================================================================ static relations
     def statics(self, doc: Document, sent, ms: dict[int, Mention], titles: dict[int, list]) -> Iterator[RelationMention]:
         def rel(a: Mention, pred: str, o: Mention, conf: float, trigger) -> RelationMention:
-            negated, modality = self.modality(trigger.head if trigger.dep_ != "ROOT" else trigger)
+            # A verb ("lives in", "is based in") or a copular predicate ("is not a member of") carries
+            # the clause's negation and modality; a title, an apposition or a preposition does not:
+            # "President X did not attend" leaves X president.
+            if trigger.pos_ in ("VERB", "AUX"):
+                negated, modality = self.modality(trigger)
+            elif trigger.dep_ in ("attr", "acomp") or trigger.dep_ == "ROOT":
+                negated, modality = self.modality(trigger.head if trigger.dep_ != "ROOT" else trigger)
+            else:
+                negated, modality = False, "asserted"
             return RelationMention(doc=doc.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
                                    subject=a, predicate=pred, object=o, confidence=conf, extractor="rules",
                                    negated=negated, modality="asserted" if modality == "reported" else modality,
                                    trigger=trigger.text)
 
+        yield from self._dateline(sent, ms, rel)
         for tok in sent:
             m = ms.get(tok.i)
             if m is not None and m.type == "Person" and tok.i in titles:
                 yield from self._title_relations(tok, m, titles[tok.i], rel)
             if m is not None and m.type == "Person" and _is_head_of(tok, m, ms):
-                yield from self._person_preps(tok, m, ms, rel)
+                yield from self._person_preps(tok, m, ms, rel, titles.get(tok.i, ()))
             lemma = tok.lemma_.lower()
             # "a Berlin-based foundation", "the foundation, based in Berlin"
             if lemma in ("base", "headquarter", "headquarters") and tok.pos_ in ("VERB", "ADJ", "NOUN"):
@@ -1110,6 +1239,7 @@ class RuleExtractor:
                 yield from self._place_in(tok, m, ms, rel)
             # "Beijing, the capital of China", "the Chinese capital, Beijing"
             if lemma == "capital" and tok.pos_ == "NOUN":
+                conf = 0.85
                 country = _attached(tok, ms, ("poss", "amod", "compound"), ("of",), types=("Country",))
                 city = None
                 if tok.dep_ in ("appos", "attr") and tok.head.i in ms:
@@ -1119,14 +1249,41 @@ class RuleExtractor:
                 for c in tok.children:
                     if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i] is not country:
                         city = ms[c.i]
+                if country is None and city is not None and city.country \
+                        and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children):
+                    # "in Tehran, the capital": the capital of the city's own country, if the
+                    # gazetteer says it is that country's capital
+                    known = self.gaz.country(city.country)
+                    if known is not None and gaz.norm(self.gaz.capitals.get(city.country, "")) == gaz.norm(city.key or city.text):
+                        country = Mention(known.label, tok.idx, tok.idx + len(tok.text), "Country",
+                                          country=known.country, key=known.label)
+                        conf = 0.75
                 if country is not None and city is not None and city.type in ("City", "Location") \
                         and (city.country is None or city.country == country.country):
-                    yield rel(city, "capitalOf", country, 0.85, tok)
+                    yield rel(city, "capitalOf", country, conf, tok)
             # "X, a member of Y", "NATO member Turkey", "US ally Japan", "trading partner"
             if lemma in ("member", "ally", "partner") and tok.pos_ == "NOUN":
                 yield from self._roles(tok, lemma, ms, rel)
             if lemma in ("alliance", "partnership") and tok.pos_ == "NOUN":
                 yield from self._alliance(tok, lemma, ms, rel)
+            if lemma in GROUP_NOUNS and tok.pos_ == "NOUN" and tok.dep_ == "attr":
+                yield from self._members(tok, ms, rel)
+            # "Rome is in Lazio"
+            if lemma == "be" and tok.pos_ in ("AUX", "VERB"):
+                subj = [ms[c.i] for c in tok.children if c.dep_ in SUBJ and c.i in ms]
+                far = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                       for p in c.children if p.dep_ == "pobj" and p.i in ms]
+                for a in subj:
+                    for b in far:
+                        if a.type in ("City", "Location") and b.type in STATES and _bigger(b, a):
+                            yield rel(a, "locatedIn", b, 0.75, tok)
+            # "Serbia's southern province of Kosovo", "the Chinese province of Hubei"
+            if lemma in PLACE_NOUNS and tok.pos_ == "NOUN" and tok.i not in ms:
+                owner = next((ms[c.i] for c in tok.children if c.dep_ in ("poss", "amod") and c.i in ms
+                              and ms[c.i].type in ("Country", "Location")), None)
+                named = _attached(tok, ms, (), ("of",), types=("City", "Location"))
+                if owner is not None and named is not None and owner is not named and _bigger(owner, named):
+                    yield rel(named, "locatedIn", owner, 0.75, tok)
             # "Kabul is located in Afghanistan", "the plant, situated in Aiken"
             if lemma in ("locate", "situate") and tok.pos_ in ("VERB", "ADJ"):
                 subj = [ms[c.i] for c in tok.children if c.dep_ in (*SUBJ, *PASS_SUBJ) and c.i in ms]
@@ -1139,6 +1296,29 @@ class RuleExtractor:
                         if p.type in STATES and s is not p and s.type != "Person" and _bigger(p, s) or \
                                 (p.type in STATES and s.type in ("Organization", "Location") and s is not p):
                             yield rel(s, "locatedIn" if s.type in STATES else "basedIn", p, 0.8, tok)
+            # "X was born in Y", "Y-born X", "X's hometown of Y"
+            if tok.lower_ == "born" and tok.pos_ in ("VERB", "ADJ"):
+                yield from self._born(tok, ms, rel)
+            if lemma == "hometown" and tok.pos_ == "NOUN":
+                yield from self._hometown(tok, ms, rel)
+            # "his native Ohio", "Cybill Shepherd, a Memphis native"
+            if m is not None and m.type in STATES and _is_head_of(tok, m, ms) \
+                    and any(c.dep_ == "amod" and c.lower_ == "native" for c in tok.children):
+                owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
+                if not owners and tok.dep_ == "appos" and tok.head.i in ms:
+                    owners = [(ms[tok.head.i], 1.0)]
+                for person, f in owners:
+                    yield from self._home(person, tok, ms, rel, round(0.65 * f, 3), tok)
+            # "Sohn's New Jersey home"
+            if lemma == "home" and tok.pos_ == "NOUN":
+                owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
+                places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+                for person, f in owner:
+                    for p in places:
+                        yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
+            # "X works for Y", "who served 24 years in Congress"
+            if lemma in ("work", "serve", "teach") and tok.pos_ == "VERB":
+                yield from self._works(tok, lemma, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1150,6 +1330,182 @@ class RuleExtractor:
                     for p in places:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
+
+    def _works(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
+        """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
+        people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+        if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
+            people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+        if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
+            first = tok.head
+            people = [m for c in first.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+            if not people and first.dep_ == "relcl" and first.head.i in ms:
+                people = [ms[first.head.i]]
+        preps = ("for", "at", "with") if lemma in ("work", "teach") else ("in", "on", "with")
+        orgs = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+                for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) if q.i in ms
+                and ms[q.i].type in ("Organization", "InternationalOrganization")]
+        for person in people:
+            if person.type != "Person":
+                continue
+            for org in orgs:
+                yield rel(person, "memberOf" if lemma == "serve" else "worksFor", org, 0.7, tok)
+
+    def _broadcast(self, doc, i, end, rel) -> Iterator[RelationMention]:
+        """"Guatemala City Teleonce Television in Spanish 0400 GMT": a monitored broadcaster after
+        its town. Read off the words (the NER often runs the town into the name)."""
+        k = next((t.i for t in doc[i:end] if t.lower_ == "in"), None)
+        if k is None or k + 2 >= len(doc) or not doc[k + 1].is_title or not doc[k + 2].like_num:
+            return
+        for size in (3, 2, 1):
+            if i + size >= k:
+                continue
+            place = self.gaz.lookup(doc[i:i + size].text)
+            if place is not None and place.type in STATES:
+                town = doc[i:i + size]
+                name = doc[i + size:k]
+                if all(t.is_title or t.text.isupper() or t.text == "-" or t.like_num for t in name):
+                    p = Mention(town.text, town.start_char, town.end_char, place.type, country=place.country,
+                                key=place.label)
+                    o = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
+                    yield rel(o, "basedIn", p, 0.5, doc[k])
+                return
+
+    def _dateline(self, sent, ms, rel) -> Iterator[RelationMention]:
+        """"BANGKOK, Thailand (AP) --", "Sofia, February 15 (BTA)", "Paris AFP in English": the place
+        a story was filed from, within its region, and the news agency that has a desk there
+        (basedIn at 0.5: a bureau, not necessarily the head office)."""
+        doc = sent.doc
+        i, end = sent.start, min(sent.end, sent.start + 16)
+        if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
+            i += 3  # "(Text)"
+        code = next((t.i for t in doc[i:end] if WIRE_CODE.match(t.text)), None)
+        if code is not None:
+            i = code + 1  # a monitoring service's story code ("AU0202111694") before the dateline
+            yield from self._broadcast(doc, i, min(sent.end, i + 10), rel)
+        place = ms.get(i)
+        first = doc[i] if i < end else None
+        if (place is None or place.type not in STATES) and first is not None and (first.is_title or first.is_upper):
+            # "DAYTON, Ohio (AP)", "Saint-Gall, Switzerland (AFP)": a town the NER missed; the
+            # agency in brackets after it (required below) makes this a dateline
+            k = i
+            while k < end and k - i < 4 and (doc[k].is_title or doc[k].is_upper or doc[k].text == "-") \
+                    and doc[k].is_alpha or k < end and doc[k].text == "-":
+                k += 1
+            if i < k and k + 1 < end and doc[k].text == "," and ms.get(k + 1) is not None \
+                    and ms[k + 1].type in ("Location", "Country"):
+                town = doc[i:k]
+                place = Mention(town.text, town.start_char, town.end_char, "City",
+                                key=town.text.title() if town.text.isupper() else town.text)
+                ms = {**ms, **{t: place for t in range(i, k)}}
+        if place is None or place.type not in STATES:
+            return
+        i = _mention_end(i, place, ms)
+        outer = None
+        if i + 1 < end and doc[i].text == "," and ms.get(i + 1) is not None and ms[i + 1].type in STATES:
+            outer = ms[i + 1]
+            i = _mention_end(i + 1, outer, ms)
+        agency = None
+        skipped = 0
+        while i < end and skipped < 5 and (doc[i].text == "," or doc[i].ent_type_ in ("DATE", "CARDINAL")
+                                             or doc[i].like_num):
+            i += 1
+            skipped += 1
+        if i + 2 < end and doc[i].text == "(" and ms.get(i + 1) is not None:
+            agency = ms[i + 1]
+            k = _mention_end(i + 1, agency, ms)
+            if k >= end or doc[k].text != ")":
+                agency = None
+        elif i + 2 < end and (doc[i].text == "(" or doc[i].is_upper):
+            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash
+            k = i + (doc[i].text == "(")
+            j = k
+            while j < end and j - k < 4 and (doc[j].is_upper or doc[j].text == "-") and doc[j].text not in ("--", "-", ")") \
+                    or j < end and doc[j].text == "-" and j + 1 < end and doc[j + 1].is_upper:
+                j += 1
+            closing = ")" if doc[i].text == "(" else None
+            if k < j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_")):
+                span = doc[k:j]
+                agency = Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
+        if agency is None and outer is not None and first.text.isupper() and _bigger(outer, place) \
+                and (i >= sent.end or doc[i].text in ("(", "_", "--", "—", "-") or doc[i].is_sent_end):
+            yield rel(place, "locatedIn", outer, 0.75, first)  # "BLYTHE, Calif.": a dateline alone
+            return
+        if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
+            return
+        if outer is not None and _bigger(outer, place):
+            yield rel(place, "locatedIn", outer, 0.8, first)
+        yield rel(agency, "basedIn", place, 0.5, first)
+        if outer is not None:
+            yield rel(agency, "basedIn", outer, 0.45, first)
+
+    def _home(self, person: Mention, place_tok, ms, rel, conf: float, trigger) -> Iterator[RelationMention]:
+        """Residence (a town, a region) or citizenship (a country) of a person's home place,
+        and of the larger place in "Grants, N.M."."""
+        place = _place(place_tok, ms)
+        person = self._as_person(person)
+        if place is None or person.type != "Person" or place is person:
+            return
+        yield rel(person, "citizenOf" if place.type == "Country" else "livesIn", place, conf, trigger)
+        if place_tok.i in ms:
+            outer = _comma_place(place_tok, place, ms)
+            if outer is not None:
+                yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, round(conf - 0.05, 3), trigger)
+
+    def _as_person(self, m: Mention) -> Mention:
+        """Someone born, or with a home, is a person: a name the NER took for an organisation (and
+        the gazetteer does not know as one) is read as a person's."""
+        if m.type == "Organization" and m.country is None and self.gaz.lookup(m.key or m.text) is None \
+                and not m.text.isupper():
+            return dataclasses.replace(m, type="Person")
+        return m
+
+    def _born(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """A birthplace. kg has no birth predicate; where someone was born is the place the text
+        ties them to, so it is read as residence (citizenship for a country), with a
+        confidence that says this is an inference (0.5, below a stated home)."""
+        doc = tok.doc
+        people = [m for c in tok.children if c.dep_ in PASS_SUBJ for m, _ in self.actors(c, ms)]
+        # "the 34th President, Dwight D. Eisenhower, was born in ...": the name in apposition
+        people += [ms[a.i] for c in tok.children if c.dep_ in PASS_SUBJ and c.i not in ms
+                   for a in c.subtree if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"][:1]
+        if not people and tok.dep_ in ("acl", "amod", "relcl", "appos") and tok.head.i in ms:
+            people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]
+        if not places:
+            # "was born on Feb. 5, 1907, in Portland": the parse hangs "in" on the date
+            k = next((t.i for t in doc[tok.i + 1:min(tok.i + 10, tok.sent.end)] if t.lower_ == "in"
+                      or t.pos_ == "VERB"), None)
+            if k is not None and doc[k].lower_ == "in" and doc[k].head.i != tok.i \
+                    and (doc[k].head.ent_type_ == "DATE" or doc[k].head.like_num):
+                places = [p for p in doc[k].children if p.dep_ == "pobj"]
+        # "Illinois-born Charlton Heston", "Illinois born Charlton Heston"
+        before = doc[tok.i - 2] if tok.i > 1 and doc[tok.i - 1].text == "-" else doc[tok.i - 1] if tok.i else None
+        if before is not None and before.i in ms and ms[before.i].type in STATES:
+            after = next((ms[t.i] for t in doc[tok.i + 1:tok.i + 6] if t.i in ms), None)
+            if after is not None and after.type == "Person":
+                people, places = [after], [before]
+        for person in people:
+            for p in places:
+                yield from self._home(person, p, ms, rel, 0.5, tok)
+
+    def _hometown(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen"."""
+        owners = [(m, f) for c in tok.children if c.dep_ == "poss" for m, f in self.actors(c, ms, role="actor")]
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
+        if tok.dep_ == "appos" and tok.head.i in ms:
+            places.append(tok.head)
+        elif tok.dep_ == "conj" and tok.head.i in ms:  # "in Tulsa, Oklahoma, Roe's hometown" read as a list
+            first = tok.head
+            while first.dep_ == "conj" and first.head.i in ms:
+                first = first.head
+            places.append(first)
+        for person, f in owners:
+            for p in places:
+                yield from self._home(person, p, ms, rel, round(0.7 * f, 3), tok)
 
     def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
         for relation, org, t in found:
@@ -1165,9 +1521,9 @@ class RuleExtractor:
                 if country is not None:
                     m = Mention(country.label, t.idx, t.idx + len(t.text), "Country",
                                 country=country.country, key=country.label)
-                    yield rel(person, "leaderOf", m, 0.6, t)
+                    yield rel(person, relation, m, 0.6, t)
 
-    def _person_preps(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
+    def _person_preps(self, tok, person: Mention, ms, rel, found=()) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
         preps = [c for c in tok.children if c.dep_ == "prep"]
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
@@ -1188,9 +1544,18 @@ class RuleExtractor:
             if c.lower_ not in ("of", "at", "from"):
                 continue
             for p in c.children:
+                if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN" and c.lower_ in ("of", "at") \
+                        and p.lemma_.lower() in ORG_NOUNS:
+                    # "Jane Roe of the Acme company", "Roe of the DEM's division of water"
+                    org = next((ms[g.i] for g in p.children if g.dep_ in ("compound", "poss", "nmod") and g.i in ms
+                                and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+                    if org is not None and org is not person:
+                        yield rel(person, "worksFor", org, 0.55, c)
                 if p.dep_ != "pobj" or p.i not in ms:
                     continue
                 place = ms[p.i]
+                if any(org is place for _, org, _ in found):
+                    continue  # "President Rouhani of Iran": the title already says what he is to Iran
                 if c.lower_ in ("of", "from") and place.type in ("City", "Location"):
                     yield rel(person, "livesIn", place, 0.65, c)
                     outer = _comma_place(p, place, ms)
@@ -1210,6 +1575,10 @@ class RuleExtractor:
             places.append(tok.nbor(-2))
         if org_tok is not None and org_tok.i not in ms and org_tok.dep_ == "appos" and org_tok.head.i in ms:
             org_tok = org_tok.head  # "Acme, a Berlin-based firm"
+        if org_tok is not None and org_tok.i not in ms and org_tok.pos_ == "NOUN":
+            # "the Yemen-based Houthi movement": the name modifies the noun "based" goes with
+            org_tok = next((c for c in org_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ms
+                            and c.i > tok.i and ms[c.i].type in ("Organization", "Group")), org_tok)
         if org_tok is not None and org_tok.i in ms and ms[org_tok.i].type in ("Organization", "Group",
                                                                           "InternationalOrganization"):
             for p in places:
@@ -1219,11 +1588,18 @@ class RuleExtractor:
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
         words = (org.key or org.text).split()
-        if org.country and len(words) > 1 and words[-1].lower() in NATIONAL_BODIES:
-            nat = self.gaz.lookup(words[0]) or self.gaz.demonym(words[0])
-            if nat is not None and nat.type == "Country":  # "U.S. Congress", "Turkish Foreign Ministry"
-                yield rel(org, "basedIn", Mention(nat.label, org.start, org.start + len(words[0]), "Country",
-                                                  country=nat.country, key=nat.label), 0.6, tok)
+        if len(words) > 2 and "of" in words[1:-1] and words[0].lower() not in ("embassy", "consulate", "mission") \
+                and not any(w.lower() in ("embassy", "consulate", "mission") for w in words):
+            # "the Federal Home Loan Bank of San Francisco", "University of Iowa": a town in the name
+            k = len(words) - 1 - words[::-1].index("of")
+            town = self.gaz.lookup(" ".join(words[k + 1:]))
+            if town is not None and town.type in ("City", "Location"):
+                at = org.end - len(" ".join(words[k + 1:]))
+                yield rel(org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
+                                                  key=town.label), 0.6, tok)
+        # "U.S. Congress", "Turkish Foreign Ministry": the organisation carries the country as its
+        # own attribute (see _national_bodies); a basedIn record would repeat it, and for "the US
+        # Embassy" in London it would be wrong.
         for c in tok.children:
             if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
                 for m in c.children:
@@ -1231,10 +1607,23 @@ class RuleExtractor:
                         yield rel(org, "basedIn", ms[m.i], 0.7, c)
             elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
                 yield rel(org, "basedIn", ms[c.i], 0.65, c)
-            elif c.dep_ == "prep" and c.lower_ == "in" and tok.dep_ not in ("pobj",):
+            elif c.dep_ == "prep" and c.lower_ == "of" and org.type == "Organization":
+                # "Manufacturers Hanover Trust Co. of New York": a firm of a town
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
+                            and _mention_start(p.i, ms[p.i], ms) == c.i + 1:
+                        yield rel(org, "basedIn", ms[p.i], 0.6, c)
+            elif c.dep_ == "prep" and c.lower_ == "in" and (
+                    tok.dep_ != "pobj"
+                    # "Dr. Farley of McGill University in Montreal": a person's body and its town
+                    or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
+                    and ms[tok.head.head.i].type == "Person"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
+                        outer = _comma_place(p, ms[p.i], ms)
+                        if outer is not None:  # "in Providence, R.I."
+                            yield rel(org, "basedIn", outer, 0.55, c)
             elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES:
                 yield rel(org, "basedIn", ms[c.i], 0.6, c)
 
@@ -1256,11 +1645,26 @@ class RuleExtractor:
             if far.type in STATES and _bigger(far, place) and far_tok.dep_ not in ("conj",) \
                     and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
+        in_tree = False
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
+                        in_tree = True
                         yield rel(place, "locatedIn", ms[p.i], 0.65, c)
+            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and _bigger(ms[c.i], place):
+                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada"
+        # "from Kassala in eastern Sudan", where the parse hangs "in" on another word
+        j = _mention_end(tok.i, place, ms)
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
+            j += 1  # "Mosul, in northern Iraq"
+        if not in_tree and j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != tok.i:
+            k = j + 1
+            while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].lower_ == "the"):
+                k += 1
+            far = ms.get(k)
+            if far is not None and far is not place and far.type in STATES and _bigger(far, place):
+                yield rel(place, "locatedIn", far, 0.6, doc[j])
 
     def _alliance(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         """"its alliance with the US", "the US-Japan alliance"."""
@@ -1271,11 +1675,36 @@ class RuleExtractor:
         holders = [m for c in tok.children if c.dep_ == "poss" for m, _ in self._actor(c, ms, "actor", None)]
         others = [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                   for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
+        if not others and tok.dep_ == "dobj":
+            # "keeping its alliance with the US", where the parse hangs "with" on the verb
+            others = [m for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
         for h in holders:
             for o in others:
                 if not _same(h, o) and h.type in ("Country", "Organization", "InternationalOrganization", "Group") \
                         and o.type in ("Country", "Organization", "InternationalOrganization", "Group"):
                     yield rel(h, pred, o, 0.7, tok)
+
+    def _members(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"G7 is an informal group of seven countries, the UK, the US, ...": each is a member."""
+        body = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), None)
+        if body is None or body.type not in ("InternationalOrganization", "Organization"):
+            return
+        for c in tok.children:
+            if c.dep_ != "prep" or c.lower_ != "of":
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                heads = _conjuncts(p) if p.i in ms else [x for a in p.children if a.dep_ in ("conj", "appos")
+                                                         for x in _conjuncts(a)]
+                heads += [x for a in p.children if a.dep_ == "prep" and a.lower_ == "including"
+                          for q in a.children if q.dep_ == "pobj" for x in _conjuncts(q)]
+                if p.i not in ms and p.lemma_.lower() not in ("country", "nation", "state", "economy", "member"):
+                    continue
+                for h in heads:
+                    if h.i in ms and ms[h.i].type == "Country" and not _same(ms[h.i], body):
+                        yield rel(ms[h.i], "memberOf", body, 0.7, tok)
 
     def _roles(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         pred = {"member": "memberOf", "ally": "allyOf", "partner": "tradesWith"}[lemma]
@@ -1283,6 +1712,18 @@ class RuleExtractor:
                                           for c in tok.children):
             return
         other = _attached(tok, ms, ("poss", "compound", "amod", "nmod"), ("of",))
+        if lemma == "ally" and tok.tag_ == "NNS":
+            # "allies such as Germany", "its allies, including Japan": the owner's allies
+            listed = [m for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
+                      for p in c.children if p.dep_ == "pobj" for m, _ in self.actors(p, ms)]
+            owner = [(m, 0.7 * f) for c in tok.children if c.dep_ == "poss" for m, f in self._actor(c, ms, "actor", None)]
+            if not owner and tok.dep_ == "dobj":  # "the US pressed allies such as Germany"
+                owner = [(m, 0.6 * f) for c in tok.head.children if c.dep_ in SUBJ for m, f in self.actors(c, ms)]
+            for o, conf in owner:
+                for m in listed:
+                    if not _same(o, m) and o.type in COLLECTIVE and m.type in COLLECTIVE:
+                        yield rel(m, "allyOf", o, round(conf, 3), tok)
+            return
         holders: list[Mention] = []
         if tok.dep_ == "appos" and tok.head.i in ms:
             holders = [m for m, _ in self.actors(tok.head, ms)]
@@ -1305,8 +1746,12 @@ class RuleExtractor:
         self._national_bodies(parsed, ms)
         titles = self.affiliations(parsed, ms)
         for sent in parsed.sents:
-            for r in (*self.events(doc, sent, ms), *self.statics(doc, sent, ms, titles)):
-                if r.confidence >= MIN_CONFIDENCE:
+            statics = list(self.statics(doc, sent, ms, titles))
+            # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
+            capitals = {(_name(r.subject), _name(r.object)) for r in statics if r.predicate == "capitalOf"}
+            for r in (*self.events(doc, sent, ms), *statics):
+                if r.confidence >= MIN_CONFIDENCE and not (
+                        r.predicate == "locatedIn" and (_name(r.subject), _name(r.object)) in capitals):
                     yield r
 
 
@@ -1323,6 +1768,28 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _age_follows(span) -> bool:
+    """Is the span followed by an age in commas ("X, 50, of ...")?"""
+    doc = span.doc
+    j = span.end
+    return j + 2 < len(doc) and doc[j].text == "," and doc[j + 2].text == "," and doc[j + 1].is_digit \
+        and 0 < int(doc[j + 1].text) < 120
+
+
+def _mention_start(i: int, m: Mention, ms) -> int:
+    """The index of the first token of the mention that covers token i."""
+    while i > 0 and ms.get(i - 1) is m:
+        i -= 1
+    return i
+
+
+def _mention_end(i: int, m: Mention, ms) -> int:
+    """The index after the last token of the mention that starts at token i."""
+    while ms.get(i) is m:
+        i += 1
+    return i
 
 
 def _split_coordination(span):
@@ -1343,24 +1810,36 @@ def _split_coordination(span):
 
 
 def _trim(span):
-    """Drop leading determiners and trailing possessive markers or hyphen debris."""
+    """Drop leading determiners and trailing possessive markers or hyphen debris, a bracket left
+    open ("the Free Trade Area (AfCFTA"), and "retired"/"former" before a name."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
+                           or doc[start].lower_ in VOIDING and start + 1 < end):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")):
+    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
+    if opened is not None and opened > start and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")
+                           or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET") and end - 1 > start):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+# Title words that begin place names when capitalised ("New Jersey", "General Santos").
+KEEP_CAPITALISED = {"New"}
 
 
 def _strip_title(text: str, g: gaz.Gazetteer) -> str:
     text = text.replace("’", "'").strip(" -–—'\"")
     text = text.removesuffix("'s")
+    if g.lookup(text) is not None:
+        return text  # "New York", "Prince Edward Island": a known name, not a title before one
     words = text.split()
     while len(words) > 1:
         for size in (3, 2, 1):
             head = " ".join(words[:size]).rstrip(".")
-            if size < len(words) and g.title(head)[0]:
+            if size < len(words) and g.title(head)[0] and words[0] not in KEEP_CAPITALISED:
                 words = words[size:]
                 break
         else:
@@ -1477,6 +1956,10 @@ def _requires_compound(obj, et: EventType) -> bool:
 def _is_own(verb, obj) -> bool:
     """Is the object the actor's own thing ("its troops", "their forces")? Then look further."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+
+
+def _name(m: Mention) -> str:
+    return (m.key or m.text).lower()
 
 
 def _same(a: Mention, b: Mention) -> bool:
