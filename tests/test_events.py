@@ -209,3 +209,16 @@ def test_no_guess_where_the_place_does_not_settle_it(run, text):
 ])
 def test_no_pledge_from_an_unsaid_or_open_question(run, text):
     assert not [r for r in run(text) if r.predicate == "agreesWith"]
+
+
+@pytest.mark.parametrize("text, negated, modality", [
+    ("Reporters asked about the planned visit by President Emmanuel Macron to Algeria.", False, "intended"),
+    ("Analysts debated a possible attack by Russia on Ukraine.", False, "hypothetical"),
+    ("Prime Minister Narendra Modi's cancelled trip to Pakistan drew comment.", True, "asserted"),
+    ("Mr. Modi's trip to Pakistan, which was cancelled, drew comment.", True, "asserted"),
+    ("Mr. Modi's trip to Pakistan drew comment.", False, "asserted"),
+])
+def test_a_nominal_event_is_what_its_modifiers_say(run, text, negated, modality):
+    rel = next(r for r in run(text) if r.plover)
+    assert (rel.negated, rel.modality) == (negated, modality)
+    assert rel.asserted == (not negated and modality == "asserted")

@@ -131,6 +131,12 @@ ALLEGING_VERBS = {"accuse", "charge", "suspect", "indict", "arrest", "try", "bla
 NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
+# Modifiers that make a nominal event ("the planned visit", "a cancelled trip") something that
+# has not happened: still to come, only possible, or called off.
+INTENDED_MODS = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "intended", "expected",
+                 "prospective", "postponed", "delayed", "future", "impending", "anticipated"}
+HYPOTHETICAL_MODS = {"possible", "potential", "likely", "hypothetical", "rumoured", "rumored", "mooted"}
+CALLED_OFF_MODS = {"cancelled", "canceled", "aborted", "scrapped", "abandoned", "thwarted", "foiled"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 PRONOUNS = {
     "he": ("Person",), "him": ("Person",), "his": ("Person",), "himself": ("Person",),
@@ -1097,6 +1103,7 @@ class RuleExtractor:
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
+        negated, modality = _nominal_status(noun, negated, modality)
         if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
                 and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
             modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
@@ -1937,6 +1944,28 @@ def _announcement(verb):
                         for t in node.subtree if t.i < verb.i):
         return node.head  # not "did not announce whom they would support"
     return None
+
+
+def _nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
+    """What the noun's own modifiers say of a nominal event: "the planned visit" is intended,
+    "a possible attack" hypothetical, "the cancelled trip" (or "the trip, which was
+    cancelled") did not happen."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # The parser often hangs "…, which was cancelled" on the nearest name ("the trip to
+    # Warsaw, which was cancelled"); a place or a person is not called off, the trip is.
+    clauses += [c for p in noun.children if p.dep_ == "prep" for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if c.dep_ == "relcl"]
+    for clause in clauses:
+        mods.add(clause.lower_)
+        mods |= {g.lower_ for g in clause.children if g.dep_ in ("acomp", "oprd")}
+    if mods & CALLED_OFF_MODS:
+        return True, modality
+    if mods & HYPOTHETICAL_MODS:
+        return negated, "hypothetical"
+    if mods & INTENDED_MODS and modality in ("asserted", "reported"):
+        return negated, "intended"
+    return negated, modality
 
 
 def _conditional(verb, marks=("unless", "if")) -> bool:
