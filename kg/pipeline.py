@@ -54,7 +54,8 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
 def _extraction(doc: Document, parsed, fn, g: gaz.Gazetteer) -> Extraction:
     from .resolve import resolve
 
-    relations = resolve(doc, list(fn(doc, parsed, g)), g)
+    people = {e.text for e in getattr(parsed, "ents", ()) if e.label_ == "PERSON" and " " in e.text.strip()}
+    relations = resolve(doc, list(fn(doc, parsed, g)), g, people)
     entities = {r.subject.id: r.subject for r in relations} | {r.object.id: r.object for r in relations}
     return Extraction(document=doc, relations=tuple(relations), entities=tuple(entities.values()))
 

@@ -61,12 +61,15 @@ class DocumentResolver:
     entity is the same object whichever sentence names it.
     """
 
-    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention]):
+    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = ()):
         self.gaz = gazetteer
         mentions = list(mentions)
         self.full_names: dict[str, str] = {}  # a name token → the full person name it belongs to
         ambiguous: set[str] = set()
+        # Every person the document names, not only those in a relation: "Carrie Lam" may be
+        # introduced in a sentence that yields nothing and then act as plain "Lam".
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
+        people |= {clean_name(p) for p in extra_people}
         for name in people:
             actor = self.gaz.lookup(name)
             full = actor.label if actor is not None and actor.type == "Person" else name
@@ -92,6 +95,11 @@ class DocumentResolver:
         typ = m.type
         if typ == "Person" and len(name.split()) == 1 and name in self.full_names:
             name = self.full_names[name]
+        elif typ in ("Organization", "Location", "Group") and len(name.split()) == 1 and name in self.full_names \
+                and self.gaz.lookup(name) is None:
+            # The parser often tags a bare surname as an organisation ("Novak later met ...");
+            # in a document that names "Peter Novak" and knows no such organisation, it is him.
+            name, typ = self.full_names[name], "Person"
         actor = self.gaz.lookup(name)
         if actor is not None and actor.derived and actor.country not in self.named:
             actor = None  # a common name, not the office-holder of a country this text never names
@@ -154,13 +162,16 @@ def _compatible(mention_type: str, actor_type: str) -> bool:
     return mention_type in loose and actor_type in loose
 
 
-def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer) -> list[Relation]:
+def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer,
+            people: Iterable[str] = ()) -> list[Relation]:
     """Relation mentions of one document → relations between resolved entities.
 
-    Duplicates (same subject, predicate, object, sentence, negation, modality) are merged,
-    keeping the most confident reading.
+    ``people`` are the other person names the document contains (the parser's PERSON
+    entities), so that a surname joins a full name met outside any relation. Duplicates
+    (same subject, predicate, object, sentence, negation, modality) are merged, keeping the
+    most confident reading.
     """
-    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)])
+    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)], people)
     best: dict[tuple, Relation] = {}
     for r in mentions:
         s, o = resolver.entity(r.subject), resolver.entity(r.object)
