@@ -53,6 +53,9 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
     return f"{ENTITY_BASE}{type_.lower()}/{slug(label)}"
 
 
+GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+
+
 class DocumentResolver:
     """Resolves the mentions of one document to entities.
 
@@ -64,23 +67,36 @@ class DocumentResolver:
     def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = ()):
         self.gaz = gazetteer
         mentions = list(mentions)
-        self.full_names: dict[str, str] = {}  # a name token → the full person name it belongs to
-        ambiguous: set[str] = set()
+        self.full_names: dict[str, str] = {}  # a name token, or a shorter full name → the full name
         # Every person the document names, not only those in a relation: "Carrie Lam" may be
         # introduced in a sentence that yields nothing and then act as plain "Lam".
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
-        people |= {clean_name(p) for p in extra_people}
+        people |= {self._untitled(clean_name(p)) for p in extra_people}
+        fulls = set()
         for name in people:
             actor = self.gaz.lookup(name)
             full = actor.label if actor is not None and actor.type == "Person" else name
-            if len(full.split()) < 2:
-                continue
+            if len(full.split()) >= 2:
+                fulls.add(full)
+        # "John Conyers" and "John Henry Conyers" are one man: a name whose words all belong
+        # to one longer name is that name. Not across a generation ("Donald Trump" is not
+        # "Donald Trump Jr."), and a word several names share in other ways ("Kim" of Kim
+        # Jong-un and Kim Yo-jong) is left alone.
+        def within(short: set, long: set) -> bool:
+            return short <= long and not (long - short) & GENERATIONS
+
+        by_token: dict[str, set[str]] = {}
+        for full in fulls:
             for token in full.split():
-                if token in self.full_names and self.full_names[token] != full:
-                    ambiguous.add(token)
-                self.full_names[token] = full
-        for token in ambiguous:
-            del self.full_names[token]
+                by_token.setdefault(token, set()).add(full)
+        pairs = list(by_token.items())
+        pairs += [(f, {g for g in fulls if g != f and within(set(f.split()), set(g.split()))}) for f in fulls]
+        for key, candidates in pairs:
+            if not candidates:
+                continue
+            widest = max(candidates, key=lambda c: len(c.split()))
+            if all(within(set(c.split()), set(widest.split())) for c in candidates):
+                self.full_names[key] = widest
         # countries the document names; a derived official's country needs one of them
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
         self._aliases: dict[tuple[str, str], set[str]] = {}
@@ -89,13 +105,23 @@ class DocumentResolver:
         for m in mentions:
             self._note(m)
 
+    def _untitled(self, name: str) -> str:
+        """A name without the titles before it ("Crown Prince Mohammed bin Salman")."""
+        words = name.split()
+        while len(words) > 2:
+            size = next((n for n in (3, 2, 1) if n < len(words) - 1 and self.gaz.title(" ".join(words[:n]))[0]), 0)
+            if not size:
+                break
+            words = words[size:]
+        return " ".join(words)
+
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
         """(label, type, linked actor) of a mention."""
         name = clean_name(m.key or m.text)
         typ = m.type
-        if typ == "Person" and len(name.split()) == 1 and name in self.full_names:
+        if typ == "Person" and name in self.full_names:
             name = self.full_names[name]
-        elif typ in ("Organization", "Location", "Group") and len(name.split()) == 1 and name in self.full_names \
+        elif typ == "Organization" and len(name.split()) == 1 and name in self.full_names \
                 and self.gaz.lookup(name) is None:
             # The parser often tags a bare surname as an organisation ("Novak later met ...");
             # in a document that names "Peter Novak" and knows no such organisation, it is him.

@@ -63,6 +63,15 @@ def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
     assert r.entity(_m("Hamas", "Group")).label == "Hamas"
 
 
+def test_a_shorter_full_name_is_the_longer_one_but_not_across_a_generation():
+    r = DocumentResolver(gaz.default(), [_m("Anna Maria Keller"), _m("Anna Keller"), _m("Keller")])
+    assert r.entity(_m("Anna Keller")).label == "Anna Maria Keller"
+    assert r.entity(_m("Keller")).label == "Anna Maria Keller"
+    r = DocumentResolver(gaz.default(), [_m("Tom Brandt"), _m("Tom Brandt Jr."), _m("Brandt")])
+    assert r.entity(_m("Tom Brandt")).label == "Tom Brandt"
+    assert r.entity(_m("Brandt")).label == "Brandt"
+
+
 def test_ambiguous_surnames_are_left_alone():
     r = DocumentResolver(gaz.default(), [_m("Kim Jong-un"), _m("Kim Yo-jong"), _m("Kim")])
     assert r.entity(_m("Kim")).label == "Kim"
