@@ -35,11 +35,11 @@ OTHER_EVENTS = {"bear", "born", "die", "found", "establish", "marry", "publish",
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
-_ABSOLUTE = (re.compile(rf"^(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$", re.I),
-             re.compile(rf"^(?:on\s+)?{_MONTH}\s+{_DAY}{_YEAR}$", re.I),
+_ABSOLUTE = (re.compile(rf"^(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}$", re.IGNORECASE),
+             re.compile(rf"^(?:on\s+)?{_MONTH}\s+{_DAY}{_YEAR}$", re.IGNORECASE),
              re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"))
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?P<which>last|this past|past|next|this coming|coming|this)?\s*"
-                      r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.I)
+                      r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
 
 
 def _parse(iso: str | None) -> date | None:
