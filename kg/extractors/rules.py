@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from .. import gazetteer as gaz
 from ..lexicon import EventType, Lexicon
 from ..lexicon import load as load_lexicon
-from ..model import Document, Mention, RelationMention
+from ..model import SECTORS, Document, Mention, RelationMention
 from ..nlp import HYPHENATED_NAME
 from . import register
 
@@ -131,6 +131,11 @@ PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "p
                   "plea", "initiative", "bid", "overture", "suggestion"}
 # Role-noun sectors (agents.tsv) whose people belong to the place where they act.
 LOCAL_SECTORS = {"OPP", "CVL", "COP"}
+# Events whose recipients, when such people, are those of the place where it happens
+# ("arrested students in Caracas", "killed civilians in Helmand").
+LOCAL_RECIPIENT = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "REQUEST", "ACCUSE"}
+# Role nouns too general to tell a sector by themselves: "police officers", "army officers".
+GENERIC_ROLES = {"officer", "officers", "force", "forces", "unit", "units", "personnel", "member", "members"}
 NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
              "tourist", "refugee", "worker", "workers"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
@@ -470,7 +475,7 @@ class RuleExtractor:
         for c in mods:
             if c.i in ms and ms[c.i].type in COLLECTIVE:
                 if agentive:
-                    return [(ms[c.i], 0.85)]
+                    return [(self._sector(tok, ms[c.i], ms[c.i].start), 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
         if agentive:
@@ -482,7 +487,7 @@ class RuleExtractor:
                             return [(ms[g.i], 0.75)]
         for c in mods:
             if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
-                return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+                return [(self._sector(tok, m, c.idx), f * 0.9) for m, f in self._pronoun(c, ms)]
             if c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
                 # "Israeli army bulldozers": the army's country
                 found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
@@ -494,11 +499,15 @@ class RuleExtractor:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             # "the navies of China, India and Oman": each of them
-                            return [(ms[q.i], 0.8) for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
-            if role == "actor" and self.lex.agents.get(lemma, self.lex.agents.get(lower)) in LOCAL_SECTORS \
-                    and lemma not in NOT_LOCAL:
+                            # "the police in Caracas" belong there, "the troops in Syria" not
+                            local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
+                            return [(self._sector(tok, ms[q.i], tok.idx, ms[q.i].end) if local else ms[q.i], 0.8)
+                                    for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if self._sector_code(tok) in LOCAL_SECTORS and lemma not in NOT_LOCAL \
+                    and (role == "actor" or role == "recipient" and et is not None and et.plover in LOCAL_RECIPIENT):
                 # "protesters marched in Caracas", "police raided homes across Kashmir": people
-                # of the place where they act (not troops or officials, who act abroad)
+                # of the place where they act (not troops or officials, who act abroad); and
+                # "police detained students in Caracas": the people acted on there
                 verb = tok
                 for _ in range(4):
                     if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -509,7 +518,7 @@ class RuleExtractor:
                         places = [m for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p)
                                   for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
                         if len({m.country or m.key for m in places}) == 1:
-                            return [(places[0], 0.6)]
+                            return [(self._sector(tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
@@ -563,6 +572,30 @@ class RuleExtractor:
             text = tok.doc.text[start:end]
             return [(Mention(text, start, end, "Topic", key=text), 0.6)]
         return []
+
+    def _sector_code(self, tok) -> str | None:
+        """The CAMEO sector of a role noun: "police officers" COP, "army officers" MIL,
+        "government troops" MIL (a generic head takes its role-noun compound's sector)."""
+        agents = self.lex.agents
+        code = agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
+        if tok.lower_ in GENERIC_ROLES or code is None:
+            for c in tok.children:
+                sub = agents.get(c.lower_, agents.get(c.lemma_.lower())) if c.dep_ == "compound" else None
+                if sub is not None and sub != "GOV":
+                    return sub
+        return code
+
+    def _sector(self, tok, m: Mention, start: int, end: int | None = None) -> Mention:
+        """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
+        mention of its own; the country itself for the government (see model.SECTORS), and
+        whatever ``m`` is when it has no country or is no state."""
+        code = self._sector_code(tok)
+        if code not in SECTORS or not m.country or m.type not in ("Country", "City"):
+            return m
+        end = tok.idx + len(tok.text) if end is None else end
+        start = min(start, end)
+        text = tok.doc.text[start:end]
+        return Mention(text, start, end, SECTORS[code][1], country=m.country, key=text, sector=code)
 
     def _pronoun(self, tok, ms) -> list[tuple[Mention, float]]:
         """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
