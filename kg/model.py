@@ -44,6 +44,8 @@ SECTORS = {
     "REF": ("refugees", "Group"),
     "MED": ("media", "Group"),
 }
+# The organs of a state among them: they act for it ("Israeli troops" is how Israel acts).
+STATE_SECTORS = frozenset(code for code, (_, typ) in SECTORS.items() if typ == "Organization")
 
 
 @dataclass(frozen=True, slots=True)
