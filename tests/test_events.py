@@ -191,8 +191,8 @@ def test_protesters_and_police_act_for_the_place_where_they_act(run):
     one(run("Students throughout Indonesia demonstrated against President Joko Widodo."),
         "Indonesia civilians", "protestsAgainst", "Joko Widodo")
     rel = one(run("Hundreds of protesters rallied in Caracas against Nicolas Maduro."),
-              "Caracas", "protestsAgainst", "Nicolás Maduro")
-    assert rel.subject.country == "VEN" and rel.confidence < 0.8
+              "Venezuela opposition", "protestsAgainst", "Nicolás Maduro")
+    assert rel.subject.country == "VEN" and rel.subject.sector == "OPP" and rel.confidence < 0.8
 
 
 @pytest.mark.parametrize("text", [

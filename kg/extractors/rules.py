@@ -134,8 +134,6 @@ LOCAL_SECTORS = {"OPP", "CVL", "COP"}
 # Events whose recipients, when such people, are those of the place where it happens
 # ("arrested students in Caracas", "killed civilians in Helmand").
 LOCAL_RECIPIENT = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "REQUEST", "ACCUSE"}
-# Role nouns too general to tell a sector by themselves: "police officers", "army officers".
-GENERIC_ROLES = {"officer", "officers", "force", "forces", "unit", "units", "personnel", "member", "members"}
 NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
              "tourist", "refugee", "worker", "workers"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
@@ -165,6 +163,7 @@ class RuleExtractor:
     def __init__(self, lexicon: Lexicon, gazetteer: gaz.Gazetteer):
         self.lex = lexicon
         self.gaz = gazetteer
+        self._home: str | None = None  # the country of the police acting, while recipients are sought
 
     # ================================================================ mentions
     def mentions(self, parsed) -> dict[int, Mention]:
@@ -491,6 +490,11 @@ class RuleExtractor:
             if c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
                 # "Israeli army bulldozers": the army's country
                 found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
+                if agentive:  # "student demonstrators": the whole phrase names the sector
+                    end = tok.idx + len(tok.text)
+                    found = [(dataclasses.replace(m, text=tok.doc.text[min(m.start, end):end], start=min(m.start, end),
+                                                  end=end, key=tok.doc.text[min(m.start, end):end])
+                              if m.sector else m, f) for m, f in found]
                 if found:
                     return found
         if agentive:
@@ -519,6 +523,10 @@ class RuleExtractor:
                                   for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
                         if len({m.country or m.key for m in places}) == 1:
                             return [(self._sector(tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
+                if role == "recipient" and self._home is not None:
+                    code = self._sector_code(tok)
+                    return [(Mention(tok.text, tok.idx, tok.idx + len(tok.text), SECTORS[code][1],
+                                     country=self._home, key=tok.text, sector=code), 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
@@ -575,15 +583,13 @@ class RuleExtractor:
 
     def _sector_code(self, tok) -> str | None:
         """The CAMEO sector of a role noun: "police officers" COP, "army officers" MIL,
-        "government troops" MIL (a generic head takes its role-noun compound's sector)."""
+        "government troops" MIL (a role-noun compound other than the government decides)."""
         agents = self.lex.agents
-        code = agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
-        if tok.lower_ in GENERIC_ROLES or code is None:
-            for c in tok.children:
-                sub = agents.get(c.lower_, agents.get(c.lemma_.lower())) if c.dep_ == "compound" else None
-                if sub is not None and sub != "GOV":
-                    return sub
-        return code
+        for c in tok.children:
+            sub = agents.get(c.lower_, agents.get(c.lemma_.lower())) if c.dep_ == "compound" else None
+            if sub is not None and sub != "GOV":
+                return sub  # "opposition leader", "police commander": whom they lead
+        return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
 
     def _sector(self, tok, m: Mention, start: int, end: int | None = None) -> Mention:
         """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
@@ -777,7 +783,14 @@ class RuleExtractor:
     def _objects(self, verb, et: EventType, ms, passive_objs, actors=()) -> list[tuple[Mention, float]]:
         """Recipients, from the strongest evidence to the weakest; the actors themselves never
         count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
-        found = self._recipients(verb, et, ms, passive_objs)
+        # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
+        # civilians they act on, when nothing else places them, are of the police's country
+        homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
+        self._home = next(iter(homes)) if len(homes) == 1 else None
+        try:
+            found = self._recipients(verb, et, ms, passive_objs)
+        finally:
+            self._home = None
         if et.theme_preps:
             # "Trump withdrew the US from the treaty": his own country is what he moves
             found = [(m, f) for m, f in found if not (m.type == "Country" and any(
