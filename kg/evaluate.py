@@ -43,7 +43,9 @@ either lacks one) when a normalised name of one equals a normalised name of the 
 (label or alias; case, accents, punctuation, possessive ``'s`` and a leading "the"
 folded away: see :func:`norm_name`). Two different QIDs never match. Gold taken from a
 text span (GSR actor text, CoNLL04 entity spans) also matches when one name's words
-are a contiguous run of the other's ("Lincoln" in "President Lincoln"). A predicted organ
+are a contiguous run of the other's ("Lincoln" in "President Lincoln"), except that a
+gold span naming only the country of a predicted sector entity ("Iraq" in "Iraq rebels")
+does not match it. A predicted organ
 of a state (a sector entity of :data:`kg.model.STATE_SECTORS`: "Israel military", "Iraq
 police") also matches a gold ``Country`` entity of its own country code, because kg's gold
 codes an actor named by a state role to its state ("Israeli troops" → Israel; see
@@ -200,7 +202,9 @@ def entity_match(gold: Ref, pred: Ref) -> bool:
             gw = g.split()
             for p in pred.names:
                 pw = p.split()
-                if _contiguous(pw, gw) or _contiguous(gw, pw):
+                # a part of a country ("Iraq rebels", "Iraqi protesters") is not matched by
+                # the country's name alone: a shorter gold span must hold its head noun
+                if _contiguous(pw, gw) or _contiguous(gw, pw) and (not pred.sector or gw[-1] == pw[-1]):
                     return True
     return False
 

@@ -115,3 +115,14 @@ def test_state_organs_match_the_gold_state_and_society_does_not():
     settlers = Ref.of("settlers", country="ISR")
     assert not entity_match(settlers, Ref.of("Israel military", country="ISR", sector="MIL"))
     assert STATE_SECTORS < set(SECTORS) and "GOV" not in SECTORS
+
+
+def test_a_gold_span_of_the_country_alone_does_not_match_a_part_of_it():
+    from kg.evaluate import Ref, entity_match
+
+    rebels = Ref.of("Iraq rebels", ["Iraqi rebels"], country="IRQ", sector="REB")
+    assert not entity_match(Ref.of("Iraq", loose=True), rebels)
+    assert not entity_match(Ref.of("Iraqi", loose=True), rebels)
+    assert entity_match(Ref.of("rebels", loose=True), rebels)
+    assert entity_match(Ref.of("Iraqi rebels in the north", loose=True), rebels)
+    assert entity_match(Ref.of("Iraq", loose=True), Ref.of("Iraq", ["Iraqi"], "Q796", "IRQ"))

@@ -505,7 +505,7 @@ class RuleExtractor:
                             # "the navies of China, India and Oman": each of them
                             # "the police in Caracas" belong there, "the troops in Syria" not
                             local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
-                            return [(self._sector(tok, ms[q.i], tok.idx, ms[q.i].end) if local else ms[q.i], 0.8)
+                            return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
                                     for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
             if self._sector_code(tok) in LOCAL_SECTORS and lemma not in NOT_LOCAL \
                     and (role == "actor" or role == "recipient" and et is not None and et.plover in LOCAL_RECIPIENT):
