@@ -70,6 +70,12 @@ def test_army_officers_are_the_military_and_police_officers_the_police(run):
     assert r.subject.sector == "COP"
 
 
+def test_security_officials_are_the_government(run):
+    r = find(run("Egyptian security officials accused Egyptian activists of spying."),
+             "Egypt", "accuses", "Egypt opposition")
+    assert r.subject.sector is None
+
+
 def test_troops_in_a_country_are_not_its_military(run):
     rels = run("Troops in Syria shelled Raqqa.")
     assert not [r for r in rels if r.subject.label == "Syria military"]

@@ -131,6 +131,9 @@ PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "p
                   "plea", "initiative", "bid", "overture", "suggestion"}
 # Role-noun sectors (agents.tsv) whose people belong to the place where they act.
 LOCAL_SECTORS = {"OPP", "CVL", "COP"}
+# Role nouns that, before another, name its field rather than its body: "security officials"
+# are officials of the government (PETRARCH codes them GOV), a "press secretary" too.
+DOMAIN_NOUNS = {"security", "press"}
 # Events whose recipients, when such people, are those of the place where it happens
 # ("arrested students in Caracas", "killed civilians in Helmand").
 LOCAL_RECIPIENT = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "REQUEST", "ACCUSE"}
@@ -586,7 +589,9 @@ class RuleExtractor:
         "government troops" MIL (a role-noun compound other than the government decides)."""
         agents = self.lex.agents
         for c in tok.children:
-            sub = agents.get(c.lower_, agents.get(c.lemma_.lower())) if c.dep_ == "compound" else None
+            if c.dep_ != "compound" or c.lower_ in DOMAIN_NOUNS:
+                continue
+            sub = agents.get(c.lower_, agents.get(c.lemma_.lower()))
             if sub is not None and sub != "GOV":
                 return sub  # "opposition leader", "police commander": whom they lead
         return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
