@@ -70,6 +70,13 @@ def test_army_officers_are_the_military_and_police_officers_the_police(run):
     assert r.subject.sector == "COP"
 
 
+def test_a_part_of_a_country_may_make_demands_on_it(run):
+    r = find(run("Thai students said Thailand must change its constitution."),
+             "Thailand civilians", "requests", "Thailand")
+    assert r.plover == "REQUEST"
+    assert not [r for r in run("Norway said Norway must act.") if r.plover]
+
+
 def test_security_officials_are_the_government(run):
     r = find(run("Egyptian security officials accused Egyptian activists of spying."),
              "Egypt", "accuses", "Egypt opposition")

@@ -1055,7 +1055,8 @@ class RuleExtractor:
             negated, modality = self.modality(verb)
             for a, fa in actors:
                 for o, fo in objects:
-                    if not _same(a, o) and not (o.type == "Country" and a.country == o.country):
+                    # "Britain said Britain must ..." is no demand, but its opposition's is
+                    if not _same(a, o) and not (o.type == "Country" and a.country == o.country and not a.sector):
                         yield self._record(doc, sent, a, et, o, negated, modality, 0.65 * fa * fo, verb)
 
     def _killer(self, doc, sent, noun, ms) -> Iterator[RelationMention]:
