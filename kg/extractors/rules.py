@@ -506,7 +506,8 @@ class RuleExtractor:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             # "the navies of China, India and Oman": each of them
-                            # "the police in Caracas" belong there, "the troops in Syria" not
+                            # "the navies of China" and "the police in Caracas" are theirs; of
+                            # "peacekeepers in Iraq" only the place is known, which stays the actor
                             local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
                             return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
                                     for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
