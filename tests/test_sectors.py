@@ -77,6 +77,16 @@ def test_a_part_of_a_country_may_make_demands_on_it(run):
     assert not [r for r in run("Norway said Norway must act.") if r.plover]
 
 
+def test_the_police_later_in_the_text_are_the_ones_named_before(run):
+    rels = run("Malian troops entered Gao on Friday. Later the troops detained two Nigerien soldiers.")
+    r = find(rels, "Mali military", "arrests", "Niger military")
+    assert r.confidence < find(run("Malian troops detained two Nigerien soldiers."),
+                               "Mali military", "arrests", "Niger military").confidence
+    # two armies named before: which one "the troops" are is not settled
+    rels = run("Malian troops and the Algerian army met near Kidal. The troops detained two Nigerien soldiers.")
+    assert not [r for r in rels if r.predicate == "arrests"], [(r.subject.label, r.object.label) for r in rels]
+
+
 def test_security_officials_are_the_government(run):
     r = find(run("Egyptian security officials accused Egyptian activists of spying."),
              "Egypt", "accuses", "Egypt opposition")

@@ -511,6 +511,11 @@ class RuleExtractor:
                             local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
                             return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
                                     for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not mods:
+                # "the police", once the document has named whose: "Kenyan police ..."
+                earlier = self._earlier_sector(tok, ms)
+                if earlier is not None:
+                    return [(earlier, 0.6)]
             if self._sector_code(tok) in LOCAL_SECTORS and lemma not in NOT_LOCAL \
                     and (role == "actor" or role == "recipient" and et is not None and et.plover in LOCAL_RECIPIENT):
                 # "protesters marched in Caracas", "police raided homes across Kashmir": people
@@ -596,6 +601,24 @@ class RuleExtractor:
             if sub is not None and sub != "GOV":
                 return sub  # "opposition leader", "police commander": whom they lead
         return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
+
+    def _earlier_sector(self, tok, ms) -> Mention | None:
+        """The one part of a country of this role noun's sector named earlier in the document
+        by a demonym or a country ("Kenyan police", "Kenya's police"), as a mention here."""
+        code = self._sector_code(tok)
+        if code not in SECTORS:
+            return None
+        countries = set()
+        for t in tok.doc[:tok.i]:
+            if t.i in ms or (t.lower_ not in self.lex.agents and t.lemma_.lower() not in self.lex.agents) \
+                    or self._sector_code(t) != code:
+                continue
+            countries.update(ms[c.i].country for c in t.children if c.dep_ in MODIFIER and c.i in ms
+                             and ms[c.i].type == "Country" and ms[c.i].country)
+        if len(countries) != 1:
+            return None
+        end = tok.idx + len(tok.text)
+        return Mention(tok.text, tok.idx, end, SECTORS[code][1], country=countries.pop(), key=tok.text, sector=code)
 
     def _sector(self, tok, m: Mention, start: int, end: int | None = None) -> Mention:
         """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
