@@ -109,6 +109,8 @@ def add_entity(g: Graph, ent: Entity) -> URIRef:
         g.add((node, OWL.sameAs, WDNS[ent.wikidata]))
     if ent.country:
         g.add((node, KG.countryCode, Literal(ent.country)))
+    if ent.sector:
+        g.add((node, KG.sector, Literal(ent.sector)))
     return node
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from . import gazetteer as gaz
-from .model import Document, Entity, Mention, Relation, RelationMention
+from .model import SECTORS, Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -102,6 +102,7 @@ class DocumentResolver:
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
+        self._sectors: dict[tuple[str, str], str] = {}
         for m in mentions:
             self._note(m)
 
@@ -117,6 +118,11 @@ class DocumentResolver:
 
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
         """(label, type, linked actor) of a mention."""
+        if m.sector in SECTORS and m.country:
+            # a part of a country: one entity per (country, sector), whatever the words were
+            words, typ = SECTORS[m.sector]
+            country = self.gaz.country(m.country)
+            return f"{country.label if country is not None else m.country} {words}", typ, None
         name = clean_name(m.key or m.text)
         typ = m.type
         if typ == "Person" and name in self.full_names:
@@ -141,6 +147,8 @@ class DocumentResolver:
         label, typ, actor = self.canonical(m)
         key = (label, typ)
         self._actors[key] = actor
+        if m.sector in SECTORS and m.country:
+            self._sectors[key] = m.sector
         aliases = self._aliases.setdefault(key, set())
         surface = clean_name(m.text)
         if surface and surface != label:
@@ -176,6 +184,7 @@ class DocumentResolver:
             aliases=tuple(sorted(self._aliases.get(key, ()))),
             wikidata=actor.wikidata if actor else None,
             country=country,
+            sector=self._sectors.get(key),
         )
 
 

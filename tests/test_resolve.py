@@ -229,5 +229,5 @@ def test_user_gazetteer_in_the_extractor(tmp_path):
     ex = next(extract_documents([Document("d", "Freedonian troops attacked Sylvania. Rufus Firefly praised Sylvania.")],
                                 gazetteer=g))
     facts = {(r.subject.label, r.predicate, r.object.label, r.subject.country) for r in ex.relations}
-    assert ("Freedonia", "attacks", "Sylvania", "FRD") in facts
+    assert ("Freedonia military", "attacks", "Sylvania", "FRD") in facts  # a user's country has sectors too
     assert ("Rufus Firefly", "praises", "Sylvania", "FRD") in facts
