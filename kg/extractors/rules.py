@@ -201,7 +201,7 @@ class RuleExtractor:
     def __init__(self, lexicon: Lexicon, gazetteer: gaz.Gazetteer):
         self.lex = lexicon
         self.gaz = gazetteer
-        self._home: str | None = None  # the country of the police acting, while recipients are sought
+        self._police_home: str | None = None  # the country of the police acting, while recipients are sought
 
     # ================================================================ mentions
     def mentions(self, parsed) -> dict[int, Mention]:
@@ -652,10 +652,10 @@ class RuleExtractor:
                                   for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
                         if len({m.country or m.key for m in places}) == 1:
                             return [(self._sector(tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
-                if role == "recipient" and self._home is not None:
+                if role == "recipient" and self._police_home is not None:
                     code = self._sector_code(tok)
                     return [(Mention(tok.text, tok.idx, tok.idx + len(tok.text), SECTORS[code][1],
-                                     country=self._home, key=tok.text, sector=code), 0.6)]
+                                     country=self._police_home, key=tok.text, sector=code), 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
@@ -935,11 +935,11 @@ class RuleExtractor:
         # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
         # civilians they act on, when nothing else places them, are of the police's country
         homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
-        self._home = next(iter(homes)) if len(homes) == 1 else None
+        self._police_home = next(iter(homes)) if len(homes) == 1 else None
         try:
             found = self._recipients(verb, et, ms, passive_objs)
         finally:
-            self._home = None
+            self._police_home = None
         if et.theme_preps:
             # "Trump withdrew the US from the treaty": his own country is what he moves
             found = [(m, f) for m, f in found if not (m.type == "Country" and any(
