@@ -36,9 +36,9 @@ every named query in ``kg/queries`` does, and so do ``kg.export`` and ``kg.analy
 One shared entity graph would remove the copies, but then removing or replacing a document
 could not restore exactly the descriptions the remaining documents give (documents
 disagree on aliases and countries, and a shared graph does not remember who said what),
-so builds would stop being exactly "the same quads whatever the order and the removals".
-On 1M quads the shared graph made kg's named queries at most 2x faster, while they are
-already 30-250x faster than rdflib: not worth that guarantee.
+so a store would depend on its history: "A and B, then remove B" would no longer equal
+"A". On 1M quads the shared graph made kg's named queries at most 1.6x faster, while they
+are already some 30-250x faster than rdflib: not worth that guarantee.
 """
 
 from __future__ import annotations
