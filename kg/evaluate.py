@@ -204,7 +204,7 @@ def entity_match(gold: Ref, pred: Ref) -> bool:
                 pw = p.split()
                 # a part of a country ("Iraq rebels", "Iraqi protesters") is not matched by
                 # the country's name alone: a shorter gold span must hold its head noun
-                if _contiguous(pw, gw) or _contiguous(gw, pw) and (not pred.sector or gw[-1] == pw[-1]):
+                if _contiguous(pw, gw) or (_contiguous(gw, pw) and (not pred.sector or gw[-1] == pw[-1])):
                     return True
     return False
 
