@@ -68,6 +68,7 @@ _LABELS = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e skos:prefLabel ?v } GROUP BY
 _TYPES = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e a ?t . BIND(REPLACE(STR(?t), \"^.*#\", \"\") AS ?v) } GROUP BY ?e ?v"
 _SAME_AS = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e owl:sameAs ?v } GROUP BY ?e ?v"
 _COUNTRY = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e kg:countryCode ?v } GROUP BY ?e ?v"
+_SECTOR = "SELECT ?e ?v (COUNT(*) AS ?n) WHERE { ?e kg:sector ?v } GROUP BY ?e ?v"
 _ALIASES = "SELECT DISTINCT ?e ?v WHERE { ?e skos:altLabel ?v }"
 
 _DOCUMENTS = "SELECT DISTINCT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }"
@@ -206,7 +207,7 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         where = replace(where, min_confidence=min_confidence)
     g = nx.MultiDiGraph()
     labels = _most_common(store, _LABELS)
-    types, same_as, country = (_most_common(store, q, labels) for q in (_TYPES, _SAME_AS, _COUNTRY))
+    types, same_as, country, sector = (_most_common(store, q, labels) for q in (_TYPES, _SAME_AS, _COUNTRY, _SECTOR))
     aliases = defaultdict(set)
     for row in store.query(_ALIASES):
         aliases[row["e"].value].add(row["v"].value)
@@ -214,6 +215,8 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         g.add_node(iri, label=label, type=types.get(iri, "Topic"),
                    wikidata=local_name(same_as[iri]) if iri in same_as else None,
                    country=country.get(iri), aliases=sorted(aliases.get(iri, ())))
+        if iri in sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
+            g.nodes[iri]["sector"] = sector[iri]
     if where.documents:
         known_docs = {r["id"].value for r in store.query(_DOCUMENTS)}
         if set(where.documents) - known_docs:

@@ -192,6 +192,13 @@ def _edge_style(rels: list[dict]) -> dict:
             "width": 1 + min(4.0, math.log2(total) if total > 1 else 0), "dashes": quad is None}
 
 
+def _sector_name(code: str | None) -> str | None:
+    """"COP" → "police (COP)": the part of a country a sector entity stands for."""
+    from .model import SECTORS
+
+    return f"{SECTORS[code][0]} ({code})" if code in SECTORS else code
+
+
 def _darker(colour: str, factor: float = 0.7) -> str:
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))
@@ -223,7 +230,8 @@ def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, posi
                      size=10 + 26 * math.sqrt(score.get(node, 0.0) / top), **extra,
                      kg={"type": data.get("type"), "aliases": list(data.get("aliases") or [])[:20],
                          "wikidata": data.get("wikidata"), "url": wikidata_url(data.get("wikidata")),
-                         "country": data.get("country"), "degree": g.degree(node),
+                         "country": data.get("country"), "sector": _sector_name(data.get("sector")),
+                         "degree": g.degree(node),
                          "importance": round(score.get(node, 0.0), 6), "size_by": size_by})
     groups: dict[tuple, list] = defaultdict(list)
     for s, o, _key, data in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
@@ -413,6 +421,7 @@ _APP = r"""
       }
     }
     line(box, "Country", k.country);
+    line(box, "Part of the country", k.sector);
     line(box, "Relations", k.degree);
     if (k.size_by === "pagerank") line(box, "PageRank", k.importance.toFixed(4));
     if (!full) box.appendChild(el("div", "Click for details", "hint"));

@@ -337,3 +337,22 @@ def test_analyze_the_example(example_store):
     data = json.loads(res.stdout)
     assert data["summary"]["length"] >= 1
     assert all(r["evidence"] and all("[state-visit]" in e for e in r["evidence"]) for r in data["rows"])
+
+
+def test_a_part_of_a_country_keeps_its_sector_in_the_graph_and_the_page(tmp_path):
+    from kg.analyze import to_networkx
+    from kg.pipeline import build
+    from kg.store import open_store
+    from kg.visualize import build_network
+
+    text = tmp_path / "raid.txt"
+    text.write_text("Venezuelan police arrested opposition activists in Caracas on Tuesday.\n", encoding="utf-8")
+    with open_store(tmp_path / "store") as store:
+        build([text], store)
+        g = to_networkx(store)
+    police = next(d for _, d in g.nodes(data=True) if d["label"] == "Venezuela police")
+    assert (police["country"], police["sector"]) == ("VEN", "COP")
+    assert all("sector" not in d for _, d in g.nodes(data=True) if d["type"] == "Country")
+    net = build_network(g)
+    node = next(n for n in net.nodes if n["label"] == "Venezuela police")
+    assert node["kg"]["sector"] == "police (COP)"
