@@ -209,3 +209,38 @@ def test_no_guess_where_the_place_does_not_settle_it(run, text):
 ])
 def test_no_pledge_from_an_unsaid_or_open_question(run, text):
     assert not [r for r in run(text) if r.predicate == "agreesWith"]
+
+
+# ------------------------------------------------------------------ killings, as news tells them
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The inquiry found that Carl Renner fired the shots that killed Mayor Ellen Hart.",
+     "Carl Renner", "kills", "Ellen Hart"),
+    ("Victor Lamm fired at Brenda Cole from a balcony.", "Victor Lamm", "attacks", "Brenda Cole"),
+    ("Victor Lamm fired his rifle at Brenda Cole.", "Victor Lamm", "attacks", "Brenda Cole"),
+    ("Senator Paul Dorn's assassin Harlan Voss died in prison.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("The slaying of Paul Dorn by Harlan Voss shocked the town.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Paul Dorn was gunned down by Harlan Voss in 1971.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Police announced the arrest of Harlan Voss, suspected of the murder of Paul Dorn.",
+     "Harlan Voss", "kills", "Paul Dorn"),
+    ("Harlan Voss is serving a life term for the murder of Paul Dorn.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Paul Dorn was murdered on the orders of the Spanish general Juan Ortega.",
+     "Juan Ortega", "kills", "Paul Dorn"),
+])
+def test_killing_constructions(run, text, subject, predicate, obj):
+    rel = one(run(text), subject, predicate, obj)
+    assert rel.plover == "ASSAULT"
+
+
+def test_a_weapon_fired_at_someone_is_not_its_target(run):
+    rels = run("Victor Lamm fired his rifle at Brenda Cole.")
+    assert [r.object.label for r in rels if r.plover == "ASSAULT"] == ["Brenda Cole"]
+
+
+def test_the_place_of_a_murder_is_not_its_victim(run):
+    rels = run("Harlan Voss is serving a life term for the murder of Dorn in Memphis.")
+    assert not [r for r in rels if r.plover == "ASSAULT" and r.object.label == "Memphis"]
+
+
+def test_a_bullet_fired_by_nobody_named_gives_no_killer(run):
+    rels = run("The bullet that killed Paul Dorn was never found.")
+    assert not [r for r in rels if r.plover == "ASSAULT"]

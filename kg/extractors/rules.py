@@ -148,6 +148,18 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
               "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
 # Light verbs whose object noun carries the event: "imposed a ban", "held talks".
 KILL_NOUNS = {"assassin", "killer", "murderer"}
+# "fired at the guards", "fired his rifle on the crowd": without a shell or missile to fire,
+# firing at someone is shooting at them.
+FIRING_VERBS = {"fire"}
+FIRING_PREPS = {"at", "on", "upon", "into"}
+# What a killer fires or plants: "fired the shots that killed X", "the bullet that killed X".
+INSTRUMENT_NOUNS = {"shot", "bullet", "round", "bomb", "grenade", "missile", "rocket", "shell", "blast",
+                    "volley", "burst"}
+# "was murdered on the orders of X", "at the behest of X": the one who ordered it acts.
+ORDER_NOUNS = {"order", "orders", "behest", "command", "instruction", "instructions"}
+# Verbs whose *subject* is the one held to have done the act: "is serving life for the murder
+# of X", "confessed to the killing of X", "pleaded guilty to the murder of X".
+CULPRIT_VERBS = {"serve": ("for",), "confess": ("to",), "plead": ("to",)}
 # Predicates whose object is the weapon itself, a topic: "tested a missile".
 WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
@@ -745,6 +757,10 @@ class RuleExtractor:
             if et is not None:
                 break
         et = et or self.lex.verb(lemma, objs)
+        if et is None and lemma in FIRING_VERBS and any(c.dep_ == "prep" and c.lower_ in FIRING_PREPS
+                                                        for c in tok.children):
+            # "fired at the guards", "fired his revolver at Lincoln": shooting at someone
+            et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"), None)
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
@@ -797,6 +813,13 @@ class RuleExtractor:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
             subj = []  # "Booth, who assassinated Lincoln": the noun the clause hangs on acts
+            shots = verb.head
+            if shots.lemma_.lower() in INSTRUMENT_NOUNS and shots.i not in ms and shots.dep_ == "dobj" \
+                    and shots.head.pos_ == "VERB":
+                # "Oswald fired the shots that killed Kennedy": who fired them
+                return [(m, f * 0.85) for m, f in self._subjects(shots.head, ms)[0]], []
+        if passive and not agents:
+            agents = _passive_agents(verb)
         if passive:
             if verb.dep_ == "relcl" and any(p.lower_ in RELATIVE for p in passive):
                 passive = [verb.head]  # "Oswald, who had been shot by Ruby"
@@ -844,14 +867,27 @@ class RuleExtractor:
         node = tok
         if node.dep_ == "pcomp" or node.dep_ == "pobj":
             node = node.head
-        if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in"):
+        if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
             return []
         governor = node.head
-        if governor.lemma_.lower() not in ACCUSED_VERBS:
+        glemma = governor.lemma_.lower()
+        if glemma in CULPRIT_VERBS:
+            # "Ray is serving 99 years for the murder of King"
+            if node.lower_ not in CULPRIT_VERBS[glemma]:
+                return []
+            who = [c for c in governor.children if c.dep_ in SUBJ]
+            return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
+                    if m.type == "Person" or m.type in COLLECTIVE]
+        if glemma not in ACCUSED_VERBS or node.lower_ == "to" or node.lower_ == "with" and glemma != "charge":
             return []
         who = [c for c in governor.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
         if not who and governor.dep_ in ("acl", "relcl", "amod"):
             who = [governor.head]
+        if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
+                and governor.doc[governor.i - 1].text == "," and governor.i - 2 in ms:
+            # "... the capture of Ray, suspected of the assassination of King": the parser hangs
+            # the participle on the main verb; the name just before the comma is the one suspected
+            who = [governor.doc[governor.i - 2]]
         return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
                 if m.type == "Person" or m.type in COLLECTIVE]
 
@@ -880,7 +916,7 @@ class RuleExtractor:
             if objects:
                 return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
-                 and not _requires_compound(c, et)]
+                 and not _requires_compound(c, et) and et.mode != "firearms"]  # "fired his Colt at X"
         for c in dobjs:
             objects += self.actors(c, ms, role="recipient", et=et)
         topics = [(m, f) for m, f in objects if m.type == "Topic"]
@@ -1041,7 +1077,8 @@ class RuleExtractor:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
-        if victims and not actors:
+        if not actors and (victims or et.plover == "ASSAULT"):
+            # "convicted of Kennedy's killing", "suspected of the assassination of King"
             actors = self._accused(noun, ms)
         governor = noun.head
         gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
@@ -1062,6 +1099,9 @@ class RuleExtractor:
             return
         objects: list[tuple[Mention, float]] = list(victims)
         holders = [noun]
+        # "the assassination in 1914 of the archduke": the parser hangs the "of" on the date
+        holders += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"]
         if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
             # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
             # the parser hangs the recipient on the light verb as often as on the noun
@@ -1079,7 +1119,20 @@ class RuleExtractor:
                         and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                         for s in c.children if s.dep_ in SUBJ
                         for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
-        if not objects:
+        victim_named = et.predicate == "kills" and [
+            p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+        if not objects and victim_named:
+            # "the murder of King in Memphis": a name the NER left untagged is the victim, and
+            # the place is not
+            p = victim_named[0]
+            if p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ms:
+                start, end = _compound_span(p)
+                span = p.doc.char_span(start, end)
+                if span is not None and self.gaz.lookup(span.text) is None:
+                    victim = self._mention(span, "Person", "PERSON")
+                    objects += [(victim, 0.8)] if victim is not None else []
+        if not objects and not victim_named:
             for prep in (c for h in holders for c in h.children):
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
@@ -1125,6 +1178,19 @@ class RuleExtractor:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
         victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                        and ms[c.i].type == "Person"), None)
+        if victim is None and noun.dep_ == "compound":
+            # "McKinley's assassin Leon Czolgosz": the possessive hangs on the killer's name
+            victim = next((ms[c.i] for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i
+                           and c.i in ms and ms[c.i].type == "Person"), None)
+        if victim is None:
+            # "King assassin James Earl Ray": a bare name the NER left untagged
+            names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms
+                     and c.text[:1].isupper() and c.i == noun.i - 1]
+            if names:
+                start, end = _compound_span(names[0])
+                span = noun.doc.char_span(start, end)
+                if span is not None and self.gaz.lookup(span.text) is None:
+                    victim = self._mention(span, "Person", "PERSON")
         if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
             victim = _attached(noun, ms, (), ("of",), types=("Person", "Organization"))
             if victim is not None and victim.type == "Organization":
@@ -1988,6 +2054,27 @@ def _title_phrase(tok, ms=None) -> str:
         words.insert(0, doc[i])
         i -= 1
     return " ".join(w.lower_ for w in words).replace(" - ", "-")
+
+
+def _passive_agents(verb) -> list:
+    """The agent of a passive verb when the parser did not hang it on the verb: "was murdered on
+    the orders of Pizarro", "was shot in the courtyard of his building by Chapman"."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("on", "at", "by", "under") and p.lower_ in ORDER_NOUNS:
+                found += [o for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for o in of.children if o.dep_ == "pobj"]
+            elif prep.lower_ in ("in", "at", "outside", "inside", "near"):
+                # one step down a place phrase: "in the courtyard of his building by X"
+                for q in (p, *(o for of in p.children if of.dep_ == "prep" for o in of.children if o.dep_ == "pobj")):
+                    found += [o for by in q.children if by.dep_ == "prep" and by.lower_ == "by"
+                              for o in by.children if o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return found
 
 
 def _attached(tok, ms, deps, preps, types=None) -> Mention | None:
