@@ -244,3 +244,28 @@ def test_the_place_of_a_murder_is_not_its_victim(run):
 def test_a_bullet_fired_by_nobody_named_gives_no_killer(run):
     rels = run("The bullet that killed Paul Dorn was never found.")
     assert not [r for r in rels if r.plover == "ASSAULT"]
+
+
+# ------------------------------------------------------------------ diplomacy between two sides
+def test_talks_between_two_sides_are_symmetric(run):
+    rel = one(run("The cautious dialogue between Peru and Chile resumed last week."), "Peru", "holdsTalksWith", "Chile")
+    assert rel.plover == "CONSULT"
+
+
+def test_both_leaders_named_just_before_commit_to_each_other(run):
+    rels = run("Macron met Olaf Scholz in Paris. Both leaders committed to closer ties.")
+    rel = one(rels, "Emmanuel Macron", "agreesWith", "Olaf Scholz")
+    assert rel.confidence < 0.6  # a pair named in an earlier sentence
+
+
+def test_seeking_someones_support_is_a_request(run):
+    rel = one(run("Kenya is seeking Egypt's support on the dam."), "Kenya", "requests", "Egypt")
+    assert (rel.plover, rel.cameo) == ("REQUEST", "102")
+    one(run("Kenya sought help from Britain."), "Kenya", "requests", "United Kingdom")
+
+
+def test_a_deployed_weapon_without_a_destination_is_the_object(run):
+    rels = run("Analysts blamed Poland's deployment of the AEGIS radar system for the row.")
+    rel = one(rels, "Poland", "deploysTo", "AEGIS radar system")
+    assert rel.object.type == "Topic"
+    assert not [r for r in run("Russia's deployment of the Wagner Group alarmed Mali.") if r.plover == "MOBILIZE"]

@@ -268,3 +268,9 @@ def test_native_place_of_a_person(run):
 def test_person_of_a_company_and_owner_of_a_business(run):
     find(run("Jane Roe of the Acme company said sales fell."), "Jane Roe", "worksFor", "Acme")
     find(run("Lou Ray, owner of the Smokehouse Cafe, said it was awful."), "Lou Ray", "leaderOf", "Smokehouse Cafe")
+
+
+# ------------------------------------------------------------------ alliances
+def test_its_inside_a_possessed_subject_is_the_owner(run):
+    rels = run("Japan's dependence on China for rare earths while keeping its alliance with the US worries Tokyo.")
+    find(rels, "Japan", "allyOf", "United States")

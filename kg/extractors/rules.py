@@ -187,14 +187,14 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "commit", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
 # Objects that are things rather than actors: topics for these predicates.
 TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "boycotts",
                     "censors", "seizes", "supports", "rejects", "signsAgreementWith", "criticizes",
-                    "protestsAgainst", "destroys", "occupies", "investigates"}
+                    "protestsAgainst", "destroys", "occupies", "investigates", "deploysTo"}
 
 
 class RuleExtractor:
@@ -710,6 +710,13 @@ class RuleExtractor:
                         for m2, f in self._actor(c, ms, "actor", None):
                             if m2.type in types:
                                 return [(m2, 0.7 * f)]
+                if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
+                    # "South Korea's reliance on China while keeping its alliance with the US",
+                    # "Japan's trade grew while its alliance held": the owner of the subject
+                    owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms
+                              and ms[p.i].type in types]
+                    if len(owners) == 1:
+                        return [(owners[0], 0.65)]
         sent = tok.sent
         for lo, hi, factor in ((sent.start, tok.i, 0.65), (_prev_sent_start(tok), sent.start, 0.6)):
             cands = {}
@@ -939,10 +946,12 @@ class RuleExtractor:
         # "alleged Iranian involvement", "closed Britain's embassy": the owner of the object
         # the phrase needs is its recipient
         if et.requires and et.plover in OWNER_RECIPIENT | {"SANCTION"}:
+            # "sought Beijing's support", "sought Xi's backing": anyone can be asked
+            owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
             for o in verb.children:
                 if o.dep_ == "dobj" and o.lemma_.lower() in et.requires:
                     objects += [(ms[c.i], 0.75) for c in o.children if c.dep_ in ("amod", "poss", "compound")
-                                and c.i in ms and ms[c.i].type in OWNERS]
+                                and c.i in ms and ms[c.i].type in owners]
             if objects:
                 return objects
         # "rejected calls by Belarus", "accepted demands from the rebels"
@@ -1077,6 +1086,12 @@ class RuleExtractor:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
+        if not actors and et.plover in ("CONSULT", "COOPERATE", "AGREE"):
+            # "the dialogue between South Korea and China": the two sides, symmetric
+            between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms) if a[0].type != "Topic"]
+            if len(between) >= 2:
+                actors = [(m, f * 0.9) for m, f in between]
         if not actors and (victims or et.plover == "ASSAULT"):
             # "convicted of Kennedy's killing", "suspected of the assassination of King"
             actors = self._accused(noun, ms)
@@ -1113,6 +1128,12 @@ class RuleExtractor:
                         if pobj.dep_ == "pobj":
                             objects += [(m, f * (1.0 if h is noun else 0.9))
                                         for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+        if not objects and et.predicate == "deploysTo":
+            # "South Korea's deployment of the THAAD system": with no destination, the named
+            # weapon deployed (never a force or body, which is deployed, not deployed at)
+            objects += [(m, f * 0.9) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"
+                        for m, f in self.actors(p, ms, role="recipient", et=et) if m.type == "Topic"]
         if not objects and et.plover in ("REQUEST", "THREATEN"):
             # "its demand that Israel ease restrictions"
             objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
