@@ -274,3 +274,25 @@ def test_person_of_a_company_and_owner_of_a_business(run):
 def test_its_inside_a_possessed_subject_is_the_owner(run):
     rels = run("Japan's dependence on China for rare earths while keeping its alliance with the US worries Tokyo.")
     find(rels, "Japan", "allyOf", "United States")
+
+
+# ------------------------------------------------------------------ bodies of a country, names the NER mistypes
+def test_a_national_body_is_based_in_its_country(run):
+    find(run("The Haitian Parliament declared the post vacant."), "Haitian Parliament", "basedIn", "Haiti")
+    find(run("Kenya's Green Party won the vote."), "Green Party", "basedIn", "Kenya")
+
+
+def test_an_embassy_is_not_based_in_the_country_it_represents(run):
+    rels = run("The Chilean Embassy in Lima issued a statement.")
+    assert ("Chilean Embassy", "basedIn", "Chile") not in triples(rels)
+
+
+def test_a_party_the_ner_took_for_a_place_is_no_residence(run):
+    rels = run("Mia Lund, an activist in Kenya's Green Party, was arrested.")
+    assert not [r for r in rels if r.predicate == "livesIn"], sorted(triples(rels))
+    find(rels, "Mia Lund", "memberOf", "Green Party")
+
+
+def test_a_union_of_writers_keeps_its_name(run):
+    rels = run("Mia Lund, vice-president of the Union of Nordic Writers, spoke.")
+    assert any(r.object.label == "Union of Nordic Writers" for r in rels), sorted(triples(rels))

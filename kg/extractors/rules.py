@@ -104,6 +104,12 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
              "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
              "service", "services", "association", "society", "center", "centre", "league", "organization",
              "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
+# Bodies of a country that sit abroad.
+DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
+# The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
+BODY_WORDS = {"party", "union", "ministry", "council", "committee", "commission", "front", "movement",
+              "university", "college", "institute", "corporation", "company", "agency", "association",
+              "federation", "league", "organization", "organisation", "inc", "corp", "co"}
 # Nouns for a body or a unit of one: "Roe of the Acme company", "of the DEM's division".
 ORG_NOUNS = {"company", "firm", "corporation", "agency", "division", "department", "office", "bureau", "unit",
              "branch", "ministry", "group", "bank", "newspaper", "network", "station", "team", "staff", "board",
@@ -223,6 +229,8 @@ class RuleExtractor:
                     continue
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
+                if typ == "Location" and span[-1].lower_ in BODY_WORDS and self.gaz.lookup(span.text) is None:
+                    typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
                 m = self._mention(span, typ, ent.label_)
                 if m is None:
                     continue
@@ -331,6 +339,8 @@ class RuleExtractor:
         # "the National War College", "General Motors": an organisation's own name keeps its words
         key = text if typ == "Organization" and (last in ORG_HEADS or last in NATIONAL_BODIES) \
             else _strip_title(text, self.gaz)
+        if key.split()[:1] and key.split()[0] in ("of", "for", "and"):
+            key = text  # "Union of Writers": the title word is the body's own name, not a title
         if not key:
             return None
         if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
@@ -1684,9 +1694,16 @@ class RuleExtractor:
                 at = org.end - len(" ".join(words[k + 1:]))
                 yield rel(org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                   key=town.label), 0.6, tok)
-        # "U.S. Congress", "Turkish Foreign Ministry": the organisation carries the country as its
-        # own attribute (see _national_bodies); a basedIn record would repeat it, and for "the US
-        # Embassy" in London it would be wrong.
+        # "U.S. Congress", "Turkish Foreign Ministry", "Algeria's Ettahadi party": the organisation
+        # carries the country as its own attribute (see _national_bodies), and a body of a country
+        # sits in it; an embassy, a consulate or a mission sits abroad.
+        lowered = {w.lower().strip(".,") for w in words}
+        if org.type == "Organization" and org.country and not lowered & DIPLOMATIC_POSTS \
+                and words[-1].lower() in NATIONAL_BODIES | BODY_WORDS and _is_head_of(tok, org, ms):
+            known = self.gaz.country(org.country)
+            if known is not None:
+                yield rel(org, "basedIn", Mention(known.label, org.start, org.end, "Country", country=known.country,
+                                                  key=known.label), 0.6, tok)
         for c in tok.children:
             if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
                 for m in c.children:
