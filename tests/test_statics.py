@@ -296,3 +296,21 @@ def test_a_party_the_ner_took_for_a_place_is_no_residence(run):
 def test_a_union_of_writers_keeps_its_name(run):
     rels = run("Mia Lund, vice-president of the Union of Nordic Writers, spoke.")
     assert any(r.object.label == "Union of Nordic Writers" for r in rels), sorted(triples(rels))
+
+
+# ------------------------------------------------------------------ birthplaces and homes, more ways
+def test_birthplace_in_a_where_clause_even_if_the_ner_took_it_for_a_person(run):
+    rels = run("You pass Tupelo, where Karl Ames was born, on the way.")
+    r = find(rels, "Karl Ames", "livesIn", "Tupelo")
+    assert r.confidence <= 0.5 and r.object.type != "Person"
+
+
+def test_born_under_another_name_in_a_town(run):
+    find(run("In 1936, the singer Karl Ames was born Carl Amesley in Tupelo, Mississippi."),
+         "Karl Ames", "livesIn", "Tupelo")
+
+
+def test_a_home_in_a_town(run):
+    r = find(run("Karl Ames, a professor of law, died Monday at his home in suburban Scarsdale."),
+             "Karl Ames", "livesIn", "Scarsdale")
+    assert r.confidence < 0.6

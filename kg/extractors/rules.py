@@ -1406,10 +1406,12 @@ class RuleExtractor:
                     owners = [(ms[tok.head.i], 1.0)]
                 for person, f in owners:
                     yield from self._home(person, tok, ms, rel, round(0.65 * f, 3), tok)
-            # "Sohn's New Jersey home"
+            # "Sohn's New Jersey home", "died at his home in suburban Larchmont"
             if lemma == "home" and tok.pos_ == "NOUN":
                 owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
                 places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+                places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                           for p in c.children if p.dep_ == "pobj" and p.i in ms]
                 for person, f in owner:
                     for p in places:
                         yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
@@ -1570,6 +1572,21 @@ class RuleExtractor:
             people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
+        # "was born Charles Holley in Lubbock": the parse hangs "in" on the birth name
+        places += [p for n in tok.children if n.dep_ in ("oprd", "attr") for c in n.children
+                   if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+        if not places and tok.dep_ == "relcl" and tok.head.i in ms \
+                and any(c.lower_ == "where" for c in tok.children):
+            # "Rolling Fork, where Muddy Waters was born": the place the clause hangs on, whatever
+            # the NER took it for
+            place = ms[tok.head.i]
+            if place.type not in STATES and self.gaz.lookup(place.key or place.text) is None:
+                place = dataclasses.replace(place, type="Location")
+                for i in range(len(doc)):
+                    if ms.get(i) is ms[tok.head.i]:
+                        ms[i] = place
+            if place.type in STATES:
+                places = [tok.head]
         if not places:
             # "was born on Feb. 5, 1907, in Portland": the parse hangs "in" on the date
             k = next((t.i for t in doc[tok.i + 1:min(tok.i + 10, tok.sent.end)] if t.lower_ == "in"
