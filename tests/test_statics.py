@@ -314,3 +314,25 @@ def test_a_home_in_a_town(run):
     r = find(run("Karl Ames, a professor of law, died Monday at his home in suburban Scarsdale."),
              "Karl Ames", "livesIn", "Scarsdale")
     assert r.confidence < 0.6
+
+
+# ------------------------------------------------------------------ jobs in a department, a person's party
+def test_a_department_head_works_for_the_body_but_does_not_lead_it(run):
+    find(run("Mia Lund, vice president of marketing for Northwind Traders, said sales rose."),
+         "Mia Lund", "worksFor", "Northwind Traders")
+    rels = run("Mia Lund, head of research at the Karolinska Institute, said so.")
+    find(rels, "Mia Lund", "worksFor", "Karolinska Institute")
+    assert ("Mia Lund", "leaderOf", "Karolinska Institute") not in triples(rels)
+
+
+def test_the_chairman_of_the_board_leads_the_company(run):
+    find(run("Mia Lund, chairman of the board of Northwind Traders, spoke."), "Mia Lund", "leaderOf", "Northwind Traders")
+
+
+def test_a_place_after_a_named_site_is_no_employer(run):
+    rels = run("Ada Stern, director of the Barton summer camp at Oxford, spoke.")
+    assert not [r for r in rels if r.predicate in ("worksFor", "leaderOf")], sorted(triples(rels))
+
+
+def test_a_persons_party(run):
+    find(run("Mia Lund's Liberal Party won the election."), "Mia Lund", "memberOf", "Liberal Party")

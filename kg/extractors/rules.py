@@ -104,6 +104,11 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
              "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
              "service", "services", "association", "society", "center", "centre", "league", "organization",
              "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
+# "head of state", "chief of staff": what follows "of" in these titles is no department.
+UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", "company", "firm", "board",
+                       "directors", "trustees", "governors"}
+# Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
+MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
 # Bodies of a country that sit abroad.
 DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
 # The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
@@ -500,6 +505,7 @@ class RuleExtractor:
         if head.dep_ in SUBJ:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
+        under_unit: set[int] = set()
         for t in appos:
             org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
             if org is None:
@@ -508,6 +514,21 @@ class RuleExtractor:
                             for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
                             for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
                             and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+            if org is None:
+                # "vice president of marketing for Acme", "head of research at the institute": the
+                # body behind the department
+                org = next((ms[q.i] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                            and (_bare(p) or p.lemma_.lower() == "board")  # not "of the Barton camp at X"
+                            for d in p.children if d.dep_ == "prep" and (d.lower_ in ("for", "at", "with") or
+                                                                         d.lower_ == "of" and p.lemma_.lower() in
+                                                                         ("board", "directors", "trustees"))
+                            for q in d.children if q.dep_ == "pobj" and q.i in ms
+                            and ms[q.i].type in ("Organization", "InternationalOrganization")), None)
+            if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
+                                       and p.pos_ == "NOUN" and p.lemma_.lower() not in UNIT_NOT_DEPARTMENT
+                                       and org.start > p.idx for c in t.children for p in c.children):
+                under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
             found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
@@ -537,6 +558,8 @@ class RuleExtractor:
                 org = None
             if org is not None:
                 rel = state_relation if org.type in STATES else relation
+                if rel == "leaderOf" and t.i in under_unit:
+                    rel = "worksFor"
                 if rel == "citizenOf" and org.type != "Country":
                     rel = "livesIn"  # "Atlanta businessman Neil Estes"
                 if rel:
@@ -1332,6 +1355,11 @@ class RuleExtractor:
                 yield from self._based(tok, ms, rel)
             if m is not None and m.type in ("Organization",) and _is_head_of(tok, m, ms):
                 yield from self._org_seat(tok, m, ms, rel)
+                # "Mulroney's Progressive Conservative Party": a person's party is one they belong to
+                if (m.key or m.text).split()[-1].lower() in MEMBERSHIP_BODIES:
+                    for c in tok.children:
+                        if c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not m:
+                            yield rel(ms[c.i], "memberOf", m, 0.6, c)
             if m is not None and m.type in ("City", "Location") and _is_head_of(tok, m, ms):
                 yield from self._place_in(tok, m, ms, rel)
             # "Beijing, the capital of China", "the Chinese capital, Beijing"
@@ -2109,6 +2137,12 @@ def _title_phrase(tok, ms=None) -> str:
         words.insert(0, doc[i])
         i -= 1
     return " ".join(w.lower_ for w in words).replace(" - ", "-")
+
+
+def _bare(noun) -> bool:
+    """A department named by a bare noun ("of marketing", "of daytime programs"), not a place
+    or a thing ("of the Clara Barton camp")."""
+    return not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
 
 
 def _passive_agents(verb) -> list:
