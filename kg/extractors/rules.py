@@ -109,6 +109,9 @@ UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", 
                        "directors", "trustees", "governors"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
 MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
+# Bodies of a country that sit in it by what they are.
+SEATED_BODIES = {"parliament", "congress", "senate", "assembly", "legislature", "party", "union", "front",
+                 "movement", "council", "government", "cabinet", "court", "ministry"}
 # Bodies of a country that sit abroad.
 DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
 # The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
@@ -1739,12 +1742,13 @@ class RuleExtractor:
                 at = org.end - len(" ".join(words[k + 1:]))
                 yield rel(org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                   key=town.label), 0.6, tok)
-        # "U.S. Congress", "Turkish Foreign Ministry", "Algeria's Ettahadi party": the organisation
-        # carries the country as its own attribute (see _national_bodies), and a body of a country
-        # sits in it; an embassy, a consulate or a mission sits abroad.
+        # "U.S. Congress", "Haitian Parliament", "Algeria's Ettahadi party": the organisation carries
+        # the country as its own attribute (see _national_bodies), and a legislature, a party or a
+        # ministry sits in its country by what it is. Forces, firms and agencies act abroad, and an
+        # embassy or a mission sits there: for them the attribute says enough.
         lowered = {w.lower().strip(".,") for w in words}
         if org.type == "Organization" and org.country and not lowered & DIPLOMATIC_POSTS \
-                and words[-1].lower() in NATIONAL_BODIES | BODY_WORDS and _is_head_of(tok, org, ms):
+                and words[-1].lower() in SEATED_BODIES and _is_head_of(tok, org, ms):
             known = self.gaz.country(org.country)
             if known is not None:
                 yield rel(org, "basedIn", Mention(known.label, org.start, org.end, "Country", country=known.country,
