@@ -269,3 +269,11 @@ def test_a_deployed_weapon_without_a_destination_is_the_object(run):
     rel = one(rels, "Poland", "deploysTo", "AEGIS radar system")
     assert rel.object.type == "Topic"
     assert not [r for r in run("Russia's deployment of the Wagner Group alarmed Mali.") if r.plover == "MOBILIZE"]
+
+
+def test_the_victim_is_the_name_in_apposition_not_a_title_the_ner_took_for_a_work(run):
+    rels = run("In 1533 the last Incan King of Peru, Atahualpa, was murdered on the orders of "
+               "the Spanish conqueror Francisco Pizarro.")
+    rel = one(rels, "Francisco Pizarro", "kills", "Atahualpa")
+    assert rel.object.type == "Person"
+    assert not [r for r in rels if r.plover == "ASSAULT" and r.object.type == "Topic"]

@@ -336,3 +336,8 @@ def test_a_place_after_a_named_site_is_no_employer(run):
 
 def test_a_persons_party(run):
     find(run("Mia Lund's Liberal Party won the election."), "Mia Lund", "memberOf", "Liberal Party")
+
+
+def test_a_noble_title_names_a_person_not_a_place(run):
+    rels = run("Britain's Duchess of York topped the list of best-dressed women.")
+    assert not [r for r in rels if r.predicate == "locatedIn"], sorted(triples(rels))

@@ -107,6 +107,9 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
 # "head of state", "chief of staff": what follows "of" in these titles is no department.
 UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", "company", "firm", "board",
                        "directors", "trustees", "governors"}
+# Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
+NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "marchioness", "baron",
+                "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
 MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
 # Bodies of a country that sit in it by what they are.
@@ -237,6 +240,10 @@ class RuleExtractor:
                     continue
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
+                words = [t.lower_ for t in span if t.lower_ != "the"]
+                if typ in ("Location", "Organization") and len(words) > 2 and words[0] in NOBLE_TITLES \
+                        and words[1] == "of":
+                    typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
                 if typ == "Location" and span[-1].lower_ in BODY_WORDS and self.gaz.lookup(span.text) is None:
                     typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
                 m = self._mention(span, typ, ent.label_)
@@ -950,7 +957,15 @@ class RuleExtractor:
             return [(_topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
                     and o.lemma_.lower() in et.requires]
         for p in passive_objs:
-            objects += self.actors(p, ms, role="recipient", et=et)
+            found = self.actors(p, ms, role="recipient", et=et)
+            if et.predicate in VICTIM_POSSESSIVE and any(m.type == "Topic" for m, _ in found):
+                # "the last Incan King of Peru, Atahualpa, was murdered": the NER's title or
+                # work of art is no victim; the name in apposition is, whatever it was tagged
+                found = [(m, f) for m, f in found if m.type != "Topic"]
+                found += [(dataclasses.replace(ms[a.i], type="Person", country=None), 0.8) for a in p.children
+                          if a.dep_ == "appos" and a.i in ms and ms[a.i].type != "Topic"
+                          and self.gaz.lookup(ms[a.i].key or ms[a.i].text) is None]
+            objects += found
         if objects:
             return objects
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
