@@ -277,3 +277,26 @@ def test_the_victim_is_the_name_in_apposition_not_a_title_the_ner_took_for_a_wor
     rel = one(rels, "Francisco Pizarro", "kills", "Atahualpa")
     assert rel.object.type == "Person"
     assert not [r for r in rels if r.plover == "ASSAULT" and r.object.type == "Topic"]
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("His clients included Tom Greer, who killed Paul Dorn assassin Harlan Voss.", "Harlan Voss", "Paul Dorn"),
+    ("Files on Harlan Voss, who was charged with having assassinated Senator Paul Dorn, were released.",
+     "Harlan Voss", "Paul Dorn"),
+    ("On the Ides of March, 44 B.C., Roman Emperor Julius Caesar was assassinated by a group of nobles "
+     "that included Brutus and Cassius.", "Cassius", "Julius Caesar"),
+])
+def test_killers_named_in_chains_of_names_and_clauses(run, text, subject, obj):
+    rel = one(run(text), subject, "kills", obj)
+    assert rel.subject.type == "Person" and rel.object.type == "Person"
+
+
+def test_a_year_before_christ_is_no_victim(run):
+    rels = run("On the Ides of March, 44 B.C., Roman Emperor Julius Caesar was assassinated by a group of nobles "
+               "that included Brutus and Cassius.")
+    assert not [r for r in rels if r.object.label == "B.C."]
+
+
+def test_a_negated_conjunct_does_not_act(run):
+    rels = run("In the play, Tom and not his brother Karl Ames shoots Paul Dorn.")
+    assert not [r for r in rels if r.subject.label == "Karl Ames"]

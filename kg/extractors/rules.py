@@ -107,6 +107,8 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
 # "head of state", "chief of staff": what follows "of" in these titles is no department.
 UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", "company", "firm", "board",
                        "directors", "trustees", "governors"}
+# Era markers after a year ("44 B.C.", "AD 79"), which the NER can tag as a place.
+ERAS = {"BC", "AD", "BCE", "CE"}
 # Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
 NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "marchioness", "baron",
                 "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
@@ -347,6 +349,9 @@ class RuleExtractor:
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
         text = span.text
+        if len(span) == 1 and text.upper().rstrip(".").replace(".", "") in ERAS \
+                and any(c.dep_ == "nummod" for c in span[0].children):
+            return None  # "44 B.C.": a year, not British Columbia
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
                 and self.gaz.demonym(text) is None and self.gaz.lookup(text) is None:
             return None  # "Regional governor ...": an adjective the NER took for a name
@@ -595,6 +600,8 @@ class RuleExtractor:
         """The mentions a head token stands for, over coordination, with a confidence factor."""
         out: list[tuple[Mention, float]] = []
         for t in _conjuncts(tok):
+            if t is not tok and any(c.dep_ == "neg" for c in t.children):
+                continue  # "he and not his brother shoots Lincoln"
             out += self._actor(t, ms, role, et)
         seen: set[int] = set()
         uniq = []
@@ -619,6 +626,13 @@ class RuleExtractor:
         # "the two countries", "both sides"
         if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
             return self._pair(tok, ms, PAIR_NOUNS[lemma])
+        # "a group of nobles that included Brutus and Cassius": the ones named
+        for c in tok.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise"):
+                named = [(m, f * 0.85) for o in c.children if o.dep_ == "dobj"
+                         for m, f in self.actors(o, ms, role=role, et=et) if m.type != "Topic"]
+                if named:
+                    return named
         # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted
         if lemma in QUANTITY_NOUNS:
             for c in tok.children:
@@ -931,6 +945,8 @@ class RuleExtractor:
         if glemma not in ACCUSED_VERBS or node.lower_ == "to" or node.lower_ == "with" and glemma != "charge":
             return []
         who = [c for c in governor.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
+        if governor.dep_ == "relcl" and any(w.lower_ in RELATIVE for w in who):
+            who = [governor.head]  # "Oswald, who was charged with having assassinated Kennedy"
         if not who and governor.dep_ in ("acl", "relcl", "amod"):
             who = [governor.head]
         if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
@@ -958,6 +974,9 @@ class RuleExtractor:
                     and o.lemma_.lower() in et.requires]
         for p in passive_objs:
             found = self.actors(p, ms, role="recipient", et=et)
+            if not found:  # "44 B.C., Roman Emperor Julius Caesar was assassinated": the apposition
+                found = [(ms[a.i], 0.9) for a in p.children if a.dep_ == "appos" and a.i in ms
+                         and ms[a.i].type in ACTOR_TYPES]
             if et.predicate in VICTIM_POSSESSIVE and any(m.type == "Topic" for m, _ in found):
                 # "the last Incan King of Peru, Atahualpa, was murdered": the NER's title or
                 # work of art is no victim; the name in apposition is, whatever it was tagged
@@ -1085,6 +1104,11 @@ class RuleExtractor:
             et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
                       self.lex.by_predicate["attacks"])
         objects = self._objects(verb, et, ms, passive_objs, actors)
+        if et.predicate in VICTIM_POSSESSIVE:
+            # "... included Brutus and Cassius": a one-word name the NER took for a place it
+            # does not know, killing or killed, is a person's
+            actors = [(self._person_not_place(m), f) for m, f in actors]
+            objects = [(self._person_not_place(m), f) for m, f in objects]
         pairs: list[tuple[Mention, float, Mention, float]] = []
         if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
             # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
@@ -1252,8 +1276,9 @@ class RuleExtractor:
                        and ms[c.i].type == "Person"), None)
         if victim is None and noun.dep_ == "compound":
             # "McKinley's assassin Leon Czolgosz": the possessive hangs on the killer's name
-            victim = next((ms[c.i] for c in noun.head.children if c.dep_ == "poss" and c.i < noun.i
-                           and c.i in ms and ms[c.i].type == "Person"), None)
+            # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
+            victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
+                           and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
         if victim is None:
             # "King assassin James Earl Ray": a bare name the NER left untagged
             names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms
@@ -1596,6 +1621,14 @@ class RuleExtractor:
             outer = _comma_place(place_tok, place, ms)
             if outer is not None:
                 yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, round(conf - 0.05, 3), trigger)
+
+    def _person_not_place(self, m: Mention) -> Mention:
+        words = m.text.split()
+        if m.type == "Location" and len(words) <= 3 and not m.text.isupper() and all(w[:1].isupper() for w in words) \
+                and not any(w.lower() in PLACE_NOUNS or w.lower() in COMPASS for w in words) \
+                and self.gaz.lookup(m.key or m.text) is None:
+            return dataclasses.replace(m, type="Person", country=None)
+        return m
 
     def _as_person(self, m: Mention) -> Mention:
         """Someone born, or with a home, is a person: a name the NER took for an organisation (and
