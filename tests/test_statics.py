@@ -341,3 +341,21 @@ def test_a_persons_party(run):
 def test_a_noble_title_names_a_person_not_a_place(run):
     rels = run("Britain's Duchess of York topped the list of best-dressed women.")
     assert not [r for r in rels if r.predicate == "locatedIn"], sorted(triples(rels))
+
+
+# ------------------------------------------------------------------ who works where, told by a verb
+def test_a_lone_surname_that_teaches_is_a_person(run):
+    rels = run("Harrington taught at Harvard University and the National War College.")
+    find(rels, "Harrington", "worksFor", "Harvard University")
+    assert find(rels, "Harrington", "worksFor", "National War College").subject.type == "Person"
+
+
+def test_a_clause_on_an_apposition_speaks_of_the_person(run):
+    find(run("Derwinski, a Republican from Chicago who served 24 years in Congress, denied it."),
+         "Derwinski", "memberOf", "Congress")
+
+
+def test_who_runs_a_body_leads_it(run):
+    find(run("Karl Ames, who operates the Valette Military Museum, spoke."), "Karl Ames", "leaderOf",
+         "Valette Military Museum")
+    find(run("Ada Stern heads the World Wildlife Fund."), "Ada Stern", "leaderOf", "World Wildlife Fund")

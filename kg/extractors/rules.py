@@ -112,6 +112,8 @@ ERAS = {"BC", "AD", "BCE", "CE"}
 # Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
 NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "marchioness", "baron",
                 "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
+# Verbs whose subject heads the body that is their object: "who runs the museum".
+HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
 MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
 # Bodies of a country that sit in it by what they are.
@@ -1489,6 +1491,15 @@ class RuleExtractor:
             # "X works for Y", "who served 24 years in Congress"
             if lemma in ("work", "serve", "teach") and tok.pos_ == "VERB":
                 yield from self._works(tok, lemma, ms, rel)
+            # "X, who runs the Acme museum", "Y heads the agency": a body's head
+            if lemma in HEADING_VERBS and tok.pos_ == "VERB":
+                people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+                if not people and tok.dep_ == "relcl" and tok.head.i in ms:
+                    people = [ms[tok.head.i]]
+                for org in (ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms):
+                    for person in people:
+                        if person.type == "Person" and org.type in ("Organization", "InternationalOrganization"):
+                            yield rel(person, "leaderOf", org, 0.7, tok)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1504,8 +1515,18 @@ class RuleExtractor:
     def _works(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
         people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+        if not people and lemma in ("work", "teach"):
+            # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
+            # person teaches or works somewhere
+            people = [m for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
+                      and c.is_title and not any(g.dep_ == "compound" for g in c.children)
+                      and self.gaz.lookup(c.text) is None
+                      for m in [self._mention(c.doc[c.i:c.i + 1], "Person", "PERSON")] if m is not None]
         if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
             people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+        if not any(m.type == "Person" for m in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
+                and tok.head.head.i in ms:
+            people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
         if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
             first = tok.head
             people = [m for c in first.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
