@@ -359,3 +359,13 @@ def test_who_runs_a_body_leads_it(run):
     find(run("Karl Ames, who operates the Valette Military Museum, spoke."), "Karl Ames", "leaderOf",
          "Valette Military Museum")
     find(run("Ada Stern heads the World Wildlife Fund."), "Ada Stern", "leaderOf", "World Wildlife Fund")
+
+
+def test_a_named_feature_in_a_region(run):
+    find(run("The Sahara desert in Africa is huge."), "Sahara", "locatedIn", "Africa")
+    find(run("Rain fell on the Najd plateau in northern Saudi Arabia."), "Najd", "locatedIn", "Saudi Arabia")
+
+
+def test_a_citys_own_site(run):
+    find(run("Crowds gathered in Beijing's Tiananmen Square."), "Tiananmen Square", "locatedIn", "Beijing")
+    assert not [r for r in run("Paris's Texas fans cheered.") if r.predicate == "locatedIn"]

@@ -1868,14 +1868,18 @@ class RuleExtractor:
                     and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
         in_tree = False
-        for c in tok.children:
+        holders = [tok]
+        if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+            holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
                         in_tree = True
                         yield rel(place, "locatedIn", ms[p.i], 0.65, c)
-            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and _bigger(ms[c.i], place):
-                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada"
+            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not place \
+                    and (_bigger(ms[c.i], place) or _site_of_city(ms[c.i], place, self.gaz)):
+                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada", "Beijing's Tiananmen Square"
         # "from Kassala in eastern Sudan", where the parse hangs "in" on another word
         j = _mention_end(tok.i, place, ms)
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
@@ -1990,6 +1994,13 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _site_of_city(city: Mention, site: Mention, g: gaz.Gazetteer) -> bool:
+    """"Beijing's Tiananmen Square": a city owns a site in it (a square, a park), never another
+    known town or region."""
+    return city.type == "City" and site.type == "Location" and g.lookup(site.key or site.text) is None \
+        and (site.country is None or site.country == city.country)
 
 
 def _age_follows(span) -> bool:
