@@ -369,3 +369,28 @@ def test_a_named_feature_in_a_region(run):
 def test_a_citys_own_site(run):
     find(run("Crowds gathered in Beijing's Tiananmen Square."), "Tiananmen Square", "locatedIn", "Beijing")
     assert not [r for r in run("Paris's Texas fans cheered.") if r.predicate == "locatedIn"]
+
+
+# ------------------------------------------------------------------ offices given and held
+def test_a_name_parsed_as_modifier_of_its_job_noun(run):
+    find(run("Ada Stern, spokeswoman for the Sierra Club, declined comment."), "Ada Stern", "worksFor", "Sierra Club")
+    find(run("Ada Stern, Acme Corp.'s chief economist, said prices rose."), "Ada Stern", "worksFor", "Acme Corp.")
+
+
+def test_an_aide_to_a_person_works_for_them(run):
+    find(run("Ada Stern, an aide to Senator Bob Kerrey, said so."), "Ada Stern", "worksFor", "Bob Kerrey")
+
+
+def test_named_or_elected_to_an_office(run):
+    find(run("Ada Stern was named president of Northwind Traders in May."), "Ada Stern", "leaderOf", "Northwind Traders")
+    find(run("Ada Stern, who was elected mayor of Tulsa in 1986, resigned."), "Ada Stern", "leaderOf", "Tulsa")
+    rels = run("Ada Stern was not elected president of Chile.")
+    assert ("Ada Stern", "leaderOf", "Chile") not in triples(rels)
+
+
+def test_a_mayor_leads_and_lives_in_the_town(run):
+    rels = run("Tulsa Mayor Ada Stern said it rained.")
+    find(rels, "Ada Stern", "leaderOf", "Tulsa")
+    find(rels, "Ada Stern", "livesIn", "Tulsa")
+    assert not [r for r in run("Ada Stern, a California chief executive, said it rained.")
+                if r.predicate == "leaderOf"]

@@ -112,6 +112,8 @@ ERAS = {"BC", "AD", "BCE", "CE"}
 # Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
 NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "marchioness", "baron",
                 "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
+# Verbs that give someone an office: "was named president of Acme".
+APPOINTING_VERBS = {"name", "appoint", "elect", "choose", "promote", "select", "install", "reelect", "re-elect"}
 # Verbs whose subject heads the body that is their object: "who runs the museum".
 HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
@@ -518,6 +520,9 @@ class RuleExtractor:
                   and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
+        if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
+                and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
+            appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
         # "Xi is the president of China"
         if head.dep_ in SUBJ:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
@@ -525,6 +530,10 @@ class RuleExtractor:
         under_unit: set[int] = set()
         for t in appos:
             org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+            if org is person:  # the name itself modifies the job noun: look behind a preposition
+                org = _attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
+            if org is None and t.lemma_.lower() in PERSONAL_STAFF:
+                org = _attached(t, ms, (), ("to",))  # "an aide to Senator Bob Kerrey"
             if org is None:
                 # "an engineer with the USDA's research service": the body that owns the unit named
                 org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
@@ -556,8 +565,10 @@ class RuleExtractor:
                         and t.i < head.i:
                     yield "worksFor", org, t
                 elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS | PLACE_NOUNS:
-                    # "X, 58, was acting comptroller at the American University": a job at a body
-                    at = _attached(t, ms, (), ("at", "with", "for"), types=("Organization", "InternationalOrganization"))
+                    # "X, 58, was acting comptroller at the American University", "X, Acme's chief
+                    # economist": a job at a body
+                    at = _attached(t, ms, ("poss",), ("at", "with", "for"),
+                                   types=("Organization", "InternationalOrganization"))
                     if at is not None and not _same(at, person):
                         yield "worksFor", at, t
                 continue
@@ -575,6 +586,9 @@ class RuleExtractor:
                 org = None
             if org is not None:
                 rel = state_relation if org.type in STATES else relation
+                if rel is None and org.type in ("City", "Location") and relation == "leaderOf" \
+                        and phrase.split()[-1] == "mayor":
+                    rel = "leaderOf"  # "Tulsa Mayor Ada Stern": a mayor leads the town
                 if rel == "leaderOf" and t.i in under_unit:
                     rel = "worksFor"
                 if rel == "citizenOf" and org.type != "Country":
@@ -1488,6 +1502,9 @@ class RuleExtractor:
                 for person, f in owner:
                     for p in places:
                         yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
+            # "X was named president of Y", "who was elected mayor of Tulsa"
+            if lemma in APPOINTING_VERBS and tok.pos_ == "VERB":
+                yield from self._appointed(tok, ms, rel)
             # "X works for Y", "who served 24 years in Congress"
             if lemma in ("work", "serve", "teach") and tok.pos_ == "VERB":
                 yield from self._works(tok, lemma, ms, rel)
@@ -1511,6 +1528,28 @@ class RuleExtractor:
                     for p in places:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
+
+    def _appointed(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"X was named president of Acme", "X, who was elected mayor of Tulsa": the office given."""
+        people = [m for c in tok.children if c.dep_ in PASS_SUBJ for m, _ in self.actors(c, ms)]
+        if any(c.dep_ in PASS_SUBJ and c.lower_ in RELATIVE for c in tok.children) \
+                and tok.dep_ == "relcl" and tok.head.i in ms:
+            people = [ms[tok.head.i]]
+        for t in tok.children:
+            if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
+                continue
+            relation, state_relation = self._title(_title_phrase(t, ms))
+            org = _attached(t, ms, MODIFIER, ("of", "for", "at"))
+            if org is None or org.type == "Person" or relation is None and state_relation is None:
+                continue
+            pred = state_relation if org.type in STATES else relation
+            if pred is None and org.type in ("City", "Location") and relation == "leaderOf" and t.lower_ == "mayor":
+                pred = "leaderOf"  # "was elected mayor of Tulsa"
+            if pred == "citizenOf":
+                continue
+            for person in people:
+                if person.type == "Person" and pred:
+                    yield rel(person, pred, org, 0.75, tok)
 
     def _works(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
