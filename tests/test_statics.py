@@ -394,3 +394,26 @@ def test_a_mayor_leads_and_lives_in_the_town(run):
     find(rels, "Ada Stern", "livesIn", "Tulsa")
     assert not [r for r in run("Ada Stern, a California chief executive, said it rained.")
                 if r.predicate == "leaderOf"]
+
+
+# ------------------------------------------------------------------ homes told by a move, a possessive
+@pytest.mark.parametrize("text", ["Ada Stern grew up in Tulsa.", "Ada Stern moved to Tulsa in 1970.",
+                                  "Ada Stern settled in Tulsa after the war."])
+def test_growing_up_or_moving_somewhere_is_residence(run, text):
+    assert find(run(text), "Ada Stern", "livesIn", "Tulsa").confidence <= 0.6
+
+
+def test_a_factory_that_moves_lives_nowhere(run):
+    assert not [r for r in run("The factory moved to Tulsa.") if r.predicate == "livesIn"]
+
+
+def test_a_places_person(run):
+    find(run("Texas' Ada Stern won the race."), "Ada Stern", "livesIn", "Texas")
+    find(run("Britain's Ada Stern won the race."), "Ada Stern", "citizenOf", "United Kingdom")
+    assert not [r for r in run("China's Xi Jinping met Lee.") if r.predicate == "citizenOf"]
+
+
+def test_a_parish_the_ner_took_for_a_person_is_a_place(run):
+    rels = run("In southwest Louisiana's Cameron Parish, the director said residents left.")
+    find(rels, "Cameron Parish", "locatedIn", "Louisiana")
+    assert not [r for r in rels if r.predicate == "livesIn"]

@@ -107,6 +107,9 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
 # "head of state", "chief of staff": what follows "of" in these titles is no department.
 UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", "company", "firm", "board",
                        "directors", "trustees", "governors"}
+# The last word of a place's own name: "Cameron Parish", "Loei Province".
+PLACE_NAME_HEADS = {"parish", "county", "province", "district", "township", "prefecture", "canton", "oblast",
+                    "island", "islands", "valley", "river", "mountains", "lake", "bay"}
 # Era markers after a year ("44 B.C.", "AD 79"), which the NER can tag as a place.
 ERAS = {"BC", "AD", "BCE", "CE"}
 # Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
@@ -114,6 +117,9 @@ NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "ma
                 "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
 # Verbs that give someone an office: "was named president of Acme".
 APPOINTING_VERBS = {"name", "appoint", "elect", "choose", "promote", "select", "install", "reelect", "re-elect"}
+# Verbs that place someone's home, with the prepositions that name it.
+RESIDENCE_VERBS = {"grow": ("in",), "move": ("to",), "settle": ("in",), "relocate": ("to",),
+                   "emigrate": ("to",)}
 # Verbs whose subject heads the body that is their object: "who runs the museum".
 HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
@@ -247,6 +253,8 @@ class RuleExtractor:
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
                 words = [t.lower_ for t in span if t.lower_ != "the"]
+                if typ == "Person" and len(words) > 1 and words[-1] in PLACE_NAME_HEADS:
+                    typ = "Location"  # "Cameron Parish", "Harris County" tagged as a person
                 if typ in ("Location", "Organization") and len(words) > 2 and words[0] in NOBLE_TITLES \
                         and words[1] == "of":
                     typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
@@ -1517,6 +1525,21 @@ class RuleExtractor:
                     for person in people:
                         if person.type == "Person" and org.type in ("Organization", "InternationalOrganization"):
                             yield rel(person, "leaderOf", org, 0.7, tok)
+            # "X grew up in Y", "X moved to Y in 1970", "settled in Y"
+            if lemma in RESIDENCE_VERBS and tok.pos_ == "VERB" and (lemma != "grow" or any(
+                    c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
+                subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
+                if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
+                    subj = [ms[tok.head.i]]
+                places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_VERBS[lemma]
+                          for p in c.children if p.dep_ == "pobj" and p.i in ms]
+                for s in subj:
+                    for p in places:
+                        if s.type == "Person" and ms[p.i].type in STATES:
+                            yield rel(s, "livesIn", ms[p.i], 0.6, tok)
+            # "Texas' Ann Richards", "Britain's Ada Stern": the person of a place
+            if m is not None and m.type == "Person" and _is_head_of(tok, m, ms) and tok.i not in titles:
+                yield from self._person_of_place(tok, m, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1528,6 +1551,16 @@ class RuleExtractor:
                     for p in places:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
+
+    def _person_of_place(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
+        for c in tok.children:
+            if c.dep_ != "poss" or c.i not in ms or ms[c.i].type not in STATES or ms[c.i] is person:
+                continue
+            place = ms[c.i]
+            actor = self.gaz.lookup(person.key or person.text)
+            if actor is not None and actor.country:
+                continue  # "China's Xi Jinping": his office says more than his country
+            yield rel(person, "citizenOf" if place.type == "Country" else "livesIn", place, 0.55, c)
 
     def _appointed(self, tok, ms, rel) -> Iterator[RelationMention]:
         """"X was named president of Acme", "X, who was elected mayor of Tulsa": the office given."""
