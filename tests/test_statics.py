@@ -417,3 +417,9 @@ def test_a_parish_the_ner_took_for_a_person_is_a_place(run):
     rels = run("In southwest Louisiana's Cameron Parish, the director said residents left.")
     find(rels, "Cameron Parish", "locatedIn", "Louisiana")
     assert not [r for r in rels if r.predicate == "livesIn"]
+
+
+def test_headquarters_in_a_town(run):
+    rels = run("Reporters met at NRC headquarters in nearby Rockville, Md., on Monday.")
+    find(rels, "NRC", "basedIn", "Rockville")
+    find(run("Northwind Traders, which has its headquarters in Tulsa, grew."), "Northwind Traders", "basedIn", "Tulsa")

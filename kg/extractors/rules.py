@@ -1853,6 +1853,8 @@ class RuleExtractor:
                     yield rel(person, "worksFor", place, 0.6, c)
 
     def _based(self, tok, ms, rel) -> Iterator[RelationMention]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("headquarters", "headquarter"):
+            yield from self._headquarters(tok, ms, rel)
         org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound", "relcl") else None
         places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
         places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -1870,6 +1872,36 @@ class RuleExtractor:
             for p in places:
                 if ms[p.i] is not ms[org_tok.i] and ms[p.i].type in STATES:
                     yield rel(ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
+
+    def _headquarters(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"NRC headquarters in Rockville", "Acme, which has its headquarters in Tulsa"."""
+        orgs = [ms[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in ms]
+        if not orgs:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    verb = tok.head if tok.dep_ == "dobj" else None
+                    if verb is not None and verb.dep_ == "relcl" and verb.head.i in ms \
+                            and any(s.lower_ in RELATIVE for s in verb.children if s.dep_ in SUBJ):
+                        orgs = [ms[verb.head.i]]  # "Acme, which has its headquarters in Tulsa"
+                    else:
+                        orgs = [m for m, _ in self._pronoun(c, ms)]
+        orgs = [o for o in orgs if o.type in ("Organization", "InternationalOrganization", "Group")]
+        if not orgs:
+            return
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" and p.i in ms]
+        doc = tok.doc
+        if not places and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in":
+            # "at NRC headquarters in nearby Rockville", the "in" hung on the verb
+            places = [p for p in doc[tok.i + 1].children if p.dep_ == "pobj" and p.i in ms]
+        for org in orgs:
+            for p in places:
+                place = ms[p.i]
+                if place.type in STATES and place is not org:
+                    yield rel(org, "basedIn", place, 0.75, tok)
+                    outer = _comma_place(p, place, ms)
+                    if outer is not None:
+                        yield rel(org, "basedIn", outer, 0.7, tok)
 
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
