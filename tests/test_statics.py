@@ -423,3 +423,12 @@ def test_headquarters_in_a_town(run):
     rels = run("Reporters met at NRC headquarters in nearby Rockville, Md., on Monday.")
     find(rels, "NRC", "basedIn", "Rockville")
     find(run("Northwind Traders, which has its headquarters in Tulsa, grew."), "Northwind Traders", "basedIn", "Tulsa")
+
+
+def test_a_nationality_before_more_professions(run):
+    find(run("Soviet pianist Vladimir Ashkenazy shared top place."), "Vladimir Ashkenazy", "citizenOf", "Soviet Union")
+
+
+def test_a_party_member_from_a_town(run):
+    find(run("Derwinski, a Republican from Chicago who served 24 years in Congress, denied it."),
+         "Derwinski", "livesIn", "Chicago")

@@ -1815,7 +1815,8 @@ class RuleExtractor:
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
                   for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
         # "Roe, a Democrat from Springfield": where the apposition says a person comes from
-        preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN") and n.i not in ms
+        preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN")
+                  and (n.i not in ms or ms[n.i].type == "Group")  # "Derwinski, a Republican from Chicago"
                   and n.lemma_.lower() not in NOT_JOBS for c in n.children if c.dep_ == "prep" and c.lower_ == "from"]
         # "Roe, an economist with Acme": works there
         for n in tok.children:
