@@ -300,3 +300,19 @@ def test_a_year_before_christ_is_no_victim(run):
 def test_a_negated_conjunct_does_not_act(run):
     rels = run("In the play, Tom and not his brother Karl Ames shoots Paul Dorn.")
     assert not [r for r in rels if r.subject.label == "Karl Ames"]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Paul Dorn was shot and killed by Harlan Voss.", "kills"),
+    ("Harlan Voss stabbed Paul Dorn to death.", "attacks"),
+    ("Harlan Voss was executed for the murder of Paul Dorn.", "kills"),
+    ("Harlan Voss, the gunman who killed Paul Dorn, died.", "kills"),
+    ("Paul Dorn died after Harlan Voss shot him.", "attacks"),
+])
+def test_more_ways_to_tell_a_killing(run, text, predicate):
+    one(run(text), "Harlan Voss", predicate, "Paul Dorn")
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(run):
+    rels = run("Harlan Voss shot him in 1971.")
+    assert not [r for r in rels if r.plover == "ASSAULT"]

@@ -153,7 +153,7 @@ PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "comm
               "the interior", "war", "the navy", "the army", "the air force"}
 # Verbs whose "of" names what someone is held to have done: "convicted of killing".
 ACCUSED_VERBS = {"convict", "accuse", "charge", "suspect", "sentence", "indict", "arrest", "jail", "try",
-                 "blame", "find", "acquit", "prosecute"}
+                 "blame", "find", "acquit", "prosecute", "execute", "hang", "imprison", "condemn"}
 # Nouns whose possessor is the one it happened to: "Kennedy's killing" (but "Russia's attack").
 VICTIM_POSSESSIVE = {"kills", "abducts", "assaults"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "indict", "arrest", "try", "blame", "prosecute"}
@@ -624,7 +624,7 @@ class RuleExtractor:
         """The mentions a head token stands for, over coordination, with a confidence factor."""
         out: list[tuple[Mention, float]] = []
         for t in _conjuncts(tok):
-            if t is not tok and any(c.dep_ == "neg" for c in t.children):
+            if t.i != tok.i and any(c.dep_ == "neg" for c in t.children):
                 continue  # "he and not his brother shoots Lincoln"
             out += self._actor(t, ms, role, et)
         seen: set[int] = set()
@@ -778,11 +778,17 @@ class RuleExtractor:
         if types is None:
             return []
         node = tok
+        # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
+        own_clause = None
+        if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
+            own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for _ in range(6):
             if node.head.i == node.i:
                 break
             node = node.head
             for c in node.children:
+                if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+                    continue
                 if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
                     m = ms.get(c.i)
                     if m is not None and m.type in types:
@@ -908,6 +914,13 @@ class RuleExtractor:
                 return [(m, f * 0.85) for m, f in self._subjects(shots.head, ms)[0]], []
         if passive and not agents:
             agents = _passive_agents(verb)
+        if passive and not agents:
+            # "Dorn was shot and killed by Voss": the agent of the verb coordinated with this one
+            agents = [p for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                      and not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in v.children)
+                      for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not passive and not subj and agents and verb.dep_ == "conj":
+            passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
         if passive:
             if verb.dep_ == "relcl" and any(p.lower_ in RELATIVE for p in passive):
                 passive = [verb.head]  # "Oswald, who had been shot by Ruby"
@@ -943,6 +956,16 @@ class RuleExtractor:
             return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ
                     for m, f in self.actors(s, ms)], []
         if verb.dep_ == "relcl":
+            antecedent = verb.head
+            if antecedent.i not in ms:
+                # "the man who shot Dorn, Voss, ...", "Voss, the gunman who killed Dorn"
+                named = [ms[c.i] for c in antecedent.children if c.dep_ == "appos" and c.i in ms
+                         and ms[c.i].type == "Person"]
+                if not named and antecedent.dep_ == "appos" and antecedent.head.i in ms \
+                        and ms[antecedent.head.i].type == "Person":
+                    named = [ms[antecedent.head.i]]
+                if named and not self._actor(antecedent, ms, "actor", None):
+                    return [(named[0], 0.85)], []
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
         accused = self._accused(verb, ms)
         if accused:
