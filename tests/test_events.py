@@ -316,3 +316,18 @@ def test_more_ways_to_tell_a_killing(run, text, predicate):
 def test_an_object_pronoun_is_not_its_own_clause_subject(run):
     rels = run("Harlan Voss shot him in 1971.")
     assert not [r for r in rels if r.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Dorn's slayer, Harlan Voss, died.",
+    "Paul Dorn died at the hands of Harlan Voss.",
+    "Paul Dorn's death at the hands of Harlan Voss shocked us.",
+    "Harlan Voss was found guilty of murdering Paul Dorn.",
+    "Harlan Voss is the man who killed Paul Dorn.",
+])
+def test_killers_by_role_and_verdict(run, text):
+    assert one(run(text), "Harlan Voss", "kills", "Paul Dorn").asserted
+
+
+def test_not_dying_at_someones_hands_is_negated(run):
+    assert one(run("Paul Dorn did not die at the hands of Harlan Voss."), "Harlan Voss", "kills", "Paul Dorn").negated

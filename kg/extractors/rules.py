@@ -176,7 +176,7 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
               "government": ("Country",), "side": ("Country", "Group", "Organization", "Person"),
               "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
 # Light verbs whose object noun carries the event: "imposed a ban", "held talks".
-KILL_NOUNS = {"assassin", "killer", "murderer"}
+KILL_NOUNS = {"assassin", "killer", "murderer", "slayer"}
 # "fired at the guards", "fired his rifle on the crowd": without a shell or missile to fire,
 # firing at someone is shooting at them.
 FIRING_VERBS = {"fire"}
@@ -899,6 +899,8 @@ class RuleExtractor:
             # the parser often tags an appositive "assassin" as a proper noun
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in ms and tok.lemma_.lower() in KILL_NOUNS:
                 yield from self._killer(doc, sent, tok, ms)
+            if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+                yield from self._at_the_hands(doc, sent, tok, ms)
 
     def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
@@ -964,6 +966,10 @@ class RuleExtractor:
                 if not named and antecedent.dep_ == "appos" and antecedent.head.i in ms \
                         and ms[antecedent.head.i].type == "Person":
                     named = [ms[antecedent.head.i]]
+                if not named and antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+                    # "Voss is the man who killed Dorn"
+                    named = [ms[c.i] for c in antecedent.head.children if c.dep_ in SUBJ and c.i in ms
+                             and ms[c.i].type == "Person"]
                 if named and not self._actor(antecedent, ms, "actor", None):
                     return [(named[0], 0.85)], []
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
@@ -981,6 +987,12 @@ class RuleExtractor:
         if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
             return []
         governor = node.head
+        if governor.lower_ == "guilty" and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
+                and governor.head.pos_ in ("VERB", "AUX"):
+            # "was found guilty of murdering X", "pleaded guilty to killing X"
+            who = [c for c in governor.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+            return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
+                    if m.type == "Person" or m.type in COLLECTIVE]
         glemma = governor.lemma_.lower()
         if glemma in CULPRIT_VERBS:
             # "Ray is serving 99 years for the murder of King"
@@ -1354,6 +1366,23 @@ class RuleExtractor:
             et = self.lex.by_predicate["kills"]
             negated, modality = self.modality(noun)
             yield self._record(doc, sent, killer, et, victim, negated, modality, 0.7, noun)
+
+    def _at_the_hands(self, doc, sent, hands, ms) -> Iterator[RelationMention]:
+        """"Dorn died at the hands of Voss", "Dorn's death at the hands of Voss": Voss killed Dorn."""
+        killers = [a for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms) if a[0].type != "Topic"]
+        holder = hands.head.head
+        victims: list[tuple[Mention, float]] = []
+        if holder.lemma_.lower() == "die" and holder.pos_ == "VERB":
+            victims = [a for c in holder.children if c.dep_ in SUBJ for a in self.actors(c, ms)]
+        elif holder.lemma_.lower() == "death" and holder.pos_ == "NOUN":
+            victims = [a for c in holder.children if c.dep_ == "poss" for a in self.actors(c, ms)]
+        et = self.lex.by_predicate["kills"]
+        negated, modality = self.modality(holder)
+        for k, fk in killers:
+            for v, fv in victims:
+                if v.type == "Person" and not _same(k, v):
+                    yield self._record(doc, sent, k, et, v, negated, modality, 0.75 * fk * fv, hands)
 
     def modality(self, tok) -> tuple[bool, str]:
         """(negated, modality) of the clause a trigger heads, looking up through its governors."""
