@@ -432,3 +432,13 @@ def test_a_nationality_before_more_professions(run):
 def test_a_party_member_from_a_town(run):
     find(run("Derwinski, a Republican from Chicago who served 24 years in Congress, denied it."),
          "Derwinski", "livesIn", "Chicago")
+
+
+def test_a_title_beside_a_name_the_parser_split(run):
+    find(run("Ada Stern, executive director of the Sierra Club, said so."), "Ada Stern", "worksFor", "Sierra Club")
+
+
+def test_who_is_president_but_not_who_was(run):
+    find(run("Ada Stern, who is president of Northwind Traders, said so."), "Ada Stern", "leaderOf", "Northwind Traders")
+    rels = run("Ada Stern, who was president of Northwind Traders until May, said so.")
+    assert ("Ada Stern", "leaderOf", "Northwind Traders") not in triples(rels)

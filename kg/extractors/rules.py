@@ -522,7 +522,9 @@ class RuleExtractor:
                 if org is not None:
                     found.append((doc[j - 1].lower_, doc[j - 1], org))
         # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
-        appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
+        own = [t for t in doc[first:min(len(doc), head.i + 8)] if ms.get(t.i) is person]
+        # every word of the name: the parser sometimes splits "Ada Stern" into two subjects
+        appos = [c for t in own for c in t.children if c.dep_ == "appos" and c.i not in ms]
         # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
         appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
                   and cc.pos_ in ("NOUN", "PROPN")]
@@ -535,6 +537,11 @@ class RuleExtractor:
         if head.dep_ in SUBJ:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
+        # "Ada Stern, who is president of Acme"
+        appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
+                  and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
+                  and any(s.dep_ in SUBJ and s.lower_ in RELATIVE for s in r.children)
+                  for a in r.children if a.dep_ == "attr" and a.i not in ms]
         under_unit: set[int] = set()
         for t in appos:
             org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
