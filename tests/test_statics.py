@@ -442,3 +442,18 @@ def test_who_is_president_but_not_who_was(run):
     find(run("Ada Stern, who is president of Northwind Traders, said so."), "Ada Stern", "leaderOf", "Northwind Traders")
     rels = run("Ada Stern, who was president of Northwind Traders until May, said so.")
     assert ("Ada Stern", "leaderOf", "Northwind Traders") not in triples(rels)
+
+
+@pytest.mark.parametrize("text", ["Ada Stern is from Tulsa.", "Ada Stern comes from Tulsa.",
+                                  "Ada Stern was raised in Tulsa.", "Ada Stern returned to her home town of Tulsa."])
+def test_where_someone_comes_from(run, text):
+    find(run(text), "Ada Stern", "livesIn", "Tulsa")
+
+
+def test_raising_money_somewhere_is_no_home(run):
+    assert not [r for r in run("Ada Stern raised money in Tulsa.") if r.predicate == "livesIn"]
+
+
+def test_a_demonym_in_apposition(run):
+    r = find(run("Ada Stern, an American, won."), "Ada Stern", "citizenOf", "United States")
+    assert r.confidence <= 0.6

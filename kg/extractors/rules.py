@@ -117,9 +117,10 @@ NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "ma
                 "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
 # Verbs that give someone an office: "was named president of Acme".
 APPOINTING_VERBS = {"name", "appoint", "elect", "choose", "promote", "select", "install", "reelect", "re-elect"}
-# Verbs that place someone's home, with the prepositions that name it.
+# Verbs that place someone's home, with the prepositions that name it ("be" and "come": "is
+# from Tulsa"; "raise" only in the passive: "was raised in Tulsa").
 RESIDENCE_VERBS = {"grow": ("in",), "move": ("to",), "settle": ("in",), "relocate": ("to",),
-                   "emigrate": ("to",)}
+                   "emigrate": ("to",), "be": ("from",), "come": ("from",), "hail": ("from",), "raise": ("in",)}
 # Verbs whose subject heads the body that is their object: "who runs the museum".
 HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
@@ -1550,7 +1551,8 @@ class RuleExtractor:
             # "X was born in Y", "Y-born X", "X's hometown of Y"
             if tok.lower_ == "born" and tok.pos_ in ("VERB", "ADJ"):
                 yield from self._born(tok, ms, rel)
-            if lemma == "hometown" and tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" and (lemma == "hometown" or lemma == "town" and any(
+                    c.dep_ == "compound" and c.lower_ == "home" for c in tok.children)):  # "her home town of X"
                 yield from self._hometown(tok, ms, rel)
             # "his native Ohio", "Cybill Shepherd, a Memphis native"
             if m is not None and m.type in STATES and _is_head_of(tok, m, ms) \
@@ -1585,9 +1587,11 @@ class RuleExtractor:
                         if person.type == "Person" and org.type in ("Organization", "InternationalOrganization"):
                             yield rel(person, "leaderOf", org, 0.7, tok)
             # "X grew up in Y", "X moved to Y in 1970", "settled in Y"
-            if lemma in RESIDENCE_VERBS and tok.pos_ == "VERB" and (lemma != "grow" or any(
-                    c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)):
-                subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
+            if lemma in RESIDENCE_VERBS and tok.pos_ in ("VERB", "AUX") and (lemma != "grow" or any(
+                    c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)) \
+                    and (lemma != "raise" or any(c.dep_ == "auxpass" for c in tok.children)):
+                subj = [a for c in tok.children if c.dep_ in SUBJ or lemma == "raise" and c.dep_ in PASS_SUBJ
+                        for a, _ in self.actors(c, ms)]
                 if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
                     subj = [ms[tok.head.i]]
                 places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_VERBS[lemma]
@@ -1870,6 +1874,11 @@ class RuleExtractor:
 
     def _person_preps(self, tok, person: Mention, ms, rel, found=()) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
+        for n in tok.children:
+            # "Ada Stern, an American, ...": a demonym in apposition
+            if n.dep_ == "appos" and n.i in ms and ms[n.i].type == "Country" and ms[n.i] is not person \
+                    and self.gaz.demonym(n.text) is not None:
+                yield rel(person, "citizenOf", ms[n.i], 0.6, n)  # a demonym may be ethnic ("a Serb")
         preps = [c for c in tok.children if c.dep_ == "prep"]
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
                   for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
