@@ -457,3 +457,8 @@ def test_raising_money_somewhere_is_no_home(run):
 def test_a_demonym_in_apposition(run):
     r = find(run("Ada Stern, an American, won."), "Ada Stern", "citizenOf", "United States")
     assert r.confidence <= 0.6
+
+
+def test_a_town_before_the_kind_of_body(run):
+    find(run("The Tulsa firm Northwind Traders grew."), "Northwind Traders", "basedIn", "Tulsa")
+    find(run("Acme Corp.'s Tulsa headquarters closed."), "Acme Corp.", "basedIn", "Tulsa")

@@ -123,6 +123,8 @@ RESIDENCE_VERBS = {"grow": ("in",), "move": ("to",), "settle": ("in",), "relocat
                    "emigrate": ("to",), "be": ("from",), "come": ("from",), "hail": ("from",), "raise": ("in",)}
 # Verbs whose subject heads the body that is their object: "who runs the museum".
 HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
+# Nouns for a newspaper or broadcaster before its name: "the Moscow daily Izvestia".
+PRESS_NOUNS = {"daily", "weekly", "newspaper", "paper", "magazine", "tabloid", "broadcaster", "journal"}
 # Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
 MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
 # Bodies of a country that sit in it by what they are.
@@ -1959,6 +1961,8 @@ class RuleExtractor:
             return
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj" and p.i in ms]
+        places += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms
+                   and ms[c.i].type in STATES]  # "Acme's Tulsa headquarters"
         doc = tok.doc
         if not places and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in":
             # "at NRC headquarters in nearby Rockville", the "in" hung on the verb
@@ -2019,8 +2023,15 @@ class RuleExtractor:
                         outer = _comma_place(p, ms[p.i], ms)
                         if outer is not None:  # "in Providence, R.I."
                             yield rel(org, "basedIn", outer, 0.55, c)
-            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES:
-                yield rel(org, "basedIn", ms[c.i], 0.6, c)
+            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org:
+                yield rel(org, "basedIn", ms[c.i], 0.6, c)  # "the Moscow daily Izvestia"
+            elif c.dep_ in ("compound", "nmod", "amod") and c.i not in ms and c.i < tok.i \
+                    and c.lemma_.lower() in ORG_NOUNS | PRESS_NOUNS:
+                # "the Tulsa firm Northwind Traders", "the Moscow daily Izvestia"
+                for g in c.children:
+                    if g.dep_ in ("compound", "nmod") and g.i in ms and ms[g.i].type in ("City", "Location") \
+                            and ms[g.i] is not org:
+                        yield rel(org, "basedIn", ms[g.i], 0.6, c)
 
     def _place_in(self, tok, place: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Mosul, Iraq" and "Mosul in northern Iraq": a place in a larger one."""
