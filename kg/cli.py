@@ -251,7 +251,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output, spreadshee
 
     \b
     Example:
-      kg query "SELECT ?who ?where WHERE { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where }"
+      kg query "SELECT DISTINCT ?who ?where WHERE { GRAPH ?g { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where } }"
       kg query --name relations --param entity="Xi Jinping" --format csv
       kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld

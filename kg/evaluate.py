@@ -43,7 +43,14 @@ either lacks one) when a normalised name of one equals a normalised name of the 
 (label or alias; case, accents, punctuation, possessive ``'s`` and a leading "the"
 folded away: see :func:`norm_name`). Two different QIDs never match. Gold taken from a
 text span (GSR actor text, CoNLL04 entity spans) also matches when one name's words
-are a contiguous run of the other's ("Lincoln" in "President Lincoln").
+are a contiguous run of the other's ("Lincoln" in "President Lincoln"), except that a
+gold span naming only the country of a predicted sector entity ("Iraq" in "Iraq rebels")
+does not match it. A predicted organ
+of a state (a sector entity of :data:`kg.model.STATE_SECTORS`: "Israel military", "Iraq
+police") also matches a gold ``Country`` entity of its own country code, because kg's gold
+codes an actor named by a state role to its state ("Israeli troops" → Israel; see
+eval/README.md): the prediction names the same actor more finely. Sections of society
+(opposition, rebels, civilians, media) get no such credit: a state is not its rebels.
 
 *Countries.* At country level each side becomes its country code: an entity's
 ``country`` (ISO 3166 alpha-3), except that an international organisation is ``IGO``
@@ -102,6 +109,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import GoldError
+from .model import STATE_SECTORS
 
 if TYPE_CHECKING:
     from .model import Document, Entity, Relation
@@ -165,12 +173,15 @@ class Ref:
     loose: bool = False  # a gold text span: a contiguous run of words also matches
     key: str = ""  # identity for de-duplicating predictions (the entity IRI)
     label: str = ""
+    state: bool = False  # a gold Country entity
+    sector: str | None = None  # a predicted part of a country (kg.model.SECTORS)
 
     @classmethod
     def of(cls, label: str, aliases: Iterable[str] = (), wikidata: str | None = None,
-           country: str | None = None, loose: bool = False, key: str = "") -> Ref:
+           country: str | None = None, loose: bool = False, key: str = "", *, state: bool = False,
+           sector: str | None = None) -> Ref:
         names = frozenset(n for n in (norm_name(x) for x in (label, *aliases)) if n)
-        return cls(names, wikidata or None, country or None, loose, key or label, label)
+        return cls(names, wikidata or None, country or None, loose, key or label, label, state, sector or None)
 
 
 def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -180,6 +191,8 @@ def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
 
 def entity_match(gold: Ref, pred: Ref) -> bool:
     """Does a predicted entity match a gold alternative? (QID, else name; see the module doc.)"""
+    if gold.state and pred.sector in STATE_SECTORS and gold.country and gold.country == pred.country:
+        return True  # "Israel military" is how the gold's Israel acted
     if gold.wikidata and pred.wikidata:
         return gold.wikidata == pred.wikidata
     if gold.names & pred.names:
@@ -189,7 +202,9 @@ def entity_match(gold: Ref, pred: Ref) -> bool:
             gw = g.split()
             for p in pred.names:
                 pw = p.split()
-                if _contiguous(pw, gw) or _contiguous(gw, pw):
+                # a part of a country ("Iraq rebels", "Iraqi protesters") is not matched by
+                # the country's name alone: a shorter gold span must hold its head noun
+                if _contiguous(pw, gw) or (_contiguous(gw, pw) and (not pred.sector or gw[-1] == pw[-1])):
                     return True
     return False
 
@@ -252,7 +267,7 @@ class Fact:
 def fact_from_relation(rel: Relation, country: Callable[[Entity], str | None] = country_code) -> Fact:
     """A predicted relation record as a :class:`Fact`."""
     def ref(e: Entity) -> Ref:
-        return Ref.of(e.label, e.aliases, e.wikidata, country(e), key=e.id)
+        return Ref.of(e.label, e.aliases, e.wikidata, country(e), key=e.id, sector=e.sector)
 
     return Fact(doc=rel.doc, subject=(ref(rel.subject),), object=(ref(rel.object),),
                 predicates=(rel.predicate,), plovers=(rel.plover,) if rel.plover else (),
@@ -619,7 +634,8 @@ def _entity_ref(obj: dict, where: str) -> Ref:
         raise GoldError(f"{where}: 'aliases' must be a list of names")
     typ = obj.get("type")
     country = "IGO" if typ == "InternationalOrganization" else obj.get("country")
-    return Ref.of(label, aliases, obj.get("wikidata"), country, key=obj.get("entity") or label)
+    return Ref.of(label, aliases, obj.get("wikidata"), country, key=obj.get("entity") or label,
+                  state=typ == "Country")
 
 
 def _listed(value, what: str, where: str) -> tuple[str, ...]:

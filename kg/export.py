@@ -338,10 +338,11 @@ SELECT DISTINCT ?st ?doc ?evidence ?start ?end ?s ?p ?o ?plover ?mode ?cameo ?ne
 # Inside GRAPH ?g: the union default graph repeats an entity's triples once per document
 # that mentions it, and joining them multiplies the rows (oxigraph#1919).
 _ENTITY_RECORDS = """
-SELECT DISTINCT ?e ?label ?type ?wd ?cc ?alt WHERE {
+SELECT DISTINCT ?e ?label ?type ?wd ?cc ?sector ?alt WHERE {
   GRAPH ?g {
     ?e skos:prefLabel ?label ; a ?type .
-    OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e kg:countryCode ?cc } OPTIONAL { ?e skos:altLabel ?alt }
+    OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e kg:countryCode ?cc } OPTIONAL { ?e kg:sector ?sector }
+    OPTIONAL { ?e skos:altLabel ?alt }
   }
 }"""
 
@@ -356,7 +357,8 @@ def entity_records(store) -> dict[str, dict]:
         rec = out.setdefault(iri, {"id": iri, "label": row["label"].value, "aliases": [],
                                    "type": local_name(row["type"].value),
                                    "wikidata": local_name(row["wd"].value) if row["wd"] else None,
-                                   "country": row["cc"].value if row["cc"] else None})
+                                   "country": row["cc"].value if row["cc"] else None,
+                                   "sector": row["sector"].value if row["sector"] else None})
         if row["alt"] is not None and row["alt"].value not in rec["aliases"]:
             rec["aliases"].append(row["alt"].value)
     for rec in out.values():
@@ -372,7 +374,7 @@ def relation_records(store):
 
     def entity(iri: str) -> dict:
         return entities.get(iri) or {"id": iri, "label": local_name(iri), "aliases": [], "type": "Topic",
-                                     "wikidata": None, "country": None}
+                                     "wikidata": None, "country": None, "sector": None}
 
     def lit(row, k):
         return row[k].value if row[k] is not None else None

@@ -88,6 +88,15 @@ def clean_text(text: str) -> str:
     return "\n".join(out)
 
 
+def _article_text(text: str, source: str, line: int | None = None) -> str:
+    """``clean_text``, refusing a text that was page furniture and nothing else."""
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        raise InputError(f"the text is only page furniture ({text.strip()[:40]!r}: share buttons, image names, "
+                         "'Listen to this article' ...), with no article in it", source=source, line=line)
+    return cleaned
+
+
 def decode(data: bytes, source: str) -> str:
     """Bytes → text: UTF-8 (with or without BOM), else a confident guess, else an error."""
     if not data.strip():
@@ -149,7 +158,7 @@ def read_text_file(path: Path, doc_id: str | None = None) -> Document:
     text = decode(_read_bytes(path), str(path))
     if not text.strip():
         raise InputError("the file holds only whitespace; give it some text", source=str(path))
-    return Document(id=doc_id or _strip_gz(path).stem, text=clean_text(text), source=str(path))
+    return Document(id=doc_id or _strip_gz(path).stem, text=_article_text(text, str(path)), source=str(path))
 
 
 def html_to_document(html: bytes | str, doc_id: str, source: str, *, url: str | None = None,
@@ -174,7 +183,7 @@ def html_to_document(html: bytes | str, doc_id: str, source: str, *, url: str | 
     page_date = meta.get("date")
     if page_date and not _DATE.match(page_date):
         page_date = None
-    return Document(id=doc_id, text=clean_text(text), title=title or meta.get("title") or None,
+    return Document(id=doc_id, text=_article_text(text, source, line), title=title or meta.get("title") or None,
                     date=date or page_date, url=url or meta.get("source") or meta.get("url") or None,
                     source=source if line is None else f"{source}:{line}")
 
@@ -215,7 +224,8 @@ def record_to_document(obj: dict, source: str, line: int) -> Document:
     if not isinstance(text, str) or not text.strip():
         raise InputError("the record has no 'text' (a non-empty string is required; or give the page "
                          "as 'html')", source=source, line=line)
-    return Document(id=doc_id, text=clean_text(text), title=title, date=date, url=url, source=f"{source}:{line}")
+    return Document(id=doc_id, text=_article_text(text, source, line), title=title, date=date, url=url,
+                    source=f"{source}:{line}")
 
 
 def read_jsonl(lines: Iterable[str], source: str) -> Iterator[Document]:
@@ -413,7 +423,7 @@ def _read_stdin() -> Iterator[Document]:
         yield html_to_document(data, "stdin", "<stdin>")
         return
     text = decode(data, "<stdin>")
-    yield Document(id="stdin", text=clean_text(text), source="<stdin>")
+    yield Document(id="stdin", text=_article_text(text, "<stdin>"), source="<stdin>")
 
 
 def read_path(path: Path, glob: str | None = None) -> Iterator[Document]:

@@ -26,6 +26,27 @@ ENTITY_TYPES = (
     "Topic",
 )
 
+# CAMEO sectors that make a part of a country an actor of its own ("Venezuelan police
+# arrested protesters": Venezuela police → Venezuela opposition, as PETRARCH codes
+# VENCOP → VENOPP): code → (the words of its label after the country's name, entity type).
+# State institutions are organisations, sections of society groups. The government (GOV)
+# is not here: a government, its officials and its ministries are the state itself, so
+# "Chinese officials said" stays China.
+SECTORS = {
+    "MIL": ("military", "Organization"),
+    "COP": ("police", "Organization"),
+    "SPY": ("intelligence services", "Organization"),
+    "JUD": ("judiciary", "Organization"),
+    "LEG": ("legislature", "Organization"),
+    "OPP": ("opposition", "Group"),
+    "REB": ("rebels", "Group"),
+    "CVL": ("civilians", "Group"),
+    "REF": ("refugees", "Group"),
+    "MED": ("media", "Group"),
+}
+# The organs of a state among them: they act for it ("Israeli troops" is how Israel acts).
+STATE_SECTORS = frozenset(code for code, (_, typ) in SECTORS.items() if typ == "Organization")
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
@@ -59,6 +80,9 @@ class Mention:
     # What the extractor already knows: e.g. a demonym resolved to a country code.
     country: str | None = None
     key: str | None = None  # the surface form with titles and possessives stripped
+    # A role noun acting for a country ("Venezuelan police"): its CAMEO sector (COP, MIL,
+    # OPP, ...). Resolution makes it the (country, sector) entity, not the country itself.
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +116,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
     country: str | None = None  # ISO 3166 alpha-3
+    # CAMEO sector of a part of a country's society or state ("Venezuela police": COP);
+    # None for everything else. See resolve.SECTORS.
+    sector: str | None = None
 
     def to_record(self) -> dict:
         return {
@@ -101,6 +128,7 @@ class Entity:
             "type": self.type,
             "wikidata": self.wikidata,
             "country": self.country,
+            "sector": self.sector,
         }
 
 
@@ -157,6 +185,7 @@ def entity_from_record(rec: dict) -> Entity:
         aliases=tuple(rec.get("aliases") or ()),
         wikidata=rec.get("wikidata"),
         country=rec.get("country"),
+        sector=rec.get("sector"),
     )
 
 

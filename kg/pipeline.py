@@ -51,10 +51,20 @@ def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
     return g
 
 
+def _name_words(span) -> str:
+    """A PERSON span without the words before the name ("Born Robert Burns")."""
+    start = 0
+    while start < len(span) - 1 and span[start].pos_ != "PROPN":
+        start += 1
+    return span[start:].text
+
+
 def _extraction(doc: Document, parsed, fn, g: gaz.Gazetteer) -> Extraction:
+    from .dates import sentence_days
     from .resolve import resolve
 
-    relations = resolve(doc, list(fn(doc, parsed, g)), g)
+    people = {_name_words(e) for e in getattr(parsed, "ents", ()) if e.label_ == "PERSON"}
+    relations = resolve(doc, list(fn(doc, parsed, g)), g, people, sentence_days(parsed, doc.date))
     entities = {r.subject.id: r.subject for r in relations} | {r.object.id: r.object for r in relations}
     return Extraction(document=doc, relations=tuple(relations), entities=tuple(entities.values()))
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from . import gazetteer as gaz
-from .model import Document, Entity, Mention, Relation, RelationMention
+from .model import SECTORS, Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -53,6 +53,9 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
     return f"{ENTITY_BASE}{type_.lower()}/{slug(label)}"
 
 
+GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+
+
 class DocumentResolver:
     """Resolves the mentions of one document to entities.
 
@@ -61,37 +64,74 @@ class DocumentResolver:
     entity is the same object whichever sentence names it.
     """
 
-    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention]):
+    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = ()):
         self.gaz = gazetteer
         mentions = list(mentions)
-        self.full_names: dict[str, str] = {}  # a name token → the full person name it belongs to
-        ambiguous: set[str] = set()
+        self.full_names: dict[str, str] = {}  # a name token, or a shorter full name → the full name
+        # Every person the document names, not only those in a relation: "Carrie Lam" may be
+        # introduced in a sentence that yields nothing and then act as plain "Lam".
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
+        people |= {self._untitled(clean_name(p)) for p in extra_people}
+        fulls = set()
         for name in people:
             actor = self.gaz.lookup(name)
             full = actor.label if actor is not None and actor.type == "Person" else name
-            if len(full.split()) < 2:
-                continue
+            if len(full.split()) >= 2:
+                fulls.add(full)
+        # "John Conyers" and "John Henry Conyers" are one man: a name whose words all belong
+        # to one longer name is that name. Not across a generation ("Donald Trump" is not
+        # "Donald Trump Jr."), and a word several names share in other ways ("Kim" of Kim
+        # Jong-un and Kim Yo-jong) is left alone.
+        def within(short: set, long: set) -> bool:
+            return short <= long and not (long - short) & GENERATIONS
+
+        by_token: dict[str, set[str]] = {}
+        for full in fulls:
             for token in full.split():
-                if token in self.full_names and self.full_names[token] != full:
-                    ambiguous.add(token)
-                self.full_names[token] = full
-        for token in ambiguous:
-            del self.full_names[token]
+                by_token.setdefault(token, set()).add(full)
+        pairs = list(by_token.items())
+        pairs += [(f, {g for g in fulls if g != f and within(set(f.split()), set(g.split()))}) for f in fulls]
+        for key, candidates in pairs:
+            if not candidates:
+                continue
+            widest = max(candidates, key=lambda c: len(c.split()))
+            if all(within(set(c.split()), set(widest.split())) for c in candidates):
+                self.full_names[key] = widest
         # countries the document names; a derived official's country needs one of them
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
+        self._sectors: dict[tuple[str, str], str] = {}
         for m in mentions:
             self._note(m)
 
+    def _untitled(self, name: str) -> str:
+        """A name without the titles before it ("Crown Prince Mohammed bin Salman")."""
+        words = name.split()
+        while len(words) > 2:
+            size = next((n for n in (3, 2, 1) if n < len(words) - 1 and self.gaz.title(" ".join(words[:n]))[0]), 0)
+            if not size:
+                break
+            words = words[size:]
+        return " ".join(words)
+
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
         """(label, type, linked actor) of a mention."""
+        if m.sector in SECTORS and m.country:
+            # a part of a country: one entity per (country, sector), whatever the words were
+            words, typ = SECTORS[m.sector]
+            country = self.gaz.country(m.country)
+            return f"{country.label if country is not None else m.country} {words}", typ, None
         name = clean_name(m.key or m.text)
         typ = m.type
-        if typ == "Person" and len(name.split()) == 1 and name in self.full_names:
+        if typ == "Person" and name in self.full_names:
             name = self.full_names[name]
+        elif typ == "Organization" and len(name.split()) == 1 and name in self.full_names \
+                and self.gaz.lookup(name) is None:
+            # The parser often tags a bare surname as an organisation ("Novak later met ...");
+            # in a document that names "Peter Novak" and knows no such organisation, it is him.
+            name, typ = self.full_names[name], "Person"
         actor = self.gaz.lookup(name)
         if actor is not None and actor.derived and actor.country not in self.named:
             actor = None  # a common name, not the office-holder of a country this text never names
@@ -107,6 +147,8 @@ class DocumentResolver:
         label, typ, actor = self.canonical(m)
         key = (label, typ)
         self._actors[key] = actor
+        if m.sector in SECTORS and m.country:
+            self._sectors[key] = m.sector
         aliases = self._aliases.setdefault(key, set())
         surface = clean_name(m.text)
         if surface and surface != label:
@@ -142,6 +184,7 @@ class DocumentResolver:
             aliases=tuple(sorted(self._aliases.get(key, ()))),
             wikidata=actor.wikidata if actor else None,
             country=country,
+            sector=self._sectors.get(key),
         )
 
 
@@ -154,13 +197,18 @@ def _compatible(mention_type: str, actor_type: str) -> bool:
     return mention_type in loose and actor_type in loose
 
 
-def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer) -> list[Relation]:
+def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer,
+            people: Iterable[str] = (), days: dict[int, str] | None = None) -> list[Relation]:
     """Relation mentions of one document → relations between resolved entities.
 
+    ``people`` are the other person names the document contains (the parser's PERSON
+    entities), so that a surname joins a full name met outside any relation. ``days`` maps
+    a sentence's start offset to the day it names (kg.dates), which dates its events.
     Duplicates (same subject, predicate, object, sentence, negation, modality) are merged,
     keeping the most confident reading.
     """
-    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)])
+    days = days or {}
+    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)], people)
     best: dict[tuple, Relation] = {}
     for r in mentions:
         s, o = resolver.entity(r.subject), resolver.entity(r.object)
@@ -170,9 +218,23 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             doc=r.doc, sentence=r.sentence, start=r.start, end=r.end,
             subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
-            confidence=r.confidence, date=doc.date, extractor=r.extractor,
+            confidence=r.confidence, date=_event_day(r, days.get(r.start), doc.date), extractor=r.extractor,
         )
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:
             best[key] = rel
     return list(best.values())
+
+
+def _event_day(r: RelationMention, day: str | None, article: str | None) -> str | None:
+    """An event's date: the day its sentence names, if that fits its tense, else the article's.
+
+    What happened cannot come after the article, and what is planned not before it (ISO dates
+    compare as strings). Static relations hold over time: they keep the article date.
+    """
+    if not r.plover or day is None:
+        return article
+    if article is None:
+        return day
+    done = r.modality in ("asserted", "reported")
+    return day if (day <= article if done else day >= article) else article

@@ -2,7 +2,9 @@
 
 No server to start. Each document is written in one SPARQL update that drops its old graph
 and inserts the new one, so a crash leaves every document either fully present or absent.
-Queries see the union of all document graphs. :meth:`Store.rdflib` gives an rdflib
+Queries see the union of all document graphs, which keeps one copy of a triple per graph
+that holds it: an entity's description is in every document that mentions it, so joins on
+descriptions belong inside ``GRAPH ?g { ... }`` (see :mod:`kg.graph` and docs/scaling.md). :meth:`Store.rdflib` gives an rdflib
 ``Dataset`` over the same data (through oxrdflib) for code that wants rdflib's API.
 """
 

@@ -42,7 +42,7 @@ def test_extract_table_and_jsonl(runner):
     keys = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
             "negated", "modality", "confidence", "date", "extractor"}
     assert all(set(r) == keys for r in records)
-    assert all(set(r["subject"]) == {"id", "label", "aliases", "type", "wikidata", "country"} for r in records)
+    assert all(set(r["subject"]) == {"id", "label", "aliases", "type", "wikidata", "country", "sector"} for r in records)
 
 
 def test_extract_reads_stdin(runner):

@@ -101,6 +101,20 @@ def test_remove_takes_a_document_out_and_keeps_what_others_say(tmp_path):
         assert sorted(d.rsplit("/", 1)[-1] for d in s.documents()) == ["paris"]
 
 
+def test_removing_a_document_gives_the_store_that_never_had_it(tmp_path):
+    """Entity descriptions live in each document's graph, so removing a document takes away
+    exactly what it said (aliases only it gave included) and nothing another document says:
+    the store is the same as one that never held it. docs/scaling.md (The store layout)
+    says why kg keeps this layout rather than one shared entity graph."""
+    with open_store(tmp_path / "a") as alone:
+        build([corpus(tmp_path, "beijing", name="beijing.jsonl")], alone)
+        expected = quads(alone)
+    with open_store(tmp_path / "b") as s:
+        build([corpus(tmp_path, "beijing", "paris", "moscow")], s)
+        remove(s, ["paris", "moscow"])
+        assert quads(s) == expected
+
+
 def test_removed_document_comes_back_on_the_next_build(tmp_path):
     path = corpus(tmp_path, "beijing", "paris")
     with open_store(tmp_path / "s") as s:

@@ -265,6 +265,18 @@ def test_sentences_about_furniture_words_are_kept(line):
     assert clean_text(line) == line
 
 
+@pytest.mark.parametrize("name, content", [
+    ("share.txt", "X\n"),
+    ("furniture.txt", "Listen to this article\nScroll to Top\n"),
+    ("corpus.jsonl", '{"id": "a", "text": "Advertisement"}\n'),
+])
+def test_a_text_of_page_furniture_only_is_refused_naming_it(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=rf"{name}.*only page furniture"):
+        list(read_inputs([path]))
+
+
 def test_lee_beijing_page_furniture_goes(tmp_path):
     path = shared_path("corpus", "lee-beijing.txt")
     doc = next(read_inputs([path]))

@@ -20,7 +20,7 @@ WORDS = st.sampled_from([
 NEWSISH = st.lists(st.one_of(WORDS, st.text(min_size=1, max_size=8)), min_size=1, max_size=40).map(" ".join)
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-ENTITY_KEYS = {"id", "label", "aliases", "type", "wikidata", "country"}
+ENTITY_KEYS = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
 RECORD_KEYS = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
                "negated", "modality", "confidence", "date", "extractor"}
 

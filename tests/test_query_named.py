@@ -219,3 +219,64 @@ def test_cli_runs_named_queries_and_lists_them(news_store):
     assert bad.exit_code == 1 and "key=value" in bad.output
     misuse = runner.invoke(cli, ["query", "--param", "a=b", "--store", str(news_store)])
     assert misuse.exit_code == 2
+
+
+# ------------------------------------------------------------------ popular entities
+
+POPULAR = 12  # documents that all mention Ruritania and Elbonia
+
+
+@pytest.fixture(scope="module")
+def popular_store(tmp_path_factory):
+    """Twelve documents, each describing Ruritania and Elbonia (a copy of their labels, types
+    and links in every document graph), each with one fact of its own about them."""
+    from kg.store import open_store
+
+    path = tmp_path_factory.mktemp("popular") / "store"
+    with open_store(path) as store:
+        for i in range(POPULAR):
+            text = f"Ruritania sanctions Elbonia over the dam {i}. Elbonia criticizes Ruritania."
+            ex = _doc(f"wire-{i:02d}", text, f"2024-06-{i + 1:02d}", [
+                (f"Ruritania sanctions Elbonia over the dam {i}.", RUR, "sanctions", ELB,
+                 {"plover": "SANCTION", "cameo": "163"}),
+                ("Elbonia criticizes Ruritania.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
+            ])
+            store.put_graph(extraction_graph(ex))
+    return path
+
+
+@pytest.mark.parametrize("name,params,expected", [
+    ("relations", {"entity": "Ruritania"}, 2 * POPULAR),
+    ("timeline", {"entity": "Elbonia"}, 2 * POPULAR),
+    ("between", {"a": "Ruritania", "b": "Elbonia"}, 2 * POPULAR),
+    ("events", {"plover": "SANCTION"}, POPULAR),
+    ("provenance", {"subject": "Ruritania", "object": "Elbonia"}, POPULAR),
+    ("actors", {}, 2),
+])
+def test_named_queries_give_each_fact_once_however_many_documents_describe_its_entities(
+        popular_store, name, params, expected):
+    from kg.store import open_store
+
+    with open_store(popular_store, create=False) as s:
+        res = run_named(s, name, params)
+        assert len(res.rows) == expected, rows(res)
+        if name == "actors":  # and count each event once, not once per copy of a label
+            assert [(r[0], r[2], r[3], r[4]) for r in rows(res)] == [
+                ("Elbonia", str(2 * POPULAR), str(POPULAR), str(POPULAR)),
+                ("Ruritania", str(2 * POPULAR), str(POPULAR), str(POPULAR))]
+
+
+def test_the_documented_label_join_gives_each_pair_once(popular_store):
+    """The README's and `kg query --help`'s example joins labels inside GRAPH ?g; over the bare
+    union the same join gives one row per pair of copies (POPULAR^2 per direct edge)."""
+    from kg.query import run_query
+    from kg.store import open_store
+
+    scoped = ("SELECT ?who ?whom WHERE { GRAPH ?g { ?w kg:sanctions ?t . ?w rdfs:label ?who . "
+              "?t rdfs:label ?whom } }")
+    union = "SELECT ?who ?whom WHERE { ?w kg:sanctions ?t . ?w rdfs:label ?who . ?t rdfs:label ?whom }"
+    with open_store(popular_store, create=False) as s:
+        # One direct edge per document that asserts it.
+        assert [r for r in rows(run_query(s, scoped))] == [("Ruritania", "Elbonia")] * POPULAR
+        assert len(run_query(s, "SELECT DISTINCT" + scoped[len("SELECT"):]).rows) == 1
+        assert len(run_query(s, union).rows) == POPULAR ** 3  # why kg never joins descriptions over the union

@@ -39,6 +39,39 @@ def test_surname_joins_the_full_name_met_in_the_document():
     assert r.entity(_m("Xi")).wikidata == "Q15031"
 
 
+def test_surname_joins_a_full_name_met_outside_any_relation():
+    r = DocumentResolver(gaz.default(), [_m("Okonjo")], ["Amaka Okonjo", "Ben Tal's"])
+    assert r.entity(_m("Okonjo")).label == "Amaka Okonjo"
+    assert r.entity(_m("Tal")).label == "Ben Tal"
+
+
+def test_a_surname_introduced_in_a_sentence_without_facts_still_merges():
+    from kg.pipeline import extract_documents
+
+    text = ("On Monday, Peter Novak, who has run the agency since 2017, spoke to reporters. "
+            "Novak later met Xi Jinping in Beijing.")
+    rels = next(extract_documents([Document("d", text)])).relations
+    assert ("Peter Novak", "meetsWith", "Xi Jinping") in {(r.subject.label, r.predicate, r.object.label) for r in rels}
+
+
+def test_a_surname_tagged_as_an_organisation_is_the_person_of_that_name():
+    r = DocumentResolver(gaz.default(), [_m("Peter Novak"), _m("Novak", "Organization")])
+    novak = r.entity(_m("Novak", "Organization"))
+    assert (novak.label, novak.type) == ("Peter Novak", "Person")
+    # an organisation the gazetteer knows stays itself, whoever the text names
+    r = DocumentResolver(gaz.default(), [_m("Omar Hamas"), _m("Hamas", "Group")])
+    assert r.entity(_m("Hamas", "Group")).label == "Hamas"
+
+
+def test_a_shorter_full_name_is_the_longer_one_but_not_across_a_generation():
+    r = DocumentResolver(gaz.default(), [_m("Anna Maria Keller"), _m("Anna Keller"), _m("Keller")])
+    assert r.entity(_m("Anna Keller")).label == "Anna Maria Keller"
+    assert r.entity(_m("Keller")).label == "Anna Maria Keller"
+    r = DocumentResolver(gaz.default(), [_m("Tom Brandt"), _m("Tom Brandt Jr."), _m("Brandt")])
+    assert r.entity(_m("Tom Brandt")).label == "Tom Brandt"
+    assert r.entity(_m("Brandt")).label == "Brandt"
+
+
 def test_ambiguous_surnames_are_left_alone():
     r = DocumentResolver(gaz.default(), [_m("Kim Jong-un"), _m("Kim Yo-jong"), _m("Kim")])
     assert r.entity(_m("Kim")).label == "Kim"
@@ -196,5 +229,5 @@ def test_user_gazetteer_in_the_extractor(tmp_path):
     ex = next(extract_documents([Document("d", "Freedonian troops attacked Sylvania. Rufus Firefly praised Sylvania.")],
                                 gazetteer=g))
     facts = {(r.subject.label, r.predicate, r.object.label, r.subject.country) for r in ex.relations}
-    assert ("Freedonia", "attacks", "Sylvania", "FRD") in facts
+    assert ("Freedonia military", "attacks", "Sylvania", "FRD") in facts  # a user's country has sectors too
     assert ("Rufus Firefly", "praises", "Sylvania", "FRD") in facts

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from .. import gazetteer as gaz
 from ..lexicon import EventType, Lexicon
 from ..lexicon import load as load_lexicon
-from ..model import Document, Mention, RelationMention
+from ..model import SECTORS, Document, Mention, RelationMention
 from ..nlp import HYPHENATED_NAME
 from . import register
 
@@ -163,6 +163,12 @@ ALLEGING_VERBS = {"accuse", "charge", "suspect", "indict", "arrest", "try", "bla
 NEG_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "stop", "cease", "halt", "oppose"}
 HYPOTHETICAL_AUX = {"could", "would", "might", "may", "should", "can", "must"}
 INTENDED_AUX = {"will", "shall", "'ll", "wo"}
+# Modifiers that make a nominal event ("the planned visit", "a cancelled trip") something that
+# has not happened: still to come, only possible, or called off.
+INTENDED_MODS = {"planned", "proposed", "upcoming", "forthcoming", "scheduled", "intended", "expected",
+                 "prospective", "postponed", "delayed", "future", "impending", "anticipated"}
+HYPOTHETICAL_MODS = {"possible", "potential", "likely", "hypothetical", "rumoured", "rumored", "mooted"}
+CALLED_OFF_MODS = {"cancelled", "canceled", "aborted", "scrapped", "abandoned", "thwarted", "foiled"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 PRONOUNS = {
     "he": ("Person",), "him": ("Person",), "his": ("Person",), "himself": ("Person",),
@@ -204,6 +210,12 @@ PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "p
                   "plea", "initiative", "bid", "overture", "suggestion"}
 # Role-noun sectors (agents.tsv) whose people belong to the place where they act.
 LOCAL_SECTORS = {"OPP", "CVL", "COP"}
+# Role nouns that, before another, name its field rather than its body: "security officials"
+# are officials of the government (PETRARCH codes them GOV), a "press secretary" too.
+DOMAIN_NOUNS = {"security", "press"}
+# Events whose recipients, when such people, are those of the place where it happens
+# ("arrested students in Caracas", "killed civilians in Helmand").
+LOCAL_RECIPIENT = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "REQUEST", "ACCUSE"}
 NOT_LOCAL = {"migrant", "immigrant", "pilgrim", "settler", "national", "nationals", "crew", "fan", "prisoner",
              "tourist", "refugee", "worker", "workers"}
 PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share", "bulk", "rest"}
@@ -233,6 +245,7 @@ class RuleExtractor:
     def __init__(self, lexicon: Lexicon, gazetteer: gaz.Gazetteer):
         self.lex = lexicon
         self.gaz = gazetteer
+        self._police_home: str | None = None  # the country of the police acting, while recipients are sought
 
     # ================================================================ mentions
     def mentions(self, parsed) -> dict[int, Mention]:
@@ -687,7 +700,7 @@ class RuleExtractor:
         for c in mods:
             if c.i in ms and ms[c.i].type in COLLECTIVE:
                 if agentive:
-                    return [(ms[c.i], 0.85)]
+                    return [(self._sector(tok, ms[c.i], ms[c.i].start), 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
         if agentive:
@@ -699,10 +712,15 @@ class RuleExtractor:
                             return [(ms[g.i], 0.75)]
         for c in mods:
             if c.dep_ == "poss" and c.pos_ == "PRON" and agentive:
-                return [(m, f * 0.9) for m, f in self._pronoun(c, ms)]
+                return [(self._sector(tok, m, c.idx), f * 0.9) for m, f in self._pronoun(c, ms)]
             if c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
                 # "Israeli army bulldozers": the army's country
                 found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
+                if agentive:  # "student demonstrators": the whole phrase names the sector
+                    end = tok.idx + len(tok.text)
+                    found = [(dataclasses.replace(m, text=tok.doc.text[min(m.start, end):end], start=min(m.start, end),
+                                                  end=end, key=tok.doc.text[min(m.start, end):end])
+                              if m.sector else m, f) for m, f in found]
                 if found:
                     return found
         if agentive:
@@ -711,11 +729,21 @@ class RuleExtractor:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                             # "the navies of China, India and Oman": each of them
-                            return [(ms[q.i], 0.8) for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
-            if role == "actor" and self.lex.agents.get(lemma, self.lex.agents.get(lower)) in LOCAL_SECTORS \
-                    and lemma not in NOT_LOCAL:
+                            # "the navies of China" and "the police in Caracas" are theirs; of
+                            # "peacekeepers in Iraq" only the place is known, which stays the actor
+                            local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
+                            return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
+                                    for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not mods:
+                # "the police", once the document has named whose: "Kenyan police ..."
+                earlier = self._earlier_sector(tok, ms)
+                if earlier is not None:
+                    return [(earlier, 0.6)]
+            if self._sector_code(tok) in LOCAL_SECTORS and lemma not in NOT_LOCAL \
+                    and (role == "actor" or role == "recipient" and et is not None and et.plover in LOCAL_RECIPIENT):
                 # "protesters marched in Caracas", "police raided homes across Kashmir": people
-                # of the place where they act (not troops or officials, who act abroad)
+                # of the place where they act (not troops or officials, who act abroad); and
+                # "police detained students in Caracas": the people acted on there
                 verb = tok
                 for _ in range(4):
                     if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
@@ -726,7 +754,11 @@ class RuleExtractor:
                         places = [m for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p)
                                   for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
                         if len({m.country or m.key for m in places}) == 1:
-                            return [(places[0], 0.6)]
+                            return [(self._sector(tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
+                if role == "recipient" and self._police_home is not None:
+                    code = self._sector_code(tok)
+                    return [(Mention(tok.text, tok.idx, tok.idx + len(tok.text), SECTORS[code][1],
+                                     country=self._police_home, key=tok.text, sector=code), 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
@@ -780,6 +812,48 @@ class RuleExtractor:
             text = tok.doc.text[start:end]
             return [(Mention(text, start, end, "Topic", key=text), 0.6)]
         return []
+
+    def _sector_code(self, tok) -> str | None:
+        """The CAMEO sector of a role noun: "police officers" COP, "army officers" MIL,
+        "government troops" MIL (a role-noun compound other than the government decides)."""
+        agents = self.lex.agents
+        for c in tok.children:
+            if c.dep_ != "compound" or c.lower_ in DOMAIN_NOUNS:
+                continue
+            sub = agents.get(c.lower_, agents.get(c.lemma_.lower()))
+            if sub is not None and sub != "GOV":
+                return sub  # "opposition leader", "police commander": whom they lead
+        return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
+
+    def _earlier_sector(self, tok, ms) -> Mention | None:
+        """The one part of a country of this role noun's sector named earlier in the document
+        by a demonym or a country ("Kenyan police", "Kenya's police"), as a mention here."""
+        code = self._sector_code(tok)
+        if code not in SECTORS:
+            return None
+        countries = set()
+        for t in tok.doc[:tok.i]:
+            if t.i in ms or (t.lower_ not in self.lex.agents and t.lemma_.lower() not in self.lex.agents) \
+                    or self._sector_code(t) != code:
+                continue
+            countries.update(ms[c.i].country for c in t.children if c.dep_ in MODIFIER and c.i in ms
+                             and ms[c.i].type == "Country" and ms[c.i].country)
+        if len(countries) != 1:
+            return None
+        end = tok.idx + len(tok.text)
+        return Mention(tok.text, tok.idx, end, SECTORS[code][1], country=countries.pop(), key=tok.text, sector=code)
+
+    def _sector(self, tok, m: Mention, start: int, end: int | None = None) -> Mention:
+        """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
+        mention of its own; the country itself for the government (see model.SECTORS), and
+        whatever ``m`` is when it has no country or is no state."""
+        code = self._sector_code(tok)
+        if code not in SECTORS or not m.country or m.type not in ("Country", "City"):
+            return m
+        end = tok.idx + len(tok.text) if end is None else end
+        start = min(start, end)
+        text = tok.doc.text[start:end]
+        return Mention(text, start, end, SECTORS[code][1], country=m.country, key=text, sector=code)
 
     def _pronoun(self, tok, ms) -> list[tuple[Mention, float]]:
         """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
@@ -1029,7 +1103,14 @@ class RuleExtractor:
     def _objects(self, verb, et: EventType, ms, passive_objs, actors=()) -> list[tuple[Mention, float]]:
         """Recipients, from the strongest evidence to the weakest; the actors themselves never
         count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
-        found = self._recipients(verb, et, ms, passive_objs)
+        # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
+        # civilians they act on, when nothing else places them, are of the police's country
+        homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
+        self._police_home = next(iter(homes)) if len(homes) == 1 else None
+        try:
+            found = self._recipients(verb, et, ms, passive_objs)
+        finally:
+            self._police_home = None
         if et.theme_preps:
             # "Trump withdrew the US from the treaty": his own country is what he moves
             found = [(m, f) for m, f in found if not (m.type == "Country" and any(
@@ -1315,6 +1396,7 @@ class RuleExtractor:
         negated, modality = self.modality(governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
+        negated, modality = _nominal_status(noun, negated, modality)
         if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
                 and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
             modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
@@ -1336,7 +1418,8 @@ class RuleExtractor:
             negated, modality = self.modality(verb)
             for a, fa in actors:
                 for o, fo in objects:
-                    if not _same(a, o) and not (o.type == "Country" and a.country == o.country):
+                    # "Britain said Britain must ..." is no demand, but its opposition's is
+                    if not _same(a, o) and not (o.type == "Country" and a.country == o.country and not a.sector):
                         yield self._record(doc, sent, a, et, o, negated, modality, 0.65 * fa * fo, verb)
 
     def _killer(self, doc, sent, noun, ms) -> Iterator[RelationMention]:
@@ -2354,6 +2437,28 @@ def _announcement(verb):
                         for t in node.subtree if t.i < verb.i):
         return node.head  # not "did not announce whom they would support"
     return None
+
+
+def _nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
+    """What the noun's own modifiers say of a nominal event: "the planned visit" is intended,
+    "a possible attack" hypothetical, "the cancelled trip" (or "the trip, which was
+    cancelled") did not happen."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # The parser often hangs "…, which was cancelled" on the nearest name ("the trip to
+    # Warsaw, which was cancelled"); a place or a person is not called off, the trip is.
+    clauses += [c for p in noun.children if p.dep_ == "prep" for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if c.dep_ == "relcl"]
+    for clause in clauses:
+        mods.add(clause.lower_)
+        mods |= {g.lower_ for g in clause.children if g.dep_ in ("acomp", "oprd")}
+    if mods & CALLED_OFF_MODS:
+        return True, modality
+    if mods & HYPOTHETICAL_MODS:
+        return negated, "hypothetical"
+    if mods & INTENDED_MODS and modality in ("asserted", "reported"):
+        return negated, "intended"
+    return negated, modality
 
 
 def _conditional(verb, marks=("unless", "if")) -> bool:
