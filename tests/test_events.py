@@ -271,20 +271,24 @@ def test_a_deployed_weapon_without_a_destination_is_the_object(run):
     assert not [r for r in run("Russia's deployment of the Wagner Group alarmed Mali.") if r.plover == "MOBILIZE"]
 
 
-def test_the_victim_is_the_name_in_apposition_not_a_title_the_ner_took_for_a_work(run):
-    rels = run("In 1533 the last Incan King of Peru, Atahualpa, was murdered on the orders of "
-               "the Spanish conqueror Francisco Pizarro.")
-    rel = one(rels, "Francisco Pizarro", "kills", "Atahualpa")
+@pytest.mark.parametrize("text, victim", [
+    ("In 1620 the last Tayan chief of the island, Oruma, was killed on the orders of the Dutch captain Pieter Hals.",
+     "Oruma"),
+    ("The Aztec ruler, Cuauhtemoc, was murdered by Pieter Hals.", "Cuauhtemoc"),
+])
+def test_the_victim_is_the_name_in_apposition_not_the_title_or_its_people(run, text, victim):
+    rels = run(text)
+    rel = one(rels, "Pieter Hals", "kills", victim)
     assert rel.object.type == "Person"
-    assert not [r for r in rels if r.plover == "ASSAULT" and r.object.type == "Topic"]
+    assert [r.object.label for r in rels if r.plover == "ASSAULT"] == [victim]
 
 
 @pytest.mark.parametrize("text, subject, obj", [
     ("His clients included Tom Greer, who killed Paul Dorn assassin Harlan Voss.", "Harlan Voss", "Paul Dorn"),
     ("Files on Harlan Voss, who was charged with having assassinated Senator Paul Dorn, were released.",
      "Harlan Voss", "Paul Dorn"),
-    ("On the Ides of March, 44 B.C., Roman Emperor Julius Caesar was assassinated by a group of nobles "
-     "that included Brutus and Cassius.", "Cassius", "Julius Caesar"),
+    ("In 12 B.C., the Thracian chieftain Dorian Vale was assassinated by a band of rebels that included "
+     "Kalen Brisk and Odo Marl.", "Odo Marl", "Dorian Vale"),
 ])
 def test_killers_named_in_chains_of_names_and_clauses(run, text, subject, obj):
     rel = one(run(text), subject, "kills", obj)
@@ -292,8 +296,8 @@ def test_killers_named_in_chains_of_names_and_clauses(run, text, subject, obj):
 
 
 def test_a_year_before_christ_is_no_victim(run):
-    rels = run("On the Ides of March, 44 B.C., Roman Emperor Julius Caesar was assassinated by a group of nobles "
-               "that included Brutus and Cassius.")
+    rels = run("At dawn, 12 B.C., Thracian King Dorian Vale was assassinated by rebels that included Kalen Brisk.")
+    one(rels, "Kalen Brisk", "kills", "Dorian Vale")
     assert not [r for r in rels if r.object.label == "B.C."]
 
 

@@ -306,7 +306,7 @@ def test_birthplace_in_a_where_clause_even_if_the_ner_took_it_for_a_person(run):
 
 
 def test_born_under_another_name_in_a_town(run):
-    find(run("In 1936, the singer Karl Ames was born Carl Amesley in Tupelo, Mississippi."),
+    find(run("The singer Karl Ames was born Carl Amesley in Tupelo, Mississippi, in 1936."),
          "Karl Ames", "livesIn", "Tupelo")
 
 
@@ -339,20 +339,20 @@ def test_a_persons_party(run):
 
 
 def test_a_noble_title_names_a_person_not_a_place(run):
-    rels = run("Britain's Duchess of York topped the list of best-dressed women.")
+    rels = run("Spain's Duchess of Alba topped the list of guests.")
     assert not [r for r in rels if r.predicate == "locatedIn"], sorted(triples(rels))
 
 
 # ------------------------------------------------------------------ who works where, told by a verb
 def test_a_lone_surname_that_teaches_is_a_person(run):
-    rels = run("Harrington taught at Harvard University and the National War College.")
-    find(rels, "Harrington", "worksFor", "Harvard University")
-    assert find(rels, "Harrington", "worksFor", "National War College").subject.type == "Person"
+    rels = run("Whitcombe taught at Yale University and the Naval War College.")
+    find(rels, "Whitcombe", "worksFor", "Yale University")
+    assert find(rels, "Whitcombe", "worksFor", "Naval War College").subject.type == "Person"
 
 
 def test_a_clause_on_an_apposition_speaks_of_the_person(run):
-    find(run("Derwinski, a Republican from Chicago who served 24 years in Congress, denied it."),
-         "Derwinski", "memberOf", "Congress")
+    find(run("Kowalski, a Democrat from Detroit who served ten years in Congress, denied it."),
+         "Kowalski", "memberOf", "Congress")
 
 
 def test_who_runs_a_body_leads_it(run):
@@ -414,24 +414,24 @@ def test_a_places_person(run):
 
 
 def test_a_parish_the_ner_took_for_a_person_is_a_place(run):
-    rels = run("In southwest Louisiana's Cameron Parish, the director said residents left.")
-    find(rels, "Cameron Parish", "locatedIn", "Louisiana")
+    rels = run("In eastern Louisiana's Tangipahoa Parish, the director said residents left.")
+    find(rels, "Tangipahoa Parish", "locatedIn", "Louisiana")
     assert not [r for r in rels if r.predicate == "livesIn"]
 
 
 def test_headquarters_in_a_town(run):
-    rels = run("Reporters met at NRC headquarters in nearby Rockville, Md., on Monday.")
-    find(rels, "NRC", "basedIn", "Rockville")
+    rels = run("Reporters gathered at FAA headquarters in nearby Oakton, Va., on Friday.")
+    find(rels, "FAA", "basedIn", "Oakton")
     find(run("Northwind Traders, which has its headquarters in Tulsa, grew."), "Northwind Traders", "basedIn", "Tulsa")
 
 
 def test_a_nationality_before_more_professions(run):
-    find(run("Soviet pianist Vladimir Ashkenazy shared top place."), "Vladimir Ashkenazy", "citizenOf", "Soviet Union")
+    find(run("Hungarian pianist Zoltan Kocsis won the prize."), "Zoltan Kocsis", "citizenOf", "Hungary")
 
 
 def test_a_party_member_from_a_town(run):
-    find(run("Derwinski, a Republican from Chicago who served 24 years in Congress, denied it."),
-         "Derwinski", "livesIn", "Chicago")
+    find(run("Kowalski, a Democrat from Detroit who served ten years in Congress, denied it."),
+         "Kowalski", "livesIn", "Detroit")
 
 
 def test_a_title_beside_a_name_the_parser_split(run):

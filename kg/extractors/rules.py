@@ -1124,6 +1124,15 @@ class RuleExtractor:
                     and o.lemma_.lower() in et.requires]
         for p in passive_objs:
             found = self.actors(p, ms, role="recipient", et=et)
+            if et.predicate in VICTIM_POSSESSIVE and p.i not in ms and p.pos_ in ("NOUN", "PROPN"):
+                # "the last Aztec king of Mexico, Cuauhtemoc, was murdered": the one named, not
+                # the people his title names
+                named = [(dataclasses.replace(ms[a.i], type="Person", country=None)
+                          if ms[a.i].type != "Person" and self.gaz.lookup(ms[a.i].key or ms[a.i].text) is None
+                          else ms[a.i], 0.85) for a in p.children if a.dep_ == "appos" and a.i in ms
+                         and ms[a.i].type in ("Person", "Location", "Organization")]
+                if named:
+                    found = named
             if not found:  # "44 B.C., Roman Emperor Julius Caesar was assassinated": the apposition
                 found = [(ms[a.i], 0.9) for a in p.children if a.dep_ == "appos" and a.i in ms
                          and ms[a.i].type in ACTOR_TYPES]
