@@ -211,6 +211,132 @@ def test_no_pledge_from_an_unsaid_or_open_question(run, text):
     assert not [r for r in run(text) if r.predicate == "agreesWith"]
 
 
+# ------------------------------------------------------------------ killings, as news tells them
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The inquiry found that Carl Renner fired the shots that killed Mayor Ellen Hart.",
+     "Carl Renner", "kills", "Ellen Hart"),
+    ("Victor Lamm fired at Brenda Cole from a balcony.", "Victor Lamm", "attacks", "Brenda Cole"),
+    ("Victor Lamm fired his rifle at Brenda Cole.", "Victor Lamm", "attacks", "Brenda Cole"),
+    ("Senator Paul Dorn's assassin Harlan Voss died in prison.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("The slaying of Paul Dorn by Harlan Voss shocked the town.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Paul Dorn was gunned down by Harlan Voss in 1971.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Police announced the arrest of Harlan Voss, suspected of the murder of Paul Dorn.",
+     "Harlan Voss", "kills", "Paul Dorn"),
+    ("Harlan Voss is serving a life term for the murder of Paul Dorn.", "Harlan Voss", "kills", "Paul Dorn"),
+    ("Paul Dorn was murdered on the orders of the Spanish general Juan Ortega.",
+     "Juan Ortega", "kills", "Paul Dorn"),
+])
+def test_killing_constructions(run, text, subject, predicate, obj):
+    rel = one(run(text), subject, predicate, obj)
+    assert rel.plover == "ASSAULT"
+
+
+def test_a_weapon_fired_at_someone_is_not_its_target(run):
+    rels = run("Victor Lamm fired his rifle at Brenda Cole.")
+    assert [r.object.label for r in rels if r.plover == "ASSAULT"] == ["Brenda Cole"]
+
+
+def test_the_place_of_a_murder_is_not_its_victim(run):
+    rels = run("Harlan Voss is serving a life term for the murder of Dorn in Memphis.")
+    assert not [r for r in rels if r.plover == "ASSAULT" and r.object.label == "Memphis"]
+
+
+def test_a_bullet_fired_by_nobody_named_gives_no_killer(run):
+    rels = run("The bullet that killed Paul Dorn was never found.")
+    assert not [r for r in rels if r.plover == "ASSAULT"]
+
+
+# ------------------------------------------------------------------ diplomacy between two sides
+def test_talks_between_two_sides_are_symmetric(run):
+    rel = one(run("The cautious dialogue between Peru and Chile resumed last week."), "Peru", "holdsTalksWith", "Chile")
+    assert rel.plover == "CONSULT"
+
+
+def test_both_leaders_named_just_before_commit_to_each_other(run):
+    rels = run("Macron met Olaf Scholz in Paris. Both leaders committed to closer ties.")
+    rel = one(rels, "Emmanuel Macron", "agreesWith", "Olaf Scholz")
+    assert rel.confidence < 0.6  # a pair named in an earlier sentence
+
+
+def test_seeking_someones_support_is_a_request(run):
+    rel = one(run("Kenya is seeking Egypt's support on the dam."), "Kenya", "requests", "Egypt")
+    assert (rel.plover, rel.cameo) == ("REQUEST", "102")
+    one(run("Kenya sought help from Britain."), "Kenya", "requests", "United Kingdom")
+
+
+def test_a_deployed_weapon_without_a_destination_is_the_object(run):
+    rels = run("Analysts blamed Poland's deployment of the AEGIS radar system for the row.")
+    rel = one(rels, "Poland", "deploysTo", "AEGIS radar system")
+    assert rel.object.type == "Topic"
+    assert not [r for r in run("Russia's deployment of the Wagner Group alarmed Mali.") if r.plover == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("In 1620 the last Tayan chief of the island, Oruma, was killed on the orders of the Dutch captain Pieter Hals.",
+     "Oruma"),
+    ("The Aztec ruler, Cuauhtemoc, was murdered by Pieter Hals.", "Cuauhtemoc"),
+])
+def test_the_victim_is_the_name_in_apposition_not_the_title_or_its_people(run, text, victim):
+    rels = run(text)
+    rel = one(rels, "Pieter Hals", "kills", victim)
+    assert rel.object.type == "Person"
+    assert [r.object.label for r in rels if r.plover == "ASSAULT"] == [victim]
+
+
+@pytest.mark.parametrize("text, subject, obj", [
+    ("His clients included Tom Greer, who killed Paul Dorn assassin Harlan Voss.", "Harlan Voss", "Paul Dorn"),
+    ("Files on Harlan Voss, who was charged with having assassinated Senator Paul Dorn, were released.",
+     "Harlan Voss", "Paul Dorn"),
+    ("In 12 B.C., the Thracian chieftain Dorian Vale was assassinated by a band of rebels that included "
+     "Kalen Brisk and Odo Marl.", "Odo Marl", "Dorian Vale"),
+])
+def test_killers_named_in_chains_of_names_and_clauses(run, text, subject, obj):
+    rel = one(run(text), subject, "kills", obj)
+    assert rel.subject.type == "Person" and rel.object.type == "Person"
+
+
+def test_a_year_before_christ_is_no_victim(run):
+    rels = run("At dawn, 12 B.C., Thracian King Dorian Vale was assassinated by rebels that included Kalen Brisk.")
+    one(rels, "Kalen Brisk", "kills", "Dorian Vale")
+    assert not [r for r in rels if r.object.label == "B.C."]
+
+
+def test_a_negated_conjunct_does_not_act(run):
+    rels = run("In the play, Tom and not his brother Karl Ames shoots Paul Dorn.")
+    assert not [r for r in rels if r.subject.label == "Karl Ames"]
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Paul Dorn was shot and killed by Harlan Voss.", "kills"),
+    ("Harlan Voss stabbed Paul Dorn to death.", "attacks"),
+    ("Harlan Voss was executed for the murder of Paul Dorn.", "kills"),
+    ("Harlan Voss, the gunman who killed Paul Dorn, died.", "kills"),
+    ("Paul Dorn died after Harlan Voss shot him.", "attacks"),
+])
+def test_more_ways_to_tell_a_killing(run, text, predicate):
+    one(run(text), "Harlan Voss", predicate, "Paul Dorn")
+
+
+def test_an_object_pronoun_is_not_its_own_clause_subject(run):
+    rels = run("Harlan Voss shot him in 1971.")
+    assert not [r for r in rels if r.plover == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paul Dorn's slayer, Harlan Voss, died.",
+    "Paul Dorn died at the hands of Harlan Voss.",
+    "Paul Dorn's death at the hands of Harlan Voss shocked us.",
+    "Harlan Voss was found guilty of murdering Paul Dorn.",
+    "Harlan Voss is the man who killed Paul Dorn.",
+])
+def test_killers_by_role_and_verdict(run, text):
+    assert one(run(text), "Harlan Voss", "kills", "Paul Dorn").asserted
+
+
+def test_not_dying_at_someones_hands_is_negated(run):
+    assert one(run("Paul Dorn did not die at the hands of Harlan Voss."), "Harlan Voss", "kills", "Paul Dorn").negated
+
+
 @pytest.mark.parametrize("text, negated, modality", [
     ("Reporters asked about the planned visit by President Emmanuel Macron to Algeria.", False, "intended"),
     ("Analysts debated a possible attack by Russia on Ukraine.", False, "hypothetical"),

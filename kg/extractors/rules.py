@@ -104,6 +104,38 @@ ORG_HEADS = {"college", "university", "institute", "school", "academy", "company
              "inc", "ltd", "motors", "group", "bank", "fund", "foundation", "committee", "network", "guard",
              "service", "services", "association", "society", "center", "centre", "league", "organization",
              "organisation", "federation", "corps", "command", "hospital", "museum", "laboratory", "trust"}
+# "head of state", "chief of staff": what follows "of" in these titles is no department.
+UNIT_NOT_DEPARTMENT = {"state", "government", "staff", "mission", "delegation", "company", "firm", "board",
+                       "directors", "trustees", "governors"}
+# The last word of a place's own name: "Cameron Parish", "Loei Province".
+PLACE_NAME_HEADS = {"parish", "county", "province", "district", "township", "prefecture", "canton", "oblast",
+                    "island", "islands", "valley", "river", "mountains", "lake", "bay"}
+# Era markers after a year ("44 B.C.", "AD 79"), which the NER can tag as a place.
+ERAS = {"BC", "AD", "BCE", "CE"}
+# Titles of nobility and monarchy: "the Duchess of York" names a person, not York.
+NOBLE_TITLES = {"duke", "duchess", "prince", "princess", "earl", "countess", "marquess", "marchioness", "baron",
+                "baroness", "viscount", "archduke", "archduchess", "emir", "sultan", "infanta", "grand duke"}
+# Verbs that give someone an office: "was named president of Acme".
+APPOINTING_VERBS = {"name", "appoint", "elect", "choose", "promote", "select", "install", "reelect", "re-elect"}
+# Verbs that place someone's home, with the prepositions that name it ("be" and "come": "is
+# from Tulsa"; "raise" only in the passive: "was raised in Tulsa").
+RESIDENCE_VERBS = {"grow": ("in",), "move": ("to",), "settle": ("in",), "relocate": ("to",),
+                   "emigrate": ("to",), "be": ("from",), "come": ("from",), "hail": ("from",), "raise": ("in",)}
+# Verbs whose subject heads the body that is their object: "who runs the museum".
+HEADING_VERBS = {"head", "run", "chair", "operate", "manage", "direct"}
+# Nouns for a newspaper or broadcaster before its name: "the Moscow daily Izvestia".
+PRESS_NOUNS = {"daily", "weekly", "newspaper", "paper", "magazine", "tabloid", "broadcaster", "journal"}
+# Bodies a person belongs to: "Mulroney's Progressive Conservative Party".
+MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league", "alliance", "congress"}
+# Bodies of a country that sit in it by what they are.
+SEATED_BODIES = {"parliament", "congress", "senate", "assembly", "legislature", "party", "union", "front",
+                 "movement", "council", "government", "cabinet", "court", "ministry"}
+# Bodies of a country that sit abroad.
+DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
+# The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
+BODY_WORDS = {"party", "union", "ministry", "council", "committee", "commission", "front", "movement",
+              "university", "college", "institute", "corporation", "company", "agency", "association",
+              "federation", "league", "organization", "organisation", "inc", "corp", "co"}
 # Nouns for a body or a unit of one: "Roe of the Acme company", "of the DEM's division".
 ORG_NOUNS = {"company", "firm", "corporation", "agency", "division", "department", "office", "bureau", "unit",
              "branch", "ministry", "group", "bank", "newspaper", "network", "station", "team", "staff", "board",
@@ -124,7 +156,7 @@ PORTFOLIOS = {"state", "defense", "defence", "transportation", "treasury", "comm
               "the interior", "war", "the navy", "the army", "the air force"}
 # Verbs whose "of" names what someone is held to have done: "convicted of killing".
 ACCUSED_VERBS = {"convict", "accuse", "charge", "suspect", "sentence", "indict", "arrest", "jail", "try",
-                 "blame", "find", "acquit", "prosecute"}
+                 "blame", "find", "acquit", "prosecute", "execute", "hang", "imprison", "condemn"}
 # Nouns whose possessor is the one it happened to: "Kennedy's killing" (but "Russia's attack").
 VICTIM_POSSESSIVE = {"kills", "abducts", "assaults"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "indict", "arrest", "try", "blame", "prosecute"}
@@ -153,7 +185,19 @@ PAIR_NOUNS = {"country": ("Country",), "nation": ("Country",), "state": ("Countr
               "government": ("Country",), "side": ("Country", "Group", "Organization", "Person"),
               "leader": ("Person",), "neighbour": ("Country",), "neighbor": ("Country",)}
 # Light verbs whose object noun carries the event: "imposed a ban", "held talks".
-KILL_NOUNS = {"assassin", "killer", "murderer"}
+KILL_NOUNS = {"assassin", "killer", "murderer", "slayer"}
+# "fired at the guards", "fired his rifle on the crowd": without a shell or missile to fire,
+# firing at someone is shooting at them.
+FIRING_VERBS = {"fire"}
+FIRING_PREPS = {"at", "on", "upon", "into"}
+# What a killer fires or plants: "fired the shots that killed X", "the bullet that killed X".
+INSTRUMENT_NOUNS = {"shot", "bullet", "round", "bomb", "grenade", "missile", "rocket", "shell", "blast",
+                    "volley", "burst"}
+# "was murdered on the orders of X", "at the behest of X": the one who ordered it acts.
+ORDER_NOUNS = {"order", "orders", "behest", "command", "instruction", "instructions"}
+# Verbs whose *subject* is the one held to have done the act: "is serving life for the murder
+# of X", "confessed to the killing of X", "pleaded guilty to the murder of X".
+CULPRIT_VERBS = {"serve": ("for",), "confess": ("to",), "plead": ("to",)}
 # Predicates whose object is the weapon itself, a topic: "tested a missile".
 WEAPON_PREDICATES = {"testsWeapon"}
 QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
@@ -187,14 +231,14 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "commit", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
 # Objects that are things rather than actors: topics for these predicates.
 TOPIC_PREDICATES = {"restricts", "sanctions", "concedesTo", "testsWeapon", "boycotts",
                     "censors", "seizes", "supports", "rejects", "signsAgreementWith", "criticizes",
-                    "protestsAgainst", "destroys", "occupies", "investigates"}
+                    "protestsAgainst", "destroys", "occupies", "investigates", "deploysTo"}
 
 
 class RuleExtractor:
@@ -224,6 +268,14 @@ class RuleExtractor:
                     continue
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
+                words = [t.lower_ for t in span if t.lower_ != "the"]
+                if typ == "Person" and len(words) > 1 and words[-1] in PLACE_NAME_HEADS:
+                    typ = "Location"  # "Cameron Parish", "Harris County" tagged as a person
+                if typ in ("Location", "Organization") and len(words) > 2 and words[0] in NOBLE_TITLES \
+                        and words[1] == "of":
+                    typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
+                if typ == "Location" and span[-1].lower_ in BODY_WORDS and self.gaz.lookup(span.text) is None:
+                    typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
                 m = self._mention(span, typ, ent.label_)
                 if m is None:
                     continue
@@ -325,6 +377,9 @@ class RuleExtractor:
 
     def _mention(self, span, typ: str, label: str) -> Mention | None:
         text = span.text
+        if len(span) == 1 and text.upper().rstrip(".").replace(".", "") in ERAS \
+                and any(c.dep_ == "nummod" for c in span[0].children):
+            return None  # "44 B.C.": a year, not British Columbia
         if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
                 and self.gaz.demonym(text) is None and self.gaz.lookup(text) is None:
             return None  # "Regional governor ...": an adjective the NER took for a name
@@ -332,6 +387,8 @@ class RuleExtractor:
         # "the National War College", "General Motors": an organisation's own name keeps its words
         key = text if typ == "Organization" and (last in ORG_HEADS or last in NATIONAL_BODIES) \
             else _strip_title(text, self.gaz)
+        if key.split()[:1] and key.split()[0] in ("of", "for", "and"):
+            key = text  # "Union of Writers": the title word is the body's own name, not a title
         if not key:
             return None
         if len(span) == 1 and HYPHENATED_NAME.match(text) and self.gaz.lookup(text) is None:
@@ -481,24 +538,54 @@ class RuleExtractor:
                 if org is not None:
                     found.append((doc[j - 1].lower_, doc[j - 1], org))
         # Appositions: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the minister, Wang Yi".
-        appos = [c for c in head.children if c.dep_ == "appos" and c.i not in ms]
+        own = [t for t in doc[first:min(len(doc), head.i + 8)] if ms.get(t.i) is person]
+        # every word of the name: the parser sometimes splits "Ada Stern" into two subjects
+        appos = [c for t in own for c in t.children if c.dep_ == "appos" and c.i not in ms]
         # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
         appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
                   and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
+        if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
+                and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
+            appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
         # "Xi is the president of China"
         if head.dep_ in SUBJ:
             appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
                       and head.head.lemma_ == "be"]
+        # "Ada Stern, who is president of Acme"
+        appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
+                  and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
+                  and any(s.dep_ in SUBJ and s.lower_ in RELATIVE for s in r.children)
+                  for a in r.children if a.dep_ == "attr" and a.i not in ms]
+        under_unit: set[int] = set()
         for t in appos:
             org = _attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+            if org is person:  # the name itself modifies the job noun: look behind a preposition
+                org = _attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
+            if org is None and t.lemma_.lower() in PERSONAL_STAFF:
+                org = _attached(t, ms, (), ("to",))  # "an aide to Senator Bob Kerrey"
             if org is None:
                 # "an engineer with the USDA's research service": the body that owns the unit named
                 org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
                             for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
                             for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
                             and ms[g.i].type in ("Organization", "InternationalOrganization")), None)
+            if org is None:
+                # "vice president of marketing for Acme", "head of research at the institute": the
+                # body behind the department
+                org = next((ms[q.i] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                            and (_bare(p) or p.lemma_.lower() == "board")  # not "of the Barton camp at X"
+                            for d in p.children if d.dep_ == "prep" and (d.lower_ in ("for", "at", "with") or
+                                                                         d.lower_ == "of" and p.lemma_.lower() in
+                                                                         ("board", "directors", "trustees"))
+                            for q in d.children if q.dep_ == "pobj" and q.i in ms
+                            and ms[q.i].type in ("Organization", "InternationalOrganization")), None)
+            if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
+                                       and p.pos_ == "NOUN" and p.lemma_.lower() not in UNIT_NOT_DEPARTMENT
+                                       and org.start > p.idx for c in t.children for p in c.children):
+                under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
             found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
@@ -509,8 +596,10 @@ class RuleExtractor:
                         and t.i < head.i:
                     yield "worksFor", org, t
                 elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in NOT_JOBS | PLACE_NOUNS:
-                    # "X, 58, was acting comptroller at the American University": a job at a body
-                    at = _attached(t, ms, (), ("at", "with", "for"), types=("Organization", "InternationalOrganization"))
+                    # "X, 58, was acting comptroller at the American University", "X, Acme's chief
+                    # economist": a job at a body
+                    at = _attached(t, ms, ("poss",), ("at", "with", "for"),
+                                   types=("Organization", "InternationalOrganization"))
                     if at is not None and not _same(at, person):
                         yield "worksFor", at, t
                 continue
@@ -528,6 +617,11 @@ class RuleExtractor:
                 org = None
             if org is not None:
                 rel = state_relation if org.type in STATES else relation
+                if rel is None and org.type in ("City", "Location") and relation == "leaderOf" \
+                        and phrase.split()[-1] == "mayor":
+                    rel = "leaderOf"  # "Tulsa Mayor Ada Stern": a mayor leads the town
+                if rel == "leaderOf" and t.i in under_unit:
+                    rel = "worksFor"
                 if rel == "citizenOf" and org.type != "Country":
                     rel = "livesIn"  # "Atlanta businessman Neil Estes"
                 if rel:
@@ -553,6 +647,8 @@ class RuleExtractor:
         """The mentions a head token stands for, over coordination, with a confidence factor."""
         out: list[tuple[Mention, float]] = []
         for t in _conjuncts(tok):
+            if t.i != tok.i and any(c.dep_ == "neg" for c in t.children):
+                continue  # "he and not his brother shoots Lincoln"
             out += self._actor(t, ms, role, et)
         seen: set[int] = set()
         uniq = []
@@ -577,6 +673,13 @@ class RuleExtractor:
         # "the two countries", "both sides"
         if lemma in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
             return self._pair(tok, ms, PAIR_NOUNS[lemma])
+        # "a group of nobles that included Brutus and Cassius": the ones named
+        for c in tok.children:
+            if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise"):
+                named = [(m, f * 0.85) for o in c.children if o.dep_ == "dobj"
+                         for m, f in self.actors(o, ms, role=role, et=et) if m.type != "Topic"]
+                if named:
+                    return named
         # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted
         if lemma in QUANTITY_NOUNS:
             for c in tok.children:
@@ -759,11 +862,17 @@ class RuleExtractor:
         if types is None:
             return []
         node = tok
+        # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
+        own_clause = None
+        if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
+            own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         for _ in range(6):
             if node.head.i == node.i:
                 break
             node = node.head
             for c in node.children:
+                if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+                    continue
                 if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
                     m = ms.get(c.i)
                     if m is not None and m.type in types:
@@ -772,6 +881,13 @@ class RuleExtractor:
                         for m2, f in self._actor(c, ms, "actor", None):
                             if m2.type in types:
                                 return [(m2, 0.7 * f)]
+                if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
+                    # "South Korea's reliance on China while keeping its alliance with the US",
+                    # "Japan's trade grew while its alliance held": the owner of the subject
+                    owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms
+                              and ms[p.i].type in types]
+                    if len(owners) == 1:
+                        return [(owners[0], 0.65)]
         sent = tok.sent
         for lo, hi, factor in ((sent.start, tok.i, 0.65), (_prev_sent_start(tok), sent.start, 0.6)):
             cands = {}
@@ -819,6 +935,10 @@ class RuleExtractor:
             if et is not None:
                 break
         et = et or self.lex.verb(lemma, objs)
+        if et is None and lemma in FIRING_VERBS and any(c.dep_ == "prep" and c.lower_ in FIRING_PREPS
+                                                        for c in tok.children):
+            # "fired at the guards", "fired his revolver at Lincoln": shooting at someone
+            et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"), None)
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
@@ -863,6 +983,8 @@ class RuleExtractor:
             # the parser often tags an appositive "assassin" as a proper noun
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in ms and tok.lemma_.lower() in KILL_NOUNS:
                 yield from self._killer(doc, sent, tok, ms)
+            if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+                yield from self._at_the_hands(doc, sent, tok, ms)
 
     def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
@@ -871,6 +993,20 @@ class RuleExtractor:
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
             subj = []  # "Booth, who assassinated Lincoln": the noun the clause hangs on acts
+            shots = verb.head
+            if shots.lemma_.lower() in INSTRUMENT_NOUNS and shots.i not in ms and shots.dep_ == "dobj" \
+                    and shots.head.pos_ == "VERB":
+                # "Oswald fired the shots that killed Kennedy": who fired them
+                return [(m, f * 0.85) for m, f in self._subjects(shots.head, ms)[0]], []
+        if passive and not agents:
+            agents = _passive_agents(verb)
+        if passive and not agents:
+            # "Dorn was shot and killed by Voss": the agent of the verb coordinated with this one
+            agents = [p for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                      and not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in v.children)
+                      for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        if not passive and not subj and agents and verb.dep_ == "conj":
+            passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
         if passive:
             if verb.dep_ == "relcl" and any(p.lower_ in RELATIVE for p in passive):
                 passive = [verb.head]  # "Oswald, who had been shot by Ruby"
@@ -906,6 +1042,20 @@ class RuleExtractor:
             return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ
                     for m, f in self.actors(s, ms)], []
         if verb.dep_ == "relcl":
+            antecedent = verb.head
+            if antecedent.i not in ms:
+                # "the man who shot Dorn, Voss, ...", "Voss, the gunman who killed Dorn"
+                named = [ms[c.i] for c in antecedent.children if c.dep_ == "appos" and c.i in ms
+                         and ms[c.i].type == "Person"]
+                if not named and antecedent.dep_ == "appos" and antecedent.head.i in ms \
+                        and ms[antecedent.head.i].type == "Person":
+                    named = [ms[antecedent.head.i]]
+                if not named and antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+                    # "Voss is the man who killed Dorn"
+                    named = [ms[c.i] for c in antecedent.head.children if c.dep_ in SUBJ and c.i in ms
+                             and ms[c.i].type == "Person"]
+                if named and not self._actor(antecedent, ms, "actor", None):
+                    return [(named[0], 0.85)], []
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
         accused = self._accused(verb, ms)
         if accused:
@@ -918,14 +1068,35 @@ class RuleExtractor:
         node = tok
         if node.dep_ == "pcomp" or node.dep_ == "pobj":
             node = node.head
-        if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in"):
+        if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
             return []
         governor = node.head
-        if governor.lemma_.lower() not in ACCUSED_VERBS:
+        if governor.lower_ == "guilty" and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
+                and governor.head.pos_ in ("VERB", "AUX"):
+            # "was found guilty of murdering X", "pleaded guilty to killing X"
+            who = [c for c in governor.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+            return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
+                    if m.type == "Person" or m.type in COLLECTIVE]
+        glemma = governor.lemma_.lower()
+        if glemma in CULPRIT_VERBS:
+            # "Ray is serving 99 years for the murder of King"
+            if node.lower_ not in CULPRIT_VERBS[glemma]:
+                return []
+            who = [c for c in governor.children if c.dep_ in SUBJ]
+            return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
+                    if m.type == "Person" or m.type in COLLECTIVE]
+        if glemma not in ACCUSED_VERBS or node.lower_ == "to" or node.lower_ == "with" and glemma != "charge":
             return []
         who = [c for c in governor.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
+        if governor.dep_ == "relcl" and any(w.lower_ in RELATIVE for w in who):
+            who = [governor.head]  # "Oswald, who was charged with having assassinated Kennedy"
         if not who and governor.dep_ in ("acl", "relcl", "amod"):
             who = [governor.head]
+        if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
+                and governor.doc[governor.i - 1].text == "," and governor.i - 2 in ms:
+            # "... the capture of Ray, suspected of the assassination of King": the parser hangs
+            # the participle on the main verb; the name just before the comma is the one suspected
+            who = [governor.doc[governor.i - 2]]
         return [(m, f * 0.85) for w in who for m, f in self._actor(w, ms, "actor", None)
                 if m.type == "Person" or m.type in COLLECTIVE]
 
@@ -952,7 +1123,27 @@ class RuleExtractor:
             return [(_topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
                     and o.lemma_.lower() in et.requires]
         for p in passive_objs:
-            objects += self.actors(p, ms, role="recipient", et=et)
+            found = self.actors(p, ms, role="recipient", et=et)
+            if et.predicate in VICTIM_POSSESSIVE and p.i not in ms and p.pos_ in ("NOUN", "PROPN"):
+                # "the last Aztec king of Mexico, Cuauhtemoc, was murdered": the one named, not
+                # the people his title names
+                named = [(dataclasses.replace(ms[a.i], type="Person", country=None)
+                          if ms[a.i].type != "Person" and self.gaz.lookup(ms[a.i].key or ms[a.i].text) is None
+                          else ms[a.i], 0.85) for a in p.children if a.dep_ == "appos" and a.i in ms
+                         and ms[a.i].type in ("Person", "Location", "Organization")]
+                if named:
+                    found = named
+            if not found:  # "44 B.C., Roman Emperor Julius Caesar was assassinated": the apposition
+                found = [(ms[a.i], 0.9) for a in p.children if a.dep_ == "appos" and a.i in ms
+                         and ms[a.i].type in ACTOR_TYPES]
+            if et.predicate in VICTIM_POSSESSIVE and any(m.type == "Topic" for m, _ in found):
+                # "the last Incan King of Peru, Atahualpa, was murdered": the NER's title or
+                # work of art is no victim; the name in apposition is, whatever it was tagged
+                found = [(m, f) for m, f in found if m.type != "Topic"]
+                found += [(dataclasses.replace(ms[a.i], type="Person", country=None), 0.8) for a in p.children
+                          if a.dep_ == "appos" and a.i in ms and ms[a.i].type != "Topic"
+                          and self.gaz.lookup(ms[a.i].key or ms[a.i].text) is None]
+            objects += found
         if objects:
             return objects
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -961,7 +1152,7 @@ class RuleExtractor:
             if objects:
                 return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
-                 and not _requires_compound(c, et)]
+                 and not _requires_compound(c, et) and et.mode != "firearms"]  # "fired his Colt at X"
         for c in dobjs:
             objects += self.actors(c, ms, role="recipient", et=et)
         topics = [(m, f) for m, f in objects if m.type == "Topic"]
@@ -984,10 +1175,12 @@ class RuleExtractor:
         # "alleged Iranian involvement", "closed Britain's embassy": the owner of the object
         # the phrase needs is its recipient
         if et.requires and et.plover in OWNER_RECIPIENT | {"SANCTION"}:
+            # "sought Beijing's support", "sought Xi's backing": anyone can be asked
+            owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
             for o in verb.children:
                 if o.dep_ == "dobj" and o.lemma_.lower() in et.requires:
                     objects += [(ms[c.i], 0.75) for c in o.children if c.dep_ in ("amod", "poss", "compound")
-                                and c.i in ms and ms[c.i].type in OWNERS]
+                                and c.i in ms and ms[c.i].type in owners]
             if objects:
                 return objects
         # "rejected calls by Belarus", "accepted demands from the rebels"
@@ -1070,6 +1263,11 @@ class RuleExtractor:
             et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
                       self.lex.by_predicate["attacks"])
         objects = self._objects(verb, et, ms, passive_objs, actors)
+        if et.predicate in VICTIM_POSSESSIVE:
+            # "... included Brutus and Cassius": a one-word name the NER took for a place it
+            # does not know, killing or killed, is a person's
+            actors = [(self._person_not_place(m), f) for m, f in actors]
+            objects = [(self._person_not_place(m), f) for m, f in objects]
         pairs: list[tuple[Mention, float, Mention, float]] = []
         if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
             # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
@@ -1122,7 +1320,14 @@ class RuleExtractor:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
-        if victims and not actors:
+        if not actors and et.plover in ("CONSULT", "COOPERATE", "AGREE"):
+            # "the dialogue between South Korea and China": the two sides, symmetric
+            between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms) if a[0].type != "Topic"]
+            if len(between) >= 2:
+                actors = [(m, f * 0.9) for m, f in between]
+        if not actors and (victims or et.plover == "ASSAULT"):
+            # "convicted of Kennedy's killing", "suspected of the assassination of King"
             actors = self._accused(noun, ms)
         governor = noun.head
         gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
@@ -1143,6 +1348,9 @@ class RuleExtractor:
             return
         objects: list[tuple[Mention, float]] = list(victims)
         holders = [noun]
+        # "the assassination in 1914 of the archduke": the parser hangs the "of" on the date
+        holders += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+                    for p in c.children if p.dep_ == "pobj" and p.ent_type_ == "DATE"]
         if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
             # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
             # the parser hangs the recipient on the light verb as often as on the noun
@@ -1154,13 +1362,32 @@ class RuleExtractor:
                         if pobj.dep_ == "pobj":
                             objects += [(m, f * (1.0 if h is noun else 0.9))
                                         for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+        if not objects and et.predicate == "deploysTo":
+            # "South Korea's deployment of the THAAD system": with no destination, the named
+            # weapon deployed (never a force or body, which is deployed, not deployed at)
+            objects += [(m, f * 0.9) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"
+                        for m, f in self.actors(p, ms, role="recipient", et=et) if m.type == "Topic"]
         if not objects and et.plover in ("REQUEST", "THREATEN"):
             # "its demand that Israel ease restrictions"
             objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
                         and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                         for s in c.children if s.dep_ in SUBJ
                         for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
-        if not objects:
+        victim_named = et.predicate == "kills" and [
+            p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
+        if not objects and victim_named:
+            # "the murder of King in Memphis": a name the NER left untagged is the victim, and
+            # the place is not
+            p = victim_named[0]
+            if p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ms:
+                start, end = _compound_span(p)
+                span = p.doc.char_span(start, end)
+                if span is not None and self.gaz.lookup(span.text) is None:
+                    victim = self._mention(span, "Person", "PERSON")
+                    objects += [(victim, 0.8)] if victim is not None else []
+        if not objects and not victim_named:
             for prep in (c for h in holders for c in h.children):
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
@@ -1208,6 +1435,20 @@ class RuleExtractor:
         """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
         victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                        and ms[c.i].type == "Person"), None)
+        if victim is None and noun.dep_ == "compound":
+            # "McKinley's assassin Leon Czolgosz": the possessive hangs on the killer's name
+            # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
+            victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
+                           and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
+        if victim is None:
+            # "King assassin James Earl Ray": a bare name the NER left untagged
+            names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms
+                     and c.text[:1].isupper() and c.i == noun.i - 1]
+            if names:
+                start, end = _compound_span(names[0])
+                span = noun.doc.char_span(start, end)
+                if span is not None and self.gaz.lookup(span.text) is None:
+                    victim = self._mention(span, "Person", "PERSON")
         if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
             victim = _attached(noun, ms, (), ("of",), types=("Person", "Organization"))
             if victim is not None and victim.type == "Organization":
@@ -1227,6 +1468,23 @@ class RuleExtractor:
             et = self.lex.by_predicate["kills"]
             negated, modality = self.modality(noun)
             yield self._record(doc, sent, killer, et, victim, negated, modality, 0.7, noun)
+
+    def _at_the_hands(self, doc, sent, hands, ms) -> Iterator[RelationMention]:
+        """"Dorn died at the hands of Voss", "Dorn's death at the hands of Voss": Voss killed Dorn."""
+        killers = [a for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms) if a[0].type != "Topic"]
+        holder = hands.head.head
+        victims: list[tuple[Mention, float]] = []
+        if holder.lemma_.lower() == "die" and holder.pos_ == "VERB":
+            victims = [a for c in holder.children if c.dep_ in SUBJ for a in self.actors(c, ms)]
+        elif holder.lemma_.lower() == "death" and holder.pos_ == "NOUN":
+            victims = [a for c in holder.children if c.dep_ == "poss" for a in self.actors(c, ms)]
+        et = self.lex.by_predicate["kills"]
+        negated, modality = self.modality(holder)
+        for k, fk in killers:
+            for v, fv in victims:
+                if v.type == "Person" and not _same(k, v):
+                    yield self._record(doc, sent, k, et, v, negated, modality, 0.75 * fk * fv, hands)
 
     def modality(self, tok) -> tuple[bool, str]:
         """(negated, modality) of the clause a trigger heads, looking up through its governors."""
@@ -1318,6 +1576,11 @@ class RuleExtractor:
                 yield from self._based(tok, ms, rel)
             if m is not None and m.type in ("Organization",) and _is_head_of(tok, m, ms):
                 yield from self._org_seat(tok, m, ms, rel)
+                # "Mulroney's Progressive Conservative Party": a person's party is one they belong to
+                if (m.key or m.text).split()[-1].lower() in MEMBERSHIP_BODIES:
+                    for c in tok.children:
+                        if c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not m:
+                            yield rel(ms[c.i], "memberOf", m, 0.6, c)
             if m is not None and m.type in ("City", "Location") and _is_head_of(tok, m, ms):
                 yield from self._place_in(tok, m, ms, rel)
             # "Beijing, the capital of China", "the Chinese capital, Beijing"
@@ -1382,7 +1645,8 @@ class RuleExtractor:
             # "X was born in Y", "Y-born X", "X's hometown of Y"
             if tok.lower_ == "born" and tok.pos_ in ("VERB", "ADJ"):
                 yield from self._born(tok, ms, rel)
-            if lemma == "hometown" and tok.pos_ == "NOUN":
+            if tok.pos_ == "NOUN" and (lemma == "hometown" or lemma == "town" and any(
+                    c.dep_ == "compound" and c.lower_ == "home" for c in tok.children)):  # "her home town of X"
                 yield from self._hometown(tok, ms, rel)
             # "his native Ohio", "Cybill Shepherd, a Memphis native"
             if m is not None and m.type in STATES and _is_head_of(tok, m, ms) \
@@ -1392,16 +1656,47 @@ class RuleExtractor:
                     owners = [(ms[tok.head.i], 1.0)]
                 for person, f in owners:
                     yield from self._home(person, tok, ms, rel, round(0.65 * f, 3), tok)
-            # "Sohn's New Jersey home"
+            # "Sohn's New Jersey home", "died at his home in suburban Larchmont"
             if lemma == "home" and tok.pos_ == "NOUN":
                 owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in self.actors(c, ms)]
                 places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+                places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                           for p in c.children if p.dep_ == "pobj" and p.i in ms]
                 for person, f in owner:
                     for p in places:
                         yield from self._home(person, p, ms, rel, round(0.65 * f, 3), tok)
+            # "X was named president of Y", "who was elected mayor of Tulsa"
+            if lemma in APPOINTING_VERBS and tok.pos_ == "VERB":
+                yield from self._appointed(tok, ms, rel)
             # "X works for Y", "who served 24 years in Congress"
             if lemma in ("work", "serve", "teach") and tok.pos_ == "VERB":
                 yield from self._works(tok, lemma, ms, rel)
+            # "X, who runs the Acme museum", "Y heads the agency": a body's head
+            if lemma in HEADING_VERBS and tok.pos_ == "VERB":
+                people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+                if not people and tok.dep_ == "relcl" and tok.head.i in ms:
+                    people = [ms[tok.head.i]]
+                for org in (ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms):
+                    for person in people:
+                        if person.type == "Person" and org.type in ("Organization", "InternationalOrganization"):
+                            yield rel(person, "leaderOf", org, 0.7, tok)
+            # "X grew up in Y", "X moved to Y in 1970", "settled in Y"
+            if lemma in RESIDENCE_VERBS and tok.pos_ in ("VERB", "AUX") and (lemma != "grow" or any(
+                    c.dep_ == "prt" and c.lower_ == "up" for c in tok.children)) \
+                    and (lemma != "raise" or any(c.dep_ == "auxpass" for c in tok.children)):
+                subj = [a for c in tok.children if c.dep_ in SUBJ or lemma == "raise" and c.dep_ in PASS_SUBJ
+                        for a, _ in self.actors(c, ms)]
+                if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
+                    subj = [ms[tok.head.i]]
+                places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_VERBS[lemma]
+                          for p in c.children if p.dep_ == "pobj" and p.i in ms]
+                for s in subj:
+                    for p in places:
+                        if s.type == "Person" and ms[p.i].type in STATES:
+                            yield rel(s, "livesIn", ms[p.i], 0.6, tok)
+            # "Texas' Ann Richards", "Britain's Ada Stern": the person of a place
+            if m is not None and m.type == "Person" and _is_head_of(tok, m, ms) and tok.i not in titles:
+                yield from self._person_of_place(tok, m, ms, rel)
             # "X lives in Y"
             if lemma in ("live", "reside") and tok.pos_ == "VERB":
                 subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in self.actors(c, ms)]
@@ -1414,11 +1709,53 @@ class RuleExtractor:
                         if s.type == "Person" and ms[p.i].type in STATES:
                             yield rel(s, "livesIn", ms[p.i], 0.8, tok)
 
+    def _person_of_place(self, tok, person: Mention, ms, rel) -> Iterator[RelationMention]:
+        for c in tok.children:
+            if c.dep_ != "poss" or c.i not in ms or ms[c.i].type not in STATES or ms[c.i] is person:
+                continue
+            place = ms[c.i]
+            actor = self.gaz.lookup(person.key or person.text)
+            if actor is not None and actor.country:
+                continue  # "China's Xi Jinping": his office says more than his country
+            yield rel(person, "citizenOf" if place.type == "Country" else "livesIn", place, 0.55, c)
+
+    def _appointed(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"X was named president of Acme", "X, who was elected mayor of Tulsa": the office given."""
+        people = [m for c in tok.children if c.dep_ in PASS_SUBJ for m, _ in self.actors(c, ms)]
+        if any(c.dep_ in PASS_SUBJ and c.lower_ in RELATIVE for c in tok.children) \
+                and tok.dep_ == "relcl" and tok.head.i in ms:
+            people = [ms[tok.head.i]]
+        for t in tok.children:
+            if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
+                continue
+            relation, state_relation = self._title(_title_phrase(t, ms))
+            org = _attached(t, ms, MODIFIER, ("of", "for", "at"))
+            if org is None or org.type == "Person" or relation is None and state_relation is None:
+                continue
+            pred = state_relation if org.type in STATES else relation
+            if pred is None and org.type in ("City", "Location") and relation == "leaderOf" and t.lower_ == "mayor":
+                pred = "leaderOf"  # "was elected mayor of Tulsa"
+            if pred == "citizenOf":
+                continue
+            for person in people:
+                if person.type == "Person" and pred:
+                    yield rel(person, pred, org, 0.75, tok)
+
     def _works(self, tok, lemma, ms, rel) -> Iterator[RelationMention]:
         """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
         people = [m for c in tok.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
+        if not people and lemma in ("work", "teach"):
+            # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
+            # person teaches or works somewhere
+            people = [m for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
+                      and c.is_title and not any(g.dep_ == "compound" for g in c.children)
+                      and self.gaz.lookup(c.text) is None
+                      for m in [self._mention(c.doc[c.i:c.i + 1], "Person", "PERSON")] if m is not None]
         if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
             people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+        if not any(m.type == "Person" for m in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
+                and tok.head.head.i in ms:
+            people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
         if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
             first = tok.head
             people = [m for c in first.children if c.dep_ in SUBJ for m, _ in self.actors(c, ms)]
@@ -1535,6 +1872,14 @@ class RuleExtractor:
             if outer is not None:
                 yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer, round(conf - 0.05, 3), trigger)
 
+    def _person_not_place(self, m: Mention) -> Mention:
+        words = m.text.split()
+        if m.type == "Location" and len(words) <= 3 and not m.text.isupper() and all(w[:1].isupper() for w in words) \
+                and not any(w.lower() in PLACE_NOUNS or w.lower() in COMPASS for w in words) \
+                and self.gaz.lookup(m.key or m.text) is None:
+            return dataclasses.replace(m, type="Person", country=None)
+        return m
+
     def _as_person(self, m: Mention) -> Mention:
         """Someone born, or with a home, is a person: a name the NER took for an organisation (and
         the gazetteer does not know as one) is read as a person's."""
@@ -1556,6 +1901,21 @@ class RuleExtractor:
             people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
         places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                   for p in c.children if p.dep_ == "pobj"]
+        # "was born Charles Holley in Lubbock": the parse hangs "in" on the birth name
+        places += [p for n in tok.children if n.dep_ in ("oprd", "attr") for c in n.children
+                   if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+        if not places and tok.dep_ == "relcl" and tok.head.i in ms \
+                and any(c.lower_ == "where" for c in tok.children):
+            # "Rolling Fork, where Muddy Waters was born": the place the clause hangs on, whatever
+            # the NER took it for
+            place = ms[tok.head.i]
+            if place.type not in STATES and self.gaz.lookup(place.key or place.text) is None:
+                place = dataclasses.replace(place, type="Location")
+                for i in range(len(doc)):
+                    if ms.get(i) is ms[tok.head.i]:
+                        ms[i] = place
+            if place.type in STATES:
+                places = [tok.head]
         if not places:
             # "was born on Feb. 5, 1907, in Portland": the parse hangs "in" on the date
             k = next((t.i for t in doc[tok.i + 1:min(tok.i + 10, tok.sent.end)] if t.lower_ == "in"
@@ -1608,11 +1968,17 @@ class RuleExtractor:
 
     def _person_preps(self, tok, person: Mention, ms, rel, found=()) -> Iterator[RelationMention]:
         """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there)."""
+        for n in tok.children:
+            # "Ada Stern, an American, ...": a demonym in apposition
+            if n.dep_ == "appos" and n.i in ms and ms[n.i].type == "Country" and ms[n.i] is not person \
+                    and self.gaz.demonym(n.text) is not None:
+                yield rel(person, "citizenOf", ms[n.i], 0.6, n)  # a demonym may be ethnic ("a Serb")
         preps = [c for c in tok.children if c.dep_ == "prep"]
         preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
                   for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
         # "Roe, a Democrat from Springfield": where the apposition says a person comes from
-        preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN") and n.i not in ms
+        preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN")
+                  and (n.i not in ms or ms[n.i].type == "Group")  # "Derwinski, a Republican from Chicago"
                   and n.lemma_.lower() not in NOT_JOBS for c in n.children if c.dep_ == "prep" and c.lower_ == "from"]
         # "Roe, an economist with Acme": works there
         for n in tok.children:
@@ -1650,6 +2016,8 @@ class RuleExtractor:
                     yield rel(person, "worksFor", place, 0.6, c)
 
     def _based(self, tok, ms, rel) -> Iterator[RelationMention]:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in ("headquarters", "headquarter"):
+            yield from self._headquarters(tok, ms, rel)
         org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound", "relcl") else None
         places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
         places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
@@ -1668,6 +2036,38 @@ class RuleExtractor:
                 if ms[p.i] is not ms[org_tok.i] and ms[p.i].type in STATES:
                     yield rel(ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
 
+    def _headquarters(self, tok, ms, rel) -> Iterator[RelationMention]:
+        """"NRC headquarters in Rockville", "Acme, which has its headquarters in Tulsa"."""
+        orgs = [ms[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in ms]
+        if not orgs:
+            for c in tok.children:
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    verb = tok.head if tok.dep_ == "dobj" else None
+                    if verb is not None and verb.dep_ == "relcl" and verb.head.i in ms \
+                            and any(s.lower_ in RELATIVE for s in verb.children if s.dep_ in SUBJ):
+                        orgs = [ms[verb.head.i]]  # "Acme, which has its headquarters in Tulsa"
+                    else:
+                        orgs = [m for m, _ in self._pronoun(c, ms)]
+        orgs = [o for o in orgs if o.type in ("Organization", "InternationalOrganization", "Group")]
+        if not orgs:
+            return
+        places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj" and p.i in ms]
+        places += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms
+                   and ms[c.i].type in STATES]  # "Acme's Tulsa headquarters"
+        doc = tok.doc
+        if not places and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in":
+            # "at NRC headquarters in nearby Rockville", the "in" hung on the verb
+            places = [p for p in doc[tok.i + 1].children if p.dep_ == "pobj" and p.i in ms]
+        for org in orgs:
+            for p in places:
+                place = ms[p.i]
+                if place.type in STATES and place is not org:
+                    yield rel(org, "basedIn", place, 0.75, tok)
+                    outer = _comma_place(p, place, ms)
+                    if outer is not None:
+                        yield rel(org, "basedIn", outer, 0.7, tok)
+
     def _org_seat(self, tok, org: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo"."""
         words = (org.key or org.text).split()
@@ -1680,9 +2080,17 @@ class RuleExtractor:
                 at = org.end - len(" ".join(words[k + 1:]))
                 yield rel(org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                   key=town.label), 0.6, tok)
-        # "U.S. Congress", "Turkish Foreign Ministry": the organisation carries the country as its
-        # own attribute (see _national_bodies); a basedIn record would repeat it, and for "the US
-        # Embassy" in London it would be wrong.
+        # "U.S. Congress", "Haitian Parliament", "Algeria's Ettahadi party": the organisation carries
+        # the country as its own attribute (see _national_bodies), and a legislature, a party or a
+        # ministry sits in its country by what it is. Forces, firms and agencies act abroad, and an
+        # embassy or a mission sits there: for them the attribute says enough.
+        lowered = {w.lower().strip(".,") for w in words}
+        if org.type == "Organization" and org.country and not lowered & DIPLOMATIC_POSTS \
+                and words[-1].lower() in SEATED_BODIES and _is_head_of(tok, org, ms):
+            known = self.gaz.country(org.country)
+            if known is not None:
+                yield rel(org, "basedIn", Mention(known.label, org.start, org.end, "Country", country=known.country,
+                                                  key=known.label), 0.6, tok)
         for c in tok.children:
             if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
                 for m in c.children:
@@ -1707,8 +2115,15 @@ class RuleExtractor:
                         outer = _comma_place(p, ms[p.i], ms)
                         if outer is not None:  # "in Providence, R.I."
                             yield rel(org, "basedIn", outer, 0.55, c)
-            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES:
-                yield rel(org, "basedIn", ms[c.i], 0.6, c)
+            elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org:
+                yield rel(org, "basedIn", ms[c.i], 0.6, c)  # "the Moscow daily Izvestia"
+            elif c.dep_ in ("compound", "nmod", "amod") and c.i not in ms and c.i < tok.i \
+                    and c.lemma_.lower() in ORG_NOUNS | PRESS_NOUNS:
+                # "the Tulsa firm Northwind Traders", "the Moscow daily Izvestia"
+                for g in c.children:
+                    if g.dep_ in ("compound", "nmod") and g.i in ms and ms[g.i].type in ("City", "Location") \
+                            and ms[g.i] is not org:
+                        yield rel(org, "basedIn", ms[g.i], 0.6, c)
 
     def _place_in(self, tok, place: Mention, ms, rel) -> Iterator[RelationMention]:
         """"Mosul, Iraq" and "Mosul in northern Iraq": a place in a larger one."""
@@ -1729,14 +2144,18 @@ class RuleExtractor:
                     and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
         in_tree = False
-        for c in tok.children:
+        holders = [tok]
+        if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+            holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
+        for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and _bigger(ms[p.i], place):
                         in_tree = True
                         yield rel(place, "locatedIn", ms[p.i], 0.65, c)
-            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and _bigger(ms[c.i], place):
-                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada"
+            elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not place \
+                    and (_bigger(ms[c.i], place) or _site_of_city(ms[c.i], place, self.gaz)):
+                yield rel(place, "locatedIn", ms[c.i], 0.7, c)  # "California's Sierra Nevada", "Beijing's Tiananmen Square"
         # "from Kassala in eastern Sudan", where the parse hangs "in" on another word
         j = _mention_end(tok.i, place, ms)
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
@@ -1851,6 +2270,13 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
+
+
+def _site_of_city(city: Mention, site: Mention, g: gaz.Gazetteer) -> bool:
+    """"Beijing's Tiananmen Square": a city owns a site in it (a square, a park), never another
+    known town or region."""
+    return city.type == "City" and site.type == "Location" and g.lookup(site.key or site.text) is None \
+        and (site.country is None or site.country == city.country)
 
 
 def _age_follows(span) -> bool:
@@ -2093,6 +2519,33 @@ def _title_phrase(tok, ms=None) -> str:
         words.insert(0, doc[i])
         i -= 1
     return " ".join(w.lower_ for w in words).replace(" - ", "-")
+
+
+def _bare(noun) -> bool:
+    """A department named by a bare noun ("of marketing", "of daytime programs"), not a place
+    or a thing ("of the Clara Barton camp")."""
+    return not any(c.dep_ in ("det", "poss") or c.dep_ == "compound" and c.pos_ == "PROPN" for c in noun.children)
+
+
+def _passive_agents(verb) -> list:
+    """The agent of a passive verb when the parser did not hang it on the verb: "was murdered on
+    the orders of Pizarro", "was shot in the courtyard of his building by Chapman"."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("on", "at", "by", "under") and p.lower_ in ORDER_NOUNS:
+                found += [o for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for o in of.children if o.dep_ == "pobj"]
+            elif prep.lower_ in ("in", "at", "outside", "inside", "near"):
+                # one step down a place phrase: "in the courtyard of his building by X"
+                for q in (p, *(o for of in p.children if of.dep_ == "prep" for o in of.children if o.dep_ == "pobj")):
+                    found += [o for by in q.children if by.dep_ == "prep" and by.lower_ == "by"
+                              for o in by.children if o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return found
 
 
 def _attached(tok, ms, deps, preps, types=None) -> Mention | None:
