@@ -67,6 +67,7 @@ class Gazetteer:
     countries: dict[str, Actor] = field(default_factory=dict)  # iso3 → country actor
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 → capital label
     titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    bodies: set[str] = field(default_factory=set)  # norm(name) of bodies every state has (bodies.tsv)
     # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
     # "~" subordinates it (a deputy leader works for the body)
 
@@ -281,6 +282,7 @@ def default() -> Gazetteer:
         name, aliases, typ, country, qid = (row + [""] * 5)[:5]
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
                     aliases=tuple(_split(aliases))))
+    g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
     for row in _rows("titles.tsv"):
         row = row + ["", ""]
         g.titles[norm(row[0])] = (row[1] or None, row[2] or None)

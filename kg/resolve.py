@@ -99,6 +99,8 @@ class DocumentResolver:
                 self.full_names[key] = widest
         # countries the document names; a derived official's country needs one of them
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
+        # the one country the document's facts involve, if only one (for "Parliament", "the Senate")
+        self.main_country = next(iter(self.named)) if len(self.named) == 1 else None
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
@@ -133,6 +135,14 @@ class DocumentResolver:
             # in a document that names "Peter Novak" and knows no such organisation, it is him.
             name, typ = self.full_names[name], "Person"
         actor = self.gaz.lookup(name)
+        if actor is None and typ in ("Organization", "Group") and gaz.norm(name) in self.gaz.bodies:
+            # "Parliament", "the Senate": a body every state has is the one of the country the
+            # mention names, else of the only country the document's facts involve; else it
+            # is left as written (and may merge with another country's: a known weakness).
+            iso = m.country or self.main_country
+            country = self.gaz.country(iso) if iso else None
+            if country is not None:
+                return f"{country.label} {name}", "Organization", None
         if actor is not None and actor.derived and actor.country not in self.named:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
@@ -156,6 +166,8 @@ class DocumentResolver:
         if actor is not None:
             aliases.update(a for a in actor.aliases if a != label)
         country = actor.country if actor is not None else m.country
+        if country is None and gaz.norm(clean_name(m.key or m.text)) in self.gaz.bodies:
+            country = self.main_country  # canonical() named the body after it
         if country is None and typ == "Person":
             user = self.gaz.lookup(clean_name(m.key or m.text))
             country = user.country if user is not None and user.user else None

@@ -231,3 +231,23 @@ def test_user_gazetteer_in_the_extractor(tmp_path):
     facts = {(r.subject.label, r.predicate, r.object.label, r.subject.country) for r in ex.relations}
     assert ("Freedonia military", "attacks", "Sylvania", "FRD") in facts  # a user's country has sectors too
     assert ("Rufus Firefly", "praises", "Sylvania", "FRD") in facts
+
+
+def test_a_body_every_state_has_takes_the_country_of_the_document():
+    kenya = _m("Kenya", "Country", country="KEN")
+    r = DocumentResolver(gaz.default(), [kenya, _m("Parliament", "Organization")])
+    body = r.entity(_m("Parliament", "Organization"))
+    assert (body.label, body.country) == ("Kenya Parliament", "KEN")
+    assert "Parliament" in body.aliases
+    # the mention's own country wins over the document's
+    r = DocumentResolver(gaz.default(), [kenya, _m("Foreign Ministry", "Organization", country="PER")])
+    assert r.entity(_m("Foreign Ministry", "Organization", country="PER")).label == "Peru Foreign Ministry"
+
+
+def test_a_body_is_left_as_written_when_the_country_is_unclear_or_may_be_local():
+    two = [_m("Kenya", "Country", country="KEN"), _m("Peru", "Country", country="PER")]
+    r = DocumentResolver(gaz.default(), [*two, _m("Parliament", "Organization")])
+    assert r.entity(_m("Parliament", "Organization")).label == "Parliament"
+    # a senate, a council, the police may be a state's or a town's: no country is given them
+    r = DocumentResolver(gaz.default(), [two[0], _m("Senate", "Organization")])
+    assert r.entity(_m("Senate", "Organization")).label == "Senate"
