@@ -462,3 +462,17 @@ def test_a_demonym_in_apposition(run):
 def test_a_town_before_the_kind_of_body(run):
     find(run("The Tulsa firm Northwind Traders grew."), "Northwind Traders", "basedIn", "Tulsa")
     find(run("Acme Corp.'s Tulsa headquarters closed."), "Acme Corp.", "basedIn", "Tulsa")
+
+
+@pytest.mark.parametrize("text, person, body", [
+    ("The study was led by Maria Lopez of the Halden School of Marine and Atmospheric Science in Oslo.",
+     "Maria Lopez", "Halden School of Marine and Atmospheric Science"),
+    ("Jane Okoro of the Ministry of Trade and Industry met officials.", "Jane Okoro", "Ministry of Trade and Industry"),
+])
+def test_a_body_named_after_two_fields_stays_whole(run, text, person, body):
+    find(run(text), person, "worksFor", body)
+
+
+def test_a_person_after_a_body_and_and_is_not_swallowed(run):
+    rels = run("Officials of the Ministry of Defence and Tom Keller met in London.")
+    assert not any("Keller" in r.object.label and r.object.type != "Person" for r in rels), sorted(triples(rels))

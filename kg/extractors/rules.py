@@ -133,6 +133,13 @@ SEATED_BODIES = {"parliament", "congress", "senate", "assembly", "legislature", 
 # Bodies of a country that sit abroad.
 DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
 # The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
+# Last words of the second field in a body's name ("School of Marine and Atmospheric
+# Science", "Ministry of Trade and Industry"), where the NER often stops at the "and".
+FIELD_WORDS = {"science", "sciences", "studies", "research", "education", "technology", "engineering",
+               "affairs", "development", "culture", "arts", "medicine", "health", "policy", "security",
+               "trade", "industry", "planning", "environment", "management", "innovation", "welfare",
+               "services", "resources", "communications", "information", "sport", "sports", "tourism",
+               "fisheries", "agriculture", "energy", "mines", "transport", "infrastructure", "justice"}
 BODY_WORDS = {"party", "union", "ministry", "council", "committee", "commission", "front", "movement",
               "university", "college", "institute", "corporation", "company", "agency", "association",
               "federation", "league", "organization", "organisation", "inc", "corp", "co"}
@@ -253,9 +260,10 @@ class RuleExtractor:
         out: dict[int, Mention] = {}
         for ent in parsed.ents:
             typ = NER_TYPES.get(ent.label_)
-            if typ is None:
+            if typ is None or ent.start in out:  # its words already belong to a longer name
                 continue
-            for span in _split_coordination(ent):
+            whole = _two_field_body(ent) if typ == "Organization" else None
+            for span in [whole] if whole is not None else _split_coordination(ent):
                 span = _trim(span)
                 if span is not None and ent.label_ == "PERSON":
                     span = self._name_only(span)
@@ -2299,6 +2307,23 @@ def _mention_end(i: int, m: Mention, ms) -> int:
     while ms.get(i) is m:
         i += 1
     return i
+
+
+def _two_field_body(span):
+    """A body named after two fields, whole: "the Ministry of Trade and Industry" (not split at
+    its "and"), "the School of Marine" + "and Atmospheric Science" (the NER cut it there).
+    None for any other span."""
+    doc = span.doc
+    if not any(t.lower_ in ("of", "for") for t in span):
+        return None
+    if any(t.lower_ == "and" for t in span) and span[-1].lower_ in FIELD_WORDS:
+        return span
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "and":
+        return None
+    end = span.end + 1
+    while end < len(doc) and doc[end].is_title and doc[end].ent_type_ not in ("GPE", "ORG", "NORP"):
+        end += 1
+    return doc[span.start:end] if end > span.end + 1 and doc[end - 1].lower_ in FIELD_WORDS else None
 
 
 def _split_coordination(span):
