@@ -222,3 +222,19 @@ def test_a_nominal_event_is_what_its_modifiers_say(run, text, negated, modality)
     rel = next(r for r in run(text) if r.plover)
     assert (rel.negated, rel.modality) == (negated, modality)
     assert rel.asserted == (not negated and modality == "asserted")
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Norway announced it would impose sanctions on Belarus.", "Belarus"),
+    ("Poland said it will tighten its blockade of Lithuania.", "Lithuania"),
+])
+def test_an_announced_hostile_act_named_by_a_noun_is_a_threat(run, text, obj):
+    rels = run(text)
+    threat = next(r for r in rels if r.predicate == "threatens" and r.object.label == obj)
+    assert threat.asserted
+    act = next(r for r in rels if r.plover != "THREATEN" and r.object.label == obj)
+    assert act.modality == "intended" and not act.asserted
+
+
+def test_a_nominal_hostile_act_without_an_announcement_is_no_threat(run):
+    assert not [r for r in run("Norway imposed sanctions on Belarus.") if r.predicate == "threatens"]

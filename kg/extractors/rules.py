@@ -1081,6 +1081,17 @@ class RuleExtractor:
         if not pairs:
             return
         negated, modality = self.modality(verb)
+        for a, fa, o, fo in pairs:
+            if _same(a, o):
+                continue
+            yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+        yield from self._intent(doc, sent, verb, et, pairs, negated, modality, 1.0)
+
+    def _intent(self, doc, sent, verb, et: EventType, pairs, negated, modality, factor) -> Iterator[RelationMention]:
+        """Saying one will act is itself an event (CAMEO 03, 13): "is willing to withdraw its
+        troops" an AGREE, "said it would impose sanctions" or "will strike unless ..." a
+        THREATEN. ``verb`` is the event's verb, or the light verb of a nominal one ("would
+        tighten the blockade")."""
         announced = _announcement(verb) if modality == "intended" and not negated else None
         threat = et.plover in THREAT_TYPES and not negated and (
             modality in ("intended", "hypothetical") and _conditional(verb)
@@ -1096,14 +1107,13 @@ class RuleExtractor:
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
-            yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
             if pledge is not None and pledge_modality in ("asserted", "reported") and et.plover != "AGREE":
                 # "is willing to withdraw its troops from Lebanon": saying so is an AGREE event
                 yield self._record(doc, sent, a, self.lex.by_predicate["agreesWith"], o, False,
-                                   pledge_modality, 0.65 * fa * fo, pledge)
+                                   pledge_modality, 0.65 * factor * fa * fo, pledge)
             if threat:  # "will withdraw its troops unless ...": the announcement is a threat
                 yield self._record(doc, sent, a, self.lex.by_predicate["threatens"], o, False,
-                                   "asserted" if modality == "intended" else modality, 0.6 * fa * fo, verb)
+                                   "asserted" if modality == "intended" else modality, 0.6 * factor * fa * fo, verb)
 
     def _noun_events(self, doc, sent, noun, et: EventType, ms) -> Iterator[RelationMention]:
         actors: list[tuple[Mention, float]] = []
@@ -1185,6 +1195,10 @@ class RuleExtractor:
         for a, fa, o, fo in pairs:
             if not _same(a, o):
                 yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+        if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+            # "said it would impose sanctions on X", "would tighten the blockade of X"
+            gov_negated, gov_modality = self.modality(governor)
+            yield from self._intent(doc, sent, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
 
     def _demand_clause(self, doc, sent, verb, ms) -> Iterator[RelationMention]:
         """"Britain said Libya must hand over the suspects": a demand on Libya (REQUEST)."""
