@@ -238,3 +238,27 @@ def test_an_announced_hostile_act_named_by_a_noun_is_a_threat(run, text, obj):
 
 def test_a_nominal_hostile_act_without_an_announcement_is_no_threat(run):
     assert not [r for r in run("Norway imposed sanctions on Belarus.") if r.predicate == "threatens"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Kenyan foreign minister spoke with his Ugandan counterpart on Friday.", "Kenya", "meetsWith", "Uganda"),
+    ("Iranian officials have been pressuring Iraq to expel the militants.", "Iran", "requests", "Iraq"),
+    ("Canada encouraged Japan to curb its steel exports.", "Canada", "requests", "Japan"),
+    ("Italy seconded Greece's proposal for a summit.", "Italy", "supports", "Greece"),
+    ("Argentina declined the Chilean request for talks.", "Argentina", "rejects", "Chile"),
+    ("Turkish forces began an incursion into northern Iraq.", "Turkey military", "attacks", "Iraq"),
+    ("Israel is ready to strike Iran.", "Israel", "threatens", "Iran"),
+])
+def test_more_triggers_and_intents(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The Kenyan foreign minister spoke to reporters in Nairobi.", "meetsWith"),
+    ("The activist spoke with a news website about Brazil.", "meetsWith"),
+    ("French police arrived and spoke with the Algerian driver.", "meetsWith"),
+    ("Japan was encouraged by the news from China.", "requests"),
+    ("Argentina declined to comment on Chile.", "rejects"),
+])
+def test_no_event_without_its_construction(run, text, predicate):
+    assert not [r for r in run(text) if r.predicate == predicate]

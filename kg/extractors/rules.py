@@ -72,6 +72,10 @@ PHASE_VERBS = {"begin", "start", "continue", "resume"}
 COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agree", "offer", "commit",
                "undertake"}
 PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
+# Request verbs that only ask for something with a complement ("encouraged X to ...").
+EXHORT_VERBS = {"encourage", "pressure", "pressurise", "pressurize", "lobby", "exhort"}
+# Commitment words that, before a hostile act, make it a threat: "is prepared to impose ...".
+READINESS = {"ready", "prepared", "willing"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -839,6 +843,20 @@ class RuleExtractor:
             return None  # "offers flights to Cuba": trade, not a pledge ("offered talks", "its troops" are)
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
+        if lemma == "speak" and not any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(
+                    o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lemma_.lower() in self.lex.agents
+                                          or o.lemma_.lower() == "counterpart") for o in c.children)
+                for c in tok.children) or any(
+                self.lex.agents.get(c.lower_) == "COP" for c in _own_subjects(tok)):
+            # "spoke with Pompeo" consults; "spoke to reporters", "spoke at the UN", "spoke
+            # with a news site" (an interview), "police spoke with the driver" (questioning) do not
+            return None
+        if lemma in EXHORT_VERBS and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for"
+                                             for c in tok.children):
+            return None  # "encouraged Japan to curb exports"; not "was encouraged by the news"
+        if lemma == "second" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+            return None
         return et
 
     def events(self, doc: Document, sent, ms: dict[int, Mention]) -> Iterator[RelationMention]:
@@ -1093,15 +1111,19 @@ class RuleExtractor:
         THREATEN. ``verb`` is the event's verb, or the light verb of a nominal one ("would
         tighten the blockade")."""
         announced = _announcement(verb) if modality == "intended" and not negated else None
+        committed = _commitment(verb) if modality == "intended" and not negated else None
         threat = et.plover in THREAT_TYPES and not negated and (
             modality in ("intended", "hypothetical") and _conditional(verb)
+            # "is prepared to impose martial law", "stands ready to strike": a threat
+            or committed is not None and committed.lower_ in READINESS and et.plover not in PLEDGE_TYPES
             or announced is not None and et.plover not in PLEDGE_TYPES)  # "said it would release": no threat
         pledge = None
+        pledge_negated, pledge_modality = True, None
         if modality == "intended" and not negated and et.plover in PLEDGE_TYPES and not _conditional(verb, ("unless",)):
             # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
             # threat as a concession: only an explicit commitment makes it a pledge.
-            pledge = _commitment(verb) or (announced if et.plover != "RETREAT" else None)
-        pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
+            pledge = committed or (announced if et.plover != "RETREAT" else None)
+            pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
         if pledge_negated:
             pledge = None
         for a, fa, o, fo in pairs:
@@ -2018,6 +2040,17 @@ def _commitment(verb):
         if node.lemma_.lower() in COMMITMENTS:
             return node
     return None
+
+
+def _own_subjects(verb) -> list:
+    """The subject tokens of a verb, or of the verb it is coordinated with or complements."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj or node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return subj
+        node = node.head
+    return []
 
 
 def _announcement(verb):
