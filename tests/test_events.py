@@ -262,3 +262,21 @@ def test_more_triggers_and_intents(run, text, subject, predicate, obj):
 ])
 def test_no_event_without_its_construction(run, text, predicate):
     assert not [r for r in run(text) if r.predicate == predicate]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj, modality", [
+    ("The Foreign Minister of Peru posted a statement on Facebook blaming Chile for the dispute.",
+     "Peru", "accuses", "Chile", "asserted"),
+    ("Chinese troops left Nepal in 1962.", "China military", "withdrawsFrom", "Nepal", "asserted"),
+    ("The withdrawal of Russian troops from Georgia began on Monday.",
+     "Russia military", "withdrawsFrom", "Georgia", "asserted"),
+    # asked for, not done
+    ("Germany called for the withdrawal of Russian troops from Georgia.",
+     "Russia military", "withdrawsFrom", "Georgia", "intended"),
+])
+def test_participles_leaving_troops_and_requested_acts(run, text, subject, predicate, obj, modality):
+    assert one(run(text), subject, predicate, obj).modality == modality
+
+
+def test_a_person_leaving_a_country_is_no_withdrawal(run):
+    assert not [r for r in run("The diplomat left Britain and returned to Ghana.") if r.plover == "RETREAT"]

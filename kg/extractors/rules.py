@@ -72,6 +72,10 @@ PHASE_VERBS = {"begin", "start", "continue", "resume"}
 COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agree", "offer", "commit",
                "undertake"}
 PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
+_NO_EVENT = type("NoEvent", (), {"plover": None})
+EMPTY_EVENT = _NO_EVENT()
+# Verbs that are a withdrawal when troops do them to a place: "the troops left Iraq".
+LEAVE_VERBS = {"leave", "quit", "exit", "vacate"}
 # Request verbs that only ask for something with a complement ("encouraged X to ...").
 EXHORT_VERBS = {"encourage", "pressure", "pressurise", "pressurize", "lobby", "exhort"}
 # Commitment words that, before a hostile act, make it a threat: "is prepared to impose ...".
@@ -164,7 +168,7 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
                   "handful", "couple", "pair", "party", "unit", "batch", "wave"}
 # What is issued or sent to say something: a verb hanging on it speaks for its sender.
-MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note", "tweet", "post",
                  "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
 PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
                   "plea", "initiative", "bid", "overture", "suggestion"}
@@ -823,6 +827,9 @@ class RuleExtractor:
             if et is not None:
                 break
         et = et or self.lex.verb(lemma, objs)
+        if et is None and lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
+            et = self.lex.by_predicate["withdrawsFrom"]  # "US troops left Iraq in 2011"
         if et is None:
             return None
         if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
@@ -884,6 +891,12 @@ class RuleExtractor:
 
     def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
+        message = _message_of(verb)
+        if message is not None:
+            # "posted a message on Twitter blaming Iran", which the parser hangs on "Twitter"
+            # (and may even make "Facebook" the participle's subject): the sender blames
+            return [(m, f * 0.85) for s in message.head.children if s.dep_ in SUBJ
+                    for m, f in self.actors(s, ms)], []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
         passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
@@ -1156,6 +1169,10 @@ class RuleExtractor:
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         if victims and not actors:
             actors = self._accused(noun, ms)
+        if not actors and et.theme_preps:
+            # "the withdrawal of Russian troops from Georgia": what is moved moves itself
+            actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         governor = noun.head
         gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
         if gov_event is not None and gov_event.plover in ("CONCEDE", "RETREAT"):
@@ -1211,6 +1228,10 @@ class RuleExtractor:
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
         negated, modality = _nominal_status(noun, negated, modality)
+        asker = governor.head if noun.dep_ == "pobj" and governor.lower_ == "for" else governor
+        if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.pos_ == "VERB" \
+                and asker.i != noun.i and (self.lex.verbs.get(asker.lemma_.lower()) or EMPTY_EVENT).plover == "REQUEST":
+            modality = "intended"  # "demanded the release of", "called for the withdrawal of": asked for
         if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
                 and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
             modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
@@ -2040,6 +2061,21 @@ def _commitment(verb):
         if node.lemma_.lower() in COMMITMENTS:
             return node
     return None
+
+
+def _message_of(verb):
+    """The message a participle describes when the parser hung it on a word after the message
+    ("a statement on Facebook blaming ...", "a letter to the UN asking ..."): the dobj noun."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    if node is verb.head or node.lemma_.lower() not in MESSAGE_NOUNS or node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    return node
 
 
 def _own_subjects(verb) -> list:
