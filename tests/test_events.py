@@ -280,3 +280,22 @@ def test_participles_leaving_troops_and_requested_acts(run, text, subject, predi
 
 def test_a_person_leaving_a_country_is_no_withdrawal(run):
     assert not [r for r in run("The diplomat left Britain and returned to Ghana.") if r.plover == "RETREAT"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Ahmed Karimi was killed in an American drone strike in Yemen.", "United States", "kills", "Ahmed Karimi"),
+    ("A camp for Sudanese refugees was attacked by Chadian rebels.", "Chad rebels", "attacks", "Sudan refugees"),
+    ("The talks between Ethiopia and Egypt ended without a deal.", "Ethiopia", "holdsTalksWith", "Egypt"),
+    ("The Kenyan president told Somalia to withdraw its troops.", "Kenya", "requests", "Somalia"),
+])
+def test_nominal_agents_between_pairs_and_instructions(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Diplomats worked to arrange a meeting between Ethiopia and Egypt.", "meetsWith"),
+    ("The Kenyan president told Somalia that he was tired.", "requests"),
+    ("The rebel commander was killed in a bombing.", "kills"),
+])
+def test_no_nominal_pair_or_instruction_where_none_happened(run, text, predicate):
+    assert not [r for r in run(text) if r.predicate == predicate and r.asserted]

@@ -74,6 +74,12 @@ COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agre
 PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
 _NO_EVENT = type("NoEvent", (), {"plover": None})
 EMPTY_EVENT = _NO_EVENT()
+# Speech verbs that, with an object and a "to" infinitive, ask it to act: "told X to leave".
+INSTRUCT_VERBS = {"tell", "instruct", "advise", "remind"}
+# Verbs of which a meeting "between" two sides is the object and still happened ("held talks
+# between", not "arranged a meeting between").
+HELD_VERBS = {"hold", "have", "conduct", "begin", "start", "resume", "open", "end", "conclude", "host", "continue",
+              "complete", "wrap"}
 # Verbs that are a withdrawal when troops do them to a place: "the troops left Iraq".
 LEAVE_VERBS = {"leave", "quit", "exit", "vacate"}
 # Request verbs that only ask for something with a complement ("encouraged X to ...").
@@ -696,7 +702,8 @@ class RuleExtractor:
         if owner_ok and lemma not in VERBAL_TARGETS:
             # "positions of the Palestinian forces", "the withdrawal of Serbian forces"
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                # "a camp for Sudanese refugees was attacked": those it is for
+                if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and et.plover == "ASSAULT"):
                     found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
                              for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
                     if found:
@@ -827,6 +834,9 @@ class RuleExtractor:
             if et is not None:
                 break
         et = et or self.lex.verb(lemma, objs)
+        if et is None and lemma in INSTRUCT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            et = self.lex.by_predicate["requests"]  # "told Somalia to withdraw its troops"
         if et is None and lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
                 self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
             et = self.lex.by_predicate["withdrawsFrom"]  # "US troops left Iraq in 2011"
@@ -1090,6 +1100,15 @@ class RuleExtractor:
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
         actors, passive_objs = self._subjects(verb, ms)
+        if not actors and passive_objs and et.plover == "ASSAULT":
+            # "was killed in an American drone strike": whoever struck killed
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+                    for p in prep.children:
+                        strike = self.lex.nouns.get(p.lemma_.lower())
+                        if p.dep_ == "pobj" and strike is not None and strike.plover == "ASSAULT":
+                            actors += [(ms[c.i], 0.8) for c in p.children if c.dep_ in MODIFIER and c.i in ms
+                                       and ms[c.i].type in COLLECTIVE]
         if not actors:
             return
         weapons = [h for c in verb.children if c.dep_ == "dobj" for h in _conjuncts(c)]
@@ -1169,6 +1188,15 @@ class RuleExtractor:
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         if victims and not actors:
             actors = self._accused(noun, ms)
+        between = []
+        if not actors and et.plover in ("CONSULT", "COOPERATE", "AGREE") and "between" not in et.preps \
+                and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in HELD_VERBS):
+            # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan": both act
+            between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for a in self.actors(q, ms)
+                       if a[0].type != "Topic"]
+            if len(between) >= 2:
+                actors = between
         if not actors and et.theme_preps:
             # "the withdrawal of Russian troops from Georgia": what is moved moves itself
             actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
