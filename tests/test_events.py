@@ -299,3 +299,12 @@ def test_nominal_agents_between_pairs_and_instructions(run, text, subject, predi
 ])
 def test_no_nominal_pair_or_instruction_where_none_happened(run, text, predicate):
     assert not [r for r in run(text) if r.predicate == predicate and r.asserted]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Iran threatened to cut off gas to the Azerbaijani province of Nakhchivan.", "Iran", "threatens", "Azerbaijan"),
+    ("A French minister threatened to impose import curbs against German cars.", "France", "threatens", "Germany"),
+    ("Afghan rebels have kidnapped up to 12 Russian engineers.", "Afghanistan rebels", "abducts", "Russia"),
+])
+def test_threatened_acts_and_counted_victims(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted

@@ -1003,6 +1003,11 @@ class RuleExtractor:
                 return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
                  and not _requires_compound(c, et)]
+        if not dobjs:
+            # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
+            dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
+                     if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
+                     if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
         for c in dobjs:
             objects += self.actors(c, ms, role="recipient", et=et)
         topics = [(m, f) for m, f in objects if m.type == "Topic"]
@@ -1046,11 +1051,16 @@ class RuleExtractor:
                     inner = self.verb_event(c)
                     preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
                     inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+                    # "threatened to impose restrictions against German goods": the act the
+                    # object names, else the threat itself, says whose goods count
+                    act = inner or next((self.lex.nouns[o.lemma_.lower()] for o in inner_objs
+                                         if o.lemma_.lower() in self.lex.nouns), None) or et
                     for o in inner_objs:
                         objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)
                                     if m.type != "Topic"]
                     if not objects:
-                        objects += self._prep_objects([c, *inner_objs], preps, ms, inner, 0.8)
+                        objects += [(m, f) for m, f in self._prep_objects([c, *inner_objs], preps, ms, act, 0.8)
+                                    if m.type != "Topic" or inner is not None]
                     if not objects and et.plover == "THREATEN":
                         # "threatened to cut off power to the region of X", "to resume attacks
                         # in X": the place the threatened act would strike
