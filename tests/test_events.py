@@ -308,3 +308,10 @@ def test_no_nominal_pair_or_instruction_where_none_happened(run, text, predicate
 ])
 def test_threatened_acts_and_counted_victims(run, text, subject, predicate, obj):
     assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_a_protest_is_against_whom_its_purpose_clause_makes_demands_of(run):
+    rels = run("Kenyan farmers marched to demand the resignation of Tanzanian President John Magufuli.")
+    assert one(rels, "Kenya civilians", "protestsAgainst", "John Magufuli").asserted
+    assert not [r for r in run("Kenyan farmers marched to support the Tanzanian government.")
+                if r.predicate == "protestsAgainst"]

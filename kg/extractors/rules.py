@@ -1097,6 +1097,18 @@ class RuleExtractor:
                                 for m in [_place(pobj, ms)] if m is not None]
         return objects
 
+    def _demanded_of(self, holder, ms) -> list[tuple[Mention, float]]:
+        """Whom a protest's purpose clause makes a demand of: "marched to demand the release
+        of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
+        out: list[tuple[Mention, float]] = []
+        for c in holder.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                inner = self.verb_event(c) or self.lex.verbs.get(c.lemma_.lower())
+                if inner is not None and inner.plover == "REQUEST":
+                    out += [(m, f * 0.8) for m, f in self._recipients(c, inner, ms, []) if m.type != "Topic"]
+        return out
+
     def _prep_objects(self, holders, preps, ms, et, factor) -> list[tuple[Mention, float]]:
         out: list[tuple[Mention, float]] = []
         for h in holders:
@@ -1130,6 +1142,8 @@ class RuleExtractor:
             et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"),
                       self.lex.by_predicate["attacks"])
         objects = self._objects(verb, et, ms, passive_objs, actors)
+        if not objects and et.plover == "PROTEST":
+            objects = [(m, f) for m, f in self._demanded_of(verb, ms) if not any(_same(m, a) for a, _ in actors)]
         pairs: list[tuple[Mention, float, Mention, float]] = []
         if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
             # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
@@ -1252,6 +1266,9 @@ class RuleExtractor:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
                                 for m in [_place(p, ms)] if m is not None]
+        if not objects and et.plover == "PROTEST":
+            # "staged rallies to demand the resignation of President X"
+            objects = self._demanded_of(governor if noun.dep_ == "dobj" and governor.pos_ == "VERB" else noun, ms)
         pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
         if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE") and len(actors) >= 2:
             # "Japan and South Korea held talks"
