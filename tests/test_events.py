@@ -315,3 +315,22 @@ def test_a_protest_is_against_whom_its_purpose_clause_makes_demands_of(run):
     assert one(rels, "Kenya civilians", "protestsAgainst", "John Magufuli").asserted
     assert not [r for r in run("Kenyan farmers marched to support the Tanzanian government.")
                 if r.predicate == "protestsAgainst"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("In 2016, Iran started supporting the government of Nicolás Maduro.", "Iran", "supports", "Nicolás Maduro"),
+    ("Prime Minister Boris Johnson joined calls by British officials asking the United States to act.",
+     "United Kingdom", "requests", "United States"),
+    ("Hamas is banned in Jordan.", "Jordan", "restricts", "Hamas"),
+    ("Officials said Iraqi troops had defeated the Islamic State.", "Iraq military", "attacks", "Islamic State"),
+])
+def test_ongoing_acts_describing_participles_and_passive_bans(run, text, subject, predicate, obj):
+    one([r for r in run(text) if r.asserted], subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text", [
+    "Macron defeated Le Pen in the election.",
+    "Officials said Iraqi troops had defeated the Islamic State and Turkey would move in.",
+])
+def test_defeat_is_fighting_only_for_troops_and_only_of_their_foe(run, text):
+    assert not [r for r in run(text) if r.plover == "ASSAULT" and r.object.label in ("Turkey", "Marine Le Pen", "Le Pen")]

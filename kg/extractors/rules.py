@@ -80,6 +80,10 @@ INSTRUCT_VERBS = {"tell", "instruct", "advise", "remind"}
 # between", not "arranged a meeting between").
 HELD_VERBS = {"hold", "have", "conduct", "begin", "start", "resume", "open", "end", "conclude", "host", "continue",
               "complete", "wrap"}
+# Verbs that are fighting when troops do them: "the army routed the rebels".
+DEFEAT_VERBS = {"defeat", "rout", "overrun", "vanquish"}
+# Verbs after which a participle's request goes to whom was written to ("wrote to X asking ...").
+WRITE_VERBS = {"write", "send", "appeal", "turn", "reach"}
 # Verbs that are a withdrawal when troops do them to a place: "the troops left Iraq".
 LEAVE_VERBS = {"leave", "quit", "exit", "vacate"}
 # Request verbs that only ask for something with a complement ("encouraged X to ...").
@@ -645,6 +649,9 @@ class RuleExtractor:
                             local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
                             return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
                                     for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
+                                and lemma in ("government", "administration", "regime", "cabinet"):
+                            return [(ms[p.i], 0.75)]  # "the government of Abdrabbuh Mansur Hadi": his
             if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not mods:
                 # "the police", once the document has named whose: "Kenyan police ..."
                 earlier = self._earlier_sector(tok, ms)
@@ -837,6 +844,9 @@ class RuleExtractor:
         if et is None and lemma in INSTRUCT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
                 c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             et = self.lex.by_predicate["requests"]  # "told Somalia to withdraw its troops"
+        if et is None and lemma in DEFEAT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
+            et = self.lex.by_predicate["attacks"]  # "US troops defeated ISIS" (not "Trump defeated Clinton")
         if et is None and lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
                 self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
             et = self.lex.by_predicate["withdrawsFrom"]  # "US troops left Iraq in 2011"
@@ -948,6 +958,9 @@ class RuleExtractor:
                     for m, f in self.actors(s, ms)], []
         if verb.dep_ == "relcl":
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "British officials asking the US to waive ...": the ones described act
+            return [(m, f * 0.9) for m, f in self._actor(verb.head, ms, "actor", None) if m.type != "Topic"], []
         accused = self._accused(verb, ms)
         if accused:
             return accused, []
@@ -1090,6 +1103,12 @@ class RuleExtractor:
                                         if m.type != "Topic"]
             if objects:
                 return objects
+        if et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and verb.head.lemma_.lower() in WRITE_VERBS:
+            # "wrote to the US embassy asking to waive ...": whom the letter went to
+            objects += self._prep_objects([verb.head], {"to"}, ms, et, 0.8)
+            if objects:
+                return objects
         for h in holders:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
@@ -1122,6 +1141,10 @@ class RuleExtractor:
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
         actors, passive_objs = self._subjects(verb, ms)
+        if not actors and passive_objs and et.predicate == "restricts" and verb.lemma_.lower() in ("ban", "outlaw", "prohibit"):
+            # "the PKK is banned in Turkey": the state where it is banned bans it
+            actors = [(ms[p.i], 0.75) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                      for p in prep.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Country"]
         if not actors and passive_objs and et.plover == "ASSAULT":
             # "was killed in an American drone strike": whoever struck killed
             for prep in verb.children:
@@ -1361,7 +1384,8 @@ class RuleExtractor:
             # A purpose clause of a phase verb is no intention: "began a strike to protest"
             # protests already (its complement, "began to withdraw", still only starts).
             if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in INTENT_VERBS) \
-                    and not (dep == "advcl" and hl in PHASE_VERBS):
+                    and not (dep == "advcl" and hl in PHASE_VERBS) \
+                    and not (dep == "xcomp" and hl in PHASE_VERBS and node.tag_ == "VBG"):  # "started supporting"
                 if hl in NEG_VERBS:
                     negated = True
                 elif hl in INTENT_VERBS and modality == "asserted":
@@ -2049,6 +2073,9 @@ def _conjuncts(tok):
         t = stack.pop()
         for c in t.children:
             if c.dep_ == "conj":
+                after = c.right_edge.i + 1
+                if tok.dep_ in ("dobj", "pobj") and after < len(c.doc) and c.doc[after].tag_ == "MD":
+                    continue  # "defeated ISIS and Turkey would move in": a new clause's subject
                 out.append(c)
                 stack.append(c)
     return out
