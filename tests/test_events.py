@@ -334,3 +334,17 @@ def test_ongoing_acts_describing_participles_and_passive_bans(run, text, subject
 ])
 def test_defeat_is_fighting_only_for_troops_and_only_of_their_foe(run, text):
     assert not [r for r in run(text) if r.plover == "ASSAULT" and r.object.label in ("Turkey", "Marine Le Pen", "Le Pen")]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Brazilian President Jair Bolsonaro opposed Macron's remarks.", "Jair Bolsonaro", "rejects", "Emmanuel Macron"),
+    ("Merkel seconded Macron's recommendation.", "Angela Merkel", "supports", "Emmanuel Macron"),
+    ("The US ambassador alleged that Venezuela had armed the rebels.", "United States", "accuses", "Venezuela"),
+    ("On Monday, the Chilean president and the Peruvian president spoke on the phone.", "Chile", "phones", "Peru"),
+])
+def test_authors_of_statements_allegations_and_phone_calls(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_an_allegation_without_a_clause_is_no_accusation(run):
+    assert not [r for r in run("The US ambassador alleged fraud in Venezuela.") if r.predicate == "accuses"]

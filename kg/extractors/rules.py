@@ -84,6 +84,9 @@ HELD_VERBS = {"hold", "have", "conduct", "begin", "start", "resume", "open", "en
 DEFEAT_VERBS = {"defeat", "rout", "overrun", "vanquish"}
 # Verbs after which a participle's request goes to whom was written to ("wrote to X asking ...").
 WRITE_VERBS = {"write", "send", "appeal", "turn", "reach"}
+# What a person says or proposes: "seconded Macron's recommendation" supports Macron.
+UTTERANCES = {"recommendation", "suggestion", "remark", "remarks", "call", "appeal", "view", "position", "words",
+              "comment", "comments", "idea", "initiative", "proposal", "statement", "decision", "request"}
 # Verbs that are a withdrawal when troops do them to a place: "the troops left Iraq".
 LEAVE_VERBS = {"leave", "quit", "exit", "vacate"}
 # Request verbs that only ask for something with a complement ("encouraged X to ...").
@@ -205,7 +208,7 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "meet", "speak", "phone", "telephone", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
@@ -618,6 +621,9 @@ class RuleExtractor:
                     return [(self._sector(tok, ms[c.i], ms[c.i].start), 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
+            if owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
+                    and (lemma in VERBAL_TARGETS or lemma in PROPOSAL_NOUNS or lemma in UTTERANCES):
+                return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
         if agentive:
             # "the US-led coalition", "Iranian-backed militias": acting for the leader or backer
             for c in mods:
@@ -844,6 +850,9 @@ class RuleExtractor:
         if et is None and lemma in INSTRUCT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
                 c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
             et = self.lex.by_predicate["requests"]  # "told Somalia to withdraw its troops"
+        if et is None and lemma == "allege" and any(c.dep_ == "ccomp" and any(s.dep_ in SUBJ for s in c.children)
+                                                    for c in tok.children):
+            et = self.lex.by_predicate["accuses"]  # "alleged that Venezuela had helped the rebels"
         if et is None and lemma in DEFEAT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
                 self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
             et = self.lex.by_predicate["attacks"]  # "US troops defeated ISIS" (not "Trump defeated Clinton")
@@ -870,6 +879,9 @@ class RuleExtractor:
             return None  # "offers flights to Cuba": trade, not a pledge ("offered talks", "its troops" are)
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
             return None
+        if lemma in ("speak", "talk") and any(c.dep_ == "prep" and c.lower_ in ("on", "by", "over") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in ("phone", "telephone") for o in c.children) for c in tok.children):
+            return self.lex.by_predicate["phones"]  # "Trump and Erdogan spoke on the phone"
         if lemma == "speak" and not any(
                 c.dep_ == "prep" and c.lower_ == "with" and any(
                     o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lemma_.lower() in self.lex.agents
@@ -1094,7 +1106,7 @@ class RuleExtractor:
             if objects:
                 return objects
         # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
-        if et.plover in ("REQUEST", "THREATEN"):
+        if et.plover in ("REQUEST", "THREATEN") or et.predicate == "accuses" and verb.lemma_.lower() == "allege":
             for c in verb.children:
                 if c.dep_ == "ccomp":
                     for s in c.children:
