@@ -348,3 +348,14 @@ def test_authors_of_statements_allegations_and_phone_calls(run, text, subject, p
 
 def test_an_allegation_without_a_clause_is_no_accusation(run):
     assert not [r for r in run("The US ambassador alleged fraud in Venezuela.") if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Obama administration imposed sanctions on Russia.", "United States", "sanctions", "Russia"),
+    ("The spokesman for the Iranian foreign ministry condemned the American strike.",
+     "Iran", "criticizes", "United States"),
+    ("Palestinian leaders said they would boycott all contact with the United States.",
+     "Palestine", "threatens", "United States"),
+])
+def test_administrations_spokesmen_and_boycotted_contacts(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted

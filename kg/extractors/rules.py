@@ -645,6 +645,22 @@ class RuleExtractor:
                 if found:
                     return found
         if agentive:
+            for c in mods:
+                # "the Trump administration", "the Putin government": the leader's country's
+                if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
+                        and self._sector_code(tok) == "GOV":
+                    country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country",
+                                      country=ms[c.i].country, key=ms[c.i].country)
+                    return [(self._sector(tok, country, ms[c.i].start), 0.75)]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of") and self._sector_code(tok) == "GOV":
+                    # "the spokesman for the Iranian foreign ministry": the ministry's
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i not in ms and p.lemma_.lower() in self.lex.agents \
+                                and self._sector_code(p) == "GOV":
+                            found = [(m, f * 0.9) for m, f in self._actor(p, ms, role, et) if m.type != "Topic"]
+                            if found:
+                                return found
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
                     for p in c.children:
