@@ -359,3 +359,10 @@ def test_an_allegation_without_a_clause_is_no_accusation(run):
 ])
 def test_administrations_spokesmen_and_boycotted_contacts(run, text, subject, predicate, obj):
     assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_an_invasion_of_a_place_and_a_pact_signed_by_two(run):
+    assert one(run("Turkey's invasion of northern Syria drew condemnation."), "Turkey", "attacks", "Syria").asserted
+    rels = run("Iran and Iraq signed a security pact.")
+    assert one(rels, "Iran", "signsAgreementWith", "Iraq").asserted
+    assert one(rels, "Iran", "signsAgreementWith", "security pact").object.type == "Topic"

@@ -1196,13 +1196,13 @@ class RuleExtractor:
         if not objects and et.plover == "PROTEST":
             objects = [(m, f) for m, f in self._demanded_of(verb, ms) if not any(_same(m, a) for a, _ in actors)]
         pairs: list[tuple[Mention, float, Mention, float]] = []
-        if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
-            # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
+        pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
+        if all(o.type == "Topic" for o, _ in objects) and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
+            # "Lee and Xi met", "the two countries agreed", "Iran and Iraq signed a pact": a
+            # symmetric event between the actors (besides the thing signed)
             for i, (a, fa) in enumerate(actors):
                 for b, fb in actors[i + 1:]:
                     pairs.append((a, fa, b, fb))
-        else:
-            pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
         if not pairs:
             return
         negated, modality = self.modality(verb)
