@@ -898,12 +898,12 @@ class RuleExtractor:
         if lemma in ("speak", "talk") and any(c.dep_ == "prep" and c.lower_ in ("on", "by", "over") and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in ("phone", "telephone") for o in c.children) for c in tok.children):
             return self.lex.by_predicate["phones"]  # "Trump and Erdogan spoke on the phone"
-        if lemma == "speak" and not any(
+        if lemma == "speak" and (not any(
                 c.dep_ == "prep" and c.lower_ == "with" and any(
                     o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lemma_.lower() in self.lex.agents
                                           or o.lemma_.lower() == "counterpart") for o in c.children)
                 for c in tok.children) or any(
-                self.lex.agents.get(c.lower_) == "COP" for c in _own_subjects(tok)):
+                self.lex.agents.get(c.lower_) == "COP" for c in _own_subjects(tok))):
             # "spoke with Pompeo" consults; "spoke to reporters", "spoke at the UN", "spoke
             # with a news site" (an interview), "police spoke with the driver" (questioning) do not
             return None
