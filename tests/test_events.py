@@ -366,3 +366,10 @@ def test_an_invasion_of_a_place_and_a_pact_signed_by_two(run):
     rels = run("Iran and Iraq signed a security pact.")
     assert one(rels, "Iran", "signsAgreementWith", "Iraq").asserted
     assert one(rels, "Iran", "signsAgreementWith", "security pact").object.type == "Topic"
+
+
+def test_wire_datelines_and_headline_commas(run):
+    rels = run("MOSCOW, March 3 (AP) -- Russia accused Ukraine of shelling a village.")
+    assert one(rels, "Russia", "accuses", "Ukraine").asserted
+    assert not [r for r in rels if r.predicate == "accuses" and r.subject.label == "Moscow"]
+    assert one(run("Kenya, Uganda sign trade pact"), "Kenya", "signsAgreementWith", "Uganda").asserted

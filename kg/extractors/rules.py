@@ -946,6 +946,15 @@ class RuleExtractor:
             return [(m, f * 0.85) for s in message.head.children if s.dep_ in SUBJ
                     for m, f in self.actors(s, ms)], []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if len(subj) > 1:
+            # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
+            subj = [c for c in subj if not _dateline(c, verb)] or subj
+        for s in list(subj):
+            # headline coordination with a comma: "Kenya, Uganda sign trade pact"
+            for c in verb.children:
+                if c.dep_ == "dep" and c.i + 2 == s.i and c.nbor(1).text == "," and c.i in ms and s.i in ms \
+                        and ms[c.i].type == ms[s.i].type and ms[c.i].type in COLLECTIVE:
+                    subj.append(c)
         passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
@@ -2186,6 +2195,12 @@ def _message_of(verb):
     if node is verb.head or node.lemma_.lower() not in MESSAGE_NOUNS or node.dep_ != "dobj" or node.head.pos_ != "VERB":
         return None
     return node
+
+
+def _dateline(tok, verb) -> bool:
+    """Is the token the place of a wire dateline ("MOSCOW, March 3 (AP) -- ...")?"""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and any(t.text in ("-", "--", "—", "–") for t in tok.doc[tok.i:verb.i])
 
 
 def _own_subjects(verb) -> list:
