@@ -375,3 +375,8 @@ def test_wire_datelines_and_headline_commas(run):
     pair = [r for r in run("Kenya, Uganda sign trade pact") if r.predicate == "signsAgreementWith"
             and {r.subject.label, r.object.label} == {"Kenya", "Uganda"}]
     assert pair and pair[0].asserted
+
+
+def test_calling_for_a_bodys_action_asks_that_body(run):
+    assert one(run("Kenya called for UN intervention in Somalia."), "Kenya", "requests", "United Nations").asserted
+    assert not [r for r in run("The Kenyan president called for an end to the war.") if r.predicate == "requests"]

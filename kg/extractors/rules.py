@@ -877,7 +877,8 @@ class RuleExtractor:
             et = self.lex.by_predicate["withdrawsFrom"]  # "US troops left Iraq in 2011"
         if et is None:
             return None
-        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) \
+                and not _called_for(tok):
             return None
         if lemma in ("demonstrate", "march", "rally") and heads:
             return None  # "demonstrated a new screen", "marched troops": not a protest
@@ -1138,6 +1139,12 @@ class RuleExtractor:
                         if s.dep_ in SUBJ:
                             objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient")
                                         if m.type != "Topic"]
+            if objects:
+                return objects
+        if et.plover == "REQUEST":
+            # "called for G7 action", "called for UN intervention": whom the action is asked of
+            objects += [(ms[g.i], 0.75) for p in _called_for(verb) for g in p.children
+                        if g.dep_ == "compound" and g.i in ms and ms[g.i].type in COLLECTIVE]
             if objects:
                 return objects
         if et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
@@ -2195,6 +2202,17 @@ def _message_of(verb):
     if node is verb.head or node.lemma_.lower() not in MESSAGE_NOUNS or node.dep_ != "dobj" or node.head.pos_ != "VERB":
         return None
     return node
+
+
+def _called_for(verb) -> list:
+    """The nouns of "called for G7 action", "for UN intervention": an act asked of the body
+    named before it (not "called for an end to the war", which names no one)."""
+    if verb.lemma_.lower() != "call":
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            and any(g.dep_ == "compound" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP", "")
+                    for g in p.children)]
 
 
 def _dateline(tok, verb) -> bool:
