@@ -380,3 +380,20 @@ def test_wire_datelines_and_headline_commas(run):
 def test_calling_for_a_bodys_action_asks_that_body(run):
     assert one(run("Kenya called for UN intervention in Somalia."), "Kenya", "requests", "United Nations").asserted
     assert not [r for r in run("The Kenyan president called for an end to the war.") if r.predicate == "requests"]
+
+
+@pytest.mark.parametrize("text, predicate, obj, absent", [
+    ("Iran vowed to retaliate against Israel.", "threatens", "Israel", "agreesWith"),
+    ("China pledged to impose sanctions on Lithuania.", "threatens", "Lithuania", "agreesWith"),
+    ("Japan promised to help Vietnam.", "agreesWith", "Vietnam", "threatens"),
+])
+def test_a_vow_to_harm_is_a_threat_not_an_agreement(run, text, predicate, obj, absent):
+    rels = run(text)
+    assert [r for r in rels if r.predicate == predicate and r.object.label == obj and r.asserted]
+    assert not [r for r in rels if r.predicate == absent]
+
+
+def test_agreeing_to_harm_a_third_party_is_no_agreement_with_it(run):
+    assert not [r for r in run("The EU agreed to impose sanctions on Belarus.") if r.predicate == "agreesWith"]
+    rels = run("Syria agreed to withdraw its troops from Lebanon.")
+    assert [r.object.label for r in rels if r.predicate == "agreesWith"] == ["Lebanon"]

@@ -106,6 +106,10 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
                  "tell", "add", "argue", "write", "warn", "repeat", "maintain", "emphasise", "emphasize"}
 # Conflictual events announced with "unless" or "if": a threat (PLOVER THREATEN).
 THREAT_TYPES = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "REJECT", "PROTEST"}
+# Acts a promise of which is a threat, not an agreement (CAMEO 13 vs 03).
+HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}
+# Commitment verbs whose hostile complement makes them a threat: "vowed to retaliate".
+VOWS = {"vow", "pledge", "promise", "swear", "commit"}
 RELATIVE = {"who", "which", "that", "whom"}
 # Nouns before a person that are not jobs at the organisation named before them.
 NOT_JOBS = {"critic", "opponent", "victim", "rival", "foe", "enemy", "fan", "customer", "user", "hostage",
@@ -1107,6 +1111,8 @@ class RuleExtractor:
                     act = inner or next((self.lex.nouns[o.lemma_.lower()] for o in inner_objs
                                          if o.lemma_.lower() in self.lex.nouns), None) or et
                     for o in inner_objs:
+                        if _is_own(c, o):
+                            continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
                         objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)
                                     if m.type != "Topic"]
                     if not objects:
@@ -1160,6 +1166,17 @@ class RuleExtractor:
                                 for m in [_place(pobj, ms)] if m is not None]
         return objects
 
+    def _hostile_complement(self, verb) -> bool:
+        """Does the verb's infinitive complement do harm ("vowed to retaliate", "pledged to
+        impose sanctions")? Promising that is no cooperation."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+                inner = self.verb_event(c) or next((self.lex.nouns[o.lemma_.lower()] for o in c.children
+                                                    if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.nouns), None)
+                if inner is not None and inner.plover in HOSTILE_TYPES:
+                    return True
+        return False
+
     def _demanded_of(self, holder, ms) -> list[tuple[Mention, float]]:
         """Whom a protest's purpose clause makes a demand of: "marched to demand the release
         of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
@@ -1184,6 +1201,12 @@ class RuleExtractor:
         return out
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
+        if et.plover == "AGREE":
+            hostile = self._hostile_complement(verb)
+            if hostile and verb.lemma_.lower() in VOWS:
+                et = self.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
+            elif hostile:
+                return  # "agreed to impose sanctions on X" is no agreement with X
         actors, passive_objs = self._subjects(verb, ms)
         if not actors and passive_objs and et.predicate == "restricts" and verb.lemma_.lower() in ("ban", "outlaw", "prohibit"):
             # "the PKK is banned in Turkey": the state where it is banned bans it
