@@ -348,3 +348,178 @@ def test_a_nominal_event_is_what_its_modifiers_say(run, text, negated, modality)
     rel = next(r for r in run(text) if r.plover)
     assert (rel.negated, rel.modality) == (negated, modality)
     assert rel.asserted == (not negated and modality == "asserted")
+
+
+@pytest.mark.parametrize("text, obj", [
+    ("Norway announced it would impose sanctions on Belarus.", "Belarus"),
+    ("Poland said it will tighten its blockade of Lithuania.", "Lithuania"),
+])
+def test_an_announced_hostile_act_named_by_a_noun_is_a_threat(run, text, obj):
+    rels = run(text)
+    threat = next(r for r in rels if r.predicate == "threatens" and r.object.label == obj)
+    assert threat.asserted
+    act = next(r for r in rels if r.plover != "THREATEN" and r.object.label == obj)
+    assert act.modality == "intended" and not act.asserted
+
+
+def test_a_nominal_hostile_act_without_an_announcement_is_no_threat(run):
+    assert not [r for r in run("Norway imposed sanctions on Belarus.") if r.predicate == "threatens"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Kenyan foreign minister spoke with his Ugandan counterpart on Friday.", "Kenya", "meetsWith", "Uganda"),
+    ("Iranian officials have been pressuring Iraq to expel the militants.", "Iran", "requests", "Iraq"),
+    ("Canada encouraged Japan to curb its steel exports.", "Canada", "requests", "Japan"),
+    ("Italy seconded Greece's proposal for a summit.", "Italy", "supports", "Greece"),
+    ("Argentina declined the Chilean request for talks.", "Argentina", "rejects", "Chile"),
+    ("Turkish forces began an incursion into northern Iraq.", "Turkey military", "attacks", "Iraq"),
+    ("Israel is ready to strike Iran.", "Israel", "threatens", "Iran"),
+])
+def test_more_triggers_and_intents(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("The Kenyan foreign minister spoke to reporters in Nairobi.", "meetsWith"),
+    ("The activist spoke with a news website about Brazil.", "meetsWith"),
+    ("French police arrived and spoke with the Algerian driver.", "meetsWith"),
+    ("Japan was encouraged by the news from China.", "requests"),
+    ("Argentina declined to comment on Chile.", "rejects"),
+])
+def test_no_event_without_its_construction(run, text, predicate):
+    assert not [r for r in run(text) if r.predicate == predicate]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj, modality", [
+    ("The Foreign Minister of Peru posted a statement on Facebook blaming Chile for the dispute.",
+     "Peru", "accuses", "Chile", "asserted"),
+    ("Chinese troops left Nepal in 1962.", "China military", "withdrawsFrom", "Nepal", "asserted"),
+    ("The withdrawal of Russian troops from Georgia began on Monday.",
+     "Russia military", "withdrawsFrom", "Georgia", "asserted"),
+    # asked for, not done
+    ("Germany called for the withdrawal of Russian troops from Georgia.",
+     "Russia military", "withdrawsFrom", "Georgia", "intended"),
+])
+def test_participles_leaving_troops_and_requested_acts(run, text, subject, predicate, obj, modality):
+    assert one(run(text), subject, predicate, obj).modality == modality
+
+
+def test_a_person_leaving_a_country_is_no_withdrawal(run):
+    assert not [r for r in run("The diplomat left Britain and returned to Ghana.") if r.plover == "RETREAT"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Ahmed Karimi was killed in an American drone strike in Yemen.", "United States", "kills", "Ahmed Karimi"),
+    ("A camp for Sudanese refugees was attacked by Chadian rebels.", "Chad rebels", "attacks", "Sudan refugees"),
+    ("The talks between Ethiopia and Egypt ended without a deal.", "Ethiopia", "holdsTalksWith", "Egypt"),
+    ("The Kenyan president told Somalia to withdraw its troops.", "Kenya", "requests", "Somalia"),
+])
+def test_nominal_agents_between_pairs_and_instructions(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+@pytest.mark.parametrize("text, predicate", [
+    ("Diplomats worked to arrange a meeting between Ethiopia and Egypt.", "meetsWith"),
+    ("The Kenyan president told Somalia that he was tired.", "requests"),
+    ("The rebel commander was killed in a bombing.", "kills"),
+])
+def test_no_nominal_pair_or_instruction_where_none_happened(run, text, predicate):
+    assert not [r for r in run(text) if r.predicate == predicate and r.asserted]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Iran threatened to cut off gas to the Azerbaijani province of Nakhchivan.", "Iran", "threatens", "Azerbaijan"),
+    ("A French minister threatened to impose import curbs against German cars.", "France", "threatens", "Germany"),
+    ("Afghan rebels have kidnapped up to 12 Russian engineers.", "Afghanistan rebels", "abducts", "Russia"),
+])
+def test_threatened_acts_and_counted_victims(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_a_protest_is_against_whom_its_purpose_clause_makes_demands_of(run):
+    rels = run("Kenyan farmers marched to demand the resignation of Tanzanian President John Magufuli.")
+    assert one(rels, "Kenya civilians", "protestsAgainst", "John Magufuli").asserted
+    assert not [r for r in run("Kenyan farmers marched to support the Tanzanian government.")
+                if r.predicate == "protestsAgainst"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("In 2016, Iran started supporting the government of Nicolás Maduro.", "Iran", "supports", "Nicolás Maduro"),
+    ("Prime Minister Boris Johnson joined calls by British officials asking the United States to act.",
+     "United Kingdom", "requests", "United States"),
+    ("Hamas is banned in Jordan.", "Jordan", "restricts", "Hamas"),
+    ("Officials said Iraqi troops had defeated the Islamic State.", "Iraq military", "attacks", "Islamic State"),
+])
+def test_ongoing_acts_describing_participles_and_passive_bans(run, text, subject, predicate, obj):
+    one([r for r in run(text) if r.asserted], subject, predicate, obj)
+
+
+@pytest.mark.parametrize("text", [
+    "Macron defeated Le Pen in the election.",
+    "Officials said Iraqi troops had defeated the Islamic State and Turkey would move in.",
+])
+def test_defeat_is_fighting_only_for_troops_and_only_of_their_foe(run, text):
+    assert not [r for r in run(text) if r.plover == "ASSAULT" and r.object.label in ("Turkey", "Marine Le Pen", "Le Pen")]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Brazilian President Jair Bolsonaro opposed Macron's remarks.", "Jair Bolsonaro", "rejects", "Emmanuel Macron"),
+    ("Merkel seconded Macron's recommendation.", "Angela Merkel", "supports", "Emmanuel Macron"),
+    ("The US ambassador alleged that Venezuela had armed the rebels.", "United States", "accuses", "Venezuela"),
+    ("On Monday, the Chilean president and the Peruvian president spoke on the phone.", "Chile", "phones", "Peru"),
+])
+def test_authors_of_statements_allegations_and_phone_calls(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_an_allegation_without_a_clause_is_no_accusation(run):
+    assert not [r for r in run("The US ambassador alleged fraud in Venezuela.") if r.predicate == "accuses"]
+
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("The Obama administration imposed sanctions on Russia.", "United States", "sanctions", "Russia"),
+    ("The spokesman for the Iranian foreign ministry condemned the American strike.",
+     "Iran", "criticizes", "United States"),
+    ("Palestinian leaders said they would boycott all contact with the United States.",
+     "Palestine", "threatens", "United States"),
+])
+def test_administrations_spokesmen_and_boycotted_contacts(run, text, subject, predicate, obj):
+    assert one(run(text), subject, predicate, obj).asserted
+
+
+def test_an_invasion_of_a_place_and_a_pact_signed_by_two(run):
+    assert one(run("Turkey's invasion of northern Syria drew condemnation."), "Turkey", "attacks", "Syria").asserted
+    rels = run("Iran and Iraq signed a security pact.")
+    assert one(rels, "Iran", "signsAgreementWith", "Iraq").asserted
+    assert one(rels, "Iran", "signsAgreementWith", "security pact").object.type == "Topic"
+
+
+def test_wire_datelines_and_headline_commas(run):
+    rels = run("MOSCOW, March 3 (AP) -- Russia accused Ukraine of shelling a village.")
+    assert one(rels, "Russia", "accuses", "Ukraine").asserted
+    assert not [r for r in rels if r.predicate == "accuses" and r.subject.label == "Moscow"]
+    pair = [r for r in run("Kenya, Uganda sign trade pact") if r.predicate == "signsAgreementWith"
+            and {r.subject.label, r.object.label} == {"Kenya", "Uganda"}]
+    assert pair and pair[0].asserted
+
+
+def test_calling_for_a_bodys_action_asks_that_body(run):
+    assert one(run("Kenya called for UN intervention in Somalia."), "Kenya", "requests", "United Nations").asserted
+    assert not [r for r in run("The Kenyan president called for an end to the war.") if r.predicate == "requests"]
+
+
+@pytest.mark.parametrize("text, predicate, obj, absent", [
+    ("Iran vowed to retaliate against Israel.", "threatens", "Israel", "agreesWith"),
+    ("China pledged to impose sanctions on Lithuania.", "threatens", "Lithuania", "agreesWith"),
+    ("Japan promised to help Vietnam.", "agreesWith", "Vietnam", "threatens"),
+])
+def test_a_vow_to_harm_is_a_threat_not_an_agreement(run, text, predicate, obj, absent):
+    rels = run(text)
+    assert [r for r in rels if r.predicate == predicate and r.object.label == obj and r.asserted]
+    assert not [r for r in rels if r.predicate == absent]
+
+
+def test_agreeing_to_harm_a_third_party_is_no_agreement_with_it(run):
+    assert not [r for r in run("The EU agreed to impose sanctions on Belarus.") if r.predicate == "agreesWith"]
+    rels = run("Syria agreed to withdraw its troops from Lebanon.")
+    assert [r.object.label for r in rels if r.predicate == "agreesWith"] == ["Lebanon"]

@@ -72,6 +72,27 @@ PHASE_VERBS = {"begin", "start", "continue", "resume"}
 COMMITMENTS = {"willing", "ready", "prepared", "pledge", "promise", "vow", "agree", "offer", "commit",
                "undertake"}
 PLEDGE_TYPES = {"CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
+_NO_EVENT = type("NoEvent", (), {"plover": None})
+EMPTY_EVENT = _NO_EVENT()
+# Speech verbs that, with an object and a "to" infinitive, ask it to act: "told X to leave".
+INSTRUCT_VERBS = {"tell", "instruct", "advise", "remind"}
+# Verbs of which a meeting "between" two sides is the object and still happened ("held talks
+# between", not "arranged a meeting between").
+HELD_VERBS = {"hold", "have", "conduct", "begin", "start", "resume", "open", "end", "conclude", "host", "continue",
+              "complete", "wrap"}
+# Verbs that are fighting when troops do them: "the army routed the rebels".
+DEFEAT_VERBS = {"defeat", "rout", "overrun", "vanquish"}
+# Verbs after which a participle's request goes to whom was written to ("wrote to X asking ...").
+WRITE_VERBS = {"write", "send", "appeal", "turn", "reach"}
+# What a person says or proposes: "seconded Macron's recommendation" supports Macron.
+UTTERANCES = {"recommendation", "suggestion", "remark", "remarks", "call", "appeal", "view", "position", "words",
+              "comment", "comments", "idea", "initiative", "proposal", "statement", "decision", "request"}
+# Verbs that are a withdrawal when troops do them to a place: "the troops left Iraq".
+LEAVE_VERBS = {"leave", "quit", "exit", "vacate"}
+# Request verbs that only ask for something with a complement ("encouraged X to ...").
+EXHORT_VERBS = {"encourage", "pressure", "pressurise", "pressurize", "lobby", "exhort"}
+# Commitment words that, before a hostile act, make it a threat: "is prepared to impose ...".
+READINESS = {"ready", "prepared", "willing"}
 # Verbs whose complement clause says what the actor does to a recipient: "threatened to
 # attack Seoul" is a threat towards Seoul, "refused to meet Abe" a rejection of Abe.
 COMPLEMENT_RECIPIENT = {"THREATEN", "AGREE", "REJECT", "SUPPORT", "CONCEDE", "COOPERATE"}
@@ -85,6 +106,10 @@ DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "
                  "tell", "add", "argue", "write", "warn", "repeat", "maintain", "emphasise", "emphasize"}
 # Conflictual events announced with "unless" or "if": a threat (PLOVER THREATEN).
 THREAT_TYPES = {"SANCTION", "ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "REJECT", "PROTEST"}
+# Acts a promise of which is a threat, not an agreement (CAMEO 13 vs 03).
+HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "PROTEST", "THREATEN", "ACCUSE"}
+# Commitment verbs whose hostile complement makes them a threat: "vowed to retaliate".
+VOWS = {"vow", "pledge", "promise", "swear", "commit"}
 RELATIVE = {"who", "which", "that", "whom"}
 # Nouns before a person that are not jobs at the organisation named before them.
 NOT_JOBS = {"critic", "opponent", "victim", "rival", "foe", "enemy", "fan", "customer", "user", "hostage",
@@ -211,7 +236,7 @@ QUANTITY_NOUNS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "doze
                   "million", "millions", "group", "number", "crowd", "band", "contingent", "team", "bunch",
                   "handful", "couple", "pair", "party", "unit", "batch", "wave"}
 # What is issued or sent to say something: a verb hanging on it speaks for its sender.
-MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note",
+MESSAGE_NOUNS = {"statement", "declaration", "letter", "message", "resolution", "communique", "note", "tweet", "post",
                  "memo", "appeal", "ultimatum", "petition", "report", "proclamation", "decree"}
 PROPOSAL_NOUNS = {"demand", "request", "call", "appeal", "offer", "proposal", "plan", "invitation", "ultimatum",
                   "plea", "initiative", "bid", "overture", "suggestion"}
@@ -238,7 +263,8 @@ AGREEMENT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum"
                    "contract", "convention", "charter", "communique", "communiqué", "armistice", "ceasefire",
                    "truce", "statement", "document", "framework", "roadmap", "deals", "agreements"}
 # Verbs that are mutual when their subjects are coordinated: "Japan and Peru agreed".
-RECIPROCAL = {"agree", "commit", "meet", "reach", "clinch", "exchange", "talk", "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
+RECIPROCAL = {"agree", "commit", "meet", "speak", "phone", "telephone", "reach", "clinch", "exchange", "talk",
+              "negotiate", "cooperate", "collaborate", "sign", "consult", "confer",
               "partner", "discuss", "clash", "fight", "establish", "restore", "resume", "upgrade", "normalise",
               "normalize", "sever", "cut", "break", "forge"}
 NOT_TOPICS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "NORP", "GPE", "LOC"}
@@ -711,6 +737,9 @@ class RuleExtractor:
                     return [(self._sector(tok, ms[c.i], ms[c.i].start), 0.85)]
                 if owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                     return [(ms[c.i], 0.6)]
+            if owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
+                    and (lemma in VERBAL_TARGETS or lemma in PROPOSAL_NOUNS or lemma in UTTERANCES):
+                return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
         if agentive:
             # "the US-led coalition", "Iranian-backed militias": acting for the leader or backer
             for c in mods:
@@ -732,6 +761,22 @@ class RuleExtractor:
                 if found:
                     return found
         if agentive:
+            for c in mods:
+                # "the Trump administration", "the Putin government": the leader's country's
+                if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
+                        and self._sector_code(tok) == "GOV":
+                    country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country",
+                                      country=ms[c.i].country, key=ms[c.i].country)
+                    return [(self._sector(tok, country, ms[c.i].start), 0.75)]
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("for", "of") and self._sector_code(tok) == "GOV":
+                    # "the spokesman for the Iranian foreign ministry": the ministry's
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i not in ms and p.lemma_.lower() in self.lex.agents \
+                                and self._sector_code(p) == "GOV":
+                            found = [(m, f * 0.9) for m, f in self._actor(p, ms, role, et) if m.type != "Topic"]
+                            if found:
+                                return found
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
                     for p in c.children:
@@ -742,6 +787,9 @@ class RuleExtractor:
                             local = c.lower_ in ("of", "for", "from") or self._sector_code(tok) in LOCAL_SECTORS
                             return [(self._sector(tok, ms[q.i], tok.idx) if local else ms[q.i], 0.8)
                                     for q in _conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
+                                and lemma in ("government", "administration", "regime", "cabinet"):
+                            return [(ms[p.i], 0.75)]  # "the government of Abdrabbuh Mansur Hadi": his
             if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and not mods:
                 # "the police", once the document has named whose: "Kenyan police ..."
                 earlier = self._earlier_sector(tok, ms)
@@ -799,7 +847,8 @@ class RuleExtractor:
         if owner_ok and lemma not in VERBAL_TARGETS:
             # "positions of the Palestinian forces", "the withdrawal of Serbian forces"
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
+                # "a camp for Sudanese refugees was attacked": those it is for
+                if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and et.plover == "ASSAULT"):
                     found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
                              for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
                     if found:
@@ -947,9 +996,22 @@ class RuleExtractor:
                                                         for c in tok.children):
             # "fired at the guards", "fired his revolver at Lincoln": shooting at someone
             et = next((e for e in self.lex.restricted.get("fire", ()) if e.predicate == "attacks"), None)
+        if et is None and lemma in INSTRUCT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+            et = self.lex.by_predicate["requests"]  # "told Somalia to withdraw its troops"
+        if et is None and lemma == "allege" and any(c.dep_ == "ccomp" and any(s.dep_ in SUBJ for s in c.children)
+                                                    for c in tok.children):
+            et = self.lex.by_predicate["accuses"]  # "alleged that Venezuela had helped the rebels"
+        if et is None and lemma in DEFEAT_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
+            et = self.lex.by_predicate["attacks"]  # "US troops defeated ISIS" (not "Trump defeated Clinton")
+        if et is None and lemma in LEAVE_VERBS and any(c.dep_ == "dobj" for c in tok.children) and any(
+                self.lex.agents.get(s.lower_) == "MIL" for s in _own_subjects(tok)):
+            et = self.lex.by_predicate["withdrawsFrom"]  # "US troops left Iraq in 2011"
         if et is None:
             return None
-        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children):
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children) \
+                and not _called_for(tok):
             return None
         if lemma in ("demonstrate", "march", "rally") and heads:
             return None  # "demonstrated a new screen", "marched troops": not a protest
@@ -966,6 +1028,23 @@ class RuleExtractor:
                 and not any(h.lemma_.lower() in self.lex.nouns or h.lower_ in self.lex.agents for h in heads):
             return None  # "offers flights to Cuba": trade, not a pledge ("offered talks", "its troops" are)
         if lemma in ("back", "pull") and not any(c.dep_ == "prt" or c.dep_ == "dobj" for c in tok.children):
+            return None
+        if lemma in ("speak", "talk") and any(c.dep_ == "prep" and c.lower_ in ("on", "by", "over") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in ("phone", "telephone") for o in c.children) for c in tok.children):
+            return self.lex.by_predicate["phones"]  # "Trump and Erdogan spoke on the phone"
+        if lemma == "speak" and (not any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(
+                    o.dep_ == "pobj" and (o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lemma_.lower() in self.lex.agents
+                                          or o.lemma_.lower() == "counterpart") for o in c.children)
+                for c in tok.children) or any(
+                self.lex.agents.get(c.lower_) == "COP" for c in _own_subjects(tok))):
+            # "spoke with Pompeo" consults; "spoke to reporters", "spoke at the UN", "spoke
+            # with a news site" (an interview), "police spoke with the driver" (questioning) do not
+            return None
+        if lemma in EXHORT_VERBS and not any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ == "for"
+                                             for c in tok.children):
+            return None  # "encouraged Japan to curb exports"; not "was encouraged by the news"
+        if lemma == "second" and not any(c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
             return None
         return et
 
@@ -996,7 +1075,22 @@ class RuleExtractor:
 
     def _subjects(self, verb, ms) -> tuple[list[tuple[Mention, float]], list]:
         """(actor mentions, recipient head tokens from a passive subject)."""
+        message = _message_of(verb)
+        if message is not None:
+            # "posted a message on Twitter blaming Iran", which the parser hangs on "Twitter"
+            # (and may even make "Facebook" the participle's subject): the sender blames
+            return [(m, f * 0.85) for s in message.head.children if s.dep_ in SUBJ
+                    for m, f in self.actors(s, ms)], []
         subj = [c for c in verb.children if c.dep_ in SUBJ]
+        if len(subj) > 1:
+            # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
+            subj = [c for c in subj if not _dateline(c, verb)] or subj
+        for s in list(subj):
+            # headline coordination with a comma: "Kenya, Uganda sign trade pact"
+            for c in verb.children:
+                if c.dep_ == "dep" and c.i + 2 == s.i and c.nbor(1).text == "," and c.i in ms and s.i in ms \
+                        and ms[c.i].type == ms[s.i].type and ms[c.i].type in COLLECTIVE:
+                    subj.append(c)
         passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
         agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "relcl" and any(s.lower_ in RELATIVE for s in subj):
@@ -1065,6 +1159,9 @@ class RuleExtractor:
                 if named and not self._actor(antecedent, ms, "actor", None):
                     return [(named[0], 0.85)], []
             return self._actor(verb.head, ms, "actor", None), []  # the antecedent, not its list
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "British officials asking the US to waive ...": the ones described act
+            return [(m, f * 0.9) for m, f in self._actor(verb.head, ms, "actor", None) if m.type != "Topic"], []
         accused = self._accused(verb, ms)
         if accused:
             return accused, []
@@ -1161,6 +1258,11 @@ class RuleExtractor:
                 return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
                  and not _requires_compound(c, et) and et.mode != "firearms"]  # "fired his Colt at X"
+        if not dobjs:
+            # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
+            dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
+                     if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
+                     if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
         for c in dobjs:
             objects += self.actors(c, ms, role="recipient", et=et)
         topics = [(m, f) for m, f in objects if m.type == "Topic"]
@@ -1206,11 +1308,18 @@ class RuleExtractor:
                     inner = self.verb_event(c)
                     preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
                     inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+                    # "threatened to impose restrictions against German goods": the act the
+                    # object names, else the threat itself, says whose goods count
+                    act = inner or next((self.lex.nouns[o.lemma_.lower()] for o in inner_objs
+                                         if o.lemma_.lower() in self.lex.nouns), None) or et
                     for o in inner_objs:
+                        if _is_own(c, o):
+                            continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
                         objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)
                                     if m.type != "Topic"]
                     if not objects:
-                        objects += self._prep_objects([c, *inner_objs], preps, ms, inner, 0.8)
+                        objects += [(m, f) for m, f in self._prep_objects([c, *inner_objs], preps, ms, act, 0.8)
+                                    if m.type != "Topic" or inner is not None]
                     if not objects and et.plover == "THREATEN":
                         # "threatened to cut off power to the region of X", "to resume attacks
                         # in X": the place the threatened act would strike
@@ -1231,7 +1340,7 @@ class RuleExtractor:
             if objects:
                 return objects
         # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
-        if et.plover in ("REQUEST", "THREATEN"):
+        if et.plover in ("REQUEST", "THREATEN") or et.predicate == "accuses" and verb.lemma_.lower() == "allege":
             for c in verb.children:
                 if c.dep_ == "ccomp":
                     for s in c.children:
@@ -1240,12 +1349,47 @@ class RuleExtractor:
                                         if m.type != "Topic"]
             if objects:
                 return objects
+        if et.plover == "REQUEST":
+            # "called for G7 action", "called for UN intervention": whom the action is asked of
+            objects += [(ms[g.i], 0.75) for p in _called_for(verb) for g in p.children
+                        if g.dep_ == "compound" and g.i in ms and ms[g.i].type in COLLECTIVE]
+            if objects:
+                return objects
+        if et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
+                and verb.head.lemma_.lower() in WRITE_VERBS:
+            # "wrote to the US embassy asking to waive ...": whom the letter went to
+            objects += self._prep_objects([verb.head], {"to"}, ms, et, 0.8)
+            if objects:
+                return objects
         for h in holders:
             for prep in h.children:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for pobj in prep.children if pobj.dep_ == "pobj"
                                 for m in [_place(pobj, ms)] if m is not None]
         return objects
+
+    def _hostile_complement(self, verb) -> bool:
+        """Does the verb's infinitive complement do harm ("vowed to retaliate", "pledged to
+        impose sanctions")? Promising that is no cooperation."""
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+                inner = self.verb_event(c) or next((self.lex.nouns[o.lemma_.lower()] for o in c.children
+                                                    if o.dep_ == "dobj" and o.lemma_.lower() in self.lex.nouns), None)
+                if inner is not None and inner.plover in HOSTILE_TYPES:
+                    return True
+        return False
+
+    def _demanded_of(self, holder, ms) -> list[tuple[Mention, float]]:
+        """Whom a protest's purpose clause makes a demand of: "marched to demand the release
+        of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
+        out: list[tuple[Mention, float]] = []
+        for c in holder.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" \
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                inner = self.verb_event(c) or self.lex.verbs.get(c.lemma_.lower())
+                if inner is not None and inner.plover == "REQUEST":
+                    out += [(m, f * 0.8) for m, f in self._recipients(c, inner, ms, []) if m.type != "Topic"]
+        return out
 
     def _prep_objects(self, holders, preps, ms, et, factor) -> list[tuple[Mention, float]]:
         out: list[tuple[Mention, float]] = []
@@ -1259,7 +1403,26 @@ class RuleExtractor:
         return out
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
+        if et.plover == "AGREE":
+            hostile = self._hostile_complement(verb)
+            if hostile and verb.lemma_.lower() in VOWS:
+                et = self.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
+            elif hostile:
+                return  # "agreed to impose sanctions on X" is no agreement with X
         actors, passive_objs = self._subjects(verb, ms)
+        if not actors and passive_objs and et.predicate == "restricts" and verb.lemma_.lower() in ("ban", "outlaw", "prohibit"):
+            # "the PKK is banned in Turkey": the state where it is banned bans it
+            actors = [(ms[p.i], 0.75) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                      for p in prep.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Country"]
+        if not actors and passive_objs and et.plover == "ASSAULT":
+            # "was killed in an American drone strike": whoever struck killed
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+                    for p in prep.children:
+                        strike = self.lex.nouns.get(p.lemma_.lower())
+                        if p.dep_ == "pobj" and strike is not None and strike.plover == "ASSAULT":
+                            actors += [(ms[c.i], 0.8) for c in p.children if c.dep_ in MODIFIER and c.i in ms
+                                       and ms[c.i].type in COLLECTIVE]
         if not actors:
             return
         weapons = [h for c in verb.children if c.dep_ == "dobj" for h in _conjuncts(c)]
@@ -1276,40 +1439,56 @@ class RuleExtractor:
             # does not know, killing or killed, is a person's
             actors = [(self._person_not_place(m), f) for m, f in actors]
             objects = [(self._person_not_place(m), f) for m, f in objects]
+        if not objects and et.plover == "PROTEST":
+            objects = [(m, f) for m, f in self._demanded_of(verb, ms) if not any(_same(m, a) for a, _ in actors)]
         pairs: list[tuple[Mention, float, Mention, float]] = []
-        if not objects and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
-            # "Lee and Xi met", "the two countries agreed": a symmetric event between the actors
+        pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
+        if all(o.type == "Topic" for o, _ in objects) and verb.lemma_.lower() in RECIPROCAL and len(actors) >= 2:
+            # "Lee and Xi met", "the two countries agreed", "Iran and Iraq signed a pact": a
+            # symmetric event between the actors (besides the thing signed)
             for i, (a, fa) in enumerate(actors):
                 for b, fb in actors[i + 1:]:
                     pairs.append((a, fa, b, fb))
-        else:
-            pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
         if not pairs:
             return
         negated, modality = self.modality(verb)
+        for a, fa, o, fo in pairs:
+            if _same(a, o):
+                continue
+            yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+        yield from self._intent(doc, sent, verb, et, pairs, negated, modality, 1.0)
+
+    def _intent(self, doc, sent, verb, et: EventType, pairs, negated, modality, factor) -> Iterator[RelationMention]:
+        """Saying one will act is itself an event (CAMEO 03, 13): "is willing to withdraw its
+        troops" an AGREE, "said it would impose sanctions" or "will strike unless ..." a
+        THREATEN. ``verb`` is the event's verb, or the light verb of a nominal one ("would
+        tighten the blockade")."""
         announced = _announcement(verb) if modality == "intended" and not negated else None
+        committed = _commitment(verb) if modality == "intended" and not negated else None
         threat = et.plover in THREAT_TYPES and not negated and (
             modality in ("intended", "hypothetical") and _conditional(verb)
+            # "is prepared to impose martial law", "stands ready to strike": a threat
+            or committed is not None and committed.lower_ in READINESS and et.plover not in PLEDGE_TYPES
             or announced is not None and et.plover not in PLEDGE_TYPES)  # "said it would release": no threat
         pledge = None
+        pledge_negated, pledge_modality = True, None
         if modality == "intended" and not negated and et.plover in PLEDGE_TYPES and not _conditional(verb, ("unless",)):
             # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
             # threat as a concession: only an explicit commitment makes it a pledge.
-            pledge = _commitment(verb) or (announced if et.plover != "RETREAT" else None)
-        pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
+            pledge = committed or (announced if et.plover != "RETREAT" else None)
+            pledge_negated, pledge_modality = self.modality(pledge) if pledge is not None else (True, None)
         if pledge_negated:
             pledge = None
         for a, fa, o, fo in pairs:
             if _same(a, o):
                 continue
-            yield self._record(doc, sent, a, et, o, negated, modality, 0.85 * fa * fo, verb)
             if pledge is not None and pledge_modality in ("asserted", "reported") and et.plover != "AGREE":
                 # "is willing to withdraw its troops from Lebanon": saying so is an AGREE event
                 yield self._record(doc, sent, a, self.lex.by_predicate["agreesWith"], o, False,
-                                   pledge_modality, 0.65 * fa * fo, pledge)
+                                   pledge_modality, 0.65 * factor * fa * fo, pledge)
             if threat:  # "will withdraw its troops unless ...": the announcement is a threat
                 yield self._record(doc, sent, a, self.lex.by_predicate["threatens"], o, False,
-                                   "asserted" if modality == "intended" else modality, 0.6 * fa * fo, verb)
+                                   "asserted" if modality == "intended" else modality, 0.6 * factor * fa * fo, verb)
 
     def _noun_events(self, doc, sent, noun, et: EventType, ms) -> Iterator[RelationMention]:
         actors: list[tuple[Mention, float]] = []
@@ -1328,15 +1507,23 @@ class RuleExtractor:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 actors += [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
-        if not actors and et.plover in ("CONSULT", "COOPERATE", "AGREE"):
-            # "the dialogue between South Korea and China": the two sides, symmetric
-            between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-                       for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms) if a[0].type != "Topic"]
-            if len(between) >= 2:
-                actors = [(m, f * 0.9) for m, f in between]
         if not actors and (victims or et.plover == "ASSAULT"):
             # "convicted of Kennedy's killing", "suspected of the assassination of King"
             actors = self._accused(noun, ms)
+        between = []
+        if not actors and et.plover in ("CONSULT", "COOPERATE", "AGREE") and "between" not in et.preps \
+                and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in HELD_VERBS):
+            # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
+            # dialogue between South Korea and China": both act, symmetrically
+            between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for p in c.children if p.dep_ == "pobj" for q in _conjuncts(p) for a in self.actors(q, ms)
+                       if a[0].type != "Topic"]
+            if len(between) >= 2:
+                actors = between
+        if not actors and et.theme_preps:
+            # "the withdrawal of Russian troops from Georgia": what is moved moves itself
+            actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj" for a in self.actors(p, ms)]
         governor = noun.head
         gov_event = self.verb_event(governor) if noun.dep_ in ("dobj", "nsubjpass") else None
         if gov_event is not None and gov_event.plover in ("CONCEDE", "RETREAT"):
@@ -1400,6 +1587,9 @@ class RuleExtractor:
                 if prep.dep_ == "prep" and prep.lower_ in et.weak_preps:
                     objects += [(m, 0.7) for p in prep.children if p.dep_ == "pobj"
                                 for m in [_place(p, ms)] if m is not None]
+        if not objects and et.plover == "PROTEST":
+            # "staged rallies to demand the resignation of President X"
+            objects = self._demanded_of(governor if noun.dep_ == "dobj" and governor.pos_ == "VERB" else noun, ms)
         pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
         if not objects and et.plover in ("CONSULT", "COOPERATE", "AGREE") and len(actors) >= 2:
             # "Japan and South Korea held talks"
@@ -1414,12 +1604,20 @@ class RuleExtractor:
         if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
             negated = True
         negated, modality = _nominal_status(noun, negated, modality)
+        asker = governor.head if noun.dep_ == "pobj" and governor.lower_ == "for" else governor
+        if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.pos_ == "VERB" \
+                and asker.i != noun.i and (self.lex.verbs.get(asker.lemma_.lower()) or EMPTY_EVENT).plover == "REQUEST":
+            modality = "intended"  # "demanded the release of", "called for the withdrawal of": asked for
         if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
                 and governor.lemma_.lower() in INTENT_VERBS - PHASE_VERBS - {"have", "need", "look", "move", "set"}:
             modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
         for a, fa, o, fo in pairs:
             if not _same(a, o):
                 yield self._record(doc, sent, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+        if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+            # "said it would impose sanctions on X", "would tighten the blockade of X"
+            gov_negated, gov_modality = self.modality(governor)
+            yield from self._intent(doc, sent, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
 
     def _demand_clause(self, doc, sent, verb, ms) -> Iterator[RelationMention]:
         """"Britain said Libya must hand over the suspects": a demand on Libya (REQUEST)."""
@@ -1515,7 +1713,8 @@ class RuleExtractor:
             # A purpose clause of a phase verb is no intention: "began a strike to protest"
             # protests already (its complement, "began to withdraw", still only starts).
             if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in INTENT_VERBS) \
-                    and not (dep == "advcl" and hl in PHASE_VERBS):
+                    and not (dep == "advcl" and hl in PHASE_VERBS) \
+                    and not (dep == "xcomp" and hl in PHASE_VERBS and node.tag_ == "VBG"):  # "started supporting"
                 if hl in NEG_VERBS:
                     negated = True
                 elif hl in INTENT_VERBS and modality == "asserted":
@@ -2388,6 +2587,9 @@ def _conjuncts(tok):
         t = stack.pop()
         for c in t.children:
             if c.dep_ == "conj":
+                after = c.right_edge.i + 1
+                if tok.dep_ in ("dobj", "pobj") and after < len(c.doc) and c.doc[after].tag_ == "MD":
+                    continue  # "defeated ISIS and Turkey would move in": a new clause's subject
                 out.append(c)
                 stack.append(c)
     return out
@@ -2455,6 +2657,49 @@ def _commitment(verb):
         if node.lemma_.lower() in COMMITMENTS:
             return node
     return None
+
+
+def _message_of(verb):
+    """The message a participle describes when the parser hung it on a word after the message
+    ("a statement on Facebook blaming ...", "a letter to the UN asking ..."): the dobj noun."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    if node is verb.head or node.lemma_.lower() not in MESSAGE_NOUNS or node.dep_ != "dobj" or node.head.pos_ != "VERB":
+        return None
+    return node
+
+
+def _called_for(verb) -> list:
+    """The nouns of "called for G7 action", "for UN intervention": an act asked of the body
+    named before it (not "called for an end to the war", which names no one)."""
+    if verb.lemma_.lower() != "call":
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            and any(g.dep_ == "compound" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP", "")
+                    for g in p.children)]
+
+
+def _dateline(tok, verb) -> bool:
+    """Is the token the place of a wire dateline ("MOSCOW, March 3 (AP) -- ...")?"""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and any(t.text in ("-", "--", "—", "–") for t in tok.doc[tok.i:verb.i])
+
+
+def _own_subjects(verb) -> list:
+    """The subject tokens of a verb, or of the verb it is coordinated with or complements."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj or node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return subj
+        node = node.head
+    return []
 
 
 def _announcement(verb):
