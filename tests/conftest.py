@@ -69,3 +69,23 @@ def wikinews_store(tmp_path_factory):
     with open_store(path) as store:
         build([corpus], store)
     return path
+
+
+@pytest.fixture(scope="session")
+def run():
+    """The relations kg extracts from one text (each text is parsed once per test session)."""
+    from kg.model import Document
+    from kg.pipeline import extract_documents
+
+    cache: dict[tuple, list] = {}
+
+    def _run(text: str, gazetteer=None, *, date: str | None = None) -> list:
+        key = (text, date)
+        if gazetteer is not None:  # a user gazetteer changes the answer: never cached
+            return list(next(extract_documents([Document("t", text, date=date)], gazetteer=gazetteer)).relations)
+        if key not in cache:
+            cache[key] = list(next(extract_documents([Document("t", text, date=date)])).relations)
+        return cache[key]
+
+    return _run
+

@@ -37,46 +37,42 @@ def test_relative_days_need_the_article_date_and_absolute_ones_do_not():
     assert day_of("March 2, 2024", None) == "2024-03-02"
 
 
-@pytest.fixture(scope="module")
-def run():
-    from kg.pipeline import extract_documents
-
-    def _run(text, date=FRIDAY):
-        return list(next(extract_documents([Document("t", text, date=date)])).relations)
-
-    return _run
+@pytest.fixture
+def on_friday(run):
+    """Relations of a text in an article dated FRIDAY."""
+    return lambda text: run(text, date=FRIDAY)
 
 
 def _event(rels):
     return next(r for r in rels if r.plover)
 
 
-def test_an_event_takes_the_day_its_sentence_names(run):
-    assert _event(run("On Wednesday, Kenya expelled the ambassador of Norway.")).date == "2024-03-13"
+def test_an_event_takes_the_day_its_sentence_names(on_friday):
+    assert _event(on_friday("On Wednesday, Kenya expelled the ambassador of Norway.")).date == "2024-03-13"
 
 
-def test_an_undated_sentence_keeps_the_article_date(run):
-    assert _event(run("Kenya expelled the ambassador of Norway.")).date == FRIDAY
+def test_an_undated_sentence_keeps_the_article_date(on_friday):
+    assert _event(on_friday("Kenya expelled the ambassador of Norway.")).date == FRIDAY
 
 
-def test_two_different_days_in_a_sentence_date_nothing(run):
-    rel = _event(run("Kenya expelled the ambassador of Norway on Monday after a protest on Sunday."))
+def test_two_different_days_in_a_sentence_date_nothing(on_friday):
+    rel = _event(on_friday("Kenya expelled the ambassador of Norway on Monday after a protest on Sunday."))
     assert rel.date == FRIDAY
 
 
-def test_a_birth_date_does_not_date_the_other_event(run):
-    rel = _event(run("Born on June 3, 1950, Peter Novak met Xi Jinping in Beijing."))
+def test_a_birth_date_does_not_date_the_other_event(on_friday):
+    rel = _event(on_friday("Born on June 3, 1950, Peter Novak met Xi Jinping in Beijing."))
     assert rel.date == FRIDAY
 
 
-def test_a_past_weekday_does_not_date_a_planned_event(run):
-    rel = _event(run("On Monday, officials said President William Ruto will visit Norway."))
+def test_a_past_weekday_does_not_date_a_planned_event(on_friday):
+    rel = _event(on_friday("On Monday, officials said President William Ruto will visit Norway."))
     assert rel.modality == "intended" and rel.date == FRIDAY
-    rel = _event(run("President William Ruto will visit Norway next Tuesday."))
+    rel = _event(on_friday("President William Ruto will visit Norway next Tuesday."))
     assert rel.modality == "intended" and rel.date == "2024-03-19"
 
 
-def test_the_event_date_reaches_the_graph_beside_the_article_date(run):
+def test_the_event_date_reaches_the_graph_beside_the_article_date(on_friday):
     from rdflib import Literal
     from rdflib.namespace import XSD
 
@@ -84,7 +80,7 @@ def test_the_event_date_reaches_the_graph_beside_the_article_date(run):
     from kg.model import Extraction
     from kg.namespaces import KG
 
-    rels = run("On Wednesday, Kenya expelled the ambassador of Norway.")
+    rels = on_friday("On Wednesday, Kenya expelled the ambassador of Norway.")
     doc = Document("t", "x", date=FRIDAY)
     g = extraction_graph(Extraction(doc, tuple(rels), ()))
     assert set(g.objects(None, KG.eventDate)) == {Literal("2024-03-13", datatype=XSD.date)}

@@ -6,18 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import DERIVED_WEIGHT, load
-from kg.model import Document
 from tests.conftest import shared_path
-
-
-@pytest.fixture(scope="module")
-def run():
-    from kg.pipeline import extract_documents
-
-    def _run(text: str):
-        return list(next(extract_documents([Document("t", text)])).relations)
-
-    return _run
 
 
 def one(rels, subject, predicate, obj):

@@ -4,25 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-@pytest.fixture(scope="module")
-def run():
-    from kg.pipeline import extract_documents
-
-    cache: dict[str, list] = {}
-
-    def _run(text: str, gazetteer=None):
-        key = text if gazetteer is None else None
-        if key is not None and key in cache:
-            return cache[key]
-        ex = next(extract_documents([Document("t", text)], gazetteer=gazetteer))
-        if key is not None:
-            cache[key] = list(ex.relations)
-        return list(ex.relations)
-
-    return _run
 
 
 def triples(rels, *, asserted_only=False):

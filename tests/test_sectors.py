@@ -6,19 +6,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from kg.model import SECTORS, STATE_SECTORS, Document, Relation, relation_from_record
-
-
-@pytest.fixture(scope="module")
-def run():
-    from kg.pipeline import extract_documents
-
-    def _run(text: str) -> list[Relation]:
-        return list(next(extract_documents([Document("t", text)])).relations)
-
-    return _run
 
 
 def find(rels, subject, predicate, obj) -> Relation:

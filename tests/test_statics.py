@@ -5,21 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.model import Document
-
-
-@pytest.fixture(scope="module")
-def run():
-    from kg.pipeline import extract_documents
-
-    cache: dict[str, list] = {}
-
-    def _run(text: str) -> list:
-        if text not in cache:
-            cache[text] = list(next(extract_documents([Document("t", text)])).relations)
-        return cache[text]
-
-    return _run
 
 
 def triples(rels) -> set[tuple[str, str, str]]:
