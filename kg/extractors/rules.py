@@ -1339,8 +1339,11 @@ class RuleExtractor:
                                     for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
             if objects:
                 return objects
-        # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
-        if et.plover in ("REQUEST", "THREATEN") or et.predicate == "accuses" and verb.lemma_.lower() == "allege":
+        # "demanded that the US cancel ...", "threatened that Iran would pay": the clause's
+        # subject. Not after "warn": "warned that North Korea could launch missiles" says what
+        # may happen, it threatens no one (the warned party is the object: "warned Iran that").
+        if (et.plover == "REQUEST" or et.plover == "THREATEN" and verb.lemma_.lower() != "warn"
+                or et.predicate == "accuses" and verb.lemma_.lower() == "allege"):
             for c in verb.children:
                 if c.dep_ == "ccomp":
                     for s in c.children:
