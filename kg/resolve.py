@@ -171,6 +171,8 @@ class DocumentResolver:
         if country is None and typ == "Person":
             user = self.gaz.lookup(clean_name(m.key or m.text))
             country = user.country if user is not None and user.user else None
+        if country is None and actor is None and typ in ("Organization", "Group"):
+            country = self.gaz.country_in_name(label)  # "the Bus Company of Tehran", "Nigerian Union of Teachers"
         if country:
             self._countries.setdefault(key, Counter())[country] += 1
 

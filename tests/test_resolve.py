@@ -251,3 +251,24 @@ def test_a_body_is_left_as_written_when_the_country_is_unclear_or_may_be_local()
     # a senate, a council, the police may be a state's or a town's: no country is given them
     r = DocumentResolver(gaz.default(), [two[0], _m("Senate", "Organization")])
     assert r.entity(_m("Senate", "Organization")).label == "Senate"
+
+
+@pytest.mark.parametrize(("name", "typ", "country"), [
+    ("Dairy Cooperative of Uruguay", "Organization", "URY"),
+    ("Ferry Operators Association of Lagos", "Organization", "NGA"),  # a city names its country
+    ("Chilean Federation of Miners", "Organization", "CHL"),
+    ("Mongolia Wrestling League", "Organization", "MNG"),
+    ("Bolivian Aymara", "Group", "BOL"),
+    ("Front of Peru and the Andes", "Organization", None),  # the place after "of" must be known whole
+    ("Green Future Alliance", "Organization", None),
+    ("Uruguayans", "Group", None),  # a demonym alone is a people, not an organisation
+])
+def test_an_unknown_organisation_takes_the_country_its_name_gives(name, typ, country):
+    m = _m(name, typ=typ)
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country == country
+
+
+def test_a_named_organisation_keeps_its_gazetteer_entry():
+    # the UN is no country's organisation, whatever its words
+    m = _m("United Nations", typ="Organization")
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country is None
