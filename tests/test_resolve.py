@@ -272,3 +272,21 @@ def test_a_named_organisation_keeps_its_gazetteer_entry():
     # the UN is no country's organisation, whatever its words
     m = _m("United Nations", typ="Organization")
     assert DocumentResolver(gaz.default(), [m]).entity(m).country is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("On Monday President Blaise Compaore thanked the farmers.", "BFA"),
+    ("Burkinabe Prime Minister Blaise Compaore thanked the farmers.", "BFA"),
+    ("On Monday Blaise Compaore thanked the farmers.", None),  # a name alone may be anyone's
+    ("On Monday former President Blaise Compaore thanked the farmers.", None),
+    ("On Monday envoy Blaise Compaore thanked the farmers.", None),  # not a head: maybe of a body
+])
+def test_a_derived_office_holder_called_head_of_state_takes_the_country(text, country):
+    start = text.index("Blaise")
+    m = Mention("Blaise Compaore", start, start + len("Blaise Compaore"), "Person")
+    assert DocumentResolver(gaz.default(), [m], text=text).entity(m).country == country
+
+
+def test_a_city_beyond_the_capital_names_its_country():
+    m = _m("Fallujah", typ="Location")
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country == "IRQ"
