@@ -290,3 +290,11 @@ def test_a_derived_office_holder_called_head_of_state_takes_the_country(text, co
 def test_a_city_beyond_the_capital_names_its_country():
     m = _m("Fallujah", typ="Location")
     assert DocumentResolver(gaz.default(), [m]).entity(m).country == "IRQ"
+
+
+@pytest.mark.parametrize("name", ["ILO", "International Labor Office", "WFP", "G8", "SADC", "UNRWA",
+                                  "Organization of the Islamic Conference"])
+def test_intergovernmental_organisations_count_as_igo(name):
+    m = _m(name, typ="Organization")
+    e = DocumentResolver(gaz.default(), [m]).entity(m)
+    assert e.type == "InternationalOrganization" and e.country is None
