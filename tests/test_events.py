@@ -540,3 +540,9 @@ def test_fishing_boats_are_not_a_navy(run):
         [(r.subject.label, r.predicate, r.object.label) for r in rels]
     rel = one(run("Estonian frigates fired on Finland."), "Estonia military", "attacks", "Finland")
     assert rel.subject.sector == "MIL"
+
+
+def test_a_people_qualified_by_a_demonym_is_of_that_country(run):
+    rel = one(run("Bulgarian Muslims protested against Greece on Sunday."),
+              "Bulgarian Muslims", "protestsAgainst", "Greece")
+    assert (rel.subject.type, rel.subject.country) == ("Group", "BGR")

@@ -300,6 +300,14 @@ class RuleExtractor:
                     span = self._extend(span)
                 if span is None:
                     continue
+                if ent.label_ == "NORP" and span.start > 0:
+                    # "Iraqi Kurds", "Lebanese Christians": the NER tags the two words apart,
+                    # but the people are those of the country the demonym names
+                    prev = parsed[span.start - 1]
+                    if prev.dep_ == "amod" and span.start <= prev.head.i < span.end and prev.ent_type_ == "NORP" \
+                            and prev.text[:1].isupper() and self.gaz.demonym(prev.text) is not None \
+                            and self.gaz.demonym(span.text) is None and self.gaz.lookup(span.text) is None:
+                        span = parsed[prev.i:span.end]
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
                 words = [t.lower_ for t in span if t.lower_ != "the"]
