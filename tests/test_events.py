@@ -546,3 +546,12 @@ def test_a_people_qualified_by_a_demonym_is_of_that_country(run):
     rel = one(run("Bulgarian Muslims protested against Greece on Sunday."),
               "Bulgarian Muslims", "protestsAgainst", "Greece")
     assert (rel.subject.type, rel.subject.country) == ("Group", "BGR")
+
+
+def test_an_attack_on_a_countrys_ally_is_not_on_that_country(run):
+    rels = run("Chile attacked Bolivia's ally in the region.") + run("Peru condemned Bolivia's ally.")
+    assert not [r for r in rels if r.object.label == "Bolivia"], \
+        [(r.subject.label, r.predicate, r.object.label) for r in rels]
+    # the owner of what is struck still counts: "shelled Bolivia's border posts"
+    rels = run("Chile shelled Bolivia's border posts on Friday.")
+    one(rels, "Chile", "attacks", "Bolivia")

@@ -254,6 +254,10 @@ PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share",
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
+# Nouns that name another party by its tie to the owner: "attacked Russia's ally" strikes
+# the ally, not Russia.
+TIE_NOUNS = {"ally", "partner", "proxy", "rival", "enemy", "foe", "adversary", "opponent", "neighbour",
+             "neighbor", "client"}
 # Things said or decided: "attacked the decision" is criticism, not violence.
 VERBAL_TARGETS = {"decision", "proclamation", "policy", "plan", "remark", "comment", "statement", "move",
                   "proposal", "law", "bill", "report", "claim", "idea", "speech", "deal", "agreement",
@@ -738,7 +742,7 @@ class RuleExtractor:
                     return named
         agentive = lemma in self.lex.agents or lower in self.lex.agents
         mods = [c for c in tok.children if c.dep_ in MODIFIER]
-        owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT
+        owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT and lemma not in TIE_NOUNS
         for c in mods:
             if c.i in ms and ms[c.i].type in COLLECTIVE:
                 if agentive:
