@@ -97,6 +97,40 @@ class Gazetteer:
     def country(self, iso3: str) -> Actor | None:
         return self.countries.get(iso3)
 
+    def country_in_name(self, name: str) -> str | None:
+        """The country an unknown organisation's name ties it to, or None.
+
+        "National Union for the Total Independence of Angola" and "the Bus Company of Tehran"
+        end in "of" and a country or a place of one; "Nigerian Union of Teachers" and "Kenya
+        Airways" begin with a demonym or a country's name. A name that is only a demonym or
+        a country ("Albanians") says nothing of an organisation, and a place named after
+        "of" must be known whole ("of Iraq and the Levant" is not Iraq).
+
+        >>> default().country_in_name("Nigerian Union of Teachers")
+        'NGA'
+        >>> default().country_in_name("Islamic Salvation Front") is None
+        True
+        """
+        words = name.split()
+        if len(words) < 2:
+            return None
+        for i in range(len(words) - 2, 0, -1):
+            if words[i] == "of":
+                place = self.lookup(" ".join(words[i + 1:]))
+                if place is not None and place.type in ("Country", "City", "Location") and place.country:
+                    return place.country
+                break  # only the last "of" counts
+        for size in (3, 2, 1):
+            if size >= len(words):
+                continue
+            head = " ".join(words[:size])
+            if size == 1 and head[:1].isupper() and norm(head) in self.demonyms:
+                return self.demonyms[norm(head)]
+            place = self.lookup(head)
+            if place is not None and place.type == "Country" and place.country:
+                return place.country
+        return None
+
     def title(self, word: str) -> tuple[bool, str | None]:
         """(is it a title, the static relation it implies towards an organisation)."""
         entry = self.titles.get(norm(word))

@@ -64,7 +64,8 @@ class DocumentResolver:
     entity is the same object whichever sentence names it.
     """
 
-    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = ()):
+    def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = (),
+                 text: str = ""):
         self.gaz = gazetteer
         mentions = list(mentions)
         self.full_names: dict[str, str] = {}  # a name token, or a shorter full name → the full name
@@ -97,8 +98,13 @@ class DocumentResolver:
             widest = max(candidates, key=lambda c: len(c.split()))
             if all(within(set(c.split()), set(widest.split())) for c in candidates):
                 self.full_names[key] = widest
-        # countries the document names; a derived official's country needs one of them
+        # countries the document names; a derived official's country needs one of them,
+        # unless the text gives the name a head's title ("President Laurent Gbagbo")
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
+        self.titled = {a.label for m in mentions if m.type == "Person" and self._head_title_before(m, text)
+                       for a in [self.gaz.lookup(self.full_names.get(clean_name(m.key or m.text),
+                                                                     clean_name(m.key or m.text)))]
+                       if a is not None and a.derived}
         # the one country the document's facts involve, if only one (for "Parliament", "the Senate")
         self.main_country = next(iter(self.named)) if len(self.named) == 1 else None
         self._aliases: dict[tuple[str, str], set[str]] = {}
@@ -107,6 +113,17 @@ class DocumentResolver:
         self._sectors: dict[tuple[str, str], str] = {}
         for m in mentions:
             self._note(m)
+
+    def _head_title_before(self, m: Mention, text: str) -> bool:
+        """Does the text call the person a head of state or government just before the name
+        ("Ivorian President", "Prime Minister"; not "former President", not "UN envoy")?"""
+        before = re.split(r"[^\w\s'-]", text[max(0, m.start - 40):m.start])[-1].split()[-3:]
+        for i in range(len(before)):
+            phrase = " ".join(before[i:])
+            rels = self.gaz.title_relations(phrase)
+            if rels is not None:
+                return rels[1] == "leaderOf"
+        return False
 
     def _untitled(self, name: str) -> str:
         """A name without the titles before it ("Crown Prince Mohammed bin Salman")."""
@@ -143,7 +160,7 @@ class DocumentResolver:
             country = self.gaz.country(iso) if iso else None
             if country is not None:
                 return f"{country.label} {name}", "Organization", None
-        if actor is not None and actor.derived and actor.country not in self.named:
+        if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
             actor = self.gaz.country(m.country)
@@ -171,6 +188,8 @@ class DocumentResolver:
         if country is None and typ == "Person":
             user = self.gaz.lookup(clean_name(m.key or m.text))
             country = user.country if user is not None and user.user else None
+        if country is None and actor is None and typ in ("Organization", "Group"):
+            country = self.gaz.country_in_name(label)  # "the Bus Company of Tehran", "Nigerian Union of Teachers"
         if country:
             self._countries.setdefault(key, Counter())[country] += 1
 
@@ -220,7 +239,7 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
     keeping the most confident reading.
     """
     days = days or {}
-    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)], people)
+    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)], people, doc.text)
     best: dict[tuple, Relation] = {}
     for r in mentions:
         s, o = resolver.entity(r.subject), resolver.entity(r.object)

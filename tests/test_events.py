@@ -512,3 +512,35 @@ def test_agreeing_to_harm_a_third_party_is_no_agreement_with_it(run):
     assert not [r for r in run("The EU agreed to impose sanctions on Belarus.") if r.predicate == "agreesWith"]
     rels = run("Syria agreed to withdraw its troops from Lebanon.")
     assert [r.object.label for r in rels if r.predicate == "agreesWith"] == ["Lebanon"]
+
+
+def test_warned_that_is_a_statement_not_a_threat(run):
+    # the clause says what may happen; its subject is not threatened
+    rels = run("Sweden warned that Belarus might close the border crossings next month.")
+    assert not [r for r in rels if r.plover == "THREATEN"], [(r.subject.label, r.predicate, r.object.label) for r in rels]
+    # the warned party as the object stays a threat
+    one(run("Sweden warned Belarus against closing the border crossings."), "Sweden", "threatens", "Belarus")
+    one(run("Sweden warned Belarus that it would respond."), "Sweden", "threatens", "Belarus")
+
+
+def test_fishing_boats_are_not_a_navy(run):
+    rels = run("Finland detained three Estonian fishing boats near the islands.")
+    assert not [e for r in rels for e in (r.subject, r.object) if e.sector == "MIL"], \
+        [(r.subject.label, r.predicate, r.object.label) for r in rels]
+    rel = one(run("Estonian frigates fired on Finland."), "Estonia military", "attacks", "Finland")
+    assert rel.subject.sector == "MIL"
+
+
+def test_a_people_qualified_by_a_demonym_is_of_that_country(run):
+    rel = one(run("Bulgarian Muslims protested against Greece on Sunday."),
+              "Bulgarian Muslims", "protestsAgainst", "Greece")
+    assert (rel.subject.type, rel.subject.country) == ("Group", "BGR")
+
+
+def test_an_attack_on_a_countrys_ally_is_not_on_that_country(run):
+    rels = run("Chile attacked Bolivia's ally in the region.") + run("Peru condemned Bolivia's ally.")
+    assert not [r for r in rels if r.object.label == "Bolivia"], \
+        [(r.subject.label, r.predicate, r.object.label) for r in rels]
+    # the owner of what is struck still counts: "shelled Bolivia's border posts"
+    rels = run("Chile shelled Bolivia's border posts on Friday.")
+    one(rels, "Chile", "attacks", "Bolivia")

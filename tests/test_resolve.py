@@ -251,3 +251,50 @@ def test_a_body_is_left_as_written_when_the_country_is_unclear_or_may_be_local()
     # a senate, a council, the police may be a state's or a town's: no country is given them
     r = DocumentResolver(gaz.default(), [two[0], _m("Senate", "Organization")])
     assert r.entity(_m("Senate", "Organization")).label == "Senate"
+
+
+@pytest.mark.parametrize(("name", "typ", "country"), [
+    ("Dairy Cooperative of Uruguay", "Organization", "URY"),
+    ("Ferry Operators Association of Lagos", "Organization", "NGA"),  # a city names its country
+    ("Chilean Federation of Miners", "Organization", "CHL"),
+    ("Mongolia Wrestling League", "Organization", "MNG"),
+    ("Bolivian Aymara", "Group", "BOL"),
+    ("Front of Peru and the Andes", "Organization", None),  # the place after "of" must be known whole
+    ("Green Future Alliance", "Organization", None),
+    ("Uruguayans", "Group", None),  # a demonym alone is a people, not an organisation
+])
+def test_an_unknown_organisation_takes_the_country_its_name_gives(name, typ, country):
+    m = _m(name, typ=typ)
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country == country
+
+
+def test_a_named_organisation_keeps_its_gazetteer_entry():
+    # the UN is no country's organisation, whatever its words
+    m = _m("United Nations", typ="Organization")
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country is None
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("On Monday President Blaise Compaore thanked the farmers.", "BFA"),
+    ("Burkinabe Prime Minister Blaise Compaore thanked the farmers.", "BFA"),
+    ("On Monday Blaise Compaore thanked the farmers.", None),  # a name alone may be anyone's
+    ("On Monday former President Blaise Compaore thanked the farmers.", None),
+    ("On Monday envoy Blaise Compaore thanked the farmers.", None),  # not a head: maybe of a body
+])
+def test_a_derived_office_holder_called_head_of_state_takes_the_country(text, country):
+    start = text.index("Blaise")
+    m = Mention("Blaise Compaore", start, start + len("Blaise Compaore"), "Person")
+    assert DocumentResolver(gaz.default(), [m], text=text).entity(m).country == country
+
+
+def test_a_city_beyond_the_capital_names_its_country():
+    m = _m("Fallujah", typ="Location")
+    assert DocumentResolver(gaz.default(), [m]).entity(m).country == "IRQ"
+
+
+@pytest.mark.parametrize("name", ["ILO", "International Labor Office", "WFP", "G8", "SADC", "UNRWA",
+                                  "Organization of the Islamic Conference"])
+def test_intergovernmental_organisations_count_as_igo(name):
+    m = _m(name, typ="Organization")
+    e = DocumentResolver(gaz.default(), [m]).entity(m)
+    assert e.type == "InternationalOrganization" and e.country is None

@@ -254,6 +254,10 @@ PART_NOUNS = {"part", "some", "most", "all", "portion", "half", "much", "share",
 # Events whose recipient may be named as the owner of what they act on.
 OWNER_RECIPIENT = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "REQUEST", "SANCTION", "COERCE", "ASSAULT",
                    "SUPPORT", "AGREE", "CONCEDE"}
+# Nouns that name another party by its tie to the owner: "attacked Russia's ally" strikes
+# the ally, not Russia.
+TIE_NOUNS = {"ally", "partner", "proxy", "rival", "enemy", "foe", "adversary", "opponent", "neighbour",
+             "neighbor", "client"}
 # Things said or decided: "attacked the decision" is criticism, not violence.
 VERBAL_TARGETS = {"decision", "proclamation", "policy", "plan", "remark", "comment", "statement", "move",
                   "proposal", "law", "bill", "report", "claim", "idea", "speech", "deal", "agreement",
@@ -300,6 +304,14 @@ class RuleExtractor:
                     span = self._extend(span)
                 if span is None:
                     continue
+                if ent.label_ == "NORP" and span.start > 0:
+                    # "Iraqi Kurds", "Lebanese Christians": the NER tags the two words apart,
+                    # but the people are those of the country the demonym names
+                    prev = parsed[span.start - 1]
+                    if prev.dep_ == "amod" and span.start <= prev.head.i < span.end and prev.ent_type_ == "NORP" \
+                            and prev.text[:1].isupper() and self.gaz.demonym(prev.text) is not None \
+                            and self.gaz.demonym(span.text) is None and self.gaz.lookup(span.text) is None:
+                        span = parsed[prev.i:span.end]
                 if typ == "Organization" and _age_follows(span):
                     typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
                 words = [t.lower_ for t in span if t.lower_ != "the"]
@@ -730,7 +742,7 @@ class RuleExtractor:
                     return named
         agentive = lemma in self.lex.agents or lower in self.lex.agents
         mods = [c for c in tok.children if c.dep_ in MODIFIER]
-        owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT
+        owner_ok = role == "recipient" and et is not None and et.plover in OWNER_RECIPIENT and lemma not in TIE_NOUNS
         for c in mods:
             if c.i in ms and ms[c.i].type in COLLECTIVE:
                 if agentive:
@@ -1339,8 +1351,11 @@ class RuleExtractor:
                                     for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
             if objects:
                 return objects
-        # "demanded that the US cancel ...", "warned that Iran would pay": the clause's subject
-        if et.plover in ("REQUEST", "THREATEN") or et.predicate == "accuses" and verb.lemma_.lower() == "allege":
+        # "demanded that the US cancel ...", "threatened that Iran would pay": the clause's
+        # subject. Not after "warn": "warned that North Korea could launch missiles" says what
+        # may happen, it threatens no one (the warned party is the object: "warned Iran that").
+        if (et.plover == "REQUEST" or et.plover == "THREATEN" and verb.lemma_.lower() != "warn"
+                or et.predicate == "accuses" and verb.lemma_.lower() == "allege"):
             for c in verb.children:
                 if c.dep_ == "ccomp":
                     for s in c.children:
