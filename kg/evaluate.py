@@ -54,7 +54,9 @@ eval/README.md): the prediction names the same actor more finely. Sections of so
 
 *Countries.* At country level each side becomes its country code: an entity's
 ``country`` (ISO 3166 alpha-3), except that an international organisation is ``IGO``
-(its seat is not its country). Facts with a side that has no country are left out of
+(its seat is not its country), and so is a person without a country whom the same
+document's facts make the leader or an official of one ("NATO Secretary-General Jens
+Stoltenberg": the gold sets code such officials IGO). Facts with a side that has no country are left out of
 the country level on both sides. Duplicate facts collapse to one per document.
 
 *Direction.* A fact is matched subject-to-subject and object-to-object, or either way
@@ -932,7 +934,16 @@ def evaluate(gs: GoldSet, relations: Iterable[Relation], *, all_facts: bool = Fa
     doc_ids = {d.id for d in gs.documents}
     relations = list(relations)
     inside = [r for r in relations if r.doc in doc_ids]
-    predicted = [fact_from_relation(r, gs.country) for r in inside]
+    staff = {(r.doc, r.subject.id) for r in inside if r.asserted and r.predicate in ("leaderOf", "worksFor")
+             and r.subject.type == "Person" and r.object.type == "InternationalOrganization"}
+
+    def country(doc: str) -> Callable[[Entity], str | None]:
+        def code(e: Entity) -> str | None:
+            found = gs.country(e)
+            return "IGO" if found is None and (doc, e.id) in staff else found
+        return code
+
+    predicted = [fact_from_relation(r, country(r.doc)) for r in inside]
     notes = []
     if len(inside) < len(relations):
         notes.append(f"{len(relations) - len(inside)} relation records name documents outside this set and were ignored")

@@ -224,6 +224,21 @@ def test_a_gold_file_with_its_document(tmp_path, monkeypatch):
     assert ev.figures(rep) == {lv: {"precision": 1.0, "recall": 1.0, "f1": 1.0} for lv in ("entity", "country")}
 
 
+def test_an_official_of_an_international_organisation_counts_as_igo_in_that_document(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_SHARED", str(tmp_path / "nowhere"))
+    gold = write_gold(tmp_path, DOC, ALPHA, {"entity": "un", "label": "Ula Noor", "type": "Person", "country": "IGO"},
+                      {"doc": "doc1", "subject": "un", "predicate": "criticizes", "plover": "ACCUSE", "object": "a"})
+    gs = ev.read_gold(gold)
+    noor = entity("Ula Noor", "Person")
+    accuse = relation(noor, "criticizes", entity("Alpha Land", country="ALP"), "ACCUSE", doc="doc1")
+    staff = relation(noor, "worksFor", entity("Union of Nations", "InternationalOrganization"), doc="doc1")
+    assert ev.figures(ev.evaluate(gs, [accuse]))["country"]["recall"] == 0.0  # no country: left out
+    assert ev.figures(ev.evaluate(gs, [accuse, staff]))["country"]["recall"] == 1.0
+    # the tie must be asserted, and in the same document
+    assert ev.figures(ev.evaluate(gs, [accuse, replace(staff, negated=True)]))["country"]["recall"] == 0.0
+    assert ev.figures(ev.evaluate(gs, [accuse, replace(staff, doc="doc2")]))["country"]["recall"] == 0.0
+
+
 @pytest.mark.parametrize("line, message", [
     ({"doc": "doc1", "subject": "zz", "predicate": "meetsWith", "plover": "CONSULT", "object": "b"},
      "unknown entity 'zz'"),
