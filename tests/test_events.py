@@ -544,3 +544,17 @@ def test_an_attack_on_a_countrys_ally_is_not_on_that_country(run):
     # the owner of what is struck still counts: "shelled Bolivia's border posts"
     rels = run("Chile shelled Bolivia's border posts on Friday.")
     one(rels, "Chile", "attacks", "Bolivia")
+
+
+def test_reinforcing_troops_somewhere_mobilizes_them_there(run):
+    rel = one(run("Turkey has reinforced its troops in Syria since Friday."), "Turkey", "deploysTo", "Syria")
+    assert rel.plover == "MOBILIZE"
+    # strengthening something other than forces is no deployment
+    assert not [r for r in run("Turkey has strengthened its economy in Syria.") if r.plover == "MOBILIZE"]
+
+
+def test_lifting_a_state_of_emergency_is_a_concession(run):
+    rel = one(run("Chile lifted the state of emergency in Santiago on Monday."), "Chile", "concedesTo", "Santiago")
+    assert rel.plover == "CONCEDE"
+    # another state is not an emergency
+    assert not [r for r in run("Chile lifted the state of the roads in Santiago.") if r.plover == "CONCEDE"]

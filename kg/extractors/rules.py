@@ -996,6 +996,9 @@ class RuleExtractor:
                   if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objs = [c.lemma_.lower() for c in heads]
         objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
+        # "lifted a state of emergency": the state is the emergency
+        objs += [p.lemma_.lower() for c in heads if c.lemma_.lower() == "state" for o in c.children
+                 if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
         objs += [p.lemma_.lower() for c in tok.children if c.dep_ == "prep"
                  for p in c.children if p.dep_ == "pobj"]
         et = None
