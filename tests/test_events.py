@@ -558,3 +558,10 @@ def test_lifting_a_state_of_emergency_is_a_concession(run):
     assert rel.plover == "CONCEDE"
     # another state is not an emergency
     assert not [r for r in run("Chile lifted the state of the roads in Santiago.") if r.plover == "CONCEDE"]
+
+
+def test_a_participle_on_the_object_names_where_a_restriction_was_eased(run):
+    rel = one(run("Israel eased the restrictions imposed on Gaza."), "Israel", "concedesTo", "Gaza Strip")
+    assert rel.plover == "CONCEDE"
+    # only for the objects the phrase needs: "visited the troops stationed in Iraq" is no easing
+    assert not [r for r in run("Israel praised the engineers trained in Jordan.") if r.object.label == "Jordan"]

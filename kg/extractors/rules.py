@@ -1292,6 +1292,10 @@ class RuleExtractor:
         holders += [h for c in holders[1:] for h in _conjuncts(c)[1:]]
         holders += [p for c in holders[1:] if c.lemma_.lower() in PART_NOUNS for o in c.children
                     if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+        # "shortened the curfew imposed in Sudan", "eased the restrictions placed on Gaza":
+        # the participle that qualifies the object carries its preposition
+        holders += [a for c in holders[1:] if c.lemma_.lower() in et.requires for a in c.children
+                    if a.dep_ == "acl" and a.tag_ == "VBN"]
         objects += self._prep_objects(holders, et.preps, ms, et, 0.95)
         if objects:
             return objects
