@@ -565,3 +565,11 @@ def test_a_participle_on_the_object_names_where_a_restriction_was_eased(run):
     assert rel.plover == "CONCEDE"
     # only for the objects the phrase needs: "visited the troops stationed in Iraq" is no easing
     assert not [r for r in run("Israel praised the engineers trained in Jordan.") if r.object.label == "Jordan"]
+
+
+def test_supporters_of_a_leader_are_of_the_leaders_country(run):
+    rel = one(run("Supporters of President Jair Bolsonaro blocked roads in Brasilia."),
+              "Brazil civilians", "protestsAgainst", "Brasilia")
+    assert rel.subject.country == "BRA"
+    # only a person with a country lends it: supporters of a bill have none from it
+    assert not [r for r in run("Supporters of the bill blocked roads in Brasilia.") if r.subject.country == "BRA"]

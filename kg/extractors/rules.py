@@ -101,6 +101,8 @@ SOURCE_RECIPIENT = {"REJECT", "CONCEDE", "AGREE", "SUPPORT", "ACCUSE"}
 # Object control: in "urged Iran to release them" Iran is who would release.
 OBJECT_CONTROL = {"urge", "ask", "call", "force", "allow", "persuade", "order", "invite", "encourage",
                   "tell", "press", "help", "compel", "pressure", "request", "warn", "implore"}
+# People who follow a leader: "supporters of X" are of X's country.
+FOLLOWER_NOUNS = {"supporter", "follower", "loyalist"}
 # Speech verbs whose "must" clause is a demand on its subject.
 DEMAND_SPEECH = {"say", "declare", "reiterate", "insist", "conclude", "state", "announce", "stress",
                  "tell", "add", "argue", "write", "warn", "repeat", "maintain", "emphasise", "emphasize"}
@@ -780,6 +782,14 @@ class RuleExtractor:
                     country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country",
                                       country=ms[c.i].country, key=ms[c.i].country)
                     return [(self._sector(tok, country, ms[c.i].start), 0.75)]
+            for c in tok.children:
+                # "supporters of Ben Bella": his country's people
+                if c.dep_ == "prep" and c.lower_ == "of" and lemma in FOLLOWER_NOUNS:
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and ms[p.i].country:
+                            country = Mention(ms[p.i].text, ms[p.i].start, ms[p.i].end, "Country",
+                                              country=ms[p.i].country, key=ms[p.i].country)
+                            return [(self._sector(tok, country, tok.idx, ms[p.i].end), 0.7)]
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("for", "of") and self._sector_code(tok) == "GOV":
                     # "the spokesman for the Iranian foreign ministry": the ministry's
