@@ -573,3 +573,8 @@ def test_supporters_of_a_leader_are_of_the_leaders_country(run):
     assert rel.subject.country == "BRA"
     # only a person with a country lends it: supporters of a bill have none from it
     assert not [r for r in run("Supporters of the bill blocked roads in Brasilia.") if r.subject.country == "BRA"]
+
+
+def test_cutting_supplies_to_a_country_is_a_sanction(run):
+    rel = one(run("Norway halted medical supplies to Eritrea last week."), "Norway", "cutsAidTo", "Eritrea")
+    assert rel.plover == "SANCTION"
