@@ -578,3 +578,10 @@ def test_supporters_of_a_leader_are_of_the_leaders_country(run):
 def test_cutting_supplies_to_a_country_is_a_sanction(run):
     rel = one(run("Norway halted medical supplies to Eritrea last week."), "Norway", "cutsAidTo", "Eritrea")
     assert rel.plover == "SANCTION"
+
+
+def test_joint_military_exercises_are_military_cooperation(run):
+    rel = one(run("Kenya held naval drills with Tanzania in May."), "Kenya", "cooperatesWith", "Tanzania")
+    assert (rel.plover, rel.cameo) == ("COOPERATE", "062")
+    # drills near a country are no cooperation with it
+    assert not [r for r in run("Kenya held naval drills near Somalia in May.") if r.plover == "COOPERATE"]
