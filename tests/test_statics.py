@@ -241,6 +241,12 @@ def test_place_in_a_region_by_copula_and_by_province(run):
     find(run("Serbia's southern province of Kosovo held a vote."), "Kosovo", "locatedIn", "Serbia")
 
 
+def test_a_list_of_districts_and_provinces_is_no_containment(run):
+    rels = run("The farms lie in Wat District in Kora Province, Bela District in Soma Province, and Hill District in Tana Province.")
+    find(rels, "Bela District", "locatedIn", "Soma Province")
+    assert ("Kora Province", "locatedIn", "Bela District") not in triples(rels)
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -156,6 +156,11 @@ MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league
 SEATED_BODIES = {"parliament", "congress", "senate", "assembly", "legislature", "party", "union", "front",
                  "movement", "council", "government", "cabinet", "court", "ministry"}
 # Bodies of a country that sit abroad.
+# The rank of an administrative unit named by its last word ("Loei Province", "Dan Sai District"):
+# a unit contains only units of a lower rank, so "X Province, Y District" is a list.
+ADMIN_RANK = {"village": 1, "town": 2, "township": 2, "municipality": 2, "commune": 2, "district": 3,
+              "county": 3, "parish": 3, "canton": 3, "prefecture": 4, "province": 4, "state": 4, "region": 4,
+              "governorate": 4, "oblast": 4}
 DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
 # The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
 # Last words of the second field in a body's name ("School of Marine and Atmospheric
@@ -2488,6 +2493,9 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return inner.country is None or inner.country == outer.country
     if outer.type == "City":
         return False
+    ranks = [ADMIN_RANK.get((m.key or m.text).split()[-1].lower().strip(".,")) for m in (outer, inner)]
+    if None not in ranks and ranks[0] <= ranks[1]:
+        return False  # "Loei Province, Nakhon Thai District": a district holds no province
     if inner.type == outer.type == "Location" and inner.country and outer.country:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
