@@ -247,6 +247,12 @@ def test_a_list_of_districts_and_provinces_is_no_containment(run):
     assert ("Kora Province", "locatedIn", "Bela District") not in triples(rels)
 
 
+def test_native_of_a_town_and_state_lives_in_both(run):
+    rels = run("Painter Alma Rudd is a native of Ely, Minn.")
+    find(rels, "Alma Rudd", "livesIn", "Ely")
+    find(rels, "Alma Rudd", "livesIn", "Minnesota")
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -1794,7 +1794,7 @@ class RuleExtractor:
         for tok in sent:
             m = ms.get(tok.i)
             if m is not None and m.type == "Person" and tok.i in titles:
-                yield from self._title_relations(tok, m, titles[tok.i], rel)
+                yield from self._title_relations(tok, m, titles[tok.i], rel, ms)
             if m is not None and m.type == "Person" and _is_head_of(tok, m, ms):
                 yield from self._person_preps(tok, m, ms, rel, titles.get(tok.i, ()))
             lemma = tok.lemma_.lower()
@@ -2177,10 +2177,18 @@ class RuleExtractor:
             for p in places:
                 yield from self._home(person, p, ms, rel, round(0.7 * f, 3), tok)
 
-    def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
+    def _title_relations(self, head, person: Mention, found, rel, ms=None) -> Iterator[RelationMention]:
         for relation, org, t in found:
             if org is not None:
-                yield rel(person, relation, org, 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55, t)
+                conf = 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55
+                yield rel(person, relation, org, conf, t)
+                if relation == "livesIn" and ms is not None and org.type in ("City", "Location"):
+                    # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
+                    last = next((k for k in range(head.sent.end - 1, head.sent.start - 1, -1) if ms.get(k) is org), None)
+                    outer = _comma_place(head.doc[last], org, ms) if last is not None else None
+                    if outer is not None and outer is not person:
+                        yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                                  round(conf - 0.05, 3), t)
                 # A governor or mayor lives where they govern. A title naming a country gives
                 # no citizenship: "US Ambassador X" may be a citizen, but the text does not say.
                 if org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
