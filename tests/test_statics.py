@@ -253,6 +253,11 @@ def test_native_of_a_town_and_state_lives_in_both(run):
     find(rels, "Alma Rudd", "livesIn", "Minnesota")
 
 
+def test_paper_in_capitals_after_its_town_is_a_dateline(run):
+    find(run("Osaka YOMIURI SHIMBUN"), "YOMIURI SHIMBUN", "basedIn", "Osaka")
+    assert not [r for r in run("PARIS NATO") if r.predicate == "basedIn"]
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

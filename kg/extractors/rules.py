@@ -2063,15 +2063,18 @@ class RuleExtractor:
             k = _mention_end(i + 1, agency, ms)
             if k >= end or doc[k].text != ")":
                 agency = None
-        elif i + 2 < end and (doc[i].text == "(" or doc[i].is_upper):
-            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash
+        elif i + 1 < end and (doc[i].text == "(" or doc[i].is_upper):
+            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash;
+            # "Osaka YOMIURI SHIMBUN": a paper's name in capitals after the town is the whole line
             k = i + (doc[i].text == "(")
             j = k
             while j < end and j - k < 4 and (doc[j].is_upper or doc[j].text == "-") and doc[j].text not in ("--", "-", ")") \
                     or j < end and doc[j].text == "-" and j + 1 < end and doc[j + 1].is_upper:
                 j += 1
             closing = ")" if doc[i].text == "(" else None
-            if k < j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_")):
+            alone = closing is None and j == sent.end and j - k > 1 and i - sent.start <= 3
+            if k < j and (alone or j < end and (doc[j].text == closing
+                                                or closing is None and doc[j].text in ("--", "—", "_"))):
                 span = doc[k:j]
                 agency = Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
         if agency is None and outer is not None and first.text.isupper() and _bigger(outer, place) \
