@@ -258,6 +258,12 @@ def test_paper_in_capitals_after_its_town_is_a_dateline(run):
     assert not [r for r in run("PARIS NATO") if r.predicate == "basedIn"]
 
 
+def test_firm_of_a_persons_job_sits_in_the_town_after_it(run):
+    rels = run("said Ted Lum, chief economist with Harlow Partners Inc. in Chicago.")
+    find(rels, "Harlow Partners Inc.", "basedIn", "Chicago")
+    find(rels, "Ted Lum", "worksFor", "Harlow Partners Inc.")
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

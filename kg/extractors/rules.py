@@ -2346,7 +2346,11 @@ class RuleExtractor:
                     tok.dep_ != "pobj"
                     # "Dr. Farley of McGill University in Montreal": a person's body and its town
                     or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
-                    and ms[tok.head.head.i].type == "Person"):
+                    and ms[tok.head.head.i].type == "Person"
+                    # "Ted Lum, an economist with Harlow Partners in Chicago": the job of a person
+                    or tok.head.lower_ in ("at", "with") and tok.head.head.dep_ == "appos"
+                    and tok.head.head.pos_ == "NOUN" and tok.head.head.head.i in ms
+                    and ms[tok.head.head.head.i].type == "Person"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
