@@ -264,6 +264,11 @@ def test_firm_of_a_persons_job_sits_in_the_town_after_it(run):
     find(rels, "Ted Lum", "worksFor", "Harlow Partners Inc.")
 
 
+def test_profession_at_a_body_is_a_job_there(run):
+    rels = run("Lena Ortiz, a chemist at Brisk Labs in Austin, led the study.")
+    find(rels, "Lena Ortiz", "worksFor", "Brisk Labs")
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -114,6 +114,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 # Nouns before a person that are not jobs at the organisation named before them.
 NOT_JOBS = {"critic", "opponent", "victim", "rival", "foe", "enemy", "fan", "customer", "user", "hostage",
             "prisoner", "detainee", "suspect", "defector", "protester", "target", "survivor"}
+# Title nouns that say where a person is from but are no job ("a student at Yale", "a resident of").
+NOT_EMPLOYED = {"citizen", "national", "native", "resident", "dissident", "student", "tourist"}
 # Last words of organisation names that make "U.S. Congress" a body based in that country.
 NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry", "army", "navy", "party",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
@@ -640,6 +642,10 @@ class RuleExtractor:
             found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
+            if relation is None and state_relation is not None and org is not None \
+                    and org.type in ("Organization", "InternationalOrganization") \
+                    and phrase.split()[-1] not in NOT_EMPLOYED:
+                state_relation = None  # "a chemist at Brisk Labs": a profession at a body is a job there
             if relation is None and state_relation is None:
                 # "NFL placekicker Mark Moseley", "CNN reporter Jane Roe": a job at the organisation
                 if org is not None and org.type in ("Organization", "InternationalOrganization") \
