@@ -269,6 +269,11 @@ def test_profession_at_a_body_is_a_job_there(run):
     find(rels, "Lena Ortiz", "worksFor", "Brisk Labs")
 
 
+def test_place_in_a_part_of_a_country_and_after_a_compass_word(run):
+    find(run("Rebels freed 300 people in Kibungo in the eastern part of Rwanda."), "Kibungo", "locatedIn", "Rwanda")
+    find(run("Ali Saad, the mayor of Ouargla, south-east Algeria, was shot."), "Ouargla", "locatedIn", "Algeria")
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -2385,11 +2385,17 @@ class RuleExtractor:
                 yield rel(place, "locatedIn", far, 0.8, tok)
         # the flat reading spaCy sometimes gives: "Bethany , Conn ." as siblings
         j = tok.i + 1
-        if j + 1 < len(doc) and doc[j].text == "," and ms.get(j + 1) is not None and ms.get(j + 1) is not place:
-            far_tok = doc[j + 1]
-            far = ms[j + 1]
+        k = j + 1
+        while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].text == "-"
+                                                                or "-" in doc[k].lower_ and all(
+                    w in COMPASS for w in doc[k].lower_.split("-"))):
+            k += 1  # "Mohammadia, south-east Algeria"
+        if k < len(doc) and doc[j].text == "," and ms.get(k) is not None and ms.get(k) is not place:
+            far_tok = doc[k]
+            far = ms[k]
             if far.type in STATES and _bigger(far, place) and far_tok.dep_ not in ("conj",) \
-                    and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
+                    and (far_tok.head.i != tok.i or k > j + 1) \
+                    and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
         in_tree = False
         holders = [tok]
@@ -2412,6 +2418,10 @@ class RuleExtractor:
             k = j + 1
             while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].lower_ == "the"):
                 k += 1
+            if k + 1 < len(doc) and k not in ms and doc[k + 1].lower_ == "of" and (
+                    doc[k].lower_ in ("part", "parts", "region", "heart")
+                    or doc[k].lower_ in COMPASS and doc[k - 1].lower_ == "the"):
+                k += 2  # "in the eastern part of Rwanda", "in the north of Mali"
             far = ms.get(k)
             if far is not None and far is not place and far.type in STATES and _bigger(far, place):
                 yield rel(place, "locatedIn", far, 0.6, doc[j])
