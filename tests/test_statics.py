@@ -274,6 +274,11 @@ def test_place_in_a_part_of_a_country_and_after_a_compass_word(run):
     find(run("Ali Saad, the mayor of Ouargla, south-east Algeria, was shot."), "Ouargla", "locatedIn", "Algeria")
 
 
+def test_title_of_a_body_before_a_comma_and_the_name(run):
+    rels = run("The visit was arranged by the deputy secretary of the Foreign Ministry, John Miller.")
+    find(rels, "John Miller", "worksFor", "Foreign Ministry")
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -599,6 +599,14 @@ class RuleExtractor:
                   and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
+        elif first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in (
+                "Organization", "InternationalOrganization"):
+            # "the deputy secretary of the Foreign Ministry, John Miller" parsed without the apposition
+            k = _mention_start(first - 2, ms[first - 2], ms) - 1
+            k -= doc[k].lower_ == "the"
+            if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].pos_ == "NOUN" and k - 1 not in ms \
+                    and self._title(doc[k - 1].lower_)[0] is not None and doc[k - 1] not in appos:
+                appos.append(doc[k - 1])
         if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
                 and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
             appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
