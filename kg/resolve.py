@@ -54,6 +54,42 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 
 
 GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'.-]*)+")
+_CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text both uses and spells out, each way round: "NASA" ↔ "National
+    Aeronautics and Space Administration". Only an acronym whose spelled-out form is unique
+    (the initials of a run of capitalised words, small connecting words skipped) counts.
+
+    >>> acronyms("The Federal Aviation Administration said the FAA would act.")["FAA"]
+    'Federal Aviation Administration'
+    >>> acronyms("ABC met the Acme Beverage Company and the Atlas Bond Corporation.")
+    {}
+    """
+    short = {a for a in _ACRONYM.findall(text)}
+    if not short:
+        return {}
+    longs: dict[str, set[str]] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        for i in range(len(words)):
+            if words[i] in _CONNECTORS or not words[i][:1].isupper():
+                continue
+            for j in range(i + 2, len(words) + 1):
+                if words[j - 1] in _CONNECTORS:
+                    continue
+                initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
+                if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
+                    longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
+    out: dict[str, str] = {}
+    for a, forms in longs.items():
+        if len(forms) == 1:
+            (long,) = forms
+            out[a], out[long] = long, a
+    return out
 
 
 class DocumentResolver:
@@ -107,6 +143,7 @@ class DocumentResolver:
                        if a is not None and a.derived}
         # the one country the document's facts involve, if only one (for "Parliament", "the Senate")
         self.main_country = next(iter(self.named)) if len(self.named) == 1 else None
+        self.acronyms = acronyms(text)
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
@@ -182,6 +219,8 @@ class DocumentResolver:
             aliases.add(surface)
         if actor is not None:
             aliases.update(a for a in actor.aliases if a != label)
+        elif typ in ("Organization", "InternationalOrganization", "Group") and label in self.acronyms:
+            aliases.add(self.acronyms[label])  # "NASA" is the National Aeronautics and Space Administration
         country = actor.country if actor is not None else m.country
         if country is None and gaz.norm(clean_name(m.key or m.text)) in self.gaz.bodies:
             country = self.main_country  # canonical() named the body after it

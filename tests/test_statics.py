@@ -279,6 +279,12 @@ def test_title_of_a_body_before_a_comma_and_the_name(run):
     find(rels, "John Miller", "worksFor", "Foreign Ministry")
 
 
+def test_acronym_spelled_out_in_the_text_is_an_alias(run):
+    rels = run("The Northwind Mining Corporation said that Ed Cole of NMC will lead the team.")
+    r = find(rels, "Ed Cole", "worksFor", "NMC")
+    assert "Northwind Mining Corporation" in r.object.aliases
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 
