@@ -56,18 +56,25 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'.-]*)+")
+_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\(\s*([A-Z]{2,6})\s*\)"
+                        r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 
 
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text both uses and spells out, each way round: "NASA" ↔ "National
-    Aeronautics and Space Administration". Only an acronym whose spelled-out form is unique
-    (the initials of a run of capitalised words, small connecting words skipped) counts.
+    Aeronautics and Space Administration". The spelled-out form is a run of capitalised words
+    whose initials (small connecting words skipped) are the acronym, or the name in brackets
+    beside it; only an acronym with a single such form counts.
 
     >>> acronyms("The Federal Aviation Administration said the FAA would act.")["FAA"]
     'Federal Aviation Administration'
     >>> acronyms("ABC met the Acme Beverage Company and the Atlas Bond Corporation.")
     {}
+    >>> acronyms("The Kivu Liberation Front (FLK) took the town.")["FLK"]
+    'Kivu Liberation Front'
+    >>> acronyms("a leader of SHP (Social Democrat Populist Party) spoke")["Social Democrat Populist Party"]
+    'SHP'
     """
     short = {a for a in _ACRONYM.findall(text)}
     if not short:
@@ -84,6 +91,13 @@ def acronyms(text: str) -> dict[str, str]:
                 initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
                 if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
                     longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
+    # "the Kivu Liberation Front (KLF)", "SHP (Social Democrat Populist Party)": a bracket beside
+    # a name gives its other form, even when the initials are of another language's words
+    for m in _BRACKETED.finditer(text):
+        long, a = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        long = re.sub(r"^(?:The|the)\s+", "", long).rstrip(".,")
+        if len(long.split()) >= 2:
+            longs.setdefault(a, set()).add(long)
     out: dict[str, str] = {}
     for a, forms in longs.items():
         if len(forms) == 1:

@@ -285,6 +285,12 @@ def test_acronym_spelled_out_in_the_text_is_an_alias(run):
     assert "Northwind Mining Corporation" in r.object.aliases
 
 
+def test_bracketed_acronym_is_an_alias_whatever_its_letters(run):
+    rels = run("Omar Diallo, deputy leader of the Kivu Liberation Front (FLK), was arrested in Goma.")
+    r = next(r for r in rels if r.subject.label == "Omar Diallo" and r.predicate in ("worksFor", "leaderOf"))
+    assert "FLK" in (r.object.label, *r.object.aliases), (r.object.label, r.object.aliases)
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 
