@@ -54,6 +54,56 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 
 
 GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'.-]*)+")
+_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\(\s*([A-Z]{2,6})\s*\)"
+                        r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
+_CONNECTORS = {"of", "and", "for", "on", "the", "&"}
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text both uses and spells out, each way round: "NASA" ↔ "National
+    Aeronautics and Space Administration". The spelled-out form is a run of capitalised words
+    whose initials (small connecting words skipped) are the acronym, or the name in brackets
+    beside it; only an acronym with a single such form counts.
+
+    >>> acronyms("The Federal Aviation Administration said the FAA would act.")["FAA"]
+    'Federal Aviation Administration'
+    >>> acronyms("ABC met the Acme Beverage Company and the Atlas Bond Corporation.")
+    {}
+    >>> acronyms("The Kivu Liberation Front (FLK) took the town.")["FLK"]
+    'Kivu Liberation Front'
+    >>> acronyms("a leader of SHP (Social Democrat Populist Party) spoke")["Social Democrat Populist Party"]
+    'SHP'
+    """
+    short = {a for a in _ACRONYM.findall(text)}
+    if not short:
+        return {}
+    longs: dict[str, set[str]] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        for i in range(len(words)):
+            if words[i] in _CONNECTORS or not words[i][:1].isupper():
+                continue
+            for j in range(i + 2, len(words) + 1):
+                if words[j - 1] in _CONNECTORS:
+                    continue
+                initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
+                if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
+                    longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
+    # "the Kivu Liberation Front (KLF)", "SHP (Social Democrat Populist Party)": a bracket beside
+    # a name gives its other form, even when the initials are of another language's words
+    for m in _BRACKETED.finditer(text):
+        long, a = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        long = re.sub(r"^(?:The|the)\s+", "", long).rstrip(".,")
+        if len(long.split()) >= 2:
+            longs.setdefault(a, set()).add(long)
+    out: dict[str, str] = {}
+    for a, forms in longs.items():
+        if len(forms) == 1:
+            (long,) = forms
+            out[a], out[long] = long, a
+    return out
 
 
 class DocumentResolver:
@@ -107,6 +157,7 @@ class DocumentResolver:
                        if a is not None and a.derived}
         # the one country the document's facts involve, if only one (for "Parliament", "the Senate")
         self.main_country = next(iter(self.named)) if len(self.named) == 1 else None
+        self.acronyms = acronyms(text)
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
@@ -182,6 +233,8 @@ class DocumentResolver:
             aliases.add(surface)
         if actor is not None:
             aliases.update(a for a in actor.aliases if a != label)
+        elif typ in ("Organization", "InternationalOrganization", "Group") and label in self.acronyms:
+            aliases.add(self.acronyms[label])  # "NASA" is the National Aeronautics and Space Administration
         country = actor.country if actor is not None else m.country
         if country is None and gaz.norm(clean_name(m.key or m.text)) in self.gaz.bodies:
             country = self.main_country  # canonical() named the body after it

@@ -241,6 +241,56 @@ def test_place_in_a_region_by_copula_and_by_province(run):
     find(run("Serbia's southern province of Kosovo held a vote."), "Kosovo", "locatedIn", "Serbia")
 
 
+def test_a_list_of_districts_and_provinces_is_no_containment(run):
+    rels = run("The farms lie in Wat District in Kora Province, Bela District in Soma Province, and Hill District in Tana Province.")
+    find(rels, "Bela District", "locatedIn", "Soma Province")
+    assert ("Kora Province", "locatedIn", "Bela District") not in triples(rels)
+
+
+def test_native_of_a_town_and_state_lives_in_both(run):
+    rels = run("Painter Alma Rudd is a native of Ely, Minn.")
+    find(rels, "Alma Rudd", "livesIn", "Ely")
+    find(rels, "Alma Rudd", "livesIn", "Minnesota")
+
+
+def test_paper_in_capitals_after_its_town_is_a_dateline(run):
+    find(run("Osaka YOMIURI SHIMBUN"), "YOMIURI SHIMBUN", "basedIn", "Osaka")
+    assert not [r for r in run("PARIS NATO") if r.predicate == "basedIn"]
+
+
+def test_firm_of_a_persons_job_sits_in_the_town_after_it(run):
+    rels = run("said Ted Lum, chief economist with Harlow Partners Inc. in Chicago.")
+    find(rels, "Harlow Partners Inc.", "basedIn", "Chicago")
+    find(rels, "Ted Lum", "worksFor", "Harlow Partners Inc.")
+
+
+def test_profession_at_a_body_is_a_job_there(run):
+    rels = run("Lena Ortiz, a chemist at Brisk Labs in Austin, led the study.")
+    find(rels, "Lena Ortiz", "worksFor", "Brisk Labs")
+
+
+def test_place_in_a_part_of_a_country_and_after_a_compass_word(run):
+    find(run("Rebels freed 300 people in Kibungo in the eastern part of Rwanda."), "Kibungo", "locatedIn", "Rwanda")
+    find(run("Ali Saad, the mayor of Ouargla, south-east Algeria, was shot."), "Ouargla", "locatedIn", "Algeria")
+
+
+def test_title_of_a_body_before_a_comma_and_the_name(run):
+    rels = run("The visit was arranged by the deputy secretary of the Foreign Ministry, John Miller.")
+    find(rels, "John Miller", "worksFor", "Foreign Ministry")
+
+
+def test_acronym_spelled_out_in_the_text_is_an_alias(run):
+    rels = run("The Northwind Mining Corporation said that Ed Cole of NMC will lead the team.")
+    r = find(rels, "Ed Cole", "worksFor", "NMC")
+    assert "Northwind Mining Corporation" in r.object.aliases
+
+
+def test_bracketed_acronym_is_an_alias_whatever_its_letters(run):
+    rels = run("Omar Diallo, deputy leader of the Kivu Liberation Front (FLK), was arrested in Goma.")
+    r = next(r for r in rels if r.subject.label == "Omar Diallo" and r.predicate in ("worksFor", "leaderOf"))
+    assert "FLK" in (r.object.label, *r.object.aliases), (r.object.label, r.object.aliases)
+
+
 def test_dateline_alone(run):
     find(run("BLYTHE, Calif."), "Blythe", "locatedIn", "California")
 

@@ -116,6 +116,8 @@ RELATIVE = {"who", "which", "that", "whom"}
 # Nouns before a person that are not jobs at the organisation named before them.
 NOT_JOBS = {"critic", "opponent", "victim", "rival", "foe", "enemy", "fan", "customer", "user", "hostage",
             "prisoner", "detainee", "suspect", "defector", "protester", "target", "survivor"}
+# Title nouns that say where a person is from but are no job ("a student at Yale", "a resident of").
+NOT_EMPLOYED = {"citizen", "national", "native", "resident", "dissident", "student", "tourist"}
 # Last words of organisation names that make "U.S. Congress" a body based in that country.
 NATIONAL_BODIES = {"congress", "parliament", "senate", "government", "ministry", "army", "navy", "party",
                    "agency", "court", "council", "assembly", "bank", "police", "administration", "commission",
@@ -158,6 +160,11 @@ MEMBERSHIP_BODIES = {"party", "union", "movement", "front", "coalition", "league
 SEATED_BODIES = {"parliament", "congress", "senate", "assembly", "legislature", "party", "union", "front",
                  "movement", "council", "government", "cabinet", "court", "ministry"}
 # Bodies of a country that sit abroad.
+# The rank of an administrative unit named by its last word ("Loei Province", "Dan Sai District"):
+# a unit contains only units of a lower rank, so "X Province, Y District" is a list.
+ADMIN_RANK = {"village": 1, "town": 2, "township": 2, "municipality": 2, "commune": 2, "district": 3,
+              "county": 3, "parish": 3, "canton": 3, "prefecture": 4, "province": 4, "state": 4, "region": 4,
+              "governorate": 4, "oblast": 4}
 DIPLOMATIC_POSTS = {"embassy", "consulate", "mission", "delegation", "legation", "exile", "exiles"}
 # The last word of a body's name, which the NER sometimes tags as a place ("Green Party").
 # Last words of the second field in a body's name ("School of Marine and Atmospheric
@@ -594,6 +601,14 @@ class RuleExtractor:
                   and cc.pos_ in ("NOUN", "PROPN")]
         if head.dep_ == "appos" and head.head.i not in ms:
             appos.append(head.head)
+        elif first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in (
+                "Organization", "InternationalOrganization"):
+            # "the deputy secretary of the Foreign Ministry, John Miller" parsed without the apposition
+            k = _mention_start(first - 2, ms[first - 2], ms) - 1
+            k -= doc[k].lower_ == "the"
+            if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].pos_ == "NOUN" and k - 1 not in ms \
+                    and self._title(doc[k - 1].lower_)[0] is not None and doc[k - 1] not in appos:
+                appos.append(doc[k - 1])
         if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
                 and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
             appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
@@ -637,6 +652,10 @@ class RuleExtractor:
             found.append((_title_phrase(t, ms), t, org))
         for phrase, t, org in found:
             relation, state_relation = self._title(phrase)
+            if relation is None and state_relation is not None and org is not None \
+                    and org.type in ("Organization", "InternationalOrganization") \
+                    and phrase.split()[-1] not in NOT_EMPLOYED:
+                state_relation = None  # "a chemist at Brisk Labs": a profession at a body is a job there
             if relation is None and state_relation is None:
                 # "NFL placekicker Mark Moseley", "CNN reporter Jane Roe": a job at the organisation
                 if org is not None and org.type in ("Organization", "InternationalOrganization") \
@@ -1806,7 +1825,7 @@ class RuleExtractor:
         for tok in sent:
             m = ms.get(tok.i)
             if m is not None and m.type == "Person" and tok.i in titles:
-                yield from self._title_relations(tok, m, titles[tok.i], rel)
+                yield from self._title_relations(tok, m, titles[tok.i], rel, ms)
             if m is not None and m.type == "Person" and _is_head_of(tok, m, ms):
                 yield from self._person_preps(tok, m, ms, rel, titles.get(tok.i, ()))
             lemma = tok.lemma_.lower()
@@ -2075,15 +2094,18 @@ class RuleExtractor:
             k = _mention_end(i + 1, agency, ms)
             if k >= end or doc[k].text != ")":
                 agency = None
-        elif i + 2 < end and (doc[i].text == "(" or doc[i].is_upper):
-            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash
+        elif i + 1 < end and (doc[i].text == "(" or doc[i].is_upper):
+            # "(ITAR-TASS)", "TASS --": an agency's name in capitals, bracketed or before a dash;
+            # "Osaka YOMIURI SHIMBUN": a paper's name in capitals after the town is the whole line
             k = i + (doc[i].text == "(")
             j = k
             while j < end and j - k < 4 and (doc[j].is_upper or doc[j].text == "-") and doc[j].text not in ("--", "-", ")") \
                     or j < end and doc[j].text == "-" and j + 1 < end and doc[j + 1].is_upper:
                 j += 1
             closing = ")" if doc[i].text == "(" else None
-            if k < j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_")):
+            alone = closing is None and j == sent.end and j - k > 1 and i - sent.start <= 3
+            if k < j and (alone or j < end and (doc[j].text == closing
+                                                or closing is None and doc[j].text in ("--", "—", "_"))):
                 span = doc[k:j]
                 agency = Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
         if agency is None and outer is not None and first.text.isupper() and _bigger(outer, place) \
@@ -2189,10 +2211,18 @@ class RuleExtractor:
             for p in places:
                 yield from self._home(person, p, ms, rel, round(0.7 * f, 3), tok)
 
-    def _title_relations(self, head, person: Mention, found, rel) -> Iterator[RelationMention]:
+    def _title_relations(self, head, person: Mention, found, rel, ms=None) -> Iterator[RelationMention]:
         for relation, org, t in found:
             if org is not None:
-                yield rel(person, relation, org, 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55, t)
+                conf = 0.8 if self.gaz.title(t.text)[0] or t.dep_ == "appos" else 0.55
+                yield rel(person, relation, org, conf, t)
+                if relation == "livesIn" and ms is not None and org.type in ("City", "Location"):
+                    # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
+                    last = next((k for k in range(head.sent.end - 1, head.sent.start - 1, -1) if ms.get(k) is org), None)
+                    outer = _comma_place(head.doc[last], org, ms) if last is not None else None
+                    if outer is not None and outer is not person:
+                        yield rel(person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                                  round(conf - 0.05, 3), t)
                 # A governor or mayor lives where they govern. A title naming a country gives
                 # no citizenship: "US Ambassador X" may be a citizen, but the text does not say.
                 if org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
@@ -2347,7 +2377,11 @@ class RuleExtractor:
                     tok.dep_ != "pobj"
                     # "Dr. Farley of McGill University in Montreal": a person's body and its town
                     or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
-                    and ms[tok.head.head.i].type == "Person"):
+                    and ms[tok.head.head.i].type == "Person"
+                    # "Ted Lum, an economist with Harlow Partners in Chicago": the job of a person
+                    or tok.head.lower_ in ("at", "with") and tok.head.head.dep_ == "appos"
+                    and tok.head.head.pos_ == "NOUN" and tok.head.head.head.i in ms
+                    and ms[tok.head.head.head.i].type == "Person"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
                         yield rel(org, "basedIn", ms[p.i], 0.6, c)
@@ -2376,11 +2410,17 @@ class RuleExtractor:
                 yield rel(place, "locatedIn", far, 0.8, tok)
         # the flat reading spaCy sometimes gives: "Bethany , Conn ." as siblings
         j = tok.i + 1
-        if j + 1 < len(doc) and doc[j].text == "," and ms.get(j + 1) is not None and ms.get(j + 1) is not place:
-            far_tok = doc[j + 1]
-            far = ms[j + 1]
+        k = j + 1
+        while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].text == "-"
+                                                                or "-" in doc[k].lower_ and all(
+                    w in COMPASS for w in doc[k].lower_.split("-"))):
+            k += 1  # "Mohammadia, south-east Algeria"
+        if k < len(doc) and doc[j].text == "," and ms.get(k) is not None and ms.get(k) is not place:
+            far_tok = doc[k]
+            far = ms[k]
             if far.type in STATES and _bigger(far, place) and far_tok.dep_ not in ("conj",) \
-                    and far_tok.head.i != tok.i and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
+                    and (far_tok.head.i != tok.i or k > j + 1) \
+                    and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
                 yield rel(place, "locatedIn", far, 0.7, tok)
         in_tree = False
         holders = [tok]
@@ -2403,6 +2443,10 @@ class RuleExtractor:
             k = j + 1
             while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in COMPASS or doc[k].lower_ == "the"):
                 k += 1
+            if k + 1 < len(doc) and k not in ms and doc[k + 1].lower_ == "of" and (
+                    doc[k].lower_ in ("part", "parts", "region", "heart")
+                    or doc[k].lower_ in COMPASS and doc[k - 1].lower_ == "the"):
+                k += 2  # "in the eastern part of Rwanda", "in the north of Mali"
             far = ms.get(k)
             if far is not None and far is not place and far.type in STATES and _bigger(far, place):
                 yield rel(place, "locatedIn", far, 0.6, doc[j])
@@ -2505,6 +2549,9 @@ def _bigger(outer: Mention, inner: Mention) -> bool:
         return inner.country is None or inner.country == outer.country
     if outer.type == "City":
         return False
+    ranks = [ADMIN_RANK.get((m.key or m.text).split()[-1].lower().strip(".,")) for m in (outer, inner)]
+    if None not in ranks and ranks[0] <= ranks[1]:
+        return False  # "Loei Province, Nakhon Thai District": a district holds no province
     if inner.type == outer.type == "Location" and inner.country and outer.country:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
