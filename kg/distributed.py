@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .errors import DistributedError, KGError, StoreError
 from .model import Document
-from .pipeline import BuildReport
+from .pipeline import BuildReport, changed_documents
 
 DISTRIBUTED_HINT = "pip install 'kg[distributed]'  (or: pip install 'dask[distributed]')"
 _PART = re.compile(r"^part-\d{6}\.nq$")
@@ -157,7 +157,6 @@ def build_distributed(inputs: Iterable[str | Path], client, out_dir: str | Path,
     """
     from . import extractors as registry
     from . import gazetteer as gaz
-    from .graph import document_iri
     from .ingest import read_inputs
     from .skips import checked
 
@@ -170,16 +169,9 @@ def build_distributed(inputs: Iterable[str | Path], client, out_dir: str | Path,
     replaced: set[str] = set()  # ids of stored documents that changed, dropped before loading
 
     def todo() -> Iterator[Document]:
-        for doc in checked(read_inputs(inputs, glob)):
-            if store is not None:
-                stored = store.document_hash(str(document_iri(doc.id)))
-                if stored == doc.content_hash:
-                    report.unchanged += 1
-                    if progress is not None:
-                        progress.update()
-                    continue
-                if stored is not None:
-                    replaced.add(doc.id)
+        for doc, replaces in changed_documents(checked(read_inputs(inputs, glob)), store, report, progress):
+            if replaces:
+                replaced.add(doc.id)
             yield doc
 
     try:

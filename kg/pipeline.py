@@ -224,6 +224,23 @@ class BuildReport:
         return self.added + self.replaced + self.unchanged
 
 
+def changed_documents(docs: Iterable[Document], store, report: BuildReport,
+                      progress=None) -> Iterator[tuple[Document, bool]]:
+    """The documents whose content ``store`` does not hold yet, each with whether it replaces
+    a stored version. Unchanged ones are counted in ``report.unchanged`` (and ticked on the
+    progress bar) without being parsed. With ``store=None`` every document is new."""
+    from .graph import document_iri
+
+    for doc in docs:
+        stored = store.document_hash(str(document_iri(doc.id))) if store is not None else None
+        if stored == doc.content_hash:
+            report.unchanged += 1
+            if progress is not None:
+                progress.update()
+            continue
+        yield doc, stored is not None
+
+
 def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progress=None,
           on_stored=None, **kwargs) -> BuildReport:
     """Extract from inputs and write each document's graph to ``store``.
@@ -241,7 +258,7 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
     >>> report.added, report.unchanged                        # doctest: +SKIP
     (1, 0)
     """
-    from .graph import document_iri, extraction_graph
+    from .graph import extraction_graph
     from .ingest import read_inputs
     from .skips import checked
 
@@ -249,14 +266,8 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
     status: dict[str, str] = {}  # only the documents in flight
 
     def todo() -> Iterator[Document]:
-        for doc in checked(read_inputs(inputs, glob)):
-            stored = store.document_hash(str(document_iri(doc.id)))
-            if stored == doc.content_hash:
-                report.unchanged += 1
-                if progress is not None:
-                    progress.update()
-                continue
-            status[doc.id] = "replaced" if stored else "added"
+        for doc, replaces in changed_documents(checked(read_inputs(inputs, glob)), store, report, progress):
+            status[doc.id] = "replaced" if replaces else "added"
             yield doc
 
     buffered = 0
