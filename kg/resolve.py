@@ -118,7 +118,6 @@ class DocumentResolver:
                  text: str = ""):
         self.gaz = gazetteer
         mentions = list(mentions)
-        self.full_names: dict[str, str] = {}  # a name token, or a shorter full name → the full name
         # Every person the document names, not only those in a relation: "Carrie Lam" may be
         # introduced in a sentence that yields nothing and then act as plain "Lam".
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
@@ -129,25 +128,7 @@ class DocumentResolver:
             full = actor.label if actor is not None and actor.type == "Person" else name
             if len(full.split()) >= 2:
                 fulls.add(full)
-        # "John Conyers" and "John Henry Conyers" are one man: a name whose words all belong
-        # to one longer name is that name. Not across a generation ("Donald Trump" is not
-        # "Donald Trump Jr."), and a word several names share in other ways ("Kim" of Kim
-        # Jong-un and Kim Yo-jong) is left alone.
-        def within(short: set, long: set) -> bool:
-            return short <= long and not (long - short) & GENERATIONS
-
-        by_token: dict[str, set[str]] = {}
-        for full in fulls:
-            for token in full.split():
-                by_token.setdefault(token, set()).add(full)
-        pairs = list(by_token.items())
-        pairs += [(f, {g for g in fulls if g != f and within(set(f.split()), set(g.split()))}) for f in fulls]
-        for key, candidates in pairs:
-            if not candidates:
-                continue
-            widest = max(candidates, key=lambda c: len(c.split()))
-            if all(within(set(c.split()), set(widest.split())) for c in candidates):
-                self.full_names[key] = widest
+        self.full_names = _full_names(fulls)
         # countries the document names; a derived official's country needs one of them,
         # unless the text gives the name a head's title ("President Laurent Gbagbo")
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
@@ -203,14 +184,8 @@ class DocumentResolver:
             # in a document that names "Peter Novak" and knows no such organisation, it is him.
             name, typ = self.full_names[name], "Person"
         actor = self.gaz.lookup(name)
-        if actor is None and typ in ("Organization", "Group") and gaz.norm(name) in self.gaz.bodies:
-            # "Parliament", "the Senate": a body every state has is the one of the country the
-            # mention names, else of the only country the document's facts involve; else it
-            # is left as written (and may merge with another country's: a known weakness).
-            iso = m.country or self.main_country
-            country = self.gaz.country(iso) if iso else None
-            if country is not None:
-                return f"{country.label} {name}", "Organization", None
+        if actor is None and (iso := self._body_country(m, name, typ)):
+            return f"{self.gaz.country(iso).label} {name}", "Organization", None
         if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
@@ -220,6 +195,15 @@ class DocumentResolver:
         if actor is not None and typ == "Person" and actor.user:
             return name, typ, None  # a user's actor code on a person: keep the person, take its country
         return name, typ, None
+
+    def _body_country(self, m: Mention, name: str, typ: str) -> str | None:
+        """The country of "Parliament", "the Foreign Ministry": a body every state has is the
+        one of the country the mention names, else of the only country the document's facts
+        involve; else None, and it is left as written (and may merge with another country's)."""
+        if typ not in ("Organization", "Group") or gaz.norm(name) not in self.gaz.bodies:
+            return None
+        iso = m.country or self.main_country
+        return iso if iso and self.gaz.country(iso) is not None else None
 
     def _note(self, m: Mention) -> None:
         label, typ, actor = self.canonical(m)
@@ -236,8 +220,8 @@ class DocumentResolver:
         elif typ in ("Organization", "InternationalOrganization", "Group") and label in self.acronyms:
             aliases.add(self.acronyms[label])  # "NASA" is the National Aeronautics and Space Administration
         country = actor.country if actor is not None else m.country
-        if country is None and gaz.norm(clean_name(m.key or m.text)) in self.gaz.bodies:
-            country = self.main_country  # canonical() named the body after it
+        if country is None and actor is None:
+            country = self._body_country(m, clean_name(m.key or m.text), m.type)  # as canonical() named it
         if country is None and typ == "Person":
             user = self.gaz.lookup(clean_name(m.key or m.text))
             country = user.country if user is not None and user.user else None
@@ -270,6 +254,33 @@ class DocumentResolver:
             country=country,
             sector=self._sectors.get(key),
         )
+
+
+def _full_names(fulls: set[str]) -> dict[str, str]:
+    """A name word, or a shorter full name → the one full name it belongs to.
+
+    "John Conyers" and "John Henry Conyers" are one man: a name whose words all belong to
+    one longer name is that name. Not across a generation ("Donald Trump" is not "Donald
+    Trump Jr."), and a word several names share in other ways ("Kim" of Kim Jong-un and
+    Kim Yo-jong) is left alone.
+    """
+    def within(short: set, long: set) -> bool:
+        return short <= long and not (long - short) & GENERATIONS
+
+    by_token: dict[str, set[str]] = {}
+    for full in fulls:
+        for token in full.split():
+            by_token.setdefault(token, set()).add(full)
+    pairs = list(by_token.items())
+    pairs += [(f, {g for g in fulls if g != f and within(set(f.split()), set(g.split()))}) for f in fulls]
+    found = {}
+    for key, candidates in pairs:
+        if not candidates:
+            continue
+        widest = max(candidates, key=lambda c: len(c.split()))
+        if all(within(set(c.split()), set(widest.split())) for c in candidates):
+            found[key] = widest
+    return found
 
 
 def _compatible(mention_type: str, actor_type: str) -> bool:
