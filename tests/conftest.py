@@ -71,6 +71,18 @@ def wikinews_store(tmp_path_factory):
     return path
 
 
+def triples(rels, *, asserted_only: bool = False) -> set[tuple[str, str, str]]:
+    """(subject, predicate, object) labels of relations, or of the asserted ones only."""
+    return {(r.subject.label, r.predicate, r.object.label) for r in rels if r.asserted or not asserted_only}
+
+
+def find(rels, subject: str, predicate: str, obj: str):
+    """The first relation with these labels; fails listing what was found instead."""
+    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
+    assert found, f"no {subject} {predicate} {obj} in {sorted(triples(rels))}"
+    return found[0]
+
+
 @pytest.fixture(scope="session")
 def run():
     """The relations kg extracts from one text (each text is parsed once per test session)."""

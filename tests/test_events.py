@@ -6,13 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import DERIVED_WEIGHT, load
-from tests.conftest import shared_path
-
-
-def one(rels, subject, predicate, obj):
-    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
-    assert found, f"no {subject} {predicate} {obj} in {[(r.subject.label, r.predicate, r.object.label) for r in rels]}"
-    return found[0]
+from tests.conftest import find, shared_path
 
 
 @pytest.mark.parametrize("text, subject, predicate, obj, cameo", [
@@ -23,7 +17,7 @@ def one(rels, subject, predicate, obj):
     ("Turkey summoned Denmark's ambassador on Monday.", "Turkey", "meetsWith", "Denmark", "040"),
 ])
 def test_derived_verbs_and_phrases(run, text, subject, predicate, obj, cameo):
-    rel = one(run(text), subject, predicate, obj)
+    rel = find(run(text), subject, predicate, obj)
     assert rel.cameo == cameo
 
 
@@ -40,8 +34,8 @@ def test_derived_rows_weigh_less_and_never_override_the_curated_lexicon():
 
 
 def test_derived_records_carry_less_confidence_than_curated_ones(run):
-    derived = one(run("Turkey summoned Greece's envoy."), "Turkey", "meetsWith", "Greece")
-    curated = one(run("Turkey met Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    derived = find(run("Turkey summoned Greece's envoy."), "Turkey", "meetsWith", "Greece")
+    curated = find(run("Turkey met Greece's envoy."), "Turkey", "meetsWith", "Greece")
     assert derived.confidence < curated.confidence
 
 
@@ -59,47 +53,47 @@ def test_derivation_reproduces_the_shipped_file():
 
 def test_light_verb_carries_the_recipient_of_its_noun(run):
     # the recipient hangs on "staged", not on "rallies"
-    rel = one(run("Venezuelan students staged rallies in Caracas against Colombia."),
+    rel = find(run("Venezuelan students staged rallies in Caracas against Colombia."),
               "Venezuela civilians", "protestsAgainst", "Colombia")
     assert rel.plover == "PROTEST"
 
 
 def test_criticising_an_act_criticises_whoever_did_it(run):
-    one(run("Lebanon denounced the killings by Syrian troops."), "Lebanon", "criticizes", "Syria military")
+    find(run("Lebanon denounced the killings by Syrian troops."), "Lebanon", "criticizes", "Syria military")
 
 
 def test_a_dative_to_names_the_recipient(run):
-    one(run("Chile granted asylum to three Bolivian army officers."), "Chile", "givesAidTo", "Bolivia military")
+    find(run("Chile granted asylum to three Bolivian army officers."), "Chile", "givesAidTo", "Bolivia military")
 
 
 def test_a_conditional_threat_targets_the_one_the_condition_is_on(run):
-    rel = one(run("Japan threatened to halt the talks if China sends more ships."), "Japan", "threatens", "China")
+    rel = find(run("Japan threatened to halt the talks if China sends more ships."), "Japan", "threatens", "China")
     assert rel.plover == "THREATEN" and rel.asserted
 
 
 def test_an_act_being_prepared_is_intended_not_done(run):
-    rel = one(run("Serbia is preparing a major offensive against Kosovo."), "Serbia", "attacks", "Kosovo")
+    rel = find(run("Serbia is preparing a major offensive against Kosovo."), "Serbia", "attacks", "Kosovo")
     assert rel.modality == "intended" and not rel.asserted
 
 
 def test_role_noun_of_several_countries_stands_for_each(run):
     rels = run("Peru increased cooperation with the navies of Chile, Ecuador and Colombia.")
     for country in ("Chile", "Ecuador", "Colombia"):
-        one(rels, "Peru", "cooperatesWith", f"{country} military")
+        find(rels, "Peru", "cooperatesWith", f"{country} military")
 
 
 def test_phone_conversation_is_a_phone_call(run):
-    rel = one(run("Macron had a phone conversation with Angela Merkel on Sunday."), "Emmanuel Macron", "phones",
+    rel = find(run("Macron had a phone conversation with Angela Merkel on Sunday."), "Emmanuel Macron", "phones",
               "Angela Merkel")
     assert rel.plover == "CONSULT" and rel.mode == "phone"
 
 
 def test_alleging_a_country_s_involvement_accuses_it(run):
-    one(run("Kenya alleged Somali involvement in the raid."), "Kenya", "accuses", "Somalia")
+    find(run("Kenya alleged Somali involvement in the raid."), "Kenya", "accuses", "Somalia")
 
 
 def test_restrictions_on_travel_to_a_country_target_it(run):
-    one(run("Canada announced new restrictions on flights to Venezuela."), "Canada", "restricts", "Venezuela")
+    find(run("Canada announced new restrictions on flights to Venezuela."), "Canada", "restricts", "Venezuela")
 
 
 @pytest.mark.parametrize("text", [
@@ -112,27 +106,27 @@ def test_no_event_where_the_verb_only_looks_like_one(run, text):
 
 
 def test_offering_troops_is_a_pledge(run):
-    one(run("Syria offered its troops to Lebanon."), "Syria", "agreesWith", "Lebanon")
+    find(run("Syria offered its troops to Lebanon."), "Syria", "agreesWith", "Lebanon")
 
 
 def test_about_to_act_is_intended(run):
-    rel = one(run("France is about to restore full diplomatic ties with Iran."), "France", "establishesTiesWith", "Iran")
+    rel = find(run("France is about to restore full diplomatic ties with Iran."), "France", "establishesTiesWith", "Iran")
     assert rel.modality == "intended"
 
 
 def test_firing_at_a_country_is_an_attack_not_a_test(run):
-    rel = one(run("Hamas fired rockets into Israel."), "Hamas", "attacks", "Israel")
+    rel = find(run("Hamas fired rockets into Israel."), "Hamas", "attacks", "Israel")
     assert rel.plover == "ASSAULT"
-    one(run("North Korea fired two artillery shells at Japan."), "North Korea", "attacks", "Japan")
+    find(run("North Korea fired two artillery shells at Japan."), "North Korea", "attacks", "Japan")
     test = [r for r in run("North Korea launched a missile on Tuesday.") if r.plover]
     assert [(r.predicate, r.plover) for r in test] == [("testsWeapon", "MOBILIZE")]
 
 
 def test_saying_one_is_willing_to_yield_is_an_agree_event(run):
     rels = run("Syria says it is willing to withdraw its troops from Lebanon.")
-    withdrawal = one(rels, "Syria", "withdrawsFrom", "Lebanon")
+    withdrawal = find(rels, "Syria", "withdrawsFrom", "Lebanon")
     assert withdrawal.modality == "intended"  # not done yet
-    pledge = one(rels, "Syria", "agreesWith", "Lebanon")
+    pledge = find(rels, "Syria", "agreesWith", "Lebanon")
     assert pledge.plover == "AGREE" and pledge.asserted and pledge.confidence < withdrawal.confidence
 
 
@@ -141,45 +135,45 @@ def test_a_mere_future_is_no_pledge(run):
 
 
 def test_coordinated_objects_share_the_recipient(run):
-    rel = one(run("Syria launched artillery, mortar and rocket fire against Turkey."), "Syria", "attacks", "Turkey")
+    rel = find(run("Syria launched artillery, mortar and rocket fire against Turkey."), "Syria", "attacks", "Turkey")
     assert rel.plover == "ASSAULT"
 
 
 def test_part_of_an_aid_programme_is_aid(run):
-    one(run("Canada suspended part of a military aid program for Mali."), "Canada", "cutsAidTo", "Mali")
+    find(run("Canada suspended part of a military aid program for Mali."), "Canada", "cutsAidTo", "Mali")
 
 
 def test_a_statement_speaks_for_whoever_issued_it(run):
-    one(run("Peru issued a declaration demanding that Chile return the prisoners."), "Peru", "requests", "Chile")
-    one(run("Canada sent a letter urging Mexico to act."), "Canada", "requests", "Mexico")
+    find(run("Peru issued a declaration demanding that Chile return the prisoners."), "Peru", "requests", "Chile")
+    find(run("Canada sent a letter urging Mexico to act."), "Canada", "requests", "Mexico")
 
 
 def test_a_demand_or_plan_stands_for_its_author(run):
-    one(run("Colombia rejected a peace plan from Venezuela."), "Colombia", "rejects", "Venezuela")
-    one(run("Cuba refused to respond to a demand from Spain."), "Cuba", "rejects", "Spain")
+    find(run("Colombia rejected a peace plan from Venezuela."), "Colombia", "rejects", "Venezuela")
+    find(run("Cuba refused to respond to a demand from Spain."), "Cuba", "rejects", "Spain")
 
 
 def test_saying_one_will_cooperate_is_an_agree_event_and_saying_one_will_strike_a_threat(run):
     rels = run("Iran said it would cooperate with Britain.")
-    assert one(rels, "Iran", "cooperatesWith", "United Kingdom").modality == "intended"
-    assert one(rels, "Iran", "agreesWith", "United Kingdom").asserted
+    assert find(rels, "Iran", "cooperatesWith", "United Kingdom").modality == "intended"
+    assert find(rels, "Iran", "agreesWith", "United Kingdom").asserted
     assert not [r for r in rels if r.predicate == "threatens"]
     # an announced release or withdrawal may be a concession or a threat: no guess
     assert not [r for r in run("Iran said it would release the British sailors.") if r.asserted]
     rels = run("Japan said it would attack North Korea.")
-    assert one(rels, "Japan", "threatens", "North Korea").asserted
+    assert find(rels, "Japan", "threatens", "North Korea").asserted
 
 
 def test_an_announced_withdrawal_unless_something_happens_is_a_threat_not_a_pledge(run):
     rels = run("Nigeria announced that it will withdraw its troops from Chad unless Chad holds elections.")
-    one(rels, "Nigeria", "threatens", "Chad")
+    find(rels, "Nigeria", "threatens", "Chad")
     assert not [r for r in rels if r.predicate == "agreesWith"]
 
 
 def test_protesters_and_police_act_for_the_place_where_they_act(run):
-    one(run("Students throughout Indonesia demonstrated against President Joko Widodo."),
+    find(run("Students throughout Indonesia demonstrated against President Joko Widodo."),
         "Indonesia civilians", "protestsAgainst", "Joko Widodo")
-    rel = one(run("Hundreds of protesters rallied in Caracas against Nicolas Maduro."),
+    rel = find(run("Hundreds of protesters rallied in Caracas against Nicolas Maduro."),
               "Venezuela opposition", "protestsAgainst", "Nicolás Maduro")
     assert rel.subject.country == "VEN" and rel.subject.sector == "OPP" and rel.confidence < 0.8
 
@@ -216,7 +210,7 @@ def test_no_pledge_from_an_unsaid_or_open_question(run, text):
      "Juan Ortega", "kills", "Paul Dorn"),
 ])
 def test_killing_constructions(run, text, subject, predicate, obj):
-    rel = one(run(text), subject, predicate, obj)
+    rel = find(run(text), subject, predicate, obj)
     assert rel.plover == "ASSAULT"
 
 
@@ -237,25 +231,25 @@ def test_a_bullet_fired_by_nobody_named_gives_no_killer(run):
 
 # ------------------------------------------------------------------ diplomacy between two sides
 def test_talks_between_two_sides_are_symmetric(run):
-    rel = one(run("The cautious dialogue between Peru and Chile resumed last week."), "Peru", "holdsTalksWith", "Chile")
+    rel = find(run("The cautious dialogue between Peru and Chile resumed last week."), "Peru", "holdsTalksWith", "Chile")
     assert rel.plover == "CONSULT"
 
 
 def test_both_leaders_named_just_before_commit_to_each_other(run):
     rels = run("Macron met Olaf Scholz in Paris. Both leaders committed to closer ties.")
-    rel = one(rels, "Emmanuel Macron", "agreesWith", "Olaf Scholz")
+    rel = find(rels, "Emmanuel Macron", "agreesWith", "Olaf Scholz")
     assert rel.confidence < 0.6  # a pair named in an earlier sentence
 
 
 def test_seeking_someones_support_is_a_request(run):
-    rel = one(run("Kenya is seeking Egypt's support on the dam."), "Kenya", "requests", "Egypt")
+    rel = find(run("Kenya is seeking Egypt's support on the dam."), "Kenya", "requests", "Egypt")
     assert (rel.plover, rel.cameo) == ("REQUEST", "102")
-    one(run("Kenya sought help from Britain."), "Kenya", "requests", "United Kingdom")
+    find(run("Kenya sought help from Britain."), "Kenya", "requests", "United Kingdom")
 
 
 def test_a_deployed_weapon_without_a_destination_is_the_object(run):
     rels = run("Analysts blamed Poland's deployment of the AEGIS radar system for the row.")
-    rel = one(rels, "Poland", "deploysTo", "AEGIS radar system")
+    rel = find(rels, "Poland", "deploysTo", "AEGIS radar system")
     assert rel.object.type == "Topic"
     assert not [r for r in run("Russia's deployment of the Wagner Group alarmed Mali.") if r.plover == "MOBILIZE"]
 
@@ -267,7 +261,7 @@ def test_a_deployed_weapon_without_a_destination_is_the_object(run):
 ])
 def test_the_victim_is_the_name_in_apposition_not_the_title_or_its_people(run, text, victim):
     rels = run(text)
-    rel = one(rels, "Pieter Hals", "kills", victim)
+    rel = find(rels, "Pieter Hals", "kills", victim)
     assert rel.object.type == "Person"
     assert [r.object.label for r in rels if r.plover == "ASSAULT"] == [victim]
 
@@ -280,13 +274,13 @@ def test_the_victim_is_the_name_in_apposition_not_the_title_or_its_people(run, t
      "Kalen Brisk and Odo Marl.", "Odo Marl", "Dorian Vale"),
 ])
 def test_killers_named_in_chains_of_names_and_clauses(run, text, subject, obj):
-    rel = one(run(text), subject, "kills", obj)
+    rel = find(run(text), subject, "kills", obj)
     assert rel.subject.type == "Person" and rel.object.type == "Person"
 
 
 def test_a_year_before_christ_is_no_victim(run):
     rels = run("At dawn, 12 B.C., Thracian King Dorian Vale was assassinated by rebels that included Kalen Brisk.")
-    one(rels, "Kalen Brisk", "kills", "Dorian Vale")
+    find(rels, "Kalen Brisk", "kills", "Dorian Vale")
     assert not [r for r in rels if r.object.label == "B.C."]
 
 
@@ -303,7 +297,7 @@ def test_a_negated_conjunct_does_not_act(run):
     ("Paul Dorn died after Harlan Voss shot him.", "attacks"),
 ])
 def test_more_ways_to_tell_a_killing(run, text, predicate):
-    one(run(text), "Harlan Voss", predicate, "Paul Dorn")
+    find(run(text), "Harlan Voss", predicate, "Paul Dorn")
 
 
 def test_an_object_pronoun_is_not_its_own_clause_subject(run):
@@ -319,11 +313,11 @@ def test_an_object_pronoun_is_not_its_own_clause_subject(run):
     "Harlan Voss is the man who killed Paul Dorn.",
 ])
 def test_killers_by_role_and_verdict(run, text):
-    assert one(run(text), "Harlan Voss", "kills", "Paul Dorn").asserted
+    assert find(run(text), "Harlan Voss", "kills", "Paul Dorn").asserted
 
 
 def test_not_dying_at_someones_hands_is_negated(run):
-    assert one(run("Paul Dorn did not die at the hands of Harlan Voss."), "Harlan Voss", "kills", "Paul Dorn").negated
+    assert find(run("Paul Dorn did not die at the hands of Harlan Voss."), "Harlan Voss", "kills", "Paul Dorn").negated
 
 
 @pytest.mark.parametrize("text, negated, modality", [
@@ -365,7 +359,7 @@ def test_a_nominal_hostile_act_without_an_announcement_is_no_threat(run):
     ("Israel is ready to strike Iran.", "Israel", "threatens", "Iran"),
 ])
 def test_more_triggers_and_intents(run, text, subject, predicate, obj):
-    assert one(run(text), subject, predicate, obj).asserted
+    assert find(run(text), subject, predicate, obj).asserted
 
 
 @pytest.mark.parametrize("text, predicate", [
@@ -390,7 +384,7 @@ def test_no_event_without_its_construction(run, text, predicate):
      "Russia military", "withdrawsFrom", "Georgia", "intended"),
 ])
 def test_participles_leaving_troops_and_requested_acts(run, text, subject, predicate, obj, modality):
-    assert one(run(text), subject, predicate, obj).modality == modality
+    assert find(run(text), subject, predicate, obj).modality == modality
 
 
 def test_a_person_leaving_a_country_is_no_withdrawal(run):
@@ -404,7 +398,7 @@ def test_a_person_leaving_a_country_is_no_withdrawal(run):
     ("The Kenyan president told Somalia to withdraw its troops.", "Kenya", "requests", "Somalia"),
 ])
 def test_nominal_agents_between_pairs_and_instructions(run, text, subject, predicate, obj):
-    assert one(run(text), subject, predicate, obj).asserted
+    assert find(run(text), subject, predicate, obj).asserted
 
 
 @pytest.mark.parametrize("text, predicate", [
@@ -422,12 +416,12 @@ def test_no_nominal_pair_or_instruction_where_none_happened(run, text, predicate
     ("Afghan rebels have kidnapped up to 12 Russian engineers.", "Afghanistan rebels", "abducts", "Russia"),
 ])
 def test_threatened_acts_and_counted_victims(run, text, subject, predicate, obj):
-    assert one(run(text), subject, predicate, obj).asserted
+    assert find(run(text), subject, predicate, obj).asserted
 
 
 def test_a_protest_is_against_whom_its_purpose_clause_makes_demands_of(run):
     rels = run("Kenyan farmers marched to demand the resignation of Tanzanian President John Magufuli.")
-    assert one(rels, "Kenya civilians", "protestsAgainst", "John Magufuli").asserted
+    assert find(rels, "Kenya civilians", "protestsAgainst", "John Magufuli").asserted
     assert not [r for r in run("Kenyan farmers marched to support the Tanzanian government.")
                 if r.predicate == "protestsAgainst"]
 
@@ -440,7 +434,7 @@ def test_a_protest_is_against_whom_its_purpose_clause_makes_demands_of(run):
     ("Officials said Iraqi troops had defeated the Islamic State.", "Iraq military", "attacks", "Islamic State"),
 ])
 def test_ongoing_acts_describing_participles_and_passive_bans(run, text, subject, predicate, obj):
-    one([r for r in run(text) if r.asserted], subject, predicate, obj)
+    find([r for r in run(text) if r.asserted], subject, predicate, obj)
 
 
 @pytest.mark.parametrize("text", [
@@ -458,7 +452,7 @@ def test_defeat_is_fighting_only_for_troops_and_only_of_their_foe(run, text):
     ("On Monday, the Chilean president and the Peruvian president spoke on the phone.", "Chile", "phones", "Peru"),
 ])
 def test_authors_of_statements_allegations_and_phone_calls(run, text, subject, predicate, obj):
-    assert one(run(text), subject, predicate, obj).asserted
+    assert find(run(text), subject, predicate, obj).asserted
 
 
 def test_an_allegation_without_a_clause_is_no_accusation(run):
@@ -473,19 +467,19 @@ def test_an_allegation_without_a_clause_is_no_accusation(run):
      "Palestine", "threatens", "United States"),
 ])
 def test_administrations_spokesmen_and_boycotted_contacts(run, text, subject, predicate, obj):
-    assert one(run(text), subject, predicate, obj).asserted
+    assert find(run(text), subject, predicate, obj).asserted
 
 
 def test_an_invasion_of_a_place_and_a_pact_signed_by_two(run):
-    assert one(run("Turkey's invasion of northern Syria drew condemnation."), "Turkey", "attacks", "Syria").asserted
+    assert find(run("Turkey's invasion of northern Syria drew condemnation."), "Turkey", "attacks", "Syria").asserted
     rels = run("Iran and Iraq signed a security pact.")
-    assert one(rels, "Iran", "signsAgreementWith", "Iraq").asserted
-    assert one(rels, "Iran", "signsAgreementWith", "security pact").object.type == "Topic"
+    assert find(rels, "Iran", "signsAgreementWith", "Iraq").asserted
+    assert find(rels, "Iran", "signsAgreementWith", "security pact").object.type == "Topic"
 
 
 def test_wire_datelines_and_headline_commas(run):
     rels = run("MOSCOW, March 3 (AP) -- Russia accused Ukraine of shelling a village.")
-    assert one(rels, "Russia", "accuses", "Ukraine").asserted
+    assert find(rels, "Russia", "accuses", "Ukraine").asserted
     assert not [r for r in rels if r.predicate == "accuses" and r.subject.label == "Moscow"]
     pair = [r for r in run("Kenya, Uganda sign trade pact") if r.predicate == "signsAgreementWith"
             and {r.subject.label, r.object.label} == {"Kenya", "Uganda"}]
@@ -493,7 +487,7 @@ def test_wire_datelines_and_headline_commas(run):
 
 
 def test_calling_for_a_bodys_action_asks_that_body(run):
-    assert one(run("Kenya called for UN intervention in Somalia."), "Kenya", "requests", "United Nations").asserted
+    assert find(run("Kenya called for UN intervention in Somalia."), "Kenya", "requests", "United Nations").asserted
     assert not [r for r in run("The Kenyan president called for an end to the war.") if r.predicate == "requests"]
 
 
@@ -519,20 +513,20 @@ def test_warned_that_is_a_statement_not_a_threat(run):
     rels = run("Sweden warned that Belarus might close the border crossings next month.")
     assert not [r for r in rels if r.plover == "THREATEN"], [(r.subject.label, r.predicate, r.object.label) for r in rels]
     # the warned party as the object stays a threat
-    one(run("Sweden warned Belarus against closing the border crossings."), "Sweden", "threatens", "Belarus")
-    one(run("Sweden warned Belarus that it would respond."), "Sweden", "threatens", "Belarus")
+    find(run("Sweden warned Belarus against closing the border crossings."), "Sweden", "threatens", "Belarus")
+    find(run("Sweden warned Belarus that it would respond."), "Sweden", "threatens", "Belarus")
 
 
 def test_fishing_boats_are_not_a_navy(run):
     rels = run("Finland detained three Estonian fishing boats near the islands.")
     assert not [e for r in rels for e in (r.subject, r.object) if e.sector == "MIL"], \
         [(r.subject.label, r.predicate, r.object.label) for r in rels]
-    rel = one(run("Estonian frigates fired on Finland."), "Estonia military", "attacks", "Finland")
+    rel = find(run("Estonian frigates fired on Finland."), "Estonia military", "attacks", "Finland")
     assert rel.subject.sector == "MIL"
 
 
 def test_a_people_qualified_by_a_demonym_is_of_that_country(run):
-    rel = one(run("Bulgarian Muslims protested against Greece on Sunday."),
+    rel = find(run("Bulgarian Muslims protested against Greece on Sunday."),
               "Bulgarian Muslims", "protestsAgainst", "Greece")
     assert (rel.subject.type, rel.subject.country) == ("Group", "BGR")
 
@@ -543,32 +537,32 @@ def test_an_attack_on_a_countrys_ally_is_not_on_that_country(run):
         [(r.subject.label, r.predicate, r.object.label) for r in rels]
     # the owner of what is struck still counts: "shelled Bolivia's border posts"
     rels = run("Chile shelled Bolivia's border posts on Friday.")
-    one(rels, "Chile", "attacks", "Bolivia")
+    find(rels, "Chile", "attacks", "Bolivia")
 
 
 def test_reinforcing_troops_somewhere_mobilizes_them_there(run):
-    rel = one(run("Turkey has reinforced its troops in Syria since Friday."), "Turkey", "deploysTo", "Syria")
+    rel = find(run("Turkey has reinforced its troops in Syria since Friday."), "Turkey", "deploysTo", "Syria")
     assert rel.plover == "MOBILIZE"
     # strengthening something other than forces is no deployment
     assert not [r for r in run("Turkey has strengthened its economy in Syria.") if r.plover == "MOBILIZE"]
 
 
 def test_lifting_a_state_of_emergency_is_a_concession(run):
-    rel = one(run("Chile lifted the state of emergency in Santiago on Monday."), "Chile", "concedesTo", "Santiago")
+    rel = find(run("Chile lifted the state of emergency in Santiago on Monday."), "Chile", "concedesTo", "Santiago")
     assert rel.plover == "CONCEDE"
     # another state is not an emergency
     assert not [r for r in run("Chile lifted the state of the roads in Santiago.") if r.plover == "CONCEDE"]
 
 
 def test_a_participle_on_the_object_names_where_a_restriction_was_eased(run):
-    rel = one(run("Israel eased the restrictions imposed on Gaza."), "Israel", "concedesTo", "Gaza Strip")
+    rel = find(run("Israel eased the restrictions imposed on Gaza."), "Israel", "concedesTo", "Gaza Strip")
     assert rel.plover == "CONCEDE"
     # only for the objects the phrase needs: "visited the troops stationed in Iraq" is no easing
     assert not [r for r in run("Israel praised the engineers trained in Jordan.") if r.object.label == "Jordan"]
 
 
 def test_supporters_of_a_leader_are_of_the_leaders_country(run):
-    rel = one(run("Supporters of President Jair Bolsonaro blocked roads in Brasilia."),
+    rel = find(run("Supporters of President Jair Bolsonaro blocked roads in Brasilia."),
               "Brazil civilians", "protestsAgainst", "Brasilia")
     assert rel.subject.country == "BRA"
     # only a person with a country lends it: supporters of a bill have none from it
@@ -576,12 +570,12 @@ def test_supporters_of_a_leader_are_of_the_leaders_country(run):
 
 
 def test_cutting_supplies_to_a_country_is_a_sanction(run):
-    rel = one(run("Norway halted medical supplies to Eritrea last week."), "Norway", "cutsAidTo", "Eritrea")
+    rel = find(run("Norway halted medical supplies to Eritrea last week."), "Norway", "cutsAidTo", "Eritrea")
     assert rel.plover == "SANCTION"
 
 
 def test_joint_military_exercises_are_military_cooperation(run):
-    rel = one(run("Kenya held naval drills with Tanzania in May."), "Kenya", "cooperatesWith", "Tanzania")
+    rel = find(run("Kenya held naval drills with Tanzania in May."), "Kenya", "cooperatesWith", "Tanzania")
     assert (rel.plover, rel.cameo) == ("COOPERATE", "062")
     # drills near a country are no cooperation with it
     assert not [r for r in run("Kenya held naval drills near Somalia in May.") if r.plover == "COOPERATE"]

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-
-def triples(rels, *, asserted_only=False):
-    return {(r.subject.label, r.predicate, r.object.label) for r in rels if r.asserted or not asserted_only}
-
-
-def find(rels, subject, predicate, obj):
-    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
-    assert found, f"no {subject} {predicate} {obj} in {sorted(triples(rels))}"
-    return found[0]
+from .conftest import find, triples
 
 
 # ------------------------------------------------------------------ voice and coordination

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 import json
 
+from kg.model import SECTORS, STATE_SECTORS, Document, relation_from_record
 
-from kg.model import SECTORS, STATE_SECTORS, Document, Relation, relation_from_record
-
-
-def find(rels, subject, predicate, obj) -> Relation:
-    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
-    assert found, f"no {subject} {predicate} {obj} in {[(r.subject.label, r.predicate, r.object.label) for r in rels]}"
-    return found[0]
+from .conftest import find
 
 
 def test_police_against_protesters_of_the_same_country_is_kept(run):

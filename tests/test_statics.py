@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-
-def triples(rels) -> set[tuple[str, str, str]]:
-    return {(r.subject.label, r.predicate, r.object.label) for r in rels if r.asserted}
-
-
-def find(rels, subject, predicate, obj):
-    found = [r for r in rels if (r.subject.label, r.predicate, r.object.label) == (subject, predicate, obj)]
-    assert found, f"no {subject} {predicate} {obj} in {sorted(triples(rels))}"
-    return found[0]
+from .conftest import find, triples
 
 
 # ------------------------------------------------------------------ where people live
@@ -48,7 +39,7 @@ def test_demonym_before_a_job_noun_gives_citizenship(run):
 
 def test_new_is_part_of_a_place_name_not_a_title(run):
     rels = run("The New York-based Harbor Trust Bank lent the money.")
-    assert not any(r.object.label == "York" for r in rels), sorted(triples(rels))
+    assert not any(r.object.label == "York" for r in rels), sorted(triples(rels, asserted_only=True))
     find(rels, "Harbor Trust Bank", "basedIn", "New York City")
 
 
@@ -68,7 +59,7 @@ def test_a_plural_title_covers_each_conjoined_name(run):
 def test_title_of_a_country_is_not_also_citizenship(run):
     rels = run("President Hassan Rouhani of Iran spoke on Sunday.")
     find(rels, "Hassan Rouhani", "leaderOf", "Iran")
-    assert ("Hassan Rouhani", "citizenOf", "Iran") not in triples(rels)
+    assert ("Hassan Rouhani", "citizenOf", "Iran") not in triples(rels, asserted_only=True)
 
 
 def test_two_titles_two_bodies(run):
@@ -80,7 +71,7 @@ def test_two_titles_two_bodies(run):
 def test_ambassador_to_a_country_works_for_the_sending_one(run):
     rels = run("US Ambassador to Germany Richard Grenell criticised the airline.")
     find(rels, "Richard Grenell", "worksFor", "United States")
-    assert ("Richard Grenell", "worksFor", "Germany") not in triples(rels)
+    assert ("Richard Grenell", "worksFor", "Germany") not in triples(rels, asserted_only=True)
 
 
 def test_a_title_the_derived_table_lists_as_an_alias_is_still_a_title(run):
@@ -90,7 +81,7 @@ def test_a_title_the_derived_table_lists_as_an_alias_is_still_a_title(run):
 
 def test_retired_agent_no_longer_works_there(run):
     rels = run("Retired FBI agent Tom Brisco told reporters the group was weak.")
-    assert not any(r.predicate == "worksFor" for r in rels), sorted(triples(rels))
+    assert not any(r.predicate == "worksFor" for r in rels), sorted(triples(rels, asserted_only=True))
 
 
 def test_a_negated_clause_does_not_negate_a_title(run):
@@ -131,7 +122,7 @@ def test_capital_named_without_its_country(run):
 def test_capital_of_does_not_repeat_located_in(run):
     rels = run("Leaders met in Niamey, Niger's capital, for a summit.")
     find(rels, "Niamey", "capitalOf", "Niger")
-    assert ("Niamey", "locatedIn", "Niger") not in triples(rels)
+    assert ("Niamey", "locatedIn", "Niger") not in triples(rels, asserted_only=True)
 
 
 def test_place_in_a_region_by_adjacency(run):
@@ -141,18 +132,18 @@ def test_place_in_a_region_by_adjacency(run):
 
 def test_based_noun_before_a_group_name(run):
     rels = run("The Yemen-based Houthi movement claimed the attack.")
-    assert any(r.predicate == "basedIn" and r.object.label == "Yemen" for r in rels), sorted(triples(rels))
+    assert any(r.predicate == "basedIn" and r.object.label == "Yemen" for r in rels), sorted(triples(rels, asserted_only=True))
 
 
 def test_national_body_gets_its_country_without_a_based_in_record(run):
     rels = run("The US Embassy in London said the diplomat had left.")
-    assert ("US Embassy", "basedIn", "United States") not in triples(rels)
+    assert ("US Embassy", "basedIn", "United States") not in triples(rels, asserted_only=True)
 
 
 def test_birth_date_between_born_and_place(run):
     rels = run("Anna Kolb was born on March 3, 1911, in Dayton, Ohio, and grew up in Denver.")
     find(rels, "Anna Kolb", "livesIn", "Dayton")
-    assert ("Anna Kolb", "livesIn", "Denver") not in triples(rels)
+    assert ("Anna Kolb", "livesIn", "Denver") not in triples(rels, asserted_only=True)
 
 
 def test_born_subject_in_apposition(run):
@@ -168,10 +159,10 @@ def test_possessive_home_with_a_place(run):
 def test_a_group_of_countries_lists_its_members(run):
     rels = run("The G20 is a loose group of many countries, India, Japan, Australia and the United States.")
     members = {r.subject.label for r in rels if r.predicate == "memberOf"}
-    assert {"India", "Japan", "Australia", "United States"} <= members, sorted(triples(rels))
+    assert {"India", "Japan", "Australia", "United States"} <= members, sorted(triples(rels, asserted_only=True))
     rels = run("ASEAN is a bloc of ten countries, including Vietnam, Thailand and Indonesia.")
     members = {r.subject.label for r in rels if r.predicate == "memberOf"}
-    assert {"Vietnam", "Thailand", "Indonesia"} <= members, sorted(triples(rels))
+    assert {"Vietnam", "Thailand", "Indonesia"} <= members, sorted(triples(rels, asserted_only=True))
 
 
 def test_spokesperson_of_a_person_works_for_that_person(run):
@@ -213,7 +204,7 @@ def test_alliance_with_hung_on_the_verb(run):
 def test_a_deputy_leader_works_for_the_body(run):
     rels = run("Laila Omar, deputy leader of the Labour Party, spoke first.")
     find(rels, "Laila Omar", "worksFor", "Labour Party")
-    assert ("Laila Omar", "leaderOf", "Labour Party") not in triples(rels)
+    assert ("Laila Omar", "leaderOf", "Labour Party") not in triples(rels, asserted_only=True)
 
 
 def test_unit_of_a_body_in_an_apposition(run):
@@ -228,12 +219,12 @@ def test_a_persons_body_and_its_town(run):
 
 def test_town_in_an_organisation_name(run):
     rels = run("The Federal Reserve Bank of Chicago raised its forecast on Friday.")
-    assert any(r.predicate == "basedIn" and r.object.label == "Chicago" for r in rels), sorted(triples(rels))
+    assert any(r.predicate == "basedIn" and r.object.label == "Chicago" for r in rels), sorted(triples(rels, asserted_only=True))
 
 
 def test_a_name_with_an_age_is_a_person(run):
     rels = run("Marta Kowalczyk Brandauer, 50, of Bethany, Conn., was hurt on Thursday.")
-    assert not any(r.predicate == "basedIn" for r in rels), sorted(triples(rels))
+    assert not any(r.predicate == "basedIn" for r in rels), sorted(triples(rels, asserted_only=True))
 
 
 def test_place_in_a_region_by_copula_and_by_province(run):
@@ -244,7 +235,7 @@ def test_place_in_a_region_by_copula_and_by_province(run):
 def test_a_list_of_districts_and_provinces_is_no_containment(run):
     rels = run("The farms lie in Wat District in Kora Province, Bela District in Soma Province, and Hill District in Tana Province.")
     find(rels, "Bela District", "locatedIn", "Soma Province")
-    assert ("Kora Province", "locatedIn", "Bela District") not in triples(rels)
+    assert ("Kora Province", "locatedIn", "Bela District") not in triples(rels, asserted_only=True)
 
 
 def test_native_of_a_town_and_state_lives_in_both(run):
@@ -319,18 +310,18 @@ def test_a_national_body_is_based_in_its_country(run):
 
 def test_an_embassy_is_not_based_in_the_country_it_represents(run):
     rels = run("The Chilean Embassy in Lima issued a statement.")
-    assert ("Chilean Embassy", "basedIn", "Chile") not in triples(rels)
+    assert ("Chilean Embassy", "basedIn", "Chile") not in triples(rels, asserted_only=True)
 
 
 def test_a_party_the_ner_took_for_a_place_is_no_residence(run):
     rels = run("Mia Lund, an activist in Kenya's Green Party, was arrested.")
-    assert not [r for r in rels if r.predicate == "livesIn"], sorted(triples(rels))
+    assert not [r for r in rels if r.predicate == "livesIn"], sorted(triples(rels, asserted_only=True))
     find(rels, "Mia Lund", "memberOf", "Green Party")
 
 
 def test_a_union_of_writers_keeps_its_name(run):
     rels = run("Mia Lund, vice-president of the Union of Nordic Writers, spoke.")
-    assert any(r.object.label == "Union of Nordic Writers" for r in rels), sorted(triples(rels))
+    assert any(r.object.label == "Union of Nordic Writers" for r in rels), sorted(triples(rels, asserted_only=True))
 
 
 # ------------------------------------------------------------------ birthplaces and homes, more ways
@@ -357,7 +348,7 @@ def test_a_department_head_works_for_the_body_but_does_not_lead_it(run):
          "Mia Lund", "worksFor", "Northwind Traders")
     rels = run("Mia Lund, head of research at the Karolinska Institute, said so.")
     find(rels, "Mia Lund", "worksFor", "Karolinska Institute")
-    assert ("Mia Lund", "leaderOf", "Karolinska Institute") not in triples(rels)
+    assert ("Mia Lund", "leaderOf", "Karolinska Institute") not in triples(rels, asserted_only=True)
 
 
 def test_the_chairman_of_the_board_leads_the_company(run):
@@ -366,7 +357,7 @@ def test_the_chairman_of_the_board_leads_the_company(run):
 
 def test_a_place_after_a_named_site_is_no_employer(run):
     rels = run("Ada Stern, director of the Barton summer camp at Oxford, spoke.")
-    assert not [r for r in rels if r.predicate in ("worksFor", "leaderOf")], sorted(triples(rels))
+    assert not [r for r in rels if r.predicate in ("worksFor", "leaderOf")], sorted(triples(rels, asserted_only=True))
 
 
 def test_a_persons_party(run):
@@ -375,7 +366,7 @@ def test_a_persons_party(run):
 
 def test_a_noble_title_names_a_person_not_a_place(run):
     rels = run("Spain's Duchess of Alba topped the list of guests.")
-    assert not [r for r in rels if r.predicate == "locatedIn"], sorted(triples(rels))
+    assert not [r for r in rels if r.predicate == "locatedIn"], sorted(triples(rels, asserted_only=True))
 
 
 # ------------------------------------------------------------------ who works where, told by a verb
@@ -420,7 +411,7 @@ def test_named_or_elected_to_an_office(run):
     find(run("Ada Stern was named president of Northwind Traders in May."), "Ada Stern", "leaderOf", "Northwind Traders")
     find(run("Ada Stern, who was elected mayor of Tulsa in 1986, resigned."), "Ada Stern", "leaderOf", "Tulsa")
     rels = run("Ada Stern was not elected president of Chile.")
-    assert ("Ada Stern", "leaderOf", "Chile") not in triples(rels)
+    assert ("Ada Stern", "leaderOf", "Chile") not in triples(rels, asserted_only=True)
 
 
 def test_a_mayor_leads_and_lives_in_the_town(run):
@@ -476,7 +467,7 @@ def test_a_title_beside_a_name_the_parser_split(run):
 def test_who_is_president_but_not_who_was(run):
     find(run("Ada Stern, who is president of Northwind Traders, said so."), "Ada Stern", "leaderOf", "Northwind Traders")
     rels = run("Ada Stern, who was president of Northwind Traders until May, said so.")
-    assert ("Ada Stern", "leaderOf", "Northwind Traders") not in triples(rels)
+    assert ("Ada Stern", "leaderOf", "Northwind Traders") not in triples(rels, asserted_only=True)
 
 
 @pytest.mark.parametrize("text", ["Ada Stern is from Tulsa.", "Ada Stern comes from Tulsa.",
@@ -510,4 +501,4 @@ def test_a_body_named_after_two_fields_stays_whole(run, text, person, body):
 
 def test_a_person_after_a_body_and_and_is_not_swallowed(run):
     rels = run("Officials of the Ministry of Defence and Tom Keller met in London.")
-    assert not any("Keller" in r.object.label and r.object.type != "Person" for r in rels), sorted(triples(rels))
+    assert not any("Keller" in r.object.label and r.object.type != "Person" for r in rels), sorted(triples(rels, asserted_only=True))
