@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -135,6 +136,17 @@ class Gazetteer:
         """(is it a title, the static relation it implies towards an organisation)."""
         entry = self.titles.get(norm(word))
         return (entry is not None, entry[0] if entry else None)
+
+    def strip_titles(self, words: list[str], keep: int = 1, protect: Iterable[str] = ()) -> list[str]:
+        """The words of a name without the titles before it ("Crown Prince", "Secretary of
+        State"), keeping at least ``keep`` words; a first word in ``protect`` is never a title."""
+        while len(words) > keep and words[0] not in protect:
+            size = next((n for n in (3, 2, 1)
+                         if n <= len(words) - keep and self.title(" ".join(words[:n]).rstrip("."))[0]), 0)
+            if not size:
+                break
+            words = words[size:]
+        return words
 
     def title_relations(self, phrase: str) -> tuple[str | None, str | None] | None:
         """The relations a title phrase implies (to an organisation, to a country), or None.

@@ -121,7 +121,8 @@ class DocumentResolver:
         # Every person the document names, not only those in a relation: "Carrie Lam" may be
         # introduced in a sentence that yields nothing and then act as plain "Lam".
         people = {clean_name(m.key or m.text) for m in mentions if m.type == "Person"}
-        people |= {self._untitled(clean_name(p)) for p in extra_people}
+        # ("Crown Prince Mohammed bin Salman" is a name without its title; two words stay)
+        people |= {" ".join(self.gaz.strip_titles(clean_name(p).split(), keep=2)) for p in extra_people}
         fulls = set()
         for name in people:
             actor = self.gaz.lookup(name)
@@ -156,16 +157,6 @@ class DocumentResolver:
             if rels is not None:
                 return rels[1] == "leaderOf"
         return False
-
-    def _untitled(self, name: str) -> str:
-        """A name without the titles before it ("Crown Prince Mohammed bin Salman")."""
-        words = name.split()
-        while len(words) > 2:
-            size = next((n for n in (3, 2, 1) if n < len(words) - 1 and self.gaz.title(" ".join(words[:n]))[0]), 0)
-            if not size:
-                break
-            words = words[size:]
-        return " ".join(words)
 
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
         """(label, type, linked actor) of a mention."""

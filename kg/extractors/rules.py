@@ -2647,16 +2647,7 @@ def _strip_title(text: str, g: gaz.Gazetteer) -> str:
     text = text.removesuffix("'s")
     if g.lookup(text) is not None:
         return text  # "New York", "Prince Edward Island": a known name, not a title before one
-    words = text.split()
-    while len(words) > 1:
-        for size in (3, 2, 1):
-            head = " ".join(words[:size]).rstrip(".")
-            if size < len(words) and g.title(head)[0] and words[0] not in KEEP_CAPITALISED:
-                words = words[size:]
-                break
-        else:
-            break
-    return " ".join(words).strip(" -–—")
+    return " ".join(g.strip_titles(text.split(), protect=KEEP_CAPITALISED)).strip(" -–—")
 
 
 def _conjuncts(tok):
