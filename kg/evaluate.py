@@ -12,6 +12,9 @@ seed      ``eval/gold/seed.jsonl`` (the Lee-Beijing       entity, country
 wikinews  ``eval/gold/wikinews.jsonl`` (12 Wikinews       entity, country
           articles, written for kg)
 plover    PLOVER GSR dev (``gold/plover/gsr-dev.jsonl``)  entity, country
+plover-tune, plover-holdout
+          the two halves of GSR dev, split once by a      entity, country
+          fixed hash of the record id (:func:`half`)
 petrarch  PETRARCH unit tests, fictional actors           cameo, root, plover
 conll04   CoNLL04 dev (``gold/conll04/dev.json``)          entity
 ========  =============================================  ==========================
@@ -99,6 +102,7 @@ referred to by id and entities by label, QID and country.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -119,7 +123,10 @@ if TYPE_CHECKING:
 REPO = Path(__file__).resolve().parent.parent
 GOLD_DIR = REPO / "eval" / "gold"
 FLOORS_FILE = REPO / "eval" / "floors.json"
-SETS = ("seed", "wikinews", "plover", "petrarch", "conll04")
+SETS = ("seed", "wikinews", "plover", "plover-tune", "plover-holdout", "petrarch", "conll04")
+# The GSR dev file is split once, by a fixed hash of each record's id, into a half that rules
+# are tuned on and a half that is only measured (eval/README.md, "Discipline").
+GSR_HALVES = ("tune", "holdout")
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -385,13 +392,18 @@ class Report:
     predictions: int
     levels: list[LevelScore]
     notes: list[str] = field(default_factory=list)
+    # Gold events whose PLOVER type some prediction in the same document has, whatever its
+    # actors: how often the trigger is seen at all, apart from argument attachment.
+    types_found: tuple[int, int] | None = None
 
     def level(self, name: str) -> LevelScore:
         return next(lv for lv in self.levels if lv.name == name)
 
     def to_dict(self) -> dict:
+        found = ({"types_found": {"found": self.types_found[0], "events": self.types_found[1]}}
+                 if self.types_found else {})
         return {"set": self.name, "documents": self.documents, "gold_facts": self.gold_facts,
-                "predictions": self.predictions, "notes": self.notes,
+                "predictions": self.predictions, "notes": self.notes, **found,
                 "levels": {lv.name: lv.to_dict() for lv in self.levels}}
 
 
@@ -577,6 +589,8 @@ def load(name_or_path: str | Path, *, match: str = "type") -> GoldSet:
         raise GoldError(f"unknown match {match!r}; use 'type' or 'predicate'")
     if name == "plover":
         return read_plover(shared_file("gold/plover/gsr-dev.jsonl", name))
+    if name.startswith("plover-") and name[len("plover-"):] in GSR_HALVES:
+        return read_plover(shared_file("gold/plover/gsr-dev.jsonl", name), name=name, part=name[len("plover-"):])
     if name == "petrarch":
         return _petrarch(shared_file("gold/petrarch/unittest.jsonl", name), name)
     if name == "conll04":
@@ -763,7 +777,19 @@ def _jsonl(path: Path) -> Iterable[tuple[int, dict]]:
                 raise GoldError(f"{path}:{number}: not JSON ({exc.msg})") from None
 
 
-def read_plover(path: Path, name: str = "plover") -> GoldSet:
+def half(record_id: str) -> str:
+    """The half of the GSR dev split a record belongs to: ``tune`` or ``holdout``.
+
+    The split is fixed (SHA-256 of the id, even or odd), so it never changes with the file's
+    order or with new records.
+
+    >>> half("PLOVER-GSR01-AGREE-0003"), half("PLOVER-GSR01-AGREE-0009")
+    ('tune', 'holdout')
+    """
+    return GSR_HALVES[int(hashlib.sha256(record_id.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def read_plover(path: Path, name: str = "plover", part: str | None = None) -> GoldSet:
     """The PLOVER gold-standard records: one event a sentence, scored by type and actor/recipient country.
 
     Every actor is an alternative subject and every recipient an alternative object, so an
@@ -780,6 +806,8 @@ def read_plover(path: Path, name: str = "plover") -> GoldSet:
         if "id" not in rec or "text" not in rec or "event" not in rec:
             raise GoldError(f"{path}:{number}: a GSR record needs 'id', 'text' and 'event'")
         doc = str(rec["id"])
+        if part is not None and half(doc) != part:
+            continue
         docs.append(Document(id=doc, text=rec["text"], source=str(path)))
 
         def refs(actors) -> tuple[Ref, ...]:
@@ -948,7 +976,21 @@ def evaluate(gs: GoldSet, relations: Iterable[Relation], *, all_facts: bool = Fa
     if len(inside) < len(relations):
         notes.append(f"{len(relations) - len(inside)} relation records name documents outside this set and were ignored")
     levels = [score(gs.facts, predicted, lv, all_facts=all_facts) for lv in gs.levels]
-    return Report(gs.name, len(gs.documents), len(gs.facts), len(inside), levels, notes)
+    return Report(gs.name, len(gs.documents), len(gs.facts), len(inside), levels, notes,
+                  types_found(gs.facts, inside))
+
+
+def types_found(gold: Sequence[Fact], relations: Sequence[Relation]) -> tuple[int, int] | None:
+    """How many gold events have their PLOVER type among the predictions of their document.
+
+    None when the gold has no events. Actors and status are not looked at: this measures
+    whether the event's trigger was read at all.
+    """
+    events = [f for f in gold if f.plovers]
+    if not events:
+        return None
+    seen = {(r.doc, r.plover) for r in relations if r.plover}
+    return sum(any((f.doc, p) in seen for p in f.plovers) for f in events), len(events)
 
 
 def run(name_or_path: str | Path, *, predictions: str | Path | None = None, extractor: str = "rules",
@@ -1002,6 +1044,8 @@ def format_table(reports: Sequence[Report]) -> str:
                        f"cannot express)" for lv in rep.levels if lv.left_out)
              for rep in reports]
     notes += [f"{rep.name}: {n}" for rep in reports for n in rep.notes]
+    notes += [f"{rep.name}: gold event type found in {rep.types_found[0]} of {rep.types_found[1]} events "
+              f"({rep.types_found[0] / rep.types_found[1]:.0%})" for rep in reports if rep.types_found]
     return out + "\n\n" + "\n".join(notes)
 
 

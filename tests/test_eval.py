@@ -487,3 +487,26 @@ def test_exported_documents_scored_through_relation_records_give_the_same_figure
     preds.write_text(res.output, encoding="utf-8")
     rep = ev.run("plover", predictions=preds)
     assert ev.figures(rep) == ev.figures(reports["plover"])
+
+
+def test_the_gsr_halves_are_fixed_disjoint_and_cover_the_dev_file():
+    shared_path("gold", "plover", "gsr-dev.jsonl")
+    whole = ev.load("plover")
+    tune, holdout = ev.load("plover-tune"), ev.load("plover-holdout")
+    ids = lambda gs: {d.id for d in gs.documents}  # noqa: E731
+    assert ids(tune) | ids(holdout) == ids(whole) and not ids(tune) & ids(holdout)
+    assert all(ev.half(i) == "tune" for i in ids(tune))
+    assert abs(len(ids(tune)) - len(ids(holdout))) < len(ids(whole)) / 5
+
+
+def test_types_found_counts_gold_events_whose_type_some_prediction_has():
+    gold = [Fact(doc="d1", subject=(), object=(), plovers=("SANCTION",)),
+            Fact(doc="d2", subject=(), object=(), plovers=("ASSAULT", "COERCE")),
+            Fact(doc="d3", subject=(), object=(), predicates=("leaderOf",))]
+    e = Entity(id="x", label="X", type="Country")
+    rels = [Relation(doc="d1", sentence="", start=0, end=0, subject=e, predicate="sanctions", object=e,
+                     plover="SANCTION"),
+            Relation(doc="d1", sentence="", start=0, end=0, subject=e, predicate="attacks", object=e,
+                     plover="ASSAULT")]
+    assert ev.types_found(gold, rels) == (1, 2)
+    assert ev.types_found(gold[2:], rels) is None
