@@ -28,12 +28,12 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from .. import gazetteer as gaz
-from ..lexicon import EventType, Lexicon
-from ..lexicon import load as load_lexicon
-from ..model import SECTORS, Document, Mention, RelationMention
-from ..nlp import HYPHENATED_NAME
-from . import register
+from ... import gazetteer as gaz
+from ...lexicon import EventType, Lexicon
+from ...lexicon import load as load_lexicon
+from ...model import SECTORS, Document, Mention, RelationMention
+from ...nlp import HYPHENATED_NAME
+from .. import register
 
 # spaCy NER label → ontology class, before the gazetteer refines it.
 NER_TYPES = {
