@@ -67,7 +67,6 @@ class RuleExtractor:
     def __init__(self, lexicon: Lexicon, gazetteer: gaz.Gazetteer):
         self.lex = lexicon
         self.gaz = gazetteer
-        self._police_home: str | None = None  # the country of the police acting, while recipients are sought
 
     # ================================================================ mentions
     def mentions(self, parsed) -> dict[int, Mention]:
@@ -486,13 +485,14 @@ class RuleExtractor:
         return found or (None, None)
 
     # ================================================================ actors
-    def actors(self, tok, ms, *, role: str = "actor", et: EventType | None = None) -> list[tuple[Mention, float]]:
+    def actors(self, tok, ms, *, role: str = "actor", et: EventType | None = None,
+               home: str | None = None) -> list[tuple[Mention, float]]:
         """The mentions a head token stands for, over coordination, with a confidence factor."""
         out: list[tuple[Mention, float]] = []
         for t in _conjuncts(tok):
             if t.i != tok.i and any(c.dep_ == "neg" for c in t.children):
                 continue  # "he and not his brother shoots Lincoln"
-            out += self._actor(t, ms, role, et)
+            out += self._actor(t, ms, role, et, home)
         seen: set[int] = set()
         uniq = []
         for m, f in out:
@@ -501,7 +501,8 @@ class RuleExtractor:
                 uniq.append((m, f))
         return uniq
 
-    def _actor(self, tok, ms, role: str, et: EventType | None) -> list[tuple[Mention, float]]:
+    def _actor(self, tok, ms, role: str, et: EventType | None,
+               home: str | None = None) -> list[tuple[Mention, float]]:
         if tok.i in ms:
             m = ms[tok.i]
             if m.type == "Topic" and role == "actor":
@@ -520,7 +521,7 @@ class RuleExtractor:
         for c in tok.children:
             if c.dep_ == "relcl" and c.lemma_.lower() in ("include", "comprise"):
                 named = [(m, f * 0.85) for o in c.children if o.dep_ == "dobj"
-                         for m, f in self.actors(o, ms, role=role, et=et) if m.type != "Topic"]
+                         for m, f in self.actors(o, ms, role=role, et=et, home=home) if m.type != "Topic"]
                 if named:
                     return named
         # "thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted
@@ -528,13 +529,13 @@ class RuleExtractor:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     return [(m, f * 0.9) for p in c.children if p.dep_ == "pobj"
-                            for m, f in self.actors(p, ms, role=role, et=et)]
+                            for m, f in self.actors(p, ms, role=role, et=et, home=home)]
             return []
         for c in tok.children:
             # "prominent leaders, including Premier Li Qiang and Zhao Leji": the ones named
             if c.dep_ == "prep" and c.lower_ in ("including", "like") or c.dep_ == "amod" and c.lower_ == "such":
                 named = [(m, f * 0.85) for p in c.children if p.dep_ == "pobj"
-                         for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
+                         for m, f in self.actors(p, ms, role=role, et=et, home=home) if m.type != "Topic"]
                 if named:
                     return named
         agentive = lemma in self.lex.agents or lower in self.lex.agents
@@ -561,7 +562,7 @@ class RuleExtractor:
                 return [(self._sector(tok, m, c.idx), f * 0.9) for m, f in self._pronoun(c, ms)]
             if c.dep_ == "compound" and c.i not in ms and c.lemma_.lower() in self.lex.agents:
                 # "Israeli army bulldozers": the army's country
-                found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et) if m.type != "Topic"]
+                found = [(m, f * 0.9) for m, f in self._actor(c, ms, role, et, home) if m.type != "Topic"]
                 if agentive:  # "student demonstrators": the whole phrase names the sector
                     end = tok.idx + len(tok.text)
                     found = [(dataclasses.replace(m, text=tok.doc.text[min(m.start, end):end], start=min(m.start, end),
@@ -591,7 +592,7 @@ class RuleExtractor:
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i not in ms and p.lemma_.lower() in self.lex.agents \
                                 and self._sector_code(p) == "GOV":
-                            found = [(m, f * 0.9) for m, f in self._actor(p, ms, role, et) if m.type != "Topic"]
+                            found = [(m, f * 0.9) for m, f in self._actor(p, ms, role, et, home) if m.type != "Topic"]
                             if found:
                                 return found
             for c in tok.children:
@@ -628,10 +629,10 @@ class RuleExtractor:
                                   for m in [_place(q, ms)] if m is not None and (m.country or m.type == "Country")]
                         if len({m.country or m.key for m in places}) == 1:
                             return [(self._sector(tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
-                if role == "recipient" and self._police_home is not None:
+                if role == "recipient" and home is not None:
                     code = self._sector_code(tok)
                     return [(Mention(tok.text, tok.idx, tok.idx + len(tok.text), SECTORS[code][1],
-                                     country=self._police_home, key=tok.text, sector=code), 0.6)]
+                                     country=home, key=tok.text, sector=code), 0.6)]
             return []
         if role == "recipient" and et is not None and et.plover == "SANCTION" and tok.i not in ms:
             # "restrictions on flights to Cuba", "tariffs on imports from China": the place
@@ -667,7 +668,7 @@ class RuleExtractor:
                 # "a camp for Sudanese refugees was attacked": those it is for
                 if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and et.plover == "ASSAULT"):
                     found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
-                             for m, f in self.actors(p, ms, role=role, et=et) if m.type != "Topic"]
+                             for m, f in self.actors(p, ms, role=role, et=et, home=home) if m.type != "Topic"]
                     if found:
                         return found
         if tok.ent_type_ in W.not_topics:
@@ -1031,24 +1032,21 @@ class RuleExtractor:
         # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
         # civilians they act on, when nothing else places them, are of the police's country
         homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
-        self._police_home = next(iter(homes)) if len(homes) == 1 else None
-        try:
-            found = self._recipients(verb, et, ms, passive_objs)
-        finally:
-            self._police_home = None
+        home = next(iter(homes)) if len(homes) == 1 else None
+        found = self._recipients(verb, et, ms, passive_objs, home)
         if et.theme_preps:
             # "Trump withdrew the US from the treaty": his own country is what he moves
             found = [(m, f) for m, f in found if not (m.type == "Country" and any(
                 a.type == "Person" and a.country and a.country == m.country for a, _ in actors))]
         return [(m, f) for m, f in found if not any(_same(m, a) for a, _ in actors)]
 
-    def _recipients(self, verb, et: EventType, ms, passive_objs) -> list[tuple[Mention, float]]:
+    def _recipients(self, verb, et: EventType, ms, passive_objs, home=None) -> list[tuple[Mention, float]]:
         objects: list[tuple[Mention, float]] = []
         if et.predicate in W.weapon_predicates:  # "tested a ballistic missile": the missile
             return [(_topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
                     and o.lemma_.lower() in et.requires]
         for p in passive_objs:
-            found = self.actors(p, ms, role="recipient", et=et)
+            found = self.actors(p, ms, role="recipient", et=et, home=home)
             if et.predicate in W.victim_possessive and p.i not in ms and p.pos_ in ("NOUN", "PROPN"):
                 # "the last Aztec king of Mexico, Cuauhtemoc, was murdered": the one named, not
                 # the people his title names
@@ -1073,7 +1071,7 @@ class RuleExtractor:
             return objects
         holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if et.theme_preps:
-            objects = self._prep_objects(holders, et.theme_preps, ms, et, 0.95)
+            objects = self._prep_objects(holders, et.theme_preps, ms, et, 0.95, home)
             if objects:
                 return objects
         dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
@@ -1084,7 +1082,7 @@ class RuleExtractor:
                      if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
                      if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
         for c in dobjs:
-            objects += self.actors(c, ms, role="recipient", et=et)
+            objects += self.actors(c, ms, role="recipient", et=et, home=home)
         topics = [(m, f) for m, f in objects if m.type == "Topic"]
         objects = [(m, f) for m, f in objects if m.type != "Topic"]
         if objects and not all(_is_own(verb, c) for c in dobjs):
@@ -1101,7 +1099,7 @@ class RuleExtractor:
         # the participle that qualifies the object carries its preposition
         holders += [a for c in holders[1:] if c.lemma_.lower() in et.requires for a in c.children
                     if a.dep_ == "acl" and a.tag_ == "VBN"]
-        objects += self._prep_objects(holders, et.preps, ms, et, 0.95)
+        objects += self._prep_objects(holders, et.preps, ms, et, 0.95, home)
         if objects:
             return objects
         if topics:
@@ -1119,7 +1117,7 @@ class RuleExtractor:
                 return objects
         # "rejected calls by Belarus", "accepted demands from the rebels"
         if et.plover in W.source_recipient:
-            objects += self._prep_objects(dobjs, {"by", "from"}, ms, et, 0.8)
+            objects += self._prep_objects(dobjs, {"by", "from"}, ms, et, 0.8, home)
             if objects:
                 return objects
         # "threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient.
@@ -1139,10 +1137,10 @@ class RuleExtractor:
                     for o in inner_objs:
                         if _is_own(c, o):
                             continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
-                        objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner)
+                        objects += [(m, f * 0.85) for m, f in self.actors(o, ms, role="recipient", et=inner, home=home)
                                     if m.type != "Topic"]
                     if not objects:
-                        objects += [(m, f) for m, f in self._prep_objects([c, *inner_objs], preps, ms, act, 0.8)
+                        objects += [(m, f) for m, f in self._prep_objects([c, *inner_objs], preps, ms, act, 0.8, home)
                                     if m.type != "Topic" or inner is not None]
                     if not objects and et.plover == "THREATEN":
                         # "threatened to cut off power to the region of X", "to resume attacks
@@ -1160,7 +1158,7 @@ class RuleExtractor:
                     if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                   for m in cl.children):
                         objects += [(m, f * 0.7) for s in cl.children if s.dep_ in SUBJ
-                                    for m, f in self.actors(s, ms, role="recipient") if m.type != "Topic"]
+                                    for m, f in self.actors(s, ms, role="recipient", home=home) if m.type != "Topic"]
             if objects:
                 return objects
         # "demanded that the US cancel ...", "threatened that Iran would pay": the clause's
@@ -1172,7 +1170,7 @@ class RuleExtractor:
                 if c.dep_ == "ccomp":
                     for s in c.children:
                         if s.dep_ in SUBJ:
-                            objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient")
+                            objects += [(m, f * 0.75) for m, f in self.actors(s, ms, role="recipient", home=home)
                                         if m.type != "Topic"]
             if objects:
                 return objects
@@ -1185,7 +1183,7 @@ class RuleExtractor:
         if et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG" \
                 and verb.head.lemma_.lower() in W.write_verbs:
             # "wrote to the US embassy asking to waive ...": whom the letter went to
-            objects += self._prep_objects([verb.head], {"to"}, ms, et, 0.8)
+            objects += self._prep_objects([verb.head], {"to"}, ms, et, 0.8, home)
             if objects:
                 return objects
         for h in holders:
@@ -1218,7 +1216,7 @@ class RuleExtractor:
                     out += [(m, f * 0.8) for m, f in self._recipients(c, inner, ms, []) if m.type != "Topic"]
         return out
 
-    def _prep_objects(self, holders, preps, ms, et, factor) -> list[tuple[Mention, float]]:
+    def _prep_objects(self, holders, preps, ms, et, factor, home=None) -> list[tuple[Mention, float]]:
         out: list[tuple[Mention, float]] = []
         for h in holders:
             for prep in h.children:
@@ -1226,7 +1224,8 @@ class RuleExtractor:
                 if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
-                            out += [(m, f * factor) for m, f in self.actors(pobj, ms, role="recipient", et=et)]
+                            out += [(m, f * factor)
+                                    for m, f in self.actors(pobj, ms, role="recipient", et=et, home=home)]
         return out
 
     def _verb_events(self, doc, sent, verb, et: EventType, ms) -> Iterator[RelationMention]:
