@@ -9,6 +9,7 @@ reading as an empty list.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 
 FILES = ("mentions.tsv", "actors.tsv", "roles.tsv", "modality.tsv", "statics.tsv")
@@ -47,6 +48,20 @@ def load() -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
                 raise ValueError(f"kg/data/rules/{name}: the list {key!r} is defined in another file too")
             found[key] = value
     return found
+
+
+def jsonl_rows(name: str) -> list[dict]:
+    """The rows of a JSON-lines file in kg/data/rules (lines starting with '#' are comments)."""
+    text = resources.files("kg.data").joinpath("rules", name).read_text(encoding="utf-8")
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"kg/data/rules/{name}, line {number}: not JSON ({exc})") from None
+    return rows
 
 
 class Words:
