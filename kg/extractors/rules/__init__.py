@@ -55,10 +55,10 @@ from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from .. import register
 from .context import Context, name
-from .events import events
+from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
-from .statics import statics
+from .statics import static_relations
 from .titles import affiliations
 
 # Readings that stack several weak inferences (a pronoun for a role noun for a place) fall
@@ -83,10 +83,10 @@ def read(doc: Document, parsed, linker) -> Iterator[RelationMention]:
     ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles)
     for sent in parsed.sents:
         here = ctx.at(sent)
-        static = list(statics(here))
+        static = list(static_relations(here))
         # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
         capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}
-        for r in (*events(here), *static):
+        for r in (*sentence_events(here), *static):
             if r.confidence >= MIN_CONFIDENCE and not (
                     r.predicate == "locatedIn" and (name(r.subject), name(r.object)) in capitals):
                 yield r

@@ -16,7 +16,7 @@ from .verbal import demand_clause, verb_events
 from .words import W
 
 
-def events(ctx) -> Iterator[RelationMention]:
+def sentence_events(ctx) -> Iterator[RelationMention]:
     """The events of the context's sentence, in token order."""
     for tok in ctx.sent:
         et = verb_event(ctx, tok)

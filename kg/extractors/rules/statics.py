@@ -54,7 +54,7 @@ ON_MENTIONS = {
 }
 
 
-def statics(ctx) -> Iterator[RelationMention]:
+def static_relations(ctx) -> Iterator[RelationMention]:
     """The static relations of the context's sentence."""
     yield from dateline(ctx)
     for tok in ctx.sent:
