@@ -1,28 +1,7 @@
-"""The example article: what an analyst expects the extractor to find."""
+"""The extractor beyond what a sentence gives (that is tests/data/extraction.jsonl): records
+carry codes, links and provenance, actors merge into one entity, and no input hangs it."""
 
 from __future__ import annotations
-
-
-def facts(ex, asserted_only=True):
-    return {(r.subject.label, r.predicate, r.object.label) for r in ex.relations
-            if r.asserted or not asserted_only}
-
-
-def test_events_of_the_example(example_extraction):
-    f = facts(example_extraction)
-    assert ("Justin Trudeau", "visits", "Tokyo") in f
-    assert ("Justin Trudeau", "meetsWith", "Shinzo Abe") in f
-    assert ("Shinzo Abe", "praises", "Canada") in f
-    assert ("Justin Trudeau", "criticizes", "North Korea") in f
-    assert ("Chrystia Freeland", "meetsWith", "Taro Kono") in f
-
-
-def test_static_relations_of_the_example(example_extraction):
-    f = facts(example_extraction)
-    assert ("Justin Trudeau", "leaderOf", "Canada") in f
-    assert ("Shinzo Abe", "leaderOf", "Japan") in f
-    assert ("Chrystia Freeland", "worksFor", "Canada") in f
-    assert ("Tokyo", "capitalOf", "Japan") in f
 
 
 def test_records_carry_codes_links_and_provenance(example_extraction):
@@ -43,6 +22,11 @@ def test_one_entity_per_actor(example_extraction):
     assert not {"Trudeau", "Abe", "Canadian", "Japanese"} & set(labels)
 
 
-def test_future_plans_are_not_asserted(example_extraction):
-    host = [r for r in example_extraction.relations if r.predicate == "hosts"]
-    assert host and all(r.modality == "intended" and not r.asserted for r in host)
+def test_an_organisation_heading_its_own_sentence_does_not_hang():
+    """A headline that is only a national body once sent a loop round the parse root."""
+    import subprocess
+    import sys
+
+    code = ("from kg.pipeline import extract_documents; from kg.model import Document; "
+            "list(extract_documents([Document('h', 'Congress\\n\\nThe session opened on Monday.')]))")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
