@@ -30,3 +30,21 @@ def test_an_organisation_heading_its_own_sentence_does_not_hang():
     code = ("from kg.pipeline import extract_documents; from kg.model import Document; "
             "list(extract_documents([Document('h', 'Congress\\n\\nThe session opened on Monday.')]))")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_rule_data_files_load_and_every_list_a_rule_names_exists():
+    """A typo in kg/data/rules/ fails here, with the file and row, not in the middle of a build."""
+    import re
+    from pathlib import Path
+
+    from kg.extractors.rules import statics, triggers, words
+
+    lists = words.load()
+    assert triggers._senses()["known"] and statics._triggers()["lemma"] and words.jsonl_rows("reported.jsonl")
+    package = Path(words.__file__).parent
+    named = {name for path in package.glob("*.py") for name in re.findall(r"\bW\.([a-z_]+)\b", path.read_text())}
+    for data in ("verb_senses.jsonl", "static_triggers.jsonl"):
+        rows = [line for line in (package.parent.parent / "data" / "rules" / data).read_text().splitlines()
+                if not line.startswith("#")]
+        named |= {n for row in rows for n in re.findall(r'"@([a-z_]+)"', row) if n not in ("lexicon", "agents")}
+    assert named <= set(lists), sorted(named - set(lists))
