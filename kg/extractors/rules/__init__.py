@@ -43,6 +43,16 @@ Each change goes with sentences in ``tests/data/extraction.jsonl``: one that mus
 triple and, for an exception, one that must not (see tests/test_extraction_data.py). A
 new *kind* of rule is code, in the module of its family.
 
+Who works where
+---------------
+The parts can change independently: triggers and senses (:mod:`.triggers`,
+:mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
+(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors`, :mod:`.sectors`, :mod:`.pronouns`,
+``roles.tsv``, ``actors.tsv``); time (:mod:`.dates`, with :mod:`.modality` for tense and
+mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
+:mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
+only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).
+
 Every rule looks only at a token's children or a bounded walk up its heads, so the
 extractor stays linear in the length of the text.
 """
