@@ -12,8 +12,8 @@ import sys
 
 import click
 
-from . import __version__
 from .errors import KGError
+from .version import __version__
 
 STORE_HELP = "The store folder (created by kg build)."
 DEFAULT_STORE = "output/store"
