@@ -8,7 +8,7 @@ A misspelt term raises instead of minting a bogus IRI::
     >>> KG.vists
     Traceback (most recent call last):
     ...
-    AttributeError: term 'vists' not in namespace 'https://w3id.org/kg/ontology#'
+    AttributeError: "term 'vists' not in namespace 'https://w3id.org/kg/ontology#'"
 """
 
 from __future__ import annotations
@@ -64,3 +64,24 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its ``#`` or last ``/``.
+
+    >>> local_name("https://w3id.org/kg/ontology#leaderOf"), local_name("http://www.wikidata.org/entity/Q148")
+    ('leaderOf', 'Q148')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+_QID = re.compile(r"Q[1-9]\d*")
+
+
+def wikidata_url(qid: str | None) -> str | None:
+    """The Wikidata page of a QID, or None for anything that is not a QID.
+
+    >>> wikidata_url("Q148"), wikidata_url("Beijing")
+    ('https://www.wikidata.org/wiki/Q148', None)
+    """
+    return f"https://www.wikidata.org/wiki/{qid}" if qid and _QID.fullmatch(qid) else None

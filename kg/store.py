@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import StoreError, StoreLockedError
+from .errors import QueryError, StoreError, StoreLockedError
 from .namespaces import KG, PREFIXES
+from .rdf_formats import rdf_format
 
 DEFAULT_STORE = "output/store"
 
@@ -112,8 +113,6 @@ class Store:
         """Import RDF (an export): ``nq`` and ``trig`` keep their named graphs; the triple
         formats (``ttl``, ``nt``, ``rdfxml``, ``jsonld``) go into the default graph, which
         queries see as part of the union."""
-        from .export import rdf_format
-
         try:
             self.ox.load(data, format=rdf_format(fmt))
         except SyntaxError as exc:
@@ -128,10 +127,6 @@ class Store:
     # ------------------------------------------------------------ queries
     def query(self, sparql: str, *, bindings: dict | None = None):
         """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms."""
-        import pyoxigraph as ox
-
-        from .errors import QueryError
-
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
@@ -167,8 +162,6 @@ def bind_values(sparql: str, bindings: dict) -> str:
     aggregate queries are not.)
     """
     import pyoxigraph as ox
-
-    from .errors import QueryError
 
     m = _WHERE.search(sparql)
     if m is None:
