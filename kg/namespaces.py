@@ -9,14 +9,20 @@ A misspelt term raises instead of minting a bogus IRI::
     Traceback (most recent call last):
     ...
     AttributeError: "term 'vists' not in namespace 'https://w3id.org/kg/ontology#'"
+
+``KG`` is built on first use: it is an rdflib ``ClosedNamespace``, and rdflib takes some
+80 ms to import, which the modules that need only the IRIs, prefixes and names below
+(the query, export and analysis layers) should not pay for.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib.namespace import ClosedNamespace
+if TYPE_CHECKING:
+    from rdflib.namespace import ClosedNamespace
 
 BASE = "https://w3id.org/kg/"
 ONTOLOGY_IRI = BASE + "ontology#"
@@ -48,7 +54,17 @@ def _declared_terms() -> list[str]:
     return sorted(set(re.findall(r"^kg:([A-Za-z_][\w-]*)\s+a\s", text, re.M)))
 
 
-KG = ClosedNamespace(ONTOLOGY_IRI, _declared_terms())
+KG: ClosedNamespace  # the ontology's terms, built by __getattr__ on first use
+
+
+def __getattr__(name: str):
+    if name == "KG":
+        from rdflib.namespace import ClosedNamespace
+
+        global KG
+        KG = ClosedNamespace(ONTOLOGY_IRI, _declared_terms())
+        return KG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 PREFIXES = {
     "kg": ONTOLOGY_IRI,

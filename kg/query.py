@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import namespaces  # namespaces.KG, read when a predicate parameter needs it, loads rdflib
 from .errors import FormatError, QueryError
 from .queries import sparql
 from .rdf_formats import RDF_FORMATS, serialize_triples
@@ -238,11 +239,9 @@ def param_term(store, param: Param, value: str):
         except ValueError as exc:
             raise QueryError(f"--param {name} must be an absolute IRI, got {value!r} ({exc})") from None
     if kind == "predicate":
-        from .namespaces import KG, ONTOLOGY_IRI  # rdflib
-
-        local = value.removeprefix(ONTOLOGY_IRI).removeprefix("kg:")
+        local = value.removeprefix(namespaces.ONTOLOGY_IRI).removeprefix("kg:")
         try:
-            return ox.NamedNode(str(KG[local]))
+            return ox.NamedNode(str(namespaces.KG[local]))
         except (AttributeError, KeyError):
             raise QueryError(f"--param {name}: {value!r} is not a property of the kg ontology; "
                              "see ontologies/kg.ttl (e.g. visits, meetsWith, leaderOf)") from None

@@ -14,8 +14,9 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
 from .errors import QueryError, StoreError, StoreLockedError
-from .namespaces import KG, PREFIXES
+from .namespaces import PREFIXES
 from .rdf_formats import rdf_format
 
 DEFAULT_STORE = "output/store"
@@ -86,7 +87,7 @@ class Store:
         import pyoxigraph as ox
 
         g = ox.NamedNode(doc_iri)
-        for q in self.ox.quads_for_pattern(g, ox.NamedNode(str(KG.contentHash)), None, g):
+        for q in self.ox.quads_for_pattern(g, ox.NamedNode(str(namespaces.KG.contentHash)), None, g):
             return q.object.value
         return None
 
