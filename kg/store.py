@@ -180,7 +180,7 @@ def bind_values(sparql: str, bindings: dict) -> str:
 def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True):
     """The embedded store at ``path``, or a :class:`kg.remote.RemoteStore` for an http(s) URL."""
     if str(path).startswith(("http://", "https://")):
-        from .remote import RemoteStore
+        from .remote import RemoteStore  # urllib.request and friends: only for http(s) stores
 
         return RemoteStore(str(path))
     return Store(path, create=create)
