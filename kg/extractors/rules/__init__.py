@@ -47,7 +47,7 @@ Who works where
 ---------------
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
-(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors`, :mod:`.sectors`, :mod:`.pronouns`,
+(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors` with its pronouns, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time (:mod:`.dates`, with :mod:`.modality` for tense and
 mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
 :mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
@@ -63,7 +63,7 @@ from collections.abc import Iterator
 
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
-from .. import register
+from ..registry import register
 from .context import Context, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies

@@ -1,14 +1,14 @@
 """Actors: whom a token stands for, as the actor or the recipient of an event.
 
 A name stands for its mention. A pronoun stands for its antecedent when that is clear
-(:mod:`.pronouns`). A
+(the subject of a clause that governs it, else the one candidate of its kind). A
 common noun is read by a chain of readings, tried in order (:data:`READINGS`); the first
 that has an answer gives it: "the two countries" (the pair just named), "thousands of
 Iraqi Kurds" (the people counted), "Israeli troops" (Israel's military), "the Trump
 administration" (the United States), "condemned Serbia's suppression" (Serbia, for an
 event that may name its recipient by its owner), and for some events a thing, a topic
-("banned K-pop"). Each answer carries a confidence factor that falls with the weight of
-inference. The words are in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
+("banned K-pop"); role nouns are read in :mod:`.sectors`. Each answer carries a confidence
+factor that falls with the weight of inference. The words are in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
 """
 
 from __future__ import annotations
@@ -20,10 +20,8 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention
 from .context import COLLECTIVE, STATES, Reading
-from .deps import MODIFIER, compound_span, conjuncts
-from .geography import place
-from .pronouns import pair, pronoun
-from .sectors import earlier_sector, home_sector, is_role_noun, sector, sector_code
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
+from .sectors import is_role_noun, role_noun, sector
 from .words import W
 
 
@@ -61,8 +59,12 @@ class Noun:
     owner_ok: bool  # may the owner of the noun be the event's recipient?
 
     def actors(self, ctx, tok) -> list[Reading]:
-        """Read another token with the same question."""
+        """Read another token, with its conjuncts, with the same question."""
         return actors_of(ctx, tok, role=self.role, et=self.et, home=self.home)
+
+    def actor(self, ctx, tok) -> list[Reading]:
+        """Read another token alone with the same question."""
+        return actor_of(ctx, tok, self.role, self.et, self.home)
 
 
 def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None) -> list[Reading]:
@@ -164,7 +166,7 @@ def _role_modifier(ctx, n: Noun):
         if c.dep_ == "poss" and c.pos_ == "PRON" and n.agentive:
             return [(sector(ctx, tok, m, c.idx), f * 0.9) for m, f in pronoun(ctx, c)]
         if c.dep_ == "compound" and c.i not in ctx.ms and c.lemma_.lower() in ctx.lex.agents:
-            found = [(m, f * 0.9) for m, f in actor_of(ctx, c, n.role, n.et, n.home) if m.type != "Topic"]
+            found = [(m, f * 0.9) for m, f in n.actor(ctx, c) if m.type != "Topic"]
             if n.agentive:  # "student demonstrators": the whole phrase names the sector
                 end = tok.idx + len(tok.text)
                 found = [(dataclasses.replace(m, text=tok.doc.text[min(m.start, end):end], start=min(m.start, end),
@@ -172,104 +174,6 @@ def _role_modifier(ctx, n: Noun):
                           if m.sector else m, f) for m, f in found]
             if found:
                 return found
-    return None
-
-
-def _role_noun(ctx, n: Noun):
-    """A role noun with nothing before it that names whose it is: read what is after it,
-    what came before in the document, and where it acts."""
-    if not n.agentive:
-        return None
-    for reading in (_leader_government, _followers, _spokesman, _of_whom):
-        found = reading(ctx, n)
-        if found is not None:
-            return found
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in n.tok.children) and not n.mods:
-        # "the police", once the document has named whose: "Kenyan police ..."
-        earlier = earlier_sector(ctx, n.tok)
-        if earlier is not None:
-            return [(earlier, 0.6)]
-    return _local(ctx, n) or []
-
-
-def _leader_government(ctx, n: Noun):
-    """"the Trump administration", "the Putin government": the leader's country's."""
-    ms = ctx.ms
-    for c in n.mods:
-        if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
-                and sector_code(ctx, n.tok) == "GOV":
-            country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country", country=ms[c.i].country,
-                              key=ms[c.i].country)
-            return [(sector(ctx, n.tok, country, ms[c.i].start), 0.75)]
-    return None
-
-
-def _followers(ctx, n: Noun):
-    """"supporters of Ben Bella": his country's people."""
-    ms = ctx.ms
-    for c in n.tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and n.lemma in W.follower_nouns:
-            for p in c.children:
-                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and ms[p.i].country:
-                    country = Mention(ms[p.i].text, ms[p.i].start, ms[p.i].end, "Country", country=ms[p.i].country,
-                                      key=ms[p.i].country)
-                    return [(sector(ctx, n.tok, country, n.tok.idx, ms[p.i].end), 0.7)]
-    return None
-
-
-def _spokesman(ctx, n: Noun):
-    """"the spokesman for the Iranian foreign ministry": the ministry's."""
-    for c in n.tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("for", "of") and sector_code(ctx, n.tok) == "GOV":
-            for p in c.children:
-                if p.dep_ == "pobj" and p.i not in ctx.ms and p.lemma_.lower() in ctx.lex.agents \
-                        and sector_code(ctx, p) == "GOV":
-                    found = [(m, f * 0.9) for m, f in actor_of(ctx, p, n.role, n.et, n.home) if m.type != "Topic"]
-                    if found:
-                        return found
-    return None
-
-
-def _of_whom(ctx, n: Noun):
-    """"the navies of China, India and Oman" and "the police in Caracas" are theirs; of
-    "peacekeepers in Iraq" only the place is known, which stays the actor; "the government
-    of Abdrabbuh Mansur Hadi" is his."""
-    ms = ctx.ms
-    for c in n.tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
-            for p in c.children:
-                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
-                    local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors
-                    return [(sector(ctx, n.tok, ms[q.i], n.tok.idx) if local else ms[q.i], 0.8)
-                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
-                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
-                        and n.lemma in W.government_nouns:
-                    return [(ms[p.i], 0.75)]
-    return None
-
-
-def _local(ctx, n: Noun):
-    """"protesters marched in Caracas", "police raided homes across Kashmir": people of the
-    place where they act (not troops or officials, who act abroad); and "police detained
-    students in Caracas": the people acted on there."""
-    tok = n.tok
-    if not (sector_code(ctx, tok) in W.local_sectors and n.lemma not in W.not_local
-            and (n.role == "actor" or n.role == "recipient" and n.et is not None
-                 and n.et.plover in W.local_recipient)):
-        return None
-    verb = tok
-    for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    for c in verb.children if verb.pos_ in ("VERB", "AUX") else ():
-        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
-            places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
-                      for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]
-            if len({m.country or m.key for m in places}) == 1:
-                return [(sector(ctx, tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
-    if n.role == "recipient" and n.home is not None:
-        return [(home_sector(ctx, tok, n.home), 0.6)]
     return None
 
 
@@ -352,5 +256,87 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _named_modifier, _backed, _role_modifier, _role_noun,
+READINGS = (_pair_noun, _included, _counted, _listed, _named_modifier, _backed, _role_modifier, role_noun,
             _sanctioned_place, _proposal_author, _doer, _owner, _topic)
+
+
+# ---------------------------------------------------------------- pronouns and pairs
+def pronoun(ctx, tok) -> list[Reading]:
+    """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
+    ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
+    types = W.pronouns.get(tok.lower_)
+    if types is None:
+        return []
+    found = _governing_subject(ctx, tok, types)
+    if found is not None:
+        return found
+    ms = ctx.ms
+    sent = tok.sent
+    for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
+        cands = {}
+        for i in range(lo, hi):
+            m = ms.get(i)
+            if m is not None and m.type in types:
+                cands.setdefault((m.key or m.text).lower(), m)
+        if len(cands) == 1:
+            return [(next(iter(cands.values())), factor)]
+        if len(cands) > 1:
+            return []
+    return []
+
+
+def _governing_subject(ctx, tok, types) -> list[Reading] | None:
+    """The subject of a clause that governs the pronoun, or the owner of that subject
+    ("Japan's trade grew while its alliance held")."""
+    node = tok
+    # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
+    own_clause = None
+    if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
+        own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        for c in node.children:
+            if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+                continue
+            found = _subject_reading(ctx, tok, c, types)
+            if found is not None:
+                return found
+    return None
+
+
+def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
+    """What the subject ``c`` of a clause governing the pronoun says it stands for, if anything."""
+    ms = ctx.ms
+    if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
+        m = ms.get(c.i)
+        if m is not None and m.type in types:
+            return [(m, 0.75)]
+        if c.pos_ != "PRON":
+            for m2, f in actor_of(ctx, c, "actor", None):
+                if m2.type in types:
+                    return [(m2, 0.7 * f)]
+    if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
+        # "South Korea's reliance on China while keeping its alliance with the US",
+        # "Japan's trade grew while its alliance held": the owner of the subject
+        owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms and ms[p.i].type in types]
+        if len(owners) == 1:
+            return [(owners[0], 0.65)]
+    return None
+
+
+def pair(ctx, tok, types) -> list[Reading]:
+    """The two actors "the two countries" stands for, if exactly two were just named."""
+    ms = ctx.ms
+    for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
+        cands = {}
+        for i in range(lo, hi):
+            m = ms.get(i)
+            if m is not None and m.type in types:
+                cands.setdefault((m.key or m.text).lower(), m)
+        if len(cands) == 2:
+            return [(m, 0.7) for m in cands.values()]
+        if len(cands) > 2:
+            return []
+    return []

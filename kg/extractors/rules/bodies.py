@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
-from .actors import actor_of, actors_of
+from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import SUBJ, attached, conjuncts, is_head_of, mention_start
 from .geography import comma_place
-from .pronouns import pronoun
 from .records import static
 from .words import W
 

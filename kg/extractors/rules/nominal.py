@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...lexicon import EventType
 from ...model import RelationMention
 from . import records
-from .actors import actors_of
+from .actors import actors_of, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
@@ -25,7 +25,6 @@ from .geography import place
 from .mentions import mention, topic
 from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
-from .pronouns import pronoun
 from .recipients import demanded_of
 from .subjects import accused, subjects
 from .triggers import verb_event
