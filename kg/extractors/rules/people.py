@@ -216,32 +216,30 @@ def _workers(ctx, tok, serving: bool) -> list[Mention]:
 
 def residence(ctx, tok, m) -> Iterator[RelationMention]:
     """"X grew up in Y", "X moved to Y in 1970", "settled in Y", "is from Tulsa"."""
-    ms = ctx.ms
     lemma = tok.lemma_.lower()
     subj = [a for c in tok.children if c.dep_ in SUBJ or lemma in W.passive_residence_verbs and c.dep_ in PASS_SUBJ
             for a, _ in actors_of(ctx, c)]
-    if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
-        subj = [ms[tok.head.i]]
-    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in W.residence_verbs.get(lemma, ())
-              for p in c.children if p.dep_ == "pobj" and p.i in ms]
-    for s in subj:
-        for p in places:
-            if s.type == "Person" and ms[p.i].type in STATES:
-                yield static(ctx, s, "livesIn", ms[p.i], 0.6, tok)
+    yield from _lives_in(ctx, tok, subj, W.residence_verbs.get(lemma, ()), 0.6)
 
 
 def lives(ctx, tok, m) -> Iterator[RelationMention]:
     """"X lives in Y"."""
-    ms = ctx.ms
     subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    yield from _lives_in(ctx, tok, subj, ("in",), 0.8)
+
+
+def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
+    """The people a verb's subject (or the noun its relative clause hangs on) names live in the
+    places behind these prepositions."""
+    ms = ctx.ms
     if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
         subj = [ms[tok.head.i]]
-    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" and p.i in ms]
     for s in subj:
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
-                yield static(ctx, s, "livesIn", ms[p.i], 0.8, tok)
+                yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
 
 
 def home_of(ctx, tok, m) -> Iterator[RelationMention]:
