@@ -184,6 +184,28 @@ def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
                 yield _extraction(doc, parsed, fn, g)
 
 
+class _UntilBadInput:
+    """The documents up to the first bad input, which is raised only once every document
+    before it went through (the pipeline reads ahead in batches: raising at once would
+    drop the documents read but not yet parsed and stored)."""
+
+    def __init__(self, docs: Iterable[Document]):
+        self.docs = docs
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[Document]:
+        from .errors import InputError
+
+        try:
+            yield from self.docs
+        except InputError as exc:
+            self.error = exc
+
+    def raise_stored(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
 def _counted(items: Iterable, progress) -> Iterator:
     for item in items:
         yield item
@@ -205,7 +227,9 @@ def extract(inputs: Iterable[str | Path], *, glob: str | None = None, progress=N
     from .ingest import read_inputs
     from .skips import checked
 
-    return _counted(extract_documents(checked(read_inputs(inputs, glob)), **kwargs), progress)
+    reading = _UntilBadInput(checked(read_inputs(inputs, glob)))
+    yield from _counted(extract_documents(reading, **kwargs), progress)
+    reading.raise_stored()
 
 
 # ------------------------------------------------------------------ the store
@@ -264,9 +288,10 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
 
     report = BuildReport()
     status: dict[str, str] = {}  # only the documents in flight
+    reading = _UntilBadInput(checked(read_inputs(inputs, glob)))
 
     def todo() -> Iterator[Document]:
-        for doc, replaces in changed_documents(checked(read_inputs(inputs, glob)), store, report, progress):
+        for doc, replaces in changed_documents(reading, store, report, progress):
             status[doc.id] = "replaced" if replaces else "added"
             yield doc
 
@@ -285,6 +310,7 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
             on_stored(ex.document.id, kind)
         if progress is not None:
             progress.update()
+    reading.raise_stored()  # every document before a bad input is stored: now stop
     return report
 
 
