@@ -7,6 +7,7 @@ Each command parses its options, calls one library function, prints, and turns a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -104,9 +105,9 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
       kg extract --on-error skip corpus.jsonl
     """
     from .errors import InputError
-    from .skips import policy
+    from .skips import noting, policy
 
-    with policy(on_error) as skipped:
+    with policy(on_error) as skipped, noting() as notes, _notes_shown(notes):
         try:
             _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress)
         except InputError as exc:
@@ -114,6 +115,17 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
+
+
+@contextlib.contextmanager
+def _notes_shown(notes):
+    """Print what kg noted about the inputs (guessed encodings, links not followed, paragraphs
+    left out) when the run ends, however it ends."""
+    try:
+        yield
+    finally:
+        if notes.count:
+            click.echo(notes.summary(), err=True)
 
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
@@ -174,7 +186,7 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
       kg build corpus.jsonl.gz --dask tcp://scheduler:8786 --nquads /shared/parts
     """
     from .pipeline import build as run, load_gazetteer
-    from .skips import policy
+    from .skips import noting, policy
 
     if nquads_dir and not dask_address:
         raise click.UsageError("--nquads needs --dask (partitions are written only by a distributed build)")
@@ -186,7 +198,8 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
             click.echo(f"{state} {doc_id}", err=True)
 
     bar = _progress(show_progress, inputs, glob)
-    with _open(store_path, create=True) as store, policy(on_error) as skipped, bar:
+    with _open(store_path, create=True) as store, policy(on_error) as skipped, noting() as notes, \
+            _notes_shown(notes), bar:
         try:
             if dask_address:
                 from .distributed import build_distributed_cli

@@ -61,6 +61,48 @@ class SkipLog:
 _LOG: ContextVar[SkipLog | None] = ContextVar("kg_skip_log", default=None)
 
 
+@dataclass
+class Notes:
+    """What kg did to an input without refusing it, for the user to check: an encoding it
+    guessed, a link it did not follow, paragraphs it left out (the first ``KEEP``)."""
+
+    entries: list[tuple[str, str]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, where: str, what: str) -> None:
+        self.count += 1
+        if len(self.entries) < KEEP:
+            self.entries.append((where, what))
+
+    def summary(self, limit: int = 50) -> str:
+        lines = [f"Note: {where}: {what}" if where else f"Note: {what}" for where, what in self.entries[:limit]]
+        if self.count > limit:
+            lines.append(f"Note: ... and {self.count - limit} more")
+        return "\n".join(lines)
+
+
+_NOTES: ContextVar[Notes | None] = ContextVar("kg_notes", default=None)
+
+
+@contextlib.contextmanager
+def noting(notes: Notes | None = None) -> Iterator[Notes]:
+    """Within this block, :func:`note` collects into ``notes`` (the CLI prints them at the end)."""
+    notes = notes if notes is not None else Notes()
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
+
+
+def note(where: str, what: str) -> None:
+    """Tell the user something about an input that was read anyway (nothing happens outside
+    :func:`noting`: a library caller who did not ask is not told)."""
+    notes = _NOTES.get()
+    if notes is not None:
+        notes.add(where, what)
+
+
 @contextlib.contextmanager
 def skipping(log: SkipLog | None = None) -> Iterator[SkipLog]:
     """Within this block, bad documents are recorded in the log instead of stopping the run."""
