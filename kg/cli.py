@@ -107,7 +107,7 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
     from .errors import InputError
     from .skips import noting, policy
 
-    with policy(on_error) as skipped, noting() as notes, _notes_shown(notes):
+    with _sigterm_as_ctrl_c(), policy(on_error) as skipped, noting() as notes, _notes_shown(notes):
         try:
             _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress)
         except InputError as exc:
@@ -115,6 +115,27 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c():
+    """SIGTERM stops a run the way Ctrl-C does (workers shut down, the store closed, "Aborted!"),
+    where it would otherwise end the process at once and leave the workers to themselves."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @contextlib.contextmanager
@@ -198,8 +219,8 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
             click.echo(f"{state} {doc_id}", err=True)
 
     bar = _progress(show_progress, inputs, glob)
-    with _open(store_path, create=True) as store, policy(on_error) as skipped, noting() as notes, \
-            _notes_shown(notes), bar:
+    with _sigterm_as_ctrl_c(), _open(store_path, create=True) as store, policy(on_error) as skipped, \
+            noting() as notes, _notes_shown(notes), bar:
         try:
             if dask_address:
                 from .distributed import build_distributed_cli

@@ -334,3 +334,70 @@ def test_links_leaving_the_input_folder_are_skipped_and_said(tmp_path):
     with noting() as notes:
         assert sorted(d.id for d in read_inputs([folder])) == ["a", "inside", "sub/b"]
     assert notes.count == 2
+
+
+# ------------------------------------------------------------------ 5. killing a parallel build
+
+def _wait_for_lines(path, word: str, n: int, proc, limit: float = 300) -> None:
+    import time
+
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_text(errors="replace").count(word) >= n:
+            return
+        if proc.poll() is not None:
+            raise AssertionError(f"the build ended before it could be killed: {path.read_text(errors='replace')}")
+        time.sleep(0.1)
+    raise AssertionError(f"no {n} lines {word!r} in {limit} s: {path.read_text(errors='replace')}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_a_parallel_build_killed_midway_leaves_no_process_and_an_intact_store(tmp_path, how):
+    import signal
+    import subprocess
+    import sys
+
+    psutil = pytest.importorskip("psutil")
+    from .conftest import ROOT
+
+    corpus = tmp_path / "c.jsonl"
+    write_jsonl(corpus, [{"id": f"d{i}", "text": f"{GOOD} {OTHER} Report number {i}."} for i in range(400)])
+    store = tmp_path / "store"
+    log = tmp_path / "stderr.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open(log, "wb") as err, open(tmp_path / "stdout.txt", "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--store", str(store), "--jobs",
+                                 "2", "-v", "--no-progress"], stdout=out, stderr=err, env=env,
+                                stdin=subprocess.DEVNULL)
+    family = []
+    try:
+        _wait_for_lines(log, "added ", 3, proc)
+        family = psutil.Process(proc.pid).children(recursive=True)
+        assert len(family) >= 2  # the workers (and the resource tracker)
+        proc.send_signal(getattr(signal, how))
+        code = proc.wait(timeout=120)
+        gone, alive = psutil.wait_procs(family, timeout=30)
+        assert not alive, f"left running after {how} of the build: {[p.cmdline()[:3] for p in alive]}"
+    finally:
+        for p in family:
+            try:
+                p.kill()
+            except psutil.NoSuchProcess:
+                pass
+        if proc.poll() is None:
+            proc.kill()
+    text = log.read_text(errors="replace")
+    if how == "SIGTERM":  # the same clean stop as Ctrl-C: no traceback, a non-zero exit
+        assert code != 0 and "Traceback" not in text and "Aborted" in text, text
+    # The store opens (no process holds it), every stored document is complete, and building
+    # again stores the rest.
+    counts = {}
+    from kg.store import open_store
+
+    with open_store(store, create=False) as s:
+        for row in s.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+            counts[row["g"].value] = int(row["n"].value)
+    assert counts and len(set(counts.values())) == 1, counts
+    res = invoke("build", corpus, "--store", store)
+    assert res.exit_code == 0 and f"{len(counts)} unchanged" in res.output, res.output
