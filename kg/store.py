@@ -126,12 +126,18 @@ class Store:
             yield g.value
 
     # ------------------------------------------------------------ queries
-    def query(self, sparql: str, *, bindings: dict | None = None):
-        """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms."""
+    def query(self, sparql: str, *, bindings: dict | None = None, allow_service: bool = False):
+        """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms.
+
+        A federated query (``SERVICE``) is refused unless ``allow_service``: it would make
+        this process fetch from any URL (see :mod:`kg.federation`).
+        """
         import pyoxigraph as ox
 
         from .errors import QueryError
+        from .federation import check
 
+        check(sparql, allow_service=allow_service)
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
