@@ -8,7 +8,7 @@ inside the functions that need them, so ``import kg`` stays fast.
     ...     kg.build(["examples/state-visit.txt"], store)
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["__version__", "build", "extract", "open_store", "query"]
 

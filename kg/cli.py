@@ -13,8 +13,8 @@ import sys
 
 import click
 
-from . import __version__
 from .errors import KGError
+from .version import __version__
 
 STORE_HELP = "The store folder (created by kg build)."
 DEFAULT_STORE = "output/store"
@@ -151,7 +151,7 @@ def _notes_shown(notes):
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
     from .pipeline import extract as run, load_gazetteer
-    from .query import table
+    from .rows import table
 
     bar = _progress(show_progress, inputs, glob)
     exs = run(inputs, extractor=extractor, gazetteer=load_gazetteer(gazetteer), jobs=jobs, glob=glob,
@@ -325,7 +325,7 @@ def stats(store_path, fmt):
       kg stats --store output/store
     """
     from .analyze import stats as run
-    from .query import table
+    from .rows import table
 
     with _open(store_path) as store:
         s = run(store)
@@ -364,7 +364,7 @@ def filter_options(f):
 
 def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, until=None, min_confidence=0.0,
            documents=()):
-    from .analyze import GraphFilter, to_networkx
+    from .netgraph import GraphFilter, to_networkx
 
     where = GraphFilter(relations=tuple(relations), plover=tuple(plover), entity_types=tuple(entity_types),
                         since=since, until=until, min_confidence=min_confidence, documents=tuple(documents))
@@ -399,7 +399,7 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
       kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
     """
-    from .analyze import ego_graph
+    from .netgraph import ego_graph
     from .visualize import write_page
 
     g = _graph(store_path, **filters)

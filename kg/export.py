@@ -14,9 +14,10 @@
 ==========  ==========================================================================
 
 RDF formats are written by Oxigraph straight from the store (``jsonld`` through rdflib,
-for the context). GraphML, GEXF and Neo4j go through :func:`kg.analyze.to_networkx`, the
-one bridge from RDF to graphs. An exporter returns the bytes of one file, or for a folder
-format a ``{file name: bytes}`` dict; :func:`write` writes either atomically.
+for the context; see :mod:`kg.rdf_formats`). GraphML, GEXF and Neo4j go through
+:func:`kg.netgraph.to_networkx`, the one bridge from RDF to graphs. An exporter returns
+the bytes of one file, or for a folder format a ``{file name: bytes}`` dict; :func:`write`
+writes either atomically.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FormatError
+from .files import atomic_write_bytes
+from .namespaces import PREFIXES, local_name
+from .netgraph import to_networkx
+from .queries import sparql
+from .rdf_formats import rdf_format, serialize_triples
+from .rows import csv_safe
 
 Exporter = Callable[..., "bytes | dict[str, bytes]"]
 
@@ -74,8 +81,6 @@ def write(name: str, store, output: str | Path) -> list[Path]:
 
     Every file is written atomically: to a temporary file in the same folder, then renamed.
     """
-    from .files import atomic_write_bytes
-
     fmt = get_format(name)
     data = fmt.fn(store)
     output = Path(output)
@@ -91,47 +96,6 @@ def write(name: str, store, output: str | Path) -> list[Path]:
 
 # ------------------------------------------------------------------ RDF
 
-RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "rdfxml": "RDF_XML",
-               "jsonld": "JSON_LD"}
-QUAD_FORMATS = ("nq", "trig")
-MEDIA_TYPES = {"ttl": "text/turtle", "nt": "application/n-triples", "nq": "application/n-quads",
-               "trig": "application/trig", "rdfxml": "application/rdf+xml", "jsonld": "application/ld+json"}
-
-
-def rdf_format(name: str):
-    """An export format name → ``pyoxigraph.RdfFormat``."""
-    import pyoxigraph as ox
-
-    if name not in RDF_FORMATS:
-        raise FormatError(f"unknown RDF format {name!r}; choose one of {', '.join(RDF_FORMATS)}")
-    return getattr(ox.RdfFormat, RDF_FORMATS[name])
-
-
-def jsonld_context() -> dict:
-    """The ``@context`` object of ``ontologies/context.jsonld``."""
-    from .namespaces import ONTOLOGY_DIR
-
-    return json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))["@context"]
-
-
-def serialize_triples(triples: Iterable, fmt: str) -> bytes:
-    """pyoxigraph triples (a CONSTRUCT result, the union graph) → bytes in an RDF format."""
-    import pyoxigraph as ox
-
-    from .namespaces import PREFIXES
-
-    f = rdf_format(fmt)
-    if fmt == "jsonld":
-        from rdflib import Graph
-
-        g = Graph()
-        g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-        return g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True).encode("utf-8")
-    if fmt in ("nt", "nq"):  # line formats take no prefixes
-        return ox.serialize(triples, format=f)
-    return ox.serialize(triples, format=f, prefixes=PREFIXES)
-
-
 def union_triples(store):
     """The union of the document graphs, each triple once."""
     return store.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
@@ -146,8 +110,6 @@ def _union(fmt: str) -> Exporter:
 
 def _dataset(fmt: str) -> Exporter:
     def export(store) -> bytes:
-        from .namespaces import PREFIXES
-
         kw = {} if fmt == "nq" else {"prefixes": PREFIXES}
         return store.ox.dump(format=rdf_format(fmt), **kw)
 
@@ -195,8 +157,6 @@ def _graph_safe(g):
 def export_graphml(store) -> bytes:
     import networkx as nx
 
-    from .analyze import to_networkx
-
     buf = io.BytesIO()
     nx.write_graphml(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
     return buf.getvalue()
@@ -206,32 +166,12 @@ def export_graphml(store) -> bytes:
 def export_gexf(store) -> bytes:
     import networkx as nx
 
-    from .analyze import to_networkx
-
     buf = io.BytesIO()
     nx.write_gexf(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
     return buf.getvalue()
 
 
 # ------------------------------------------------------------------ Neo4j
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value: str) -> str:
-    """A text cell that a spreadsheet will not run as a formula (OWASP: prefix a quote)
-    and that cannot start a new row.
-
-    >>> csv_safe("=HYPERLINK(\\"http://x\\")")
-    '\\'=HYPERLINK("http://x")'
-    >>> csv_safe("Xi Jinping")
-    'Xi Jinping'
-    """
-    value = "'" + value if value.startswith(_FORMULA_START) else value
-    # Python's csv writer quotes a cell with "\n" but not one with a lone "\r" (when the line
-    # ends in "\n"), which readers and spreadsheets then take for a new row: make it "\n".
-    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
-
 
 def _array(values: Iterable[str]) -> str:
     # neo4j-admin splits arrays on ';' and has no escape for it.
@@ -259,8 +199,6 @@ NEO4J_REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "predicate", "plover", "qua
 
 @register("neo4j", "a folder: Neo4j CSV (neo4j-admin import) and a LOAD CSV Cypher script", folder=True)
 def export_neo4j(store) -> dict[str, bytes]:
-    from .analyze import to_networkx
-
     g = to_networkx(store)
     nodes = []
     for n, d in sorted(g.nodes(data=True)):
@@ -320,39 +258,10 @@ def _cypher(types: list[str], rel_types: list[str]) -> str:
 
 # ------------------------------------------------------------------ relation records
 
-_RECORDS = """
-SELECT DISTINCT ?st ?doc ?evidence ?start ?end ?s ?p ?o ?plover ?mode ?cameo ?negated ?modality ?conf ?date ?ex WHERE {
-  GRAPH ?g {
-    ?st kg:predicate ?p ; kg:evidence ?evidence ; kg:startOffset ?start ; kg:endOffset ?end ;
-        kg:negated ?negated ; kg:modality ?modality ; kg:confidence ?conf ;
-        prov:wasDerivedFrom ?d ; prov:wasAttributedTo ?x .
-    ?x rdfs:label ?ex . ?d dcterms:identifier ?doc .
-    ?st kg:subject|kg:actor ?s ; kg:object|kg:recipient ?o .
-    OPTIONAL { ?st kg:ploverType ?plover } OPTIONAL { ?st kg:mode ?mode }
-    OPTIONAL { ?st kg:cameoCode ?cameo }
-    OPTIONAL { ?st kg:eventDate ?eventDate } OPTIONAL { ?st kg:articleDate ?articleDate }
-  }
-  BIND(COALESCE(?eventDate, ?articleDate) AS ?date)
-} ORDER BY ?doc ?start ?st"""
-
-# Inside GRAPH ?g: the union default graph repeats an entity's triples once per document
-# that mentions it, and joining them multiplies the rows (oxigraph#1919).
-_ENTITY_RECORDS = """
-SELECT DISTINCT ?e ?label ?type ?wd ?cc ?sector ?alt WHERE {
-  GRAPH ?g {
-    ?e skos:prefLabel ?label ; a ?type .
-    OPTIONAL { ?e owl:sameAs ?wd } OPTIONAL { ?e kg:countryCode ?cc } OPTIONAL { ?e kg:sector ?sector }
-    OPTIONAL { ?e skos:altLabel ?alt }
-  }
-}"""
-
-
 def entity_records(store) -> dict[str, dict]:
     """Every entity's record (the ``subject``/``object`` of a relation record), by IRI."""
-    from .analyze import local_name
-
     out: dict[str, dict] = {}
-    for row in store.query(_ENTITY_RECORDS):
+    for row in store.query(sparql("_entity-records")):
         iri = row["e"].value
         rec = out.setdefault(iri, {"id": iri, "label": row["label"].value, "aliases": [],
                                    "type": local_name(row["type"].value),
@@ -368,8 +277,6 @@ def entity_records(store) -> dict[str, dict]:
 
 def relation_records(store):
     """The relation records stored, as dicts (the ``jsonl`` schema)."""
-    from .analyze import local_name
-
     entities = entity_records(store)
 
     def entity(iri: str) -> dict:
@@ -379,7 +286,7 @@ def relation_records(store):
     def lit(row, k):
         return row[k].value if row[k] is not None else None
 
-    for row in store.query(_RECORDS):
+    for row in store.query(sparql("_relation-records")):
         yield {
             "doc": row["doc"].value, "sentence": row["evidence"].value,
             "start": int(row["start"].value), "end": int(row["end"].value),

@@ -51,9 +51,9 @@ from urllib.parse import quote
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from . import __version__
 from .model import Document, Entity, Extraction, Relation
 from .namespaces import DOC_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD
+from .version import __version__
 
 WDNS = Namespace(WD)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

@@ -8,15 +8,21 @@ A misspelt term raises instead of minting a bogus IRI::
     >>> KG.vists
     Traceback (most recent call last):
     ...
-    AttributeError: term 'vists' not in namespace 'https://w3id.org/kg/ontology#'
+    AttributeError: "term 'vists' not in namespace 'https://w3id.org/kg/ontology#'"
+
+``KG`` is built on first use: it is an rdflib ``ClosedNamespace``, and rdflib takes some
+80 ms to import, which the modules that need only the IRIs, prefixes and names below
+(the query, export and analysis layers) should not pay for.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib.namespace import ClosedNamespace
+if TYPE_CHECKING:
+    from rdflib.namespace import ClosedNamespace
 
 BASE = "https://w3id.org/kg/"
 ONTOLOGY_IRI = BASE + "ontology#"
@@ -48,7 +54,17 @@ def _declared_terms() -> list[str]:
     return sorted(set(re.findall(r"^kg:([A-Za-z_][\w-]*)\s+a\s", text, re.M)))
 
 
-KG = ClosedNamespace(ONTOLOGY_IRI, _declared_terms())
+KG: ClosedNamespace  # the ontology's terms, built by __getattr__ on first use
+
+
+def __getattr__(name: str):
+    if name == "KG":
+        from rdflib.namespace import ClosedNamespace
+
+        global KG
+        KG = ClosedNamespace(ONTOLOGY_IRI, _declared_terms())
+        return KG
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 PREFIXES = {
     "kg": ONTOLOGY_IRI,
@@ -64,3 +80,24 @@ PREFIXES = {
     "prov": "http://www.w3.org/ns/prov#",
     "dcterms": "http://purl.org/dc/terms/",
 }
+
+
+def local_name(iri: str) -> str:
+    """The last part of an IRI, after its ``#`` or last ``/``.
+
+    >>> local_name("https://w3id.org/kg/ontology#leaderOf"), local_name("http://www.wikidata.org/entity/Q148")
+    ('leaderOf', 'Q148')
+    """
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+_QID = re.compile(r"Q[1-9]\d*")
+
+
+def wikidata_url(qid: str | None) -> str | None:
+    """The Wikidata page of a QID, or None for anything that is not a QID.
+
+    >>> wikidata_url("Q148"), wikidata_url("Beijing")
+    ('https://www.wikidata.org/wiki/Q148', None)
+    """
+    return f"https://www.wikidata.org/wiki/{qid}" if qid and _QID.fullmatch(qid) else None

@@ -2,7 +2,8 @@
 
 Queries run on the union of the document graphs with the ontology's prefixes declared in
 advance. Named queries live as ``.rq`` files in ``kg/queries``; their parameters are bound
-as RDF terms (never pasted into the query text).
+as RDF terms (never pasted into the query text). Rows are printed by :mod:`kg.rows`, graph
+results by :mod:`kg.rdf_formats`.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from importlib import resources
 from pathlib import Path
 from typing import NamedTuple
 
+from . import namespaces  # namespaces.KG, read when a predicate parameter needs it, loads rdflib
 from .errors import FormatError, QueryError
+from .queries import sparql
+from .rdf_formats import RDF_FORMATS, serialize_triples
+from .rows import csv_safe, table
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
@@ -105,8 +110,6 @@ def format_result(result: Result, fmt: str = "table", *, spreadsheet_safe: bool 
         buf = io.StringIO()
         w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         w.writerow(result.variables)
-        from .export import csv_safe
-
         for row in result.rows:
             w.writerow([csv_safe(term_text(t)) if spreadsheet_safe else term_text(t) for t in row])
         return buf.getvalue().rstrip("\n")
@@ -119,8 +122,6 @@ def render(result: Result, fmt: str = "table", *, spreadsheet_safe: bool = False
     A graph result takes any RDF export format (``ttl``, the default, ``nt``, ``nq``, ``trig``,
     ``rdfxml``, ``jsonld``).
     """
-    from .export import RDF_FORMATS, serialize_triples
-
     if result.triples is not None:
         fmt = "ttl" if fmt == "table" else fmt
         if fmt not in RDF_FORMATS:
@@ -131,23 +132,6 @@ def render(result: Result, fmt: str = "table", *, spreadsheet_safe: bool = False
         raise FormatError(f"a SELECT or ASK query gives rows, not RDF ({fmt!r}); "
                           f"choose --format {', '.join(RESULT_FORMATS)}, or write a CONSTRUCT query")
     return format_result(result, fmt, spreadsheet_safe=spreadsheet_safe)
-
-
-def table(headers, rows, max_width: int = 60) -> str:
-    """A plain-text table, cells cut to ``max_width``."""
-    def cut(s: str) -> str:
-        s = " ".join(str(s).split())
-        return s if len(s) <= max_width else s[: max_width - 1] + "…"
-
-    rows = [[cut(c) for c in r] for r in rows]
-    headers = [cut(h) for h in headers]
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
-    out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
-    if not rows:
-        out.append("(no results)")
-    return "\n".join(out)
 
 
 # ------------------------------------------------------------------ named queries
@@ -184,10 +168,13 @@ _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\??)(?:\s+(.*))?$", re.M)
 
 
 def named_queries() -> dict[str, NamedQuery]:
-    """The named queries shipped in ``kg/queries``, by name."""
+    """The named queries shipped in ``kg/queries``, by name.
+
+    Files whose name starts with ``_`` are the queries kg's own modules run, not named queries.
+    """
     out = {}
     for f in sorted(resources.files("kg.queries").iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".rq"):
+        if not f.name.endswith(".rq") or f.name.startswith("_"):
             continue
         name = f.name[:-3]
         text = f.read_text(encoding="utf-8")
@@ -256,16 +243,14 @@ def param_term(store, param: Param, value: str):
         except ValueError as exc:
             raise QueryError(f"--param {name} must be an absolute IRI, got {value!r} ({exc})") from None
     if kind == "predicate":
-        from .namespaces import KG, ONTOLOGY_IRI
-
-        local = value.removeprefix(ONTOLOGY_IRI).removeprefix("kg:")
+        local = value.removeprefix(namespaces.ONTOLOGY_IRI).removeprefix("kg:")
         try:
-            return ox.NamedNode(str(KG[local]))
+            return ox.NamedNode(str(namespaces.KG[local]))
         except (AttributeError, KeyError):
             raise QueryError(f"--param {name}: {value!r} is not a property of the kg ontology; "
                              "see ontologies/kg.ttl (e.g. visits, meetsWith, leaderOf)") from None
     if kind == "plover":
-        from .graph import PLOVER_TYPES
+        from .graph import PLOVER_TYPES  # kg.graph builds rdflib graphs: import it only when needed
 
         if value.upper() not in PLOVER_TYPES:
             raise QueryError(f"--param {name} must be a PLOVER type, one of {', '.join(PLOVER_TYPES)}; got {value!r}")
@@ -305,18 +290,9 @@ def resolve_entity(store, value: str):
             return ox.NamedNode(value)
         except ValueError as exc:
             raise QueryError(f"{value!r} is not a valid IRI ({exc}); give an entity IRI, a QID or a label") from None
-    # A QID or exact preferred label wins over a case-insensitive one, and both over an alias.
-    # The filter sits in the same group as the bound variables: SPARQL evaluates groups
-    # bottom-up, so a filter inside a UNION branch would not see them.
-    q = """SELECT ?e (MIN(?rank) AS ?best) WHERE {
-        { ?e owl:sameAs ?l . BIND(0 AS ?how) } UNION { ?e skos:prefLabel ?l . BIND(0 AS ?how) }
-        UNION { ?e skos:altLabel ?l . BIND(2 AS ?how) }
-        FILTER(?l = ?qid || (isLiteral(?l) && LCASE(STR(?l)) = LCASE(?name)))
-        BIND(?how + IF(isLiteral(?l) && STR(?l) != ?name, 1, 0) AS ?rank)
-    } GROUP BY ?e ORDER BY ?best ?e LIMIT 1"""
     qid = ox.NamedNode("http://www.wikidata.org/entity/" + value) if re.fullmatch(r"Q\d+", value) \
         else ox.NamedNode("urn:x-kg:none")
-    rows = list(store.query(q, bindings={"qid": qid, "name": ox.Literal(value)}))
+    rows = list(store.query(sparql("_resolve-entity"), bindings={"qid": qid, "name": ox.Literal(value)}))
     if not rows:
         raise QueryError(f"no entity called {value!r} in the store; try kg query --name actors to list them")
     return rows[0]["e"]

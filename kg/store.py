@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import StoreError, StoreLockedError
-from .namespaces import KG, PREFIXES
+from . import federation, namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
+from .errors import QueryError, StoreError, StoreLockedError
+from .namespaces import PREFIXES
+from .rdf_formats import rdf_format
 
 DEFAULT_STORE = "output/store"
 
@@ -85,7 +87,7 @@ class Store:
         import pyoxigraph as ox
 
         g = ox.NamedNode(doc_iri)
-        for q in self.ox.quads_for_pattern(g, ox.NamedNode(str(KG.contentHash)), None, g):
+        for q in self.ox.quads_for_pattern(g, ox.NamedNode(str(namespaces.KG.contentHash)), None, g):
             return q.object.value
         return None
 
@@ -112,8 +114,6 @@ class Store:
         """Import RDF (an export): ``nq`` and ``trig`` keep their named graphs; the triple
         formats (``ttl``, ``nt``, ``rdfxml``, ``jsonld``) go into the default graph, which
         queries see as part of the union."""
-        from .export import rdf_format
-
         try:
             self.ox.load(data, format=rdf_format(fmt))
         except SyntaxError as exc:
@@ -132,12 +132,7 @@ class Store:
         A federated query (``SERVICE``) is refused unless ``allow_service``: it would make
         this process fetch from any URL (see :mod:`kg.federation`).
         """
-        import pyoxigraph as ox
-
-        from .errors import QueryError
-        from .federation import check
-
-        check(sparql, allow_service=allow_service)
+        federation.check(sparql, allow_service=allow_service)
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
@@ -174,8 +169,6 @@ def bind_values(sparql: str, bindings: dict) -> str:
     """
     import pyoxigraph as ox
 
-    from .errors import QueryError
-
     m = _WHERE.search(sparql)
     if m is None:
         raise QueryError("a query with parameters needs a WHERE { ... } clause")
@@ -192,7 +185,7 @@ def bind_values(sparql: str, bindings: dict) -> str:
 def open_store(path: str | Path = DEFAULT_STORE, *, create: bool = True):
     """The embedded store at ``path``, or a :class:`kg.remote.RemoteStore` for an http(s) URL."""
     if str(path).startswith(("http://", "https://")):
-        from .remote import RemoteStore
+        from .remote import RemoteStore  # urllib.request and friends: only for http(s) stores
 
         return RemoteStore(str(path))
     return Store(path, create=create)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import html
 import json
 import math
@@ -26,7 +27,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyze import QUAD_CLASSES, pagerank, wikidata_url
+from .analyze import pagerank
+from .errors import QueryError
+from .files import atomic_write_text
+from .model import SECTORS
+from .namespaces import wikidata_url
+from .netgraph import QUAD_CLASSES, simple_graph
 
 TYPE_STYLE = {  # entity type → (colour, vis-network shape)
     "Person": ("#4e79a7", "dot"),
@@ -74,8 +80,6 @@ def _safe_json(obj) -> str:
 def importance(g, size_by: str = "degree") -> dict[str, float]:
     """Each node's importance: its number of relations, or its PageRank."""
     if size_by not in SIZE_BY:
-        from .errors import QueryError
-
         raise QueryError(f"unknown size measure {size_by!r}; choose one of {', '.join(SIZE_BY)}")
     if size_by == "pagerank":
         return pagerank(g)
@@ -89,8 +93,6 @@ def _cap(g, score: dict[str, float], max_nodes: int):
     taken so far joins alone; one that is not joins with its most important neighbour,
     so no node ends up on the page without a relation.
     """
-    import heapq
-
     def rank(n):
         return (-score.get(n, 0.0), -g.degree(n), str(g.nodes[n].get("label", n)), str(n))
 
@@ -130,9 +132,7 @@ def layout(g, *, seed: int = 0, spacing: float = 90.0) -> dict[str, tuple[float,
     """Positions in vis-network pixels: each connected component laid out alone, packed in rows."""
     import networkx as nx
 
-    from .analyze import _simple
-
-    h = _simple(g)
+    h = simple_graph(g)
     comps = sorted(nx.connected_components(h), key=lambda c: (-len(c), min(map(str, c))))
     boxes = []
     for comp in comps:
@@ -194,8 +194,6 @@ def _edge_style(rels: list[dict]) -> dict:
 
 def _sector_name(code: str | None) -> str | None:
     """"COP" → "police (COP)": the part of a country a sector entity stands for."""
-    from .model import SECTORS
-
     return f"{SECTORS[code][0]} ({code})" if code in SECTORS else code
 
 
@@ -206,7 +204,7 @@ def _darker(colour: str, factor: float = 0.7) -> str:
 
 def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, positions=None,
                   focus: str | None = None):
-    """networkx MultiDiGraph (from :func:`kg.analyze.to_networkx`) → pyvis ``Network``.
+    """networkx MultiDiGraph (from :func:`kg.netgraph.to_networkx`) → pyvis ``Network``.
 
     Each node and edge carries a ``kg`` object with the data its tooltip and details
     panel show; the page builds those from it as text.
@@ -294,14 +292,12 @@ def _legend(shown_types: Counter, quads: Counter, size_by: str) -> str:
 
 def render_page(g, *, title: str = "kg graph", physics: bool | None = None, size_by: str = "degree",
                 merge_edges: bool = False, max_nodes: int = MAX_NODES) -> Page:
-    """A complete, offline HTML page for a graph from :func:`kg.analyze.to_networkx`.
+    """A complete, offline HTML page for a graph from :func:`kg.netgraph.to_networkx`.
 
     ``physics`` None means: on for graphs up to :data:`LAYOUT_OVER` entities, else off
     with a precomputed layout. Entities without relations are not drawn.
     """
     if max_nodes < 1:
-        from .errors import QueryError
-
         raise QueryError(f"--max-nodes must be at least 1, got {max_nodes}")
     notes = [f"filtered by {'; '.join(g.graph['filter'])}"] if g.graph.get("filter") else []
     if g.graph.get("focus") in g:
@@ -364,15 +360,11 @@ def render_html(g, **kwargs) -> str:
 
 
 def write_html(g, path: str | Path, **kwargs) -> Path:
-    from .files import atomic_write_text
-
     return atomic_write_text(path, render_html(g, **kwargs))
 
 
 def write_page(g, path: str | Path, **kwargs) -> Page:
     """Write the page to ``path`` and return what it shows."""
-    from .files import atomic_write_text
-
     page = render_page(g, **kwargs)
     atomic_write_text(path, page.html)
     return page

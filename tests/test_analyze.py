@@ -85,7 +85,7 @@ def world_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def graph_of(world_path):
-    from kg.analyze import GraphFilter, to_networkx
+    from kg.netgraph import GraphFilter, to_networkx
     from kg.store import open_store
 
     def make(**kw):
@@ -179,7 +179,7 @@ def test_bad_filters_name_the_value_and_the_choices(graph_of, kw, message):
 
 
 def test_find_entity(graph_of):
-    from kg.analyze import find_entity
+    from kg.netgraph import find_entity
 
     g = graph_of()
     assert find_entity(g, "anna berg") == ID + "anna-berg"
@@ -340,7 +340,7 @@ def test_analyze_the_example(example_store):
 
 
 def test_a_part_of_a_country_keeps_its_sector_in_the_graph_and_the_page(tmp_path):
-    from kg.analyze import to_networkx
+    from kg.netgraph import to_networkx
     from kg.pipeline import build
     from kg.store import open_store
     from kg.visualize import build_network

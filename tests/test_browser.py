@@ -129,7 +129,7 @@ def _viz(store, out: Path, *args) -> None:
 
 
 def test_example_page_renders_offline_with_its_data(browser, example_store, tmp_path):
-    from kg.analyze import to_networkx
+    from kg.netgraph import to_networkx
     from kg.store import open_store
 
     with open_store(example_store, create=False) as store:
@@ -232,7 +232,7 @@ def _synthetic(n: int):
 
     import networkx as nx
 
-    from kg.analyze import QUAD_CLASS
+    from kg.netgraph import QUAD_CLASS
 
     rnd = random.Random(7)
     base = nx.powerlaw_cluster_graph(n, 2, 0.1, seed=7)

@@ -197,7 +197,7 @@ def _check_networkx_graph(g):
 def test_graphml_and_gexf_are_read_back_by_networkx(store, tmp_path, fmt):
     import networkx as nx
 
-    from kg.analyze import to_networkx
+    from kg.netgraph import to_networkx
 
     path = tmp_path / f"graph.{fmt}"
     exporters.write(fmt, store, path)

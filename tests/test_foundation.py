@@ -72,7 +72,7 @@ def test_missing_model_says_what_to_install(monkeypatch):
 
 
 def test_seed_article_end_to_end(tmp_path):
-    from kg.analyze import to_networkx
+    from kg.netgraph import to_networkx
     from kg.pipeline import build
     from kg.query import run_query
     from kg.store import open_store

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.errors import QueryError
-from kg.export import csv_safe
 from kg.model import Document
+from kg.rows import csv_safe
 
 SPARQL_PAYLOADS = [
     '" } ; DROP ALL ; #',

@@ -14,9 +14,9 @@ from rdflib.compare import isomorphic
 
 from kg.cli import cli
 from kg.errors import FormatError
-from kg.export import RDF_FORMATS
 from kg.namespaces import PREFIXES
 from kg.query import render, run_query
+from kg.rdf_formats import RDF_FORMATS
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "rdfxml": "xml", "jsonld": "json-ld"}
 VISITS = """SELECT ?who ?where ?conf WHERE { ?st kg:predicate kg:visits ; kg:actor ?w ; kg:recipient ?p ;

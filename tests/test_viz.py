@@ -33,7 +33,7 @@ def world_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def world(world_path):
-    from kg.analyze import to_networkx
+    from kg.netgraph import to_networkx
     from kg.store import open_store
 
     with open_store(world_path, create=False) as store:
@@ -190,7 +190,7 @@ def test_layout_packs_components_apart():
 
 
 def test_focus_marks_the_centre(world):
-    from kg.analyze import ego_graph
+    from kg.netgraph import ego_graph
 
     sub = ego_graph(world, "Russia", 1)
     page = viz.render_page(sub)
