@@ -60,6 +60,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .errors import StoreError
+from .xmlsafe import xml_bytes
 
 DEFAULT_BIND = "127.0.0.1:7878"
 DEFAULT_TIMEOUT = 30
@@ -332,6 +333,7 @@ class Engines:
 
 # ------------------------------------------------------------------ the guard (reverse proxy)
 
+_XML_TYPES = {"application/sparql-results+xml", "application/rdf+xml", "application/xml", "text/xml"}
 _HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailers",
                "transfer-encoding", "upgrade", "content-length", "host"}
 
@@ -580,6 +582,8 @@ class Guard:
                                         "bytes; add LIMIT to the query (or restart kg serve with a higher "
                                         "--max-result-bytes)")
                 out = [(k, v) for k, v in resp.getheaders() if k.lower() not in _HOP_BY_HOP]
+                if (resp.getheader("Content-Type") or "").split(";")[0].strip() in _XML_TYPES:
+                    data = xml_bytes(data)  # Oxigraph writes what XML 1.0 forbids as it is: see kg.xmlsafe
                 if resp.will_close:
                     conn.close()
                 else:

@@ -401,3 +401,87 @@ def test_a_parallel_build_killed_midway_leaves_no_process_and_an_intact_store(tm
     assert counts and len(set(counts.values())) == 1, counts
     res = invoke("build", corpus, "--store", store)
     assert res.exit_code == 0 and f"{len(counts)} unchanged" in res.output, res.output
+
+
+# ------------------------------------------------------------------ 11. what XML 1.0 forbids
+
+CONTROLS = "\x00\x0b\x1b\x0c\ufffe"
+
+
+@pytest.fixture
+def control_store(tmp_path):
+    """A store whose evidence, labels, aliases and title hold characters XML 1.0 forbids."""
+    from kg.graph import extraction_graph
+    from kg.model import Document, Entity, Extraction, Relation
+    from kg.store import open_store
+
+    text = f"Germany{CONTROLS[1]} criticized\x1b Ruritania\x00 over the attack{CONTROLS[3]}."
+    actor = Entity("https://w3id.org/kg/id/Q183", "Germ\x0bany", "Country", aliases=("Deutsch\x1bland",),
+                   wikidata="Q183", country="DEU")
+    target = Entity("https://w3id.org/kg/id/Q9999903", "Ruri\x00tania\ufffe", "Country", wikidata="Q9999903")
+    rel = Relation(doc="ctl", sentence=text, start=0, end=len(text), subject=actor, predicate="criticizes",
+                   object=target, plover="ACCUSE", cameo="111", confidence=0.7)
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        doc = Document(id="ctl", text=text, title="A title\x0b with\x1b controls")
+        store.put_graph(extraction_graph(Extraction(doc, (rel,), (actor, target))))
+    return path
+
+
+def _xml_ok(data: bytes, what: str):
+    import xml.dom.minidom
+
+    try:
+        xml.dom.minidom.parseString(data)  # expat: a strict XML 1.0 parser
+    except Exception as exc:  # noqa: BLE001 - the test reports any parse failure
+        raise AssertionError(f"{what} is not well-formed XML: {exc}") from None
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "rdfxml"])
+def test_every_xml_export_is_well_formed_and_reads_back(control_store, tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    res = invoke("export", "--format", fmt, "-o", out, "--store", control_store)
+    assert res.exit_code == 0 and "Traceback" not in res.output, res.output
+    data = out.read_bytes()
+    _xml_ok(data, fmt)
+    if fmt == "rdfxml":
+        import rdflib
+
+        g = rdflib.Graph().parse(data=data, format="xml")
+        labels = {str(o) for o in g.objects(None, rdflib.RDFS.label)}
+        assert "Germ\ufffdany" in labels  # the forbidden character replaced, the rest kept
+    else:
+        import networkx as nx
+
+        g = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(str(out))
+        assert g.number_of_nodes() == 2 and g.number_of_edges() == 1
+        assert any("Germ\ufffdany" in str(d.get("label", "")) for _, d in g.nodes(data=True))
+
+
+def test_construct_results_as_rdfxml_are_well_formed(control_store):
+    res = invoke("query", "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "rdfxml", "--store", control_store)
+    assert res.exit_code == 0, res.output
+    _xml_ok(res.output.encode("utf-8"), "CONSTRUCT as RDF/XML")
+
+
+def test_the_endpoints_xml_answers_are_well_formed(control_store):
+    import socket
+    import urllib.parse
+    import urllib.request
+
+    from kg.serve import find_server, running
+
+    try:
+        find_server()
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(str(exc))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with running(control_store, bind=f"127.0.0.1:{port}") as srv:
+        for query, accept in [("SELECT ?s ?o WHERE { ?s ?p ?o }", "application/sparql-results+xml"),
+                              ("CONSTRUCT WHERE { ?s ?p ?o }", "application/rdf+xml")]:
+            url = srv.query_url + "?" + urllib.parse.urlencode({"query": query})
+            with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=30) as r:
+                assert r.status == 200
+                _xml_ok(r.read(), accept)
