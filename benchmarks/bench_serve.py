@@ -164,6 +164,19 @@ def malformed_client(port: int, stop: threading.Event, seen: dict) -> None:
 
 # ------------------------------------------------------------------ main
 
+def server_cpu(pid: int) -> float | None:
+    """CPU seconds used so far by kg serve and its engines (None without psutil)."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    try:
+        procs = [psutil.Process(pid), *psutil.Process(pid).children(recursive=True)]
+        return sum(sum(p.cpu_times()[:2]) for p in procs)
+    except psutil.Error:
+        return None
+
+
 def pct(sorted_values: list[float], p: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(p / 100 * len(sorted_values)))] * 1000
 
@@ -218,7 +231,11 @@ def main(argv=None) -> int:
         workers = [ctx.Process(target=load_process, args=(port, n, start_at, args.seconds, queue)) for n in shares]
         for w in workers:
             w.start()
+        while time.time() < start_at:
+            time.sleep(0.01)
+        cpu_before = server_cpu(server.pid)
         results = [queue.get(timeout=args.seconds + 120) for _ in workers]
+        cpu_after = server_cpu(server.pid)
         for w in workers:
             w.join()
     finally:
@@ -243,6 +260,9 @@ def main(argv=None) -> int:
           f"{args.seconds:g} s: {rate:,.0f} requests/s; latency p50 {pct(latencies, 50):.1f} ms, "
           f"p95 {pct(latencies, 95):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.0f} ms; "
           f"errors: {dict(errors) or 'none'}")
+    if cpu_before is not None and cpu_after is not None:
+        print(f"server CPU: {(cpu_after - cpu_before) / len(latencies) * 1000:.2f} ms a request (kg serve and its "
+              f"engines, {(cpu_after - cpu_before) / args.seconds:.2f} cores on average)")
     if args.slow:
         median = f"{statistics.median(cut):.1f} s" if cut else "never"
         print(f"slow clients: {args.slow} at a time, {len(cut)} cut off by the server "

@@ -42,6 +42,7 @@ even a SIGKILL of ``kg serve`` takes them down. A snapshot left by a server kill
 from __future__ import annotations
 
 import contextlib
+import http
 import os
 import shutil
 import signal
@@ -449,24 +450,22 @@ class _Handler(BaseHTTPRequestHandler):
             status, reason, headers, data = self.guard.forward(self.command, self.path, self.headers, body)
         except _Refused as refused:
             return self._error(refused.status, refused.text, close=refused.close)
-        self.send_response(status, reason)
-        for k, v in headers:
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(data)
+        self._respond(status, reason, headers, data)
+
+    def _respond(self, status: int, reason: str, headers, data: bytes, close: bool = False) -> None:
+        """The whole answer in one write: fewer system calls and wake-ups on both sides than
+        headers and body apart (what costs most with many clients)."""
+        head = [f"HTTP/1.1 {status} {reason}", f"Date: {self.date_time_string()}", *(f"{k}: {v}" for k, v in headers),
+                f"Content-Length: {len(data)}"]
+        if close or self.close_connection:
+            head.append("Connection: close")
+            self.close_connection = True
+        self.wfile.write("\r\n".join(head).encode("latin-1", "replace") + b"\r\n\r\n"
+                         + (data if self.command != "HEAD" else b""))
 
     def _error(self, status: int, message: str, close: bool = False):
-        data = (message + "\n").encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "text/plain; charset=utf-8")
-        self.send_header("Content-Length", str(len(data)))
-        if close:
-            self.send_header("Connection", "close")
-            self.close_connection = True
-        self.end_headers()
-        self.wfile.write(data)
+        self._respond(status, http.HTTPStatus(status).phrase, [("Content-Type", "text/plain; charset=utf-8")],
+                      (message + "\n").encode("utf-8"), close)
 
     do_GET = do_POST = do_HEAD = do_OPTIONS = _forward
 
