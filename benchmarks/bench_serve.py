@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import multiprocessing as mp
-import os
 import socket
 import statistics
 import subprocess
@@ -181,7 +180,7 @@ def pct(sorted_values: list[float], p: float) -> float:
     return sorted_values[min(len(sorted_values) - 1, int(p / 100 * len(sorted_values)))] * 1000
 
 
-def main(argv=None) -> int:
+def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--store", type=Path, help="serve this store (default: build one from --corpus)")
     ap.add_argument("--corpus", type=Path, default=WIKINEWS)
@@ -192,28 +191,26 @@ def main(argv=None) -> int:
     ap.add_argument("--slow", type=int, default=50, help="slow clients (slowloris) at any time")
     ap.add_argument("--client-timeout", type=float, default=10, help="kg serve's (its default: 10 s)")
     ap.add_argument("--no-malformed", action="store_true")
-    ap.add_argument("--keep-store", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.small:
         args.clients, args.seconds, args.slow, args.client_timeout = 10, 3, 5, 1
-    print(machine())
+    return args
 
-    tmp = tempfile.TemporaryDirectory()
-    store = args.store
-    if store is None:
-        source = EXAMPLE if args.small else corpus_or_exit(args.corpus)
-        store = Path(tmp.name) / "store"
-        t = time.perf_counter()
-        subprocess.run(kg_command("build", source, "--store", store, "--no-progress"), env=env(), check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f"store: built from {source} in {time.perf_counter() - t:.0f} s")
-    if args.keep_store:
-        print(f"store kept at {store}")
-    port = free_port()
-    server = start_server(store, port, args.client_timeout)
-    print(f"kg serve on {HOST}:{port} (--client-timeout {args.client_timeout:g}; defaults: --timeout 30, "
-          f"--max-request-bytes 1,000,000)")
 
+def build_store(args, tmp: Path) -> Path:
+    if args.store is not None:
+        return args.store
+    source = EXAMPLE if args.small else corpus_or_exit(args.corpus)
+    store = tmp / "store"
+    t = time.perf_counter()
+    subprocess.run(kg_command("build", source, "--store", store, "--no-progress"), env=env(), check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    print(f"store: built from {source} in {time.perf_counter() - t:.0f} s")
+    return store
+
+
+def run_load(args, server: subprocess.Popen, port: int):
+    """(latencies, errors, server CPU seconds or None, slow clients' lifetimes, malformed answers)."""
     stop = threading.Event()
     cut: list[float] = []
     seen: dict = {}
@@ -242,27 +239,42 @@ def main(argv=None) -> int:
         stop.set()
         for t in hostile:
             t.join(timeout=5)
+    latencies = sorted(x for lat, _ in results for x in lat)
+    errors: Counter = Counter()
+    for _, e in results:
+        errors.update(e)
+    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+    return latencies, errors, cpu, cut, seen
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    print(machine())
+    tmp = tempfile.TemporaryDirectory()
+    store = build_store(args, Path(tmp.name))
+    port = free_port()
+    server = start_server(store, port, args.client_timeout)
+    print(f"kg serve on {HOST}:{port} (--client-timeout {args.client_timeout:g}; defaults: --timeout 30, "
+          f"--max-request-bytes 1,000,000)")
+    try:
+        latencies, errors, cpu, cut, seen = run_load(args, server, port)
+    finally:
         server.terminate()
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:
             server.kill()
-
-    latencies = sorted(x for lat, _ in results for x in lat)
-    errors: Counter = Counter()
-    for _, e in results:
-        errors.update(e)
     if not latencies:
         sys.exit("no request was answered")
     rate = len(latencies) / args.seconds
     p99 = pct(latencies, 99)
-    print(f"well-behaved: {args.clients} clients over {procs} processes, {len(latencies):,} requests in "
-          f"{args.seconds:g} s: {rate:,.0f} requests/s; latency p50 {pct(latencies, 50):.1f} ms, "
-          f"p95 {pct(latencies, 95):.1f} ms, p99 {p99:.1f} ms, max {latencies[-1] * 1000:.0f} ms; "
-          f"errors: {dict(errors) or 'none'}")
-    if cpu_before is not None and cpu_after is not None:
-        print(f"server CPU: {(cpu_after - cpu_before) / len(latencies) * 1000:.2f} ms a request (kg serve and its "
-              f"engines, {(cpu_after - cpu_before) / args.seconds:.2f} cores on average)")
+    print(f"well-behaved: {args.clients} clients over {min(args.procs, args.clients)} processes, "
+          f"{len(latencies):,} requests in {args.seconds:g} s: {rate:,.0f} requests/s; latency p50 "
+          f"{pct(latencies, 50):.1f} ms, p95 {pct(latencies, 95):.1f} ms, p99 {p99:.1f} ms, max "
+          f"{latencies[-1] * 1000:.0f} ms; errors: {dict(errors) or 'none'}")
+    if cpu is not None:
+        print(f"server CPU: {cpu / len(latencies) * 1000:.2f} ms a request (kg serve and its engines, "
+              f"{cpu / args.seconds:.2f} cores on average)")
     if args.slow:
         median = f"{statistics.median(cut):.1f} s" if cut else "never"
         print(f"slow clients: {args.slow} at a time, {len(cut)} cut off by the server "

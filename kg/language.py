@@ -182,12 +182,17 @@ def judge(text: str) -> Verdict:
         return Verdict(text)
     if not other:
         return Verdict(text)
+    return Verdict(blank(text, other), tuple(other), tuple(languages))
+
+
+def blank(text: str, spans) -> str:
+    """The text with every character of the spans but line breaks turned into a space (offsets kept)."""
     chars = list(text)
-    for start, end in other:
+    for start, end in spans:
         for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
-    return Verdict("".join(chars), tuple(other), tuple(languages))
+    return "".join(chars)
 
 
 def non_english_reason(text: str) -> str | None:

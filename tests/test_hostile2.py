@@ -8,6 +8,7 @@ here; none comes from ../shared.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -381,10 +382,8 @@ def test_a_parallel_build_killed_midway_leaves_no_process_and_an_intact_store(tm
         assert not alive, f"left running after {how} of the build: {[p.cmdline()[:3] for p in alive]}"
     finally:
         for p in family:
-            try:
+            with contextlib.suppress(psutil.NoSuchProcess):
                 p.kill()
-            except psutil.NoSuchProcess:
-                pass
         if proc.poll() is None:
             proc.kill()
     text = log.read_text(errors="replace")

@@ -154,7 +154,7 @@ def test_no_wikinews_article_is_refused_or_cut():
     from kg.language import judge
 
     path = shared_path("corpus", "wikinews-2019.jsonl")
-    for line in open(path, encoding="utf-8"):
+    for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
         verdict = judge(doc["text"])
         assert verdict.refusal is None and not verdict.dropped, (doc["id"], verdict)
