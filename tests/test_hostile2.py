@@ -484,3 +484,20 @@ def test_the_endpoints_xml_answers_are_well_formed(control_store):
             with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": accept}), timeout=30) as r:
                 assert r.status == 200
                 _xml_ok(r.read(), accept)
+
+
+def test_any_url_gives_a_valid_iri_or_none():
+    hypothesis = pytest.importorskip("hypothesis")
+    from hypothesis import strategies as st
+
+    from kg.graph import url_iri
+
+    @hypothesis.settings(max_examples=600, deadline=None)
+    @hypothesis.given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=40),
+                      st.sampled_from(["https://news.example.org/", "http://[::1]:8080/p?q=", "ftp://h/#"]))
+    def check(tail, head):
+        iri = url_iri(head + tail)
+        if iri is not None:
+            ox.NamedNode(str(iri))
+
+    check()
