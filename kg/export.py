@@ -294,7 +294,8 @@ def relation_records(store):
             "plover": lit(row, "plover"), "mode": lit(row, "mode"), "cameo": lit(row, "cameo"),
             "object": entity(row["o"].value), "negated": row["negated"].value == "true",
             "modality": row["modality"].value, "confidence": float(row["conf"].value),
-            "date": lit(row, "date"), "extractor": row["ex"].value,
+            "date": lit(row, "date"), "date_precision": "day" if row["date"] is not None else None,
+            "article_date": lit(row, "articleDate"), "location": None, "extractor": row["ex"].value,
         }
 
 

@@ -23,7 +23,7 @@ def _doc(doc_id, text, date, rels_spec):
     for sent, s, p, o, kw in rels_spec:
         start = text.index(sent)
         rels.append(Relation(doc=doc_id, sentence=sent, start=start, end=start + len(sent), subject=s,
-                             predicate=p, object=o, date=date, **kw))
+                             predicate=p, object=o, date=date, article_date=date, **kw))
     entities = {e.id: e for r in rels for e in (r.subject, r.object)}
     return Extraction(document=doc, relations=tuple(rels), entities=tuple(entities.values()))
 

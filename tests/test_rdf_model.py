@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
@@ -36,7 +38,7 @@ def relation(sent: str, subject: Entity, predicate: str, obj: Entity, **kw) -> R
 def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.example/ruritania?id=1") -> Extraction:
     """A hand-made extraction: an asserted event, a negated one, an intended one, a static relation."""
     doc = Document(id="ruritania-1", text=TEXT, title="Vogt in Elbonia", date=date, url=url)
-    rels = (
+    rels = tuple(replace(r, article_date=date) for r in (
         relation("Ruritania's president Anna Vogt visited Elbonia on Monday.", VOGT, "visits", ELB,
                  plover="CONSULT", mode="visit", cameo="042", confidence=0.9, date=date),
         relation("Elbonia did not condemn Ruritania.", ELB, "criticizes", RUR, plover="ACCUSE", cameo="111",
@@ -44,7 +46,7 @@ def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.e
         relation("Vogt plans to meet the Elbonian premier.", VOGT, "meetsWith", ELB, plover="CONSULT",
                  cameo="040", modality="intended", confidence=0.6, date=date),
         relation("Vogt leads Ruritania.", VOGT, "leaderOf", RUR, confidence=0.8, date=date),
-    )
+    ))
     entities = {e.id: e for r in rels for e in (r.subject, r.object)}
     return Extraction(document=doc, relations=rels, entities=tuple(entities.values()))
 
