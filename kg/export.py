@@ -294,9 +294,17 @@ def relation_records(store):
             "plover": lit(row, "plover"), "mode": lit(row, "mode"), "cameo": lit(row, "cameo"),
             "object": entity(row["o"].value), "negated": row["negated"].value == "true",
             "modality": row["modality"].value, "confidence": float(row["conf"].value),
-            "date": lit(row, "date"), "date_precision": "day" if row["date"] is not None else None,
-            "article_date": lit(row, "articleDate"), "location": None, "extractor": row["ex"].value,
+            **_record_date(lit(row, "date"), lit(row, "precision")),
+            "article_date": lit(row, "articleDate"), "location": entity(row["loc"].value) if row["loc"] else None,
+            "extractor": row["ex"].value,
         }
+
+
+def _record_date(date: str | None, precision: str | None) -> dict:
+    """A record's ``date`` at its precision: kg:eventDate "1982-01-01" at year precision is "1982"."""
+    precision = precision or ("day" if date else None)
+    cut = {"year": 4, "month": 7}.get(precision)
+    return {"date": date[:cut] if cut and date else date, "date_precision": precision}
 
 
 @register("jsonl", "relation records, one JSON object a line")

@@ -172,7 +172,9 @@ class Relation:
     date: str | None = None
     extractor: str = "rules"
     # "day", "month" or "year": how exactly ``date`` is known. Left out, it is read from
-    # the shape of ``date`` ("1982" is a year), so older records and extractors still fit.
+    # the shape of ``date`` ("1982" is a year), so older records and extractors still fit;
+    # given, it must agree with that shape (so dataclasses.replace with a new date passes
+    # the new precision, or None to have it read again).
     date_precision: str | None = None
     article_date: str | None = None  # the publication date of the document, YYYY-MM-DD
     location: Entity | None = None  # where the event happened ("in Moscow"), when the text says

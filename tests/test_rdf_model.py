@@ -111,6 +111,30 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
     assert conforms, text
 
 
+def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
+    """A historical event dated to a month, in a city: what the extractor will give (issue 13)."""
+    capital = Entity("https://w3id.org/kg/id/city/elbograd", "Elbograd", "City", country="ELB")
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="1982-03", date_precision="month", location=capital)
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    st = statement_iri(rel)
+    assert g.value(st, KG.eventDate) == Literal("1982-03-01", datatype=XSD_DATE)
+    assert g.value(st, KG.datePrecision) == Literal("month")
+    assert g.value(st, KG.location) == URIRef(capital.id)
+    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the graph
+    from .test_rdf_shapes import shacl
+
+    conforms, text, _ = shacl(g)
+    assert conforms, text
+
+
+def test_a_day_date_says_so():
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="2024-03-01")
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    assert g.value(statement_iri(rel), KG.datePrecision) == Literal("day")
+
+
 def test_static_relation_statement():
     ex = ruritania()
     g = extraction_graph(ex)

@@ -4,6 +4,7 @@ article's date and the event's place, written by hand as another extractor would
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -50,3 +51,27 @@ def test_the_precision_is_read_from_the_date_when_left_out():
 def test_a_date_that_does_not_fit_its_precision_is_refused(kw, message):
     with pytest.raises(ValueError, match=message):
         meeting(**kw)
+
+
+def test_dates_and_places_survive_the_trip_through_the_store(tmp_path):
+    """Records → RDF → the jsonl export give back the same records, whatever the precision."""
+    from kg import export
+    from kg.graph import extraction_graph
+    from kg.model import Document, Extraction
+    from kg.store import open_store
+
+    text = "Finland and Estonia met in Moscow."
+    doc = Document(id="d1", text=text, date="2019-03-07", url="https://news.example/d1")
+    rels = tuple(meeting(date=date, article_date="2019-03-07", location=place, confidence=0.5 + i / 10)
+                 for i, (date, place) in enumerate([("1982", MOSCOW), ("1982-03", None), ("2019-03-05", MOSCOW),
+                                                    ("2019-03-07", None)]))
+    predicates = ("meetsWith", "holdsTalksWith", "phones", "hosts")
+    rels = tuple(replace(r, predicate=p) for r, p in zip(rels, predicates, strict=True))
+    with open_store(tmp_path / "store") as store:
+        store.put_graph(extraction_graph(Extraction(doc, rels, (FIN, EST))))
+        got = sorted((json.loads(line) for line in export.get("jsonl")(store).decode().splitlines()),
+                     key=lambda r: r["predicate"])
+    want = sorted((r.to_record() for r in rels), key=lambda r: r["predicate"])
+    assert got == want
+    assert [(r["predicate"], r["date"]) for r in got] == [
+        ("holdsTalksWith", "1982-03"), ("hosts", "2019-03-07"), ("meetsWith", "1982"), ("phones", "2019-03-05")]
