@@ -499,12 +499,16 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 @store_option
 @click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
 @click.option("-o", "--output", type=click.Path(), help="Write to a file (a folder for neo4j) instead of stdout.")
-def export(store_path, fmt, output):
-    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl.
+@click.option("--include-unasserted", is_flag=True,
+              help="events formats: also intended and hypothetical events, as rows of their own.")
+def export(store_path, fmt, output, include_unasserted):
+    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl,
+    events, events-parquet, events-jsonl.
 
     Triple formats hold the union of all documents; nq and trig keep one named graph per
-    document. neo4j writes a folder of CSV files and a Cypher script. Files are written
-    atomically.
+    document. neo4j writes a folder of CSV files and a Cypher script. The events formats
+    give one row per real event, however many statements report it (docs/events.md).
+    Files are written atomically.
 
     \b
     Example:
@@ -512,19 +516,22 @@ def export(store_path, fmt, output):
       kg export --format trig -o output/graph.trig
       kg export --format neo4j -o output/neo4j/
       kg export --format jsonl > relations.jsonl
+      kg export --format events -o events.csv
+      kg export --format events-parquet --include-unasserted -o events.parquet
     """
     from . import export as exporters
 
     spec = exporters.get_format(fmt)
     if spec.folder and not output:
         raise click.UsageError(f"the {fmt} export writes several files: give -o FOLDER")
+    options = {"include_unasserted": True} if include_unasserted else {}
     with _open(store_path) as store:
         if output:
-            written = exporters.write(fmt, store, output)
+            written = exporters.write(fmt, store, output, **options)
             click.echo(f"Wrote {output}" + (f" ({', '.join(p.name for p in written)})" if spec.folder else ""),
                        err=True)
         else:
-            sys.stdout.buffer.write(spec.fn(store))
+            sys.stdout.buffer.write(exporters.export(fmt, store, **options))
 
 
 @cli.command()

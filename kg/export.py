@@ -11,6 +11,9 @@
 ``gexf``    GEXF (Gephi) through networkx: the same graph
 ``neo4j``   a folder: CSV files for ``neo4j-admin database import`` and a ``LOAD CSV`` script
 ``jsonl``   relation records, one JSON object a line
+``events``  the event table as CSV: one row per real event (see docs/events.md)
+``events-parquet``  the event table as Parquet (needs ``kg[parquet]``)
+``events-jsonl``    the event table, one JSON object an event with every report behind it
 ==========  ==========================================================================
 
 RDF formats are written by Oxigraph straight from the store (``jsonld`` through rdflib,
@@ -30,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import events
 from .errors import FormatError
 from .files import atomic_write_bytes
 from .namespaces import PREFIXES, local_name
@@ -47,15 +51,18 @@ class ExportFormat:
     description: str
     fn: Exporter
     folder: bool = False  # writes several files into a folder
+    options: tuple[str, ...] = ()  # keyword options fn takes besides the store (kg export flags)
 
 
 _REGISTRY: dict[str, ExportFormat] = {}
 
 
-def register(name: str, description: str, *, folder: bool = False) -> Callable[[Exporter], Exporter]:
-    """Register an exporter: ``fn(store) -> bytes`` (or ``-> {file name: bytes}`` with ``folder``)."""
+def register(name: str, description: str, *, folder: bool = False,
+             options: tuple[str, ...] = ()) -> Callable[[Exporter], Exporter]:
+    """Register an exporter: ``fn(store, **options) -> bytes`` (or ``-> {file name: bytes}`` with
+    ``folder``); ``options`` names the keyword options it takes."""
     def deco(fn: Exporter) -> Exporter:
-        _REGISTRY[name] = ExportFormat(name, description, fn, folder)
+        _REGISTRY[name] = ExportFormat(name, description, fn, folder, tuple(options))
         return fn
 
     return deco
@@ -76,13 +83,25 @@ def available() -> dict[str, str]:
     return {n: f.description for n, f in _REGISTRY.items()}
 
 
-def write(name: str, store, output: str | Path) -> list[Path]:
+def export(name: str, store, **options) -> bytes | dict[str, bytes]:
+    """The export of ``store`` in format ``name``, with the options that format takes."""
+    fmt = get_format(name)
+    unknown = sorted(set(options) - set(fmt.options))
+    if unknown:
+        takers = [f.name for f in _REGISTRY.values() if unknown[0] in f.options]
+        flag = "--" + unknown[0].replace("_", "-")
+        raise FormatError(f"{flag} does not apply to the {name} format"
+                          + (f"; it goes with {', '.join(takers)}" if takers else ""))
+    return fmt.fn(store, **options)
+
+
+def write(name: str, store, output: str | Path, **options) -> list[Path]:
     """Export ``store`` in format ``name`` to ``output`` (a file, or a folder for folder formats).
 
     Every file is written atomically: to a temporary file in the same folder, then renamed.
     """
     fmt = get_format(name)
-    data = fmt.fn(store)
+    data = export(name, store, **options)
     output = Path(output)
     if fmt.folder:
         if output.exists() and not output.is_dir():
@@ -310,3 +329,24 @@ def _record_date(date: str | None, precision: str | None) -> dict:
 @register("jsonl", "relation records, one JSON object a line")
 def export_jsonl(store) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in relation_records(store)).encode("utf-8")
+
+
+# ------------------------------------------------------------------ the event table
+
+@register("events", "the event table as CSV: one row per real event, GDELT-style columns (docs/events.md)",
+          options=("include_unasserted",))
+def export_events(store, *, include_unasserted: bool = False) -> bytes:
+    return events.to_csv(events.rows(store, include_unasserted=include_unasserted))
+
+
+@register("events-parquet", "the event table as Parquet (needs pyarrow: pip install 'kg[parquet]')",
+          options=("include_unasserted",))
+def export_events_parquet(store, *, include_unasserted: bool = False) -> bytes:
+    return events.to_parquet(events.rows(store, include_unasserted=include_unasserted))
+
+
+@register("events-jsonl", "the event table as JSON lines, each event with every statement behind it",
+          options=("include_unasserted",))
+def export_events_jsonl(store, *, include_unasserted: bool = False) -> bytes:
+    evs = events.read_events(store, include_unasserted=include_unasserted)
+    return events.to_jsonl(evs, events.rows(store, events=evs))

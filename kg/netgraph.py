@@ -155,6 +155,19 @@ def _most_common(store, query: str, among=None) -> dict[str, str]:
     return {e: v for e, (n, v) in best.items()}
 
 
+def entity_descriptions(store) -> dict[str, dict]:
+    """Entity IRI → its ``label``, ``type``, ``wikidata`` (QID), ``country`` and ``sector``.
+
+    Each is the value most documents give (an entity is described in every document that
+    mentions it). For the event table, which needs the descriptions without the graph.
+    """
+    labels = _most_common(store, "_entity-labels")
+    types, same_as, country, sector = (_most_common(store, q, labels) for q in _ENTITY_ATTRIBUTES)
+    return {iri: {"label": label, "type": types.get(iri, "Topic"),
+                  "wikidata": local_name(same_as[iri]) if iri in same_as else None,
+                  "country": country.get(iri), "sector": sector.get(iri)} for iri, label in labels.items()}
+
+
 def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
