@@ -378,7 +378,8 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
 
 @cli.group(cls=KGGroup)
 def analyze():
-    """Network measures over the store: centrality, communities, paths, country pairs, ego networks.
+    """Network measures over the store: centrality, communities, paths, country pairs, ego networks,
+    and event counts over time (series).
 
     Every subcommand takes the filters of kg viz (--relation, --plover, --entity-type,
     --since, --until, --min-confidence, --doc) and prints a table, CSV or JSON.
@@ -390,6 +391,7 @@ def analyze():
       kg analyze path "Justin Trudeau" "Xi Jinping"
       kg analyze pairs --plover verbal-conflict --format csv -o pairs.csv
       kg analyze ego "Shinzo Abe" --depth 2
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
     """
 
 
@@ -477,6 +479,54 @@ def pairs(undirected, top, store_path, fmt, output, **filters):
     from .analyze import pairs_report
 
     _report(pairs_report(_graph(store_path, **filters), directed=not undirected, top=top or None), fmt, output)
+
+
+@analyze.command()
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="The period events are counted by.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="Pairs of entities, or of their countries (a leader counts for the state).")
+@click.option("--pair", nargs=2, metavar="A B",
+              help="Only the events between A and B: labels, aliases, QIDs, IRIs (ISO codes with --level country).")
+@click.option("--plover", multiple=True, metavar="TYPE",
+              help="Keep a PLOVER type (ACCUSE) or a quad class (verbal-conflict) (repeatable).")
+@click.option("--directed", is_flag=True, help="Keep actor → recipient apart instead of adding up both directions.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Keep events dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Keep events dated on or before this day.")
+@click.option("--plot", "plot_path", type=click.Path(), metavar="FILE",
+              help="Also draw the series (all pairs added up) to a .png or .svg file; needs kg[plot].")
+@click.option("--measure", type=click.Choice(["counts", "goldstein"]), default="counts", show_default=True,
+              help="What --plot draws: events by quad class, or their mean Goldstein weight.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@store_option
+def series(by, level, pair, plover, directed, since, until, plot_path, measure, fmt, output, store_path):
+    """Events a day, week, month or year per pair, by quad class, with the Goldstein sum and mean.
+
+    Each real event counts once, however many articles report it. With --pair, the
+    periods without events between the two are listed as zeros.
+
+    \b
+    Example:
+      kg analyze series --level country --by month
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
+      kg analyze series --pair Iran "United States" --plover verbal-conflict --format csv -o iran.csv
+      kg analyze series --level country --pair RUS UKR --by week --plot ru-ua.svg --measure goldstein
+    """
+    from . import series as ts
+
+    with _open(store_path) as store:
+        result = ts.series(store, by=by, level=level, pair=tuple(pair) if pair else None, plover=plover,
+                           directed=directed, since=since, until=until)
+    if plot_path:
+        ts.plot(result, plot_path, measure=measure)
+        click.echo(f"Wrote {plot_path}", err=True)
+    if fmt == "json":
+        for note in result.report.notes:
+            click.echo(f"Note: {note}", err=True)
+        _echo_out(ts.to_json(result), output)
+    else:
+        _report(result.report, fmt, output)
 
 
 @analyze.command()
