@@ -266,3 +266,44 @@ def test_doctests():
 
     for module in (eventkey, events):
         assert doctest.testmod(module).failed == 0
+
+
+# ------------------------------------------------------------------ the named queries count the same events
+
+def _sparql_events(store):
+    from kg.query import run_named
+
+    res = run_named(store, "events")
+    return {r[0].value: dict(zip(res.variables, (t.value if t is not None else None for t in r), strict=True))
+            for r in res.rows}
+
+
+def _agree(store):
+    table = {r["event_id"]: r for r in ev.rows(store)}
+    sparql = _sparql_events(store)
+    assert set(sparql) == set(table) and table
+    for eid, row in table.items():
+        got = sparql[eid]
+        assert (got["date"] or None, got["plover"], got["actor"], got["recipient"], int(got["sources"])) == \
+            (row["date"], row["plover"], row["actor"], row["recipient"], row["sources"]), eid
+
+
+def test_the_events_query_finds_the_same_events_with_the_same_ids(baltic):
+    _agree(baltic)
+    [meeting] = [r for r in _sparql_events(baltic).values() if r["plover"] == "CONSULT"]
+    assert (meeting["sources"], meeting["statements"]) == ("3", "3")
+    assert set(meeting["predicates"].split()) == {"meetsWith", "hosts", "holdsTalksWith"}
+
+
+def test_the_actors_query_counts_events(baltic):
+    from kg.query import run_named
+
+    got = {r[0].value: (int(r[2].value), int(r[3].value), int(r[4].value)) for r in run_named(baltic, "actors").rows}
+    # Finland: the meeting (stated once as actor, twice as recipient) and Russia's criticism
+    assert got == {"Finland": (2, 1, 2), "Estonia": (1, 1, 1), "Russia": (1, 1, 0)}
+
+
+@pytest.mark.slow
+def test_the_events_query_and_the_table_agree_on_wikinews(wikinews_store):
+    with open_store(wikinews_store, create=False) as store:
+        _agree(store)
