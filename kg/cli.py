@@ -301,6 +301,8 @@ def stats(store_path, fmt):
     click.echo("\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()))
     click.echo("Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items()))
     if s["events_by_plover"]:
+        click.echo(f"Events: {s['events']}, reported by {s['event_statements']} asserted statements (the reports "
+                   "of one real event, in one article or several, count once)")
         click.echo("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
     click.echo("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .errors import QueryError
+from .eventkey import event_date, event_id, event_key
 from .namespaces import local_name
 from .queries import sparql
 
@@ -173,9 +174,12 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
 
     Nodes are entity IRIs with ``label``, ``type``, ``wikidata``, ``country`` and
     ``aliases``. Edges are keyed by predicate: parallel statements of the same (subject,
-    predicate, object) are merged into one edge with a ``count``, the highest
-    ``confidence``, ``evidence`` as (sentence, document) pairs and ``mentions`` with each
-    statement's sentence, document, title, date, confidence and CAMEO code.
+    predicate, object) are merged into one edge with a ``count`` of statements, the
+    number of ``events`` they report (reports of one real event count once, see
+    :mod:`kg.eventkey`; None for static relations), the highest ``confidence``,
+    ``evidence`` as (sentence, document) pairs and ``mentions`` with each statement's
+    sentence, document, title, date (and its ``precision``), confidence, CAMEO code and
+    ``event`` id.
 
     ``where`` keeps part of the graph (see :class:`GraphFilter`); names it gives that the
     store does not have raise :class:`~kg.errors.QueryError`. When it selects statements,
@@ -229,6 +233,7 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
             "statement": st, "sentence": row["evidence"].value.strip(), "doc": doc,
             "title": row["title"].value if row["title"] else None, "date": when,
             "confidence": conf, "cameo": row["cameo"].value if row["cameo"] else None,
+            **_event_of(row, plover, p, s, o),
         })
     if where.relations and set(where.relations) - predicates:
         raise _unknown("relation", set(where.relations) - predicates, predicates, "--relation")
@@ -239,7 +244,8 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         ms = sorted(e["mentions"], key=lambda m: (m["date"] or "", m["doc"], m["sentence"]))
         g.add_edge(s, o, key=p, predicate=p, plover=e["plover"],
                    quad=QUAD_CLASS.get(e["plover"]) if e["plover"] else None,
-                   count=len(ms), confidence=max(m["confidence"] for m in ms),
+                   count=len(ms), events=len({m["event"] for m in ms}) if e["plover"] else None,
+                   confidence=max(m["confidence"] for m in ms),
                    evidence=[(m["sentence"], m["doc"]) for m in ms], mentions=ms,
                    docs=sorted({m["doc"] for m in ms}), dates=sorted({m["date"] for m in ms if m["date"]}))
     if where.entity_types:
@@ -254,6 +260,17 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
     return g
 
 
+
+
+def _event_of(row, plover: str | None, predicate: str, s: str, o: str) -> dict:
+    """The event a statement reports (kg.eventkey): its id, and its date at its precision."""
+    if plover is None:
+        return {"event": None, "precision": None}
+    when, precision = event_date(row["eventdate"].value if row["eventdate"] else None,
+                                 row["precision"].value if row["precision"] else None,
+                                 row["articledate"].value if row["articledate"] else None)
+    return {"event": event_id(event_key(plover, predicate, s, o, when, row["modality"].value)),
+            "precision": precision}
 
 
 # ------------------------------------------------------------------ finding entities and their neighbourhoods

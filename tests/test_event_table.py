@@ -307,3 +307,16 @@ def test_the_actors_query_counts_events(baltic):
 def test_the_events_query_and_the_table_agree_on_wikinews(wikinews_store):
     with open_store(wikinews_store, create=False) as store:
         _agree(store)
+
+
+def test_stats_and_pairs_count_events(baltic_path):
+    runner = CliRunner()
+    data = json.loads(runner.invoke(cli, ["stats", "--store", str(baltic_path), "--format", "json"]).output)
+    assert (data["events"], data["event_statements"], data["events_by_plover"]) == (2, 4, {"ACCUSE": 1, "CONSULT": 1})
+    res = runner.invoke(cli, ["stats", "--store", str(baltic_path)])
+    assert "Events: 2, reported by 4 asserted statements" in res.output
+    res = runner.invoke(cli, ["analyze", "pairs", "--undirected", "--store", str(baltic_path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    pairs = {(r["source"], r["target"]): r for r in json.loads(res.stdout)["rows"]}
+    assert pairs[("EST", "FIN")]["verbal cooperation"] == 1  # three articles, one meeting
+    assert "counts are events" in res.stderr
