@@ -8,7 +8,7 @@
 ``rdfxml``  RDF/XML: the union of all document graphs
 ``jsonld``  JSON-LD, compacted with the context shipped in ``ontologies/context.jsonld``
 ``graphml`` GraphML through networkx: entities and their asserted relations
-``gexf``    GEXF (Gephi) through networkx: the same graph
+``gexf``    GEXF (Gephi) through networkx: the same graph, with dates for Gephi's timeline
 ``neo4j``   a folder: CSV files for ``neo4j-admin database import`` and a ``LOAD CSV`` script
 ``jsonl``   relation records, one JSON object a line
 ``events``  the event table as CSV: one row per real event (see docs/events.md)
@@ -145,12 +145,20 @@ register("jsonld", "JSON-LD with kg's @context (ontologies/context.jsonld)")(_un
 
 # ------------------------------------------------------------------ graphs (networkx)
 
-def _graph_safe(g):
-    """A copy of a kg networkx graph whose attributes GraphML and GEXF can hold.
+def _graph_safe(g, *, spells_as_list: bool = False):
+    """A copy of a kg networkx graph whose attributes GraphML and GEXF can hold, with its dates.
 
     Both formats take only strings, numbers and booleans: ``None`` is left out and lists
     (aliases, evidence, documents, dates) become JSON text. ``weight`` is the number of
-    statements behind an edge, the attribute Gephi and yEd size edges by.
+    statements behind an edge, the attribute Gephi and yEd size edges by; ``events`` the
+    number of real events they report.
+
+    Time, for Gephi's timeline: an event edge carries ``spells``, one (first day, last day)
+    per period its events happened in (a day, or a whole month or year when the text gives
+    no more), and ``start``/``end`` as text; an entity carries ``start`` and ``end``, the
+    first and last day of its events. Static relations and undated events have no time:
+    Gephi shows them throughout. GEXF writes spells as spells (``spells_as_list``); GraphML,
+    which has no time, gets them as JSON text like the other lists.
     """
     import networkx as nx
 
@@ -159,17 +167,49 @@ def _graph_safe(g):
         for k, v in attrs.items():
             if v is None:
                 continue
-            if isinstance(v, (list, tuple, set)):
+            if isinstance(v, (list, tuple, set)) and not (k == "spells" and spells_as_list):
                 v = json.dumps(list(v), ensure_ascii=False)
             out[k] = v
         return out
 
     h = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        h.add_node(n, **clean(d))
+    span: dict[str, list[str]] = {}
+    edges = []
     for s, o, k, d in g.edges(keys=True, data=True):
+        spells = _spells(d) if d.get("plover") else []
+        if spells:
+            d = {**d, "spells": spells, "start": spells[0][0], "end": max(e for _, e in spells)}
+            for n in (s, o):
+                first, last = span.get(n, (spells[0][0], d["end"]))
+                span[n] = [min(first, spells[0][0]), max(last, d["end"])]
+        edges.append((s, o, k, d))
+    for n, d in g.nodes(data=True):
+        first, last = span.get(n, (None, None))
+        h.add_node(n, **clean({**d, "start": first, "end": last}))
+    for s, o, k, d in edges:
+        if spells_as_list:  # GEXF: the time is in the spells, start and end would say it twice
+            d = {key: v for key, v in d.items() if key not in ("start", "end")}
         h.add_edge(s, o, key=k, weight=d.get("count", 1), **clean(d))
     return h
+
+
+def _spells(edge: dict) -> list[tuple[str, str]]:
+    """(first day, last day) of each period the edge's statements date their events to."""
+    import calendar
+
+    out = set()
+    for m in edge.get("mentions", ()):
+        day, precision = m.get("date"), m.get("precision") or "day"
+        if not day:
+            continue
+        y, mo = int(day[:4]), int(day[5:7])
+        if precision == "year":
+            out.add((f"{y:04d}-01-01", f"{y:04d}-12-31"))
+        elif precision == "month":
+            out.add((f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"))
+        else:
+            out.add((day, day))
+    return sorted(out)
 
 
 @register("graphml", "GraphML (networkx): entities and their asserted relations")
@@ -186,7 +226,7 @@ def export_gexf(store) -> bytes:
     import networkx as nx
 
     buf = io.BytesIO()
-    nx.write_gexf(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
+    nx.write_gexf(_graph_safe(to_networkx(store), spells_as_list=True), buf, encoding="utf-8")
     return buf.getvalue()
 
 

@@ -320,3 +320,45 @@ def test_stats_and_pairs_count_events(baltic_path):
     pairs = {(r["source"], r["target"]): r for r in json.loads(res.stdout)["rows"]}
     assert pairs[("EST", "FIN")]["verbal cooperation"] == 1  # three articles, one meeting
     assert "counts are events" in res.stderr
+
+
+# ------------------------------------------------------------------ graph exports with time
+
+def test_gexf_gives_each_event_edge_its_dates_for_gephis_timeline(tmp_path):
+    import networkx as nx
+
+    docs = {"a": [said("a", "Estonia met Finland.", ESTONIA, "meetsWith", FINLAND, "CONSULT", "040", date="1991-08"),
+                  said("a", "Finland criticized Estonia.", FINLAND, "criticizes", ESTONIA, "ACCUSE", "111",
+                       date="2019-03-05")],
+            "b": [said("b", "Finland criticized Estonia.", FINLAND, "criticizes", ESTONIA, "ACCUSE", "111")]}
+    with store_of(tmp_path, docs) as store:
+        data = exporters.export("gexf", store)
+    assert b'mode="dynamic"' in data and b'timeformat="date"' in data
+    path = tmp_path / "g.gexf"
+    path.write_bytes(data)
+    g = nx.read_gexf(path)
+    spells = {d["predicate"]: d["spells"] for _, _, d in g.edges(data=True)}
+    assert spells == {"meetsWith": [("1991-08-01", "1991-08-31")],  # known to the month: the whole month
+                      "criticizes": [("2019-03-05", "2019-03-05"), ("2019-03-07", "2019-03-07")]}
+    finland = next(d for _, d in g.nodes(data=True) if d["label"] == "Finland")
+    assert (finland["start"], finland["end"]) == ("1991-08-01", "2019-03-07")
+
+
+def test_graphml_loads_without_warnings_and_keeps_lists_as_json(baltic, tmp_path):
+    import warnings
+
+    import networkx as nx
+
+    path = tmp_path / "g.graphml"
+    path.write_bytes(exporters.export("graphml", baltic))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        g = nx.read_graphml(path)
+    meeting = [d for _, _, d in g.edges(data=True) if d["plover"] == "CONSULT"]
+    assert sorted(d["predicate"] for d in meeting) == ["holdsTalksWith", "hosts", "meetsWith"]
+    for d in meeting:  # one statement each, all three the same event
+        assert json.loads(d["spells"]) == [["2024-03-05", "2024-03-05"]] and d["events"] == 1
+        assert len(json.loads(d["mentions"])) == 1 and json.loads(d["docs"])[0].startswith("baltic-")
+    assert len({json.loads(d["mentions"])[0]["event"] for d in meeting}) == 1
+    estonia = next(d for _, d in g.nodes(data=True) if d["label"] == "Estonia")
+    assert json.loads(estonia["aliases"]) == ["Estonian"] and estonia["start"] == "2024-03-05"
