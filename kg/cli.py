@@ -351,28 +351,42 @@ def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, unt
               help="Animate the layout. Default: on up to 250 entities, else a precomputed layout.")
 @click.option("--max-nodes", default=2500, show_default=True, type=click.IntRange(1),
               help="Draw at most this many entities, the most important; the page says what was left out.")
+@click.option("--overview/--no-overview", default=None,
+              help="Overview: the largest connected part, coloured by community, the main labels always shown. "
+                   "Default: above 50 entities.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="country: one node per country, the events between their entities as its edges.")
 @click.option("--title", default="kg graph", show_default=True, help="The page title.")
-def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, title, **filters):
+def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, overview, level, title,
+        **filters):
     """Write an interactive HTML graph of the store that works offline.
 
-    Nodes are coloured and shaped by entity type, edges coloured by PLOVER quad class
-    (static relations grey and dashed). Hover for aliases, Wikidata links and the
-    sentences behind each relation; click for all of them.
+    Nodes are shaped by entity type and coloured by type, or in an overview by community;
+    edges are coloured by PLOVER quad class (static relations grey and dashed) and
+    labelled with the number of events (the reports of one event count once). Hover for
+    aliases, Wikidata links and the sentences behind each relation; click for all of them.
+
+    Above 50 entities the page is an overview: the largest connected part (the page says
+    what was left out), the best-connected entities' labels readable at any zoom, the
+    others' once you zoom in. --no-overview draws everything.
 
     \b
     Example:
       kg viz -o output/graph.html && xdg-open output/graph.html
+      kg viz --level country -o output/countries.html
       kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
     """
-    from .netgraph import ego_graph
+    from .netgraph import country_graph, ego_graph
     from .visualize import write_page
 
     g = _graph(store_path, **filters)
+    if level == "country":
+        g = country_graph(g)
     if focus:
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
-                      max_nodes=max_nodes)
+                      max_nodes=max_nodes, overview=overview)
     what = "connections" if merge_edges else "relations"
     left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
     click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
