@@ -362,3 +362,24 @@ def test_graphml_loads_without_warnings_and_keeps_lists_as_json(baltic, tmp_path
     assert len({json.loads(d["mentions"])[0]["event"] for d in meeting}) == 1
     estonia = next(d for _, d in g.nodes(data=True) if d["label"] == "Estonia")
     assert json.loads(estonia["aliases"]) == ["Estonian"] and estonia["start"] == "2024-03-05"
+
+
+def test_the_pandas_example_of_the_docs_runs(baltic, tmp_path, monkeypatch, capsys):
+    pytest.importorskip("pandas", reason="pandas is in the test extra: pip install -e '.[test]'")
+    import re
+
+    doc = (Path(__file__).parent.parent / "docs" / "events.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```python\n(.*?)```", doc, re.DOTALL)
+    (tmp_path / "events.csv").write_bytes(exporters.export("events", baltic))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "docs/events.md", "exec"), {})
+    out = capsys.readouterr().out
+    assert "verbal cooperation" in out and "2024-03" in out
+    assert "Estonia CONSULT Finland 2024-03-05 3 ['https://news.example/baltic/1'" in out
+
+
+def test_the_docs_list_every_column():
+    doc = (Path(__file__).parent.parent / "docs" / "events.md").read_text(encoding="utf-8")
+    table = doc.split("## The columns", 1)[1].split("\n## ", 1)[0]
+    for column in ev.COLUMNS:
+        assert f"`{column}`" in table, column
