@@ -115,9 +115,8 @@ def test_the_layout_keeps_labels_and_nodes_apart():
 
 def test_merged_edges_count_each_relation_type():
     g = _news_like()
-    for _ in range(3):
-        g.add_edge("a1", "a0", key="praises", predicate="praises", plover="SUPPORT", quad="verbal cooperation",
-                   count=2, events=2, confidence=0.9, evidence=[("x", "d")])
+    g.add_edge("a1", "a0", key="praises", predicate="praises", plover="SUPPORT", quad="verbal cooperation",
+               count=3, events=2, confidence=0.9, evidence=[("x", "d")] * 3)
     g.add_edge("a1", "a0", key="leaderOf", predicate="leaderOf", plover=None, quad=None, count=3, confidence=0.9,
                evidence=[("x", "d")] * 3)
     data = page_data(viz.render_html(g, merge_edges=True))
