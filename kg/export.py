@@ -41,6 +41,7 @@ from .netgraph import to_networkx
 from .queries import sparql
 from .rdf_formats import rdf_format, serialize_triples
 from .rows import csv_safe
+from .xmlsafe import xml_text
 
 Exporter = Callable[..., "bytes | dict[str, bytes]"]
 
@@ -169,7 +170,7 @@ def _graph_safe(g, *, spells_as_list: bool = False):
                 continue
             if isinstance(v, (list, tuple, set)) and not (k == "spells" and spells_as_list):
                 v = json.dumps(list(v), ensure_ascii=False)
-            out[k] = v
+            out[k] = xml_text(v) if isinstance(v, str) else v  # what XML 1.0 forbids: see kg.xmlsafe
         return out
 
     h = nx.MultiDiGraph()
@@ -185,11 +186,11 @@ def _graph_safe(g, *, spells_as_list: bool = False):
         edges.append((s, o, k, d))
     for n, d in g.nodes(data=True):
         first, last = span.get(n, (None, None))
-        h.add_node(n, **clean({**d, "start": first, "end": last}))
+        h.add_node(xml_text(n), **clean({**d, "start": first, "end": last}))
     for s, o, k, d in edges:
         if spells_as_list:  # GEXF: the time is in the spells, start and end would say it twice
             d = {key: v for key, v in d.items() if key not in ("start", "end")}
-        h.add_edge(s, o, key=k, weight=d.get("count", 1), **clean(d))
+        h.add_edge(xml_text(s), xml_text(o), key=k, weight=d.get("count", 1), **clean(d))
     return h
 
 
