@@ -375,6 +375,7 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
             confidence=r.confidence, date=_event_day(r, days.get(r.start), doc.date), extractor=r.extractor,
+            article_date=doc.date,
         )
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:
