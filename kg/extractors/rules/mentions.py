@@ -33,6 +33,13 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
     if typ is None or ent.start in out:  # its words already belong to a longer name
         return
+    split = _place_before_name(ent, linker)
+    if split is not None:
+        for span, kind, label in split:
+            m = mention(span, kind, label, linker)
+            for t in span if m is not None else ():
+                out[t.i] = m
+        return
     whole = _two_field_body(ent) if typ == "Organization" else None
     for part in [whole] if whole is not None else _split_coordination(ent):
         span = _entity_span(parsed, ent, part, linker)
@@ -46,11 +53,37 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
             out[t.i] = m
 
 
+def _place_before_name(ent, linker) -> list | None:
+    """"Mayor of London Sadiq Khan", "First Minister of Scotland Nicola Sturgeon": after a title
+    and "of", the NER may run the place the title is of into the holder's name. The place
+    (known to kg) and the name, as [(span, type, NER label)], or None."""
+    doc = ent.doc
+    k = ent.start - 1
+    k -= k > 0 and doc[k].lower_ == "the"
+    if k < 1 or doc[k].lower_ != "of" or not doc[k - 1].is_title or not linker.is_title(doc[k - 1].text):
+        return None  # (a title before a name is capitalised: not "a member of the Ohio Bar")
+    for size in (3, 2, 1):
+        place, name = doc[ent.start:ent.start + size], doc[ent.start + size:ent.end]
+        actor = linker.known(place.text) if len(name) >= 2 else None
+        if actor is not None and actor.type in ("Country", "City", "Location") \
+                and all(w.is_title and w.pos_ == "PROPN" for w in name) and linker.known(name.text) is None \
+                and name[-1].lower_ not in W.org_heads | W.national_bodies | W.body_words:
+            return [(place, actor.type, "GPE"), (name, "Person", "PERSON")]
+    return None
+
+
 def _entity_span(parsed, ent, span, linker):
     """The words of one part of an entity that name it, or None."""
     span = _trim(span)
     if span is not None and ent.label_ == "PERSON":
         span = _name_only(span, linker)
+        before = parsed[span.start - 1] if span.start > 1 else None
+        if before is not None and before.pos_ == "PROPN" and before.is_title and not before.ent_type_ \
+                and before.dep_ == "compound" and span.start <= before.head.i < span.end \
+                and parsed[before.i - 1].ent_type_ in ("GPE", "LOC") and not linker.is_title(before.text):
+            # "Mayor of London Sadiq Khan" with "Khan" alone tagged: the word between the place
+            # and the name is the first name (a title would be known as one)
+            span = parsed[before.i:span.end]
         if span.start > 0 and span[0].text in W.name_particles and parsed[span.start - 1].is_title \
                 and parsed[span.start - 1].pos_ == "PROPN" and not parsed[span.start - 1].ent_type_:
             span = parsed[span.start - 1:span.end]  # "Hamza" + "bin Ladin"
@@ -81,6 +114,11 @@ def _retype(span, typ: str, linker) -> str:
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
     if typ == "Location" and span[-1].lower_ in W.body_words and linker.known(span.text) is None:
         typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
+    doc = span.doc
+    if typ in ("Organization", "Person") and span.start > 1 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in W.place_nouns and linker.known(span.text) is None:
+        # "the city of Brno", "the town of Lowman" tagged as a body or a person: a place
+        typ = "City" if doc[span.start - 2].lemma_.lower() in W.town_nouns else "Location"
     return typ
 
 

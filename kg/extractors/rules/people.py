@@ -18,10 +18,10 @@ from .actors import actors_of
 from .context import BODIES, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
-from .geography import comma_place, place
+from .geography import bigger, comma_place, place
 from .mentions import as_person, mention, retype
 from .records import static
-from .titles import title_of, title_phrase
+from .titles import LOCAL, relation_to, title_of, title_phrase
 from .words import W
 
 
@@ -30,20 +30,31 @@ def titled(ctx, tok, m) -> Iterator[RelationMention]:
     """The titles found beside a person: "Chinese leader Xi Jinping" leads China."""
     if m is None or m.type != "Person" or tok.i not in ctx.titles:
         return
-    for relation, org, t in ctx.titles[tok.i]:
-        if org is not None:
-            yield from _title_relations(ctx, tok, m, relation, org, t)
+    for title in ctx.titles[tok.i]:
+        if title.org is not None:
+            yield from _title_relations(ctx, tok, m, title)
         else:
+            t = title.token
             actor = ctx.linker.known(m.key or m.text)
             country = ctx.linker.country_mention(actor.country if actor is not None else None, t.idx,
                                                  t.idx + len(t.text))
             if country is not None:
-                yield static(ctx, m, relation, country, 0.6, t)
+                yield static(ctx, m, title.relation, country, 0.6, t)
 
 
-def _title_relations(ctx, head, person, relation, org, t) -> Iterator[RelationMention]:
+def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
+    relation, org, t = title.relation, title.org, title.token
     conf = 0.8 if ctx.linker.is_title(t.text) or t.dep_ == "appos" else 0.55
+    if "legislature" in title.scope and relation == "livesIn":
+        conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
     yield static(ctx, person, relation, org, conf, t)
+    if title.scope & LOCAL and relation in ("leaderOf", "worksFor") and org.type in ("City", "Location") \
+            and org.country:
+        # "Ohio Governor X": the office's place lies in its country, which the gazetteer
+        # knows (the text may not say it)
+        country = ctx.linker.country_mention(org.country, org.start, org.end)
+        if country is not None and bigger(country, org):
+            yield static(ctx, org, "locatedIn", country, 0.5, t)
     if relation == "livesIn" and org.type in ("City", "Location"):
         # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
         last = next((k for k in range(head.sent.end - 1, head.sent.start - 1, -1) if ctx.ms.get(k) is org), None)
@@ -110,7 +121,7 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     if p.dep_ != "pobj" or p.i not in ms:
         return
     where = ms[p.i]
-    if any(org is where for _, org, _ in found):
+    if any(title.org is where for title in found):
         return  # "President Rouhani of Iran": the title already says what he is to Iran
     if c.lower_ in ("of", "from") and where.type in ("City", "Location"):
         yield static(ctx, person, "livesIn", where, 0.65, c)
@@ -160,15 +171,14 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
     for t in tok.children:
         if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
             continue
-        relation, state_relation = title_of(title_phrase(t, ms), ctx.linker)
+        phrase = title_phrase(t, ms)
+        relations = title_of(phrase, ctx.linker)
         org = attached(t, ms, MODIFIER, ("of", "for", "at"))
-        if org is None or org.type == "Person" or relation is None and state_relation is None:
+        if org is None or org.type == "Person" or relations == (None, None):
             continue
-        pred = state_relation if org.type in STATES else relation
-        if pred is None and org.type in ("City", "Location") and relation == "leaderOf" \
-                and t.lower_ in W.town_leaders:
-            pred = "leaderOf"  # "was elected mayor of Tulsa"
-        if pred == "citizenOf":
+        # "was elected mayor of Tulsa", "was named ambassador to Chile"
+        pred = relation_to(org, relations, ctx.linker.title_scope(phrase), ctx.linker)
+        if pred in ("citizenOf", "livesIn"):
             continue
         for person in people:
             if person.type == "Person" and pred:

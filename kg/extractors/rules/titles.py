@@ -14,43 +14,84 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ...model import Mention
 from .context import BODIES, COLLECTIVE, STATES, same
 from .deps import MODIFIER, SUBJ, attached, is_head_of, mention_start
+from .geography import place
+from .mentions import retype
 from .words import W
 
-Title = tuple[str, Mention | None, object]  # (relation, organisation or None, title token)
+# Offices of a place within a country: they lead the place named with them.
+LOCAL = frozenset({"region", "town"})
+# Offices one is elected to in a state ("Gov. X, R-Texas", "Sen. X, D-Ohio").
+ELECTED = frozenset({"region", "legislature"})
+
+
+class Title(NamedTuple):
+    """One title of a person: the relation it gives to the organisation or place it is of."""
+
+    relation: str
+    org: Mention | None  # None: the title names no body ("Foreign Secretary X", known to kg)
+    token: object  # the title's word (a spaCy Token)
+    scope: frozenset[str] = frozenset()  # what kind of place the office is of (titles.tsv)
 
 
 def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title]]:
     """Titles beside each person: token index of the person's head → [(relation, org, title token)].
 
     A person with a title of a country gets that country ("Russian President Boris
-    Yeltsin" acts for Russia); the mention in ``ms`` is updated in place.
+    Yeltsin" acts for Russia), and a name the NER took for an organisation that holds an
+    office is a person's; the mentions in ``ms`` are updated in place.
     """
     out: dict[int, list[Title]] = {}
     seen: set[int] = set()
     for tok in parsed:
         m = ms.get(tok.i)
-        if m is None or m.type != "Person" or id(m) in seen or not is_head_of(tok, m, ms):
+        if m is None or m.type not in ("Person", "Organization") or id(m) in seen or not is_head_of(tok, m, ms):
             continue
         seen.add(id(m))
-        found = list(titles_of(tok, m, ms, linker))
+        if m.type == "Organization":
+            found = _office_holder(tok, m, ms, linker)
+            m = ms[tok.i]
+        else:
+            found = list(titles_of(tok, m, ms, linker))
         if not found:
             continue
         out[tok.i] = found
         if m.country is None:
-            # An office or citizenship gives a person a country; living somewhere does not.
-            country = next((org.country for relation, org, _ in found if org is not None and org.country
-                            and (relation == "citizenOf" or relation in ("leaderOf", "worksFor")
-                                 and org.type in ("Country", "Organization", "City", "Location"))), None)
+            # An office or citizenship gives a person a country; living somewhere does not,
+            # but a seat in a legislature does ("Ohio Senator X", "Labour MP X").
+            country = next((t.org.country for t in found if t.org is not None and t.org.country
+                            and (t.relation == "citizenOf" or t.relation in ("leaderOf", "worksFor")
+                                 and t.org.type in ("Country", "Organization", "City", "Location")
+                                 or "legislature" in t.scope and t.relation in ("livesIn", "memberOf"))), None)
             if country is not None:
                 new = dataclasses.replace(m, country=country)
                 for t in tok.doc[max(0, tok.i - 6):tok.i + 1]:
                     if ms.get(t.i) is m:
                         ms[t.i] = new
     return out
+
+
+def _office_holder(tok, org: Mention, ms, linker) -> list[Title]:
+    """"Ricardo Rosales, Puerto Rico's governor", "Presidents Buhari of Nigeria and Talon of
+    Benin": a name the NER took for an organisation (unknown to kg, written like a person's
+    name) that holds an office of a place is a person's. Its titles, with the mention
+    retyped in ``ms``; none (and ``ms`` as it was) for any other name."""
+    words = org.text.split()
+    if org.country or linker.known(org.key or org.text) is not None or org.text.isupper() \
+            or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+            or words[-1].lower().strip(".") in W.org_heads | W.national_bodies:
+        return []
+    person = dataclasses.replace(org, type="Person")
+    retype(tok, ms, person)
+    found = list(titles_of(tok, person, ms, linker))
+    if not any(t.scope and t.org is not None and t.org.type in STATES for t in found):
+        retype(tok, ms, org)
+        return []
+    return found
 
 
 def title_of(phrase: str, linker) -> tuple[str | None, str | None]:
@@ -83,11 +124,22 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
         first -= 1
     # (title phrase, title token, its organisation)
     found: list[tuple[str, object, Mention | None]] = _titles_before(head, first, ms, linker)
+    designated = _designation(head, person, ms)
+    if designated is not None:
+        # "Sen. Jo Marsh, R-Utah": the state a legislator (or governor) is elected in
+        letter, state = designated
+        found = [(phrase, t, state if org is None and linker.title_scope(phrase) & ELECTED else org)
+                 for phrase, t, org in found]
+        if not any(org is state for _, _, org in found):
+            found.append(("legislator", letter, state))
     under_unit: set[int] = set()
     for t in _appositions(head, person, first, ms, linker):
+        if any(c.dep_ == "advmod" and c.lower_ in W.past_adverbs for c in t.children):
+            continue  # "X, previously the deputy chief minister of Goa": no longer
         org = _apposition_org(t, person, ms)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
+                                   and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
                                    and org.start > p.idx for c in t.children for p in c.children):
             under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
         found.append((title_phrase(t, ms), t, org))
@@ -131,18 +183,24 @@ def _titles_before(head, first, ms, linker) -> list:
     """"Canadian Prime Minister Justin Trudeau", "CNTP Secretary Luis Cobos"."""
     doc = head.doc
     words, i = _title_words(head, first, ms, linker)
-    if not words:
-        return _plural_title(head, ms, linker)
-    found = []
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
+    if not words or title_of(phrase, linker) == (None, None):
+        of_place = _title_of_place_before(head, first, ms, linker)
+        if of_place or not words:
+            return of_place or _plural_title(head, ms, linker)
+    found = []
     org = None
-    if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type != "Person":
+    if i >= 1 and doc[i].tag_ == "POS" and i - 1 in ms and title_of(phrase, linker) != (None, None):
+        i -= 1  # "Northamptonshire's chief constable Nick Adderley": the body or place it is of
+    if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type in COLLECTIVE:
         org = ms[i]
         start = mention_start(i, org, ms)
         if start > 0 and doc[start - 1].lower_ in W.voiding:
             org, words = None, []  # "retired FBI agent": no longer works there
         elif start > 0 and doc[start - 1].lower_ == "and":
             org = None  # "Police and Crime Commissioner": part of the title
+        elif linker.is_title(f"{doc[start:i + 1].text} {words[0].text}"):
+            org = None  # "State Senator X": the NER's name is a word of the title
     if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
             and not linker.is_title(words[0].text) and linker.demonym(words[0].text) is None:
         # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
@@ -164,6 +222,28 @@ def _titles_before(head, first, ms, linker) -> list:
     return found
 
 
+def _title_of_place_before(head, first, ms, linker) -> list:
+    """"Mayor of Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon": a title
+    of a place or body just before the name."""
+    doc = head.doc
+    j = first - 1
+    while j > first - 3 and j > 0 and j not in ms and doc[j].pos_ == "PROPN" and doc[j].is_title \
+            and not doc[j].ent_type_ and not linker.is_title(doc[j].text):
+        j -= 1  # "Mayor of London Sadiq Khan" with only "Khan" tagged
+    org = ms.get(j)
+    if org is None or org.type not in COLLECTIVE or doc[j].sent != head.sent:
+        return []
+    k = mention_start(j, org, ms) - 1
+    k -= k > 0 and doc[k].lower_ == "the"
+    if k < 1 or doc[k].lower_ != "of" or k - 1 in ms:
+        return []
+    words, _ = _title_words(head, k, ms, linker)
+    phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
+    if not words or title_of(phrase, linker) == (None, None):
+        return []
+    return [(phrase, words[-1], org)]
+
+
 def _plural_title(head, ms, linker) -> list:
     """"Presidents Buhari of Nigeria and Talon of Benin": the plural title covers both."""
     doc = head.doc
@@ -180,6 +260,21 @@ def _plural_title(head, ms, linker) -> list:
     return []
 
 
+def _designation(head, person, ms) -> tuple | None:
+    """"Jo Marsh, R-Utah," "Tom Barr (D-Fla.)": a party's initial and a state after a name, as
+    US news writes its legislators; (the initial's token, the state) or None."""
+    doc = head.doc
+    end = head.i + 1
+    while ms.get(end) is person:
+        end += 1
+    if end + 3 < len(doc) and doc[end].text in (",", "(") and doc[end + 1].text in W.party_initials \
+            and doc[end + 2].text == "-":
+        state = ms.get(end + 3)
+        if state is not None and state.type in ("Location", "City"):
+            return doc[end + 1], state
+    return None
+
+
 # ---------------------------------------------------------------- titles after the name
 def _appositions(head, person, first, ms, linker) -> list:
     """Title nouns beside the name: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the
@@ -193,6 +288,11 @@ def _appositions(head, person, first, ms, linker) -> list:
               and cc.pos_ in ("NOUN", "PROPN")]
     if head.dep_ == "appos" and head.head.i not in ms:
         appos.append(head.head)
+    elif head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ in ("of", "for") \
+            and head.head.head.head.i not in ms and head.head.head.head.pos_ == "NOUN" \
+            and title_of(head.head.head.head.lower_, linker) != (None, None):
+        # "the mayor of Paris, Anne Hidalgo", parsed with the name beside "Paris"
+        appos.append(head.head.head.head)
     elif first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in BODIES:
         # "the deputy secretary of the Foreign Ministry, John Miller" parsed without the apposition
         k = mention_start(first - 2, ms[first - 2], ms) - 1
@@ -222,6 +322,11 @@ def _apposition_org(t, person, ms) -> Mention | None:
         org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
     if org is None and t.lemma_.lower() in W.personal_staff:
         org = attached(t, ms, (), ("to",))  # "an aide to Senator Bob Kerrey"
+    if org is None:
+        # "mayor of the Polish city of Gdansk": the place a place noun names
+        org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms
+                    for where in [place(p, ms)] if where is not None), None)
     if org is None:
         # "an engineer with the USDA's research service": the body that owns the unit named
         org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
@@ -254,13 +359,13 @@ def _job(head, person, t, org, ms) -> Iterator[Title]:
     "X, Acme's chief economist" hold a job at the organisation."""
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
-        yield "worksFor", org, t
+        yield Title("worksFor", org, t)
     elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
         # economist": a job at a body
         at = attached(t, ms, ("poss",), ("at", "with", "for"), types=BODIES)
         if at is not None and not same(at, person):
-            yield "worksFor", at, t
+            yield Title("worksFor", at, t)
 
 
 def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker) -> Iterator[Title]:
@@ -274,14 +379,17 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
     if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
             and t.lemma_.lower() in W.personal_staff and not same(org, person):
-        yield "worksFor", org, t  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
+        yield Title("worksFor", org, t)  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
         return
     if org is not None and (org is person or org.type == "Person"):
         org = None
+    scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
     if org is not None:
-        rel = _relation_to(org, phrase, relation, state_relation, under_unit)
+        rel = relation_to(org, (relation, state_relation), scope, linker)
+        if rel == "leaderOf" and under_unit:
+            rel = "worksFor"
         if rel:
-            yield rel, org, t
+            yield Title(rel, org, t, scope)
     elif relation in ("leaderOf", "worksFor"):
         # "Foreign Secretary Dominic Raab": no country named, but the curated table
         # knows whose office he holds (only for the relation his title implies)
@@ -289,17 +397,25 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         if actor is not None and actor.relation == relation and actor.country and not actor.derived:
             country = linker.country(actor.country)
             if country is not None:
-                yield relation, None, t
+                yield Title(relation, None, t, scope)
 
 
-def _relation_to(org, phrase, relation, state_relation, under_unit: bool) -> str | None:
-    """The relation a title gives its holder to the organisation or place it is of."""
-    rel = state_relation if org.type in STATES else relation
-    if rel is None and org.type in ("City", "Location") and relation == "leaderOf" \
-            and phrase.split()[-1] in W.town_leaders:
-        rel = "leaderOf"  # "Tulsa Mayor Ada Stern": a mayor leads the town
-    if rel == "leaderOf" and under_unit:
-        rel = "worksFor"
+def relation_to(org: Mention, relations: tuple[str | None, str | None], scope: frozenset[str],
+                linker) -> str | None:
+    """The relation a title gives its holder to the organisation or place it is of.
+
+    An office of a region or town leads the place it is named with ("Ohio Governor",
+    "the mayor of Tulsa", "Puerto Rico's governor"); named with a demonym it says only
+    whose citizen the holder is ("a Nigerian governor"). Other titles relate to a place as
+    to a country (their country relation), and a citizen of a town lives there ("Atlanta
+    businessman Neil Estes", "Ohio Senator X").
+    """
+    relation, state_relation = relations
+    if scope & LOCAL and (org.type in ("City", "Location")
+                          or org.type == "Country" and linker.demonym(org.text) is None):
+        rel = relation
+    else:
+        rel = state_relation if org.type in STATES else relation
     if rel == "citizenOf" and org.type != "Country":
-        rel = "livesIn"  # "Atlanta businessman Neil Estes"
+        rel = "livesIn"
     return rel
