@@ -209,9 +209,9 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     text = span.text
     if is_era_year(span):
         return None  # "44 B.C.": a year, not British Columbia
-    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
-            and linker.demonym(text) is None and linker.known(text) is None:
-        return None  # "Regional governor ...": an adjective the NER took for a name
+    if all(t.pos_ not in ("PROPN", "NOUN") for t in span) and (len(span) == 1 or text[:1].islower()) \
+            and label in ("ORG", "GPE", "PERSON") and linker.demonym(text) is None and linker.known(text) is None:
+        return None  # "Regional governor ...", "an anti-Brexit march": adjectives the NER took for a name
     key = _key(text, typ, linker)
     if not key:
         return None

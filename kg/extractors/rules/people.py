@@ -265,7 +265,8 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
 
 
 def hometown(ctx, tok, m) -> Iterator[RelationMention]:
-    """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen"."""
+    """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen",
+    "Ohio is Roe's home state"."""
     ms = ctx.ms
     owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c, role="actor")]
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -273,6 +274,8 @@ def hometown(ctx, tok, m) -> Iterator[RelationMention]:
     places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
     if tok.dep_ == "appos" and tok.head.i in ms:
         places.append(tok.head)
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "Ohio is Roe's home state"
+        places += [c for c in tok.head.children if c.dep_ in SUBJ and c.i in ms]
     elif tok.dep_ == "conj" and tok.head.i in ms:  # "in Tulsa, Oklahoma, Roe's hometown" read as a list
         first = tok.head
         while first.dep_ == "conj" and first.head.i in ms:

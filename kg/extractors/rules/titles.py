@@ -53,7 +53,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title
             continue
         seen.add(id(m))
         if m.type == "Organization":
-            found = _office_holder(tok, m, ms, linker)
+            found = _title_holder(tok, m, ms, linker)
             m = ms[tok.i]
         else:
             found = list(titles_of(tok, m, ms, linker))
@@ -75,23 +75,39 @@ def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title
     return out
 
 
-def _office_holder(tok, org: Mention, ms, linker) -> list[Title]:
-    """"Ricardo Rosales, Puerto Rico's governor", "Presidents Buhari of Nigeria and Talon of
-    Benin": a name the NER took for an organisation (unknown to kg, written like a person's
-    name) that holds an office of a place is a person's. Its titles, with the mention
-    retyped in ``ms``; none (and ``ms`` as it was) for any other name."""
+def _title_holder(tok, org: Mention, ms, linker) -> list[Title]:
+    """"Ricardo Rosales, Puerto Rico's governor", "Harrington, a professor at Queens College",
+    "Presidents Buhari of Nigeria and Talon of Benin": a name the NER took for an
+    organisation (unknown to kg, written like a person's name) whose title says it is a
+    person's. Its titles, with the mention retyped in ``ms``; none (and ``ms`` as it was)
+    for any other name."""
     words = org.text.split()
     if org.country or linker.known(org.key or org.text) is not None or org.text.isupper() \
-            or not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+            or not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
             or words[-1].lower().strip(".") in W.org_heads | W.national_bodies:
         return []
     person = dataclasses.replace(org, type="Person")
     retype(tok, ms, person)
     found = list(titles_of(tok, person, ms, linker))
-    if not any(t.scope and t.org is not None and t.org.type in STATES for t in found):
+    if not any(_personal(t, tok, ms, linker) for t in found):
         retype(tok, ms, org)
         return []
     return found
+
+
+def _personal(title: Title, head, ms, linker) -> bool:
+    """Does a title say that its holder is a person: an office of a place, or a title only
+    people hold, in apposition ("X, a professor at ...")? Some titles bodies hold too ("Acme,
+    the owner of ...", "Acme, an adviser to the deal"), and a title with a person's name
+    beside it is that person's ("speaking to AFP, the president of X, Ali Said, ...")."""
+    if any(c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms[head.i]
+           and (c.head.i == title.token.i or c.i > title.token.i) for c in (*title.token.children, *head.children)):
+        return False
+    if title.scope and title.org is not None and title.org.type in STATES:
+        return True
+    noun = title.token.lemma_.lower()
+    return title.token.i > head.i and title.token.dep_ in ("appos", "conj") and linker.is_title(noun) \
+        and noun not in W.body_titles
 
 
 def title_of(phrase: str, linker) -> tuple[str | None, str | None]:
@@ -284,16 +300,24 @@ def _appositions(head, person, first, ms, linker) -> list:
     # every word of the name: the parser sometimes splits "Ada Stern" into two subjects
     appos = [c for t in own for c in t.children if c.dep_ == "appos" and c.i not in ms]
     # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
-    appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
-              and cc.pos_ in ("NOUN", "PROPN")]
-    if head.dep_ == "appos" and head.head.i not in ms:
+    # ("vice-president" parsed as an apposition of "leader"; a list of titles after a past one
+    # is past too: "X, former Foreign Secretary, mayor of London")
+    appos += [cc for c in appos for cc in c.children if cc.i not in ms and cc.pos_ in ("NOUN", "PROPN")
+              and (cc.dep_ == "conj" or cc.dep_ == "appos" and not _voided(c, ms, linker))]
+    if head.dep_ == "appos" and head.head.i not in ms and head.head.pos_ in ("NOUN", "PROPN"):
         appos.append(head.head)
     elif head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ in ("of", "for") \
             and head.head.head.head.i not in ms and head.head.head.head.pos_ == "NOUN" \
             and title_of(head.head.head.head.lower_, linker) != (None, None):
         # "the mayor of Paris, Anne Hidalgo", parsed with the name beside "Paris"
         appos.append(head.head.head.head)
-    elif first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in BODIES:
+    elif head.dep_ == "appos" and head.head.i in ms:
+        # "speaking to AFP, the president of X, Ali Said": the title between two names in
+        # apposition is the later name's
+        appos += [c for c in head.head.children if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN"
+                  and c.i < head.i and title_of(c.lower_, linker) != (None, None)
+                  and not any(ms.get(k) is not None and ms[k].type == "Person" for k in range(c.i, first))]
+    if first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in BODIES:
         # "the deputy secretary of the Foreign Ministry, John Miller" parsed without the apposition
         k = mention_start(first - 2, ms[first - 2], ms) - 1
         k -= doc[k].lower_ == "the"
@@ -315,9 +339,18 @@ def _appositions(head, person, first, ms, linker) -> list:
     return appos
 
 
+def _voided(t, ms, linker) -> bool:
+    """Is a title noun voided by a word before it ("former Foreign Secretary")?"""
+    return title_of(t.lower_, linker) != (None, None) and title_of(title_phrase(t, ms), linker) == (None, None)
+
+
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
     org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+    if org is not None and org.type in ("Group", "Country") \
+            and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
+        # "the Democratic chairman of the committee": the body it is of, not the adjective
+        org = attached(t, ms, (), ("of",), types=COLLECTIVE) or org
     if org is person:  # the name itself modifies the job noun: look behind a preposition
         org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
     if org is None and t.lemma_.lower() in W.personal_staff:
@@ -360,7 +393,7 @@ def _job(head, person, t, org, ms) -> Iterator[Title]:
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
         yield Title("worksFor", org, t)
-    elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns:
+    elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.not_employed:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
         # economist": a job at a body
         at = attached(t, ms, ("poss",), ("at", "with", "for"), types=BODIES)
