@@ -74,8 +74,9 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
         for m in c.children:
             if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in STATES:
                 yield static(ctx, org, "basedIn", ms[m.i], 0.7, c)
-    elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
-        yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)
+    elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org \
+            and not {w.lower().strip(".,") for w in (org.key or org.text).split()} & W.diplomatic_posts:
+        yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)  # "Chicago's Field Museum", "Iran's Mahan Air"
     elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org:
         yield static(ctx, org, "basedIn", ms[c.i], 0.6, c)  # "the Moscow daily Izvestia"
     elif c.dep_ in ("compound", "nmod", "amod") and c.i not in ms and c.i < tok.i \

@@ -327,10 +327,12 @@ def _appositions(head, person, first, ms, linker) -> list:
     if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
             and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
         appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
-    # "Xi is the president of China"
-    if head.dep_ in SUBJ:
-        appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
-                  and head.head.lemma_ == "be"]
+    # "Xi is the president of China", "Dole's wife, Elizabeth, is a native of Salisbury"
+    subject = head if head.dep_ in SUBJ else head.head if head.dep_ == "appos" and head.head.dep_ in SUBJ \
+        and head.head.i not in ms else None
+    if subject is not None:
+        appos += [c for c in subject.head.children if c.dep_ == "attr" and c.i not in ms
+                  and subject.head.lemma_ == "be"]
     # "Ada Stern, who is president of Acme"
     appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
               and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
