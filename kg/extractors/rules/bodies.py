@@ -47,7 +47,8 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
             and not any(w.lower() in W.diplomatic_offices for w in words):
         k = len(words) - 1 - words[::-1].index("of")
         town = ctx.linker.known(" ".join(words[k + 1:]))
-        if town is not None and town.type in ("City", "Location"):
+        if town is not None and town.type in ("City", "Location") \
+                and " ".join(words[k + 1:]).lower() not in W.city_or_state:
             at = org.end - len(" ".join(words[k + 1:]))
             yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                       key=town.label), 0.6, tok)

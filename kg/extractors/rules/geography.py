@@ -70,7 +70,9 @@ def _peers(a: Mention, b: Mention) -> bool:
 
 
 def _rank(m: Mention) -> int | None:
-    rank = W.admin_rank.get((m.key or m.text).split()[-1].lower().strip(".,"))
+    """The administrative rank a place's name gives it: "Loei Province", "County Kerry"."""
+    words = (m.key or m.text).split()
+    rank = W.admin_rank.get(words[-1].lower().strip(".,")) or W.admin_rank.get(words[0].lower().strip(".,"))
     return int(rank[0]) if rank else None
 
 
@@ -87,6 +89,8 @@ def bigger(outer: Mention, inner: Mention) -> bool:
         return False  # "Loei Province, Nakhon Thai District": a district holds no province
     if inner.type == outer.type == "Location" and inner.country and outer.country:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
+    if inner.type == outer.type == "Location" and inner.country and not outer.country:
+        return False  # "the Western District of Virginia in Abingdon": a known region in no unknown place
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
 

@@ -26,7 +26,28 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
     for ent in parsed.ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
+    _namesakes(out, linker)
     return out
+
+
+def _namesakes(ms: dict[int, Mention], linker) -> None:
+    """"David Perdue of Georgia" among Florida and Utah: a country's name that is also a place
+    in another country (``namesakes`` in mentions.tsv) names that place when the document's
+    other places are in that other country and none is in the first."""
+    found = [m for m in {id(m): m for m in ms.values()}.values()
+             if m.type == "Country" and (m.key or m.text).lower() in W.namesakes]
+    for m in found:
+        other = linker.known(W.namesakes[(m.key or m.text).lower()][0])
+        if other is None:
+            continue
+        places = {(x.key or x.text) for x in ms.values() if x.type in ("Country", "City", "Location") and x is not m}
+        theirs = {p for p in places if (linker.known(p) or other).country == other.country and linker.known(p)}
+        ours = {p for p in places if linker.known(p) is not None and linker.known(p).country == m.country}
+        if len(theirs) >= 2 and not ours:
+            new = dataclasses.replace(m, type=other.type, country=other.country, key=other.label)
+            for i, x in list(ms.items()):
+                if x is m:
+                    ms[i] = new
 
 
 def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
@@ -107,8 +128,8 @@ def _retype(span, typ: str, linker) -> str:
     if typ == "Organization" and _age_follows(span):
         typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
     words = [t.lower_ for t in span if t.lower_ != "the"]
-    if typ == "Person" and len(words) > 1 and words[-1] in W.place_name_heads:
-        typ = "Location"  # "Cameron Parish", "Harris County" tagged as a person
+    if typ == "Person" and len(words) > 1 and (words[-1] in W.place_name_heads or words[0] in W.place_name_heads):
+        typ = "Location"  # "Cameron Parish", "Harris County", "County Kerry" tagged as a person
     if typ in ("Location", "Organization") and len(words) > 2 and words[0] in W.noble_titles \
             and words[1] == "of":
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
@@ -223,6 +244,9 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     if typ == "Organization" and key.lower() in W.portfolios and span.start > 0 \
             and span.doc[span.start - 1].lower_ == "of":
         return None  # "Secretary of State", "Secretary of Transportation": part of a title
+    if typ == "Organization" and key.lower() in W.portfolios and span.end < len(span.doc) \
+            and span.doc[span.end].lower_ in ("minister", "secretary"):
+        return None  # "Health Minister X", "Commerce Secretary X": the portfolio is part of the title
     dem = linker.demonym(key)
     if dem is not None and span.start > 0 and span.doc[span.start - 1].lower_ in W.ethnic_markers:
         # "ethnic Albanians" in Serbia are a group, not the state of Albania
@@ -345,6 +369,8 @@ def _split_coordination(span):
         return [span]
     if not any(t.dep_ == "conj" for t in span):
         return [span]
+    if not any(t.text == "," for t in span) and span[-1].lower_ in W.body_words | W.org_heads:
+        return [span]  # "the Law and Justice Party": one body's name
     parts, start = [], span.start
     for t in span:
         if t.dep_ == "cc" or t.text == ",":

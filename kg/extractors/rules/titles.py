@@ -23,6 +23,8 @@ from .geography import place
 from .mentions import retype
 from .words import W
 
+# What a title may be of: a body, a place or (for personal staff) a person; not a topic.
+HOLDERS = (*COLLECTIVE, "Person")
 # Offices of a place within a country: they lead the place named with them.
 LOCAL = frozenset({"region", "town"})
 # Offices one is elected to in a state ("Gov. X, R-Texas", "Sen. X, D-Ohio").
@@ -158,7 +160,7 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
                                    and org.start > p.idx for c in t.children for p in c.children):
             under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
-        found.append((title_phrase(t, ms), t, org))
+        found.append((_with_of(t, title_phrase(t, ms), linker), t, org))
     for phrase, t, org in found:
         relation, state_relation = title_of(phrase, linker)
         if relation is None and state_relation is not None and org is not None \
@@ -205,18 +207,9 @@ def _titles_before(head, first, ms, linker) -> list:
         if of_place or not words:
             return of_place or _plural_title(head, ms, linker)
     found = []
-    org = None
     if i >= 1 and doc[i].tag_ == "POS" and i - 1 in ms and title_of(phrase, linker) != (None, None):
         i -= 1  # "Northamptonshire's chief constable Nick Adderley": the body or place it is of
-    if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type in COLLECTIVE:
-        org = ms[i]
-        start = mention_start(i, org, ms)
-        if start > 0 and doc[start - 1].lower_ in W.voiding:
-            org, words = None, []  # "retired FBI agent": no longer works there
-        elif start > 0 and doc[start - 1].lower_ == "and":
-            org = None  # "Police and Crime Commissioner": part of the title
-        elif linker.is_title(f"{doc[start:i + 1].text} {words[0].text}"):
-            org = None  # "State Senator X": the NER's name is a word of the title
+    org, words = _body_before(head, i, words, ms, linker)
     if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
             and not linker.is_title(words[0].text) and linker.demonym(words[0].text) is None:
         # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
@@ -226,6 +219,9 @@ def _titles_before(head, first, ms, linker) -> list:
     of_org = attached(head, ms, (), ("of",), types=COLLECTIVE)
     if org is None:  # "King Hassan of Morocco"
         org = of_org
+    elif of_org is not None and of_org.type in BODIES and org.type == "Country" \
+            and linker.demonym(doc[i].text) is not None:
+        org = of_org  # "Polish leader X of the Law and Justice Party" leads the party, not Poland
     of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
     if of_org is not None and org is not of_org and len(words) > 1 and of is None \
             and linker.is_title(words[-1].lower_) \
@@ -236,6 +232,23 @@ def _titles_before(head, first, ms, linker) -> list:
     if words:
         found.append((phrase, words[of - 1] if of else words[-1], org))
     return found
+
+
+def _body_before(head, i: int, words: list, ms, linker) -> tuple[Mention | None, list]:
+    """The body or place named just before a title (its last token is ``i``), if the title is
+    of it, and the title's words (none when a word before the body voids it)."""
+    doc = head.doc
+    if not (i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type in COLLECTIVE):
+        return None, words
+    org = ms[i]
+    start = mention_start(i, org, ms)
+    if start > 0 and doc[start - 1].lower_ in W.voiding:
+        return None, []  # "retired FBI agent": no longer works there
+    if start > 0 and doc[start - 1].lower_ == "and":
+        return None, words  # "Police and Crime Commissioner": part of the title
+    if linker.is_title(f"{doc[start:i + 1].text} {words[0].text}"):
+        return None, words  # "State Senator X": the NER's name is a word of the title
+    return org, words
 
 
 def _title_of_place_before(head, first, ms, linker) -> list:
@@ -304,16 +317,20 @@ def _appositions(head, person, first, ms, linker) -> list:
     # is past too: "X, former Foreign Secretary, mayor of London")
     appos += [cc for c in appos for cc in c.children if cc.i not in ms and cc.pos_ in ("NOUN", "PROPN")
               and (cc.dep_ == "conj" or cc.dep_ == "appos" and not _voided(c, ms, linker))]
-    if head.dep_ == "appos" and head.head.i not in ms and head.head.pos_ in ("NOUN", "PROPN"):
-        appos.append(head.head)
+    if head.dep_ == "appos" and head.head.i not in ms and head.head.pos_ in ("NOUN", "PROPN") \
+            and not (head.head.dep_ == "appos" and ms.get(head.head.head.i) is not None
+                     and ms[head.head.head.i].type == "Person"):
+        appos.append(head.head)  # "the minister, Wang Yi" (but "X, the mayor of Y, Z" is X's title)
     elif head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ in ("of", "for") \
             and head.head.head.head.i not in ms and head.head.head.head.pos_ == "NOUN" \
-            and title_of(head.head.head.head.lower_, linker) != (None, None):
+            and title_of(head.head.head.head.lower_, linker) != (None, None) \
+            and not (head.head.head.head.dep_ == "appos" and ms.get(head.head.head.head.head.i) is not None
+                     and ms[head.head.head.head.head.i].type == "Person"):
         # "the mayor of Paris, Anne Hidalgo", parsed with the name beside "Paris"
         appos.append(head.head.head.head)
-    elif head.dep_ == "appos" and head.head.i in ms:
+    elif head.dep_ == "appos" and head.head.i in ms and ms[head.head.i].type != "Person":
         # "speaking to AFP, the president of X, Ali Said": the title between two names in
-        # apposition is the later name's
+        # apposition is the later name's (after a person's name it is that person's)
         appos += [c for c in head.head.children if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN"
                   and c.i < head.i and title_of(c.lower_, linker) != (None, None)
                   and not any(ms.get(k) is not None and ms[k].type == "Person" for k in range(c.i, first))]
@@ -341,6 +358,14 @@ def _appositions(head, person, first, ms, linker) -> list:
     return appos
 
 
+def _with_of(t, phrase: str, linker) -> str:
+    """"chief of staff", "secretary of state" after a name: the title goes on past "of"."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and linker.is_title(f"{t.lower_} of {doc[t.i + 2].lower_}"):
+        return f"{phrase} of {doc[t.i + 2].lower_}"
+    return phrase
+
+
 def _voided(t, ms, linker) -> bool:
     """Is a title noun voided by a word before it ("former Foreign Secretary")?"""
     return title_of(t.lower_, linker) != (None, None) and title_of(title_phrase(t, ms), linker) == (None, None)
@@ -348,15 +373,15 @@ def _voided(t, ms, linker) -> bool:
 
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
-    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"), types=HOLDERS)
     if org is not None and org.type in ("Group", "Country") \
             and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
         # "the Democratic chairman of the committee": the body it is of, not the adjective
         org = attached(t, ms, (), ("of",), types=COLLECTIVE) or org
     if org is person:  # the name itself modifies the job noun: look behind a preposition
-        org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
+        org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"), types=HOLDERS)
     if org is None and t.lemma_.lower() in W.personal_staff:
-        org = attached(t, ms, (), ("to",))  # "an aide to Senator Bob Kerrey"
+        org = attached(t, ms, (), ("to",), types=HOLDERS)  # "an aide to Senator Bob Kerrey"
     if org is None:
         # "mayor of the Polish city of Gdansk": the place a place noun names
         org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -407,14 +432,14 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
     """A known title: the relation it implies to the organisation or country it is of."""
     relation, state_relation = relations
     if org is None:
-        org = attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+        org = attached(t, ms, MODIFIER, ("of", "for", "at", "from"), types=HOLDERS)
     if org is not None and org.type != "Person":
         after = next((x for x in doc[max(0, t.i - 8):t.i] if x.idx >= org.end), None)
         if after is not None and after.lower_ == "and":
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
-    if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
-            and t.lemma_.lower() in W.personal_staff and not same(org, person):
-        yield Title("worksFor", org, t)  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
+    special = _staff_or_party(person, phrase, t, org, relation)
+    if special is not None:
+        yield special
         return
     if org is not None and (org is person or org.type == "Person"):
         org = None
@@ -433,6 +458,19 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             country = linker.country(actor.country)
             if country is not None:
                 yield Title(relation, None, t, scope)
+
+
+def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
+    """"Merkel's spokesperson, Steffen Seibert" works for Merkel; "Republican President X",
+    "Democratic chairman X" belong to a party (they do not lead it)."""
+    if org is None:
+        return None
+    if org.type == "Person" and org is not person and relation == "worksFor" \
+            and (t.lemma_.lower() in W.personal_staff or phrase in W.personal_staff) and not same(org, person):
+        return Title("worksFor", org, t)
+    if org.type == "Group" and (org.key or org.text).lower() in W.party_words:
+        return Title("memberOf", org, t)
+    return None
 
 
 def relation_to(org: Mention, relations: tuple[str | None, str | None], scope: frozenset[str],
