@@ -18,10 +18,10 @@ from .actors import actors_of
 from .context import BODIES, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
-from .geography import bigger, comma_place, place
+from .geography import comma_place, place
 from .mentions import as_person, mention, retype
 from .records import static
-from .titles import LOCAL, relation_to, title_of, title_phrase
+from .titles import relation_to, title_of, title_phrase
 from .words import W
 
 
@@ -48,13 +48,6 @@ def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
     if "legislature" in title.scope and relation == "livesIn":
         conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
     yield static(ctx, person, relation, org, conf, t)
-    if title.scope & LOCAL and relation in ("leaderOf", "worksFor") and org.type in ("City", "Location") \
-            and org.country:
-        # "Ohio Governor X": the office's place lies in its country, which the gazetteer
-        # knows (the text may not say it)
-        country = ctx.linker.country_mention(org.country, org.start, org.end)
-        if country is not None and bigger(country, org):
-            yield static(ctx, org, "locatedIn", country, 0.5, t)
     if relation == "livesIn" and org.type in ("City", "Location"):
         # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
         last = next((k for k in range(head.sent.end - 1, head.sent.start - 1, -1) if ctx.ms.get(k) is org), None)
