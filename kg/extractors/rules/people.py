@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actors_of
-from .context import BODIES, STATES
+from .context import BODIES, COLLECTIVE, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
 from .geography import comma_place, place
@@ -162,20 +162,31 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
             and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
     for t in tok.children:
-        if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
+        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj") or t.pos_ != "NOUN" or t.i in ms:
             continue
         phrase = title_phrase(t, ms)
         relations = title_of(phrase, ctx.linker)
-        org = attached(t, ms, MODIFIER, ("of", "for", "at"))
-        if org is None or org.type == "Person" or relations == (None, None):
+        org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=COLLECTIVE)
+        if org is None or relations == (None, None):
             continue
-        # "was elected mayor of Tulsa", "was named ambassador to Chile"
+        # "was elected mayor of Tulsa", "X, who was named president of Acme"
         pred = relation_to(org, relations, ctx.linker.title_scope(phrase), ctx.linker)
         if pred in ("citizenOf", "livesIn"):
             continue
-        for person in people:
-            if person.type == "Person" and pred:
+        for person in people or _appointee(ctx, tok, t, phrase):
+            if person.type == "Person" and pred and person is not org:
                 yield static(ctx, person, pred, org, 0.75, tok)
+
+
+def _appointee(ctx, verb, t, phrase: str) -> list[Mention]:
+    """"elected Jan Nowak president of Poland", "made Emile Jonassaint provisional president of
+    Haiti": the name just before the title, whatever the parse made of it."""
+    ms = ctx.ms
+    k = t.i - len(phrase.split())
+    if k <= verb.i or k not in ms:
+        return []
+    name = ms[k]
+    return [as_person(name, ctx.linker)] if name.type in ("Person", "Organization") else []
 
 
 def works(ctx, tok, m) -> Iterator[RelationMention]:
