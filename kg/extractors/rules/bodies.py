@@ -256,7 +256,11 @@ def _allies(ctx, tok) -> Iterator[RelationMention]:
               for p in c.children if p.dep_ == "pobj" for a, _ in actors_of(ctx, p)]
     owner = [(a, 0.7 * f) for c in tok.children if c.dep_ == "poss" for a, f in actor_of(ctx, c, "actor", None)]
     if not owner and tok.dep_ == "dobj":  # "the US pressed allies such as Germany"
-        owner = [(a, 0.6 * f) for c in tok.head.children if c.dep_ in SUBJ for a, f in actors_of(ctx, c)]
+        verb = tok.head
+        # (the parser may hang the subject on an auxiliary: "The US has been encouraging allies")
+        subjects = [c for c in verb.children if c.dep_ in SUBJ] \
+            or [c for a in verb.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ in SUBJ]
+        owner = [(a, 0.6 * f) for c in subjects for a, f in actors_of(ctx, c)]
     for o, conf in owner:
         for a in listed:
             if not same(o, a) and o.type in COLLECTIVE and a.type in COLLECTIVE:

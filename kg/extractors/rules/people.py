@@ -248,12 +248,25 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
     ms = ctx.ms
     if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
         subj = [ms[tok.head.i]]
+    if not subj and tok.dep_ in ("acl", "relcl"):
+        subj = _described(ctx, tok.head)  # "X is a Turkish national now living in London"
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" and p.i in ms]
     for s in subj:
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
                 yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
+
+
+def _described(ctx, noun) -> list[Mention]:
+    """Whom a noun describes: "X, a lawyer ...", "X is a lawyer ..." (the name in apposition
+    or the copula's subject)."""
+    ms = ctx.ms
+    if noun.dep_ == "appos" and noun.head.i in ms:
+        return [ms[noun.head.i]]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [ms[c.i] for c in noun.head.children if c.dep_ in SUBJ and c.i in ms]
+    return []
 
 
 def home_of(ctx, tok, m) -> Iterator[RelationMention]:
