@@ -618,7 +618,8 @@ def extractors():
 @click.option("--match", type=click.Choice(["type", "predicate"]), default="type", show_default=True,
               help="Compare events by PLOVER type, or by ontology predicate (kg's own gold files).")
 @click.option("--all-facts", is_flag=True, help="Also score negated, intended and hypothetical facts.")
-@click.option("--floors", "floors_path", type=click.Path(), help="The floors file [default: eval/floors.json].")
+@click.option("--floors", "floors_path", type=click.Path(),
+              help="The floors file [default: the floors shipped with kg's gold, kg/evaluate/gold/floors.json].")
 @click.option("--check-floors", is_flag=True, help="Exit 1 when a figure is below its floor.")
 @click.option("--update-floors", is_flag=True,
               help="Set the floors a little below the current figures (after measuring an improvement).")
@@ -629,10 +630,11 @@ def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors
           update_floors, explain, export_documents):
     """Score relations against GOLD: precision, recall and F1 per type and overall.
 
-    GOLD is a built-in set (seed, wikinews, plover, petrarch, conll04), 'all', or the path
-    of a gold file: kg's format (eval/README.md) or that of the GSR, PETRARCH or CoNLL04
-    files. Shared data is found through KG_SHARED (default ../shared). The matching rules
-    are written in kg/evaluate.py.
+    GOLD is a built-in set (seed, wikinews, plover, plover-tune, plover-holdout, petrarch,
+    conll04), 'all', or the path of a gold file: kg's format (docs/evaluation.md) or that
+    of the GSR, PETRARCH or CoNLL04 files. kg's own gold ships with it; shared data (the
+    other sets, the articles) is found through KG_SHARED (default ../shared). The matching
+    rules are written in kg/evaluate/matching.py.
 
     \b
     Example:

@@ -14,6 +14,7 @@ from kg import evaluate as ev
 from kg.cli import cli
 from kg.errors import GoldError
 from kg.evaluate import COUNTRY, ENTITY, Fact, Ref, score
+from kg.evaluate.formats.plover import gsr_country
 from kg.model import Entity, Relation
 
 from .conftest import SHARED, shared_path
@@ -192,7 +193,7 @@ def test_relation_records_become_facts_with_country_codes():
     assert f.object[0].country == "IGO" and f.subject[0].country == "IRQ"
     assert f.negated and not f.asserted and f.plovers == ("REQUEST",)
     group = entity("al-Qaeda", "Group")
-    assert ev._gsr_country(group) == "NSA" and ev.country_code(group) is None
+    assert gsr_country(group) == "NSA" and ev.country_code(group) is None
 
 
 # ------------------------------------------------------------------ gold files
