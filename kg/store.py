@@ -40,6 +40,9 @@ class Store:
                              "or existing store folder")
         if not self.path.exists() and not create:
             raise StoreError(f"no store at {self.path}; build one first with: kg build INPUT --store {self.path}")
+        if create:
+            # Oxigraph makes the store's own folder but not missing ones above it (output/ of output/store).
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._ox = ox.Store(str(self.path))
         except OSError as exc:

@@ -65,6 +65,14 @@ def test_build_twice_adds_nothing_twice(runner, tmp_path):
     assert count == again
 
 
+def test_build_in_a_new_folder_makes_the_default_store_and_its_parents(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "visit.txt").write_text("Justin Trudeau visited Tokyo on Monday.\n", encoding="utf-8")
+    res = invoke(runner, "build", "visit.txt")
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "output" / "store").is_dir() and "1 added" in res.output
+
+
 def test_changed_document_replaces_its_graph(runner, tmp_path):
     store = tmp_path / "store"
     doc = tmp_path / "note.txt"
