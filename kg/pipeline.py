@@ -16,10 +16,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import gazetteer as gaz
 from .errors import ExtractionError, StoreError
 from .model import Document, Extraction
+
+if TYPE_CHECKING:
+    from .skips import SkipLog
 
 # Documents parsed inside one spaCy memory zone. Every string spaCy meets (each new name,
 # number, URL) is interned in the pipeline's vocabulary, which otherwise grows with the
@@ -220,6 +224,8 @@ class BuildReport:
     relations: int = 0
 
     @property
+    skipped: SkipLog | None = None  # with on_error="skip" (kg.build): what was left out and why (bounded)
+
     def documents(self) -> int:
         return self.added + self.replaced + self.unchanged
 

@@ -36,6 +36,10 @@ class Result:
     boolean: bool | None = None
     triples: tuple | None = None  # for CONSTRUCT and DESCRIBE
 
+    def as_dicts(self) -> list[dict[str, str | None]]:
+        """The rows as ``{variable: text}``, the text of each term (None where a variable is unbound)."""
+        return [{v: None if t is None else t.value for v, t in zip(self.variables, row)} for row in self.rows]
+
 
 def read_sparql(text: str) -> str:
     """The query text from an argument, a ``.rq`` file path, or ``-`` for stdin."""
@@ -271,7 +275,13 @@ def param_term(store, param: Param, value: str):
 def run_named(store, name: str, params: dict[str, str] | None = None) -> Result:
     """Run a named query with ``key=value`` parameters.
 
-    >>> run_named(store, "relations", {"entity": "Xi Jinping"}).rows   # doctest: +SKIP
+    >>> import kg, pathlib
+    >>> from kg.store import open_store
+    >>> _ = pathlib.Path("visit.txt").write_text("Justin Trudeau visited Tokyo on Monday.")
+    >>> _ = kg.build("visit.txt", store="store")
+    >>> with open_store("store") as store:
+    ...     [t.value for t in run_named(store, "relations", {"entity": "Justin Trudeau"}).rows[0][:3]]
+    ['Justin Trudeau', 'visits', 'Tokyo']
     """
     nq = get_named_query(name)
     return run_query(store, nq.text, bind_params(store, nq, params or {}))

@@ -21,6 +21,30 @@ except ImportError:  # hypothesis is a test extra; the tests that need it skip w
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
 EXAMPLE = ROOT / "examples" / "state-visit.txt"
+# kg finds the shared data through this setting (kg.evaluate.goldsets.shared_root); tests that
+# change folders find the same data as the others.
+os.environ["KG_SHARED"] = str(SHARED)
+
+
+def invoke(*args, input=None):
+    """Run the kg command in-process with these arguments (paths are made text); errors propagate."""
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
+
+
+def error_line(res) -> str:
+    """The one ``Error:`` line of a command's output; fails when there is none or several."""
+    lines = [line for line in res.output.splitlines() if line.startswith("Error:")]
+    assert len(lines) == 1, res.output
+    return lines[0]
+
+
+def quads(store) -> list[str]:
+    """Every quad of a store, as sorted text: two stores hold the same when these are equal."""
+    return sorted(str(q) for q in store.ox)
 
 
 def shared_path(*parts: str) -> Path:
