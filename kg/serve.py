@@ -239,7 +239,7 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
     _remove_stale_snapshots(store_path)
     # Next to the store, so the backup is hard links on the same file system.
     work = Path(tempfile.mkdtemp(prefix=f".{store_path.name}.kg-serve-{os.getpid()}-", dir=store_path.parent))
-    process = proxy = None
+    process = proxy = errors = None
     public = bind
     if max_bytes:  # Oxigraph on a private port, the limiting proxy on the public address
         bind = f"127.0.0.1:{_free_port()}"
@@ -281,6 +281,8 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+        if errors is not None:
+            errors.close()
         shutil.rmtree(work, ignore_errors=True)
 
 

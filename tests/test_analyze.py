@@ -309,7 +309,8 @@ def test_analyze_commands(world_path, tmp_path):
     out = tmp_path / "pairs.csv"
     res = _run("analyze", "pairs", "--plover", "verbal-conflict", "--format", "csv", "-o", out, "--store", world_path)
     assert res.exit_code == 0
-    rows = list(csv.DictReader(out.open()))
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     assert {(r["source"], r["target"]) for r in rows} == {("DEU", "RUS"), ("RUS", "UKR"), ("RUS", "DEU")}
     data = json.loads(_run("analyze", "path", "Duval", "Q212", "--format", "json", "--store", world_path).stdout)
     assert data["summary"]["length"] == 4 and all(r["evidence"] for r in data["rows"])

@@ -23,9 +23,10 @@ def test_every_wikinews_article_is_english():
     import json
 
     path = shared_path("corpus", "wikinews-2019.jsonl")
-    for line in open(path, encoding="utf-8"):
-        doc = json.loads(line)
-        assert non_english_reason(doc["text"]) is None, doc["id"]
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            assert non_english_reason(doc["text"]) is None, doc["id"]
 
 
 def test_other_languages_are_refused_with_a_reason():
