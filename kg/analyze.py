@@ -314,3 +314,15 @@ def stats(store) -> dict:
         "not_asserted": flagged,
         "most_connected": most_connected(g),
     }
+
+
+def stats_text(s: dict) -> str:
+    """What ``kg stats`` prints of :func:`stats`: the counts, then the most connected entities as a table."""
+    lines = [f"Documents: {s['documents']}   Entities: {s['entities']}   Statements: {s['statements']}"
+             f" ({s['not_asserted']} negated or not asserted)",
+             "\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()),
+             "Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items())]
+    if s["events_by_plover"]:
+        lines.append("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
+    lines.append("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
+    return "\n".join(lines)

@@ -34,6 +34,25 @@ def store_option(f):
                         type=click.Path(), help=STORE_HELP)(f)
 
 
+def extractor_options(f):
+    """--extractor and --gazetteer, shared by extract, build and eval."""
+    f = click.option("--gazetteer", multiple=True, type=click.Path(),
+                     help="Extra actors: a CSV/TSV or PETRARCH actor file.")(f)
+    return click.option("--extractor", default="rules", show_default=True,
+                        help="A registered extractor (see kg extractors).")(f)
+
+
+def on_error_option(f):
+    """--on-error, shared by extract and build."""
+    return click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+                        help="skip: leave out bad documents and files, list them at the end.")(f)
+
+
+def output_option(help_text="Write to a file instead of stdout."):
+    """-o/--output, shared by the commands that print a result or write it to a file."""
+    return click.option("-o", "--output", type=click.Path(), help=help_text)
+
+
 def scale_options(f):
     """--jobs, --glob and --progress, shared by extract and build."""
     f = click.option("--progress/--no-progress", "show_progress", default=None,
@@ -85,11 +104,9 @@ def cli():
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("--all", "show_all", is_flag=True, help="Table: also show negated and hypothetical facts.")
-@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
-              help="skip: leave out bad documents and files, list them at the end.")
+@on_error_option
 @scale_options
 def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, show_progress):
     """Extract relations from INPUTS and print them, without storing.
@@ -118,7 +135,7 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
     from .pipeline import extract as run, load_gazetteer
-    from .rows import table
+    from .rows import relations_table
 
     bar = _progress(show_progress, inputs, glob)
     exs = run(inputs, extractor=extractor, gazetteer=load_gazetteer(gazetteer), jobs=jobs, glob=glob,
@@ -130,27 +147,17 @@ def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progr
                 for r in ex.relations:
                     out.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
         return
-    rows = []
     with bar:
         exs = list(exs)
-    for ex in exs:
-        for r in ex.relations:
-            if not show_all and not r.asserted:
-                continue
-            flag = ("NOT " if r.negated else "") + ("" if r.modality == "asserted" else r.modality)
-            rows.append([r.doc, r.subject.label, r.predicate, r.object.label, r.plover or "", r.cameo or "",
-                         flag, f"{r.confidence:.2f}"])
-    click.echo(table(["doc", "subject", "predicate", "object", "plover", "cameo", "modality", "conf"], rows, 40))
+    click.echo(relations_table((r for ex in exs for r in ex.relations), show_all=show_all))
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @store_option
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
-@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
-              help="skip: leave out bad documents and files, list them at the end.")
+@on_error_option
 @scale_options
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://scheduler:8786, or 'local' for --jobs local workers); "
@@ -239,7 +246,7 @@ def remove(documents, store_path):
 @click.option("--name", help="Run a named query (see --list).")
 @click.option("--param", multiple=True, help="key=value for a named query's parameter (repeatable).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
-@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@output_option()
 @click.option("--spreadsheet-safe", is_flag=True,
               help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
 def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe):
@@ -260,9 +267,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output, spreadshee
     from . import query as q
 
     if list_queries:
-        rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params)]
-                for n, nq in q.named_queries().items()]
-        click.echo(q.table(["name", "description", "parameters (? optional)"], rows, 100))
+        click.echo(q.named_queries_table())
         return
     if name and sparql:
         raise click.UsageError("give either a SPARQL query or --name, not both")
@@ -288,21 +293,11 @@ def stats(store_path, fmt):
     Example:
       kg stats --store output/store
     """
-    from .analyze import stats as run
-    from .rows import table
+    from .analyze import stats as run, stats_text
 
     with _open(store_path) as store:
         s = run(store)
-    if fmt == "json":
-        click.echo(json.dumps(s, indent=1))
-        return
-    click.echo(f"Documents: {s['documents']}   Entities: {s['entities']}   Statements: {s['statements']}"
-               f" ({s['not_asserted']} negated or not asserted)")
-    click.echo("\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()))
-    click.echo("Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items()))
-    if s["events_by_plover"]:
-        click.echo("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
-    click.echo("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
+    click.echo(json.dumps(s, indent=1) if fmt == "json" else stats_text(s))
 
 
 def filter_options(f):
@@ -394,7 +389,7 @@ def analyze():
 
 
 def report_options(f):
-    f = click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")(f)
+    f = output_option()(f)
     f = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                      show_default=True)(f)
     return store_option(filter_options(f))
@@ -498,7 +493,7 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 @cli.command()
 @store_option
 @click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
-@click.option("-o", "--output", type=click.Path(), help="Write to a file (a folder for neo4j) instead of stdout.")
+@output_option("Write to a file (a folder for neo4j) instead of stdout.")
 def export(store_path, fmt, output):
     """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl.
 
@@ -613,8 +608,7 @@ def extractors():
 @click.option("--predictions", type=click.Path(),
               help="Relation records (kg extract --format jsonl) to score instead of running the extractor.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("--match", type=click.Choice(["type", "predicate"]), default="type", show_default=True,
               help="Compare events by PLOVER type, or by ontology predicate (kg's own gold files).")
 @click.option("--all-facts", is_flag=True, help="Also score negated, intended and hypothetical facts.")

@@ -189,6 +189,13 @@ def named_queries() -> dict[str, NamedQuery]:
     return out
 
 
+def named_queries_table() -> str:
+    """The named queries, their descriptions and parameters, as ``kg query --list`` prints them."""
+    rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params)]
+            for n, nq in named_queries().items()]
+    return table(["name", "description", "parameters (? optional)"], rows, 100)
+
+
 def get_named_query(name: str) -> NamedQuery:
     queries = named_queries()
     if name not in queries:
