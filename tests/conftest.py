@@ -76,6 +76,14 @@ def store(example_store):
 
 
 @pytest.fixture(scope="session")
+def world_path(tmp_path_factory):
+    """A store holding the hand-made world of tests/helpers.py (read-only for tests)."""
+    from .helpers import build_world
+
+    return build_world(tmp_path_factory.mktemp("world") / "store")
+
+
+@pytest.fixture(scope="session")
 def example_extraction():
     from kg.pipeline import extract
 

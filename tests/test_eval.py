@@ -8,16 +8,14 @@ import re
 from dataclasses import replace
 
 import pytest
-from click.testing import CliRunner
 
 from kg import evaluate as ev
-from kg.cli import cli
 from kg.errors import GoldError
 from kg.evaluate import COUNTRY, ENTITY, Fact, Ref, score
 from kg.evaluate.formats.plover import gsr_country
 from kg.model import Entity, Relation
 
-from .conftest import SHARED, shared_path
+from .conftest import SHARED, invoke, shared_path
 
 # ------------------------------------------------------------------ hand-made facts
 
@@ -372,12 +370,7 @@ def test_floors_round_trip_through_the_file(tmp_path):
 
 # ------------------------------------------------------------------ the command
 
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def test_kg_eval_scores_a_predictions_file(runner, tmp_path, monkeypatch):
+def test_kg_eval_scores_a_predictions_file(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_SHARED", str(tmp_path / "nowhere"))
     gold = write_gold(tmp_path, DOC, ALPHA, BETA, MEETS)
     preds = tmp_path / "pred.jsonl"
@@ -385,29 +378,29 @@ def test_kg_eval_scores_a_predictions_file(runner, tmp_path, monkeypatch):
             relation(entity("Alpha", country="ALP"), "attacks", entity("Beta", country="BET"), "ASSAULT", doc="doc1"),
             relation(entity("Alpha", country="ALP"), "attacks", entity("Beta", country="BET"), "ASSAULT", doc="x")]
     preds.write_text("".join(json.dumps(r.to_record()) + "\n" for r in rels), encoding="utf-8")
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(preds), "--explain"])
+    res = invoke("eval", gold, "--predictions", preds, "--explain")
     assert res.exit_code == 0, res.output
     assert "gold  entity   ALL" in res.output and "0.500  1.000  0.667" in res.output
     assert "doc1: Alpha ASSAULT Beta" in res.output and "1 relation records name documents outside" in res.output
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(preds), "--format", "json"])
+    res = invoke("eval", gold, "--predictions", preds, "--format", "json")
     data = json.loads(res.output)
     assert data[0]["levels"]["country"]["overall"]["precision"] == 0.5
 
 
-def test_kg_eval_errors(runner, tmp_path, monkeypatch):
-    res = runner.invoke(cli, ["eval", "nonsense"])
+def test_kg_eval_errors(tmp_path, monkeypatch):
+    res = invoke("eval", "nonsense")
     assert res.exit_code == 1 and "Error: no gold set named 'nonsense'" in res.output
-    res = runner.invoke(cli, ["eval", "all", "--predictions", "x.jsonl"])
+    res = invoke("eval", "all", "--predictions", "x.jsonl")
     assert res.exit_code == 2 and "exactly one gold set" in res.output
-    res = runner.invoke(cli, ["eval", "seed", "--match", "predicate", "--check-floors"])
+    res = invoke("eval", "seed", "--match", "predicate", "--check-floors")
     assert res.exit_code == 2 and "default measurement" in res.output
     monkeypatch.setenv("KG_SHARED", str(tmp_path))
-    res = runner.invoke(cli, ["eval", "conll04"])
+    res = invoke("eval", "conll04")
     assert res.exit_code == 1 and "KG_SHARED" in res.output and "conll04" in res.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "d"}\n', encoding="utf-8")
     gold = write_gold(tmp_path, DOC, ALPHA, BETA, MEETS)
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(bad)])
+    res = invoke("eval", gold, "--predictions", bad)
     assert res.exit_code == 1 and f"{bad}:1: not a relation record" in res.output
 
 
@@ -479,12 +472,12 @@ def test_wikinews_gold_has_ten_articles_or_more(reports):
 
 
 @pytest.mark.slow
-def test_exported_documents_scored_through_relation_records_give_the_same_figures(runner, tmp_path, reports):
+def test_exported_documents_scored_through_relation_records_give_the_same_figures(tmp_path, reports):
     shared_path("gold", "plover", "gsr-dev.jsonl")
     docs, preds = tmp_path / "gsr.jsonl", tmp_path / "pred.jsonl"
-    res = runner.invoke(cli, ["eval", "plover", "--export-documents", str(docs)])
+    res = invoke("eval", "plover", "--export-documents", docs)
     assert res.exit_code == 0
-    res = runner.invoke(cli, ["extract", "--format", "jsonl", str(docs)])
+    res = invoke("extract", "--format", "jsonl", docs)
     preds.write_text(res.output, encoding="utf-8")
     rep = ev.run("plover", predictions=preds)
     assert ev.figures(rep) == ev.figures(reports["plover"])

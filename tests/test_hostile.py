@@ -12,12 +12,12 @@ import os
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
 from kg.errors import QueryError
 from kg.model import Document
 from kg.rows import csv_safe
+
+from .conftest import invoke
 
 SPARQL_PAYLOADS = [
     '" } ; DROP ALL ; #',
@@ -36,10 +36,6 @@ NASTY_IDS = ["../../etc/passwd", "a/b", "CON", "..", ".", "nul.txt", "<script>al
              '" } ; DROP ALL ; #', "Café #1/2?x=y&z", "日本語の記事", "emoji 🙂 id", "tab\there",
              "back\\slash", "%2e%2e%2fetc", "=cmd|' /C calc'!A0"]
 TEXT = "Germany criticized Russia over the attack on the border post."
-
-
-def invoke(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")

@@ -8,17 +8,17 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 from rdflib import RDFS, Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import cli
 from kg.errors import FormatError
 from kg.namespaces import PREFIXES
 from kg.query import render, run_query
 from kg.rdf_formats import RDF_FORMATS
 
-RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "rdfxml": "xml", "jsonld": "json-ld"}
+from .conftest import invoke
+from .helpers import RDFLIB_FORMAT, rdflib_graphs
+
 VISITS = """SELECT ?who ?where ?conf WHERE { ?st kg:predicate kg:visits ; kg:actor ?w ; kg:recipient ?p ;
             kg:confidence ?conf . ?w rdfs:label ?who . ?p rdfs:label ?where } ORDER BY ?where"""
 
@@ -58,22 +58,13 @@ def test_csv_and_tsv_quote_what_they_must(store):
 
 
 def parse_any(text: str, fmt: str) -> Graph:
-    """Parse RDF with rdflib, merging named graphs; rdflib 7 warns about its own old API."""
-    import warnings
-
-    from rdflib import Dataset
-
-    g = Graph()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        if fmt in ("nq", "trig"):
-            ds = Dataset()
-            ds.parse(data=text, format=RDFLIB_FORMAT[fmt])
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
-        else:
-            g.parse(data=text, format=RDFLIB_FORMAT[fmt])
-    return g
+    """Parse RDF with rdflib, merging named graphs."""
+    if fmt in ("nq", "trig"):
+        g = Graph()
+        for part in rdflib_graphs(text, fmt).values():
+            g += part
+        return g
+    return Graph().parse(data=text, format=RDFLIB_FORMAT[fmt])
 
 
 @pytest.mark.parametrize("fmt", list(RDF_FORMATS))
@@ -101,11 +92,10 @@ def test_a_format_that_does_not_fit_the_query_says_which_do(store):
 
 def test_cli_construct_to_a_file(example_store, tmp_path):
     out = tmp_path / "visits.jsonld"
-    res = CliRunner().invoke(cli, ["query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", str(example_store),
-                                   "--format", "jsonld", "-o", str(out)])
+    res = invoke("query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", example_store,
+                 "--format", "jsonld", "-o", out)
     assert res.exit_code == 0, res.output
     data = json.loads(out.read_text())
     assert "@context" in data
-    res = CliRunner().invoke(cli, ["query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", str(example_store),
-                                   "--format", "csv"])
+    res = invoke("query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", example_store, "--format", "csv")
     assert res.exit_code == 2 and "ttl" in res.output

@@ -7,67 +7,15 @@ mixed in, as the header of shapes.ttl tells users to do with the pyshacl command
 
 from __future__ import annotations
 
-import contextlib
-import functools
-
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.graph import document_iri, extraction_graph, statement_iri
-from kg.namespaces import KG, ONTOLOGY_DIR, ONTOLOGY_FILE
+from kg.namespaces import KG
 
-from .test_rdf_model import ELB, RUR, VOGT, ruritania
-
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-SH = Namespace("http://www.w3.org/ns/shacl#")
-
-
-@functools.cache
-def _graphs() -> tuple[Graph, Graph]:
-    return Graph().parse(SHAPES_FILE), Graph().parse(ONTOLOGY_FILE)
-
-
-@functools.lru_cache(maxsize=256)
-def _translated(query: str, base, ns):
-    from rdflib.plugins.sparql import processor
-
-    return processor.translateQuery(processor.parseQuery(query), base, dict(ns) if ns else None)
-
-
-@contextlib.contextmanager
-def _prepared_sparql():
-    """Parse each SPARQL constraint once instead of once per focus node.
-
-    pySHACL hands rdflib the query text for every focus node, and rdflib's parser takes
-    about 20 ms a query: 85 s for the corpus instead of 9 s. A translated query is
-    reusable with other bindings (that is what rdflib's prepareQuery is for).
-    """
-    from rdflib.plugins.sparql import processor
-
-    original = processor.SPARQLProcessor.query
-
-    def query(self, q, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
-        if isinstance(q, str):
-            q = _translated(q, base, tuple(sorted(initNs.items())) if initNs else None)
-        return processor.evalQuery(self.graph, q, initBindings, base)
-
-    processor.SPARQLProcessor.query = query
-    try:
-        yield
-    finally:
-        processor.SPARQLProcessor.query = original
-
-
-def shacl(graph: Graph) -> tuple[bool, str, set[str]]:
-    """(conforms, the report as text, the messages of the violations)."""
-    from pyshacl import validate
-
-    shapes, ontology = _graphs()
-    with _prepared_sparql():
-        conforms, report, text = validate(graph, shacl_graph=shapes, ont_graph=ontology)
-    messages = {str(m) for m in report.objects(None, SH.resultMessage)}
-    return conforms, text, messages
+# shacl is also imported from here by tests/test_sectors.py
+from .helpers import ELB, RUR, VOGT, ruritania, shacl
 
 
 def document_graphs(store_path) -> list[Graph]:

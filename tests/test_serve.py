@@ -9,7 +9,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,22 +17,17 @@ import urllib.parse
 import urllib.request
 
 import pytest
-
-from kg.query import run_query
 from rdflib import Graph
 
+from kg.query import run_query
+
 from .conftest import ROOT
+from .helpers import free_port
 
 pytest.importorskip("pyoxigraph")
 ASK_VISITS = "PREFIX kg: <https://w3id.org/kg/ontology#> ASK { ?s kg:visits ?o }"
 COUNTRIES = """PREFIX kg: <https://w3id.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?label WHERE { ?c a kg:Country ; rdfs:label ?label } ORDER BY ?label"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http(url, *, data=None, headers=None, method=None):
