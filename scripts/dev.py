@@ -3,6 +3,7 @@
 
     python3 scripts/dev.py demo    # set up, build the example article into output/
     python3 scripts/dev.py test    # set up, run the whole test suite
+    python3 scripts/dev.py test --fast   # the same without the slow and browser tests
     python3 scripts/dev.py setup   # set up only
 
 Setting up means: a virtual environment in .venv, kg installed in it (editable, with the
@@ -67,6 +68,8 @@ Next, try:
 
 
 def test(extra: list[str]) -> int:
+    if "--fast" in extra:  # the lane to run while working; CI and the README run everything
+        extra = [a for a in extra if a != "--fast"] + ["-m", "not slow and not browser"]
     return subprocess.run([str(PY), "-m", "pytest", *extra], cwd=ROOT).returncode
 
 

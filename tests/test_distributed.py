@@ -98,6 +98,7 @@ def test_stale_partitions_are_refused(tmp_path):
         _prepare_out_dir(str(parts))
 
 
+@pytest.mark.slow  # waits out the 20 s connect timeout
 def test_unreachable_scheduler_is_one_error(tmp_path):
     corpus = write_corpus(tmp_path / "c.jsonl", 1)
     res = invoke("build", corpus, "--store", tmp_path / "s", "--dask", "tcp://127.0.0.1:9")

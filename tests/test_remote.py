@@ -207,7 +207,8 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def stub():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop's next poll: 0.5 s by default, a tenth of that here
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     _Recorder.seen = []
     try:
