@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -405,6 +406,22 @@ def test_kg_eval_errors(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------ the real gold sets
+
+def test_kgs_own_gold_and_floors_ship_inside_the_package():
+    """kg eval finds its gold beside its code, never through a checkout, and the wheel carries it
+    (pyproject's packages and package-data; checked against a built wheel by hand, see docs/evaluation.md)."""
+    import fnmatch
+    import tomllib
+
+    from .conftest import ROOT
+
+    assert ev.GOLD_DIR.parent == Path(ev.__file__).parent and ev.FLOORS_FILE.parent == ev.GOLD_DIR
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert {"kg.evaluate", "kg.evaluate.formats"} <= set(setuptools["packages"])
+    patterns = setuptools["package-data"]["kg.evaluate"]
+    files = [p.relative_to(ev.GOLD_DIR.parent).as_posix() for p in ev.GOLD_DIR.iterdir()]
+    assert files and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in files), (files, patterns)
+
 
 def test_kg_gold_files_quote_no_article_text():
     """Gold written for kg refers to documents by id: no string in it is long enough to be a sentence,
