@@ -7,6 +7,7 @@ Each command parses its options, calls one library function, prints, and turns a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -121,9 +122,9 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
       kg extract --on-error skip corpus.jsonl
     """
     from .errors import InputError
-    from .skips import policy
+    from .skips import noting, policy
 
-    with policy(on_error) as skipped:
+    with _sigterm_as_ctrl_c(), policy(on_error) as skipped, noting() as notes, _notes_shown(notes):
         try:
             _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress)
         except InputError as exc:
@@ -131,6 +132,38 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c():
+    """SIGTERM stops a run the way Ctrl-C does (workers shut down, the store closed, "Aborted!"),
+    where it would otherwise end the process at once and leave the workers to themselves."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _notes_shown(notes):
+    """Print what kg noted about the inputs (guessed encodings, links not followed, paragraphs
+    left out) when the run ends, however it ends."""
+    try:
+        yield
+    finally:
+        if notes.count:
+            click.echo(notes.summary(), err=True)
 
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
@@ -181,7 +214,7 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
       kg build corpus.jsonl.gz --dask tcp://scheduler:8786 --nquads /shared/parts
     """
     from .pipeline import build as run, load_gazetteer
-    from .skips import policy
+    from .skips import noting, policy
 
     if nquads_dir and not dask_address:
         raise click.UsageError("--nquads needs --dask (partitions are written only by a distributed build)")
@@ -193,7 +226,8 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
             click.echo(f"{state} {doc_id}", err=True)
 
     bar = _progress(show_progress, inputs, glob)
-    with _open(store_path, create=True) as store, policy(on_error) as skipped, bar:
+    with _sigterm_as_ctrl_c(), _open(store_path, create=True) as store, policy(on_error) as skipped, \
+            noting() as notes, _notes_shown(notes), bar:
         try:
             if dask_address:
                 from .distributed import build_distributed_cli
@@ -249,7 +283,9 @@ def remove(documents, store_path):
 @output_option()
 @click.option("--spreadsheet-safe", is_flag=True,
               help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
-def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe):
+@click.option("--allow-service", is_flag=True,
+              help="Run federated queries (SERVICE <url>), which fetch from other servers; refused by default.")
+def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe, allow_service):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
     Queries see the union of all documents. The prefixes kg, kgid, kgdoc, wd, wdt, rdf,
@@ -277,7 +313,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output, spreadshee
         if name:
             result = q.run_named(store, name, q.parse_params(param))
         elif sparql:
-            result = q.run_query(store, q.read_sparql(sparql))
+            result = q.run_query(store, q.read_sparql(sparql), allow_service=allow_service)
         else:
             raise click.UsageError("give a SPARQL query, a .rq file, - for stdin, or --name")
         _echo_out(q.render(result, fmt, spreadsheet_safe=spreadsheet_safe), output)
@@ -531,13 +567,21 @@ def export(store_path, fmt, output):
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
 @click.option("--max-result-bytes", default=10_000_000, show_default=True, type=click.IntRange(min=0),
               help="Refuse (HTTP 413) answers larger than this; 0: no limit.")
-def serve(store_path, bind, timeout, cors, max_result_bytes):
+@click.option("--max-request-bytes", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Refuse (HTTP 413) request bodies larger than this.")
+@click.option("--client-timeout", default=10, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send each request; slower clients are cut off.")
+@click.option("--allow-service", is_flag=True,
+              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; refused by default.")
+def serve(store_path, bind, timeout, cors, max_result_bytes, max_request_bytes, client_timeout, allow_service):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
     Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
     start-up, so kg build can keep writing the store meanwhile; restart to serve new
     documents. Queries see the union of all documents. The query page is at /, the
-    endpoint at /query (GET ?query=... or POST, standard SPARQL media types).
+    endpoint at /query (GET ?query=... or POST, standard SPARQL media types). A guard in
+    front of it refuses federated queries (SERVICE), cancels queries at --timeout (504),
+    and cuts off oversized, malformed and slow requests.
 
     \b
     Example:
@@ -549,8 +593,12 @@ def serve(store_path, bind, timeout, cors, max_result_bytes):
 
     if not is_local(bind):
         click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
+    if allow_service:
+        click.echo("Warning: --allow-service: any client can make the server send requests to any address it "
+                   "reaches.", err=True)
     sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo,
-                 max_bytes=max_result_bytes or None))
+                 max_bytes=max_result_bytes or None, max_request_bytes=max_request_bytes,
+                 client_timeout=client_timeout, allow_service=allow_service))
 
 
 @cli.command()

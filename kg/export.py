@@ -37,6 +37,7 @@ from .netgraph import to_networkx
 from .queries import sparql
 from .rdf_formats import rdf_format, serialize_triples
 from .rows import csv_safe
+from .xmlsafe import xml_text
 
 Exporter = Callable[..., "bytes | dict[str, bytes]"]
 
@@ -142,14 +143,14 @@ def _graph_safe(g):
                 continue
             if isinstance(v, (list, tuple, set)):
                 v = json.dumps(list(v), ensure_ascii=False)
-            out[k] = v
+            out[k] = xml_text(v) if isinstance(v, str) else v  # what XML 1.0 forbids: see kg.xmlsafe
         return out
 
     h = nx.MultiDiGraph()
     for n, d in g.nodes(data=True):
-        h.add_node(n, **clean(d))
+        h.add_node(xml_text(n), **clean(d))
     for s, o, k, d in g.edges(keys=True, data=True):
-        h.add_edge(s, o, key=k, weight=d.get("count", 1), **clean(d))
+        h.add_edge(xml_text(s), xml_text(o), key=k, weight=d.get("count", 1), **clean(d))
     return h
 
 

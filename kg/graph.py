@@ -46,7 +46,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -59,8 +59,20 @@ WDNS = Namespace(WD)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
-# Characters that may not appear in an IRI (RFC 3987) and are percent-encoded in a URL.
-_NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
+# What an IRI holds as it is (RFC 3987): ASCII letters and digits, "-._~", the delimiters,
+# "%" starting an escape, and the "ucschar" ranges of Unicode. Anything else (controls,
+# spaces, quotes, private-use and tag characters, U+FFF0 and above, a "%" that starts no
+# escape) is percent-encoded as UTF-8, which names the same resource.
+_UCSCHAR = ("\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
+    f"{chr(plane << 16)}-{chr((plane << 16) | 0xFFFD)}" for plane in range(1, 14)) + "\U000e1000-\U000efffd")
+_NOT_IRI_HOST = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9\-._~:@!$&'()*+,;=%\[\]{_UCSCHAR}]")
+_NOT_IRI_PART = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9\-._~:/?@!$&'()*+,;=%{_UCSCHAR}]")
+# RFC 3986, appendix B: scheme, authority, path, query, fragment (urlsplit would drop tabs).
+_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?\Z", re.DOTALL)
+
+
+def _pct(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass"))
 
 
 def document_iri(doc_id: str) -> URIRef:
@@ -104,11 +116,22 @@ def url_iri(url: str) -> URIRef | None:
     >>> url_iri("n/a") is None
     True
     """
-    url = url.strip()
-    parts = urlsplit(url)
-    if not parts.scheme or not parts.netloc:
+    m = _URL.match(url.strip())
+    if m is None or not m.group(2):
         return None
-    return URIRef(_NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url))
+    scheme, authority, path, query, fragment = m.groups()
+    iri = f"{scheme}://{_NOT_IRI_HOST.sub(_pct, authority)}{_NOT_IRI_PART.sub(_pct, path)}"
+    if query is not None:
+        iri += "?" + _NOT_IRI_PART.sub(_pct, query)
+    if fragment is not None:
+        iri += "#" + _NOT_IRI_PART.sub(_pct, fragment)
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)  # the store's own check (RFC 3987)
+    except ValueError:
+        return None  # kept as a citation instead
+    return URIRef(iri)
 
 
 def add_entity(g: Graph, ent: Entity) -> URIRef:

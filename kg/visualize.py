@@ -466,13 +466,14 @@ _APP = r"""
   document.getElementById("fit").addEventListener("click", function () { network.fit(); });
   var physics = document.getElementById("physics");
   physics.addEventListener("change", function () { network.setOptions({physics: {enabled: physics.checked}}); });
-  var names = document.getElementById("names"), byName = {};
+  // A Map, not an object: a name typed in ("constructor", "__proto__") must not find Object's own properties.
+  var names = document.getElementById("names"), byName = new Map();
   data.nodes.forEach(function (n) {
-    byName[n.label.toLowerCase()] = n.id;
+    byName.set(n.label.toLowerCase(), n.id);
     var o = document.createElement("option"); o.value = n.label; names.appendChild(o);
   });
   function find(text) {
-    var q = text.trim().toLowerCase(), id = byName[q];
+    var q = text.trim().toLowerCase(), id = byName.get(q);
     if (id === undefined && q) {
       var hit = data.nodes.filter(function (n) {
         return n.label.toLowerCase().indexOf(q) >= 0 || n.kg.aliases.some(function (a) { return a.toLowerCase() === q; });
@@ -486,6 +487,8 @@ _APP = r"""
     return true;
   }
   var form = document.getElementById("find-form"), input = document.getElementById("find");
+  // A miss marks the box invalid, which blocks the next submit: typing clears it.
+  input.addEventListener("input", function () { input.setCustomValidity(""); });
   form.addEventListener("submit", function (ev) {
     ev.preventDefault();
     input.setCustomValidity(find(input.value) ? "" : "No entity by that name");

@@ -42,6 +42,16 @@ def error_line(res) -> str:
     return lines[0]
 
 
+def stored_ids(store) -> set[str]:
+    """The ids of the documents in the store at this path, as kg query sees them."""
+    import json
+
+    q = "SELECT ?id WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
+    res = invoke("query", q, "--store", store, "--format", "json")
+    assert res.exit_code == 0, res.output
+    return {b["id"]["value"] for b in json.loads(res.output)["results"]["bindings"]}
+
+
 def quads(store) -> list[str]:
     """Every quad of a store, as sorted text: two stores hold the same when these are equal."""
     return sorted(str(q) for q in store.ox)

@@ -18,19 +18,13 @@ from kg.ingest import read_inputs
 from kg.model import Document
 from kg.skips import MAX_CHARS, check, checked, skipping
 
-from .conftest import error_line, invoke
+from .conftest import error_line, invoke, stored_ids
 
 GOOD = "Germany criticized Russia over the attack on the border post.\n"
 OTHER = "France praised Italy for its support during the summit in Rome.\n"
 FRENCH = ("Le président de la République a reçu hier soir les représentants des syndicats "
           "pour discuter de la réforme des retraites, qui suscite une forte opposition dans "
           "le pays depuis plusieurs mois, selon les informations du journal.\n")
-
-
-def stored_docs(store) -> set[str]:
-    res = invoke("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "csv")
-    assert res.exit_code == 0, res.output
-    return {line.rsplit("/", 1)[-1] for line in res.output.splitlines()[1:] if line.strip()}
 
 
 @pytest.fixture
@@ -43,8 +37,8 @@ def bad_files(tmp_path):
         p.write_bytes(data)
         files[name] = (p, word)
 
-    put("empty.txt", b"", "empty")
-    put("blank.txt", b"  \n\t\n  ", "empty")
+    put("empty.txt", b"", "no documents")
+    put("blank.txt", b"  \n\t\n  ", "no documents")
     put("binary.txt", bytes(range(256)) * 4, "binary")
     put("truncated.txt.gz", gzip.compress(GOOD.encode() * 50)[:40], "complete")
     put("truncated.jsonl.gz", gzip.compress((json.dumps({"id": "t", "text": GOOD}) + "\n").encode() * 50)[:60],
@@ -113,7 +107,7 @@ def test_skip_goes_on_and_lists_what_was_skipped(bad_files, tmp_path):
     res = invoke("build", "--on-error", "skip", *inputs, "--store", store)
     assert res.exit_code == 0, res.output
     assert "2 added" in res.output
-    assert stored_docs(store) == {"good1", "good2"}
+    assert stored_ids(store) == {"good1", "good2"}
     summary = res.output[res.output.index("Skipped"):]
     assert f"Skipped {4 + len(bad_files)} inputs" in summary
     for where in [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4", f"{corpus}:5"]:
@@ -151,7 +145,7 @@ def test_default_stops_with_only_complete_documents_stored(tmp_path):
     assert res.exit_code == 1
     line = error_line(res)
     assert f"{corpus}:41" in line and "build again" in line
-    stored = stored_docs(store) if (store).exists() else set()
+    stored = stored_ids(store) if (store).exists() else set()
     assert stored <= {f"d{i}" for i in range(40)}
     if stored:
         assert f"{len(stored)} documents" in line
@@ -165,7 +159,7 @@ def test_default_stops_with_only_complete_documents_stored(tmp_path):
     corpus.write_text("\n".join(good + [json.dumps({"id": "last", "text": GOOD})]) + "\n")
     res = invoke("build", corpus, "--store", store)
     assert res.exit_code == 0
-    assert stored_docs(store) == {f"d{i}" for i in range(40)} | {"last"}
+    assert stored_ids(store) == {f"d{i}" for i in range(40)} | {"last"}
 
 
 def test_a_document_too_long_for_the_parser_is_refused_before_parsing(tmp_path):

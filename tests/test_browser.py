@@ -274,3 +274,22 @@ def test_a_2000_entity_page_opens_with_its_precomputed_layout(browser, tmp_path)
     view.screenshot("large-graph.png")
     view.check_clean()
     page.close()
+
+
+def test_the_find_box_takes_any_word(browser, example_store, tmp_path):
+    """Names are looked up in a Map: words that name Object's own properties find nothing, quietly
+    (issue 15, item 18: "constructor" and "__proto__" threw)."""
+    out = tmp_path / "graph.html"
+    _viz(example_store, out)
+    view = Opened(browser, out)
+    page = view.page
+    for word in ("constructor", "__proto__", "hasOwnProperty", "toString", "prototype", "valueOf"):
+        page.fill("#find", word)
+        page.press("#find", "Enter")
+        assert page.evaluate("document.getElementById('find').validationMessage") == "No entity by that name", word
+        assert page.evaluate(f"kgGraph.find({json.dumps(word)})") is False
+    page.fill("#find", "justin trudeau")  # and a real name is still found
+    page.press("#find", "Enter")
+    page.wait_for_function("document.querySelector('#details .head').textContent === 'Justin Trudeau'")
+    view.check_clean()
+    page.close()

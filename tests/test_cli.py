@@ -195,9 +195,12 @@ def test_bad_input_leaves_the_store_exactly_as_it_was(example_store, tmp_path):
     bad = tmp_path / "corpus.jsonl"
     bad.write_text('{"id": "x", "text": "Spain criticized Portugal."}\nnot json\n')
     res = invoke("build", bad, "--store", store)
-    assert res.exit_code == 1
+    assert res.exit_code == 1 and "the 1 documents this run wrote" in error_line(res)
     after = invoke("export", "--format", "nq", "--store", store).output
-    assert sorted(before.splitlines()) == sorted(after.splitlines())
+    # what was stored is untouched; the one good document before the bad line is added, whole
+    added = set(after.splitlines()) - set(before.splitlines())
+    assert set(before.splitlines()) <= set(after.splitlines())
+    assert added and all(q.endswith("<https://w3id.org/kg/doc/x> .") for q in added)
 
 
 def test_invalid_sparql(example_store):
