@@ -495,7 +495,7 @@ def test_the_backend_dies_with_kg_serve_and_the_log_shows_only_the_public_addres
         for p in engines:
             if p.is_running():
                 p.kill()
-    out = proc.stdout.read().decode()
+    out = proc.communicate(timeout=30)[0].decode()  # reads to the end and closes the pipe
     addresses = set(re.findall(r"(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)", out))
     assert addresses == {str(port)}, out
     # the next start cleans up the snapshot the killed one left
