@@ -76,7 +76,8 @@ class Report:
             w = csv.writer(buf, lineterminator="\n")
             w.writerow(self.columns)
             w.writerows([csv_safe(c) if not isinstance(r.get(col), (int, float)) else c
-                         for c, col in zip(row, self.columns)] for row, r in zip(cells, self.rows))
+                         for c, col in zip(row, self.columns, strict=True)]
+                        for row, r in zip(cells, self.rows, strict=True))
             return buf.getvalue().rstrip("\n")
         out = table(self.columns, cells, 70)
         if self.summary:

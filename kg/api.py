@@ -19,16 +19,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import export as exporters
-from . import pipeline
+from . import export as exporters, pipeline
 from .errors import InputError, QueryError
 from .ingest import clean_text, read_inputs
 from .model import Document, Relation
 from .netgraph import GraphFilter, to_networkx
 from .query import Result, run_named, run_query
 from .skips import checked, policy
-from .store import DEFAULT_STORE
-from .store import open_store as _open
+from .store import DEFAULT_STORE, open_store as _open
 
 if TYPE_CHECKING:
     import networkx as nx

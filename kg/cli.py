@@ -299,7 +299,7 @@ def query(sparql, store_path, fmt, name, param, list_queries, output, spreadshee
       kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
       kg query --name relations --param entity=Q148 --format csv --spreadsheet-safe -o rel.csv
-    """
+    """  # noqa: E501  (the help shows each example as one command line to copy)
     from . import query as q
 
     if list_queries:
@@ -403,7 +403,8 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
                       max_nodes=max_nodes)
     what = "connections" if merge_edges else "relations"
-    left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
+    left = (f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out"
+            if page.left_out_nodes else "")
     click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
 
 
@@ -572,7 +573,8 @@ def export(store_path, fmt, output):
 @click.option("--client-timeout", default=10, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a client has to send each request; slower clients are cut off.")
 @click.option("--allow-service", is_flag=True,
-              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; refused by default.")
+              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; "
+                   "refused by default.")
 def serve(store_path, bind, timeout, cors, max_result_bytes, max_request_bytes, client_timeout, allow_service):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
@@ -640,8 +642,7 @@ def extractors():
     Example:
       kg extractors
     """
-    from . import export as exporters
-    from . import extractors as registry
+    from . import export as exporters, extractors as registry
 
     click.echo("Extractors:")
     for name, doc in registry.available().items():

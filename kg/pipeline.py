@@ -149,7 +149,7 @@ def extract_batch(docs: list[Document], fn=None, gazetteer: gaz.Gazetteer | None
     model = _WORKER.get("nlp") or nlp.load()
     with model.memory_zone():
         parsed = model.pipe([d.text for d in docs], batch_size=max(len(docs), 1))
-        return [_extraction(doc, p, fn, g) for doc, p in zip(docs, parsed)]
+        return [_extraction(doc, p, fn, g) for doc, p in zip(docs, parsed, strict=True)]
 
 
 def _pool_context():
@@ -162,10 +162,9 @@ def _pool_context():
 
 
 def _parallel(docs: Iterable[Document], fn, g, batch_size: int, jobs: int) -> Iterator[Extraction]:
-    from concurrent.futures import ProcessPoolExecutor
-
     import os
     import threading
+    from concurrent.futures import ProcessPoolExecutor
 
     # Workers are started by the thread that submits work, this one.
     in_main = threading.current_thread() is threading.main_thread()

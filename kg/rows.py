@@ -30,9 +30,9 @@ def table(headers, rows, max_width: int = 60) -> str:
     rows = [[cut(c) for c in r] for r in rows]
     headers = [cut(h) for h in headers]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths))
+    line = "  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True))
     out = [line, "  ".join("-" * w for w in widths)]
-    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     if not rows:
         out.append("(no results)")
     return "\n".join(out)

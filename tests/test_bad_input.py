@@ -64,7 +64,8 @@ def test_jsonl_errors_name_the_line(tmp_path):
     for lines, line_no, word in [
         ([json.dumps({"id": "a", "text": GOOD}), "{not json"], 2, "malformed JSON"),
         ([json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b"})], 2, "'text'"),
-        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3, "duplicate document id"),
+        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3,
+         "duplicate document id"),
         (["[1, 2]"], 1, "JSON object"),
     ]:
         corpus.write_text("\n".join(lines) + "\n")
@@ -112,7 +113,7 @@ def test_skip_goes_on_and_lists_what_was_skipped(bad_files, tmp_path):
     assert f"Skipped {4 + len(bad_files)} inputs" in summary
     for where in [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4", f"{corpus}:5"]:
         assert where in summary
-    for path, word in bad_files.values():
+    for path, _word in bad_files.values():
         assert str(path) in summary
     assert "English" in summary and "duplicate" in summary and "binary" in summary
 

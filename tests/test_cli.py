@@ -30,7 +30,8 @@ def test_extract_table_and_jsonl():
     keys = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
             "negated", "modality", "confidence", "date", "extractor"}
     assert all(set(r) == keys for r in records)
-    assert all(set(r["subject"]) == {"id", "label", "aliases", "type", "wikidata", "country", "sector"} for r in records)
+    entity_keys = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
+    assert all(set(r["subject"]) == entity_keys for r in records)
 
 
 def test_extract_reads_stdin():

@@ -94,7 +94,8 @@ def test_stale_partitions_are_refused(tmp_path):
     parts = tmp_path / "parts"
     parts.mkdir()
     (parts / "part-000001.nq").write_text("")
-    with pytest.raises(DistributedError, match=r"already holds partitions of an earlier run \(1, e\.g\. .*part-000001\.nq\); pass an empty folder"):
+    with pytest.raises(DistributedError, match=r"already holds partitions of an earlier run "
+                                               r"\(1, e\.g\. .*part-000001\.nq\); pass an empty folder"):
         _prepare_out_dir(str(parts))
 
 

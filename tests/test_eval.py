@@ -114,7 +114,8 @@ def test_saying_a_fact_twice_earns_nothing():
     s = score(GOLD, pred, ENTITY)
     assert (s.overall.correct, s.overall.predicted) == (1, 2)
     # symmetric predictions in both directions are one
-    both = [fact(LEE, "meetsWith", XI, "CONSULT", symmetric=True), fact(XI, "meetsWith", LEE, "CONSULT", symmetric=True)]
+    both = [fact(LEE, "meetsWith", XI, "CONSULT", symmetric=True),
+            fact(XI, "meetsWith", LEE, "CONSULT", symmetric=True)]
     assert score(GOLD, both, ENTITY).overall.predicted == 1
 
 

@@ -250,7 +250,7 @@ def test_jsonl_gives_back_the_relation_records(store):
 
     got_news = sorted((r for r in got if r["doc"].startswith("ruritania")), key=key)
     assert len(got_news) == len(expected)
-    for g, e in zip(got_news, sorted(expected, key=key)):
+    for g, e in zip(got_news, sorted(expected, key=key), strict=True):
         assert g == e
 
 

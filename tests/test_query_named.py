@@ -111,7 +111,7 @@ def test_provenance_of_a_fact(news):
         ("ruritania-2", "https://news.example/ruritania-2", "2024-05-10",
          "Ruritania's president Anna Vogt visited Elbonia on Monday."),
     ]
-    first = dict(zip(v, got[0]))
+    first = dict(zip(v, got[0], strict=True))
     assert (first["start"], first["end"]) == ("0", "58") and TEXT[0:58] == first["evidence"]
     assert first["extractor"] == "rules" and first["version"] == "0.1.0" and first["modality"] == "asserted"
     assert first["statement"].startswith("https://w3id.org/kg/statement/")

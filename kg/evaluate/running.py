@@ -73,7 +73,8 @@ def evaluate(gs: GoldSet, relations: Iterable[Relation], *, all_facts: bool = Fa
     predicted = [fact_from_relation(r, country(r.doc)) for r in inside]
     notes = []
     if len(inside) < len(relations):
-        notes.append(f"{len(relations) - len(inside)} relation records name documents outside this set and were ignored")
+        notes.append(f"{len(relations) - len(inside)} relation records name documents outside this set "
+                     "and were ignored")
     levels = [score(gs.facts, predicted, lv, all_facts=all_facts) for lv in gs.levels]
     return Report(gs.name, len(gs.documents), len(gs.facts), len(inside), levels, notes,
                   types_found(gs.facts, inside))

@@ -219,7 +219,8 @@ def _describe(it: _Item, projection: str) -> str:
             return "*"
         return "|".join(a.label for a in alts) if projection == "entity" else "|".join(alts)
 
-    return f"{it.doc}: {side(it.subject)} {'/'.join(it.labels)} {side(it.object)}" + (" (symmetric)" if it.symmetric else "")
+    symmetric = " (symmetric)" if it.symmetric else ""
+    return f"{it.doc}: {side(it.subject)} {'/'.join(it.labels)} {side(it.object)}{symmetric}"
 
 
 def _side_match(alts: tuple, value, projection: str) -> bool:
