@@ -65,10 +65,14 @@ def run_query(store, sparql: str, bindings: dict | None = None, *, allow_service
         if isinstance(res, ox.QueryTriples):
             return Result((), (), triples=tuple(res))
         variables = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(sol[v] for v in variables) for sol in res)
+        return Result(variables, tuple(tuple(sol[v] for v in variables) for sol in res))
     except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"the query failed: {exc}") from None
-    return Result(variables, rows)
+        failure = str(exc)
+    # Raised out here, with the result dropped first: a pyoxigraph result may only be freed by the
+    # thread that made it, and one kept alive by the failure's traceback ends up in a reference
+    # cycle that the garbage collector may free later in any thread (kg serve's, say).
+    del res
+    raise QueryError(f"the query failed: {failure}")
 
 
 def term_text(term) -> str:

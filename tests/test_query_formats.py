@@ -17,7 +17,7 @@ from kg.query import render, run_query
 from kg.rdf_formats import RDF_FORMATS
 
 from .conftest import invoke
-from .helpers import RDFLIB_FORMAT, rdflib_graphs
+from .helpers import RDFLIB_FORMAT, free_port, rdflib_graphs
 
 VISITS = """SELECT ?who ?where ?conf WHERE { ?st kg:predicate kg:visits ; kg:actor ?w ; kg:recipient ?p ;
             kg:confidence ?conf . ?w rdfs:label ?who . ?p rdfs:label ?where } ORDER BY ?where"""
@@ -99,3 +99,27 @@ def test_cli_construct_to_a_file(example_store, tmp_path):
     assert "@context" in data
     res = invoke("query", "CONSTRUCT WHERE { ?s kg:visits ?o }", "--store", example_store, "--format", "csv")
     assert res.exit_code == 2 and "ttl" in res.output
+
+
+def test_a_query_that_fails_while_read_leaves_nothing_for_the_garbage_collector(example_store):
+    """A pyoxigraph result may only be freed by the thread that made it: one left in a reference
+    cycle is freed by whichever thread the collector next runs in (kg serve's, say), and pyo3
+    then raises there."""
+    import gc
+
+    def failing_query():  # returns nothing: what it made is garbage once it returns
+        closed = f"http://127.0.0.1:{free_port()}/sparql"
+        res = invoke("query", f"SELECT * WHERE {{ SERVICE <{closed}> {{ ?s ?p ?o }} }}", "--allow-service",
+                     "--store", example_store)
+        assert res.exit_code == 1 and "the query failed" in res.output
+
+    gc.collect()
+    failing_query()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        gc.collect()
+        left = [type(o).__name__ for o in gc.garbage if type(o).__module__.startswith("pyoxigraph")]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == []
