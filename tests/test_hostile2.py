@@ -274,7 +274,7 @@ def test_an_impossible_date_is_refused_with_the_line(tmp_path, date):
 
 # ------------------------------------------------------------------ 16. what a stopped build keeps
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])  # 2: worker processes
 def test_a_stopped_build_keeps_every_document_before_the_bad_one(tmp_path, jobs):
     corpus = tmp_path / "c.jsonl"
     good = [{"id": f"d{i}", "text": GOOD if i % 2 else OTHER} for i in range(21)]

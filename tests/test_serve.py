@@ -356,6 +356,7 @@ def _oxigraph_children():
     return [p for p in psutil.Process().children(recursive=True) if "oxigraph" in p.name()]
 
 
+@pytest.mark.slow  # runs two queries into the timeout, then watches the engines wind down (about 30 s)
 def test_the_timeout_cancels_the_query_and_frees_the_engine(example_store, tmp_path):
     psutil = pytest.importorskip("psutil")
     with _served(example_store, tmp_path, timeout=2) as srv:
