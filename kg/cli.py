@@ -380,28 +380,42 @@ def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, unt
               help="Animate the layout. Default: on up to 250 entities, else a precomputed layout.")
 @click.option("--max-nodes", default=2500, show_default=True, type=click.IntRange(1),
               help="Draw at most this many entities, the most important; the page says what was left out.")
+@click.option("--overview/--no-overview", default=None,
+              help="Overview: the largest connected part, coloured by community, the main labels always shown. "
+                   "Default: above 50 entities.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="country: one node per country, the events between their entities as its edges.")
 @click.option("--title", default="kg graph", show_default=True, help="The page title.")
-def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, title, **filters):
+def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, overview, level, title,
+        **filters):
     """Write an interactive HTML graph of the store that works offline.
 
-    Nodes are coloured and shaped by entity type, edges coloured by PLOVER quad class
-    (static relations grey and dashed). Hover for aliases, Wikidata links and the
-    sentences behind each relation; click for all of them.
+    Nodes are shaped by entity type and coloured by type, or in an overview by community;
+    edges are coloured by PLOVER quad class (static relations grey and dashed) and
+    labelled with the number of events (the reports of one event count once). Hover for
+    aliases, Wikidata links and the sentences behind each relation; click for all of them.
+
+    Above 50 entities the page is an overview: the largest connected part (the page says
+    what was left out), the best-connected entities' labels readable at any zoom, the
+    others' once you zoom in. --no-overview draws everything.
 
     \b
     Example:
       kg viz -o output/graph.html && xdg-open output/graph.html
+      kg viz --level country -o output/countries.html
       kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
     """
-    from .netgraph import ego_graph
+    from .netgraph import country_graph, ego_graph
     from .visualize import write_page
 
     g = _graph(store_path, **filters)
+    if level == "country":
+        g = country_graph(g)
     if focus:
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
-                      max_nodes=max_nodes)
+                      max_nodes=max_nodes, overview=overview)
     what = "connections" if merge_edges else "relations"
     left = (f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out"
             if page.left_out_nodes else "")
@@ -410,7 +424,8 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
 
 @cli.group(cls=KGGroup)
 def analyze():
-    """Network measures over the store: centrality, communities, paths, country pairs, ego networks.
+    """Network measures over the store: centrality, communities, paths, country pairs, ego networks,
+    and event counts over time (series).
 
     Every subcommand takes the filters of kg viz (--relation, --plover, --entity-type,
     --since, --until, --min-confidence, --doc) and prints a table, CSV or JSON.
@@ -422,6 +437,7 @@ def analyze():
       kg analyze path "Justin Trudeau" "Xi Jinping"
       kg analyze pairs --plover verbal-conflict --format csv -o pairs.csv
       kg analyze ego "Shinzo Abe" --depth 2
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
     """
 
 
@@ -512,6 +528,54 @@ def pairs(undirected, top, store_path, fmt, output, **filters):
 
 
 @analyze.command()
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="The period events are counted by.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="Pairs of entities, or of their countries (a leader counts for the state).")
+@click.option("--pair", nargs=2, metavar="A B",
+              help="Only the events between A and B: labels, aliases, QIDs, IRIs (ISO codes with --level country).")
+@click.option("--plover", multiple=True, metavar="TYPE",
+              help="Keep a PLOVER type (ACCUSE) or a quad class (verbal-conflict) (repeatable).")
+@click.option("--directed", is_flag=True, help="Keep actor → recipient apart instead of adding up both directions.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Keep events dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Keep events dated on or before this day.")
+@click.option("--plot", "plot_path", type=click.Path(), metavar="FILE",
+              help="Also draw the series (all pairs added up) to a .png or .svg file; needs kg[plot].")
+@click.option("--measure", type=click.Choice(["counts", "goldstein"]), default="counts", show_default=True,
+              help="What --plot draws: events by quad class, or their mean Goldstein weight.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@output_option()
+@store_option
+def series(by, level, pair, plover, directed, since, until, plot_path, measure, fmt, output, store_path):
+    """Events a day, week, month or year per pair, by quad class, with the Goldstein sum and mean.
+
+    Each real event counts once, however many articles report it. With --pair, the
+    periods without events between the two are listed as zeros.
+
+    \b
+    Example:
+      kg analyze series --level country --by month
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
+      kg analyze series --pair Iran "United States" --plover verbal-conflict --format csv -o iran.csv
+      kg analyze series --level country --pair RUS UKR --by week --plot ru-ua.svg --measure goldstein
+    """
+    from . import series as ts
+
+    with _open(store_path) as store:
+        result = ts.series(store, by=by, level=level, pair=tuple(pair) if pair else None, plover=plover,
+                           directed=directed, since=since, until=until)
+    if plot_path:
+        ts.plot(result, plot_path, measure=measure)
+        click.echo(f"Wrote {plot_path}", err=True)
+    if fmt == "json":
+        for note in result.report.notes:
+            click.echo(f"Note: {note}", err=True)
+        _echo_out(ts.to_json(result), output)
+    else:
+        _report(result.report, fmt, output)
+
+
+@analyze.command()
 @click.argument("entity")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1))
 @report_options
@@ -531,12 +595,16 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 @store_option
 @click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
 @output_option("Write to a file (a folder for neo4j) instead of stdout.")
-def export(store_path, fmt, output):
-    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl.
+@click.option("--include-unasserted", is_flag=True,
+              help="events formats: also intended and hypothetical events, as rows of their own.")
+def export(store_path, fmt, output, include_unasserted):
+    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl,
+    events, events-parquet, events-jsonl.
 
     Triple formats hold the union of all documents; nq and trig keep one named graph per
-    document. neo4j writes a folder of CSV files and a Cypher script. Files are written
-    atomically.
+    document. neo4j writes a folder of CSV files and a Cypher script. The events formats
+    give one row per real event, however many statements report it (docs/events.md).
+    Files are written atomically.
 
     \b
     Example:
@@ -544,19 +612,22 @@ def export(store_path, fmt, output):
       kg export --format trig -o output/graph.trig
       kg export --format neo4j -o output/neo4j/
       kg export --format jsonl > relations.jsonl
+      kg export --format events -o events.csv
+      kg export --format events-parquet --include-unasserted -o events.parquet
     """
     from . import export as exporters
 
     spec = exporters.get_format(fmt)
     if spec.folder and not output:
         raise click.UsageError(f"the {fmt} export writes several files: give -o FOLDER")
+    options = {"include_unasserted": True} if include_unasserted else {}
     with _open(store_path) as store:
         if output:
-            written = exporters.write(fmt, store, output)
+            written = exporters.write(fmt, store, output, **options)
             click.echo(f"Wrote {output}" + (f" ({', '.join(p.name for p in written)})" if spec.folder else ""),
                        err=True)
         else:
-            sys.stdout.buffer.write(spec.fn(store))
+            sys.stdout.buffer.write(exporters.export(fmt, store, **options))
 
 
 @cli.command()

@@ -11,7 +11,9 @@ and graph tools, and as a statement node that carries everything known about it:
           kg:actor kgid:Q3099714 ; kg:recipient kgid:Q1490 ; kg:predicate kg:visits ;
           kg:evidence "…" ; kg:startOffset 61 ; kg:endOffset 237 ;
           kg:negated false ; kg:modality "asserted" ; kg:confidence 0.9 ;
-          kg:articleDate "2019-05-14"^^xsd:date ;         # and kg:eventDate where known
+          kg:articleDate "2019-05-14"^^xsd:date ;         # and, where the text says,
+          kg:eventDate "2019-05-01"^^xsd:date ; kg:datePrecision "month" ;   # "in May"
+          kg:location kgid:Q956 ;                         # "in Beijing"
           prov:wasDerivedFrom kgdoc:state-visit ;
           prov:wasAttributedTo <https://w3id.org/kg/extractor/rules/0.1.0> ;
           prov:wasGeneratedBy <https://w3id.org/kg/doc/state-visit#extraction> .
@@ -222,12 +224,25 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
     g.add((node, PROV.wasAttributedTo, extractor))
     g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
     # The record's date is the date of the fact: the event date where the text gives one,
-    # else the article date. Both are kept apart here (kg:eventDate is for events only).
+    # else the article date. Both are kept apart here (kg:eventDate is for events only):
+    # an event date is the first day of its period, with the precision the text gave.
     if doc.date:
         g.add((node, KG.articleDate, Literal(doc.date, datatype=XSD.date)))
     if rel.plover and rel.date and rel.date != doc.date:
-        g.add((node, KG.eventDate, Literal(rel.date, datatype=XSD.date)))
+        g.add((node, KG.eventDate, Literal(first_day(rel.date), datatype=XSD.date)))
+        g.add((node, KG.datePrecision, Literal(rel.date_precision)))
+    if rel.plover and rel.location is not None:
+        g.add((node, KG.location, add_entity(g, rel.location)))
     return node
+
+
+def first_day(iso: str) -> str:
+    """The first day of the period an ISO date names at its precision.
+
+    >>> first_day("1982"), first_day("1982-03"), first_day("2019-03-05")
+    ('1982-01-01', '1982-03-01', '2019-03-05')
+    """
+    return iso + "-01" * (3 - len(iso.split("-")))
 
 
 def extraction_graph(ex: Extraction) -> Graph:

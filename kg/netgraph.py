@@ -22,9 +22,12 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from .errors import QueryError
-from .namespaces import local_name
+from .eventkey import event_date, event_id, event_key
+from .namespaces import ENTITY_BASE, local_name
 from .queries import sparql
 
 QUAD_CLASS = {
@@ -155,14 +158,30 @@ def _most_common(store, query: str, among=None) -> dict[str, str]:
     return {e: v for e, (n, v) in best.items()}
 
 
+def entity_descriptions(store) -> dict[str, dict]:
+    """Entity IRI → its ``label``, ``type``, ``wikidata`` (QID), ``country`` and ``sector``.
+
+    Each is the value most documents give (an entity is described in every document that
+    mentions it). For the event table, which needs the descriptions without the graph.
+    """
+    labels = _most_common(store, "_entity-labels")
+    types, same_as, country, sector = (_most_common(store, q, labels) for q in _ENTITY_ATTRIBUTES)
+    return {iri: {"label": label, "type": types.get(iri, "Topic"),
+                  "wikidata": local_name(same_as[iri]) if iri in same_as else None,
+                  "country": country.get(iri), "sector": sector.get(iri)} for iri, label in labels.items()}
+
+
 def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
     Nodes are entity IRIs with ``label``, ``type``, ``wikidata``, ``country`` and
     ``aliases``. Edges are keyed by predicate: parallel statements of the same (subject,
-    predicate, object) are merged into one edge with a ``count``, the highest
-    ``confidence``, ``evidence`` as (sentence, document) pairs and ``mentions`` with each
-    statement's sentence, document, title, date, confidence and CAMEO code.
+    predicate, object) are merged into one edge with a ``count`` of statements, the
+    number of ``events`` they report (reports of one real event count once, see
+    :mod:`kg.eventkey`; None for static relations), the highest ``confidence``,
+    ``evidence`` as (sentence, document) pairs and ``mentions`` with each statement's
+    sentence, document, title, date (and its ``precision``), confidence, CAMEO code and
+    ``event`` id.
 
     ``where`` keeps part of the graph (see :class:`GraphFilter`); names it gives that the
     store does not have raise :class:`~kg.errors.QueryError`. When it selects statements,
@@ -240,6 +259,7 @@ def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[
             "statement": st, "sentence": row["evidence"].value.strip(), "doc": doc,
             "title": row["title"].value if row["title"] else None, "date": when,
             "confidence": conf, "cameo": row["cameo"].value if row["cameo"] else None,
+            **_event_of(row, plover, p, s, o),
         })
     return edges, predicates, undated
 
@@ -253,11 +273,23 @@ def _add_edges(g, edges: dict[tuple, dict]) -> None:
         ms = sorted(e["mentions"], key=lambda m: (m["date"] or "", m["doc"], m["sentence"]))
         g.add_edge(s, o, key=p, predicate=p, plover=e["plover"],
                    quad=QUAD_CLASS.get(e["plover"]) if e["plover"] else None,
-                   count=len(ms), confidence=max(m["confidence"] for m in ms),
+                   count=len(ms), events=len({m["event"] for m in ms}) if e["plover"] else None,
+                   confidence=max(m["confidence"] for m in ms),
                    evidence=[(m["sentence"], m["doc"]) for m in ms], mentions=ms,
                    docs=sorted({m["doc"] for m in ms}), dates=sorted({m["date"] for m in ms if m["date"]}))
 
 
+
+
+def _event_of(row, plover: str | None, predicate: str, s: str, o: str) -> dict:
+    """The event a statement reports (kg.eventkey): its id, and its date at its precision."""
+    if plover is None:
+        return {"event": None, "precision": None}
+    when, precision = event_date(row["eventdate"].value if row["eventdate"] else None,
+                                 row["precision"].value if row["precision"] else None,
+                                 row["articledate"].value if row["articledate"] else None)
+    return {"event": event_id(event_key(plover, predicate, s, o, when, row["modality"].value)),
+            "precision": precision}
 
 
 # ------------------------------------------------------------------ finding entities and their neighbourhoods
@@ -309,6 +341,72 @@ def ego_graph(g, entity: str, depth: int = 1):
     sub = nx.ego_graph(g, center, radius=depth, undirected=True).copy()
     sub.graph.update(g.graph, focus=center, depth=depth)
     return sub
+
+
+# ------------------------------------------------------------------ countries instead of entities
+
+def country_graph(g):
+    """The events of ``g`` between countries: each entity counts for its country (a leader for
+    the state, a city for its country), so the nodes are countries and the edges, keyed by
+    predicate, carry every statement between their entities.
+
+    Static relations (leaderOf, capitalOf, ...) are left out, and so are events whose actor
+    or recipient has no country, and events within one country; ``g.graph["level_note"]``
+    says how many. A country is named by its entity in ``g`` (its label and Wikidata link),
+    or by its ISO code when the store has none.
+    """
+    import networkx as nx
+
+    named = {d["country"]: n for n, d in g.nodes(data=True) if d.get("type") == "Country" and d.get("country")}
+    known = _countries()
+    c = nx.MultiDiGraph()
+    c.graph.update(g.graph)
+    edges: dict[tuple, dict] = {}
+    no_country = domestic = 0
+    for s, o, key, d in g.edges(keys=True, data=True):
+        if not d.get("plover"):
+            continue
+        cs, co = g.nodes[s].get("country"), g.nodes[o].get("country")
+        if not cs or not co:
+            no_country += 1
+            continue
+        if cs == co:
+            domestic += 1
+            continue
+        e = edges.setdefault((cs, co, key), {**{k: d.get(k) for k in ("predicate", "plover", "quad")},
+                                             "mentions": []})
+        e["mentions"] += d.get("mentions") or []
+    node = {}
+    for code in sorted({x for cs, co, _ in edges for x in (cs, co)}):
+        name, qid = known.get(code, (code, None))
+        entity = g.nodes[named[code]] if code in named else {"label": name, "wikidata": qid}
+        node[code] = named.get(code) or (ENTITY_BASE + qid if qid else "country:" + code)
+        c.add_node(node[code], label=entity.get("label") or name, type="Country", wikidata=entity.get("wikidata"),
+                   country=code, aliases=list(entity.get("aliases") or []))
+    for (cs, co, key), e in edges.items():
+        ms = sorted(e["mentions"], key=lambda m: (m.get("date") or "", m.get("doc", ""), m.get("sentence", "")))
+        c.add_edge(node[cs], node[co], key=key, predicate=e["predicate"], plover=e["plover"], quad=e["quad"],
+                   mentions=ms, count=len(ms),
+                   events=len({m.get("event") or m.get("statement") for m in ms}),
+                   confidence=max((m.get("confidence", 0.0) for m in ms), default=0.0),
+                   evidence=[(m["sentence"], m["doc"]) for m in ms], docs=sorted({m["doc"] for m in ms}),
+                   dates=sorted({m["date"] for m in ms if m.get("date")}))
+    c.graph["level"] = "country"
+    c.graph["level_note"] = (f"countries: each entity counts for its country; left out {no_country} relations with "
+                             f"an entity of no known country, {domestic} within one country, and static relations")
+    return c
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str | None]]:
+    """ISO alpha-3 → (name, Wikidata QID) from kg's country table, for countries the store names no entity of."""
+    out = {}
+    text = resources.files("kg.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso3, _iso2, name, _label, qid, *_ = [c.strip() for c in line.split("\t")] + [""] * 5
+            out[iso3] = (name, qid or None)
+    return out
 
 
 # ------------------------------------------------------------------ one edge a pair, for measures and layouts

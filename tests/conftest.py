@@ -68,13 +68,9 @@ def shared_path(*parts: str) -> Path:
 @pytest.fixture(scope="session")
 def example_store(tmp_path_factory):
     """A store built once from the example article (read-only for tests: copy to modify)."""
-    from kg.pipeline import build
-    from kg.store import open_store
+    from .helpers import build_store
 
-    path = tmp_path_factory.mktemp("example") / "store"
-    with open_store(path) as store:
-        build([EXAMPLE], store)
-    return path
+    return build_store(tmp_path_factory.mktemp("example") / "store", [EXAMPLE])
 
 
 @pytest.fixture
@@ -103,14 +99,10 @@ def example_extraction():
 @pytest.fixture(scope="session")
 def wikinews_store(tmp_path_factory):
     """A store built once from the Wikinews 2019 corpus (171 articles; read-only for tests)."""
-    from kg.pipeline import build
-    from kg.store import open_store
+    from .helpers import build_store
 
     corpus = shared_path("corpus", "wikinews-2019.jsonl")
-    path = tmp_path_factory.mktemp("wikinews") / "store"
-    with open_store(path) as store:
-        build([corpus], store)
-    return path
+    return build_store(tmp_path_factory.mktemp("wikinews") / "store", [corpus])
 
 
 def triples(rels, *, asserted_only: bool = False) -> set[tuple[str, str, str]]:

@@ -5,16 +5,20 @@
   intended, static), with known answers for the RDF model, named queries and exports.
 - The world: a small network of people and countries for the networkx bridge, the measures
   and the page.
+- Finland and Estonia: hand-made reports of events for the event table and the series.
 - shacl(): a graph checked against ontologies/shapes.ttl.
-- write_store(), free_port(), rdflib_graphs().
+- write_store(), free_port(), rdflib_graphs(), page_data().
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import json
+import re
 import socket
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from kg.model import Document, Entity, Extraction, Relation
@@ -29,6 +33,16 @@ def write_store(path: str | Path, extractions: Iterable[Extraction]) -> Path:
     with open_store(path) as store:
         for ex in extractions:
             store.put_graph(extraction_graph(ex))
+    return Path(path)
+
+
+def build_store(path: str | Path, inputs: Iterable[str | Path]) -> Path:
+    """A store at ``path`` built from these files or corpora, as kg build builds it."""
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    with open_store(path) as store:
+        build(list(inputs), store)
     return Path(path)
 
 
@@ -53,7 +67,7 @@ ELB = Entity("https://w3id.org/kg/id/country/elbonia", "Elbonia", "Country", cou
 def _relation(sent: str, subject: Entity, predicate: str, obj: Entity, **kw) -> Relation:
     start = TEXT.index(sent)
     return Relation(doc="ruritania-1", sentence=sent, start=start, end=start + len(sent), subject=subject,
-                    predicate=predicate, object=obj, **kw)
+                    predicate=predicate, object=obj, article_date=kw.get("date"), **kw)
 
 
 def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.example/ruritania?id=1") -> Extraction:
@@ -84,7 +98,7 @@ def news_document(doc_id: str, text: str, date: str | None, rels_spec) -> Extrac
     for sent, s, p, o, kw in rels_spec:
         start = text.index(sent)
         rels.append(Relation(doc=doc_id, sentence=sent, start=start, end=start + len(sent), subject=s,
-                             predicate=p, object=o, date=date, **kw))
+                             predicate=p, object=o, date=date, article_date=date, **kw))
     entities = {e.id: e for r in rels for e in (r.subject, r.object)}
     return Extraction(document=doc, relations=tuple(rels), entities=tuple(entities.values()))
 
@@ -101,6 +115,36 @@ def news_extractions() -> list[Extraction]:
         ("Vogt met Elbonian officials.", VOGT, "meetsWith", ELB, {"plover": "CONSULT", "cameo": "040"}),
     ])
     return [ruritania(), second, third]
+
+
+# ------------------------------------------------------------------ Finland and Estonia
+
+FIN, EST = "https://w3id.org/kg/id/Q33", "https://w3id.org/kg/id/Q191"
+BALTIC_TEXT = ("Finland and Estonia met in Moscow. Estonia met Finland. Finland criticized Estonia. "
+               "Estonia criticized Finland.")
+FINLAND = Entity(FIN, "Finland", "Country", wikidata="Q33", country="FIN")
+ESTONIA = Entity(EST, "Estonia", "Country", wikidata="Q191", country="EST")
+
+
+def said(doc: str, sentence: str, s: Entity, p: str, o: Entity, plover: str, cameo: str, **kw) -> Relation:
+    """A relation stated by one sentence of BALTIC_TEXT in document ``doc``."""
+    start = BALTIC_TEXT.index(sentence)
+    return Relation(doc=doc, sentence=sentence, start=start, end=start + len(sentence), subject=s, predicate=p,
+                    object=o, plover=plover, cameo=cameo, **kw)
+
+
+def store_of(tmp_path, docs: dict[str, list[Relation]], date="2019-03-07"):
+    """An open store in ``tmp_path`` holding BALTIC_TEXT once per document, with these relations."""
+    from kg.graph import extraction_graph
+    from kg.store import open_store
+
+    store = open_store(tmp_path / "store")
+    for doc_id, rels in docs.items():
+        doc = Document(id=doc_id, text=BALTIC_TEXT, date=date, url=f"https://news.example/{doc_id}")
+        rels = [replace(r, article_date=date) for r in rels]
+        ents = {e.id: e for r in rels for e in (r.subject, r.object)}
+        store.put_graph(extraction_graph(Extraction(doc, tuple(rels), tuple(ents.values()))))
+    return store
 
 
 # ------------------------------------------------------------------ the world
@@ -214,7 +258,14 @@ def shacl(graph) -> tuple[bool, str, set[str]]:
     return conforms, text, messages
 
 
-# ------------------------------------------------------------------ reading exports back
+# ------------------------------------------------------------------ reading outputs back
+
+def page_data(html: str) -> dict:
+    """The data block of a page kg viz wrote."""
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
+    assert m, "the page has its data block"
+    return json.loads(m.group(1))
+
 
 RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "rdfxml": "xml", "jsonld": "json-ld"}
 

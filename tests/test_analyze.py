@@ -188,7 +188,8 @@ def test_country_pairs_and_balance(graph_of):
     pairs = {(r["source"], r["target"]): r for r in country_pairs(g)}
     assert set(pairs) == {("DEU", "FRA"), ("FRA", "ITA"), ("DEU", "RUS"), ("RUS", "UKR"), ("RUS", "DEU"),
                           ("FRA", "DEU")}  # Lee Min and Lee Sun share a country: not a pair
-    assert pairs[("FRA", "ITA")]["verbal cooperation"] == 2 and pairs[("FRA", "ITA")]["balance"] == 1.0
+    # France praised Italy twice in one article on one day: one event, not two statements
+    assert pairs[("FRA", "ITA")]["verbal cooperation"] == 1 and pairs[("FRA", "ITA")]["balance"] == 1.0
     deu_rus = pairs[("DEU", "RUS")]
     assert (deu_rus["verbal cooperation"], deu_rus["verbal conflict"], deu_rus["total"]) == (1, 2, 3)
     assert deu_rus["balance"] == -0.333

@@ -28,7 +28,7 @@ def test_extract_table_and_jsonl():
     records = [json.loads(line) for line in res.output.splitlines()]
     assert records and all(r["doc"] == "state-visit" for r in records)
     keys = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
-            "negated", "modality", "confidence", "date", "extractor"}
+            "negated", "modality", "confidence", "date", "date_precision", "article_date", "location", "extractor"}
     assert all(set(r) == keys for r in records)
     entity_keys = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
     assert all(set(r["subject"]) == entity_keys for r in records)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.graph import document_iri, extraction_graph, statement_iri
-from kg.model import Extraction, Relation
+from kg.model import Entity, Extraction, Relation
 from kg.namespaces import KG
 
 from .helpers import ELB, RUR, VOGT, ruritania, shacl
@@ -71,6 +73,28 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
     assert g.value(st, KG.articleDate) == Literal("2024-03-04", datatype=XSD_DATE)
     conforms, text, _ = shacl(g)
     assert conforms, text
+
+
+def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
+    """A historical event dated to a month, in a city: what the extractor will give (issue 13)."""
+    capital = Entity("https://w3id.org/kg/id/city/elbograd", "Elbograd", "City", country="ELB")
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="1982-03", date_precision="month", location=capital)
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    st = statement_iri(rel)
+    assert g.value(st, KG.eventDate) == Literal("1982-03-01", datatype=XSD_DATE)
+    assert g.value(st, KG.datePrecision) == Literal("month")
+    assert g.value(st, KG.location) == URIRef(capital.id)
+    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the graph
+    conforms, text, _ = shacl(g)
+    assert conforms, text
+
+
+def test_a_day_date_says_so():
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="2024-03-01")
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    assert g.value(statement_iri(rel), KG.datePrecision) == Literal("day")
 
 
 def test_static_relation_statement():
