@@ -24,7 +24,7 @@ run() { local name=$1; shift; "$KG" "$@" >"$name.out" 2>"$name.err"; echo $? >"$
 # help of every command (shared option decorators must not change it)
 run help --help
 for c in extract build remove query stats viz analyze export serve push extractors eval; do run "help-$c" "$c" --help; done
-for c in centrality communities path pairs ego; do run "help-analyze-$c" analyze "$c" --help; done
+for c in centrality communities path pairs series ego; do run "help-analyze-$c" analyze "$c" --help; done
 run extractors extractors
 
 run extract-jsonl extract --format jsonl --no-progress "$CORPUS"
@@ -49,7 +49,10 @@ run q-construct-ttl query "CONSTRUCT { ?s kg:visits ?o } WHERE { GRAPH ?g { ?s k
 run q-construct-jsonld query "CONSTRUCT { ?s kg:visits ?o } WHERE { GRAPH ?g { ?s kg:visits ?o } }" --format jsonld $S
 run q-ask query "ASK { GRAPH ?g { ?s kg:visits ?o } }" --format json $S
 run q-bad query "SELECT ?x WHERE {" $S
-for f in ttl nt nq trig rdfxml jsonld graphml gexf jsonl; do run "export-$f" export --format "$f" -o "export.$f" $S; done
+for f in ttl nt nq trig rdfxml jsonld graphml gexf jsonl events events-jsonl; do
+  run "export-$f" export --format "$f" -o "export.$f" $S
+done
+run export-events-unasserted export --format events --include-unasserted -o export-unasserted.events $S
 run export-neo4j export --format neo4j -o neo4j $S
 for fmt in table csv json; do
   run "a-centrality-$fmt" analyze centrality --format "$fmt" $S
@@ -60,9 +63,14 @@ for fmt in table csv json; do
   run "a-path-$fmt" analyze path "Donald Trump" Iran --format "$fmt" $S
   run "a-ego-$fmt" analyze ego Iran --depth 2 --format "$fmt" $S
 done
+for fmt in table csv json; do
+  run "a-series-$fmt" analyze series --level country --by month --format "$fmt" $S
+done
+run a-series-pair analyze series --pair Iran "United States" --plover verbal-conflict $S
 run a-centrality-filtered analyze centrality --entity-type Country --since 2019-03-01 --until 2019-09-30 $S
 run viz viz -o graph.html $S
 run viz-focus viz --focus Iran --depth 2 --merge-edges --size-by pagerank -o graph-focus.html $S
+run viz-country viz --level country -o graph-country.html $S
 run viz-filter viz --plover material-conflict --entity-type Country --entity-type Person -o graph-filter.html $S
 run remove remove "$(head -c 2000 "$CORPUS" | sed -n 's/^{"id": *"\([^"]*\)".*/\1/p' | head -1)" $S
 run remove-missing remove no-such-document $S
