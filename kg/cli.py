@@ -766,29 +766,20 @@ def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors
         raise click.UsageError("the floors are for the default measurement: drop --match, --all-facts, "
                                "--predictions and --extractor with --check-floors or --update-floors")
     if export_documents:
-        from .files import atomic_write_text
-
-        gs = ev.load(names[0], match=match)
-        atomic_write_text(export_documents, ev.export_documents(gs))
+        gs = ev.write_documents(names[0], export_documents, match=match)
         click.echo(f"Wrote {len(gs.documents)} documents of {gs.name} to {export_documents}", err=True)
         return
     reports = [ev.run(n, predictions=predictions, extractor=extractor, gazetteer=gazetteer, match=match,
                       all_facts=all_facts) for n in names]
-    if fmt == "json":
-        click.echo(json.dumps([r.to_dict() for r in reports], indent=1))
-    else:
-        click.echo(ev.format_table(reports))
+    click.echo(json.dumps([r.to_dict() for r in reports], indent=1) if fmt == "json" else ev.format_table(reports))
     if explain and fmt == "table":
         click.echo("\n" + ev.format_explanation(reports))
     floors_file = floors_path or ev.FLOORS_FILE
     if update_floors:
-        new, changes = ev.update_floors(reports, ev.read_floors(floors_file))
-        ev.write_floors(new, floors_file)
-        click.echo("\n".join(changes) or "No floor changed.", err=True)
-        click.echo(f"Wrote {floors_file}", err=True)
+        changes = ev.update_floors_file(reports, floors_file)
+        click.echo(("\n".join(changes) or "No floor changed.") + f"\nWrote {floors_file}", err=True)
     if check_floors:
-        floors = ev.read_floors(floors_file)
-        failed = [line for r in reports for line in ev.below_floors(r, floors)]
+        failed = ev.check_floors_file(reports, floors_file)
         if failed:
             raise click.ClickException("below the floors in " + str(floors_file) + ":\n  " + "\n  ".join(failed))
         click.echo(f"All figures at or above the floors in {floors_file}.", err=True)

@@ -362,6 +362,16 @@ def test_floors_sit_a_little_below_and_say_when_they_go_down():
     assert any("LOWERED" in c and "precision" in c for c in changes)
 
 
+def test_floors_files_are_updated_and_checked(tmp_path):
+    path = tmp_path / "floors.json"
+    assert ev.update_floors_file([report("s", 0.9, 0.4)], path) == [
+        "s/entity precision: - -> 0.88 (set)", "s/entity recall: - -> 0.38 (set)", "s/entity f1: - -> 0.533 (set)"]
+    assert ev.check_floors_file([report("s", 0.9, 0.4)], path) == []
+    below = ["s/entity precision 0.8000 is below its floor 0.8800"]
+    assert ev.check_floors_file([report("s", 0.8, 0.4)], path) == below
+    assert ev.update_floors_file([report("s", 0.9, 0.4)], path) == []
+
+
 def test_floors_round_trip_through_the_file(tmp_path):
     path = tmp_path / "floors.json"
     floors, _ = ev.update_floors([report("s", 0.9, 0.4)], {})

@@ -30,7 +30,17 @@ docs/evaluation.md has the sets, the discipline of the GSR halves and the curren
 1.0
 """
 
-from .floors import FLOORS_FILE, below_floors, figures, floor_of, read_floors, update_floors, write_floors
+from .floors import (
+    FLOORS_FILE,
+    below_floors,
+    check_floors_file,
+    figures,
+    floor_of,
+    read_floors,
+    update_floors,
+    update_floors_file,
+    write_floors,
+)
 from .formats.conll04 import CONLL04_TYPES, detokenize, read_conll04
 from .formats.kg_gold import read_gold
 from .formats.petrarch import cameo_to_plover, plover_of_cameo, read_petrarch
@@ -47,7 +57,16 @@ from .matching import (
     fact_from_relation,
     norm_name,
 )
-from .running import evaluate, export_documents, format_explanation, format_table, predict, read_predictions, run
+from .running import (
+    evaluate,
+    export_documents,
+    format_explanation,
+    format_table,
+    predict,
+    read_predictions,
+    run,
+    write_documents,
+)
 from .scoring import (
     COUNTRY,
     ENTITY,
@@ -70,6 +89,7 @@ __all__ = [
     "CONLL04_TYPES", "COUNTRY", "ENTITY", "FLOORS_FILE", "GOLD_DIR", "GSR_CODES", "GSR_HALVES", "PLOVER_LEVELS",
     "PLOVER_TYPES", "SETS", "STATIC_PREDICATES", "SYMMETRIC_PREDICATES", "Counts", "Fact", "GoldSet", "Level",
     "LevelScore", "Options", "Ref", "Report", "available", "below_floors", "cameo_scheme", "cameo_to_plover",
+    "check_floors_file", "update_floors_file", "write_documents",
     "country_code", "detokenize", "entity_match", "evaluate", "export_documents", "fact_from_relation", "figures",
     "floor_of", "format_explanation", "format_table", "get_format", "half", "load", "norm_name", "plover_of_cameo",
     "plover_scheme", "predicate_scheme", "predict", "read_conll04", "read_floors", "read_gold", "read_petrarch",

@@ -17,8 +17,8 @@ from ..files import atomic_write_text
 from .goldsets import GOLD_DIR
 from .scoring import Report
 
-__all__ = ["FLOORS_FILE", "METRICS", "below_floors", "figures", "floor_of", "read_floors", "update_floors",
-           "write_floors"]
+__all__ = ["FLOORS_FILE", "METRICS", "below_floors", "check_floors_file", "figures", "floor_of", "read_floors",
+           "update_floors", "update_floors_file", "write_floors"]
 
 FLOORS_FILE = GOLD_DIR / "floors.json"
 METRICS = ("precision", "recall", "f1")
@@ -82,6 +82,19 @@ def update_floors(reports: Sequence[Report], floors: dict) -> tuple[dict, list[s
                     how = "LOWERED" if old is not None and floor < old else "raised" if old is not None else "set"
                     changes.append(f"{rep.name}/{level} {m}: {old if old is not None else '-'} -> {floor} ({how})")
     return new, changes
+
+
+def check_floors_file(reports: Sequence[Report], path: str | Path = FLOORS_FILE) -> list[str]:
+    """Every figure of the reports below its floor in the file at ``path`` (``kg eval --check-floors``)."""
+    floors = read_floors(path)
+    return [line for r in reports for line in below_floors(r, floors)]
+
+
+def update_floors_file(reports: Sequence[Report], path: str | Path = FLOORS_FILE) -> list[str]:
+    """Set the floors in the file at ``path`` a little below the reports' figures; a line per change."""
+    new, changes = update_floors(reports, read_floors(path))
+    write_floors(new, path)
+    return changes
 
 
 def write_floors(floors: dict, path: str | Path = FLOORS_FILE) -> None:

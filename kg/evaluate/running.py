@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import GoldError
+from ..files import atomic_write_text
 from ..model import relation_from_record
 from ..rows import table
 from .goldsets import GoldSet
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from ..model import Entity, Relation
 
 __all__ = ["evaluate", "export_documents", "format_explanation", "format_table", "predict", "read_predictions",
-           "run"]
+           "run", "write_documents"]
 
 
 def predict(gs: GoldSet, *, extractor: str = "rules", gazetteer: Iterable[str | Path] = ()) -> list[Relation]:
@@ -104,6 +105,13 @@ def export_documents(gs: GoldSet) -> str:
     """The set's documents as a JSONL corpus, to extract from with another tool or extractor."""
     return "".join(json.dumps({"id": d.id, "text": d.text, **({"date": d.date} if d.date else {})},
                               ensure_ascii=False) + "\n" for d in gs.documents)
+
+
+def write_documents(name_or_path: str | Path, path: str | Path, *, match: str = "type") -> GoldSet:
+    """Write a gold set's documents as a JSONL corpus at ``path`` (``kg eval --export-documents``)."""
+    gs = load(name_or_path, match=match)
+    atomic_write_text(path, export_documents(gs))
+    return gs
 
 
 def format_explanation(reports: Sequence[Report], level: str | None = None) -> str:
