@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -249,33 +249,8 @@ class Gazetteer:
         return count
 
     def _load_petrarch(self, text: str) -> int:
-        entries: list[tuple[list[str], list[str]]] = []  # (names, codes)
-        in_comment = False
-        for raw in text.splitlines():
-            if in_comment:
-                in_comment = "-->" not in raw
-                continue
-            stripped = raw.strip()
-            if stripped.startswith("<!"):
-                in_comment = "-->" not in raw
-                continue
-            line = stripped.split("#")[0].strip()
-            if not line:
-                continue
-            if line.startswith("+"):
-                if entries:
-                    entries[-1][0].append(line[1:].strip())
-                continue
-            codes = re.findall(r"\[([^\]]*)\]", line)
-            name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
-            if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
-                entries[-1][0].append(name)  # another form of a name whose codes follow
-            elif name:
-                entries.append(([name], codes))
-            elif entries:
-                entries[-1][1].extend(codes)
         count = 0
-        for names, codes in entries:
+        for names, codes in _petrarch_entries(text):
             actor = self._petrarch_actor(names, codes)
             if actor is None:
                 continue
@@ -308,12 +283,52 @@ class Gazetteer:
         return actor
 
 
+def _petrarch_lines(text: str) -> Iterator[tuple[str, str]]:
+    """(raw line, its text without comments) of a PETRARCH dictionary, blank lines and <!-- --> left out."""
+    in_comment = False
+    for raw in text.splitlines():
+        if in_comment:
+            in_comment = "-->" not in raw
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("<!"):
+            in_comment = "-->" not in raw
+            continue
+        line = stripped.split("#")[0].strip()
+        if line:
+            yield raw, line
+
+
+def _petrarch_entries(text: str) -> list[tuple[list[str], list[str]]]:
+    """The entries of a PETRARCH actor dictionary: (names, codes) each.
+
+    ``NAME [CODE]`` starts an entry, ``+ALIAS`` adds a name, an indented ``[CODE date-range]``
+    adds a code, and an unindented name without codes right after a name without codes is
+    another form of that name, whose codes follow.
+    """
+    entries: list[tuple[list[str], list[str]]] = []
+    for raw, line in _petrarch_lines(text):
+        if line.startswith("+"):
+            if entries:
+                entries[-1][0].append(line[1:].strip())
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
+        if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
+            entries[-1][0].append(name)  # another form of a name whose codes follow
+        elif name:
+            entries.append(([name], codes))
+        elif entries:
+            entries[-1][1].extend(codes)
+    return entries
+
+
 @functools.cache
 def default() -> Gazetteer:
     """The built-in gazetteer, loaded once per process."""
     g = Gazetteer()
     extras = {row[0]: row for row in _rows("country_extras.tsv")}
-    for iso3, iso2, name, wd_label, qid, aliases in _rows("countries.tsv"):
+    for iso3, _iso2, name, wd_label, qid, aliases in _rows("countries.tsv"):
         extra = extras.get(iso3, [iso3, "", "", "", ""])
         extra += [""] * (5 - len(extra))
         names = dict.fromkeys([wd_label, *aliases.split("|"), *_split(extra[1])])
@@ -325,7 +340,7 @@ def default() -> Gazetteer:
         if extra[3]:
             g.capitals[iso3] = extra[3]
     # Names first, then capitals: a capital never shadows a country's name.
-    for iso3, actor in g.countries.items():
+    for actor in g.countries.values():
         g.add(actor)
     for iso3, capital in g.capitals.items():
         extra = extras[iso3] + [""] * 5
@@ -337,7 +352,8 @@ def default() -> Gazetteer:
                     aliases=tuple(_split(aliases))))
     for row in _rows("people.tsv"):
         name, aliases, office, relation, country, qid = (row + [""] * 6)[:6]
-        of = g.countries[country].label if country in g.countries else (g.lookup(country).label if g.lookup(country) else None)
+        named = g.countries.get(country) or g.lookup(country)  # the country of an office, by code or by name
+        of = named.label if named else None
         iso = country if country in g.countries else None
         g.add(Actor(label=name, type="Person", wikidata=qid or None, country=iso, aliases=tuple(_split(aliases)),
                     office=office, relation=relation or None, of=of))

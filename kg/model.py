@@ -138,6 +138,10 @@ class Entity:
     # None for everything else. See resolve.SECTORS.
     sector: str | None = None
 
+    def to_dict(self) -> dict:
+        """The entity as JSON-ready data, as it stands in a relation record."""
+        return self.to_record()
+
     def to_record(self) -> dict:
         return {
             "id": self.id,
@@ -200,6 +204,10 @@ class Relation:
     def asserted(self) -> bool:
         """True when the fact is stated as real: not negated, not hypothetical or planned."""
         return not self.negated and self.modality in ("asserted", "reported")
+
+    def to_dict(self) -> dict:
+        """The relation record: one line of ``kg extract --format jsonl`` (see the README)."""
+        return self.to_record()
 
     def to_record(self) -> dict:
         return {

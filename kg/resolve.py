@@ -56,7 +56,8 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'.-]*)+")
-_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\(\s*([A-Z]{2,6})\s*\)"
+_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)"
+                        r"\s*\(\s*([A-Z]{2,6})\s*\)"
                         r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 
