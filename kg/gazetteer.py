@@ -39,6 +39,10 @@ class Actor:
 _GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
 
 
+# The kinds of place an office may be of (the scope column of titles.tsv).
+TITLE_SCOPES = frozenset({"state", "region", "town", "legislature"})
+
+
 def norm(text: str) -> str:
     """The lookup key of a name: case, curly quotes, dots, hyphens and 'the' folded away."""
     text = text.replace("’", "'").replace("‘", "'").replace("‐", "-").replace("–", "-")
@@ -71,6 +75,9 @@ class Gazetteer:
     bodies: set[str] = field(default_factory=set)  # norm(name) of bodies every state has (bodies.tsv)
     # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
     # "~" subordinates it (a deputy leader works for the body)
+    title_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # norm(title) → the kinds of place the office is of: "state", "region", "town",
+    # "legislature" (titles.tsv explains them)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -167,6 +174,20 @@ class Gazetteer:
                 return tuple("worksFor" if r == "leaderOf" else r for r in entry)  # type: ignore[return-value]
             return entry
         return None
+
+    def title_scope(self, phrase: str) -> frozenset[str]:
+        """The scope of the office a title phrase ends with ("state", "region", "town",
+        "legislature"; titles.tsv), empty for a title without one or no title.
+
+        >>> sorted(default().title_scope("Ohio Governor"))
+        ['region']
+        """
+        words = norm(phrase).split()
+        for i in range(len(words)):
+            key = " ".join(words[i:])
+            if self.titles.get(key) not in (None, ("-", "-"), ("~", "~")):
+                return self.title_scopes.get(key, frozenset())
+        return frozenset()
 
     def load_user_file(self, path: str | Path) -> int:
         """Add actors from a user gazetteer; returns how many names were added or changed.
@@ -345,7 +366,17 @@ def default() -> Gazetteer:
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
                     aliases=tuple(_split(aliases))))
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
-    for row in _rows("titles.tsv"):
-        row = row + ["", ""]
-        g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
+    _load_titles(g)
     return g
+
+
+def _load_titles(g: Gazetteer) -> None:
+    for row in _rows("titles.tsv"):
+        row = row + ["", "", ""]
+        g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
+        if row[3]:
+            scope = frozenset(row[3].split())
+            if not scope <= TITLE_SCOPES:
+                raise ValueError(f"kg/data/titles.tsv, the row for {row[0]!r}: unknown scope "
+                                 f"{' '.join(sorted(scope - TITLE_SCOPES))!r}; use {', '.join(sorted(TITLE_SCOPES))}")
+            g.title_scopes[norm(row[0])] = scope

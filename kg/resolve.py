@@ -152,6 +152,11 @@ class Linker:
         """(relation to an organisation, to a country) of the title a phrase ends with."""
         return self.gazetteer.title_relations(phrase)
 
+    def title_scope(self, phrase: str) -> frozenset[str]:
+        """What kind of place the office a title phrase ends with is of ("region" for a
+        governor, "legislature" for a senator; kg/data/titles.tsv), empty if none."""
+        return self.gazetteer.title_scope(phrase)
+
     def is_entry_of(self, actor: gaz.Actor, name: str) -> bool:
         """Is the name the actor's own label (not one of its aliases)?"""
         return gaz.norm(actor.label) == gaz.norm(name)
