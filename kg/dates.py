@@ -107,6 +107,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_day": re.compile(rf"^{month}\s+{day}(?:,?\s+{year})?$"),
         "iso": re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
         "month_year": re.compile(rf"^{month},?\s+(?:of\s+)?{year}$"),
+        "month_which_year": re.compile(rf"^{month},?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$"),
         "year": re.compile(rf"^(?:the\s+year\s+)?{year}$"),
         "month": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?{month}$"),
         "season": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?"
@@ -147,19 +148,26 @@ def read(text: str, article_date: str | None, tense: str | None = None) -> When 
             return _day(m, today, tense)
     if m := p["month_year"].match(text):
         return _month(int(m["year"]), _month_number(m["month"]), today)
+    if (m := p["month_which_year"].match(text)) and today:  # "January of this year"
+        return _month(today.year + {"last": -1, "next": 1}.get(m["which"], 0), _month_number(m["month"]), today)
     if m := p["year"].match(text):
         return _years(int(m["year"]), int(m["year"]), today)
-    if m := p["decade"].match(text):
-        first = int(m["century"] or (str(today.year)[:2] if today else "19")) * 100 + int(m["decade"]) * 10
-        if m["century"] is None and today and first > today.year:
-            first -= 100  # "the '90s" in 2019
-        return _years(first, first + 9, today)
-    if m := p["century"].match(text):
-        n = int(m["n"])
-        return _years((n - 1) * 100 + 1, n * 100, today)
+    if (m := p["decade"].match(text)) or (m := p["century"].match(text)):
+        return _decade_or_century(m, today)
     if today is None:
         return None
     return _relative(text, today, tense)
+
+
+def _decade_or_century(m: re.Match, today: date | None) -> When | None:
+    """"the 1980s", "the '90s", "the 19th century": past when they ended before the article."""
+    if "n" in m.groupdict():
+        n = int(m["n"])
+        return _years((n - 1) * 100 + 1, n * 100, today)
+    first = int(m["century"] or (str(today.year)[:2] if today else "19")) * 100 + int(m["decade"]) * 10
+    if m["century"] is None and today and first > today.year:
+        first -= 100  # "the '90s" in 2019
+    return _years(first, first + 9, today)
 
 
 def _relative(text: str, today: date, tense: str | None) -> When | None:

@@ -1,11 +1,17 @@
-"""Time in a sentence, as far as the rules must read it to find who did what where.
+"""Time in a sentence: the date of each event, and the dates the other rules step over.
 
-Dates and years sit between the words a rule looks for: "44 B.C." is a year the NER may
-take for a place, "the assassination in 1914 of the archduke" hangs its victim on the
-year, "was born on Feb. 5, 1907, in Portland" hangs the place on the date, and a wire
-dateline puts a date between the town and the agency. These helpers step over them. (The
-day a sentence names is read for the whole article by :mod:`kg.dates`, and resolution
-gives it to the sentence's events; a rule that reads an event's own date belongs here.)
+An event's date (:func:`event_time`) is read from the time expressions of its sentence
+(spaCy's DATE and TIME entities, and named eras such as "the Cold War"), each tied to the
+token it hangs on by the dependency parse: "invaded *in 1982*", "*last year*, China
+criticized", "the *1982* war", "met at a summit *on Saturday*". :mod:`kg.dates` reads an
+expression against the article's date at the precision it gives; this module decides
+which expression belongs to which event, and when a sentence without one still puts the
+event in the past. The words are in ``kg/data/rules/time_place.tsv``.
+
+Dates and years also sit between the words other rules look for: "44 B.C." is a year the
+NER may take for a place, "the assassination in 1914 of the archduke" hangs its victim on
+the year, "was born on Feb. 5, 1907, in Portland" hangs the place on the date, and a wire
+dateline puts a date between the town and the agency. The first helpers step over them.
 """
 
 from __future__ import annotations
@@ -47,14 +53,20 @@ def place_after_date(verb) -> list:
 
 def carriers(ctx, trigger) -> list:
     """The tokens the event's time and place may hang on: the trigger; for a noun, the verb
-    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*");
-    and the occasion it happened at ("met at a summit *in Osaka on Saturday*")."""
+    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*")
+    or the participle that tells it ("a lawsuit filed *on Sunday*"); the means it was done
+    by ("killed her by strangling her *in 2016*"); and the occasion it happened at ("met at
+    a summit *in Osaka on Saturday*")."""
     from .triggers import verb_event
 
     out = [trigger]
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
-            and trigger.head.pos_ in ("VERB", "AUX") and verb_event(ctx, trigger.head) is None:
-        out.append(trigger.head)
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and trigger.head.pos_ in ("VERB", "AUX") \
+                and verb_event(ctx, trigger.head) is None:
+            out.append(trigger.head)
+        out += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+    out += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
     for holder in list(out):
         out += [p for prep in holder.children if prep.dep_ == "prep" and prep.lower_ in W.occasion_preps
                 for p in prep.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and not p.ent_type_]
@@ -78,7 +90,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     node = holders[1] if len(holders) > 1 and holders[1].pos_ in ("VERB", "AUX") else trigger
     tense = _tense(node) or ("future" if modality in ("intended", "hypothetical") else None)
     exprs = _expressions(ctx.sent)
-    whens = _attached(exprs, holders, article, tense)
+    whens = _attached(exprs, holders, article, tense) + _attached(exprs, _beside(ctx, holders), article, tense, True)
     for _ in range(4):
         if whens or not _inherits(node):
             break
@@ -98,6 +110,25 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     return None, False
 
 
+def _beside(ctx, holders) -> list:
+    """Tokens whose dates are the event's though they hang elsewhere: a clause of the same
+    time ("*when* announcing the shutdown on Monday, X called on ..."), and the event's
+    arguments that are no events of their own, on which the parser often hangs the event's
+    "in 1997" ("relinquished control of Hong Kong to China in 1997"); of these only the
+    dates behind a preposition count ("criticized the 2015 deal" is no event of 2015)."""
+    out = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in W.simultaneous_marks
+                                         for m in c.children):
+                out.append(c)
+            nouns = [c] if c.dep_ == "dobj" else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in W.date_preps else []
+            out += [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() not in ctx.lex.nouns
+                    and n.lemma_.lower() not in W.time_nouns and n.ent_type_ not in ("DATE", "TIME")]
+    return out
+
+
 def _tense(verb) -> str | None:
     """"past" or "future" when the verb's tense says so ("attacked", "has met", "will visit")."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -112,11 +143,15 @@ def _expressions(sent) -> list[tuple[str, list[tuple[object, str | None]]]]:
     """The time expressions of a sentence, each with where it hangs: (text, [(token, preposition)])."""
     out = []
     for ent in sent.ents:
-        text = ent.text
-        if ent.root.dep_ in ("compound", "nummod", "amod", "nmod") and era(f"{text} {ent.root.head.text}"):
-            text = f"{text} {ent.root.head.text}"  # "the September 11 attacks" is no September 11
+        text, root = ent.text, ent.root
+        if root.dep_ in ("compound", "nummod", "amod", "nmod"):
+            head = root.head
+            if era(f"{text} {head.text}"):
+                text = f"{text} {head.text}"  # "the September 11 attacks" is no September 11
+            elif head.i == ent.end and head.lemma_.lower() in W.time_nouns:
+                text, root = f"{text} {head.text}", head  # "yesterday" + "morning"
         if ent.label_ in ("DATE", "TIME") or era(text):  # ("the 9/11 attacks" is a CARDINAL)
-            out.append((text, _hangs_on(ent.root)))
+            out.append((text, _hangs_on(root)))
     return out
 
 
@@ -146,13 +181,14 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
     return [(root.head, None)]
 
 
-def _attached(exprs, holders, article: str | None, tense: str | None) -> list:
+def _attached(exprs, holders, article: str | None, tense: str | None, by_preposition: bool = False) -> list:
     """What the expressions hanging on these tokens say of the event's time (kg.dates.When)."""
     ids = {t.i for t in holders}
     whens = []
     for text, hangs in exprs:
         for head, prep in hangs:
-            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps):
+            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps) \
+                    or (by_preposition and prep is None):
                 continue
             when = read(text, article, tense)
             if when is None:
@@ -173,15 +209,22 @@ def _fits(when, article: str | None, tense: str | None) -> bool:
 
 
 def _inherits(node) -> bool:
-    """Does the clause a token heads take the time of the clause that governs it?"""
-    if node.head.i == node.i or node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "pcomp"):
+    """Does the clause a token heads take the time of the clause that governs it? (Or a
+    nominal event the time of the verb it is the subject of: "a fire on a highway killed
+    five on Thursday"; not of a passive, whose subject undergoes it: "the ban was lifted in
+    2011" is no ban of 2011.)"""
+    if node.head.i == node.i:
+        return False
+    if node.dep_ == "nsubj" and node.pos_ in ("NOUN", "PROPN"):
+        return True
+    if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl", "acl", "pcomp"):
         return False
     if any(c.dep_ in ("mark", "advmod") and c.lower_ in W.sequence_marks for c in node.children):
         return False  # "after Iran attacked": before the main clause's time
     if node.head.dep_ == "prep" and node.head.lower_ in W.sequence_marks:
         return False  # "before attacking"
     # "attacked in 1982 and now threatens": coordinated clauses share a time in one tense only
-    return node.dep_ != "conj" or node.tag_ == node.head.tag_
+    return node.dep_ != "conj" or node.tag_ == node.head.tag_ or _tense(node) == _tense(node.head) is not None
 
 
 def _past_cue(ctx, holders, participants) -> bool:

@@ -51,15 +51,30 @@ def _on(ctx, holders) -> Mention | None:
     return None
 
 
+def _listed(ctx, tok, found: Mention) -> bool:
+    """Is the place one of a list ("in Australia, Brazil and Canada")? Not when the name
+    beside it is the same place or holds it ("in Mindanao, Philippines", "in Niamey, Niger's
+    capital")."""
+    for c in tok.children:
+        other = _named(c, ctx.ms) if c.dep_ in ("conj", "appos") else None
+        if other is not None and (c.dep_ == "conj" or not (other is found or other.key == found.key
+                                                              or bigger(other, found))):
+            return True
+    return False
+
+
 def _place(ctx, tok) -> Mention | None:
-    """The place a prepositional object names, with the country the words around it give."""
+    """The place a prepositional object names, with the country the words around it give. A
+    list of places ("arrests in Australia, Brazil and Canada") is no one place: None."""
     found = _named(tok, ctx.ms)
     if found is None:
         # "near the town of Rafah (a name the NER did not take for a place) in Gaza": the
         # place the object itself lies in
         found = next((m for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "near")
                       for p in prep.children if p.dep_ == "pobj" and (m := _named(p, ctx.ms)) is not None), None)
-    if found is None or found.country is not None or found.type == "Country":
+    if found is None or _listed(ctx, tok, found):
+        return None
+    if found.country is not None or found.type == "Country":
         return found
     name = next((t for t in ctx.sent if ctx.ms.get(t.i) is found), tok)
     outer = comma_place(name, found, ctx.ms)  # "Dayton, Ohio"
@@ -85,7 +100,12 @@ def _named(tok, ms) -> Mention | None:
                       for p in prep.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES), None)
         if found is not None:
             return found
+        sides = {ms[t.i].country for t in tok.subtree if t.i < tok.i and t.i in ms and ms[t.i].type == "Country"}
+        if len(sides) > 1:
+            return None  # "the Syrian-Turkish border" lies in neither
     found = place(tok, ms)
+    if found is not None and (found.key or found.text).lower().removeprefix("the ") in W.vague_places:
+        return None  # "praised in the West"
     if found is None and tok.i not in ms:  # the modifier nearest the noun: the smallest place
         found = next((ms[c.i] for c in reversed(list(tok.lefts)) if c.dep_ in ("compound", "poss", "nmod")
                       and c.i in ms and ms[c.i].type in ("City", "Location")), None)
@@ -93,15 +113,12 @@ def _named(tok, ms) -> Mention | None:
 
 
 def _participants(holders) -> list:
-    """The actor and object tokens of the event's clause, and its recipients behind a preposition."""
-    out = []
-    for holder in holders:
-        for c in holder.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                out.append(c)
-            elif c.dep_ in ("prep", "agent") and c.lower_ not in W.place_preps:
-                out += [p for p in c.children if p.dep_ == "pobj"]
-    return out
+    """The actor and object tokens of the event's clause, and the trigger's recipients behind
+    a preposition (the trigger's own: "the attack was claimed by a group in Yemen" places the
+    group, not the attack)."""
+    out = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return out + [p for c in holders[0].children if c.dep_ in ("prep", "agent") and c.lower_ not in W.place_preps
+                  for p in c.children if p.dep_ == "pobj"]
 
 
 def _destination(ctx, trigger) -> Mention | None:
