@@ -242,8 +242,8 @@ def _past_cue(ctx, holders, participants) -> bool:
 
 
 def _pluperfect(tok) -> bool:
-    """"had invaded", outside reported speech (where it stands for a simple past: "said the
-    army had shelled the town")."""
+    """"had invaded", outside reported speech or thought (where it stands for a simple past:
+    "said the army had shelled the town", "wept upon hearing her son had been convicted")."""
     if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN" or not any(
             c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return False
@@ -251,15 +251,17 @@ def _pluperfect(tok) -> bool:
     for _ in range(4):
         if node.head.i == node.i:
             return True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in W.speech_verbs:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in W.speech_verbs | W.thought_verbs:
             return False
         node = node.head
     return True
 
 
 def _used_to(tok) -> bool:
-    """"Egypt used to support Hamas": a habit of the past."""
-    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "use" and tok.head.tag_ == "VBD"
+    """"Egypt used to support Hamas": a habit of the past (not "used Instagram to thank")."""
+    head = tok.head
+    return tok.dep_ == "xcomp" and head.lemma_.lower() == "use" and head.tag_ == "VBD" \
+        and head.i + 1 < len(tok.doc) and tok.doc[head.i + 1].lower_ == "to"
 
 
 def _then(ctx, m) -> bool:

@@ -33,11 +33,20 @@ def event_place(ctx, trigger, et, recipient: Mention | None) -> Mention | None:
     if found is None and et.plover in W.placed_with_participants:
         found = _on(ctx, _participants(holders))
     if found is None:
-        found = _destination(ctx, trigger)
+        found = _destination(ctx, trigger) or _governing(ctx, trigger)
     if found is None and recipient is not None and recipient.type in STATES \
-            and et.predicate in W.placed_at_recipient and trigger.lemma_.lower() not in W.mutual_fighting:
+            and et.predicate in W.placed_at_recipient and trigger.lemma_.lower() not in W.mutual_fighting \
+            and _names_object(ctx, holders, recipient):
         return recipient  # "visited Moscow", "shelled Kabul"
     return found
+
+
+def _names_object(ctx, holders, recipient: Mention) -> bool:
+    """Is the recipient the place the event is aimed at ("visited *Moscow*", "the attack on
+    *Kabul*"), not the country of a thing ("attacked a *U.S.* vessel")?"""
+    objects = [c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [p for h in holders for c in h.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    return any(ctx.ms.get(o.i) is recipient or place(o, ctx.ms) is recipient for o in objects)
 
 
 def _on(ctx, holders) -> Mention | None:
@@ -119,6 +128,21 @@ def _participants(holders) -> list:
     out = [c for h in holders for c in h.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
     return out + [p for c in holders[0].children if c.dep_ in ("prep", "agent") and c.lower_ not in W.place_preps
                   for p in c.children if p.dep_ == "pobj"]
+
+
+def _governing(ctx, trigger) -> Mention | None:
+    """The place of the clause the event's clause depends on, when they are one scene: "went
+    on a stabbing spree at the police headquarters in Paris, killing four", "met Xi in
+    Beijing and signed a deal" (not what was said: "said in Moscow that ...")."""
+    node = trigger
+    for _ in range(2):
+        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i or any(
+                c.dep_ in ("mark", "advmod") and c.lower_ in W.sequence_marks for c in node.children):
+            return None
+        node = node.head
+        if (found := _on(ctx, carriers(ctx, node))) is not None:
+            return found
+    return None
 
 
 def _destination(ctx, trigger) -> Mention | None:
