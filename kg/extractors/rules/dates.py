@@ -105,7 +105,8 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
         return finest, False
     if modality in ("intended", "hypothetical"):
         return None, False
-    if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants):
+    if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants) \
+            or _told_in_the_past(ctx, trigger, node, article, tense):
         return None, True
     return None, False
 
@@ -175,8 +176,8 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
     if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         noun = root.head
         out = [(noun, None)]
-        if noun.dep_ == "pobj":
-            out.append((noun.head.head, noun.head.lower_))
+        if noun.dep_ == "pobj" and noun.head.lower_ in W.occasion_date_preps | W.until_preps:
+            out.append((noun.head.head, noun.head.lower_))  # not "criticized X over the 2015 treaty"
         return out
     return [(root.head, None)]
 
@@ -239,6 +240,32 @@ def _past_cue(ctx, holders, participants) -> bool:
                     p.dep_ == "pobj" and p.lemma_.lower() in W.past_objects and not p.ent_type_ for p in c.children):
                 return True  # "in the past"
     return any(defunct_until(m.country) is not None or _then(ctx, m) for m in participants)
+
+
+def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | None) -> bool:
+    """A past-tense sentence set wholly in earlier years, whose date the parse hung on another
+    word ("in 2018, Hungary licensed ... then agreed with Airbus", "born in 1941, he met
+    Garcia"), tells history, not news of the article's day. Only years that date a clause
+    count: not a year that names a thing ("criticized the 2015 treaty"), nor one behind
+    "since" (a state still going on), nor one inside a relative clause that does not hold
+    the event ("the plane, which was built in 1977")."""
+    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(clause.head)  # a noun's: its verb's
+    if article is None or told != "past":
+        return False
+    seen = False
+    for ent in ctx.sent.ents:
+        if ent.label_ != "DATE" or not any(t.like_num and len(t.text) == 4 for t in ent) \
+                or ent.root.head.lower_ in W.time_zones:
+            continue  # not a year: "1700 UTC" is a time of day
+        if any(h.dep_ in ("relcl", "acl") and trigger not in h.subtree for h in ent.root.ancestors) \
+                or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in W.since_preps) \
+                or (ent.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and ent.root.head.pos_ == "NOUN"):
+            continue
+        when = read(ent.text, article, "past")
+        if when is None or not when.past:
+            return False
+        seen = True
+    return seen
 
 
 def _pluperfect(tok) -> bool:
