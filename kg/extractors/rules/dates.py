@@ -195,6 +195,8 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
             if when is None:
                 continue
             if prep in W.until_preps:  # "until 1991": no date, but past when the bound is
+                if when.guessed:
+                    continue  # "released on bail till October": which October, the tense cannot say
                 when = When(None, when.past)
             whens.append(when)
     return whens
