@@ -12,7 +12,8 @@ Statements are one event when they have the same:
   talks, cooperation, agreements: ``SYMMETRIC_TYPES`` and ``SYMMETRIC_PREDICATES``), so
   "A met B" and "B hosted A" are one meeting;
 - date: the event's date at the precision the text gives ("2019-03-05", "2019-03",
-  "1982"), or the article's day when the text gives none;
+  "1982"), or the article's day when the text gives none; none at all for an event the
+  text puts in the past without a date (kg:undated: "had invaded", "decades ago");
 - modality class: asserted and reported statements are the real event; intended and
   hypothetical ones are kept apart (negated ones never make an event).
 
@@ -53,16 +54,20 @@ def symmetric(plover: str, predicate: str | None = None) -> bool:
     return plover in SYMMETRIC_TYPES or predicate in SYMMETRIC_PREDICATES
 
 
-def event_date(event_date: str | None, precision: str | None, article_date: str | None) -> tuple[str, str | None]:
-    """(date text at its precision, precision): the event's own date, else the article's day.
+def event_date(event_date: str | None, precision: str | None, article_date: str | None,
+               undated: bool = False) -> tuple[str, str | None]:
+    """(date text at its precision, precision): the event's own date, else the article's day
+    (unless the text puts the event in the past without a date).
 
     >>> event_date("1982-01-01", "year", "2019-03-07"), event_date(None, None, "2019-03-07")
     (('1982', 'year'), ('2019-03-07', 'day'))
+    >>> event_date(None, None, "2019-03-07", undated=True)
+    ('', None)
     """
     if event_date:
         precision = precision or "day"
         return event_date[:_CUT.get(precision, 10)], precision
-    return (article_date, "day") if article_date else ("", None)
+    return (article_date, "day") if article_date and not undated else ("", None)
 
 
 def modality_class(modality: str) -> str:

@@ -148,7 +148,8 @@ def read_reports(store, *, include_unasserted: bool = False) -> list[tuple[Event
         plover, predicate = row["plover"].value, local_name(row["p"].value)
         actor, recipient = row["a"].value, row["r"].value
         article = _text(row, "articleDate")
-        when, precision = event_date(_text(row, "eventDate"), _text(row, "precision"), article)
+        when, precision = event_date(_text(row, "eventDate"), _text(row, "precision"), article,
+                                     row["undated"] is not None)
         key = event_key(plover, predicate, actor, recipient, when, modality)
         out.append((key, precision, Report(
             statement=st, doc=row["doc"].value, url=_text(row, "url") or _text(row, "cite"),

@@ -13,6 +13,7 @@ and graph tools, and as a statement node that carries everything known about it:
           kg:negated false ; kg:modality "asserted" ; kg:confidence 0.9 ;
           kg:articleDate "2019-05-14"^^xsd:date ;         # and, where the text says,
           kg:eventDate "2019-05-01"^^xsd:date ; kg:datePrecision "month" ;   # "in May"
+                                                          # (or kg:undated true: "had met")
           kg:location kgid:Q956 ;                         # "in Beijing"
           prov:wasDerivedFrom kgdoc:state-visit ;
           prov:wasAttributedTo <https://w3id.org/kg/extractor/rules/0.1.0> ;
@@ -225,12 +226,16 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
     g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
     # The record's date is the date of the fact: the event date where the text gives one,
     # else the article date. Both are kept apart here (kg:eventDate is for events only):
-    # an event date is the first day of its period, with the precision the text gave.
+    # an event date is the first day of its period, with the precision the text gave. An
+    # event the text puts in the past without a date is kg:undated: the article's date is
+    # not its date either.
     if doc.date:
         g.add((node, KG.articleDate, Literal(doc.date, datatype=XSD.date)))
     if rel.plover and rel.date and rel.date != doc.date:
         g.add((node, KG.eventDate, Literal(first_day(rel.date), datatype=XSD.date)))
         g.add((node, KG.datePrecision, Literal(rel.date_precision)))
+    elif rel.undated and doc.date:
+        g.add((node, KG.undated, Literal(True)))
     if rel.plover and rel.location is not None:
         g.add((node, KG.location, add_entity(g, rel.location)))
     return node

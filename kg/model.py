@@ -122,6 +122,13 @@ class RelationMention:
     confidence: float = 0.5
     extractor: str = "rules"
     trigger: str | None = None  # the word that triggered it, for debugging
+    # When and where the sentence says the event happened: ISO text at its precision
+    # ("1982", "1982-03", "2019-03-05") and a place mention. With no date, ``undated`` says
+    # the sentence puts the event in the past ("had invaded", "decades ago"): it then takes
+    # no date at all, where an event the sentence does not date takes the article's.
+    date: str | None = None
+    undated: bool = False
+    location: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +179,9 @@ class Relation:
     modality: str = "asserted"
     confidence: float = 0.5
     # When the fact happened, as ISO text at its precision: "2019-03-05", "2019-03" or
-    # "1982". Where the text gives no date, the extractor puts the article's date here.
+    # "1982". Where the text gives no date, the extractor puts the article's date here,
+    # except for an event the text puts in the past without a date ("had invaded",
+    # "decades ago"): its date is None beside an article_date (kg:undated in RDF).
     date: str | None = None
     extractor: str = "rules"
     # "day", "month" or "year": how exactly ``date`` is known. Left out, it is read from
@@ -199,6 +208,11 @@ class Relation:
         elif self.date_precision != shape:
             raise ValueError(f"date {self.date!r} is written at {shape} precision but date_precision is "
                              f"{self.date_precision!r}: write it as {_PRECISION_SHAPE[self.date_precision]}")
+
+    @property
+    def undated(self) -> bool:
+        """An event the text puts in the past without a date: the article's date is not its date."""
+        return self.plover is not None and self.date is None and self.article_date is not None
 
     @property
     def asserted(self) -> bool:

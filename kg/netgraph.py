@@ -248,7 +248,7 @@ def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[
         plover = row["plover"].value if row["plover"] else None
         conf = float(row["conf"].value)
         doc = row["doc"].value
-        when = (row["date"] or row["docdate"])
+        when = row["date"] or (None if row["undated"] else row["docdate"])  # an undated event has no time
         when = when.value if when else None
         if not where.keeps(p, plover, conf, doc, when):
             if when is None and dated and undated_ok.keeps(p, plover, conf, doc, None):
@@ -287,7 +287,8 @@ def _event_of(row, plover: str | None, predicate: str, s: str, o: str) -> dict:
         return {"event": None, "precision": None}
     when, precision = event_date(row["eventdate"].value if row["eventdate"] else None,
                                  row["precision"].value if row["precision"] else None,
-                                 row["articledate"].value if row["articledate"] else None)
+                                 row["articledate"].value if row["articledate"] else None,
+                                 row["undated"] is not None)
     return {"event": event_id(event_key(plover, predicate, s, o, when, row["modality"].value)),
             "precision": precision}
 

@@ -65,11 +65,10 @@ def _name_words(span) -> str:
 
 
 def _extraction(doc: Document, parsed, fn, g: gaz.Gazetteer) -> Extraction:
-    from .dates import sentence_days
     from .resolve import resolve
 
     people = {_name_words(e) for e in getattr(parsed, "ents", ()) if e.label_ == "PERSON"}
-    relations = resolve(doc, list(fn(doc, parsed, g)), g, people, sentence_days(parsed, doc.date))
+    relations = resolve(doc, list(fn(doc, parsed, g)), g, people)
     entities = {r.subject.id: r.subject for r in relations} | {r.object.id: r.object for r in relations}
     return Extraction(document=doc, relations=tuple(relations), entities=tuple(entities.values()))
 

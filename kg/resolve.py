@@ -360,17 +360,18 @@ def _compatible(mention_type: str, actor_type: str) -> bool:
 
 
 def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazetteer,
-            people: Iterable[str] = (), days: dict[int, str] | None = None) -> list[Relation]:
+            people: Iterable[str] = ()) -> list[Relation]:
     """Relation mentions of one document → relations between resolved entities.
 
     ``people`` are the other person names the document contains (the parser's PERSON
-    entities), so that a surname joins a full name met outside any relation. ``days`` maps
-    a sentence's start offset to the day it names (kg.dates), which dates its events.
-    Duplicates (same subject, predicate, object, sentence, negation, modality) are merged,
-    keeping the most confident reading.
+    entities), so that a surname joins a full name met outside any relation. An event keeps
+    the date its sentence gives; one the sentence does not date takes the article's, and one
+    it puts in the past without a date (``undated``) none. Its place becomes an entity like
+    its actors. Duplicates (same subject, predicate, object, sentence, negation, modality)
+    are merged, keeping the most confident reading.
     """
-    days = days or {}
-    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object)], people, doc.text)
+    resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object, r.location) if x],
+                                people, doc.text)
     best: dict[tuple, Relation] = {}
     for r in mentions:
         s, o = resolver.entity(r.subject), resolver.entity(r.object)
@@ -380,24 +381,10 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             doc=r.doc, sentence=r.sentence, start=r.start, end=r.end,
             subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
-            confidence=r.confidence, date=_event_day(r, days.get(r.start), doc.date), extractor=r.extractor,
-            article_date=doc.date,
+            confidence=r.confidence, date=r.date or (None if r.undated else doc.date), extractor=r.extractor,
+            article_date=doc.date, location=resolver.entity(r.location) if r.location else None,
         )
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:
             best[key] = rel
     return list(best.values())
-
-
-def _event_day(r: RelationMention, day: str | None, article: str | None) -> str | None:
-    """An event's date: the day its sentence names, if that fits its tense, else the article's.
-
-    What happened cannot come after the article, and what is planned not before it (ISO dates
-    compare as strings). Static relations hold over time: they keep the article date.
-    """
-    if not r.plover or day is None:
-        return article
-    if article is None:
-        return day
-    done = r.modality in ("asserted", "reported")
-    return day if (day <= article if done else day >= article) else article

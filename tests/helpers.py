@@ -141,7 +141,9 @@ def store_of(tmp_path, docs: dict[str, list[Relation]], date="2019-03-07"):
     store = open_store(tmp_path / "store")
     for doc_id, rels in docs.items():
         doc = Document(id=doc_id, text=BALTIC_TEXT, date=date, url=f"https://news.example/{doc_id}")
-        rels = [replace(r, article_date=date) for r in rels]
+        # as kg's records have it: a sentence that gives no date gives the article's
+        # (a date of None beside an article date is an undated event: "had invaded")
+        rels = [replace(r, article_date=date, date=r.date or date) for r in rels]
         ents = {e.id: e for r in rels for e in (r.subject, r.object)}
         store.put_graph(extraction_graph(Extraction(doc, tuple(rels), tuple(ents.values()))))
     return store

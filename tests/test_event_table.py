@@ -178,7 +178,8 @@ def test_csv_has_the_columns_in_order_and_one_row_an_event(baltic):
     assert tuple(table[0]) == ev.COLUMNS
     meeting = next(r for r in table if r["plover"] == "CONSULT")
     assert meeting["sources"] == "3" and len(meeting["urls"].split(" ")) == 3
-    assert float(meeting["goldstein"]) > 0 and meeting["location"] == ""
+    assert float(meeting["goldstein"]) > 0
+    assert (meeting["location"], meeting["location_country"]) == ("Tallinn", "EST")  # "met ... in Tallinn"
 
 
 def test_parquet_keeps_types(baltic):

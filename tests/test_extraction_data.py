@@ -13,8 +13,9 @@ Relations are the resolved records of ``kg.pipeline`` (what ``kg extract`` write
 
 * fields: ``s`` (subject label), ``p`` (predicate), ``o`` (object label), ``asserted``, or
   any attribute path of the record (``plover``, ``modality``, ``negated``, ``confidence``,
-  ``subject.country``, ``object.type``, ``object.aliases`` ...); ``subject.names`` and
-  ``object.names`` are the label and the aliases together;
+  ``subject.country``, ``object.type``, ``object.aliases``, ``date``, ``date_precision``,
+  ``undated``, ``location.label``, ``location.country`` ...; a path through a field that is
+  null is null); ``subject.names`` and ``object.names`` are the label and the aliases together;
 * a wanted value is a JSON value (equality, ``null`` for none) or an object of operators,
   all of which must hold: ``<``, ``<=``, ``>``, ``>=``, ``!=``, ``in`` (one of a list),
   ``has`` (a substring or a member), ``set`` (true: any value but null). A string
@@ -84,7 +85,7 @@ def _value(r, field: str):
         return (entity.label, *entity.aliases)
     value = r
     for part in parts:
-        value = getattr(value, part)
+        value = getattr(value, part) if value is not None else None  # "location.label" of no location
     return value
 
 

@@ -19,8 +19,9 @@ How a document is read
      its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`), each
      token read for whom it stands for (:mod:`.actors`, :mod:`.sectors`) → its
      **modality** (:mod:`.modality`; saying one will act is an event too,
-     :mod:`.pledges`) → **records** (:mod:`.records`, the one place records are made).
-     Verbs in :mod:`.verbal`, nouns in :mod:`.nominal`.
+     :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, :mod:`.location`) →
+     **records** (:mod:`.records`, the one place records are made). Verbs in
+     :mod:`.verbal`, nouns in :mod:`.nominal`.
 
 Readings that stack weak inferences fall below :data:`MIN_CONFIDENCE` and are dropped.
 :mod:`.deps` walks the parse and knows no English word; :mod:`.geography` says which
@@ -37,7 +38,10 @@ Where knowledge goes (data, not code)
   sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``;
 * a word that starts a static rule ("headquartered", "hometown"):
   ``kg/data/rules/static_triggers.jsonl``;
-* a phrase that makes a sentence reported: ``kg/data/rules/reported.jsonl``.
+* a phrase that makes a sentence reported: ``kg/data/rules/reported.jsonl``;
+* how a time expression reads (months, seasons, "two years ago", named eras):
+  ``kg/data/rules/dates.tsv``; which ties to an event, what makes an event past, where an
+  event happened: ``kg/data/rules/time_place.tsv``.
 
 Each change goes with sentences in ``tests/data/extraction.jsonl``: one that must give the
 triple and, for an exception, one that must not (see tests/test_extraction_data.py). A
@@ -48,8 +52,8 @@ Who works where
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
 (:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors` with its pronouns, :mod:`.sectors`,
-``roles.tsv``, ``actors.tsv``); time (:mod:`.dates`, with :mod:`.modality` for tense and
-mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
+``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.location`,
+with :mod:`.modality` for mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
 :mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
 only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).
 

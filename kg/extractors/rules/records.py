@@ -1,7 +1,8 @@
 """The one record builder: every relation the extractor yields is made here.
 
-An event takes its predicate, PLOVER type, mode and CAMEO code from its lexicon row and a
-confidence that grows a little with each mention the gazetteer placed in a country. A
+An event takes its predicate, PLOVER type, mode and CAMEO code from its lexicon row, a
+confidence that grows a little with each mention the gazetteer placed in a country, and
+the date and place its sentence gives it (:mod:`.dates`, :mod:`.location`). A
 static relation takes the negation and modality of the verb or copula that states it
 ("is not a member of"); a title, an apposition or a preposition carries none ("President
 X did not attend" leaves X president), and reported speech counts as asserted for it.
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 from ...lexicon import EventType
 from ...model import Mention, RelationMention
+from .dates import event_time
+from .location import event_place
 from .modality import modality_of
 
 
@@ -19,7 +22,9 @@ def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: s
     """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
     conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
-    return _build(ctx, a, et.predicate, o, et, negated, modality, round(min(conf, 0.95), 3), trigger)
+    date, undated = event_time(ctx, trigger, modality, (a, o))
+    return _build(ctx, a, et.predicate, o, et, negated, modality, round(min(conf, 0.95), 3), trigger,
+                  date=date, undated=undated, location=event_place(ctx, trigger, et, o))
 
 
 def static(ctx, a: Mention, predicate: str, o: Mention, conf: float, trigger) -> RelationMention:
@@ -34,11 +39,12 @@ def static(ctx, a: Mention, predicate: str, o: Mention, conf: float, trigger) ->
                   trigger)
 
 
-def _build(ctx, a, predicate, o, et, negated, modality, conf, trigger) -> RelationMention:
+def _build(ctx, a, predicate, o, et, negated, modality, conf, trigger, **when_where) -> RelationMention:
     sent = ctx.sent
     return RelationMention(
         doc=ctx.document.id, sentence=sent.text, start=sent.start_char, end=sent.end_char,
         subject=a, predicate=predicate, object=o,
         plover=et.plover if et else None, mode=et.mode if et else None, cameo=et.cameo if et else None,
         negated=negated, modality=modality, confidence=conf, extractor="rules", trigger=trigger.text,
+        **when_where,
     )

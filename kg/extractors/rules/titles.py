@@ -152,7 +152,7 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
             found.append(("legislator", letter, state))
     under_unit: set[int] = set()
     for t in _appositions(head, person, first, ms, linker):
-        if any(c.dep_ == "advmod" and c.lower_ in W.past_adverbs for c in t.children):
+        if any(c.dep_ == "advmod" and c.lower_ in W.former_title_adverbs for c in t.children):
             continue  # "X, previously the deputy chief minister of Goa": no longer
         org = _apposition_org(t, person, ms)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
