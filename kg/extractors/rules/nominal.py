@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ...lexicon import EventType
 from ...model import RelationMention
-from . import records
+from . import records, trace
 from .actors import actors_of, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
@@ -31,16 +31,19 @@ from .triggers import verb_event
 from .words import W
 
 
-def noun_events(ctx, noun, et: EventType) -> Iterator[RelationMention]:
+def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     """The events of one noun trigger."""
+    noun = trigger
     actors, victims = _actors(ctx, noun, et)
     governor = noun.head
     gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
     if gov_event is not None and gov_event.plover in W.ending_types:
+        trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
     if not actors:
         actors = _light_verb_actors(ctx, noun, et, gov_event)
     if not actors:
+        trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
     if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
@@ -50,11 +53,15 @@ def noun_events(ctx, noun, et: EventType) -> Iterator[RelationMention]:
     objects = _recipients(ctx, noun, et, holders, victims)
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
+        trace.lost(ctx, trigger, "no-recipient", trace.role_token(
+            next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
+    if all(same(a, o) for a, _, o, _ in pairs):
+        trace.lost(ctx, trigger, "same-entity")
     negated, modality = _modality(ctx, noun)
     for a, fa, o, fo in pairs:
         if not same(a, o):
-            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, trigger)
     if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
@@ -95,6 +102,16 @@ def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
         actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p)]
     return actors, victims
+
+
+def _missing_actor(noun) -> str:
+    """For the trace: the token that might have named a nominal event's actor."""
+    mod = next((c for c in noun.children if c.dep_ in MODIFIER), None)
+    if mod is not None:
+        return "mod:" + trace.role_token(mod)
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and noun.head.pos_ == "VERB":
+        return "light:" + trace.role_token(trace.subject_token(noun.head))
+    return "none"
 
 
 def _by(noun) -> list:

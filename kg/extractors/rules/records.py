@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...lexicon import EventType
 from ...model import Mention, RelationMention
+from . import trace
 from .modality import modality_of
 
 
@@ -18,8 +19,9 @@ def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: s
           trigger) -> RelationMention:
     """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-    conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
-    return _build(ctx, a, et.predicate, o, et, negated, modality, round(min(conf, 0.95), 3), trigger)
+    conf = round(min(conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None)), 0.95), 3)
+    trace.made(ctx, trigger, conf)
+    return _build(ctx, a, et.predicate, o, et, negated, modality, conf, trigger)
 
 
 def static(ctx, a: Mention, predicate: str, o: Mention, conf: float, trigger) -> RelationMention:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ...lexicon import EventType
 from ...model import RelationMention
-from . import records
+from . import records, trace
 from .actors import actor_of, actors_of
 from .context import COLLECTIVE, Reading, same
 from .deps import MODIFIER, SUBJ, conjuncts
@@ -30,12 +30,14 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     """The events of one verb trigger."""
     if et.plover == "AGREE" and hostile_complement(ctx, verb):
         if verb.lemma_.lower() not in W.vows:
+            trace.lost(ctx, verb, "agree-harm")
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
     actors, passive_objs = subjects(ctx, verb)
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
     if not actors:
+        trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
     if et.predicate in W.weapon_predicates and _aimed(ctx, verb, et):
         # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
@@ -54,7 +56,10 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
         # symmetric event between the actors (besides the thing signed)
         pairs += [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
     if not pairs:
+        trace.lost(ctx, verb, "no-recipient", trace.role_token(trace.object_token(verb)))
         return
+    if all(same(a, o) for a, _, o, _ in pairs):
+        trace.lost(ctx, verb, "same-entity")
     negated, modality = modality_of(ctx, verb)
     for a, fa, o, fo in pairs:
         if not same(a, o):
