@@ -25,6 +25,7 @@ from .geography import place
 from .mentions import mention, topic
 from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
+from .sectors import is_role_noun
 from .recipients import demanded_of
 from .subjects import accused, subjects
 from .triggers import verb_event
@@ -33,8 +34,8 @@ from .words import W
 
 def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     """The events of one noun trigger."""
-    noun = trigger
-    actors, victims = _actors(ctx, noun, et)
+    noun = _frame(ctx, trigger)
+    actors, victims = noun_actors(ctx, noun, et)
     governor = noun.head
     gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
     if gov_event is not None and gov_event.plover in W.ending_types:
@@ -68,7 +69,17 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
 
 
-def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
+def _frame(ctx, trigger):
+    """The noun whose phrase states a noun trigger's event: the trigger itself, or the
+    frame noun it qualifies ("a *mediation* effort between Egypt and Sudan", "the *peace*
+    process"), whose possessor, light verb and prepositions then carry its roles."""
+    head = trigger.head
+    if trigger.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in W.frame_nouns:
+        return head
+    return trigger
+
+
+def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     """(actors, victims) named on the noun itself."""
     ms = ctx.ms
     actors: list[Reading] = []
@@ -78,13 +89,17 @@ def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 actors += actors_of(ctx, c)
             elif c.dep_ == "poss" and c.pos_ == "PRON":
                 actors += [(m, f * 0.9) for m, f in pronoun(ctx, c)]
+            elif c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and is_role_noun(ctx, c):
+                # "the Peruvian government's request", "the army's offensive", "a police raid in
+                # Caracas": the role noun says who acts, read as any actor is
+                actors += [(m, f * 0.9) for m, f in actors_of(ctx, c) if m.type != "Topic"]
     victims: list[Reading] = []
     if et.predicate in W.victim_possessive and actors \
             and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
         # "Kennedy's killing", "Khashoggi's murder": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]
         actors = [(m, f) for m, f in actors if m.type != "Person"]
-    actors += [a for p in _by(noun) for a in actors_of(ctx, p)]
+    actors += [a for p in _by(noun) or _behest(noun) for a in actors_of(ctx, p) if a[0].type != "Topic"]
     if not actors and (victims or et.plover == "ASSAULT"):
         # "convicted of Kennedy's killing", "suspected of the assassination of King"
         actors = accused(ctx, noun)
@@ -119,18 +134,39 @@ def _by(noun) -> list:
 
 
 def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
-    """"China imposed a ban on K-pop": the light verb's subject acts; "began a hunger strike
-    in protest against X": whoever struck protests."""
+    """"China imposed a ban on K-pop": the light verb's subject acts (not an onlooker's:
+    "Reuters reported the attack", "Tunisia is facing attacks"); "began a hunger strike in
+    protest against X": whoever struck protests."""
     governor = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None:
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None \
+            and governor.lemma_.lower() not in W.onlooker_verbs:
         return [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and et.plover == "PROTEST":
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
-            holder = holder.head
-        if holder.pos_ == "VERB":
+            holder = holder.head  # "took part in the talks"
+        # "went on hunger strike in protest against X", "took part in talks with Y",
+        # "thousands converged for a rally": whoever joins it acts
+        joins = holder.lemma_.lower() in W.joining_verbs or noun.head.lower_ == "in" and et.plover == "PROTEST"
+        if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
+
+
+def _target_of(noun) -> list:
+    """The subject of "was the target of <the noun>" (the one the event was aimed at)."""
+    of, target = noun.head, noun.head.head
+    if not (noun.dep_ == "pobj" and of.lower_ == "of" and target.lemma_.lower() in W.target_nouns
+            and target.dep_ in ("attr", "oprd") and target.head.pos_ in ("AUX", "VERB")):
+        return []
+    return [s for s in target.head.children if s.dep_ in SUBJ]
+
+
+def _behest(noun) -> list:
+    """"returned at the request of the Iraqi government": who asked (the "of" object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in W.behest_preps:
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
 def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
@@ -167,6 +203,13 @@ def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
         objects += [(m, 0.7) for h in holders for prep in h.children
                     if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
                     for p in prep.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None]
+    if not objects:
+        # "Abqaiq was the target of an attack", "became the victim of a smear campaign"
+        objects += [(m, f * 0.85) for s in _target_of(noun)
+                    for m, f in actors_of(ctx, s, role="recipient", et=et) if m.type != "Topic"]
+    if not objects and _behest(noun) and noun.head.head.pos_ == "VERB":
+        # "US troops returned at the request of the Iraqi government": those asked
+        objects += [(m, f * 0.8) for m, f in subjects(ctx, noun.head.head)[0]]
     if not objects and et.plover == "PROTEST":
         # "staged rallies to demand the resignation of President X"
         governor = noun.head

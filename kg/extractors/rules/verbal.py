@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import RelationMention
+from ...model import Mention, RelationMention
 from . import records, trace
 from .actors import actor_of, actors_of
 from .context import COLLECTIVE, Reading, same
-from .deps import MODIFIER, SUBJ, conjuncts
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts
+from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
+from .nominal import noun_actors
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
@@ -36,6 +38,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     actors, passive_objs = subjects(ctx, verb)
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
+    if not actors and et.plover == "ASSAULT":
+        actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
@@ -84,6 +88,47 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
                         actors += [(ms[c.i], 0.8) for c in p.children if c.dep_ in MODIFIER and c.i in ms
                                    and ms[c.i].type in COLLECTIVE]
     return actors
+
+
+def _attack_subject(ctx, verb) -> list[Reading]:
+    """"A Syrian airstrike killed two Iraqis", "the army's offensive destroyed the camp": the
+    one who carried out the attack that is the subject."""
+    found: list[Reading] = []
+    for s in verb.children:
+        et = ctx.lex.nouns.get(s.lemma_.lower()) if s.dep_ in SUBJ and s.i not in ctx.ms else None
+        if et is not None and et.plover == "ASSAULT":
+            # (a name the NER took for a person with no country: "Twin bombings")
+            found += [(m, f * 0.9) for m, f in noun_actors(ctx, s, et)[0]
+                      if m.type != "Topic" and (m.type != "Person" or m.country)]
+    return found
+
+
+def _unidentified(ctx, verb) -> list[Reading]:
+    """"A roadside bomb killed two soldiers near Samarra", "were killed in a car bomb
+    explosion in Kirkuk": no one is named, but a weapon struck in one country. The codebook
+    codes a generic unidentified actor there (PLOVER sector UNK); an explosion or a fire
+    with no weapon named (a gas leak, a blaze) is no attack."""
+    means = [c for c in verb.children if c.dep_ in SUBJ]
+    means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
+              for p in prep.children if p.dep_ == "pobj"]
+    means = [m for m in means if m.i not in ctx.ms and _weapon(m)]
+    if not means:
+        return []
+    places = [pl for h in (verb, *means) for prep in h.children
+              if prep.dep_ == "prep" and prep.lower_ in W.place_preps
+              for p in prep.children if p.dep_ == "pobj" for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
+    countries = {pl.country for pl in places}
+    if len(countries) != 1:
+        return []
+    start, end = compound_span(means[0])
+    text = verb.doc.text[start:end]
+    return [(Mention(text, start, end, "Group", country=countries.pop(), key=text, sector="UNK"), 0.7)]
+
+
+def _weapon(tok) -> bool:
+    """Is the token a weapon or an armed attack ("a roadside bomb", "a minefield explosion")?"""
+    return tok.lemma_.lower() in W.weapon_nouns or any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in W.weapon_nouns for c in tok.children)
 
 
 def _aimed(ctx, verb, et) -> bool:
