@@ -20,6 +20,8 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention
 from .context import COLLECTIVE, STATES, Reading
+
+BODY_TYPES = ("Organization", "Group", "InternationalOrganization")
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
 from .sectors import is_role_noun, role_noun, sector
 from .words import W
@@ -74,6 +76,10 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         m = ms[tok.i]
         if m.type == "Topic" and role == "actor":
             return []
+        if _people(tok, m):
+            # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
+            # its state (but "the Israelis agreed" speaks of the state)
+            return [(Mention(m.text, m.start, m.end, "Group", country=m.country, key=m.text, sector="CVL"), 1.0)]
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
@@ -88,6 +94,13 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         if found is not None:
             return found
     return []
+
+
+def _people(tok, m: Mention) -> bool:
+    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis")?"""
+    return m.type == "Country" and m.country is not None and tok.tag_ in ("NNPS", "NNS") \
+        and tok.dep_ not in MODIFIER and " " not in m.text and m.text.lower() != (m.key or "").lower() \
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 # ---------------------------------------------------------------- the readings of a noun, in order
@@ -132,15 +145,22 @@ def _listed(ctx, n: Noun):
 
 
 def _named_modifier(ctx, n: Noun):
-    """"Israeli troops" (Israel's military), "condemned Serbia's suppression" (Serbia),
-    "opposed Macron's statement" (its author)."""
+    """"Israeli troops" (Israel's military), "the al-Qaeda network" (al-Qaeda), "condemned
+    Serbia's suppression" (Serbia), "opposed Macron's statement" (its author)."""
     ms = ctx.ms
     for c in n.mods:
+        if c.i in ms and ms[c.i].type in BODY_TYPES and n.lemma in W.body_nouns:
+            return [(ms[c.i], 0.9)]  # "the al-Qaeda network", "the Wagner group": the body named
         if c.i in ms and ms[c.i].type in COLLECTIVE:
             if n.agentive:
                 return [(sector(ctx, n.tok, ms[c.i], ms[c.i].start), 0.85)]
             if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                 return [(ms[c.i], 0.6)]
+        if n.owner_ok and c.dep_ == "poss" and c.i not in ms and c.pos_ == "NOUN" and is_role_noun(ctx, c):
+            # "rejected the Peruvian government's request": whoever the owner stands for
+            found = [(m, f * 0.7) for m, f in actor_of(ctx, c, "actor", None) if m.type != "Topic"]
+            if found:
+                return found
         if n.owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
@@ -266,7 +286,8 @@ def pronoun(ctx, tok) -> list[Reading]:
     ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
     types = W.pronouns.get(tok.lower_)
     if types is None:
-        return []
+        speaker = W.speaker_pronouns.get(tok.lower_)
+        return _speaker(ctx, tok, speaker) if speaker is not None else []
     found = _governing_subject(ctx, tok, types)
     if found is not None:
         return found
@@ -282,6 +303,22 @@ def pronoun(ctx, tok) -> list[Reading]:
             return [(next(iter(cands.values())), factor)]
         if len(cands) > 1:
             return []
+    return []
+
+
+def _speaker(ctx, tok, types) -> list[Reading]:
+    """"We will respond to any attack," Iran said: a first-person pronoun stands for the
+    subject of the speech verb whose clause holds it (before or after it), and for no one
+    else."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        dep, node = node.dep_, node.head
+        if dep in ("ccomp", "parataxis") and node.lemma_.lower() in W.speech_verbs | W.demand_speech:
+            return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
+                    and s.lower_ not in W.speaker_pronouns
+                    for m, f in actor_of(ctx, s, "actor", None) if m.type in types]
     return []
 
 
