@@ -20,11 +20,11 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention
 from .context import COLLECTIVE, STATES, Reading
-
-BODY_TYPES = ("Organization", "Group", "InternationalOrganization")
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
 from .sectors import is_role_noun, role_noun, sector
 from .words import W
+
+BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
 
 
 def actors_of(ctx, tok, *, role: str = "actor", et: EventType | None = None,
@@ -232,6 +232,9 @@ def _doer(ctx, n: Noun):
     by = list(tok.children)
     if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
         by += [c for c in tok.head.children if c.i > tok.i]  # "denounced the killings by X"
+    # one phrase down: "the proclamation of the Heights as Israeli territory by X"
+    by += [g for c in list(by) if c.dep_ == "prep" and c.lower_ != "by" for p in c.children if p.dep_ == "pobj"
+           for g in p.children]
     for c in by:
         if c.dep_ == "prep" and c.lower_ == "by":
             found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"

@@ -21,12 +21,11 @@ from .actors import actors_of, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
-from .geography import place
 from .mentions import mention, topic
 from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
+from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
-from .recipients import demanded_of
 from .subjects import accused, subjects
 from .triggers import verb_event
 from .words import W
@@ -51,7 +50,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
         holders.append(governor)
-    objects = _recipients(ctx, noun, et, holders, victims)
+    objects = _recipients(ctx, noun, et, holders, victims, actors)
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -169,9 +168,8 @@ def _behest(noun) -> list:
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
-def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
+def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     """The noun's recipients, strongest evidence first."""
-    ms = ctx.ms
     objects: list[Reading] = list(victims)
     for h in holders:
         for prep in h.children:
@@ -200,18 +198,19 @@ def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
         # the place is not
         objects += _untagged_victim(ctx, victim_named[0])
     if not objects and not victim_named:
-        objects += [(m, 0.7) for h in holders for prep in h.children
-                    if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
-                    for p in prep.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None]
-    if not objects:
-        # "Abqaiq was the target of an attack", "became the victim of a smear campaign"
-        objects += [(m, f * 0.85) for s in _target_of(noun)
-                    for m, f in actors_of(ctx, s, role="recipient", et=et) if m.type != "Topic"]
+        objects += where_done(ctx, holders, et, actors)
+    return objects or _outside_the_phrase(ctx, noun, et)
+
+
+def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
+    """Recipients the clause around the noun names: "Abqaiq was the target of an attack",
+    "returned at the request of the Iraqi government" (those asked), "staged rallies to
+    demand the resignation of President X"."""
+    objects = [(m, f * 0.85) for s in _target_of(noun)
+               for m, f in actors_of(ctx, s, role="recipient", et=et) if m.type != "Topic"]
     if not objects and _behest(noun) and noun.head.head.pos_ == "VERB":
-        # "US troops returned at the request of the Iraqi government": those asked
-        objects += [(m, f * 0.8) for m, f in subjects(ctx, noun.head.head)[0]]
+        objects = [(m, f * 0.8) for m, f in subjects(ctx, noun.head.head)[0]]
     if not objects and et.plover == "PROTEST":
-        # "staged rallies to demand the resignation of President X"
         governor = noun.head
         objects = demanded_of(ctx, governor if noun.dep_ == "dobj" and governor.pos_ == "VERB" else noun)
     return objects

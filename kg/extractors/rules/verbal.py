@@ -35,11 +35,7 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
             trace.lost(ctx, verb, "agree-harm")
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
-    actors, passive_objs = subjects(ctx, verb)
-    if not actors and passive_objs:
-        actors = _unnamed_agent(ctx, verb, et)
-    if not actors and et.plover == "ASSAULT":
-        actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+    actors, passive_objs = _actors(ctx, verb, et)
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
@@ -69,6 +65,17 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
         if not same(a, o):
             yield records.event(ctx, a, et, o, negated, modality, 0.85 * fa * fo, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
+
+
+def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
+    """(actors, recipient tokens of a passive): the subject's, else whoever the clause
+    implies (a passive with no agent, an attack that is the subject, an unnamed attacker)."""
+    actors, passive_objs = subjects(ctx, verb)
+    if not actors and passive_objs:
+        actors = _unnamed_agent(ctx, verb, et)
+    if not actors and et.plover == "ASSAULT":
+        actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+    return actors, passive_objs
 
 
 def _unnamed_agent(ctx, verb, et) -> list[Reading]:
