@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...lexicon import EventType
-from ...model import Mention
+from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
+from .geography import place
 from .sectors import is_role_noun, role_noun, sector
 from .words import W
 
@@ -142,6 +143,37 @@ def _listed(ctx, n: Noun):
             if named:
                 return named
     return None
+
+
+def _property(ctx, n: Noun):
+    """"demolished Palestinian homes", "bombed villages in northern Iraq", "attacked a refugee
+    camp in Chad": the people whose homes, village or camp they are, as the codebook codes
+    them (civilians of that country, refugees for a refugee camp, the military for an army
+    base); other readings when no country is given."""
+    if not (n.role == "recipient" and n.et is not None and n.et.plover in W.property_recipient
+            and n.lemma in W.property_nouns | W.installation_nouns and n.tok.i not in ctx.ms):
+        return None
+    ms, tok = ctx.ms, n.tok
+    # a base or a checkpoint is a state's unless a role noun says whose ("army base", "police post")
+    default = "CVL" if n.lemma in W.property_nouns else None
+    owners = [ms[c.i] for c in n.mods if c.i in ms and ms[c.i].type == "Country"]
+    factor = 0.75
+    if not owners:
+        verb = next((a for a in list(tok.ancestors)[:3] if a.pos_ == "VERB"), None)
+        holders = [tok] if verb is None else [tok, verb]  # "sent aid to villages in Somalia"
+        owners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps | {"of"}
+                  for p in c.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None and m.country]
+        factor = 0.65
+    countries = {m.country for m in owners if len(m.country or "") == 3}  # not a subdivision ("PS-GZA")
+    if len(countries) != 1:
+        return None  # "a camp for Congolese refugees": those it is for (see _owner)
+    code = next((sub for c in tok.children if c.dep_ == "compound"
+                 for sub in [ctx.lex.agents.get(c.lemma_.lower())] if sub in SECTORS), default)
+    if code is None:
+        return None
+    start, end = compound_span(tok)
+    text = tok.doc.text[start:end]
+    return [(Mention(text, start, end, SECTORS[code][1], country=countries.pop(), key=text, sector=code), factor)]
 
 
 def _named_modifier(ctx, n: Noun):
@@ -279,7 +311,7 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _named_modifier, _backed, _role_modifier, role_noun,
+READINGS = (_pair_noun, _included, _counted, _listed, _property, _named_modifier, _backed, _role_modifier, role_noun,
             _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 
