@@ -58,6 +58,7 @@ SECTORS = {
     "LEG": ("legislature", "Organization"),
     "OPP": ("opposition", "Group"),
     "REB": ("rebels", "Group"),
+    "PRM": ("militias", "Group"),  # PLOVER: paramilitary groups not in opposition to the government
     "CVL": ("civilians", "Group"),
     "REF": ("refugees", "Group"),
     "MED": ("media", "Group"),

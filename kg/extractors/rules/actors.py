@@ -77,6 +77,9 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         m = ms[tok.i]
         if m.type == "Topic" and role == "actor":
             return []
+        named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+        if named and m.type == "Group" and not m.country:
+            return [(named[0], 0.95)]  # "a Republican, Mark Amodei, voiced support": the one named
         if _people(tok, m):
             # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
             # its state (but "the Israelis agreed" speaks of the state)
