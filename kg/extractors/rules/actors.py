@@ -80,6 +80,9 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
         if named and m.type == "Group" and not m.country:
             return [(named[0], 0.95)]  # "a Republican, Mark Amodei, voiced support": the one named
+        living = _living_in(ctx, tok, m)
+        if living is not None:
+            return [(living, 0.9)]
         if _people(tok, m):
             # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
             # its state (but "the Israelis agreed" speaks of the state)
@@ -98,6 +101,25 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         if found is not None:
             return found
     return []
+
+
+def _living_in(ctx, tok, m: Mention) -> Mention | None:
+    """"the Albanians of southern Serbia", "Kurds in Turkey": a people of another state,
+    coded as that state's civilians (as the GSR codes them). "Mexicans in the United States"
+    stay Mexicans: a people with a state of its own belongs elsewhere only by "of"."""
+    stateless = m.type == "Group" and not m.country
+    if not (tok.tag_ in ("NNPS", "NNS") and tok.dep_ not in MODIFIER
+            and (m.type == "Country" and m.text.lower() != (m.key or "").lower() or stateless)):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and stateless):
+            for p in c.children:
+                where = place(p, ctx.ms) if p.dep_ == "pobj" else None
+                if where is not None and where.country and where.country != m.country and len(where.country) == 3:
+                    end = where.end
+                    return Mention(tok.doc.text[m.start:end], m.start, end, "Group", country=where.country,
+                                   key=tok.doc.text[m.start:end], sector="CVL")
+    return None
 
 
 def _people(tok, m: Mention) -> bool:

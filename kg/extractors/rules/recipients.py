@@ -27,9 +27,10 @@ from .words import W
 def recipients_of(ctx, verb, et: EventType, passive_objs, actors=()) -> list[Reading]:
     """Recipients, from the strongest evidence to the weakest; the actors themselves never
     count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
-    # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
-    # civilians they act on, when nothing else places them, are of the police's country
-    homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
+    # "Egyptian police dispersed demonstrators", "Malian rebels attacked villagers": police,
+    # rebels and protesters act at home, so the protesters, civilians or police they act on,
+    # when nothing else places them, are of the actors' country
+    homes = {a.country for a, _ in actors if a.sector in W.local_sectors and a.country}
     home = next(iter(homes)) if len(homes) == 1 else None
     found = recipients(ctx, verb, et, passive_objs, home, actors)
     if et.theme_preps:
