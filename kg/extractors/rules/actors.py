@@ -20,7 +20,7 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
 from .geography import place
 from .sectors import is_role_noun, role_noun, sector
 from .words import W
@@ -92,6 +92,9 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return pronoun(ctx, tok)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
+    named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+    if named and is_role_noun(ctx, tok):
+        return [(named[0], 0.95)]  # "the Russian president, Vladimir Putin": the one named
     lemma = tok.lemma_.lower()
     owner_ok = role == "recipient" and et is not None and et.plover in W.owner_recipient and lemma not in W.tie_nouns
     n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), [c for c in tok.children if c.dep_ in MODIFIER],
@@ -348,16 +351,18 @@ def pronoun(ctx, tok) -> list[Reading]:
     if types is None:
         speaker = W.speaker_pronouns.get(tok.lower_)
         return _speaker(ctx, tok, speaker) if speaker is not None else []
-    found = _governing_subject(ctx, tok, types)
+    binding = _own_clause_subjects(tok)
+    found = _governing_subject(ctx, tok, types, binding)
     if found is not None:
         return found
     ms = ctx.ms
     sent = tok.sent
+    bound = {id(ms[b.i]) for b in binding if b.i in ms}
     for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
         cands = {}
         for i in range(lo, hi):
             m = ms.get(i)
-            if m is not None and m.type in types:
+            if m is not None and m.type in types and id(m) not in bound:
                 cands.setdefault((m.key or m.text).lower(), m)
         if len(cands) == 1:
             return [(next(iter(cands.values())), factor)]
@@ -382,20 +387,25 @@ def _speaker(ctx, tok, types) -> list[Reading]:
     return []
 
 
-def _governing_subject(ctx, tok, types) -> list[Reading] | None:
+def _own_clause_subjects(tok) -> list:
+    """"Dorn died after Voss shot him", "Jordan hosted Iraq and signed a pact with it": an
+    object pronoun is never its own clause's subject (nor the subject the clause shares)."""
+    if not (tok.lower_ in W.object_pronouns and tok.dep_ in ("dobj", "dative", "pobj")):
+        return []
+    own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return own_subjects(own_clause) if own_clause is not None else []
+
+
+def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
     """The subject of a clause that governs the pronoun, or the owner of that subject
-    ("Japan's trade grew while its alliance held")."""
+    ("Japan's trade grew while its alliance held"), not one it may not stand for."""
     node = tok
-    # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
-    own_clause = None
-    if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
-        own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
     for _ in range(6):
         if node.head.i == node.i:
             break
         node = node.head
         for c in node.children:
-            if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+            if c in binding:
                 continue
             found = _subject_reading(ctx, tok, c, types)
             if found is not None:

@@ -88,6 +88,10 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 actors += actors_of(ctx, c)
             elif c.dep_ == "poss" and c.pos_ == "PRON":
                 actors += [(m, f * 0.9) for m, f in pronoun(ctx, c)]
+            elif c.lemma_.lower() in W.backing_verbs and c.dep_ in ("amod", "compound"):
+                # "Saudi-led airstrikes", "Iranian-backed attacks": the leader's or backer's
+                actors += [(ctx.ms[g.i], 0.75) for g in c.children if g.i in ctx.ms
+                           and ctx.ms[g.i].type in ACTOR_TYPES and ctx.ms[g.i].type != "Person"]
             elif c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and is_role_noun(ctx, c):
                 # "the Peruvian government's request", "the army's offensive", "a police raid in
                 # Caracas": the role noun says who acts, read as any actor is
@@ -106,10 +110,11 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
             and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in W.held_verbs):
         # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
         # dialogue between South Korea and China": both act, symmetrically
-        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+        # (and "the meeting of Abe and Moon": an "of" naming two or more)
+        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "of")
                    for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
                    if a[0].type != "Topic"]
-        if len(between) >= 2:
+        if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2:
             actors = between
     if not actors and et.theme_preps:
         # "the withdrawal of Russian troops from Georgia": what is moved moves itself
@@ -140,6 +145,9 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
     if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None \
             and governor.lemma_.lower() not in W.onlooker_verbs:
         return [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
+    claimed = _claimed_by(noun)
+    if claimed is not None:
+        return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
@@ -159,6 +167,14 @@ def _target_of(noun) -> list:
             and target.dep_ in ("attr", "oprd") and target.head.pos_ in ("AUX", "VERB")):
         return []
     return [s for s in target.head.children if s.dep_ in SUBJ]
+
+
+def _claimed_by(noun):
+    """The verb of "claimed responsibility for the attack" ("took credit for"), if any."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in W.claim_nouns or owed.dep_ != "dobj":
+        return None
+    return owed.head if owed.head.lemma_.lower() in W.claiming_verbs else None
 
 
 def _behest(noun) -> list:

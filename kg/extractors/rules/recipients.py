@@ -60,7 +60,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if found and not all(is_own(c) for c in dobjs):
         return found
     holders = _prep_holders(verb, et)
-    found = prep_objects(ctx, holders, et.preps, et, 0.95, home)
+    preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
+    found = prep_objects(ctx, holders, preps, et, 0.95, home)
     if found:
         return found
     if topics:

@@ -164,8 +164,11 @@ def _local(ctx, n):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    # where the verb acts: on the verb, or on its object ("killed five villagers in Mali")
-    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj")] if verb.pos_ in ("VERB", "AUX") else []
+    # where the verb acts: on the verb, or on its object ("killed five villagers in Mali",
+    # "shot at protesters in Nairobi")
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj"),
+               *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")] \
+        if verb.pos_ in ("VERB", "AUX") else []
     for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
             places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)

@@ -101,8 +101,10 @@ def _attack_subject(ctx, verb) -> list[Reading]:
     """"A Syrian airstrike killed two Iraqis", "the army's offensive destroyed the camp": the
     one who carried out the attack that is the subject."""
     found: list[Reading] = []
-    for s in verb.children:
-        et = ctx.lex.nouns.get(s.lemma_.lower()) if s.dep_ in SUBJ and s.i not in ctx.ms else None
+    # the parser makes "airstrikes killed dozens" a noun with a participle as often as a clause
+    attacks = [s for s in verb.children if s.dep_ in SUBJ] + ([verb.head] if verb.dep_ == "acl" else [])
+    for s in attacks:
+        et = ctx.lex.nouns.get(s.lemma_.lower()) if s.i not in ctx.ms else None
         if et is not None and et.plover == "ASSAULT":
             # (a name the NER took for a person with no country: "Twin bombings")
             found += [(m, f * 0.9) for m, f in noun_actors(ctx, s, et)[0]
