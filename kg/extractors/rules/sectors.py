@@ -95,10 +95,10 @@ def role_noun(ctx, n):
 
 
 def _leader_government(ctx, n):
-    """"the Trump administration", "the Putin government": the leader's country's."""
+    """"the Trump administration", "Putin's government": the leader's country's."""
     ms = ctx.ms
     for c in n.mods:
-        if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
+        if c.dep_ in ("compound", "poss") and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
                 and sector_code(ctx, n.tok) == "GOV":
             country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country", country=ms[c.i].country,
                               key=ms[c.i].country)

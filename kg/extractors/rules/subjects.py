@@ -108,7 +108,13 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
         subj = [c for c in node.children if c.dep_ in SUBJ]
         if subj:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
-        if any(c.dep_ in PASS_SUBJ for c in node.children):
+        passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
+        asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
+        if passive and dep == "xcomp" and not asked:
+            # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
+            # (not "Iran was urged to release": asked, which says nothing of what it did)
+            return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
+        if passive:
             break
         factor *= 0.95
     return None
