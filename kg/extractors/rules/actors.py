@@ -204,6 +204,14 @@ def _property(ctx, n: Noun):
     return [(Mention(text, start, end, SECTORS[code][1], country=countries.pop(), key=text, sector=code), factor)]
 
 
+def _place_noun(ctx, n: Noun):
+    """"withdrew from the town of Gorazde", "entered the Bosnian town": the place it names."""
+    if n.role != "recipient" or n.lemma not in W.place_nouns:
+        return None
+    where = place(n.tok, ctx.ms)
+    return [(where, 0.85)] if where is not None else None
+
+
 def _named_modifier(ctx, n: Noun):
     """"Israeli troops" (Israel's military), "the al-Qaeda network" (al-Qaeda), "condemned
     Serbia's suppression" (Serbia), "opposed Macron's statement" (its author)."""
@@ -339,7 +347,7 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _property, _named_modifier, _backed, _role_modifier, role_noun,
+READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed, _role_modifier, role_noun,
             _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 

@@ -20,6 +20,7 @@ from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
 from .deps import SUBJ, conjuncts, is_own
 from .geography import place
 from .mentions import topic
+from .sectors import is_role_noun
 from .triggers import verb_event
 from .words import W
 
@@ -61,7 +62,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     holders = _prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
-    found = prep_objects(ctx, holders, preps, et, 0.95, home)
+    found = prep_objects(ctx, holders, preps, et, 0.95, home) or _acted_on_event(ctx, verb, et, home)
     if found:
         return found
     if topics:
@@ -70,7 +71,20 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
+    if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
+        return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
     return where_done(ctx, holders, et, actors)
+
+
+def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
+    """"lifted sanctions against Russia", "eased its blockade of Gaza": an object that is
+    itself an event names its recipient by the prepositions of its own lexicon row."""
+    found: list[Reading] = []
+    for o in verb.children:
+        row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass") else None
+        if row is not None and o.lemma_.lower() in et.requires:
+            found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
+    return found
 
 
 def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:

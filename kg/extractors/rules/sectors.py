@@ -39,7 +39,7 @@ def sector(ctx, tok, m: Mention, start: int, end: int | None = None) -> Mention:
     mention of its own; the country itself for the government (see model.SECTORS), and
     whatever ``m`` is when it has no country or is no state."""
     code = sector_code(ctx, tok)
-    if code not in SECTORS or not m.country or m.type not in ("Country", "City"):
+    if code not in SECTORS or not m.country or m.type not in ("Country", "City", "Location"):
         return m
     end = tok.idx + len(tok.text) if end is None else end
     start = min(start, end)
@@ -134,7 +134,8 @@ def _spokesman(ctx, n):
 
 def _of_whom(ctx, n):
     """"the navies of China, India and Oman" and "the police in Caracas" are theirs; of
-    "peacekeepers in Iraq" only the place is known, which stays the actor; "the government
+    "peacekeepers in Iraq" only the place is known, which stays the actor (as a recipient,
+    "the embassy in Kabul" is nobody's known); "the government
     of Abdrabbuh Mansur Hadi" is his."""
     ms = ctx.ms
     for c in n.tok.children:
@@ -142,8 +143,13 @@ def _of_whom(ctx, n):
             for p in c.children:
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                     local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors
+                    if not local and n.role == "recipient":
+                        return []  # "stormed the embassy in Kabul", "attacked troops in Iraq": whose?
+                    # (a place kg cannot put in a country says nothing of whose they are:
+                    # "killed five rebels in Papua" is not an attack on Papua)
                     return [(sector(ctx, n.tok, ms[q.i], n.tok.idx) if local else ms[q.i], 0.8)
-                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE
+                            and not (ms[q.i].type in ("City", "Location") and not ms[q.i].country)]
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
                         and n.lemma in W.government_nouns:
                     return [(ms[p.i], 0.75)]

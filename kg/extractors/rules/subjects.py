@@ -102,7 +102,10 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             break
         dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
         if dep == "xcomp" and node.lemma_.lower() in W.object_control:
-            objs = [c for c in node.children if c.dep_ == "dobj"]
+            # "urged Iran to release", "called on Iran to release", "appealed to Iran to release"
+            objs = [c for c in node.children if c.dep_ == "dobj"] or [
+                p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for p in c.children if p.dep_ == "pobj"]
             if objs:
                 return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
         subj = [c for c in node.children if c.dep_ in SUBJ]

@@ -61,6 +61,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if all(same(a, o) for a, _, o, _ in pairs):
         trace.lost(ctx, verb, "same-entity")
     negated, modality = modality_of(ctx, verb)
+    if modality in ("asserted", "reported") and _asked_for(ctx, verb):
+        modality = "intended"  # "urged Iran to release the sailors": asked for, not done
     for a, fa, o, fo in pairs:
         if not same(a, o):
             yield records.event(ctx, a, et, o, negated, modality, 0.85 * fa * fo, verb)
@@ -76,6 +78,14 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     if not actors and et.plover == "ASSAULT":
         actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
     return actors, passive_objs
+
+
+def _asked_for(ctx, verb) -> bool:
+    """Is the verb the complement of a verb of asking or ordering ("urged Iran to release",
+    "called on the EU to lift", "ordered Israel to withdraw")? Its actor is the one asked, and
+    it is what was asked, not what was done ("forced Israel to withdraw" is done)."""
+    lemma = verb.head.lemma_.lower()
+    return verb.dep_ == "xcomp" and lemma in W.object_control and lemma not in W.done_control
 
 
 def _unnamed_agent(ctx, verb, et) -> list[Reading]:
