@@ -347,8 +347,8 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed, _role_modifier, role_noun,
-            _sanctioned_place, _proposal_author, _doer, _owner, _topic)
+READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+            _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 
 # ---------------------------------------------------------------- pronouns and pairs

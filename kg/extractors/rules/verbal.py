@@ -60,9 +60,7 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
         return
     if all(same(a, o) for a, _, o, _ in pairs):
         trace.lost(ctx, verb, "same-entity")
-    negated, modality = modality_of(ctx, verb)
-    if modality in ("asserted", "reported") and _asked_for(ctx, verb):
-        modality = "intended"  # "urged Iran to release the sailors": asked for, not done
+    negated, modality = _modality(ctx, verb)
     for a, fa, o, fo in pairs:
         if not same(a, o):
             yield records.event(ctx, a, et, o, negated, modality, 0.85 * fa * fo, verb)
@@ -80,7 +78,15 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     return actors, passive_objs
 
 
-def _asked_for(ctx, verb) -> bool:
+def _modality(ctx, verb) -> tuple[bool, str]:
+    """The verb's negation and modality; what was asked for is intended, not done."""
+    negated, modality = modality_of(ctx, verb)
+    if modality in ("asserted", "reported") and _asked_for(verb):
+        modality = "intended"  # "urged Iran to release the sailors"
+    return negated, modality
+
+
+def _asked_for(verb) -> bool:
     """Is the verb the complement of a verb of asking or ordering ("urged Iran to release",
     "called on the EU to lift", "ordered Israel to withdraw")? Its actor is the one asked, and
     it is what was asked, not what was done ("forced Israel to withdraw" is done)."""
