@@ -224,7 +224,10 @@ def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
     demand the resignation of President X"."""
     objects = [(m, f * 0.85) for s in _target_of(noun)
                for m, f in actors_of(ctx, s, role="recipient", et=et) if m.type != "Topic"]
-    if not objects and _behest(noun) and noun.head.head.pos_ == "VERB":
+    at_behest = noun.dep_ == "pobj" and noun.head.lower_ in W.behest_preps \
+        and noun.lemma_.lower() in W.proposal_nouns | W.order_nouns
+    if not objects and (_behest(noun) or at_behest) and noun.head.head.pos_ == "VERB":
+        # "returned at the request of the Iraqi government", "at the Iraqi government's request"
         objects = [(m, f * 0.8) for m, f in subjects(ctx, noun.head.head)[0]]
     if not objects and et.plover == "PROTEST":
         governor = noun.head
