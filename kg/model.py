@@ -58,9 +58,12 @@ SECTORS = {
     "LEG": ("legislature", "Organization"),
     "OPP": ("opposition", "Group"),
     "REB": ("rebels", "Group"),
+    "PRM": ("militias", "Group"),  # PLOVER: paramilitary groups not in opposition to the government
     "CVL": ("civilians", "Group"),
     "REF": ("refugees", "Group"),
     "MED": ("media", "Group"),
+    # PLOVER's generic unidentified actor: "two civilians were killed by a bomb" in Iraq
+    "UNK": ("unidentified attackers", "Group"),
 }
 # The organs of a state among them: they act for it ("Israeli troops" is how Israel acts).
 STATE_SECTORS = frozenset(code for code, (_, typ) in SECTORS.items() if typ == "Organization")

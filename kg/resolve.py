@@ -387,4 +387,7 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:
             best[key] = rel
-    return list(best.values())
+    # One who leads or serves a state and acts on that state is the state acting on itself
+    # ("Lam agreed to add members to Hong Kong's council"): no event between two actors.
+    serves = {(r.subject.id, r.object.id) for r in best.values() if r.predicate in ("leaderOf", "worksFor")}
+    return [r for r in best.values() if not (r.plover and (r.subject.id, r.object.id) in serves)]

@@ -87,14 +87,17 @@ def extract(doc: Document, parsed, gazetteer=None) -> Iterator[RelationMention]:
     yield from read(doc, parsed, Linker.of(gazetteer))
 
 
-def read(doc: Document, parsed, linker) -> Iterator[RelationMention]:
-    """The relation mentions of one parsed document."""
+def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]:
+    """The relation mentions of one parsed document. ``trace`` (a :class:`.trace.Trace`)
+    collects where each trigger's event went, when given."""
     lex = load_lexicon()
     ms = find_mentions(parsed, linker)
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
     titles = affiliations(parsed, ms, linker)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace)
+    if trace is not None:
+        trace.min_confidence = MIN_CONFIDENCE
     for sent in parsed.sents:
         here = ctx.at(sent)
         static = list(static_relations(here))

@@ -18,11 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...lexicon import EventType
-from ...model import Mention
+from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
+from .geography import place
 from .sectors import is_role_noun, role_noun, sector
 from .words import W
+
+BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
 
 
 def actors_of(ctx, tok, *, role: str = "actor", et: EventType | None = None,
@@ -74,11 +77,24 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         m = ms[tok.i]
         if m.type == "Topic" and role == "actor":
             return []
+        named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+        if named and m.type == "Group" and not m.country:
+            return [(named[0], 0.95)]  # "a Republican, Mark Amodei, voiced support": the one named
+        living = _living_in(ctx, tok, m)
+        if living is not None:
+            return [(living, 0.9)]
+        if _people(tok, m):
+            # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
+            # its state (but "the Israelis agreed" speaks of the state)
+            return [(Mention(m.text, m.start, m.end, "Group", country=m.country, key=m.text, sector="CVL"), 1.0)]
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
+    named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+    if named and is_role_noun(ctx, tok):
+        return [(named[0], 0.95)]  # "the Russian president, Vladimir Putin": the one named
     lemma = tok.lemma_.lower()
     owner_ok = role == "recipient" and et is not None and et.plover in W.owner_recipient and lemma not in W.tie_nouns
     n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), [c for c in tok.children if c.dep_ in MODIFIER],
@@ -88,6 +104,32 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         if found is not None:
             return found
     return []
+
+
+def _living_in(ctx, tok, m: Mention) -> Mention | None:
+    """"the Albanians of southern Serbia", "Kurds in Turkey": a people of another state,
+    coded as that state's civilians (as the GSR codes them). "Mexicans in the United States"
+    stay Mexicans: a people with a state of its own belongs elsewhere only by "of"."""
+    stateless = m.type == "Group" and not m.country
+    if not (tok.tag_ in ("NNPS", "NNS") and tok.dep_ not in MODIFIER
+            and (m.type == "Country" and m.text.lower() != (m.key or "").lower() or stateless)):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and stateless):
+            for p in c.children:
+                where = place(p, ctx.ms) if p.dep_ == "pobj" else None
+                if where is not None and where.country and where.country != m.country and len(where.country) == 3:
+                    end = where.end
+                    return Mention(tok.doc.text[m.start:end], m.start, end, "Group", country=where.country,
+                                   key=tok.doc.text[m.start:end], sector="CVL")
+    return None
+
+
+def _people(tok, m: Mention) -> bool:
+    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis")?"""
+    return m.type == "Country" and m.country is not None and tok.tag_ in ("NNPS", "NNS") \
+        and tok.dep_ not in MODIFIER and " " not in m.text and m.text.lower() != (m.key or "").lower() \
+        and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
 
 # ---------------------------------------------------------------- the readings of a noun, in order
@@ -131,16 +173,62 @@ def _listed(ctx, n: Noun):
     return None
 
 
+def _property(ctx, n: Noun):
+    """"demolished Palestinian homes", "bombed villages in northern Iraq", "attacked a refugee
+    camp in Chad": the people whose homes, village or camp they are, as the codebook codes
+    them (civilians of that country, refugees for a refugee camp, the military for an army
+    base); other readings when no country is given."""
+    if not (n.role == "recipient" and n.et is not None and n.et.plover in W.property_recipient
+            and n.lemma in W.property_nouns | W.installation_nouns and n.tok.i not in ctx.ms):
+        return None
+    ms, tok = ctx.ms, n.tok
+    # a base or a checkpoint is a state's unless a role noun says whose ("army base", "police post")
+    default = "CVL" if n.lemma in W.property_nouns else None
+    owners = [ms[c.i] for c in n.mods if c.i in ms and ms[c.i].type == "Country"]
+    factor = 0.75
+    if not owners:
+        verb = next((a for a in list(tok.ancestors)[:3] if a.pos_ == "VERB"), None)
+        holders = [tok] if verb is None else [tok, verb]  # "sent aid to villages in Somalia"
+        owners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps | {"of"}
+                  for p in c.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None and m.country]
+        factor = 0.65
+    countries = {m.country for m in owners if len(m.country or "") == 3}  # not a subdivision ("PS-GZA")
+    if len(countries) != 1:
+        return None  # "a camp for Congolese refugees": those it is for (see _owner)
+    code = next((sub for c in tok.children if c.dep_ == "compound"
+                 for sub in [ctx.lex.agents.get(c.lemma_.lower())] if sub in SECTORS), default)
+    if code is None:
+        return None
+    start, end = compound_span(tok)
+    text = tok.doc.text[start:end]
+    return [(Mention(text, start, end, SECTORS[code][1], country=countries.pop(), key=text, sector=code), factor)]
+
+
+def _place_noun(ctx, n: Noun):
+    """"withdrew from the town of Gorazde", "entered the Bosnian town": the place it names."""
+    if n.role != "recipient" or n.lemma not in W.place_nouns:
+        return None
+    where = place(n.tok, ctx.ms)
+    return [(where, 0.85)] if where is not None else None
+
+
 def _named_modifier(ctx, n: Noun):
-    """"Israeli troops" (Israel's military), "condemned Serbia's suppression" (Serbia),
-    "opposed Macron's statement" (its author)."""
+    """"Israeli troops" (Israel's military), "the al-Qaeda network" (al-Qaeda), "condemned
+    Serbia's suppression" (Serbia), "opposed Macron's statement" (its author)."""
     ms = ctx.ms
     for c in n.mods:
+        if c.i in ms and ms[c.i].type in BODY_TYPES and n.lemma in W.body_nouns:
+            return [(ms[c.i], 0.9)]  # "the al-Qaeda network", "the Wagner group": the body named
         if c.i in ms and ms[c.i].type in COLLECTIVE:
             if n.agentive:
                 return [(sector(ctx, n.tok, ms[c.i], ms[c.i].start), 0.85)]
             if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                 return [(ms[c.i], 0.6)]
+        if n.owner_ok and c.dep_ == "poss" and c.i not in ms and c.pos_ == "NOUN" and is_role_noun(ctx, c):
+            # "rejected the Peruvian government's request": whoever the owner stands for
+            found = [(m, f * 0.7) for m, f in actor_of(ctx, c, "actor", None) if m.type != "Topic"]
+            if found:
+                return found
         if n.owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
@@ -212,6 +300,9 @@ def _doer(ctx, n: Noun):
     by = list(tok.children)
     if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
         by += [c for c in tok.head.children if c.i > tok.i]  # "denounced the killings by X"
+    # one phrase down: "the proclamation of the Heights as Israeli territory by X"
+    by += [g for c in list(by) if c.dep_ == "prep" and c.lower_ != "by" for p in c.children if p.dep_ == "pobj"
+           for g in p.children]
     for c in by:
         if c.dep_ == "prep" and c.lower_ == "by":
             found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
@@ -256,8 +347,8 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _named_modifier, _backed, _role_modifier, role_noun,
-            _sanctioned_place, _proposal_author, _doer, _owner, _topic)
+READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+            _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 
 # ---------------------------------------------------------------- pronouns and pairs
@@ -266,17 +357,20 @@ def pronoun(ctx, tok) -> list[Reading]:
     ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
     types = W.pronouns.get(tok.lower_)
     if types is None:
-        return []
-    found = _governing_subject(ctx, tok, types)
+        speaker = W.speaker_pronouns.get(tok.lower_)
+        return _speaker(ctx, tok, speaker) if speaker is not None else []
+    binding = _own_clause_subjects(tok)
+    found = _governing_subject(ctx, tok, types, binding)
     if found is not None:
         return found
     ms = ctx.ms
     sent = tok.sent
+    bound = {id(ms[b.i]) for b in binding if b.i in ms}
     for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
         cands = {}
         for i in range(lo, hi):
             m = ms.get(i)
-            if m is not None and m.type in types:
+            if m is not None and m.type in types and id(m) not in bound:
                 cands.setdefault((m.key or m.text).lower(), m)
         if len(cands) == 1:
             return [(next(iter(cands.values())), factor)]
@@ -285,20 +379,41 @@ def pronoun(ctx, tok) -> list[Reading]:
     return []
 
 
-def _governing_subject(ctx, tok, types) -> list[Reading] | None:
-    """The subject of a clause that governs the pronoun, or the owner of that subject
-    ("Japan's trade grew while its alliance held")."""
+def _speaker(ctx, tok, types) -> list[Reading]:
+    """"We will respond to any attack," Iran said: a first-person pronoun stands for the
+    subject of the speech verb whose clause holds it (before or after it), and for no one
+    else."""
     node = tok
-    # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
-    own_clause = None
-    if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
-        own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        dep, node = node.dep_, node.head
+        if dep in ("ccomp", "parataxis") and node.lemma_.lower() in W.speech_verbs | W.demand_speech:
+            return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
+                    and s.lower_ not in W.speaker_pronouns
+                    for m, f in actor_of(ctx, s, "actor", None) if m.type in types]
+    return []
+
+
+def _own_clause_subjects(tok) -> list:
+    """"Dorn died after Voss shot him", "Jordan hosted Iraq and signed a pact with it": an
+    object pronoun is never its own clause's subject (nor the subject the clause shares)."""
+    if not (tok.lower_ in W.object_pronouns and tok.dep_ in ("dobj", "dative", "pobj")):
+        return []
+    own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return own_subjects(own_clause) if own_clause is not None else []
+
+
+def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
+    """The subject of a clause that governs the pronoun, or the owner of that subject
+    ("Japan's trade grew while its alliance held"), not one it may not stand for."""
+    node = tok
     for _ in range(6):
         if node.head.i == node.i:
             break
         node = node.head
         for c in node.children:
-            if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+            if c in binding:
                 continue
             found = _subject_reading(ctx, tok, c, types)
             if found is not None:

@@ -46,6 +46,7 @@ class Context:
     reported: frozenset[int] = frozenset()
     titles: dict[int, list] = field(default_factory=dict)
     sent: Any = None  # the sentence (a spaCy Span) being read
+    trace: Any = None  # a .trace.Trace when tracing where events are lost, else None
 
     def at(self, sent) -> Context:
         """The same context, reading one sentence."""

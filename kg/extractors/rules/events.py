@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import RelationMention
+from . import trace
 from .nominal import at_the_hands, killer, noun_events
-from .triggers import noun_event, verb_event
+from .triggers import noun_event, objects, verb_event
 from .verbal import demand_clause, verb_events
 from .words import W
 
@@ -21,16 +22,38 @@ def sentence_events(ctx) -> Iterator[RelationMention]:
     for tok in ctx.sent:
         et = verb_event(ctx, tok)
         if et is not None:
+            trace.trigger(ctx, tok, et.plover, "verb")
             yield from verb_events(ctx, tok, et)
             continue
+        if ctx.trace is not None:
+            _untriggered(ctx, tok)
         if tok.pos_ == "VERB" and tok.lemma_.lower() in W.demand_speech:
             yield from demand_clause(ctx, tok)
         if tok.pos_ == "NOUN":
             et = noun_event(ctx, tok)
             if et is not None:
+                trace.trigger(ctx, tok, et.plover, "noun")
                 yield from noun_events(ctx, tok, et)
         # the parser often tags an appositive "assassin" as a proper noun
         if tok.pos_ in ("NOUN", "PROPN") and tok.i not in ctx.ms and tok.lemma_.lower() in W.kill_nouns:
             yield from killer(ctx, tok)
         if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
             yield from at_the_hands(ctx, tok)
+
+
+def _untriggered(ctx, tok) -> None:
+    """For the trace: a lemma the lexicon lists as a verb that triggered nothing here, and why."""
+    lex, lemma = ctx.lex, tok.lemma_.lower()
+    if lemma not in lex.verbs and lemma not in lex.restricted:
+        return
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in lex.nouns:
+        return  # read as a noun event
+    rows = [*lex.restricted.get(lemma, ()), *([lex.verbs[lemma]] if lemma in lex.verbs else [])]
+    trace.trigger(ctx, tok, rows[0].plover, "verb")
+    if tok.pos_ != "VERB":
+        why = f"pos:{tok.pos_}"
+    elif lemma not in lex.verbs and lex.verb(lemma, [o.lemma_.lower() for o in objects(tok)]) is None:
+        why = "requires"
+    else:
+        why = "sense"
+    trace.lost(ctx, tok, "not-trigger", why)

@@ -16,52 +16,69 @@ from collections.abc import Iterator
 
 from ...lexicon import EventType
 from ...model import RelationMention
-from . import records
+from . import records, trace
 from .actors import actors_of, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
-from .geography import place
 from .mentions import mention, topic
 from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
-from .recipients import demanded_of
+from .recipients import demanded_of, where_done
+from .sectors import is_role_noun
 from .subjects import accused, subjects
 from .triggers import verb_event
 from .words import W
 
 
-def noun_events(ctx, noun, et: EventType) -> Iterator[RelationMention]:
+def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     """The events of one noun trigger."""
-    actors, victims = _actors(ctx, noun, et)
+    noun = _frame(ctx, trigger)
+    actors, victims = noun_actors(ctx, noun, et)
     governor = noun.head
     gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
     if gov_event is not None and gov_event.plover in W.ending_types:
+        trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
     if not actors:
         actors = _light_verb_actors(ctx, noun, et, gov_event)
     if not actors:
+        trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
     if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
         holders.append(governor)
-    objects = _recipients(ctx, noun, et, holders, victims)
+    objects = _recipients(ctx, noun, et, holders, victims, actors)
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
+        trace.lost(ctx, trigger, "no-recipient", trace.role_token(
+            next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
+    if all(same(a, o) for a, _, o, _ in pairs):
+        trace.lost(ctx, trigger, "same-entity")
     negated, modality = _modality(ctx, noun)
     for a, fa, o, fo in pairs:
         if not same(a, o):
-            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, trigger)
     if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
 
 
-def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
+def _frame(ctx, trigger):
+    """The noun whose phrase states a noun trigger's event: the trigger itself, or the
+    frame noun it qualifies ("a *mediation* effort between Egypt and Sudan", "the *peace*
+    process"), whose possessor, light verb and prepositions then carry its roles."""
+    head = trigger.head
+    if trigger.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in W.frame_nouns:
+        return head
+    return trigger
+
+
+def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     """(actors, victims) named on the noun itself."""
     ms = ctx.ms
     actors: list[Reading] = []
@@ -71,13 +88,21 @@ def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 actors += actors_of(ctx, c)
             elif c.dep_ == "poss" and c.pos_ == "PRON":
                 actors += [(m, f * 0.9) for m, f in pronoun(ctx, c)]
+            elif c.lemma_.lower() in W.backing_verbs and c.dep_ in ("amod", "compound"):
+                # "Saudi-led airstrikes", "Iranian-backed attacks": the leader's or backer's
+                actors += [(ctx.ms[g.i], 0.75) for g in c.children if g.i in ctx.ms
+                           and ctx.ms[g.i].type in ACTOR_TYPES and ctx.ms[g.i].type != "Person"]
+            elif c.dep_ in ("poss", "compound") and c.pos_ == "NOUN" and is_role_noun(ctx, c):
+                # "the Peruvian government's request", "the army's offensive", "a police raid in
+                # Caracas": the role noun says who acts, read as any actor is
+                actors += [(m, f * 0.9) for m, f in actors_of(ctx, c) if m.type != "Topic"]
     victims: list[Reading] = []
     if et.predicate in W.victim_possessive and actors \
             and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
         # "Kennedy's killing", "Khashoggi's murder": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]
         actors = [(m, f) for m, f in actors if m.type != "Person"]
-    actors += [a for p in _by(noun) for a in actors_of(ctx, p)]
+    actors += [a for p in _by(noun) or _behest(noun) for a in actors_of(ctx, p) if a[0].type != "Topic"]
     if not actors and (victims or et.plover == "ASSAULT"):
         # "convicted of Kennedy's killing", "suspected of the assassination of King"
         actors = accused(ctx, noun)
@@ -85,10 +110,11 @@ def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
             and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in W.held_verbs):
         # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
         # dialogue between South Korea and China": both act, symmetrically
-        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+        # (and "the meeting of Abe and Moon": an "of" naming two or more)
+        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "of")
                    for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
                    if a[0].type != "Topic"]
-        if len(between) >= 2:
+        if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2:
             actors = between
     if not actors and et.theme_preps:
         # "the withdrawal of Russian troops from Georgia": what is moved moves itself
@@ -97,28 +123,69 @@ def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     return actors, victims
 
 
+def _missing_actor(noun) -> str:
+    """For the trace: the token that might have named a nominal event's actor."""
+    mod = next((c for c in noun.children if c.dep_ in MODIFIER), None)
+    if mod is not None:
+        return "mod:" + trace.role_token(mod)
+    if noun.dep_ in ("dobj", "nsubjpass", "pobj") and noun.head.pos_ == "VERB":
+        return "light:" + trace.role_token(trace.subject_token(noun.head))
+    return "none"
+
+
 def _by(noun) -> list:
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
 
 def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
-    """"China imposed a ban on K-pop": the light verb's subject acts; "began a hunger strike
-    in protest against X": whoever struck protests."""
+    """"China imposed a ban on K-pop": the light verb's subject acts (not an onlooker's:
+    "Reuters reported the attack", "Tunisia is facing attacks"); "began a hunger strike in
+    protest against X": whoever struck protests."""
     governor = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None:
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None \
+            and governor.lemma_.lower() not in W.onlooker_verbs:
         return [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and et.plover == "PROTEST":
+    claimed = _claimed_by(noun)
+    if claimed is not None:
+        return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
-            holder = holder.head
-        if holder.pos_ == "VERB":
+            holder = holder.head  # "took part in the talks"
+        # "went on hunger strike in protest against X", "took part in talks with Y",
+        # "thousands converged for a rally": whoever joins it acts
+        joins = holder.lemma_.lower() in W.joining_verbs or noun.head.lower_ == "in" and et.plover == "PROTEST"
+        if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
 
 
-def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
+def _target_of(noun) -> list:
+    """The subject of "was the target of <the noun>" (the one the event was aimed at)."""
+    of, target = noun.head, noun.head.head
+    if not (noun.dep_ == "pobj" and of.lower_ == "of" and target.lemma_.lower() in W.target_nouns
+            and target.dep_ in ("attr", "oprd") and target.head.pos_ in ("AUX", "VERB")):
+        return []
+    return [s for s in target.head.children if s.dep_ in SUBJ]
+
+
+def _claimed_by(noun):
+    """The verb of "claimed responsibility for the attack" ("took credit for"), if any."""
+    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if owed is None or owed.lemma_.lower() not in W.claim_nouns or owed.dep_ != "dobj":
+        return None
+    return owed.head if owed.head.lemma_.lower() in W.claiming_verbs else None
+
+
+def _behest(noun) -> list:
+    """"returned at the request of the Iraqi government": who asked (the "of" object)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in W.behest_preps:
+        return []
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     """The noun's recipients, strongest evidence first."""
-    ms = ctx.ms
     objects: list[Reading] = list(victims)
     for h in holders:
         for prep in h.children:
@@ -147,11 +214,22 @@ def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
         # the place is not
         objects += _untagged_victim(ctx, victim_named[0])
     if not objects and not victim_named:
-        objects += [(m, 0.7) for h in holders for prep in h.children
-                    if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
-                    for p in prep.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None]
+        objects += where_done(ctx, holders, et, actors)
+    return objects or _outside_the_phrase(ctx, noun, et)
+
+
+def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
+    """Recipients the clause around the noun names: "Abqaiq was the target of an attack",
+    "returned at the request of the Iraqi government" (those asked), "staged rallies to
+    demand the resignation of President X"."""
+    objects = [(m, f * 0.85) for s in _target_of(noun)
+               for m, f in actors_of(ctx, s, role="recipient", et=et) if m.type != "Topic"]
+    at_behest = noun.dep_ == "pobj" and noun.head.lower_ in W.behest_preps \
+        and noun.lemma_.lower() in W.proposal_nouns | W.order_nouns
+    if not objects and (_behest(noun) or at_behest) and noun.head.head.pos_ == "VERB":
+        # "returned at the request of the Iraqi government", "at the Iraqi government's request"
+        objects = [(m, f * 0.8) for m, f in subjects(ctx, noun.head.head)[0]]
     if not objects and et.plover == "PROTEST":
-        # "staged rallies to demand the resignation of President X"
         governor = noun.head
         objects = demanded_of(ctx, governor if noun.dep_ == "dobj" and governor.pos_ == "VERB" else noun)
     return objects

@@ -20,6 +20,7 @@ from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
 from .deps import SUBJ, conjuncts, is_own
 from .geography import place
 from .mentions import topic
+from .sectors import is_role_noun
 from .triggers import verb_event
 from .words import W
 
@@ -27,11 +28,12 @@ from .words import W
 def recipients_of(ctx, verb, et: EventType, passive_objs, actors=()) -> list[Reading]:
     """Recipients, from the strongest evidence to the weakest; the actors themselves never
     count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
-    # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
-    # civilians they act on, when nothing else places them, are of the police's country
-    homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
+    # "Egyptian police dispersed demonstrators", "Malian rebels attacked villagers": police,
+    # rebels and protesters act at home, so the protesters, civilians or police they act on,
+    # when nothing else places them, are of the actors' country
+    homes = {a.country for a, _ in actors if a.sector in W.local_sectors and a.country}
     home = next(iter(homes)) if len(homes) == 1 else None
-    found = recipients(ctx, verb, et, passive_objs, home)
+    found = recipients(ctx, verb, et, passive_objs, home, actors)
     if et.theme_preps:
         # "Trump withdrew the US from the treaty": his own country is what he moves
         found = [(m, f) for m, f in found if not (m.type == "Country" and any(
@@ -39,7 +41,7 @@ def recipients_of(ctx, verb, et: EventType, passive_objs, actors=()) -> list[Rea
     return [(m, f) for m, f in found if not any(same(m, a) for a, _ in actors)]
 
 
-def recipients(ctx, verb, et: EventType, passive_objs, home=None) -> list[Reading]:
+def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> list[Reading]:
     """Whom the verb's event is done to, before the actors are set aside."""
     if et.predicate in W.weapon_predicates:  # "tested a ballistic missile": the missile
         return [(topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
@@ -59,7 +61,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None) -> list[Readin
     if found and not all(is_own(c) for c in dobjs):
         return found
     holders = _prep_holders(verb, et)
-    found = prep_objects(ctx, holders, et.preps, et, 0.95, home)
+    preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
+    found = prep_objects(ctx, holders, preps, et, 0.95, home) or _acted_on_event(ctx, verb, et, home)
     if found:
         return found
     if topics:
@@ -68,8 +71,33 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None) -> list[Readin
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
-    return [(m, 0.7) for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
-            for pobj in prep.children if pobj.dep_ == "pobj" for m in [place(pobj, ctx.ms)] if m is not None]
+    if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
+        return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
+    return where_done(ctx, holders, et, actors)
+
+
+def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
+    """"lifted sanctions against Russia", "eased its blockade of Gaza": an object that is
+    itself an event names its recipient by the prepositions of its own lexicon row."""
+    found: list[Reading] = []
+    for o in verb.children:
+        row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass") else None
+        if row is not None and o.lemma_.lower() in et.requires:
+            found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
+    return found
+
+
+def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
+    """The place where it happened, as the recipient of last resort ("an attack in Kabul").
+    A protest is not aimed at the town it marches in: its people address their own state
+    ("Kenyans protested in Nairobi": Kenya); a protest abroad names no one."""
+    places = [m for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
+              for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
+    if et.plover not in W.home_state_types:
+        return [(m, 0.7) for m in places]
+    homes = {a.country for a, _ in actors if a.country}
+    states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
+    return [(m, 0.7) for m in states if m is not None]
 
 
 def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
@@ -191,8 +219,8 @@ def _source(ctx, verb, et, dobjs, home) -> list[Reading]:
 
 def _complement(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient."""
-    if et.plover not in W.complement_recipient:
-        return []
+    if et.plover not in W.complement_recipient or any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "whom they would support to run against X": the object's act, not the subject's
     objects: list[Reading] = []
     for c in verb.children:
         # the parser sometimes hangs "threatened on Monday to resume ..." as advcl

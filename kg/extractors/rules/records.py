@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ...lexicon import EventType
 from ...model import Mention, RelationMention
+from . import trace
 from .dates import event_time
 from .location import event_place
 from .modality import modality_of
@@ -21,9 +22,10 @@ def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: s
           trigger) -> RelationMention:
     """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-    conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
+    conf = round(min(conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None)), 0.95), 3)
+    trace.made(ctx, trigger, conf)
     date, undated = event_time(ctx, trigger, modality, (a, o))
-    return _build(ctx, a, et.predicate, o, et, negated, modality, round(min(conf, 0.95), 3), trigger,
+    return _build(ctx, a, et.predicate, o, et, negated, modality, conf, trigger,
                   date=date, undated=undated, location=event_place(ctx, trigger, et, o))
 
 

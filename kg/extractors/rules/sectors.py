@@ -39,7 +39,7 @@ def sector(ctx, tok, m: Mention, start: int, end: int | None = None) -> Mention:
     mention of its own; the country itself for the government (see model.SECTORS), and
     whatever ``m`` is when it has no country or is no state."""
     code = sector_code(ctx, tok)
-    if code not in SECTORS or not m.country or m.type not in ("Country", "City"):
+    if code not in SECTORS or not m.country or m.type not in ("Country", "City", "Location"):
         return m
     end = tok.idx + len(tok.text) if end is None else end
     start = min(start, end)
@@ -95,10 +95,10 @@ def role_noun(ctx, n):
 
 
 def _leader_government(ctx, n):
-    """"the Trump administration", "the Putin government": the leader's country's."""
+    """"the Trump administration", "Putin's government": the leader's country's."""
     ms = ctx.ms
     for c in n.mods:
-        if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
+        if c.dep_ in ("compound", "poss") and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
                 and sector_code(ctx, n.tok) == "GOV":
             country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country", country=ms[c.i].country,
                               key=ms[c.i].country)
@@ -134,7 +134,8 @@ def _spokesman(ctx, n):
 
 def _of_whom(ctx, n):
     """"the navies of China, India and Oman" and "the police in Caracas" are theirs; of
-    "peacekeepers in Iraq" only the place is known, which stays the actor; "the government
+    "peacekeepers in Iraq" only the place is known, which stays the actor (as a recipient,
+    "the embassy in Kabul" is nobody's known); "the government
     of Abdrabbuh Mansur Hadi" is his."""
     ms = ctx.ms
     for c in n.tok.children:
@@ -142,8 +143,13 @@ def _of_whom(ctx, n):
             for p in c.children:
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                     local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors
+                    if not local and n.role == "recipient":
+                        return []  # "stormed the embassy in Kabul", "attacked troops in Iraq": whose?
+                    # (a place kg cannot put in a country says nothing of whose they are:
+                    # "killed five rebels in Papua" is not an attack on Papua)
                     return [(sector(ctx, n.tok, ms[q.i], n.tok.idx) if local else ms[q.i], 0.8)
-                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE
+                            and not (ms[q.i].type in ("City", "Location") and not ms[q.i].country)]
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
                         and n.lemma in W.government_nouns:
                     return [(ms[p.i], 0.75)]
@@ -164,7 +170,12 @@ def _local(ctx, n):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    for c in verb.children if verb.pos_ in ("VERB", "AUX") else ():
+    # where the verb acts: on the verb, or on its object ("killed five villagers in Mali",
+    # "shot at protesters in Nairobi")
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj"),
+               *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")] \
+        if verb.pos_ in ("VERB", "AUX") else []
+    for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
             places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
                       for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]

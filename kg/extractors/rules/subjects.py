@@ -102,13 +102,22 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             break
         dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
         if dep == "xcomp" and node.lemma_.lower() in W.object_control:
-            objs = [c for c in node.children if c.dep_ == "dobj"]
+            # "urged Iran to release", "called on Iran to release", "appealed to Iran to release"
+            objs = [c for c in node.children if c.dep_ == "dobj"] or [
+                p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+                for p in c.children if p.dep_ == "pobj"]
             if objs:
                 return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
         subj = [c for c in node.children if c.dep_ in SUBJ]
         if subj:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
-        if any(c.dep_ in PASS_SUBJ for c in node.children):
+        passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
+        asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
+        if passive and dep == "xcomp" and not asked:
+            # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
+            # (not "Iran was urged to release": asked, which says nothing of what it did)
+            return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
+        if passive:
             break
         factor *= 0.95
     return None

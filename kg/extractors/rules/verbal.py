@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import RelationMention
-from . import records
+from ...model import Mention, RelationMention
+from . import records, trace
 from .actors import actor_of, actors_of
 from .context import COLLECTIVE, Reading, same
-from .deps import MODIFIER, SUBJ, conjuncts
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts
+from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
+from .nominal import noun_actors
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
@@ -30,12 +32,12 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     """The events of one verb trigger."""
     if et.plover == "AGREE" and hostile_complement(ctx, verb):
         if verb.lemma_.lower() not in W.vows:
+            trace.lost(ctx, verb, "agree-harm")
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
-    actors, passive_objs = subjects(ctx, verb)
-    if not actors and passive_objs:
-        actors = _unnamed_agent(ctx, verb, et)
+    actors, passive_objs = _actors(ctx, verb, et)
     if not actors:
+        trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
     if et.predicate in W.weapon_predicates and _aimed(ctx, verb, et):
         # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
@@ -54,12 +56,42 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
         # symmetric event between the actors (besides the thing signed)
         pairs += [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
     if not pairs:
+        trace.lost(ctx, verb, "no-recipient", trace.role_token(trace.object_token(verb)))
         return
-    negated, modality = modality_of(ctx, verb)
+    if all(same(a, o) for a, _, o, _ in pairs):
+        trace.lost(ctx, verb, "same-entity")
+    negated, modality = _modality(ctx, verb)
     for a, fa, o, fo in pairs:
         if not same(a, o):
             yield records.event(ctx, a, et, o, negated, modality, 0.85 * fa * fo, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
+
+
+def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
+    """(actors, recipient tokens of a passive): the subject's, else whoever the clause
+    implies (a passive with no agent, an attack that is the subject, an unnamed attacker)."""
+    actors, passive_objs = subjects(ctx, verb)
+    if not actors and passive_objs:
+        actors = _unnamed_agent(ctx, verb, et)
+    if not actors and et.plover == "ASSAULT":
+        actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+    return actors, passive_objs
+
+
+def _modality(ctx, verb) -> tuple[bool, str]:
+    """The verb's negation and modality; what was asked for is intended, not done."""
+    negated, modality = modality_of(ctx, verb)
+    if modality in ("asserted", "reported") and _asked_for(verb):
+        modality = "intended"  # "urged Iran to release the sailors"
+    return negated, modality
+
+
+def _asked_for(verb) -> bool:
+    """Is the verb the complement of a verb of asking or ordering ("urged Iran to release",
+    "called on the EU to lift", "ordered Israel to withdraw")? Its actor is the one asked, and
+    it is what was asked, not what was done ("forced Israel to withdraw" is done)."""
+    lemma = verb.head.lemma_.lower()
+    return verb.dep_ == "xcomp" and lemma in W.object_control and lemma not in W.done_control
 
 
 def _unnamed_agent(ctx, verb, et) -> list[Reading]:
@@ -79,6 +111,49 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
                         actors += [(ms[c.i], 0.8) for c in p.children if c.dep_ in MODIFIER and c.i in ms
                                    and ms[c.i].type in COLLECTIVE]
     return actors
+
+
+def _attack_subject(ctx, verb) -> list[Reading]:
+    """"A Syrian airstrike killed two Iraqis", "the army's offensive destroyed the camp": the
+    one who carried out the attack that is the subject."""
+    found: list[Reading] = []
+    # the parser makes "airstrikes killed dozens" a noun with a participle as often as a clause
+    attacks = [s for s in verb.children if s.dep_ in SUBJ] + ([verb.head] if verb.dep_ == "acl" else [])
+    for s in attacks:
+        et = ctx.lex.nouns.get(s.lemma_.lower()) if s.i not in ctx.ms else None
+        if et is not None and et.plover == "ASSAULT":
+            # (a name the NER took for a person with no country: "Twin bombings")
+            found += [(m, f * 0.9) for m, f in noun_actors(ctx, s, et)[0]
+                      if m.type != "Topic" and (m.type != "Person" or m.country)]
+    return found
+
+
+def _unidentified(ctx, verb) -> list[Reading]:
+    """"A roadside bomb killed two soldiers near Samarra", "were killed in a car bomb
+    explosion in Kirkuk": no one is named, but a weapon struck in one country. The codebook
+    codes a generic unidentified actor there (PLOVER sector UNK); an explosion or a fire
+    with no weapon named (a gas leak, a blaze) is no attack."""
+    means = [c for c in verb.children if c.dep_ in SUBJ]
+    means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
+              for p in prep.children if p.dep_ == "pobj"]
+    means = [m for m in means if m.i not in ctx.ms and _weapon(m)]
+    if not means:
+        return []
+    places = [pl for h in (verb, *means) for prep in h.children
+              if prep.dep_ == "prep" and prep.lower_ in W.place_preps
+              for p in prep.children if p.dep_ == "pobj" for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
+    countries = {pl.country for pl in places}
+    if len(countries) != 1:
+        return []
+    start, end = compound_span(means[0])
+    text = verb.doc.text[start:end]
+    return [(Mention(text, start, end, "Group", country=countries.pop(), key=text, sector="UNK"), 0.7)]
+
+
+def _weapon(tok) -> bool:
+    """Is the token a weapon or an armed attack ("a roadside bomb", "a minefield explosion")?"""
+    return tok.lemma_.lower() in W.weapon_nouns or any(
+        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in W.weapon_nouns for c in tok.children)
 
 
 def _aimed(ctx, verb, et) -> bool:
