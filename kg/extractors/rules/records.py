@@ -12,6 +12,7 @@ from __future__ import annotations
 from ...lexicon import EventType
 from ...model import Mention, RelationMention
 from .modality import modality_of
+from .political import standing
 
 
 def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: str, conf: float,
@@ -19,6 +20,7 @@ def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: s
     """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
     conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
+    conf *= standing(ctx, a, et, o)  # 0 when it is no event between political actors
     return _build(ctx, a, et.predicate, o, et, negated, modality, round(min(conf, 0.95), 3), trigger)
 
 
