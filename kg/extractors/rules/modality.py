@@ -107,13 +107,24 @@ def nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
     for clause in clauses:
         mods.add(clause.lower_)
         mods |= {g.lower_ for g in clause.children if g.dep_ in ("acomp", "oprd")}
-    if mods & W.called_off_mods:
-        return True, modality
+    if mods & W.called_off_mods or _governing(noun) in W.calling_off_verbs:
+        return True, modality  # "the cancelled trip", "cancelled his visit to Denmark"
+    if _governing(noun) in W.putting_off_verbs and modality in (ASSERTED, "reported"):
+        return negated, "intended"  # "postponed the summit": still to come
     if mods & W.hypothetical_mods:
         return negated, "hypothetical"
     if mods & W.intended_mods and modality in (ASSERTED, "reported"):
         return negated, "intended"
     return negated, modality
+
+
+def _governing(noun) -> str:
+    """The verb whose object the nominal event is, with its particle ("call off"), or ""."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return ""
+    verb = noun.head
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def commitment(verb):
