@@ -65,7 +65,7 @@ def _own_marks(tok) -> tuple[bool, str, set[str]]:
 
 def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
     """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
-    reports, "accused of" alleges, "if" makes it hypothetical."""
+    reports, "accused of" alleges, "if", "asked to" and "whom" make it hypothetical."""
     dep, head = node.dep_, node.head
     hl = head.lemma_.lower()
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
@@ -77,6 +77,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
             negated = True
         elif hl in W.intent_verbs and modality == ASSERTED:
             modality = "intended"
+    if _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
+        modality = "hypothetical"
         if any(c.dep_ == "neg" for c in head.children):
             negated = True
         if {c.lower_ for c in head.children if c.dep_ == "aux"} & W.hypothetical_aux - {"would"}:
@@ -92,6 +94,15 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
         modality = "hypothetical"
     return negated, modality, reported
+
+
+def _asked_or_open(node, dep: str, hl: str) -> bool:
+    """Is the clause what someone was asked to do ("asked Kiev to investigate") or an open
+    question ("did not say whom they would support")?"""
+    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs \
+            and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in node.head.children):
+        return True
+    return dep == "ccomp" and any(c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < node.i for c in node.children)
 
 
 def nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
