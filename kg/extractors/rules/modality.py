@@ -77,8 +77,6 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
             negated = True
         elif hl in W.intent_verbs and modality == ASSERTED:
             modality = "intended"
-    if _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
-        modality = "hypothetical"
         if any(c.dep_ == "neg" for c in head.children):
             negated = True
         if {c.lower_ for c in head.children if c.dep_ == "aux"} & W.hypothetical_aux - {"would"}:
@@ -91,7 +89,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         reported = True
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
             modality = "intended"  # "said it would allow": reported future, not a conditional
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
+            or _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"
     return negated, modality, reported
 
