@@ -12,6 +12,8 @@ sentences are no political events. Each side of an event is given a *standing*:
 * ``political``: a people or group, a party, an armed or civic group by its name or its
   role noun ("protesters", "rebels"), a person with a civic role ("activist Jane Roe");
 * ``place``: a city or region (acting, its government; acted on, only by political actors);
+  ``unplaced`` one kg cannot place (no country, not in the gazetteer), which may be acted on
+  but does not act: it is as often a name the NER took for a place;
 * ``media``: a news organisation or a reporter;
 * ``business``: a company by its name ("Acme Airlines");
 * ``neutral``: an organisation kg cannot place;
@@ -69,7 +71,8 @@ def kind(ctx, m: Mention, people: bool = True) -> str:
     if m.type == "Group":
         return "political"
     if m.type in ("City", "Location"):
-        return "place"
+        # a place kg cannot place is often a name the NER took for one ("Sirhan opposed ...")
+        return "place" if m.country or ctx.linker.known(m.key or m.text) is not None else "unplaced"
     if m.type == "Person":
         return _person(ctx, m) if people else "private"
     label = name(m).removeprefix("the ")
