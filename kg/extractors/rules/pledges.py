@@ -1,9 +1,9 @@
 """Statements of intent: saying that one will act is itself an event (CAMEO 03, 12, 13).
 
 PLOVER codes what an actor says it will do: committing, being ready, planning or
-announcing a cooperative act is AGREE ("Syria is willing to withdraw its troops from
-Lebanon", "China will send aid to Nepal", "plans to visit Seoul"); announcing a retreat or
-a concession is CONCEDE ("said it would release the sailors"); announcing or vowing a
+announcing a cooperative act or a retreat is AGREE ("Syria is willing to withdraw its
+troops from Lebanon", "China will send aid to Nepal", "plans to visit Seoul", "said it
+would release the sailors"); promising a concession is CONCEDE; announcing or vowing a
 hostile act is THREATEN ("Japan said it would attack North Korea", "will strike unless
 ..."); a refused cooperation is REJECT ("Syria says it will not accept more refugees"). The
 intended act itself stays a record of its own, marked intended, never asserted; the
