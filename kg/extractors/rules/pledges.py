@@ -136,9 +136,10 @@ def _governor(verb):
 
 def hostile_complement(ctx, verb) -> bool:
     """Does the verb's infinitive complement do harm ("vowed to retaliate", "pledged to
-    impose sanctions")? Promising that is no cooperation."""
+    impose sanctions")? Promising that is no cooperation; promising not to is restraint."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) \
+                and not any(a.dep_ == "neg" for a in c.children):  # "pledged not to attack": restraint
             inner = verb_event(ctx, c) or next((ctx.lex.nouns[o.lemma_.lower()] for o in c.children
                                                 if o.dep_ == "dobj" and o.lemma_.lower() in ctx.lex.nouns), None)
             if inner is not None and inner.plover in W.hostile_types:

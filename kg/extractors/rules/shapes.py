@@ -8,7 +8,8 @@ must hold:
   (spaCy's: "d-d" for a score such as "2-1"). The value is one string or a list of them; a
   string ``"@name"`` names a word list: one of ``kg/data/rules/*.tsv``
   (``"@verbal_targets"``), the event nouns of the lexicon (``"@lexicon:nouns"``, or those
-  of one PLOVER type: ``"@lexicon:nouns:ASSAULT"``), the role nouns of ``agents.tsv``
+  of one PLOVER type: ``"@lexicon:nouns:ASSAULT"``), its verbs of one PLOVER type by their
+  own rows (``"@lexicon:verbs:ASSAULT"``), the role nouns of ``agents.tsv``
   (``"@lexicon:agents"``) or those of one CAMEO sector (``"@agents:MIL"``);
 * neighbours, each a shape that at least one of them must fit: ``child`` (a dependent),
   ``head`` (the token it depends on), ``object`` (an object of the trigger, as the trigger
@@ -101,6 +102,9 @@ def _in_list(ctx, value: str, name: str) -> bool:
     if name.startswith("lexicon:nouns:"):
         et = ctx.lex.nouns.get(value)
         return et is not None and et.plover == name.removeprefix("lexicon:nouns:")
+    if name.startswith("lexicon:verbs:"):  # the verb's own row, not a row that needs its objects
+        et = ctx.lex.verbs.get(value)
+        return et is not None and et.plover == name.removeprefix("lexicon:verbs:")
     if name == "lexicon:agents":
         return value in ctx.lex.agents
     if name.startswith("agents:"):
