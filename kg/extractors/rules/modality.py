@@ -96,10 +96,14 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
 
 
 def _asked_or_open(node, dep: str, hl: str) -> bool:
-    """Is the clause what someone was asked to do ("asked Kiev to investigate") or an open
-    question ("did not say whom they would support")?"""
+    """Is the clause what someone was asked to do ("asked Kiev to investigate"), what a demand
+    is for ("demanded an admission that its forces killed ...") or an open question ("did
+    not say whom they would support")?"""
     if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs \
             and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in node.head.children):
+        return True
+    head = node.head
+    if dep == "acl" and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in W.requesting_verbs:
         return True
     return dep == "ccomp" and any(c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < node.i for c in node.children)
 

@@ -95,10 +95,11 @@ def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
 def objects(verb) -> list:
     """The objects of a verb as the trigger rules see them: direct objects and passive
     subjects, their conjuncts ("launched artillery, mortar and rocket fire"), and what a
-    "part of" is part of ("suspended part of a military aid programme")."""
+    "part of" or "hundreds of" counts ("suspended part of a military aid programme",
+    "defaced hundreds of websites")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [h for c in heads for h in conjuncts(c)[1:]]
-    heads += [p for c in heads if c.lemma_.lower() in W.part_nouns for o in c.children
+    heads += [p for c in heads if c.lemma_.lower() in W.part_nouns | W.quantity_nouns for o in c.children
               if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
     return heads
 
