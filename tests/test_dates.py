@@ -125,9 +125,9 @@ def test_a_date_belongs_to_the_clause_it_hangs_on(on_friday):
 
 def test_a_birth_date_does_not_date_the_other_event(on_friday):
     # the meeting is not of 1950, nor news of the article's day: a life told in the past
-    rel = _event(on_friday("Born on June 3, 1950, Peter Novak met Xi Jinping in Beijing."))
+    rel = _event(on_friday("Born on June 3, 1950, Senator Peter Novak met Xi Jinping in Beijing."))
     assert (rel.date, rel.undated) == (None, True)
-    rel = _event(on_friday("Born on June 3, 1950, Peter Novak met Xi Jinping in Beijing on Monday."))
+    rel = _event(on_friday("Born on June 3, 1950, Senator Peter Novak met Xi Jinping in Beijing on Monday."))
     assert rel.date == "2024-03-11"
 
 

@@ -10,7 +10,7 @@ from tests.conftest import shared_path
 
 def test_derived_rows_weigh_less_and_never_override_the_curated_lexicon():
     lex = load()
-    assert lex.verbs["summon"].weight == DERIVED_WEIGHT
+    assert lex.verbs["huddle"].weight == DERIVED_WEIGHT
     assert lex.verbs["condemn"].weight == 1.0  # events.tsv
     # a phrase row is consulted before the verb's plain row: "withdraw an ambassador"
     assert lex.verb("withdraw", ["ambassador"]).predicate == "cutsTiesWith"

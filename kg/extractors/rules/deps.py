@@ -102,3 +102,24 @@ def is_own(obj) -> bool:
     """Is the object the actor's own thing ("its troops", "their forces")? Then look further."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
 
+
+
+# Dependents that open a clause of their own: what they say is not said of the clause above.
+CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj"})
+
+
+def own_clause(tok) -> list:
+    """The words of the clause a token is in: from its nearest verb (or the root) down, not
+    into the clauses under it ("After winning the election, X attacked Y": "election" is not
+    in the clause of "attacked"), nor into a coordinated verb with a subject of its own."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    out, stack = [], [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS
+                     and not (c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"))  # "after winning ..."
+                     and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subjects(c)))
+    return out

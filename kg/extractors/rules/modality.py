@@ -65,7 +65,7 @@ def _own_marks(tok) -> tuple[bool, str, set[str]]:
 
 def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
     """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
-    reports, "accused of" alleges, "if" makes it hypothetical."""
+    reports, "accused of" alleges, "if", "asked to" and "whom" make it hypothetical."""
     dep, head = node.dep_, node.head
     hl = head.lemma_.lower()
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
@@ -89,9 +89,23 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         reported = True
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
             modality = "intended"  # "said it would allow": reported future, not a conditional
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
+            or _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"
     return negated, modality, reported
+
+
+def _asked_or_open(node, dep: str, hl: str) -> bool:
+    """Is the clause what someone was asked to do ("asked Kiev to investigate"), what a demand
+    is for ("demanded an admission that its forces killed ...") or an open question ("did
+    not say whom they would support")?"""
+    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs \
+            and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in node.head.children):
+        return True
+    head = node.head
+    if dep == "acl" and head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.lemma_.lower() in W.requesting_verbs:
+        return True
+    return dep == "ccomp" and any(c.tag_ in ("WP", "WDT", "WRB", "WP$") and c.i < node.i for c in node.children)
 
 
 def nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
@@ -107,13 +121,24 @@ def nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
     for clause in clauses:
         mods.add(clause.lower_)
         mods |= {g.lower_ for g in clause.children if g.dep_ in ("acomp", "oprd")}
-    if mods & W.called_off_mods:
-        return True, modality
+    if mods & W.called_off_mods or _governing(noun) in W.calling_off_verbs:
+        return True, modality  # "the cancelled trip", "cancelled his visit to Denmark"
+    if _governing(noun) in W.putting_off_verbs and modality in (ASSERTED, "reported"):
+        return negated, "intended"  # "postponed the summit": still to come
     if mods & W.hypothetical_mods:
         return negated, "hypothetical"
     if mods & W.intended_mods and modality in (ASSERTED, "reported"):
         return negated, "intended"
     return negated, modality
+
+
+def _governing(noun) -> str:
+    """The verb whose object the nominal event is, with its particle ("call off"), or ""."""
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return ""
+    verb = noun.head
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def commitment(verb):

@@ -1,10 +1,19 @@
-"""Pledges and threats: saying one will act is itself an event (CAMEO 03 and 13).
+"""Statements of intent: saying that one will act is itself an event (CAMEO 03, 12, 13).
 
-"Syria is willing to withdraw its troops from Lebanon" is an intended withdrawal and an
-asserted AGREE; "Japan said it would attack North Korea" or "will strike unless ..." an
-intended attack and an asserted THREATEN; "vowed to retaliate" is a threat, not a
-promise. Which event types a commitment turns into a pledge or a threat is in
-``kg/data/rules/modality.tsv``.
+PLOVER codes what an actor says it will do: committing, being ready, planning or
+announcing a cooperative act or a retreat is AGREE ("Syria is willing to withdraw its
+troops from Lebanon", "China will send aid to Nepal", "plans to visit Seoul", "said it
+would release the sailors"); promising a concession is CONCEDE; announcing or vowing a
+hostile act is THREATEN ("Japan said it would attack North Korea", "will strike unless
+..."); a refused cooperation is REJECT ("Syria says it will not accept more refugees"). The
+intended act itself stays a record of its own, marked intended, never asserted; the
+statement is asserted (or reported) and goes to the recipient of the intended act.
+
+One mechanism reads every case: :func:`stance` finds what makes the act a statement (a
+commitment, a condition, an announcement, a plain future, a plan, a schedule, a refusal)
+and the word that says it; the table ``intent_events`` in ``kg/data/rules/modality.tsv``
+says which event each stance makes of each kind of act. :mod:`.modality` decides the mood;
+this module decides the event it makes.
 """
 
 from __future__ import annotations
@@ -14,54 +23,123 @@ from collections.abc import Iterator
 from ...model import RelationMention
 from . import records
 from .context import same
+from .deps import SUBJ
 from .modality import announcement, commitment, conditional, modality_of
 from .triggers import verb_event
 from .words import W
 
+STATEMENTS = {"AGREE": "agreesWith", "THREATEN": "threatens", "REJECT": "rejects", "CONCEDE": "concedesTo"}
+CONFIDENCE = {"AGREE": 0.65, "THREATEN": 0.6, "REJECT": 0.6, "CONCEDE": 0.6}
+
 
 def pledges_and_threats(ctx, verb, et, pairs, negated: bool, modality: str,
                         factor: float) -> Iterator[RelationMention]:
-    """The AGREE or THREATEN events of announcing an event. ``verb`` is the event's verb, or
-    the light verb of a nominal one ("would tighten the blockade"); ``pairs`` its (actor,
-    factor, recipient, factor) readings."""
-    announced = announcement(verb) if modality == "intended" and not negated else None
-    committed = commitment(verb) if modality == "intended" and not negated else None
-    threat = et.plover in W.threat_types and not negated and (
-        modality in ("intended", "hypothetical") and conditional(verb)
-        # "is prepared to impose martial law", "stands ready to strike": a threat
-        or committed is not None and committed.lower_ in W.readiness and et.plover not in W.pledge_types
-        or announced is not None and et.plover not in W.pledge_types)  # "said it would release": no threat
-    pledge, pledge_modality = _pledge(ctx, verb, et, negated, modality, announced, committed)
+    """The event that stating an act makes (AGREE, CONCEDE, THREATEN or REJECT), once per pair of
+    the act. ``verb`` is the act's verb, or the light verb of a nominal one ("would tighten
+    the blockade"); ``pairs`` its (actor, factor, recipient, factor) readings."""
+    found = stated(ctx, verb, et, negated, modality)
+    if found is None:
+        return
+    plover, saying = found
+    made = ctx.lex.by_predicate[STATEMENTS[plover]]
     for a, fa, o, fo in pairs:
-        if same(a, o):
-            continue
-        if pledge is not None and pledge_modality in ("asserted", "reported") and et.plover != "AGREE":
-            # "is willing to withdraw its troops from Lebanon": saying so is an AGREE event
-            yield records.event(ctx, a, ctx.lex.by_predicate["agreesWith"], o, False, pledge_modality,
-                                0.65 * factor * fa * fo, pledge)
-        if threat:  # "will withdraw its troops unless ...": the announcement is a threat
-            yield records.event(ctx, a, ctx.lex.by_predicate["threatens"], o, False,
-                                "asserted" if modality == "intended" else modality, 0.6 * factor * fa * fo, verb)
+        if not same(a, o):
+            yield records.event(ctx, a, made, o, False, saying, CONFIDENCE[plover] * factor * fa * fo, verb)
 
 
-def _pledge(ctx, verb, et, negated, modality, announced, committed):
-    """(the word that pledges the act, the modality of pledging), or (None, None)."""
-    if modality == "intended" and not negated and et.plover in W.pledge_types and not conditional(verb, ("unless",)):
-        # An announced withdrawal ("will withdraw its peacekeepers from Chad") is as often a
-        # threat as a concession: only an explicit commitment makes it a pledge.
-        pledge = committed or (announced if et.plover != "RETREAT" else None)
-        if pledge is not None:
-            pledge_negated, pledge_modality = modality_of(ctx, pledge)
-            if not pledge_negated:
-                return pledge, pledge_modality
-    return None, None
+def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | None:
+    """(the PLOVER type of the statement, its modality) for an act of type ``et`` whose clause
+    has this negation and modality, or None when saying so is no event."""
+    kind = _kind(et.plover)
+    if kind is None:
+        return None
+    found = stance(ctx, verb, negated, modality)
+    if found is None:
+        return None
+    name, word = found
+    plover = dict(cell.split(":") for cell in W.intent_events.get(name, ())).get(kind)
+    if plover is None:
+        return None
+    if word is verb:  # a plain future or a refusal: the sentence states it
+        saying = "reported" if verb.sent.start in ctx.reported else "asserted"
+    else:
+        said_negated, saying = modality_of(ctx, word)
+        if said_negated:
+            return None  # "did not announce", "is not willing to"
+    if saying not in ("asserted", "reported"):
+        return None  # "may be ready to": no statement yet
+    return plover, saying
+
+
+def stance(ctx, verb, negated: bool, modality: str):
+    """(stance, the word that states it) for an act's verb (see ``kg/data/rules/modality.tsv``),
+    or None."""
+    if negated:
+        return ("refuse", verb) if _own_future(verb) and not _questioned(verb) else None
+    if modality == "hypothetical":
+        return ("condition", verb) if conditional(verb) else None
+    if modality != "intended":
+        return None
+    committed = commitment(verb)
+    if committed is not None:
+        return "commit", committed
+    if conditional(verb):
+        return "condition", verb
+    announced = announcement(verb)
+    if announced is not None:
+        return "announce", announced
+    governor = _governor(verb)
+    if governor is not None:
+        lemma = governor.lemma_.lower()
+        if lemma in W.plan_words:
+            return "plan", governor
+        if lemma in W.expect_words:
+            return "expect", governor
+        return None  # "tried to", "began to", "threatened to": no statement of intent here
+    if _own_future(verb) and not _questioned(verb) and verb.dep_ not in ("ccomp", "advcl", "relcl", "acl"):
+        return "future", verb
+    return None
+
+
+def _kind(plover: str) -> str | None:
+    for kind in ("cooperative", "retreat", "concession", "hostile", "agreement"):
+        if plover in getattr(W, f"intended_{kind}"):
+            return kind
+    return None
+
+
+def _own_future(verb) -> bool:
+    """Does the verb carry its own "will" ("will send", "won't accept", "said it would not")?"""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return bool(aux & W.intended_aux) or "would" in aux and verb.dep_ == "ccomp" \
+        and verb.head.lemma_.lower() in W.speech_verbs
+
+
+def _questioned(verb) -> bool:
+    """Is the clause a question ("whom they would support", "whether it will meet")?"""
+    return any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
+               for t in verb.subtree if t.i < verb.i)
+
+
+def _governor(verb):
+    """The verb or adjective whose complement the act is ("plans to visit", "is due to
+    meet", "is expected to sign"), if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "ADJ", "AUX") and not any(c.dep_ in SUBJ and c.i == verb.i for c in node.children):
+            return node
+    return None
 
 
 def hostile_complement(ctx, verb) -> bool:
     """Does the verb's infinitive complement do harm ("vowed to retaliate", "pledged to
-    impose sanctions")? Promising that is no cooperation."""
+    impose sanctions")? Promising that is no cooperation; promising not to is restraint."""
     for c in verb.children:
-        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) \
+                and not any(a.dep_ == "neg" for a in c.children):  # "pledged not to attack": restraint
             inner = verb_event(ctx, c) or next((ctx.lex.nouns[o.lemma_.lower()] for o in c.children
                                                 if o.dep_ == "dobj" and o.lemma_.lower() in ctx.lex.nouns), None)
             if inner is not None and inner.plover in W.hostile_types:

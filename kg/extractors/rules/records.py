@@ -16,13 +16,15 @@ from . import trace
 from .dates import event_time
 from .location import event_place
 from .modality import modality_of
+from .political import standing
 
 
 def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: str, conf: float,
           trigger) -> RelationMention:
     """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
-    conf = round(min(conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None)), 0.95), 3)
+    conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
+    conf = round(min(conf * standing(ctx, a, et, o), 0.95), 3)  # 0 when it is no event between political actors
     trace.made(ctx, trigger, conf)
     date, undated = event_time(ctx, trigger, modality, (a, o))
     return _build(ctx, a, et.predicate, o, et, negated, modality, conf, trigger,

@@ -4,15 +4,20 @@ A shape is a JSON object describing a token and its neighbours in the parse; eve
 must hold:
 
 * attributes of the token: ``dep``, ``pos``, ``tag``, ``ent_type`` (spaCy's labels),
-  ``lower`` (its lower-cased text) and ``lemma`` (its lower-cased lemma). The value is one
-  string or a list of them; a string ``"@name"`` names a word list: one of
-  ``kg/data/rules/*.tsv`` (``"@verbal_targets"``), the event nouns of the lexicon
-  (``"@lexicon:nouns"``), the role nouns of ``agents.tsv`` (``"@lexicon:agents"``) or those
-  of one CAMEO sector (``"@agents:MIL"``);
+  ``lower`` (its lower-cased text), ``lemma`` (its lower-cased lemma) and ``shape``
+  (spaCy's: "d-d" for a score such as "2-1"). The value is one string or a list of them; a
+  string ``"@name"`` names a word list: one of ``kg/data/rules/*.tsv``
+  (``"@verbal_targets"``), the event nouns of the lexicon (``"@lexicon:nouns"``, or those
+  of one PLOVER type: ``"@lexicon:nouns:ASSAULT"``), its verbs of one PLOVER type by their
+  own rows (``"@lexicon:verbs:ASSAULT"``), the role nouns of ``agents.tsv``
+  (``"@lexicon:agents"``) or those of one CAMEO sector (``"@agents:MIL"``);
 * neighbours, each a shape that at least one of them must fit: ``child`` (a dependent),
-  ``object`` (an object of the trigger, as the trigger rules collect them: direct objects,
-  passive subjects, their conjuncts, what a "part of" is part of) and ``subject`` (the
-  subject of the trigger, or of the verb it is coordinated with or complements);
+  ``head`` (the token it depends on), ``object`` (an object of the trigger, as the trigger
+  rules collect them: direct objects, passive subjects, their conjuncts, what a "part of"
+  is part of), ``subject`` (the subject of the trigger, or of the verb it is coordinated
+  with or complements), ``clause`` (any word of the trigger's own clause, not of the clauses
+  under it: "in the final", but not "after winning the election") and ``sentence`` (any word
+  of the sentence: "a weapon is named");
 * ``any`` (a list: one must fit), ``all`` (a list: all must fit), ``not`` (must not fit).
 
 The format borrows spaCy's ``DependencyMatcher`` attribute names, but a shape is anchored
@@ -27,7 +32,7 @@ fits "spoke *on the phone*".
 
 from __future__ import annotations
 
-from .deps import own_subjects
+from .deps import own_clause, own_subjects
 from .words import W
 
 _ATTRS = {
@@ -37,8 +42,9 @@ _ATTRS = {
     "ent_type": lambda t: t.ent_type_,
     "lower": lambda t: t.lower_,
     "lemma": lambda t: t.lemma_.lower(),
+    "shape": lambda t: t.shape_,
 }
-_RELATIONS = ("child", "object", "subject")
+_RELATIONS = ("child", "head", "object", "subject", "clause", "sentence")
 _KEYS = {*_ATTRS, *_RELATIONS, "any", "all", "not"}
 
 
@@ -69,6 +75,9 @@ _NEIGHBOURS = {
     "child": lambda tok, objects: tok.children,
     "object": lambda tok, objects: objects,
     "subject": lambda tok, objects: own_subjects(tok),
+    "head": lambda tok, objects: () if tok.head.i == tok.i else (tok.head,),
+    "clause": lambda tok, objects: own_clause(tok),
+    "sentence": lambda tok, objects: tok.sent,
 }
 
 
@@ -93,6 +102,12 @@ def _matches(ctx, value: str, want) -> bool:
 def _in_list(ctx, value: str, name: str) -> bool:
     if name == "lexicon:nouns":
         return value in ctx.lex.nouns
+    if name.startswith("lexicon:nouns:"):
+        et = ctx.lex.nouns.get(value)
+        return et is not None and et.plover == name.removeprefix("lexicon:nouns:")
+    if name.startswith("lexicon:verbs:"):  # the verb's own row, not a row that needs its objects
+        et = ctx.lex.verbs.get(value)
+        return et is not None and et.plover == name.removeprefix("lexicon:verbs:")
     if name == "lexicon:agents":
         return value in ctx.lex.agents
     if name.startswith("agents:"):

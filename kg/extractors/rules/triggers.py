@@ -5,8 +5,9 @@ derived ``cameo_verbs.tsv``), with a particle ("lash out") and with the objects 
 need ("cut *ties*", "lift a *ban*"). Then the sense table ``kg/data/rules/verb_senses.jsonl``
 decides the cases where the lemma alone misleads: "attacked the decision" is criticism,
 "asked whether" is a question, "US troops left Iraq" is a withdrawal. A noun triggers the
-event the lexicon gives it or its compound ("phone call"). A new trigger is a row in the
-lexicon; a new sense is a row in the sense table.
+event the lexicon gives it or its compound ("phone call"), and the same table has rows for
+nouns ("a general strike" is a protest). A new trigger is a row in the lexicon; a new
+sense is a row in the sense table.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ SENSES = "verb_senses.jsonl"
 
 @functools.cache
 def _senses() -> dict[str, dict[str, tuple[dict, ...]]]:
-    """when ("unknown", "known") → lemma → the rows for it, in file order."""
-    table: dict[str, dict[str, list[dict]]] = {"unknown": {}, "known": {}}
+    """when ("unknown", "known", "noun") → lemma → the rows for it, in file order."""
+    table: dict[str, dict[str, list[dict]]] = {"unknown": {}, "known": {}, "noun": {}}
     for row in jsonl_rows(SENSES):
         where = f"kg/data/rules/{SENSES}, the row for {row.get('lemmas')}"
         if row.get("when") not in table or not row.get("lemmas") or "then" not in row:
-            raise ValueError(f"{where}: a row needs \"lemmas\", \"when\" (unknown or known) and \"then\"")
+            raise ValueError(f"{where}: a row needs \"lemmas\", \"when\" (unknown, known or noun) and \"then\"")
         then = row["then"]
         if then != "drop" and not (isinstance(then, dict) and "predicate" in then):
             raise ValueError(f"{where}: \"then\" is \"drop\" or {{\"predicate\": ...}}, not {then!r}")
@@ -69,14 +70,20 @@ def verb_event(ctx, tok) -> EventType | None:
 
 
 def noun_event(ctx, tok) -> EventType | None:
-    """The event a noun triggers: its compound with it ("phone call"), else itself."""
+    """The event a noun triggers: its compound with it ("phone call"), else itself, unless
+    a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
     lemma = tok.lemma_.lower()
     for c in tok.children:
         if c.dep_ == "compound":
             et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
             if et is not None:
                 return et
-    return ctx.lex.nouns.get(lemma)
+    et = ctx.lex.nouns.get(lemma)
+    if et is not None:
+        for row in _senses()["noun"].get(lemma, ()):
+            if _applies(ctx, tok, row, et, ()):
+                return _then(ctx, row)
+    return et
 
 
 def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
@@ -88,10 +95,11 @@ def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
 def objects(verb) -> list:
     """The objects of a verb as the trigger rules see them: direct objects and passive
     subjects, their conjuncts ("launched artillery, mortar and rocket fire"), and what a
-    "part of" is part of ("suspended part of a military aid programme")."""
+    "part of" or "hundreds of" counts ("suspended part of a military aid programme",
+    "defaced hundreds of websites")."""
     heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     heads += [h for c in heads for h in conjuncts(c)[1:]]
-    heads += [p for c in heads if c.lemma_.lower() in W.part_nouns for o in c.children
+    heads += [p for c in heads if c.lemma_.lower() in W.part_nouns | W.quantity_nouns for o in c.children
               if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
     return heads
 

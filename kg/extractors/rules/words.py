@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-FILES = ("mentions.tsv", "actors.tsv", "roles.tsv", "modality.tsv", "statics.tsv", "time_place.tsv")
+FILES = ("mentions.tsv", "actors.tsv", "roles.tsv", "modality.tsv", "statics.tsv", "time_place.tsv",
+         "politics.tsv", "senses.tsv")
 
 
 def _cells(cell: str) -> list[str]:
