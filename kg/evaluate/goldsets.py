@@ -78,7 +78,7 @@ class Options:
     """How to read a set, for the formats it concerns."""
 
     match: str = "type"  # kg's format: compare events by PLOVER "type" or by ontology "predicate"
-    part: str | None = None  # the GSR: one half of the dev split (kg.evaluate.formats.plover.half)
+    part: str | None = None  # the GSR dev or CoNLL04 train: one half (kg.evaluate.formats.plover.half)
 
 
 Reader = Callable[[Path, str, Options], GoldSet]

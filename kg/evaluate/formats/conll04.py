@@ -15,6 +15,7 @@ from ...model import Document
 from ..goldsets import GoldSet, Options, register
 from ..matching import PLOVER_TYPES, Fact, Ref
 from ..scoring import Level
+from .plover import half
 
 # CoNLL04 relation → the kg predicates (or PLOVER type) that express it.
 CONLL04_TYPES = {
@@ -49,12 +50,14 @@ def detokenize(tokens: Sequence[str]) -> str:
     return out
 
 
-def read_conll04(path: Path, name: str = "conll04") -> GoldSet:
+def read_conll04(path: Path, name: str = "conll04", part: str | None = None) -> GoldSet:
     """CoNLL04 sentences: the five relations between gold entity spans, mapped by :data:`CONLL04_TYPES`.
 
     Entities are matched by name against the span text (loosely: see
     :mod:`kg.evaluate.matching`); there is no country level, since CoNLL04 entities carry
-    no country.
+    no country. With ``part`` (``tune`` or ``holdout``) only that half of the sentences is
+    read, split by the same fixed hash as the GSR (:func:`kg.evaluate.formats.plover.half`
+    of the document id).
     """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -64,6 +67,8 @@ def read_conll04(path: Path, name: str = "conll04") -> GoldSet:
     for i, sent in enumerate(data):
         tokens = sent["tokens"]
         doc = f"conll04-{sent.get('orig_id', i)}"
+        if part is not None and half(doc) != part:
+            continue
         docs.append(Document(id=doc, text=detokenize(tokens), source=str(path)))
         ents = [Ref.of(detokenize(tokens[e["start"]:e["end"]]), loose=True) for e in sent["entities"]]
         for rel in sent["relations"]:
@@ -80,4 +85,4 @@ def read_conll04(path: Path, name: str = "conll04") -> GoldSet:
 @register("conll04", sniff=lambda head: head.lstrip().startswith("["))
 def read(path: Path, name: str, options: Options) -> GoldSet:
     """CoNLL04 JSON: sentences with entity spans and Work_For, Live_In, Located_In, OrgBased_In, Kill"""
-    return read_conll04(path, name)
+    return read_conll04(path, name, part=options.part)
