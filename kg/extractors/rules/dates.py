@@ -16,8 +16,10 @@ dateline puts a date between the town and the agency. The first helpers step ove
 
 from __future__ import annotations
 
-from ...dates import When, defunct_until, era, read
+from ...dates import WEEKDAYS, When, defunct_until, era, read
 from .words import W
+
+WEEKDAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 
 
 def is_era_year(span) -> bool:
@@ -247,19 +249,28 @@ def _past_cue(ctx, holders, participants) -> bool:
 def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | None) -> bool:
     """A past-tense sentence set wholly in earlier years, whose date the parse hung on another
     word ("in 2018, Hungary licensed ... then agreed with Airbus", "born in 1941, he met
-    Garcia"), tells history, not news of the article's day. Only years that date a clause
-    count: not a year that names a thing ("criticized the 2015 treaty"), nor one behind
-    "since" (a state still going on), nor one inside a relative clause that does not hold
-    the event ("the plane, which was built in 1977")."""
+    Garcia"), tells history, not news of the article's day; so does an undated past-tense
+    sentence that goes on with the story of the sentence before it, in the same paragraph,
+    when that one is set in earlier years ("Kennedy was killed in June 1968. Sirhan shot him
+    in the head.": :func:`_narrative_past`)."""
     told = tense if clause.pos_ in ("VERB", "AUX") else _tense(clause.head)  # a noun's: its verb's
     if article is None or told != "past":
         return False
-    seen = False
-    for ent in ctx.sent.ents:
+    return _set_in_past(ctx.sent, article, trigger) or _narrative_past(ctx.sent, article)
+
+
+def _set_in_past(sent, article: str, trigger=None) -> bool | None:
+    """Is the sentence set wholly in years before the article's? None when it names no year
+    that dates a clause. Only such years count: not a year that names a thing ("criticized
+    the 2015 treaty"), nor one behind "since" (a state still going on), nor one inside a
+    relative clause that does not hold the event ("the plane, which was built in 1977")."""
+    seen = None
+    for ent in sent.ents:
         if ent.label_ != "DATE" or not any(t.like_num and len(t.text) == 4 for t in ent) \
                 or ent.root.head.lower_ in W.time_zones:
             continue  # not a year: "1700 UTC" is a time of day
-        if any(h.dep_ in ("relcl", "acl") and trigger not in h.subtree for h in ent.root.ancestors) \
+        if any(h.dep_ in ("relcl", "acl") and (trigger is None or trigger not in h.subtree)
+               for h in ent.root.ancestors) \
                 or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in W.since_preps) \
                 or (ent.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and ent.root.head.pos_ == "NOUN"):
             continue
@@ -268,6 +279,30 @@ def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | No
             return False
         seen = True
     return seen
+
+
+def _narrative_past(sent, article: str, depth: int = 2) -> bool:
+    """An undated past-tense sentence carries on the time of the sentence before it in the
+    same paragraph: history when that one is set in earlier years, or carries on a story that
+    is (up to ``depth`` sentences back). A sentence with a date or time of its own, or one
+    that opens a paragraph, sets its own time."""
+    if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) for e in sent.ents):
+        return False
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
+        return False
+    before = doc[sent.start - 1].sent
+    if _tense(before.root) != "past":
+        return False
+    placed = _set_in_past(before, article)
+    if placed is not None:
+        return placed
+    return depth > 1 and _narrative_past(before, article, depth - 1)
+
+
+def _time_of_day(ent) -> bool:
+    """"just after midnight", "at 9 pm": a time that dates no day."""
+    return ent.label_ == "TIME" and not any(t.lower_ in WEEKDAY_WORDS or t.like_num and len(t.text) == 4 for t in ent)
 
 
 def _pluperfect(tok) -> bool:
