@@ -62,12 +62,14 @@ def test_three_articles_reporting_one_meeting_give_one_row_with_three_sources(ba
 
 def test_a_negated_statement_never_makes_a_row_and_a_planned_one_only_when_asked(baltic):
     table = ev.rows(baltic)
+    # not Latvia's denied criticism; Finland's plan to visit Latvia is a statement of intent to
+    # meet (CAMEO 036, PLOVER AGREE), asserted, while the visit itself is only intended
     assert [(r["actor"], r["plover"], r["recipient"]) for r in table] == [
-        ("Estonia", "CONSULT", "Finland"), ("Russia", "ACCUSE", "Finland")]  # not Latvia's denied criticism
+        ("Estonia", "CONSULT", "Finland"), ("Finland", "AGREE", "Latvia"), ("Russia", "ACCUSE", "Finland")]
     everything = ev.rows(baltic, include_unasserted=True)
     planned = [r for r in everything if r["modality"] == "intended"]
     assert [(r["actor"], r["recipient"], r["mode"]) for r in planned] == [("Finland", "Latvia", "visit")]
-    assert len(everything) == 3 and not any(r["actor"] == "Latvia" for r in everything)
+    assert len(everything) == 4 and not any(r["actor"] == "Latvia" for r in everything)
 
 
 def test_the_event_id_is_the_same_whatever_the_build_order_and_follows_removals(baltic, tmp_path):
@@ -224,7 +226,7 @@ def test_cli_writes_the_table_and_refuses_the_flag_elsewhere(baltic_path, tmp_pa
     out = tmp_path / "events.csv"
     res = invoke("export", "--store", baltic_path, "--format", "events", "-o", out, "--include-unasserted")
     assert res.exit_code == 0, res.output
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 4  # the header and three events
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5  # the header and four events
     res = invoke("export", "--store", baltic_path, "--format", "ttl", "--include-unasserted")
     assert res.exit_code == 2 and "--include-unasserted does not apply to the ttl format" in res.output
 
@@ -260,8 +262,9 @@ def test_the_actors_query_counts_events(baltic):
     from kg.query import run_named
 
     got = {r[0].value: (int(r[2].value), int(r[3].value), int(r[4].value)) for r in run_named(baltic, "actors").rows}
-    # Finland: the meeting (stated once as actor, twice as recipient) and Russia's criticism
-    assert got == {"Finland": (2, 1, 2), "Estonia": (1, 1, 1), "Russia": (1, 1, 0)}
+    # Finland: the meeting (stated once as actor, twice as recipient), its stated intent to
+    # visit Latvia and Russia's criticism
+    assert got == {"Finland": (3, 2, 2), "Estonia": (1, 1, 1), "Russia": (1, 1, 0), "Latvia": (1, 0, 1)}
 
 
 @pytest.mark.slow
@@ -272,9 +275,10 @@ def test_the_events_query_and_the_table_agree_on_wikinews(wikinews_store):
 
 def test_stats_and_pairs_count_events(baltic_path):
     data = json.loads(invoke("stats", "--store", baltic_path, "--format", "json").output)
-    assert (data["events"], data["event_statements"], data["events_by_plover"]) == (2, 4, {"ACCUSE": 1, "CONSULT": 1})
+    assert (data["events"], data["event_statements"], data["events_by_plover"]) == (
+        3, 5, {"ACCUSE": 1, "AGREE": 1, "CONSULT": 1})
     res = invoke("stats", "--store", baltic_path)
-    assert "Events: 2, reported by 4 asserted statements" in res.output
+    assert "Events: 3, reported by 5 asserted statements" in res.output
     res = invoke("analyze", "pairs", "--undirected", "--store", baltic_path, "--format", "json")
     assert res.exit_code == 0, res.output
     pairs = {(r["source"], r["target"]): r for r in json.loads(res.stdout)["rows"]}
