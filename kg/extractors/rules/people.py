@@ -114,6 +114,14 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     if p.dep_ != "pobj" or p.i not in ms:
         return
     where = ms[p.i]
+    after_age = c.head.pos_ == "NUM" or c.i >= 2 and c.doc[c.i - 1].text == "," and c.doc[c.i - 2].like_num
+    if c.lower_ == "of" and after_age and where.type == "Organization" \
+            and ctx.linker.known(where.key or where.text) is None \
+            and where.text.split()[-1].lower().strip(".") not in W.org_heads:
+        # "Jane Roe, 50, of Springfield": the wire's hometown shape, whatever the NER took
+        # the town for (it often takes a small town for an organisation)
+        where = dataclasses.replace(where, type="City")
+        retype(p, ms, where)
     if any(title.org is where for title in found):
         return  # "President Rouhani of Iran": the title already says what he is to Iran
     if c.lower_ in ("of", "from") and where.type in ("City", "Location"):

@@ -443,6 +443,7 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         return
     if org is not None and (org is person or org.type == "Person"):
         org = None
+    org = _home_place(doc, org, t, relation, ms, linker)
     scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
     if org is not None:
         rel = relation_to(org, (relation, state_relation), scope, linker)
@@ -458,6 +459,21 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             country = linker.country(actor.country)
             if country is not None:
                 yield Title(relation, None, t, scope)
+
+
+def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -> Mention | None:
+    """"a Fargo native", "a resident of Kulm": what one is a native or resident of is a place,
+    whatever the NER took the name for (it often takes a small town for an organisation),
+    unless kg knows the name or it ends like a body's ("Acme Corp.")."""
+    if org is None or relation is not None or t.lemma_.lower() not in W.home_titles \
+            or org.type != "Organization" or linker.known(org.key or org.text) is not None \
+            or org.text.split()[-1].lower().strip(".") in W.org_heads:
+        return org
+    home = dataclasses.replace(org, type="Location")
+    at = next((t for t in doc if ms.get(t.i) is org), None)
+    if at is not None:
+        retype(at, ms, home)
+    return home
 
 
 def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
