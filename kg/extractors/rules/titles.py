@@ -158,7 +158,9 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
-                                   and org.start > p.idx for c in t.children for p in c.children):
+                                   and org.start > p.idx and not any(a.dep_ == "appos" and ms.get(a.i) is org
+                                                                     for a in p.children)
+                                   for c in t.children for p in c.children):
             under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
         found.append((_with_of(t, title_phrase(t, ms), linker), t, org))
     for phrase, t, org in found:
@@ -200,6 +202,9 @@ def _title_words(head, first, ms, linker) -> tuple[list, int]:
 def _titles_before(head, first, ms, linker) -> list:
     """"Canadian Prime Minister Justin Trudeau", "CNTP Secretary Luis Cobos"."""
     doc = head.doc
+    merged = _title_ending_a_name(head, first, ms, linker)
+    if merged:
+        return merged
     words, i = _title_words(head, first, ms, linker)
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
     if not words or title_of(phrase, linker) == (None, None):
@@ -232,6 +237,24 @@ def _titles_before(head, first, ms, linker) -> list:
     if words:
         found.append((phrase, words[of - 1] if of else words[-1], org))
     return found
+
+
+def _title_ending_a_name(head, first, ms, linker) -> list:
+    """"FAA Administrator Jo Marsh": the NER ran the body and the title into one name; the
+    title is the name's last word, the body the words before it."""
+    doc = head.doc
+    j = first - 1
+    org = ms.get(j)
+    if org is None or org.type != "Organization" or doc[j].sent != head.sent \
+            or linker.known(org.key or org.text) is not None:
+        return []
+    start = mention_start(j, org, ms)
+    if j - start not in (1, 2) or not linker.is_title(doc[j].text) or linker.is_title(doc[start:j].text) \
+            or title_of(doc[j].lower_, linker)[0] is None \
+            or any(not t.is_title and not t.is_upper for t in doc[start:j]):
+        return []
+    body = doc[start:j]
+    return [(doc[j].lower_, doc[j], Mention(body.text, body.start_char, body.end_char, "Organization", key=body.text))]
 
 
 def _body_before(head, i: int, words: list, ms, linker) -> tuple[Mention | None, list]:
@@ -382,6 +405,13 @@ def _apposition_org(t, person, ms) -> Mention | None:
         org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"), types=HOLDERS)
     if org is None and t.lemma_.lower() in W.personal_staff:
         org = attached(t, ms, (), ("to",), types=HOLDERS)  # "an aide to Senator Bob Kerrey"
+    if org is None:
+        # "leader of the main opposition party, the Civic Forum": the body named in apposition
+        # to the kind of body the title is of
+        org = next((ms[a.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                    and p.lemma_.lower() in W.org_nouns | W.membership_bodies
+                    for a in p.children if a.dep_ == "appos" and a.i in ms and ms[a.i].type in BODIES), None)
     if org is None:
         # "mayor of the Polish city of Gdansk": the place a place noun names
         org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
