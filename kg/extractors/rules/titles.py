@@ -396,7 +396,11 @@ def _voided(t, ms, linker) -> bool:
 
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
-    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"), types=HOLDERS)
+    org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=HOLDERS)
+    if org is None and not _unit_owner(t, ms, COLLECTIVE):
+        # "an official in the ministry", "a lawyer from Acme" (but "commander of US forces in
+        # Vietnam" commands the forces, not Vietnam: see below)
+        org = attached(t, ms, (), ("from", "in"), types=HOLDERS)
     if org is not None and org.type in ("Group", "Country") \
             and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
         # "the Democratic chairman of the committee": the body it is of, not the adjective
@@ -419,10 +423,7 @@ def _apposition_org(t, person, ms) -> Mention | None:
                     for where in [place(p, ms)] if where is not None), None)
     if org is None:
         # "an engineer with the USDA's research service": the body that owns the unit named
-        org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
-                    for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
-                    for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
-                    and ms[g.i].type in BODIES), None)
+        org = _unit_owner(t, ms, BODIES)
     if org is None:
         # "vice president of marketing for Acme", "head of research at the institute": the
         # body behind the department
@@ -435,6 +436,15 @@ def _apposition_org(t, person, ms) -> Mention | None:
                     for q in d.children if q.dep_ == "pobj" and q.i in ms
                     and ms[q.i].type in BODIES), None)
     return org
+
+
+def _unit_owner(t, ms, types) -> Mention | None:
+    """"an engineer with the USDA's research service", "commander of U.S. forces": the body
+    that owns the unit a title is of."""
+    return next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
+                 for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                 for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                 and ms[g.i].type in types), None)
 
 
 def _bare(noun) -> bool:
@@ -475,6 +485,7 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         org = None
     org = _home_place(doc, org, t, relation, ms, linker)
     scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
+    org = _state_not_city(org, scope, linker)
     if org is not None:
         rel = relation_to(org, (relation, state_relation), scope, linker)
         if rel == "leaderOf" and under_unit:
@@ -504,6 +515,17 @@ def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -
     if at is not None:
         retype(at, ms, home)
     return home
+
+
+def _state_not_city(org: Mention | None, scope: frozenset[str], linker) -> Mention | None:
+    """"New York Gov. X", "Washington Sen. Y": an office of a state or a seat in a legislature
+    named with a name both a city and a state bear is the state's."""
+    if org is None or org.type != "City" or not scope & ELECTED or org.text.lower() not in W.city_or_state:
+        return org
+    state = linker.known(f"{org.text} State")
+    if state is None or state.type != "Location":
+        return org
+    return dataclasses.replace(org, type="Location", country=state.country, key=state.label)
 
 
 def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
