@@ -18,7 +18,7 @@ from ...model import Mention, RelationMention
 from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import SUBJ, attached, conjuncts, is_head_of, mention_start
-from .geography import comma_place
+from .geography import comma_place, town_like
 from .mentions import retype
 from .records import static
 from .words import W
@@ -98,10 +98,9 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
 def _firm_of_town(ctx, org, where) -> bool:
     """"Waste Haulers Co. of Randolph": after a firm's "Co." or "Inc.", "of" names its town,
     whatever the NER took the town for (unless kg knows the name, or it is a body's)."""
-    words = where.text.split()
     firm = (org.key or org.text).split()[-1].lower().strip(".,") in W.firm_suffixes
-    return firm and where.type == "Organization" and len(words) <= 2 and all(w[:1].isupper() for w in words) \
-        and ctx.linker.known(where.key or where.text) is None and words[-1].lower().strip(".") not in W.org_heads
+    return firm and where.type == "Organization" and town_like(where.text) \
+        and ctx.linker.known(where.key or where.text) is None
 
 
 def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:

@@ -18,7 +18,7 @@ from .actors import actors_of
 from .context import BODIES, COLLECTIVE, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
-from .geography import comma_place, place
+from .geography import comma_place, place, town_like
 from .mentions import as_person, mention, retype
 from .records import static
 from .titles import relation_to, title_of, title_phrase
@@ -116,8 +116,7 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     where = ms[p.i]
     after_age = c.head.pos_ == "NUM" or c.i >= 2 and c.doc[c.i - 1].text == "," and c.doc[c.i - 2].like_num
     if c.lower_ == "of" and after_age and where.type == "Organization" \
-            and ctx.linker.known(where.key or where.text) is None \
-            and where.text.split()[-1].lower().strip(".") not in W.org_heads:
+            and ctx.linker.known(where.key or where.text) is None and town_like(where.text):
         # "Jane Roe, 50, of Springfield": the wire's hometown shape, whatever the NER took
         # the town for (it often takes a small town for an organisation)
         where = dataclasses.replace(where, type="City")

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ...model import Mention
 from .context import BODIES, COLLECTIVE, STATES, same
 from .deps import MODIFIER, SUBJ, attached, is_head_of, mention_start
-from .geography import place
+from .geography import place, town_like
 from .mentions import retype
 from .words import W
 
@@ -508,7 +508,7 @@ def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -
     unless kg knows the name or it ends like a body's ("Acme Corp.")."""
     if org is None or relation is not None or t.lemma_.lower() not in W.home_titles \
             or org.type != "Organization" or linker.known(org.key or org.text) is not None \
-            or org.text.split()[-1].lower().strip(".") in W.org_heads:
+            or not town_like(org.text):
         return org
     home = dataclasses.replace(org, type="Location")
     at = next((t for t in doc if ms.get(t.i) is org), None)
