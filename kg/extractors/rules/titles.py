@@ -241,7 +241,8 @@ def _titles_before(head, first, ms, linker) -> list:
 
 def _title_ending_a_name(head, first, ms, linker) -> list:
     """"FAA Administrator Jo Marsh": the NER ran the body and the title into one name; the
-    title is the name's last word, the body the words before it."""
+    title is the name's last word, the body the acronym before it ("Detective Inspector X"
+    is one title)."""
     doc = head.doc
     j = first - 1
     org = ms.get(j)
@@ -251,7 +252,7 @@ def _title_ending_a_name(head, first, ms, linker) -> list:
     start = mention_start(j, org, ms)
     if j - start not in (1, 2) or not linker.is_title(doc[j].text) or linker.is_title(doc[start:j].text) \
             or title_of(doc[j].lower_, linker)[0] is None \
-            or any(not t.is_title and not t.is_upper for t in doc[start:j]):
+            or not all(t.is_upper and len(t.text) > 1 for t in doc[start:j]):
         return []
     body = doc[start:j]
     return [(doc[j].lower_, doc[j], Mention(body.text, body.start_char, body.end_char, "Organization", key=body.text))]
