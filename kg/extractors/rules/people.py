@@ -89,7 +89,8 @@ def _shared_employer(ctx, tok, m) -> Iterator[RelationMention]:
     if any(c.dep_ == "prep" for c in tok.children) or end + 1 >= len(doc) or doc[end].lower_ != "and":
         return  # "A of Florida, B of Utah and C of Georgia": each has their own
     for n in tok.children:
-        if n.dep_ != "conj" or ms.get(end + 1) is not ms.get(n.i) or ms[n.i].type != "Person" or ms[n.i] is m:
+        if n.dep_ != "conj" or n.i not in ms or ms.get(end + 1) is not ms[n.i] or ms[n.i].type != "Person" \
+                or ms[n.i] is m:
             continue
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "at") and c.i == mention_end(n.i, ms[n.i], ms):
