@@ -11,13 +11,15 @@ in ``kg/data/rules/statics.tsv``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import SUBJ, attached, conjuncts, is_head_of, mention_start
-from .geography import comma_place
+from .geography import comma_place, town_like
+from .mentions import retype
 from .records import static
 from .words import W
 
@@ -46,12 +48,16 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
     if len(words) > 2 and "of" in words[1:-1] and words[0].lower() not in W.diplomatic_offices \
             and not any(w.lower() in W.diplomatic_offices for w in words):
         k = len(words) - 1 - words[::-1].index("of")
-        town = ctx.linker.known(" ".join(words[k + 1:]))
-        if town is not None and town.type in ("City", "Location") \
-                and " ".join(words[k + 1:]).lower() not in W.city_or_state:
-            at = org.end - len(" ".join(words[k + 1:]))
+        name = " ".join(words[k + 1:])
+        at = org.end - len(name)
+        town = ctx.linker.known(name)
+        if town is not None and town.type in ("City", "Location") and name.lower() not in W.city_or_state:
             yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                       key=town.label), 0.6, tok)
+        elif town is None and words[k - 1].lower().strip(".,") in W.firm_suffixes and len(words) - k <= 3 \
+                and all(w[:1].isupper() for w in words[k + 1:]):
+            # "Waste Haulers Co. of Randolph": a firm of a town, whether or not kg knows the town
+            yield static(ctx, org, "basedIn", Mention(name, at, org.end, "City", key=name), 0.55, tok)
 
 
 def _national_seat(ctx, tok, org) -> Iterator[RelationMention]:
@@ -89,14 +95,27 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
                 yield static(ctx, org, "basedIn", ms[g.i], 0.6, c)
 
 
+def _firm_of_town(ctx, org, where) -> bool:
+    """"Waste Haulers Co. of Randolph": after a firm's "Co." or "Inc.", "of" names its town,
+    whatever the NER took the town for (unless kg knows the name, or it is a body's)."""
+    firm = (org.key or org.text).split()[-1].lower().strip(".,") in W.firm_suffixes
+    return firm and where.type == "Organization" and town_like(where.text) \
+        and ctx.linker.known(where.key or where.text) is None
+
+
 def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
     ms = ctx.ms
     if c.dep_ == "prep" and c.lower_ == "of" and org.type == "Organization":
         # "Manufacturers Hanover Trust Co. of New York": a firm of a town
         for p in c.children:
+            if p.dep_ == "pobj" and p.i in ms and _firm_of_town(ctx, org, ms[p.i]):
+                retype(p, ms, dataclasses.replace(ms[p.i], type="City"))
             if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
                     and mention_start(p.i, ms[p.i], ms) == c.i + 1:
                 yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
+                outer = comma_place(p, ms[p.i], ms)
+                if outer is not None:  # "Acme Co. of Lombard, Ill."
+                    yield static(ctx, org, "basedIn", outer, 0.55, c)
     elif c.dep_ == "prep" and c.lower_ == "in" and (
             tok.dep_ != "pobj"
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
@@ -137,6 +156,9 @@ def based(ctx, tok, m) -> Iterator[RelationMention]:
         for p in places:
             if ms[p.i] is not ms[org_tok.i] and ms[p.i].type in STATES:
                 yield static(ctx, ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
+                outer = comma_place(p, ms[p.i], ms)
+                if outer is not None and outer is not ms[org_tok.i]:  # "based in West Point, Ga."
+                    yield static(ctx, ms[org_tok.i], "basedIn", outer, 0.75, tok)
 
 
 def _headquarters(ctx, tok) -> Iterator[RelationMention]:

@@ -2,7 +2,8 @@
 
 The place a story was filed from lies in its region (locatedIn), and the news agency has
 a desk there (basedIn at 0.5: a bureau, not necessarily the head office). Also the header
-of a monitored broadcast ("Guatemala City Radio Nacional in Spanish 0400 GMT"). Read off
+of a monitored broadcast or press item ("Guatemala City Radio Nacional in Spanish 0400 GMT",
+"Lagos DAILY TIMES"). Read off
 the first words of a sentence, since the parser makes little of them.
 """
 
@@ -17,9 +18,11 @@ from .dates import is_date_or_number
 from .deps import mention_end
 from .geography import bigger
 from .records import static
+from .words import W
 
-# A monitoring service's story code before a dateline ("AU0202111694").
-WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
+# A monitoring service's story code before a dateline ("AU0202111694") or before the header
+# of a translated press item ("94AS0123D", "40101009B").
+WIRE_CODE = re.compile(r"^(?:[A-Z]{2}\d{8,}|\d{2}[A-Z]{2}\d{4}[A-Z]|\d{8}[A-Z])$")
 
 
 def dateline(ctx) -> Iterator[RelationMention]:
@@ -32,7 +35,10 @@ def dateline(ctx) -> Iterator[RelationMention]:
     code = next((t.i for t in doc[i:end] if WIRE_CODE.match(t.text)), None)
     if code is not None:
         i = code + 1
-        yield from _broadcast(ctx, doc, i, min(sent.end, i + 10))
+    header = list(_header(ctx, doc, i, min(sent.end, i + 12), coded=code is not None))
+    if header:
+        yield from header
+        return
     first = doc[i] if i < end else None
     place, ms = _town(ctx, doc, i, end)
     if place is None or place.type not in STATES:
@@ -104,22 +110,37 @@ def _agency(sent, i: int, end: int, ms) -> Mention | None:
     return None
 
 
-def _broadcast(ctx, doc, i: int, end: int) -> Iterator[RelationMention]:
-    """"Guatemala City Teleonce Television in Spanish 0400 GMT": a monitored broadcaster after
-    its town. Read off the words (the NER often runs the town into the name)."""
-    k = next((t.i for t in doc[i:end] if t.lower_ == "in"), None)
-    if k is None or k + 2 >= len(doc) or not doc[k + 1].is_title or not doc[k + 2].like_num:
-        return
+def _header(ctx, doc, i: int, end: int, coded: bool) -> Iterator[RelationMention]:
+    """The header of a press item or a monitored broadcast: the town, then the paper or the
+    station ("Guatemala City Teleonce Television in Spanish 0400 GMT", "Lagos DAILY TIMES",
+    "Quito Radio Vision Network"). Read off the words: the NER often runs the town into the
+    name. Without a story code before it or a language after it, the header is the whole
+    line and the name is a paper's in capitals under a town that is not, or a station's."""
+    sent_end = doc[i].sent.end if i < len(doc) else i
     for size in (3, 2, 1):
-        if i + size >= k:
+        if i + size >= end:
             continue
-        known = ctx.linker.known(doc[i:i + size].text)
-        if known is not None and known.type in STATES:
-            town = doc[i:i + size]
-            name = doc[i + size:k]
-            if all(t.is_title or t.text.isupper() or t.text == "-" or t.like_num for t in name):
-                p = Mention(town.text, town.start_char, town.end_char, known.type, country=known.country,
-                            key=known.label)
-                o = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
-                yield static(ctx, o, "basedIn", p, 0.5, doc[k])
+        town = doc[i:i + size]
+        known = ctx.linker.known(town.text)
+        if known is None or known.type not in STATES:
+            continue
+        k = i + size
+        while k < end and (doc[k].is_upper or doc[k].is_title or doc[k].text in ("-", "'")) \
+                and not doc[k].like_num:
+            k += 1
+        name = doc[i + size:k]
+        if not any(t.is_alpha for t in name) or name[0].text == "-" or name[-1].text == "-":
             return
+        language = k + 2 < len(doc) and doc[k].lower_ == "in" and doc[k + 1].is_title and doc[k + 2].like_num
+        whole = k == sent_end or doc[k].text == "("
+        capitals = all(t.is_upper or not t.is_alpha for t in name) and not town.text.isupper()
+        station = any(t.lower_ in W.station_words for t in name)
+        other = ctx.linker.known(name.text)
+        if other is not None and other.type != "Organization":
+            return  # "Paris NATO", "Moscow Russia": two names, no header
+        if language or coded and (whole or is_date_or_number(doc[k])) or whole and (capitals or station):
+            place = Mention(town.text, town.start_char, town.end_char, known.type, country=known.country,
+                            key=known.label)
+            org = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
+            yield static(ctx, org, "basedIn", place, 0.5, doc[k - 1])
+        return

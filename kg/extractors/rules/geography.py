@@ -100,3 +100,11 @@ def site_of_city(city: Mention, site: Mention, linker) -> bool:
     known town or region."""
     return city.type == "City" and site.type == "Location" and linker.known(site.key or site.text) is None \
         and (site.country is None or site.country == city.country)
+
+
+def town_like(name: str) -> bool:
+    """Could a name the NER took for an organisation be a small town's ("Boothbay", "Fargo"):
+    at most two capitalised words, none of them a body's ("Acme Corp.", "Space Agency")?"""
+    words = name.split()
+    return 0 < len(words) <= 2 and all(w[:1].isupper() for w in words) \
+        and not {w.lower().strip(".") for w in words} & (W.org_heads | W.org_nouns)

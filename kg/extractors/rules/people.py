@@ -17,8 +17,8 @@ from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES, COLLECTIVE, STATES
 from .dates import place_after_date
-from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
-from .geography import comma_place, place
+from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
+from .geography import comma_place, place, town_like
 from .mentions import as_person, mention, retype
 from .records import static
 from .titles import relation_to, title_of, title_phrase
@@ -77,6 +77,38 @@ def of_place(ctx, tok, m) -> Iterator[RelationMention]:
         if c.lower_ in ("of", "at", "from"):
             for p in c.children:
                 yield from _person_prep(ctx, m, c, p, found)
+    yield from _shared_employer(ctx, tok, m)
+
+
+def _shared_employer(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Ann Lee and Bo Chan of Acme": the body (or town) after the last of two names is both
+    people's."""
+    ms = ctx.ms
+    doc = tok.doc
+    end = mention_end(tok.i, m, ms)
+    if any(c.dep_ == "prep" for c in tok.children) or end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return  # "A of Florida, B of Utah and C of Georgia": each has their own
+    for n in tok.children:
+        if n.dep_ != "conj" or n.i not in ms or ms.get(end + 1) is not ms[n.i] or ms[n.i].type != "Person" \
+                or ms[n.i] is m:
+            continue
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "at") and c.i == mention_end(n.i, ms[n.i], ms):
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization":
+                        yield static(ctx, m, "worksFor", ms[p.i], 0.55, c)
+                        yield from _owner(ctx, m, p, 0.5, c)
+                    elif p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
+                            and c.lower_ == "of":
+                        yield static(ctx, m, "livesIn", ms[p.i], 0.6, c)  # "Ann Lee and Bo Chan of Tulsa"
+
+
+def _owner(ctx, person, org_tok, conf: float, trigger) -> Iterator[RelationMention]:
+    """"of Harvard University's Kennedy School": who works for a unit works for its owner."""
+    ms = ctx.ms
+    for g in org_tok.children:
+        if g.dep_ == "poss" and g.i in ms and ms[g.i].type in BODIES and ms[g.i] is not ms[org_tok.i]:
+            yield static(ctx, person, "worksFor", ms[g.i], conf, trigger)
 
 
 def _employer_in_apposition(ctx, tok, m) -> Iterator[RelationMention]:
@@ -114,6 +146,13 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     if p.dep_ != "pobj" or p.i not in ms:
         return
     where = ms[p.i]
+    after_age = c.head.pos_ == "NUM" or c.i >= 2 and c.doc[c.i - 1].text == "," and c.doc[c.i - 2].like_num
+    if c.lower_ == "of" and after_age and where.type == "Organization" \
+            and ctx.linker.known(where.key or where.text) is None and town_like(where.text):
+        # "Jane Roe, 50, of Springfield": the wire's hometown shape, whatever the NER took
+        # the town for (it often takes a small town for an organisation)
+        where = dataclasses.replace(where, type="City")
+        retype(p, ms, where)
     if any(title.org is where for title in found):
         return  # "President Rouhani of Iran": the title already says what he is to Iran
     if c.lower_ in ("of", "from") and where.type in ("City", "Location"):
@@ -125,6 +164,7 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
         yield static(ctx, person, "citizenOf", where, 0.6, c)
     elif c.lower_ in ("at", "of") and where.type == "Organization":
         yield static(ctx, person, "worksFor", where, 0.6, c)
+        yield from _owner(ctx, person, p, 0.55, c)
 
 
 def of_country(ctx, tok, m) -> Iterator[RelationMention]:

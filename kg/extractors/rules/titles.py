@@ -19,7 +19,7 @@ from typing import NamedTuple
 from ...model import Mention
 from .context import BODIES, COLLECTIVE, STATES, same
 from .deps import MODIFIER, SUBJ, attached, is_head_of, mention_start
-from .geography import place
+from .geography import place, town_like
 from .mentions import retype
 from .words import W
 
@@ -158,7 +158,9 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
-                                   and org.start > p.idx for c in t.children for p in c.children):
+                                   and org.start > p.idx and not any(a.dep_ == "appos" and ms.get(a.i) is org
+                                                                     for a in p.children)
+                                   for c in t.children for p in c.children):
             under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
         found.append((_with_of(t, title_phrase(t, ms), linker), t, org))
     for phrase, t, org in found:
@@ -200,6 +202,9 @@ def _title_words(head, first, ms, linker) -> tuple[list, int]:
 def _titles_before(head, first, ms, linker) -> list:
     """"Canadian Prime Minister Justin Trudeau", "CNTP Secretary Luis Cobos"."""
     doc = head.doc
+    merged = _title_ending_a_name(head, first, ms, linker)
+    if merged:
+        return merged
     words, i = _title_words(head, first, ms, linker)
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
     if not words or title_of(phrase, linker) == (None, None):
@@ -232,6 +237,25 @@ def _titles_before(head, first, ms, linker) -> list:
     if words:
         found.append((phrase, words[of - 1] if of else words[-1], org))
     return found
+
+
+def _title_ending_a_name(head, first, ms, linker) -> list:
+    """"FAA Administrator Jo Marsh": the NER ran the body and the title into one name; the
+    title is the name's last word, the body the acronym before it ("Detective Inspector X"
+    is one title)."""
+    doc = head.doc
+    j = first - 1
+    org = ms.get(j)
+    if org is None or org.type != "Organization" or doc[j].sent != head.sent \
+            or linker.known(org.key or org.text) is not None:
+        return []
+    start = mention_start(j, org, ms)
+    if j - start not in (1, 2) or not linker.is_title(doc[j].text) or linker.is_title(doc[start:j].text) \
+            or title_of(doc[j].lower_, linker)[0] is None \
+            or not all(t.is_upper and len(t.text) > 1 for t in doc[start:j]):
+        return []
+    body = doc[start:j]
+    return [(doc[j].lower_, doc[j], Mention(body.text, body.start_char, body.end_char, "Organization", key=body.text))]
 
 
 def _body_before(head, i: int, words: list, ms, linker) -> tuple[Mention | None, list]:
@@ -373,7 +397,11 @@ def _voided(t, ms, linker) -> bool:
 
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
-    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"), types=HOLDERS)
+    org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=HOLDERS)
+    if org is None and not _unit_owner(t, ms, COLLECTIVE):
+        # "an official in the ministry", "a lawyer from Acme" (but "commander of US forces in
+        # Vietnam" commands the forces, not Vietnam: see below)
+        org = attached(t, ms, (), ("from", "in"), types=HOLDERS)
     if org is not None and org.type in ("Group", "Country") \
             and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
         # "the Democratic chairman of the committee": the body it is of, not the adjective
@@ -383,16 +411,20 @@ def _apposition_org(t, person, ms) -> Mention | None:
     if org is None and t.lemma_.lower() in W.personal_staff:
         org = attached(t, ms, (), ("to",), types=HOLDERS)  # "an aide to Senator Bob Kerrey"
     if org is None:
+        # "leader of the main opposition party, the Civic Forum": the body named in apposition
+        # to the kind of body the title is of
+        org = next((ms[a.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                    and p.lemma_.lower() in W.org_nouns | W.membership_bodies
+                    for a in p.children if a.dep_ == "appos" and a.i in ms and ms[a.i].type in BODIES), None)
+    if org is None:
         # "mayor of the Polish city of Gdansk": the place a place noun names
         org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj" and p.i not in ms
                     for where in [place(p, ms)] if where is not None), None)
     if org is None:
         # "an engineer with the USDA's research service": the body that owns the unit named
-        org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
-                    for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
-                    for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
-                    and ms[g.i].type in BODIES), None)
+        org = _unit_owner(t, ms, BODIES)
     if org is None:
         # "vice president of marketing for Acme", "head of research at the institute": the
         # body behind the department
@@ -405,6 +437,15 @@ def _apposition_org(t, person, ms) -> Mention | None:
                     for q in d.children if q.dep_ == "pobj" and q.i in ms
                     and ms[q.i].type in BODIES), None)
     return org
+
+
+def _unit_owner(t, ms, types) -> Mention | None:
+    """"an engineer with the USDA's research service", "commander of U.S. forces": the body
+    that owns the unit a title is of."""
+    return next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
+                 for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN"
+                 for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                 and ms[g.i].type in types), None)
 
 
 def _bare(noun) -> bool:
@@ -443,7 +484,9 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         return
     if org is not None and (org is person or org.type == "Person"):
         org = None
+    org = _home_place(doc, org, t, relation, ms, linker)
     scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
+    org = _state_not_city(org, scope, linker)
     if org is not None:
         rel = relation_to(org, (relation, state_relation), scope, linker)
         if rel == "leaderOf" and under_unit:
@@ -458,6 +501,32 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             country = linker.country(actor.country)
             if country is not None:
                 yield Title(relation, None, t, scope)
+
+
+def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -> Mention | None:
+    """"a Fargo native", "a resident of Kulm": what one is a native or resident of is a place,
+    whatever the NER took the name for (it often takes a small town for an organisation),
+    unless kg knows the name or it ends like a body's ("Acme Corp.")."""
+    if org is None or relation is not None or t.lemma_.lower() not in W.home_titles \
+            or org.type != "Organization" or linker.known(org.key or org.text) is not None \
+            or not town_like(org.text):
+        return org
+    home = dataclasses.replace(org, type="Location")
+    at = next((t for t in doc if ms.get(t.i) is org), None)
+    if at is not None:
+        retype(at, ms, home)
+    return home
+
+
+def _state_not_city(org: Mention | None, scope: frozenset[str], linker) -> Mention | None:
+    """"New York Gov. X", "Washington Sen. Y": an office of a state or a seat in a legislature
+    named with a name both a city and a state bear is the state's."""
+    if org is None or org.type != "City" or not scope & ELECTED or org.text.lower() not in W.city_or_state:
+        return org
+    state = linker.known(f"{org.text} State")
+    if state is None or state.type != "Location":
+        return org
+    return dataclasses.replace(org, type="Location", country=state.country, key=state.label)
 
 
 def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
