@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -46,6 +47,65 @@ def norm(text: str) -> str:
     text = text.lower().replace(".", "").replace("-", " ")
     text = re.sub(r"^the\s+", "", text)
     return " ".join(text.split())
+
+
+def name_key(text: str) -> str:
+    """The identity key of a name: two names with one key are one entity's names.
+
+    Case, diacritics, punctuation, possessives and a leading "the" are folded away, and a
+    country's abbreviation written in capitals becomes the country's name, so "U.S. Senate",
+    "US Senate" and "United States Senate" share a key (the abbreviations are the country
+    aliases of ``countries.tsv`` and ``country_extras.tsv`` written in capitals).
+
+    >>> name_key("the U.S. Senate") == name_key("US Senate") == name_key("United States Senate")
+    True
+    >>> name_key("Recep Tayyip Erdoğan"), name_key("Kurdistan Workers' Party")
+    ('recep tayyip erdogan', 'kurdistan workers party')
+    >>> name_key("al-Qaeda") == name_key("Al Qaeda"), name_key("Us and Them")
+    (True, 'us and them')
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s?\b", "", text)
+    words = re.sub(r"[^\w&.]+", " ", text).split()
+    out = []
+    for word in words:
+        bare = word.replace(".", "")
+        if not bare:
+            continue
+        expanded = _abbreviations().get(bare) if bare.isupper() else None
+        out.extend(expanded.split() if expanded else [bare.casefold()])
+    if out[:1] == ["the"] and len(out) > 1:
+        out = out[1:]
+    return " ".join(out)
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_key(label: str, type_: str) -> str | None:
+    """The name key of a person's last name ("Kamala Harris" → "harris"), for full names only.
+
+    >>> surname_key("John James Conyers Jr.", "Person"), surname_key("Harris", "Person")
+    ('conyers', None)
+    """
+    if type_ != "Person":
+        return None
+    words = [w for w in name_key(label).split() if w not in _GENERATIONS]
+    return words[-1] if len(words) >= 2 else None
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """Capitalised abbreviations of country names ("US", "U.K.", "PRC") → the country's name key."""
+    out = {}
+    for actor in default().countries.values():
+        for alias in actor.aliases:
+            bare = alias.replace(".", "")
+            if bare.isalpha() and bare.isupper() and len(bare) <= 5:
+                out.setdefault(bare, name_key(actor.label))
+    return out
 
 
 def _rows(name: str):

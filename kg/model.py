@@ -119,6 +119,11 @@ class Entity:
     # CAMEO sector of a part of a country's society or state ("Venezuela police": COP);
     # None for everything else. See resolve.SECTORS.
     sector: str | None = None
+    # What the document alone knows, for resolution across documents (kg.entities), and not
+    # part of the relation record: how many mentions name it (its weight when documents
+    # vote on its type), and whether it is a bare surname the document could not complete.
+    mentions: int = field(default=1, compare=False)
+    partial: bool = field(default=False, compare=False)
 
     def to_record(self) -> dict:
         return {

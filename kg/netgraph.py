@@ -39,11 +39,6 @@ QUAD_CLASS = {
 QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 STATIC = "static"  # the --plover value for relations that are not events (leaderOf, capitalOf, ...)
 
-# Entity attributes, one query each: an entity is repeated in the graph of every document
-# that mentions it, so joining its labels, types and aliases in one query would multiply
-# those copies (a country named in 30 documents: 30^4 rows). Counts pick the value most
-# documents agree on.
-_ENTITY_ATTRIBUTES = ("_entity-types", "_entity-wikidata", "_entity-countries", "_entity-sectors")
 
 
 # ------------------------------------------------------------------ selecting a part of the graph
@@ -143,18 +138,6 @@ def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError
     return QueryError(f"no {what} {value!r} in the store{hint} ({flag} takes one of: {listing or 'none'})")
 
 
-def _most_common(store, query: str, among=None) -> dict[str, str]:
-    """Entity IRI → the value that most documents give it (ties: the smallest value)."""
-    best: dict[str, tuple[int, str]] = {}
-    for row in store.query(sparql(query)):
-        e, v, n = row["e"].value, row["v"].value, int(row["n"].value)
-        if among is not None and e not in among:
-            continue
-        if e not in best or (-n, v) < (-best[e][0], best[e][1]):
-            best[e] = (n, v)
-    return {e: v for e, (n, v) in best.items()}
-
-
 def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
@@ -174,17 +157,16 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
     if min_confidence > where.min_confidence:
         where = replace(where, min_confidence=min_confidence)
     g = nx.MultiDiGraph()
-    labels = _most_common(store, "_entity-labels")
-    types, same_as, country, sector = (_most_common(store, q, labels) for q in _ENTITY_ATTRIBUTES)
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
-    for iri, label in labels.items():
-        g.add_node(iri, label=label, type=types.get(iri, "Topic"),
-                   wikidata=local_name(same_as[iri]) if iri in same_as else None,
-                   country=country.get(iri), aliases=sorted(aliases.get(iri, ())))
-        if iri in sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
-            g.nodes[iri]["sector"] = sector[iri]
+    for row in store.query(sparql("_entities")):  # each entity is described once (kg.entities)
+        iri = row["e"].value
+        g.add_node(iri, label=row["label"].value, type=local_name(row["t"].value),
+                   wikidata=local_name(row["wd"].value) if row["wd"] else None,
+                   country=row["cc"].value if row["cc"] else None, aliases=sorted(aliases.get(iri, ())))
+        if row["sector"]:  # a part of a country: "Venezuela police" (graph tools drop None values)
+            g.nodes[iri]["sector"] = row["sector"].value
     if where.documents:
         known_docs = {r["id"].value for r in store.query(sparql("_document-ids"))}
         if set(where.documents) - known_docs:

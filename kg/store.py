@@ -1,11 +1,12 @@
-"""The embedded store: Oxigraph (RocksDB on disk) holding one named graph per document.
+"""The embedded store: Oxigraph (RocksDB on disk) holding one named graph per document and the entity graph.
 
-No server to start. Each document is written in one SPARQL update that drops its old graph
-and inserts the new one, so a crash leaves every document either fully present or absent.
-Queries see the union of all document graphs, which keeps one copy of a triple per graph
-that holds it: an entity's description is in every document that mentions it, so joins on
-descriptions belong inside ``GRAPH ?g { ... }`` (see :mod:`kg.graph` and docs/scaling.md). :meth:`Store.rdflib` gives an rdflib
-``Dataset`` over the same data (through oxrdflib) for code that wants rdflib's API.
+No server to start. Documents are written by :func:`kg.entities.update` in one SPARQL
+update each (their graph, and what it changes in other documents and in the entity
+graph), so a crash leaves every document either fully present or absent. Queries see the
+union of all graphs, where each entity is described once (the entity graph, see
+:mod:`kg.entities` and docs/scaling.md): plain SPARQL counts right. :meth:`Store.rdflib`
+gives an rdflib ``Dataset`` over the same data (through oxrdflib) for code that wants
+rdflib's API.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from . import namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
 from .errors import QueryError, StoreError, StoreLockedError
-from .namespaces import PREFIXES
+from .namespaces import DOC_BASE, PREFIXES
 from .rdf_formats import rdf_format
 
 DEFAULT_STORE = "output/store"
@@ -92,7 +93,11 @@ class Store:
         return None
 
     def put_graph(self, graph) -> None:
-        """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
+        """Replace the named graph ``graph.identifier`` with ``graph``, atomically.
+
+        A raw write: documents go through :func:`kg.entities.update`, which also keeps the
+        entity graph and other documents right.
+        """
         iri = str(graph.identifier)
         body = graph.serialize(format="nt")
         update = f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}"
@@ -121,13 +126,28 @@ class Store:
         except OSError as exc:
             raise StoreError(f"loading {fmt} data into {self.path} failed ({exc})") from None
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (several operations joined by ``;`` are one transaction)."""
+        try:
+            self.ox.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"writing to {self.path} failed ({exc}); the store is unchanged") from None
+
+    def select(self, sparql: str) -> list[dict]:
+        """A SELECT's rows as dicts of pyoxigraph terms (None where unbound); prefixes are declared."""
+        res = self.query(sparql)
+        names = [v.value for v in res.variables]
+        return [{n: sol[n] for n in names} for sol in res]
+
     def documents(self) -> Iterator[str]:
+        """The IRIs of the stored documents (their named graphs; not the entity graph)."""
         for g in self.ox.named_graphs():
-            yield g.value
+            if g.value.startswith(DOC_BASE):
+                yield g.value
 
     # ------------------------------------------------------------ queries
     def query(self, sparql: str, *, bindings: dict | None = None):
-        """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms."""
+        """Run SPARQL over the union of all graphs; ``bindings`` are RDF terms."""
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:
@@ -141,7 +161,7 @@ class Store:
         return len(self.ox)
 
     def rdflib(self):
-        """An rdflib ``Dataset`` over this store (default graph = union of document graphs)."""
+        """An rdflib ``Dataset`` over this store (default graph = union of all graphs)."""
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 

@@ -13,6 +13,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from kg.entities import update
 from kg.cli import cli
 from kg.errors import QueryError
 
@@ -69,12 +70,11 @@ def _world_extractions():
 
 def build_world(path):
     """A store at ``path`` holding the hand-made world (see the tests below for what is in it)."""
-    from kg.graph import extraction_graph
     from kg.store import open_store
 
     with open_store(path) as store:
         for ex in _world_extractions():
-            store.put_graph(extraction_graph(ex))
+            update(store, [ex])
     return path
 
 

@@ -38,9 +38,9 @@ def one_error_line(res) -> str:
 
 
 def stored_docs(store) -> set[str]:
-    res = invoke("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", "--store", store, "--format", "csv")
+    res = invoke("query", "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }", "--store", store, "--format", "csv")
     assert res.exit_code == 0, res.output
-    return {line.rsplit("/", 1)[-1] for line in res.output.splitlines()[1:] if line.strip()}
+    return {line.strip() for line in res.output.splitlines()[1:] if line.strip()}
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from kg.entities import update
 from kg.model import Document
 
 # Text that looks a little like news (capitalised names, verbs from the lexicon, punctuation)
@@ -121,7 +122,7 @@ def test_export_then_import_round_trips(text, title, roundtrip_dir):
     ex = next(extract_documents([doc]))
     path = roundtrip_dir / uuid.uuid4().hex
     with open_store(path) as store:
-        store.put_graph(extraction_graph(ex))
+        update(store, [ex])
         nq = get("nq")(store)
     ds = Dataset()
     ds.parse(data=nq, format="nquads")

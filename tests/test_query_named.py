@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from kg.entities import update
 from kg.errors import QueryError
-from kg.graph import extraction_graph
 from kg.model import Document, Extraction, Relation
 from kg.query import named_queries, run_named
 
@@ -49,7 +49,7 @@ def news_store(tmp_path_factory):
     path = tmp_path_factory.mktemp("news") / "store"
     with open_store(path) as store:
         for ex in news_extractions():
-            store.put_graph(extraction_graph(ex))
+            update(store, [ex])
     return path
 
 
@@ -197,7 +197,7 @@ def test_a_literal_parameter_cannot_change_the_query(news):
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?e skos:prefLabel ?name }"
     for text in ['x" } UNION { ?e ?p ?o } #', "Anna Vogt"]:
         n = int(run_query(news, q, {"name": ox.Literal(text)}).rows[0][0].value)
-        assert n == (0 if text.startswith("x") else 3)  # Anna Vogt's label in each of her three documents
+        assert n == (0 if text.startswith("x") else 1)  # Anna Vogt, named by three documents, described once
 
 
 def test_cli_runs_named_queries_and_lists_them(news_store):
@@ -241,7 +241,7 @@ def popular_store(tmp_path_factory):
                  {"plover": "SANCTION", "cameo": "163"}),
                 ("Elbonia criticizes Ruritania.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
             ])
-            store.put_graph(extraction_graph(ex))
+            update(store, [ex])
     return path
 
 
@@ -266,17 +266,16 @@ def test_named_queries_give_each_fact_once_however_many_documents_describe_its_e
                 ("Ruritania", str(2 * POPULAR), str(POPULAR), str(POPULAR))]
 
 
-def test_the_documented_label_join_gives_each_pair_once(popular_store):
-    """The README's and `kg query --help`'s example joins labels inside GRAPH ?g; over the bare
-    union the same join gives one row per pair of copies (POPULAR^2 per direct edge)."""
+def test_the_plain_label_join_gives_each_pair_once_per_document(popular_store):
+    """Each entity is described once, so the plain join over the union that the README shows
+    gives one row per document asserting the fact (the direct edge is in each of their
+    graphs), and DISTINCT folds them; no GRAPH ?g is needed."""
     from kg.query import run_query
     from kg.store import open_store
 
-    scoped = ("SELECT ?who ?whom WHERE { GRAPH ?g { ?w kg:sanctions ?t . ?w rdfs:label ?who . "
-              "?t rdfs:label ?whom } }")
     union = "SELECT ?who ?whom WHERE { ?w kg:sanctions ?t . ?w rdfs:label ?who . ?t rdfs:label ?whom }"
     with open_store(popular_store, create=False) as s:
-        # One direct edge per document that asserts it.
-        assert [r for r in rows(run_query(s, scoped))] == [("Ruritania", "Elbonia")] * POPULAR
-        assert len(run_query(s, "SELECT DISTINCT" + scoped[len("SELECT"):]).rows) == 1
-        assert len(run_query(s, union).rows) == POPULAR ** 3  # why kg never joins descriptions over the union
+        assert [r for r in rows(run_query(s, union))] == [("Ruritania", "Elbonia")] * POPULAR
+        assert len(run_query(s, "SELECT DISTINCT" + union[len("SELECT"):]).rows) == 1
+        n = "SELECT (COUNT(?c) AS ?n) WHERE { ?c a kg:Country }"
+        assert run_query(s, n).rows[0][0].value == "2"
