@@ -31,11 +31,14 @@ never of the order documents came in. Its rules:
    two or more countries is one entity per country (plus one for those that name none):
    never one entity across countries. Otherwise the group is one entity, of the type its
    mentions vote for (a surname the parser once tagged as an organisation stays a person).
-3. A bare surname a document could not complete ("Harris", with no full name in that
-   document) joins the one person entity of the store whose name ends with it and whose
-   country does not differ, if there is exactly one (and that person is not also named
-   in the surname's document, which would then have completed it); with none or several,
-   it stays an entity of its own.
+3. A shorter name joins a longer one when the store holds exactly one compatible
+   candidate of its type: a bare surname a document could not complete ("Harris", with
+   no full name in that document) joins the one person whose last name it is, and an
+   organisation's name of two words or more ("Libertarian Party") the one organisation
+   whose name ends with it ("US Libertarian Party"). Never across types or countries (a
+   candidate naming another country does not fit), nor into an entity the shorter name's
+   own document also names (that document told them apart); with none or several
+   candidates it stays an entity of its own.
 4. An entity's IRI is ``kgid:<QID>``, else the smallest IRI its documents gave it among
    those of its voted type (plus ``-<country>`` when a key is split by country). Its label
    is the one most documents give (full names before surnames; ties: the longest, then the
@@ -59,12 +62,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .gazetteer import name_key, surname_key
+from .gazetteer import name_key, suffix_keys, surname_key
+from .model import TYPE_PRECEDENCE
 from .namespaces import BASE, ENTITY_BASE, EXTRACTOR_BASE, ONTOLOGY_IRI, PREFIXES, WD
 
+ORGANISATIONS = ("Organization", "Group", "InternationalOrganization")
+
 ENTITY_GRAPH = BASE + "entities"
-# Ties between types are broken in this order: the more specific, the likelier meant.
-TYPE_ORDER = ("Person", "Country", "City", "InternationalOrganization", "Organization", "Group", "Location", "Topic")
 
 _RDF = PREFIXES["rdf"]
 _RDFS = PREFIXES["rdfs"]
@@ -90,6 +94,7 @@ class LocalEntity:
     denotes: str | None = None  # the store entity, as stored (None before resolution)
     key: str = field(default="", compare=False)
     surname: str | None = field(default=None, compare=False)
+    suffixes: tuple[str, ...] = field(default=(), compare=False)
 
     def __post_init__(self):
         if not self.local.startswith(ENTITY_BASE):
@@ -98,6 +103,8 @@ class LocalEntity:
             object.__setattr__(self, "key", name_key(self.label))
         if self.surname is None:
             object.__setattr__(self, "surname", surname_key(self.label, self.type))
+        if not self.suffixes:
+            object.__setattr__(self, "suffixes", suffix_keys(self.label, self.type))
 
     @property
     def node(self) -> str:
@@ -159,12 +166,11 @@ def _strict(counts: Counter) -> str | None:
 
 
 def _type(records: Iterable[LocalEntity]) -> str:
-    """The type the mentions vote for; bare surnames vote only when nothing else does."""
-    records = list(records)
+    """The type the mentions of all documents vote for."""
     votes: Counter = Counter()
-    for r in [r for r in records if not r.partial] or records:
+    for r in records:
         votes[r.type] += r.mentions
-    return _vote(votes, TYPE_ORDER) or "Topic"
+    return _vote(votes, TYPE_PRECEDENCE) or "Topic"
 
 
 def _country(records: Iterable[LocalEntity]) -> str | None:
@@ -196,23 +202,43 @@ def _groups(records: Iterable[LocalEntity]) -> dict[str, list[LocalEntity]]:
     return out
 
 
-def _join_surnames(groups: dict[str, list[LocalEntity]]) -> None:
-    """Rule 3: a bare surname joins the one person it can be, in place."""
+def _join_shorter(groups: dict[str, list[LocalEntity]]) -> None:
+    """Rule 3, in place: a shorter name joins the one longer name of its type it can be.
+
+    A bare surname no document could complete joins the one person of that last name; an
+    organisation's name of two words or more joins the one organisation whose name ends
+    with it ("Libertarian Party", "US Libertarian Party"). Never across types or countries,
+    nor into a name its own document also gives (that document told them apart). Every
+    decision is taken on the groups as they were, so the order of joining does not matter.
+    """
     types = {iri: _type(rs) for iri, rs in groups.items()}
+    countries = {iri: _country(rs) for iri, rs in groups.items()}
+    docs = {iri: {r.doc for r in rs} for iri, rs in groups.items()}
     partial = {iri for iri, rs in groups.items() if types[iri] == "Person" and all(r.partial for r in rs)}
-    by_surname: dict[str, list[str]] = defaultdict(list)
+    ends: dict[tuple[str, str], set[str]] = defaultdict(set)  # (type, key it ends with) → entities
     for iri, rs in groups.items():
-        if types[iri] == "Person" and iri not in partial:
-            for s in sorted({r.surname for r in rs if r.surname}):
-                by_surname[s].append(iri)
-    for p in sorted(partial):
-        rs = groups[p]
-        country, docs = _country(rs), {r.doc for r in rs}
-        fits = [c for c in by_surname.get(rs[0].key, ())
-                if not (country and (cc := _country(groups[c])) and cc != country)
-                and not docs & {r.doc for r in groups[c]}]
+        for r in rs:
+            if types[iri] == "Person" and iri not in partial and r.surname:
+                ends["Person", r.surname].add(iri)
+            elif types[iri] in ORGANISATIONS:
+                for sfx in r.suffixes:
+                    ends[types[iri], sfx].add(iri)
+    target = {}
+    for iri, rs in groups.items():
+        short = iri in partial or (types[iri] in ORGANISATIONS and len(rs[0].key.split()) >= 2
+                                   and not any(r.wikidata for r in rs))
+        if not short:
+            continue
+        fits = [c for c in ends.get((types[iri], rs[0].key), ()) if c != iri
+                and not (countries[iri] and countries[c] and countries[c] != countries[iri])
+                and not docs[iri] & docs[c]]
         if len(fits) == 1:
-            groups[fits[0]] = groups[fits[0]] + groups.pop(p)
+            target[iri] = fits[0]
+    for iri in sorted(target):
+        root = target[iri]
+        while root in target:  # a longer name may itself end a longer one
+            root = target[root]
+        groups[root] = groups[root] + groups.pop(iri)
 
 
 def _describe(iri: str, records: list[LocalEntity]) -> Description:
@@ -238,7 +264,7 @@ def resolve(records: Iterable[LocalEntity]) -> tuple[dict[str, str], dict[str, D
     (True, ('Harris',))
     """
     groups = _groups(records)
-    _join_surnames(groups)
+    _join_shorter(groups)
     denotes = {r.node: iri for iri, rs in groups.items() for r in rs}
     return denotes, {iri: _describe(iri, rs) for iri, rs in groups.items()}
 
@@ -290,12 +316,14 @@ _CHUNK = 500
 
 
 def read_records(store, *, docs: Iterable[str] = (), keys: Iterable[str] = (), surnames: Iterable[str] = (),
-                 denoting: Iterable[str] = (), qids: Iterable[str] = ()) -> list[LocalEntity]:
+                 suffixes: Iterable[str] = (), denoting: Iterable[str] = (),
+                 qids: Iterable[str] = ()) -> list[LocalEntity]:
     """The stored local entities of the documents ``docs`` (IRIs), with these name keys,
-    surname keys or Wikidata QIDs, or denoting these store entities."""
+    surname keys, suffix keys or Wikidata QIDs, or denoting these store entities."""
     selectors = [("g", "", sorted(map(_iri_term, docs))),
                  ("k", "?m kg:nameKey ?k .", sorted(map(_lit, keys))),
                  ("k", "?m kg:surnameKey ?k .", sorted(map(_lit, surnames))),
+                 ("k", "?m kg:suffixKey ?k .", sorted(map(_lit, suffixes))),
                  ("d", "", sorted(map(_iri_term, denoting))),
                  ("q", "?m kg:localWikidata ?q .", sorted(_iri_term(WD + q) for q in qids))]
     rows: dict[str, dict] = {}
@@ -362,6 +390,7 @@ class _Affected:
         self.records: dict[str, LocalEntity] = {}
         self.keys: set[str] = set()
         self.surnames: set[str] = set()
+        self.suffixes: set[str] = set()
         self.entities: set[str] = set()
         self.qids: set[str] = set()
 
@@ -370,26 +399,31 @@ class _Affected:
             if r.doc not in self.gone or r.denotes is None:  # in flight, or stored and staying
                 self.records.setdefault(r.node, r)
 
-    def fetch(self, *, keys=(), surnames=(), entities=(), qids=()) -> None:
-        keys, surnames = set(keys) - self.keys, set(surnames) - self.surnames
+    def fetch(self, *, keys=(), surnames=(), suffixes=(), entities=(), qids=()) -> None:
+        keys, surnames, suffixes = set(keys) - self.keys, set(surnames) - self.surnames, set(suffixes) - self.suffixes
         entities, qids = set(entities) - self.entities, set(qids) - self.qids
         self.keys |= keys
         self.surnames |= surnames
+        self.suffixes |= suffixes
         self.entities |= entities
         self.qids |= qids
-        if keys or surnames or entities or qids:
-            self.add(read_records(self.store, keys=keys, surnames=surnames, denoting=entities, qids=qids))
+        if keys or surnames or suffixes or entities or qids:
+            self.add(read_records(self.store, keys=keys, surnames=surnames, suffixes=suffixes, denoting=entities,
+                                  qids=qids))
 
     def close(self) -> None:
-        """Rule 2 reads every local entity of a name key, rule 3 every person who could be a
-        bare surname: fetch those for what is gathered, to a fixed point (a round or two)."""
+        """Rule 2 reads every local entity of a name key, rule 3 every longer name a shorter
+        one could join and every shorter name that could join it: fetch those for what is
+        gathered, to a fixed point (a round or two)."""
         while True:
             records = self.records.values()
-            keys = {r.key for r in records if not r.wikidata} | {r.surname for r in records if r.surname}
+            keys = {r.key for r in records if not r.wikidata}
+            keys |= {r.surname for r in records if r.surname} | {k for r in records for k in r.suffixes}
             partial = {r.key for r in records if r.partial}
-            if keys <= self.keys and partial <= self.surnames:
+            shorter = {r.key for r in records if r.type in ORGANISATIONS and len(r.key.split()) >= 2}
+            if keys <= self.keys and partial <= self.surnames and shorter <= self.suffixes:
                 return
-            self.fetch(keys=keys, surnames=partial)
+            self.fetch(keys=keys, surnames=partial, suffixes=shorter)
 
 
 def update(store, extractions: Sequence = (), *, drop: Iterable[str] = (), loaded: Iterable[str] = (),
@@ -437,7 +471,9 @@ def _resolve(store, gone: set[str], removed: list[LocalEntity], fresh: list[Loca
     """The store resolution of the names a change touches, from the local entities it reads."""
     affected = _Affected(store, gone)
     affected.add(fresh + landed)
-    affected.fetch(keys={r.key for r in removed if not r.wikidata} | {r.surname for r in removed if r.surname})
+    # what the leaving local entities could have decided: their keys, and the shorter names ending them
+    affected.fetch(keys={r.key for r in removed if not r.wikidata} | {r.surname for r in removed if r.surname}
+                   | {k for r in removed for k in r.suffixes})
     affected.close()
     # An entity is described again from all its local entities when one leaves, moves or
     # (linked ones) disagrees with the description; a newcomer that agrees adds its aliases.

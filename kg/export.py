@@ -295,6 +295,7 @@ def relation_records(store):
             "object": entity(row["o"].value), "negated": row["negated"].value == "true",
             "modality": row["modality"].value, "confidence": float(row["conf"].value),
             "date": lit(row, "date"), "extractor": row["ex"].value,
+            "subject_mention": lit(row, "said_s"), "object_mention": lit(row, "said_o"),
         }
 
 

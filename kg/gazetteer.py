@@ -96,6 +96,19 @@ def surname_key(label: str, type_: str) -> str | None:
     return words[-1] if len(words) >= 2 else None
 
 
+def suffix_keys(label: str, type_: str) -> tuple[str, ...]:
+    """The name keys an organisation's name ends with, of two words or more: the shorter names
+    it may also go by ("US Libertarian Party": "libertarian party").
+
+    >>> suffix_keys("US Libertarian Party", "Organization"), suffix_keys("Jo Bloggs", "Person")
+    (('states libertarian party', 'libertarian party'), ())
+    """
+    if type_ not in ("Organization", "Group", "InternationalOrganization"):
+        return ()
+    words = name_key(label).split()
+    return tuple(" ".join(words[i:]) for i in range(1, len(words) - 1))
+
+
 @functools.cache
 def _abbreviations() -> dict[str, str]:
     """Capitalised abbreviations of country names ("US", "U.K.", "PRC") → the country's name key."""
@@ -129,6 +142,10 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 → capital label
     titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)  # norm(name) of bodies every state has (bodies.tsv)
+    # norm(name) of a capital or a seat of government → what it stands for in an event:
+    # an ISO alpha-3 code or an organisation's label (country_extras.tsv, seats.tsv)
+    seats: dict[str, str] = field(default_factory=dict)
+    publishers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # URL host → names (publishers.tsv)
     # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
     # "~" subordinates it (a deputy leader works for the body)
 
@@ -191,6 +208,38 @@ class Gazetteer:
             if place is not None and place.type == "Country" and place.country:
                 return place.country
         return None
+
+    def seat_of(self, actor: Actor) -> Actor | None:
+        """The state or organisation a capital or seat of government stands for, or None.
+
+        >>> default().seat_of(default().lookup("Kremlin")).label
+        'Russia'
+        >>> default().seat_of(default().lookup("Washington")).label, default().seat_of(default().lookup("Lyon"))
+        ('United States', None)
+        """
+        target = self.seats.get(norm(actor.label))
+        if target is None:
+            return None
+        return self.countries.get(target) or self.lookup(target)
+
+    def publisher_names(self, url: str | None) -> set[str]:
+        """The name keys of the publisher of a document at ``url`` (its own name is no actor).
+
+        >>> sorted(default().publisher_names("https://en.wikinews.org/wiki/Some_story"))
+        ['wikinews']
+        >>> sorted(default().publisher_names("https://www.example-news.com/a")), default().publisher_names(None)
+        (['example news'], set())
+        """
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(url).hostname or "") if url else ""
+        if not host:
+            return set()
+        for known, names in self.publishers.items():
+            if host == known or host.endswith("." + known):
+                return {name_key(n) for n in names}
+        labels = [p for p in host.split(".") if p not in ("www", "m", "en", "news")]
+        return {name_key(labels[-2].replace("-", " "))} if len(labels) >= 2 else set()
 
     def title(self, word: str) -> tuple[bool, str | None]:
         """(is it a title, the static relation it implies towards an organisation)."""
@@ -389,6 +438,14 @@ def default() -> Gazetteer:
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
                     aliases=tuple(_split(aliases))))
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
+    for iso3, capital in g.capitals.items():
+        extra = extras[iso3] + [""] * 6
+        for name in (capital, *_split(extra[5])):
+            g.seats.setdefault(norm(name), iso3)
+    for seat, target in _rows("seats.tsv"):
+        g.seats[norm(seat)] = target
+    for row in _rows("publishers.tsv"):
+        g.publishers[row[0].lower()] = tuple(_split(row[1]))
     for row in _rows("titles.tsv"):
         row = row + ["", ""]
         g.titles[norm(row[0])] = (row[1] or None, row[2] or None)

@@ -55,7 +55,7 @@ from urllib.parse import quote, urlsplit
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from .gazetteer import name_key, surname_key
+from .gazetteer import name_key, suffix_keys, surname_key
 from .model import Document, Entity, Extraction, Relation
 from .namespaces import DOC_BASE, ENTITY_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD
 from .version import __version__
@@ -167,6 +167,8 @@ def add_local_entity(g: Graph, doc: Document, ent: Entity, denotes: str) -> URIR
     g.add((node, KG.nameKey, Literal(name_key(ent.label))))
     if surname := surname_key(ent.label, ent.type):
         g.add((node, KG.surnameKey, Literal(surname)))
+    for suffix in suffix_keys(ent.label, ent.type):
+        g.add((node, KG.suffixKey, Literal(suffix)))
     g.add((node, KG.mentionCount, Literal(ent.mentions)))
     if ent.partial:
         g.add((node, KG.partialName, Literal(True)))
@@ -239,6 +241,10 @@ def add_relation(g: Graph, rel: Relation, doc: Document, denotes: dict[str, str]
             g.add((node, KG.mode, Literal(rel.mode)))
         if rel.cameo:
             g.add((node, KG.cameoCode, Literal(rel.cameo)))
+        if rel.subject_mention:  # a capital or seat acting for its state
+            g.add((node, KG.actorMention, Literal(rel.subject_mention)))
+        if rel.object_mention:
+            g.add((node, KG.recipientMention, Literal(rel.object_mention)))
     else:
         g.add((node, RDF.type, KG.StaticRelation))
         g.add((node, KG.subject, s))

@@ -26,6 +26,11 @@ ENTITY_TYPES = (
     "Topic",
 )
 
+# When the mentions of a name vote as much for two types, the first of these wins: the more
+# specific type is the likelier reading (kg.resolve within a document, kg.entities across).
+TYPE_PRECEDENCE = ("Person", "Country", "City", "InternationalOrganization", "Organization", "Group", "Location",
+                   "Topic")
+
 # CAMEO sectors that make a part of a country an actor of its own ("Venezuelan police
 # arrested protesters": Venezuela police → Venezuela opposition, as PETRARCH codes
 # VENCOP → VENOPP): code → (the words of its label after the country's name, entity type).
@@ -156,6 +161,11 @@ class Relation:
     confidence: float = 0.5
     date: str | None = None
     extractor: str = "rules"
+    # The words the sentence names the subject (object) by when they name something that
+    # stands for it: a capital or seat acting for its state ("Washington said": the United
+    # States, subject_mention "Washington"). None when the words name the entity itself.
+    subject_mention: str | None = None
+    object_mention: str | None = None
 
     @property
     def asserted(self) -> bool:
@@ -179,6 +189,8 @@ class Relation:
             "confidence": round(self.confidence, 3),
             "date": self.date,
             "extractor": self.extractor,
+            "subject_mention": self.subject_mention,
+            "object_mention": self.object_mention,
         }
 
 
@@ -211,6 +223,8 @@ def relation_from_record(rec: dict) -> Relation:
         confidence=float(rec.get("confidence", 0.5)),
         date=rec.get("date"),
         extractor=rec.get("extractor", "rules"),
+        subject_mention=rec.get("subject_mention"),
+        object_mention=rec.get("object_mention"),
     )
 
 

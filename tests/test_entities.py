@@ -62,6 +62,9 @@ DOCS = {
     "smith-gbr": doc("smith-gbr", (SMITH_GBR, "praises", FRANCE)),
     "smith-usa": doc("smith-usa", (SMITH_USA, "praises", CANADA)),
     "smith": doc("smith", (SMITH, "praises", CANADA)),
+    "us-party": doc("us-party", (ent("US Libertarian Party", "Organization", country="USA"), "praises", CANADA)),
+    "party": doc("party", (ent("Libertarian Party", "Organization"), "praises", FRANCE)),
+    "ca-party": doc("ca-party", (ent("Canadian Libertarian Party", "Organization", country="CAN"), "praises", FRANCE)),
 }
 
 
@@ -105,6 +108,21 @@ def test_a_bare_surname_joins_the_one_person_it_can_be():
     assert denotes[local("b", ent("Harris", partial=True, country="GBR")).node] != KAMALA.id
 
 
+def test_a_shorter_organisation_name_joins_the_one_it_ends():
+    us, plain = ent("US Libertarian Party", "Organization", country="USA"), ent("Libertarian Party", "Organization")
+    denotes, described = resolve([local("a", us), local("b", plain)])
+    assert denotes[local("b", plain).node] == us.id and "Libertarian Party" in described[us.id].aliases
+    # two candidates, another country, one word, or another type: no
+    ca = ent("Canadian Libertarian Party", "Organization", country="CAN")
+    assert resolve([local("a", us), local("b", plain), local("c", ca)])[0][local("b", plain).node] == plain.id
+    gb = ent("Libertarian Party", "Organization", country="GBR")
+    assert resolve([local("a", us), local("b", gb)])[0][local("b", gb).node] == gb.id
+    senate = ent("Senate", "Organization")
+    assert resolve([local("a", SENATE), local("b", senate)])[0][local("b", senate).node] == senate.id
+    group = ent("Libertarian Party", "Group")
+    assert resolve([local("a", us), local("b", group)])[0][local("b", group).node] == group.id
+
+
 def test_a_surname_never_joins_another_type():
     org = ent("Harris Group", "Organization")
     denotes, _ = resolve([local("a", org), local("b", HARRIS)])
@@ -124,7 +142,7 @@ def build(path, names) -> list[str]:
 
 
 @pytest.mark.parametrize("names", [("kamala", "harris", "tom"), ("dots", "plain"), ("conyers-org", "conyers"),
-                                   ("smith-gbr", "smith-usa", "smith")])
+                                   ("smith-gbr", "smith-usa", "smith"), ("us-party", "party", "ca-party")])
 def test_every_order_gives_the_same_store(tmp_path, names):
     expected = build(tmp_path / "together", names)
     for i, order in enumerate(itertools.permutations(names)):
@@ -172,6 +190,7 @@ def test_plain_sparql_counts_each_entity_once(tmp_path):
         assert n == 2  # Canada and France, named by ten documents
         labels = [r["l"].value for r in s.query("SELECT ?l WHERE { ?e rdfs:label ?l }")]
         assert len(labels) == len(set(labels)) + 2  # "Alex Smith" thrice (three countries), all else once
+        assert {"Libertarian Party", "US Libertarian Party", "Canadian Libertarian Party"} <= set(labels)
         # the descriptions are in the entity graph only
         assert not s.query(f"ASK {{ GRAPH ?g {{ ?e skos:prefLabel ?l }} FILTER(?g != <{ENTITY_GRAPH}>) }}")
 

@@ -23,7 +23,7 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 
 ENTITY_KEYS = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
 RECORD_KEYS = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
-               "negated", "modality", "confidence", "date", "extractor"}
+               "negated", "modality", "confidence", "date", "extractor", "subject_mention", "object_mention"}
 
 
 def check_record(rec: dict, text: str) -> None:
