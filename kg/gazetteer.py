@@ -396,6 +396,18 @@ class Gazetteer:
         return actor
 
 
+def _load_seats_and_publishers(g: Gazetteer, extras: dict[str, list[str]]) -> None:
+    """Capitals (with the other names of each) and seats.tsv, then publishers.tsv."""
+    for iso3, capital in g.capitals.items():
+        extra = extras[iso3] + [""] * 6
+        for name in (capital, *_split(extra[5])):
+            g.seats.setdefault(norm(name), iso3)
+    for seat, target in _rows("seats.tsv"):
+        g.seats[norm(seat)] = target
+    for row in _rows("publishers.tsv"):
+        g.publishers[row[0].lower()] = tuple(_split(row[1]))
+
+
 @functools.cache
 def default() -> Gazetteer:
     """The built-in gazetteer, loaded once per process."""
@@ -438,14 +450,7 @@ def default() -> Gazetteer:
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
                     aliases=tuple(_split(aliases))))
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
-    for iso3, capital in g.capitals.items():
-        extra = extras[iso3] + [""] * 6
-        for name in (capital, *_split(extra[5])):
-            g.seats.setdefault(norm(name), iso3)
-    for seat, target in _rows("seats.tsv"):
-        g.seats[norm(seat)] = target
-    for row in _rows("publishers.tsv"):
-        g.publishers[row[0].lower()] = tuple(_split(row[1]))
+    _load_seats_and_publishers(g, extras)
     for row in _rows("titles.tsv"):
         row = row + ["", ""]
         g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
