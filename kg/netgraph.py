@@ -138,7 +138,7 @@ def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError
     return QueryError(f"no {what} {value!r} in the store{hint} ({flag} takes one of: {listing or 'none'})")
 
 
-def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
+def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None, level: str = "entity"):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
     Nodes are entity IRIs with ``label``, ``type``, ``wikidata``, ``country`` and
@@ -149,8 +149,11 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
 
     ``where`` keeps part of the graph (see :class:`GraphFilter`); names it gives that the
     store does not have raise :class:`~kg.errors.QueryError`. When it selects statements,
-    entities left without any relation are dropped.
+    entities left without any relation are dropped. ``level="country"`` then rolls the
+    graph up to countries (:func:`country_graph`).
     """
+    if level not in LEVELS:
+        raise QueryError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
     import networkx as nx
 
     where = where or GraphFilter()
@@ -220,7 +223,92 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         g.remove_nodes_from([n for n, d in dict(g.degree()).items() if d == 0])
     g.graph["filter"] = where.describe()
     g.graph["undated_left_out"] = undated
-    return g
+    return country_graph(g) if level == "country" else g
+
+
+LEVELS = ("entity", "country")
+
+
+def country_graph(g):
+    """``g`` rolled up to countries: each entity counts for its country (a person, an organ, a
+    sector, a city for the country of its ``country`` code), and the relations between two
+    countries' entities become relations between the countries, merged by predicate.
+
+    Entities without a country and relations within one country are left out (the graph's
+    ``filter`` notes say how many), and so are countries left without a relation. A country
+    node is the store's entity of that country, else the gazetteer's; ``members`` lists the
+    labels of the entities it stands for, and each mention of an edge keeps its own
+    ``subject`` and ``object``.
+
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("p", label="Ana Ruiz", type="Person", country="CHL")
+    >>> g.add_node("c", label="Peru", type="Country", country="PER")
+    >>> g.add_edge("p", "c", key="praises", predicate="praises", count=1, mentions=[], evidence=[], docs=["d"],
+    ...            dates=[])
+    'praises'
+    >>> h = country_graph(g)
+    >>> sorted(d["label"] for _, d in h.nodes(data=True)), list(h.edges(keys=True))[0][2]
+    (['Chile', 'Peru'], 'praises')
+    """
+    import networkx as nx
+
+    from . import gazetteer as gaz
+    from .namespaces import ENTITY_BASE
+
+    h = nx.MultiDiGraph()
+    h.graph.update(g.graph)
+    node_of: dict[str, str] = {}
+    for n, d in sorted(g.nodes(data=True)):
+        if d.get("type") == "Country" and d.get("country"):
+            node_of.setdefault(d["country"], n)
+
+    def country_node(code: str) -> str:
+        if code not in node_of:
+            actor = gaz.default().country(code)
+            node_of[code] = ENTITY_BASE + (actor.wikidata if actor is not None and actor.wikidata
+                                           else f"country/{code.lower()}")
+        n = node_of[code]
+        if n not in h:
+            if n in g:
+                h.add_node(n, **g.nodes[n])
+            else:
+                actor = gaz.default().country(code)
+                h.add_node(n, label=actor.label if actor is not None else code, type="Country",
+                           wikidata=actor.wikidata if actor is not None else None, country=code, aliases=[])
+            h.nodes[n]["members"] = []
+        return n
+
+    no_country = 0
+    for _, d in sorted(g.nodes(data=True), key=lambda nd: nd[1].get("label", nd[0])):
+        if d.get("country"):
+            h.nodes[country_node(d["country"])]["members"].append(d.get("label"))
+        else:
+            no_country += 1
+    within = 0
+    for s, o, k, d in g.edges(keys=True, data=True):
+        cs, co = g.nodes[s].get("country"), g.nodes[o].get("country")
+        if not cs or not co or cs == co:
+            within += cs is not None and cs == co
+            continue
+        a, b = country_node(cs), country_node(co)
+        said = [{**m, "subject": g.nodes[s].get("label"), "object": g.nodes[o].get("label")}
+                for m in d.get("mentions", [])]
+        if h.has_edge(a, b, k):
+            e = h[a][b][k]
+            e["count"] += d.get("count", 1)
+            e["confidence"] = max(e.get("confidence", 0.0), d.get("confidence", 0.0))
+            e["mentions"] = sorted(e["mentions"] + said, key=lambda m: (m.get("date") or "", m["doc"], m["sentence"]))
+            e["evidence"] = [(m["sentence"], m["doc"]) for m in e["mentions"]] or e["evidence"] + d.get("evidence", [])
+            e["docs"] = sorted(set(e["docs"]) | set(d.get("docs", [])))
+            e["dates"] = sorted(set(e["dates"]) | set(d.get("dates", [])))
+        else:
+            h.add_edge(a, b, key=k, **{**d, "mentions": said, "docs": list(d.get("docs", [])),
+                                        "dates": list(d.get("dates", [])), "evidence": list(d.get("evidence", []))})
+    h.remove_nodes_from([n for n, d in dict(h.degree()).items() if d == 0])  # only at home: not between countries
+    h.graph["filter"] = list(g.graph.get("filter", [])) + [
+        f"country level: {no_country} entities without a country and {within} relations within one country left out"]
+    return h
 
 
 

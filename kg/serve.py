@@ -3,7 +3,9 @@
 kg does not implement a server: it runs ``oxigraph serve-read-only`` from the ``oxigraph``
 package (``pip install 'kg[serve]'``), which answers GET and POST queries with the standard
 media types, negotiates result formats, and has a query page (YASGUI, served locally) at
-``/``. Queries see the union of the document graphs, as ``kg query`` does.
+``/``, which kg's proxy replaces by its own (:mod:`kg.query_page`: the same YASGUI, opened on
+kg's prefixes and example queries). Queries see the union of the store's graphs, as ``kg
+query`` does.
 
 **The store lock.** The embedded store is a RocksDB database that one writer locks. Oxigraph
 documents that opening it read-only while another process writes it is undefined
@@ -126,6 +128,8 @@ class LimitingProxy:
                 pass
 
             def _forward(self):
+                if self.command in ("GET", "HEAD") and self.path.split("?")[0] in ("/", "/index.html"):
+                    return self._page()  # kg's query page: kg's prefixes and examples
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
@@ -149,6 +153,17 @@ class LimitingProxy:
                     self._error(502, f"the SPARQL server did not answer ({exc})")
                 finally:
                     conn.close()
+
+            def _page(self):
+                from .query_page import query_page
+
+                data = query_page()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if self.command == "GET":
+                    self.wfile.write(data)
 
             def _error(self, status: int, message: str):
                 data = (message + "\n").encode("utf-8")
@@ -292,11 +307,13 @@ def serve(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | No
 
     previous = signal.signal(signal.SIGTERM, stop)
     try:
-        with running(store_path, bind=bind, timeout=timeout, cors=cors, log=sys.stderr, max_bytes=max_bytes) as srv:
+        # Behind the limiting proxy Oxigraph's log names its private address: keep it out of the user's
+        with running(store_path, bind=bind, timeout=timeout, cors=cors, log=None if max_bytes else sys.stderr,
+                     max_bytes=max_bytes) as srv:
             echo(f"Serving a snapshot of {store_path} (read-only) at {srv.url}/")
             echo(f"SPARQL endpoint: {srv.query_url}   (GET ?query=... or POST; Ctrl-C to stop)")
-            echo("Queries see the union of all documents; declare prefixes (PREFIX kg: "
-                 "<https://w3id.org/kg/ontology#>).")
+            echo("Queries see the union of all documents, each entity described once. The query page at / "
+                 "declares kg's prefixes; elsewhere declare them (PREFIX kg: <https://w3id.org/kg/ontology#>).")
             try:
                 return srv.process.wait()
             except KeyboardInterrupt:

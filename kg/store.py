@@ -175,9 +175,10 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def bind_values(sparql: str, bindings: dict) -> str:
-    """Bind variables to RDF terms with a VALUES block at the top of the WHERE clause.
+    """Bind variables to RDF terms with VALUES blocks at the top of the WHERE clause.
 
-    The terms are pyoxigraph terms written in their canonical N-Triples form, which
+    A variable bound to a list of terms takes any of them ("a quad class": its PLOVER
+    types). The terms are pyoxigraph terms written in their canonical N-Triples form, which
     escapes everything a value could use to break out, so user text never becomes SPARQL.
     (Oxigraph's own ``substitutions`` only binds projected variables, which parameters of
     aggregate queries are not.)
@@ -187,13 +188,14 @@ def bind_values(sparql: str, bindings: dict) -> str:
     m = _WHERE.search(sparql)
     if m is None:
         raise QueryError("a query with parameters needs a WHERE { ... } clause")
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name) or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-            raise QueryError(f"cannot bind ?{name} to {term!r}")
-        names.append("?" + name)
-        terms.append(str(term))
-    values = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    blocks = []
+    for name, value in bindings.items():
+        terms = value if isinstance(value, (list, tuple)) else [value]
+        if not re.fullmatch(r"\w+", name) or not terms or not all(
+                isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) for t in terms):
+            raise QueryError(f"cannot bind ?{name} to {value!r}")
+        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+    values = " " + " ".join(blocks) + " "
     return sparql[: m.end()] + values + sparql[m.end():]
 
 

@@ -356,3 +356,36 @@ def test_a_part_of_a_country_keeps_its_sector_in_the_graph_and_the_page(tmp_path
     net = build_network(g)
     node = next(n for n in net.nodes if n["label"] == "Venezuela police")
     assert node["kg"]["sector"] == "police (COP)"
+
+
+def test_the_country_level_counts_everyone_for_their_country(world_path):
+    from kg.netgraph import to_networkx
+    from kg.store import open_store
+
+    with open_store(world_path, create=False) as store:
+        g = to_networkx(store, level="country")
+    assert {d["label"] for _, d in g.nodes(data=True)} == {"Germany", "France", "Italy", "Russia", "Ukraine"}
+    germany = next(n for n, d in g.nodes(data=True) if d["label"] == "Germany")
+    assert {"Anna Berg", "Berlin", "Germany"} <= set(g.nodes[germany]["members"])
+    assert ("France", "visits", "Germany") in triples(g)  # Marc Duval visits Berlin
+    visit = next(d for s, o, k, d in g.edges(keys=True, data=True) if k == "visits")
+    assert (visit["mentions"][0]["subject"], visit["mentions"][0]["object"]) == ("Marc Duval", "Berlin")
+    criticism = g.get_edge_data(germany, next(n for n, d in g.nodes(data=True) if d["label"] == "Russia"))
+    assert criticism["criticizes"]["count"] == 2
+    # what a country does at home (Anna Berg leads Germany, Lee Min meets Lee Sun) is not between countries
+    assert any("2 relations within one country left out" in note for note in g.graph["filter"])
+
+
+def test_cli_analyze_and_viz_at_the_country_level(world_path, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, ["analyze", "centrality", "--level", "country", "--store", str(world_path),
+                              "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    entities = [line.split(",")[1] for line in res.stdout.splitlines()[1:]]
+    assert set(entities) == {"Germany", "France", "Italy", "Russia", "Ukraine"}
+    res = runner.invoke(cli, ["viz", "--level", "country", "--store", str(world_path), "-o", str(tmp_path / "c.html")])
+    assert res.exit_code == 0 and "(5 entities" in res.output

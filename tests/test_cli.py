@@ -40,7 +40,7 @@ def test_extract_table_and_jsonl(runner):
     records = [json.loads(line) for line in res.output.splitlines()]
     assert records and all(r["doc"] == "state-visit" for r in records)
     keys = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
-            "negated", "modality", "confidence", "date", "extractor"}
+            "negated", "modality", "confidence", "date", "extractor", "subject_mention", "object_mention"}
     assert all(set(r) == keys for r in records)
     assert all(set(r["subject"]) == {"id", "label", "aliases", "type", "wikidata", "country", "sector"} for r in records)
 
