@@ -244,6 +244,8 @@ class DocumentResolver:
         actor = self.gaz.lookup(name)
         if actor is None and (iso := self._body_country(m, name, typ)):
             return f"{self.gaz.country(iso).label} {name}", "Organization", None
+        if actor is None and typ in ORGANISATIONS and (body := self._national_body(name)):
+            return body, "Organization", None
         if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
@@ -256,6 +258,15 @@ class DocumentResolver:
             name = self.longer_names.get(name_key(name), name)
         return name, typ, None
 
+    def _national_body(self, name: str) -> str | None:
+        """ "French Parliament" is the "France Parliament" another sentence gives "Parliament":
+        a body every state has, after its country's adjective, is named after the country."""
+        first, _, rest = name.partition(" ")
+        iso = self.gaz.demonyms.get(gaz.norm(first)) if first[:1].isupper() else None
+        if iso is None or gaz.norm(rest) not in self.gaz.bodies or self.gaz.country(iso) is None:
+            return None
+        return f"{self.gaz.country(iso).label} {rest}"
+
     def _body_country(self, m: Mention, name: str, typ: str) -> str | None:
         """The country of "Parliament", "the Foreign Ministry": a body every state has is the
         one of the country the mention names, else of the only country the document's facts
@@ -265,9 +276,16 @@ class DocumentResolver:
         iso = m.country or self.main_country
         return iso if iso and self.gaz.country(iso) is not None else None
 
+    def _key(self, label: str, typ: str) -> tuple[str, str]:
+        """An entity's key in this document: its name key and type; an acronym the document
+        spells out ("UCL", "University College London") shares the key of the name it stands for."""
+        if typ in ORGANISATIONS and label in self.acronyms and label.replace(".", "").isupper():
+            label = self.acronyms[label]
+        return name_key(label), typ
+
     def _note(self, m: Mention) -> None:
         label, typ, actor = self.canonical(m)
-        key = (name_key(label), typ)
+        key = self._key(label, typ)
         self._actors[key] = actor
         self._labels.setdefault(key, Counter())[label] += 1
         if m.sector in SECTORS and m.country:
@@ -294,7 +312,7 @@ class DocumentResolver:
 
     def entity(self, m: Mention) -> Entity:
         label, typ, actor = self.canonical(m)
-        key = (name_key(label), typ)
+        key = self._key(label, typ)
         if key not in self._actors:
             self._note(m)
         labels = self._labels[key]

@@ -391,3 +391,18 @@ def test_every_country_code_in_the_tables_is_iso_alpha_3():
     assert codes <= set(g.countries) and all(re.fullmatch(r"[A-Z]{3}", c) for c in codes)
     assert g.lookup("Gaza Strip").country == "PSE"
     assert all(t in g.countries or g.lookup(t) is not None for t in g.seats.values())
+
+
+def test_an_acronym_the_document_spells_out_is_one_entity_with_the_name():
+    text = "The Ruritanian Mining Board (RMB) met on Monday. The Ruritanian Mining Board and the RMB agreed."
+    short, long = _m("RMB", "Organization"), _m("Ruritanian Mining Board", "Organization")
+    r = DocumentResolver(gaz.default(), [short, long, long], text=text)
+    assert r.entity(short) == r.entity(long)
+    assert (r.entity(short).label, r.entity(short).aliases) == ("Ruritanian Mining Board", ("RMB",))
+
+
+def test_a_national_body_after_a_demonym_is_named_after_the_country():
+    r = DocumentResolver(gaz.default(), [_m("Tunisian Parliament", "Organization"), _m("Tunisia", "Country",
+                                                                                           country="TUN")])
+    assert r.entity(_m("Tunisian Parliament", "Organization")).label == "Tunisia Parliament"
+    assert r.entity(_m("Tunisian Parliament", "Organization")).country == "TUN"
