@@ -39,21 +39,22 @@ never of the order documents came in. Its rules:
    candidate naming another country does not fit), nor into an entity the shorter name's
    own document also names (that document told them apart); with none or several
    candidates it stays an entity of its own.
-4. An entity's IRI is ``kgid:<QID>``, else the smallest IRI its documents gave it among
-   those of its voted type (plus ``-<country>`` when a key is split by country). Its label
-   is the one most documents give (full names before surnames; ties: the longest, then the
-   first in order); every other name is an alias; type, country and sector are voted
-   (a tie leaves the country unsaid).
+4. An entity's IRI is the smallest IRI its documents gave it among those of its voted type
+   (``kgid:<QID>`` for a linked one; plus ``-<country>`` when a key is split by country).
+   Its label is the one most documents give (full names before surnames; ties: the
+   longest, then the first in order); every other name is an alias; the type is voted
+   over all mentions, country and sector over documents (a tie leaves them unsaid).
 
 On every build, replacement or removal, :func:`update` recomputes the resolution of the
-names the change touches (their name keys, and the surnames involved), reading the
-affected local entities from the store, and writes in one atomic update: the documents'
-graphs, the ``kg:denotes`` and the statement and edge IRIs of other documents whose local
-entities now denote another entity, and the descriptions of the entities whose set of
-local entities changed. A description that only gains a document agreeing with its label,
-type, country and sector only gains aliases, so a popular country costs nothing per
-article. The store is therefore a function of its set of documents: building A then B,
-B then A, or A, B then removing B give the same quads (tests/test_incremental.py).
+names the change touches (their name keys, the surnames and longer names involved, the
+entities they denote), reading the affected local entities from the store, and writes in
+one atomic update: the documents' graphs, the ``kg:denotes`` and the statement and edge
+IRIs of other documents whose local entities now denote another entity, and the
+descriptions of the entities whose set of local entities changed. A description that only
+gains a document agreeing with its label, type, country and sector only gains aliases, so a
+popular country costs nothing per article. The store is therefore a function of its set of documents: building A then B,
+B then A, or A, B then removing B give the same quads (tests/test_incremental.py,
+tests/test_entities.py).
 """
 
 from __future__ import annotations
@@ -66,9 +67,8 @@ from .gazetteer import name_key, suffix_keys, surname_key
 from .model import TYPE_PRECEDENCE
 from .namespaces import BASE, ENTITY_BASE, EXTRACTOR_BASE, ONTOLOGY_IRI, PREFIXES, WD
 
-ORGANISATIONS = ("Organization", "Group", "InternationalOrganization")
-
 ENTITY_GRAPH = BASE + "entities"
+ORGANISATIONS = ("Organization", "Group", "InternationalOrganization")
 
 _RDF = PREFIXES["rdf"]
 _RDFS = PREFIXES["rdfs"]
