@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .errors import FormatError, QueryError
+from .events import read_events
 from .netgraph import QUAD_CLASSES, ego_graph, find_entity, simple_graph, to_networkx
 from .queries import sparql
 from .rows import csv_safe, table
@@ -218,23 +219,32 @@ def shortest_paths(g, source: str, target: str, *, max_paths: int = 3) -> Report
                                               "route": [" → ".join(_label(g, n) for n in p) for p in paths]})
 
 
+def _edge_events(s, o, key, data) -> set:
+    """The events behind an edge: their ids (kg.eventkey), or one per statement for a graph without them."""
+    ids = {m.get("event") for m in data.get("mentions", ())} - {None}
+    return ids or {(s, o, key, i) for i in range(data.get("count", 1))}
+
+
 def country_pairs(g, *, directed: bool = True) -> list[dict]:
     """Event counts by quad class for each pair of countries, with a cooperation–conflict balance.
 
-    An entity's country is its own ISO code (a country) or the one it is linked to (a
-    leader, a city). ``directed`` keeps (actor country, recipient country) apart; otherwise
-    both directions are added up. ``balance`` is (cooperation − conflict) / (cooperation +
-    conflict): +1 all cooperation, −1 all conflict. Static relations are not counted.
+    Events, not statements: reports of one real event count once (:mod:`kg.eventkey`). An
+    entity's country is its own ISO code (a country) or the one it is linked to (a leader,
+    a city). ``directed`` keeps (actor country, recipient country) apart, and a meeting
+    stated both ways then counts in both directions; otherwise both directions are added
+    up. ``balance`` is (cooperation − conflict) / (cooperation + conflict): +1 all
+    cooperation, −1 all conflict. Static relations are not counted.
     """
-    counts: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for s, o, data in g.edges(data=True):
+    events: dict[tuple[str, str], dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for s, o, key, data in g.edges(keys=True, data=True):
         quad = data.get("quad")
         cs, co = g.nodes[s].get("country"), g.nodes[o].get("country")
         if quad and cs and co and cs != co:
             pair = (cs, co) if directed else tuple(sorted((cs, co)))
-            counts[pair][quad] += data.get("count", 1)
+            events[pair][quad] |= _edge_events(s, o, key, data)
     out = []
-    for (a, b), c in counts.items():
+    for (a, b), ids in events.items():
+        c = {q: len(ids[q]) for q in QUAD_CLASSES}
         coop = c["verbal cooperation"] + c["material cooperation"]
         conf = c["verbal conflict"] + c["material conflict"]
         out.append({"source": a, "target": b, **{k: c[k] for k in QUAD_CLASSES}, "total": coop + conf,
@@ -246,7 +256,7 @@ def country_pairs(g, *, directed: bool = True) -> list[dict]:
 def pairs_report(g, *, directed: bool = True, top: int | None = None) -> Report:
     """:func:`country_pairs` as a report, the ``top`` pairs with most events first."""
     rows = country_pairs(g, directed=directed)
-    notes = _notes(g)
+    notes = _notes(g) + ["counts are events: the reports of one real event count once"]
     summary = {"pairs": len(rows), "directed": directed, "events": sum(r["total"] for r in rows)}
     if top and len(rows) > top:
         notes.append(f"top {top} of {len(rows)} pairs by events; --top 0 shows all")
@@ -291,7 +301,7 @@ def most_connected(g, n: int = 10) -> list[tuple[str, int]]:
 
 
 def stats(store) -> dict:
-    """Counts for ``kg stats``: documents, entities by type, relations by predicate."""
+    """Counts for ``kg stats``: documents, entities by type, relations by predicate, events by PLOVER type."""
     def counts(query: str, key: str) -> dict[str, int]:
         return {r[key].value: int(r["n"].value) for r in store.query(sparql(query))}
 
@@ -301,7 +311,8 @@ def stats(store) -> dict:
     docs = count("_stats-documents")
     by_type = counts("_stats-entity-types", "type")
     by_pred = counts("_stats-predicates", "p")
-    by_plover = counts("_stats-plover", "t")
+    events = read_events(store)
+    by_plover = Counter(e.plover for e in events)
     flagged = count("_stats-not-asserted")
     g = to_networkx(store)
     return {
@@ -310,7 +321,9 @@ def stats(store) -> dict:
         "entities_by_type": by_type,
         "statements": sum(by_pred.values()),
         "statements_by_predicate": by_pred,
-        "events_by_plover": by_plover,
+        "events": len(events),  # real events: the reports of one event count once (kg.eventkey)
+        "event_statements": sum(len(e.reports) for e in events),
+        "events_by_plover": dict(sorted(by_plover.items(), key=lambda x: (-x[1], x[0]))),
         "not_asserted": flagged,
         "most_connected": most_connected(g),
     }

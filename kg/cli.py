@@ -7,6 +7,7 @@ Each command parses its options, calls one library function, prints, and turns a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 
@@ -104,9 +105,9 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
       kg extract --on-error skip corpus.jsonl
     """
     from .errors import InputError
-    from .skips import policy
+    from .skips import noting, policy
 
-    with policy(on_error) as skipped:
+    with _sigterm_as_ctrl_c(), policy(on_error) as skipped, noting() as notes, _notes_shown(notes):
         try:
             _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress)
         except InputError as exc:
@@ -114,6 +115,38 @@ def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, s
             raise
     if skipped is not None:
         click.echo(skipped.summary(), err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_as_ctrl_c():
+    """SIGTERM stops a run the way Ctrl-C does (workers shut down, the store closed, "Aborted!"),
+    where it would otherwise end the process at once and leave the workers to themselves."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def _notes_shown(notes):
+    """Print what kg noted about the inputs (guessed encodings, links not followed, paragraphs
+    left out) when the run ends, however it ends."""
+    try:
+        yield
+    finally:
+        if notes.count:
+            click.echo(notes.summary(), err=True)
 
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
@@ -174,7 +207,7 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
       kg build corpus.jsonl.gz --dask tcp://scheduler:8786 --nquads /shared/parts
     """
     from .pipeline import build as run, load_gazetteer
-    from .skips import policy
+    from .skips import noting, policy
 
     if nquads_dir and not dask_address:
         raise click.UsageError("--nquads needs --dask (partitions are written only by a distributed build)")
@@ -186,7 +219,8 @@ def build(inputs, store_path, extractor, gazetteer, verbose, on_error, jobs, glo
             click.echo(f"{state} {doc_id}", err=True)
 
     bar = _progress(show_progress, inputs, glob)
-    with _open(store_path, create=True) as store, policy(on_error) as skipped, bar:
+    with _sigterm_as_ctrl_c(), _open(store_path, create=True) as store, policy(on_error) as skipped, \
+            noting() as notes, _notes_shown(notes), bar:
         try:
             if dask_address:
                 from .distributed import build_distributed_cli
@@ -245,7 +279,9 @@ def remove(documents, store_path):
 @click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
 @click.option("--spreadsheet-safe", is_flag=True,
               help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
-def query(sparql, store_path, fmt, name, param, level, list_queries, output, spreadsheet_safe):
+@click.option("--allow-service", is_flag=True,
+              help="Run federated queries (SERVICE <url>), which fetch from other servers; refused by default.")
+def query(sparql, store_path, fmt, name, param, level, list_queries, output, spreadsheet_safe, allow_service):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
     Queries see the union of all documents, where each entity is described once. The
@@ -279,7 +315,7 @@ def query(sparql, store_path, fmt, name, param, level, list_queries, output, spr
         if name:
             result = q.run_named(store, name, q.parse_params(param), level)
         elif sparql:
-            result = q.run_query(store, q.read_sparql(sparql))
+            result = q.run_query(store, q.read_sparql(sparql), allow_service=allow_service)
         else:
             raise click.UsageError("give a SPARQL query, a .rq file, - for stdin, or --name")
         _echo_out(q.render(result, fmt, spreadsheet_safe=spreadsheet_safe), output)
@@ -308,6 +344,8 @@ def stats(store_path, fmt):
     click.echo("\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()))
     click.echo("Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items()))
     if s["events_by_plover"]:
+        click.echo(f"Events: {s['events']}, reported by {s['event_statements']} asserted statements (the reports "
+                   "of one real event, in one article or several, count once)")
         click.echo("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
     click.echo("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
 
@@ -327,9 +365,6 @@ def filter_options(f):
                      help="Keep statements at least this confident (0-1)."),
         click.option("--doc", "documents", multiple=True, metavar="ID",
                      help="Keep statements from this document (repeatable)."),
-        click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
-                     help="country: count persons, organs, sectors and cities for their country, and merge "
-                          "the relations between two countries."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -359,29 +394,43 @@ def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, unt
               help="Animate the layout. Default: on up to 250 entities, else a precomputed layout.")
 @click.option("--max-nodes", default=2500, show_default=True, type=click.IntRange(1),
               help="Draw at most this many entities, the most important; the page says what was left out.")
+@click.option("--overview/--no-overview", default=None,
+              help="Overview: the largest connected part, coloured by community, the main labels always shown. "
+                   "Default: above 50 entities.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="country: one node per country, the events between their entities as its edges.")
 @click.option("--title", default="kg graph", show_default=True, help="The page title.")
-def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, title, **filters):
+def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nodes, overview, level, title,
+        **filters):
     """Write an interactive HTML graph of the store that works offline.
 
-    Nodes are coloured and shaped by entity type, edges coloured by PLOVER quad class
-    (static relations grey and dashed). Hover for aliases, Wikidata links and the
-    sentences behind each relation; click for all of them.
+    Nodes are shaped by entity type and coloured by type, or in an overview by community;
+    edges are coloured by PLOVER quad class (static relations grey and dashed) and
+    labelled with the number of events (the reports of one event count once). Hover for
+    aliases, Wikidata links and the sentences behind each relation; click for all of them.
+
+    Above 50 entities the page is an overview: the largest connected part (the page says
+    what was left out), the best-connected entities' labels readable at any zoom, the
+    others' once you zoom in. --no-overview draws everything.
 
     \b
     Example:
       kg viz -o output/graph.html && xdg-open output/graph.html
+      kg viz --level country -o output/countries.html
       kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
       kg viz --level country --plover material-conflict -o output/countries.html
     """
-    from .netgraph import ego_graph
+    from .netgraph import country_graph, ego_graph
     from .visualize import write_page
 
     g = _graph(store_path, **filters)
+    if level == "country":
+        g = country_graph(g)
     if focus:
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
-                      max_nodes=max_nodes)
+                      max_nodes=max_nodes, overview=overview)
     what = "connections" if merge_edges else "relations"
     left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
     click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
@@ -389,7 +438,8 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
 
 @cli.group(cls=KGGroup)
 def analyze():
-    """Network measures over the store: centrality, communities, paths, country pairs, ego networks.
+    """Network measures over the store: centrality, communities, paths, country pairs, ego networks,
+    and event counts over time (series).
 
     Every subcommand takes the filters of kg viz (--relation, --plover, --entity-type,
     --since, --until, --min-confidence, --doc, --level) and prints a table, CSV or JSON.
@@ -401,10 +451,14 @@ def analyze():
       kg analyze path "Justin Trudeau" "Xi Jinping"
       kg analyze pairs --plover verbal-conflict --format csv -o pairs.csv
       kg analyze ego "Shinzo Abe" --depth 2
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
     """
 
 
 def report_options(f):
+    f = click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+                     help="country: one node per country, the events between their entities as its edges "
+                          "(a person, organ, sector or city counts for its country).")(f)
     f = click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")(f)
     f = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                      show_default=True)(f)
@@ -492,6 +546,54 @@ def pairs(undirected, top, store_path, fmt, output, **filters):
 
 
 @analyze.command()
+@click.option("--by", type=click.Choice(["day", "week", "month", "year"]), default="month", show_default=True,
+              help="The period events are counted by.")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="Pairs of entities, or of their countries (a leader counts for the state).")
+@click.option("--pair", nargs=2, metavar="A B",
+              help="Only the events between A and B: labels, aliases, QIDs, IRIs (ISO codes with --level country).")
+@click.option("--plover", multiple=True, metavar="TYPE",
+              help="Keep a PLOVER type (ACCUSE) or a quad class (verbal-conflict) (repeatable).")
+@click.option("--directed", is_flag=True, help="Keep actor → recipient apart instead of adding up both directions.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Keep events dated on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Keep events dated on or before this day.")
+@click.option("--plot", "plot_path", type=click.Path(), metavar="FILE",
+              help="Also draw the series (all pairs added up) to a .png or .svg file; needs kg[plot].")
+@click.option("--measure", type=click.Choice(["counts", "goldstein"]), default="counts", show_default=True,
+              help="What --plot draws: events by quad class, or their mean Goldstein weight.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@store_option
+def series(by, level, pair, plover, directed, since, until, plot_path, measure, fmt, output, store_path):
+    """Events a day, week, month or year per pair, by quad class, with the Goldstein sum and mean.
+
+    Each real event counts once, however many articles report it. With --pair, the
+    periods without events between the two are listed as zeros.
+
+    \b
+    Example:
+      kg analyze series --level country --by month
+      kg analyze series --level country --pair CHN USA --plot china-usa.png
+      kg analyze series --pair Iran "United States" --plover verbal-conflict --format csv -o iran.csv
+      kg analyze series --level country --pair RUS UKR --by week --plot ru-ua.svg --measure goldstein
+    """
+    from . import series as ts
+
+    with _open(store_path) as store:
+        result = ts.series(store, by=by, level=level, pair=tuple(pair) if pair else None, plover=plover,
+                           directed=directed, since=since, until=until)
+    if plot_path:
+        ts.plot(result, plot_path, measure=measure)
+        click.echo(f"Wrote {plot_path}", err=True)
+    if fmt == "json":
+        for note in result.report.notes:
+            click.echo(f"Note: {note}", err=True)
+        _echo_out(ts.to_json(result), output)
+    else:
+        _report(result.report, fmt, output)
+
+
+@analyze.command()
 @click.argument("entity")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(1))
 @report_options
@@ -511,12 +613,16 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 @store_option
 @click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
 @click.option("-o", "--output", type=click.Path(), help="Write to a file (a folder for neo4j) instead of stdout.")
-def export(store_path, fmt, output):
-    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl.
+@click.option("--include-unasserted", is_flag=True,
+              help="events formats: also intended and hypothetical events, as rows of their own.")
+def export(store_path, fmt, output, include_unasserted):
+    """Export the store: ttl, nt, nq, trig, rdfxml, jsonld, graphml, gexf, neo4j, jsonl,
+    events, events-parquet, events-jsonl.
 
     Triple formats hold the union of all documents; nq and trig keep one named graph per
-    document. neo4j writes a folder of CSV files and a Cypher script. Files are written
-    atomically.
+    document. neo4j writes a folder of CSV files and a Cypher script. The events formats
+    give one row per real event, however many statements report it (docs/events.md).
+    Files are written atomically.
 
     \b
     Example:
@@ -524,19 +630,22 @@ def export(store_path, fmt, output):
       kg export --format trig -o output/graph.trig
       kg export --format neo4j -o output/neo4j/
       kg export --format jsonl > relations.jsonl
+      kg export --format events -o events.csv
+      kg export --format events-parquet --include-unasserted -o events.parquet
     """
     from . import export as exporters
 
     spec = exporters.get_format(fmt)
     if spec.folder and not output:
         raise click.UsageError(f"the {fmt} export writes several files: give -o FOLDER")
+    options = {"include_unasserted": True} if include_unasserted else {}
     with _open(store_path) as store:
         if output:
-            written = exporters.write(fmt, store, output)
+            written = exporters.write(fmt, store, output, **options)
             click.echo(f"Wrote {output}" + (f" ({', '.join(p.name for p in written)})" if spec.folder else ""),
                        err=True)
         else:
-            sys.stdout.buffer.write(spec.fn(store))
+            sys.stdout.buffer.write(exporters.export(fmt, store, **options))
 
 
 @cli.command()
@@ -548,13 +657,21 @@ def export(store_path, fmt, output):
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests (for web pages on other origins).")
 @click.option("--max-result-bytes", default=10_000_000, show_default=True, type=click.IntRange(min=0),
               help="Refuse (HTTP 413) answers larger than this; 0: no limit.")
-def serve(store_path, bind, timeout, cors, max_result_bytes):
+@click.option("--max-request-bytes", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Refuse (HTTP 413) request bodies larger than this.")
+@click.option("--client-timeout", default=10, show_default=True, type=click.FloatRange(min=0.1),
+              help="Seconds a client has to send each request; slower clients are cut off.")
+@click.option("--allow-service", is_flag=True,
+              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; refused by default.")
+def serve(store_path, bind, timeout, cors, max_result_bytes, max_request_bytes, client_timeout, allow_service):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
     Runs Oxigraph's server (pip install 'kg[serve]') on a snapshot of the store taken at
     start-up, so kg build can keep writing the store meanwhile; restart to serve new
     documents. Queries see the union of all documents. The query page is at /, the
-    endpoint at /query (GET ?query=... or POST, standard SPARQL media types).
+    endpoint at /query (GET ?query=... or POST, standard SPARQL media types). A guard in
+    front of it refuses federated queries (SERVICE), cancels queries at --timeout (504),
+    and cuts off oversized, malformed and slow requests.
 
     \b
     Example:
@@ -566,8 +683,12 @@ def serve(store_path, bind, timeout, cors, max_result_bytes):
 
     if not is_local(bind):
         click.echo(f"Warning: serving on {bind}: anyone who can reach this address can read the store.", err=True)
+    if allow_service:
+        click.echo("Warning: --allow-service: any client can make the server send requests to any address it "
+                   "reaches.", err=True)
     sys.exit(run(store_path, bind=bind, timeout=timeout or None, cors=cors, echo=click.echo,
-                 max_bytes=max_result_bytes or None))
+                 max_bytes=max_result_bytes or None, max_request_bytes=max_request_bytes,
+                 client_timeout=client_timeout, allow_service=allow_service))
 
 
 @cli.command()

@@ -8,9 +8,12 @@
 ``rdfxml``  RDF/XML: the union of all document graphs
 ``jsonld``  JSON-LD, compacted with the context shipped in ``ontologies/context.jsonld``
 ``graphml`` GraphML through networkx: entities and their asserted relations
-``gexf``    GEXF (Gephi) through networkx: the same graph
+``gexf``    GEXF (Gephi) through networkx: the same graph, with dates for Gephi's timeline
 ``neo4j``   a folder: CSV files for ``neo4j-admin database import`` and a ``LOAD CSV`` script
 ``jsonl``   relation records, one JSON object a line
+``events``  the event table as CSV: one row per real event (see docs/events.md)
+``events-parquet``  the event table as Parquet (needs ``kg[parquet]``)
+``events-jsonl``    the event table, one JSON object an event with every report behind it
 ==========  ==========================================================================
 
 RDF formats are written by Oxigraph straight from the store (``jsonld`` through rdflib,
@@ -30,6 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import events
 from .errors import FormatError
 from .files import atomic_write_bytes
 from .namespaces import PREFIXES, local_name
@@ -37,6 +41,7 @@ from .netgraph import to_networkx
 from .queries import sparql
 from .rdf_formats import rdf_format, serialize_triples
 from .rows import csv_safe
+from .xmlsafe import xml_text
 
 Exporter = Callable[..., "bytes | dict[str, bytes]"]
 
@@ -47,15 +52,18 @@ class ExportFormat:
     description: str
     fn: Exporter
     folder: bool = False  # writes several files into a folder
+    options: tuple[str, ...] = ()  # keyword options fn takes besides the store (kg export flags)
 
 
 _REGISTRY: dict[str, ExportFormat] = {}
 
 
-def register(name: str, description: str, *, folder: bool = False) -> Callable[[Exporter], Exporter]:
-    """Register an exporter: ``fn(store) -> bytes`` (or ``-> {file name: bytes}`` with ``folder``)."""
+def register(name: str, description: str, *, folder: bool = False,
+             options: tuple[str, ...] = ()) -> Callable[[Exporter], Exporter]:
+    """Register an exporter: ``fn(store, **options) -> bytes`` (or ``-> {file name: bytes}`` with
+    ``folder``); ``options`` names the keyword options it takes."""
     def deco(fn: Exporter) -> Exporter:
-        _REGISTRY[name] = ExportFormat(name, description, fn, folder)
+        _REGISTRY[name] = ExportFormat(name, description, fn, folder, tuple(options))
         return fn
 
     return deco
@@ -76,13 +84,25 @@ def available() -> dict[str, str]:
     return {n: f.description for n, f in _REGISTRY.items()}
 
 
-def write(name: str, store, output: str | Path) -> list[Path]:
+def export(name: str, store, **options) -> bytes | dict[str, bytes]:
+    """The export of ``store`` in format ``name``, with the options that format takes."""
+    fmt = get_format(name)
+    unknown = sorted(set(options) - set(fmt.options))
+    if unknown:
+        takers = [f.name for f in _REGISTRY.values() if unknown[0] in f.options]
+        flag = "--" + unknown[0].replace("_", "-")
+        raise FormatError(f"{flag} does not apply to the {name} format"
+                          + (f"; it goes with {', '.join(takers)}" if takers else ""))
+    return fmt.fn(store, **options)
+
+
+def write(name: str, store, output: str | Path, **options) -> list[Path]:
     """Export ``store`` in format ``name`` to ``output`` (a file, or a folder for folder formats).
 
     Every file is written atomically: to a temporary file in the same folder, then renamed.
     """
     fmt = get_format(name)
-    data = fmt.fn(store)
+    data = export(name, store, **options)
     output = Path(output)
     if fmt.folder:
         if output.exists() and not output.is_dir():
@@ -126,12 +146,20 @@ register("jsonld", "JSON-LD with kg's @context (ontologies/context.jsonld)")(_un
 
 # ------------------------------------------------------------------ graphs (networkx)
 
-def _graph_safe(g):
-    """A copy of a kg networkx graph whose attributes GraphML and GEXF can hold.
+def _graph_safe(g, *, spells_as_list: bool = False):
+    """A copy of a kg networkx graph whose attributes GraphML and GEXF can hold, with its dates.
 
     Both formats take only strings, numbers and booleans: ``None`` is left out and lists
     (aliases, evidence, documents, dates) become JSON text. ``weight`` is the number of
-    statements behind an edge, the attribute Gephi and yEd size edges by.
+    statements behind an edge, the attribute Gephi and yEd size edges by; ``events`` the
+    number of real events they report.
+
+    Time, for Gephi's timeline: an event edge carries ``spells``, one (first day, last day)
+    per period its events happened in (a day, or a whole month or year when the text gives
+    no more), and ``start``/``end`` as text; an entity carries ``start`` and ``end``, the
+    first and last day of its events. Static relations and undated events have no time:
+    Gephi shows them throughout. GEXF writes spells as spells (``spells_as_list``); GraphML,
+    which has no time, gets them as JSON text like the other lists.
     """
     import networkx as nx
 
@@ -140,17 +168,49 @@ def _graph_safe(g):
         for k, v in attrs.items():
             if v is None:
                 continue
-            if isinstance(v, (list, tuple, set)):
+            if isinstance(v, (list, tuple, set)) and not (k == "spells" and spells_as_list):
                 v = json.dumps(list(v), ensure_ascii=False)
-            out[k] = v
+            out[k] = xml_text(v) if isinstance(v, str) else v  # what XML 1.0 forbids: see kg.xmlsafe
         return out
 
     h = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        h.add_node(n, **clean(d))
+    span: dict[str, list[str]] = {}
+    edges = []
     for s, o, k, d in g.edges(keys=True, data=True):
-        h.add_edge(s, o, key=k, weight=d.get("count", 1), **clean(d))
+        spells = _spells(d) if d.get("plover") else []
+        if spells:
+            d = {**d, "spells": spells, "start": spells[0][0], "end": max(e for _, e in spells)}
+            for n in (s, o):
+                first, last = span.get(n, (spells[0][0], d["end"]))
+                span[n] = [min(first, spells[0][0]), max(last, d["end"])]
+        edges.append((s, o, k, d))
+    for n, d in g.nodes(data=True):
+        first, last = span.get(n, (None, None))
+        h.add_node(xml_text(n), **clean({**d, "start": first, "end": last}))
+    for s, o, k, d in edges:
+        if spells_as_list:  # GEXF: the time is in the spells, start and end would say it twice
+            d = {key: v for key, v in d.items() if key not in ("start", "end")}
+        h.add_edge(xml_text(s), xml_text(o), key=k, weight=d.get("count", 1), **clean(d))
     return h
+
+
+def _spells(edge: dict) -> list[tuple[str, str]]:
+    """(first day, last day) of each period the edge's statements date their events to."""
+    import calendar
+
+    out = set()
+    for m in edge.get("mentions", ()):
+        day, precision = m.get("date"), m.get("precision") or "day"
+        if not day:
+            continue
+        y, mo = int(day[:4]), int(day[5:7])
+        if precision == "year":
+            out.add((f"{y:04d}-01-01", f"{y:04d}-12-31"))
+        elif precision == "month":
+            out.add((f"{y:04d}-{mo:02d}-01", f"{y:04d}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}"))
+        else:
+            out.add((day, day))
+    return sorted(out)
 
 
 @register("graphml", "GraphML (networkx): entities and their asserted relations")
@@ -167,7 +227,7 @@ def export_gexf(store) -> bytes:
     import networkx as nx
 
     buf = io.BytesIO()
-    nx.write_gexf(_graph_safe(to_networkx(store)), buf, encoding="utf-8")
+    nx.write_gexf(_graph_safe(to_networkx(store), spells_as_list=True), buf, encoding="utf-8")
     return buf.getvalue()
 
 
@@ -294,11 +354,41 @@ def relation_records(store):
             "plover": lit(row, "plover"), "mode": lit(row, "mode"), "cameo": lit(row, "cameo"),
             "object": entity(row["o"].value), "negated": row["negated"].value == "true",
             "modality": row["modality"].value, "confidence": float(row["conf"].value),
-            "date": lit(row, "date"), "extractor": row["ex"].value,
+            **_record_date(lit(row, "date"), lit(row, "precision")),
+            "article_date": lit(row, "articleDate"), "location": entity(row["loc"].value) if row["loc"] else None,
+            "extractor": row["ex"].value,
             "subject_mention": lit(row, "said_s"), "object_mention": lit(row, "said_o"),
         }
+
+
+def _record_date(date: str | None, precision: str | None) -> dict:
+    """A record's ``date`` at its precision: kg:eventDate "1982-01-01" at year precision is "1982"."""
+    precision = precision or ("day" if date else None)
+    cut = {"year": 4, "month": 7}.get(precision)
+    return {"date": date[:cut] if cut and date else date, "date_precision": precision}
 
 
 @register("jsonl", "relation records, one JSON object a line")
 def export_jsonl(store) -> bytes:
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in relation_records(store)).encode("utf-8")
+
+
+# ------------------------------------------------------------------ the event table
+
+@register("events", "the event table as CSV: one row per real event, GDELT-style columns (docs/events.md)",
+          options=("include_unasserted",))
+def export_events(store, *, include_unasserted: bool = False) -> bytes:
+    return events.to_csv(events.rows(store, include_unasserted=include_unasserted))
+
+
+@register("events-parquet", "the event table as Parquet (needs pyarrow: pip install 'kg[parquet]')",
+          options=("include_unasserted",))
+def export_events_parquet(store, *, include_unasserted: bool = False) -> bytes:
+    return events.to_parquet(events.rows(store, include_unasserted=include_unasserted))
+
+
+@register("events-jsonl", "the event table as JSON lines, each event with every statement behind it",
+          options=("include_unasserted",))
+def export_events_jsonl(store, *, include_unasserted: bool = False) -> bytes:
+    evs = events.read_events(store, include_unasserted=include_unasserted)
+    return events.to_jsonl(evs, events.rows(store, events=evs))

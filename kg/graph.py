@@ -11,7 +11,9 @@ and graph tools, and as a statement node that carries everything known about it:
           kg:actor kgid:Q3099714 ; kg:recipient kgid:Q1490 ; kg:predicate kg:visits ;
           kg:evidence "…" ; kg:startOffset 61 ; kg:endOffset 237 ;
           kg:negated false ; kg:modality "asserted" ; kg:confidence 0.9 ;
-          kg:articleDate "2019-05-14"^^xsd:date ;         # and kg:eventDate where known
+          kg:articleDate "2019-05-14"^^xsd:date ;         # and, where the text says,
+          kg:eventDate "2019-05-01"^^xsd:date ; kg:datePrecision "month" ;   # "in May"
+          kg:location kgid:Q956 ;                         # "in Beijing"
           prov:wasDerivedFrom kgdoc:state-visit ;
           prov:wasAttributedTo <https://w3id.org/kg/extractor/rules/0.1.0> ;
           prov:wasGeneratedBy <https://w3id.org/kg/doc/state-visit#extraction> .
@@ -50,7 +52,7 @@ from __future__ import annotations
 import hashlib
 import re
 from decimal import Decimal
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
@@ -64,8 +66,20 @@ WDNS = Namespace(WD)
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
-# Characters that may not appear in an IRI (RFC 3987) and are percent-encoded in a URL.
-_NOT_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f]")
+# What an IRI holds as it is (RFC 3987): ASCII letters and digits, "-._~", the delimiters,
+# "%" starting an escape, and the "ucschar" ranges of Unicode. Anything else (controls,
+# spaces, quotes, private-use and tag characters, U+FFF0 and above, a "%" that starts no
+# escape) is percent-encoded as UTF-8, which names the same resource.
+_UCSCHAR = ("\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
+    f"{chr(plane << 16)}-{chr((plane << 16) | 0xFFFD)}" for plane in range(1, 14)) + "\U000e1000-\U000efffd")
+_NOT_IRI_HOST = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9\-._~:@!$&'()*+,;=%\[\]{_UCSCHAR}]")
+_NOT_IRI_PART = re.compile(rf"%(?![0-9A-Fa-f]{{2}})|[^A-Za-z0-9\-._~:/?@!$&'()*+,;=%{_UCSCHAR}]")
+# RFC 3986, appendix B: scheme, authority, path, query, fragment (urlsplit would drop tabs).
+_URL = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):(?://([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?\Z", re.DOTALL)
+
+
+def _pct(m: re.Match) -> str:
+    return "".join(f"%{b:02X}" for b in m.group().encode("utf-8", "surrogatepass"))
 
 
 def document_iri(doc_id: str) -> URIRef:
@@ -109,11 +123,22 @@ def url_iri(url: str) -> URIRef | None:
     >>> url_iri("n/a") is None
     True
     """
-    url = url.strip()
-    parts = urlsplit(url)
-    if not parts.scheme or not parts.netloc:
+    m = _URL.match(url.strip())
+    if m is None or not m.group(2):
         return None
-    return URIRef(_NOT_IRI.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode("utf-8")), url))
+    scheme, authority, path, query, fragment = m.groups()
+    iri = f"{scheme}://{_NOT_IRI_HOST.sub(_pct, authority)}{_NOT_IRI_PART.sub(_pct, path)}"
+    if query is not None:
+        iri += "?" + _NOT_IRI_PART.sub(_pct, query)
+    if fragment is not None:
+        iri += "#" + _NOT_IRI_PART.sub(_pct, fragment)
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)  # the store's own check (RFC 3987)
+    except ValueError:
+        return None  # kept as a citation instead
+    return URIRef(iri)
 
 
 def add_entity(g: Graph, ent: Entity, iri: str | None = None) -> URIRef:
@@ -261,20 +286,35 @@ def add_relation(g: Graph, rel: Relation, doc: Document, denotes: dict[str, str]
     g.add((node, PROV.wasAttributedTo, extractor))
     g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
     # The record's date is the date of the fact: the event date where the text gives one,
-    # else the article date. Both are kept apart here (kg:eventDate is for events only).
+    # else the article date. Both are kept apart here (kg:eventDate is for events only):
+    # an event date is the first day of its period, with the precision the text gave.
     if doc.date:
         g.add((node, KG.articleDate, Literal(doc.date, datatype=XSD.date)))
     if rel.plover and rel.date and rel.date != doc.date:
-        g.add((node, KG.eventDate, Literal(rel.date, datatype=XSD.date)))
+        g.add((node, KG.eventDate, Literal(first_day(rel.date), datatype=XSD.date)))
+        g.add((node, KG.datePrecision, Literal(rel.date_precision)))
+    if rel.plover and rel.location is not None:  # a local entity of the document, like its actors
+        g.add((node, KG.location, URIRef(denotes.get(rel.location.id, rel.location.id))))
     return node
 
 
+def first_day(iso: str) -> str:
+    """The first day of the period an ISO date names at its precision.
+
+    >>> first_day("1982"), first_day("1982-03"), first_day("2019-03-05")
+    ('1982-01-01', '1982-03-01', '2019-03-05')
+    """
+    return iso + "-01" * (3 - len(iso.split("-")))
+
+
 def mentioned_entities(ex: Extraction) -> list[Entity]:
-    """The entities of an extraction: its ``entities`` and any other its relations name."""
+    """The entities of an extraction: its ``entities`` and any other its relations name
+    (subjects, objects and the places of events)."""
     found = {e.id: e for e in ex.entities}
     for rel in ex.relations:
-        for e in (rel.subject, rel.object):
-            found.setdefault(e.id, e)
+        for e in (rel.subject, rel.object, rel.location if rel.plover else None):
+            if e is not None:
+                found.setdefault(e.id, e)
     return list(found.values())
 
 

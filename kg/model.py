@@ -11,9 +11,27 @@ object a line), with :meth:`Relation.to_record`; :func:`relation_from_record` re
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 MODALITIES = ("asserted", "reported", "intended", "hypothetical")
+
+# How exactly an event's date is known, and the shape its ISO text takes at that precision:
+# "2019-03-05" (day), "2019-03" (month), "1982" (year). In RDF, kg:eventDate holds the
+# period's first day and kg:datePrecision says which of these it is.
+DATE_PRECISIONS = {"day": re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])"),
+                   "month": re.compile(r"\d{4}-(0[1-9]|1[0-2])"), "year": re.compile(r"\d{4}")}
+_PRECISION_SHAPE = {"day": "YYYY-MM-DD", "month": "YYYY-MM", "year": "YYYY"}
+
+
+def date_precision_of(iso: str) -> str | None:
+    """The precision an ISO date text is written at, or None when it is none of them.
+
+    >>> date_precision_of("1982"), date_precision_of("1982-03"), date_precision_of("2019-03-05")
+    ('year', 'month', 'day')
+    """
+    return next((p for p, shape in DATE_PRECISIONS.items() if shape.fullmatch(iso)), None)
+
 
 ENTITY_TYPES = (
     "Person",
@@ -159,13 +177,39 @@ class Relation:
     negated: bool = False
     modality: str = "asserted"
     confidence: float = 0.5
+    # When the fact happened, as ISO text at its precision: "2019-03-05", "2019-03" or
+    # "1982". Where the text gives no date, the extractor puts the article's date here.
     date: str | None = None
     extractor: str = "rules"
+    # "day", "month" or "year": how exactly ``date`` is known. Left out, it is read from
+    # the shape of ``date`` ("1982" is a year), so older records and extractors still fit;
+    # given, it must agree with that shape (so dataclasses.replace with a new date passes
+    # the new precision, or None to have it read again).
+    date_precision: str | None = None
+    article_date: str | None = None  # the publication date of the document, YYYY-MM-DD
+    location: Entity | None = None  # where the event happened ("in Moscow"), when the text says
     # The words the sentence names the subject (object) by when they name something that
     # stands for it: a capital or seat acting for its state ("Washington said": the United
     # States, subject_mention "Washington"). None when the words name the entity itself.
     subject_mention: str | None = None
     object_mention: str | None = None
+
+    def __post_init__(self):
+        if self.date_precision is not None and self.date_precision not in DATE_PRECISIONS:
+            raise ValueError(f"unknown date_precision {self.date_precision!r}; use one of {', '.join(DATE_PRECISIONS)}")
+        if self.date is None:
+            if self.date_precision is not None:
+                raise ValueError(f"date_precision {self.date_precision!r} is given without a date")
+            return
+        shape = date_precision_of(self.date)
+        if shape is None:
+            raise ValueError(f"date {self.date!r} is not an ISO date at a precision kg knows "
+                             "(YYYY-MM-DD, YYYY-MM or YYYY)")
+        if self.date_precision is None:
+            object.__setattr__(self, "date_precision", shape)
+        elif self.date_precision != shape:
+            raise ValueError(f"date {self.date!r} is written at {shape} precision but date_precision is "
+                             f"{self.date_precision!r}: write it as {_PRECISION_SHAPE[self.date_precision]}")
 
     @property
     def asserted(self) -> bool:
@@ -188,6 +232,9 @@ class Relation:
             "modality": self.modality,
             "confidence": round(self.confidence, 3),
             "date": self.date,
+            "date_precision": self.date_precision,
+            "article_date": self.article_date,
+            "location": self.location.to_record() if self.location else None,
             "extractor": self.extractor,
             "subject_mention": self.subject_mention,
             "object_mention": self.object_mention,
@@ -223,6 +270,9 @@ def relation_from_record(rec: dict) -> Relation:
         confidence=float(rec.get("confidence", 0.5)),
         date=rec.get("date"),
         extractor=rec.get("extractor", "rules"),
+        date_precision=rec.get("date_precision"),
+        article_date=rec.get("article_date"),
+        location=entity_from_record(rec["location"]) if rec.get("location") else None,
         subject_mention=rec.get("subject_mention"),
         object_mention=rec.get("object_mention"),
     )

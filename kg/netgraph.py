@@ -22,9 +22,12 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from .errors import QueryError
-from .namespaces import local_name
+from .eventkey import event_date, event_id, event_key
+from .namespaces import ENTITY_BASE, local_name
 from .queries import sparql
 
 QUAD_CLASS = {
@@ -138,14 +141,32 @@ def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError
     return QueryError(f"no {what} {value!r} in the store{hint} ({flag} takes one of: {listing or 'none'})")
 
 
+def entity_descriptions(store) -> dict[str, dict]:
+    """Entity IRI → its ``label``, ``type``, ``wikidata`` (QID), ``country`` and ``sector``.
+
+    Each entity is described once, in the entity graph (:mod:`kg.entities`). For the event
+    table, which needs the descriptions without the graph.
+    """
+    out = {}
+    for row in store.query(sparql("_entities")):
+        out[row["e"].value] = {"label": row["label"].value, "type": local_name(row["t"].value),
+                               "wikidata": local_name(row["wd"].value) if row["wd"] else None,
+                               "country": row["cc"].value if row["cc"] else None,
+                               "sector": row["sector"].value if row["sector"] else None}
+    return out
+
+
 def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None, level: str = "entity"):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
     Nodes are entity IRIs with ``label``, ``type``, ``wikidata``, ``country`` and
     ``aliases``. Edges are keyed by predicate: parallel statements of the same (subject,
-    predicate, object) are merged into one edge with a ``count``, the highest
-    ``confidence``, ``evidence`` as (sentence, document) pairs and ``mentions`` with each
-    statement's sentence, document, title, date, confidence and CAMEO code.
+    predicate, object) are merged into one edge with a ``count`` of statements, the
+    number of ``events`` they report (reports of one real event count once, see
+    :mod:`kg.eventkey`; None for static relations), the highest ``confidence``,
+    ``evidence`` as (sentence, document) pairs and ``mentions`` with each statement's
+    sentence, document, title, date (and its ``precision``), confidence, CAMEO code and
+    ``event`` id.
 
     ``where`` keeps part of the graph (see :class:`GraphFilter`); names it gives that the
     store does not have raise :class:`~kg.errors.QueryError`. When it selects statements,
@@ -163,13 +184,11 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
-    for row in store.query(sparql("_entities")):  # each entity is described once (kg.entities)
-        iri = row["e"].value
-        g.add_node(iri, label=row["label"].value, type=local_name(row["t"].value),
-                   wikidata=local_name(row["wd"].value) if row["wd"] else None,
-                   country=row["cc"].value if row["cc"] else None, aliases=sorted(aliases.get(iri, ())))
-        if row["sector"]:  # a part of a country: "Venezuela police" (graph tools drop None values)
-            g.nodes[iri]["sector"] = row["sector"].value
+    for iri, d in entity_descriptions(store).items():
+        sector = d.pop("sector")
+        g.add_node(iri, **d, aliases=sorted(aliases.get(iri, ())))
+        if sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
+            g.nodes[iri]["sector"] = sector
     if where.documents:
         known_docs = {r["id"].value for r in store.query(sparql("_document-ids"))}
         if set(where.documents) - known_docs:
@@ -201,6 +220,7 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
             "statement": st, "sentence": row["evidence"].value.strip(), "doc": doc,
             "title": row["title"].value if row["title"] else None, "date": when,
             "confidence": conf, "cameo": row["cameo"].value if row["cameo"] else None,
+            **_event_of(row, plover, p, s, o),
         })
     if where.relations and set(where.relations) - predicates:
         raise _unknown("relation", set(where.relations) - predicates, predicates, "--relation")
@@ -211,7 +231,8 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         ms = sorted(e["mentions"], key=lambda m: (m["date"] or "", m["doc"], m["sentence"]))
         g.add_edge(s, o, key=p, predicate=p, plover=e["plover"],
                    quad=QUAD_CLASS.get(e["plover"]) if e["plover"] else None,
-                   count=len(ms), confidence=max(m["confidence"] for m in ms),
+                   count=len(ms), events=len({m["event"] for m in ms}) if e["plover"] else None,
+                   confidence=max(m["confidence"] for m in ms),
                    evidence=[(m["sentence"], m["doc"]) for m in ms], mentions=ms,
                    docs=sorted({m["doc"] for m in ms}), dates=sorted({m["date"] for m in ms if m["date"]}))
     if where.entity_types:
@@ -229,88 +250,15 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
 LEVELS = ("entity", "country")
 
 
-def country_graph(g):
-    """``g`` rolled up to countries: each entity counts for its country (a person, an organ, a
-    sector, a city for the country of its ``country`` code), and the relations between two
-    countries' entities become relations between the countries, merged by predicate.
-
-    Entities without a country and relations within one country are left out (the graph's
-    ``filter`` notes say how many), and so are countries left without a relation. A country
-    node is the store's entity of that country, else the gazetteer's; ``members`` lists the
-    labels of the entities it stands for, and each mention of an edge keeps its own
-    ``subject`` and ``object``.
-
-    >>> import networkx as nx
-    >>> g = nx.MultiDiGraph()
-    >>> g.add_node("p", label="Ana Ruiz", type="Person", country="CHL")
-    >>> g.add_node("c", label="Peru", type="Country", country="PER")
-    >>> g.add_edge("p", "c", key="praises", predicate="praises", count=1, mentions=[], evidence=[], docs=["d"],
-    ...            dates=[])
-    'praises'
-    >>> h = country_graph(g)
-    >>> sorted(d["label"] for _, d in h.nodes(data=True)), list(h.edges(keys=True))[0][2]
-    (['Chile', 'Peru'], 'praises')
-    """
-    import networkx as nx
-
-    from . import gazetteer as gaz
-    from .namespaces import ENTITY_BASE
-
-    h = nx.MultiDiGraph()
-    h.graph.update(g.graph)
-    node_of: dict[str, str] = {}
-    for n, d in sorted(g.nodes(data=True)):
-        if d.get("type") == "Country" and d.get("country"):
-            node_of.setdefault(d["country"], n)
-
-    def country_node(code: str) -> str:
-        if code not in node_of:
-            actor = gaz.default().country(code)
-            node_of[code] = ENTITY_BASE + (actor.wikidata if actor is not None and actor.wikidata
-                                           else f"country/{code.lower()}")
-        n = node_of[code]
-        if n not in h:
-            if n in g:
-                h.add_node(n, **g.nodes[n])
-            else:
-                actor = gaz.default().country(code)
-                h.add_node(n, label=actor.label if actor is not None else code, type="Country",
-                           wikidata=actor.wikidata if actor is not None else None, country=code, aliases=[])
-            h.nodes[n]["members"] = []
-        return n
-
-    no_country = 0
-    for _, d in sorted(g.nodes(data=True), key=lambda nd: nd[1].get("label", nd[0])):
-        if d.get("country"):
-            h.nodes[country_node(d["country"])]["members"].append(d.get("label"))
-        else:
-            no_country += 1
-    within = 0
-    for s, o, k, d in g.edges(keys=True, data=True):
-        cs, co = g.nodes[s].get("country"), g.nodes[o].get("country")
-        if not cs or not co or cs == co:
-            within += cs is not None and cs == co
-            continue
-        a, b = country_node(cs), country_node(co)
-        said = [{**m, "subject": g.nodes[s].get("label"), "object": g.nodes[o].get("label")}
-                for m in d.get("mentions", [])]
-        if h.has_edge(a, b, k):
-            e = h[a][b][k]
-            e["count"] += d.get("count", 1)
-            e["confidence"] = max(e.get("confidence", 0.0), d.get("confidence", 0.0))
-            e["mentions"] = sorted(e["mentions"] + said, key=lambda m: (m.get("date") or "", m["doc"], m["sentence"]))
-            e["evidence"] = [(m["sentence"], m["doc"]) for m in e["mentions"]] or e["evidence"] + d.get("evidence", [])
-            e["docs"] = sorted(set(e["docs"]) | set(d.get("docs", [])))
-            e["dates"] = sorted(set(e["dates"]) | set(d.get("dates", [])))
-        else:
-            h.add_edge(a, b, key=k, **{**d, "mentions": said, "docs": list(d.get("docs", [])),
-                                        "dates": list(d.get("dates", [])), "evidence": list(d.get("evidence", []))})
-    h.remove_nodes_from([n for n, d in dict(h.degree()).items() if d == 0])  # only at home: not between countries
-    h.graph["filter"] = list(g.graph.get("filter", [])) + [
-        f"country level: {no_country} entities without a country and {within} relations within one country left out"]
-    return h
-
-
+def _event_of(row, plover: str | None, predicate: str, s: str, o: str) -> dict:
+    """The event a statement reports (kg.eventkey): its id, and its date at its precision."""
+    if plover is None:
+        return {"event": None, "precision": None}
+    when, precision = event_date(row["eventdate"].value if row["eventdate"] else None,
+                                 row["precision"].value if row["precision"] else None,
+                                 row["articledate"].value if row["articledate"] else None)
+    return {"event": event_id(event_key(plover, predicate, s, o, when, row["modality"].value)),
+            "precision": precision}
 
 
 # ------------------------------------------------------------------ finding entities and their neighbourhoods
@@ -362,6 +310,72 @@ def ego_graph(g, entity: str, depth: int = 1):
     sub = nx.ego_graph(g, center, radius=depth, undirected=True).copy()
     sub.graph.update(g.graph, focus=center, depth=depth)
     return sub
+
+
+# ------------------------------------------------------------------ countries instead of entities
+
+def country_graph(g):
+    """The events of ``g`` between countries: each entity counts for its country (a leader for
+    the state, a city for its country), so the nodes are countries and the edges, keyed by
+    predicate, carry every statement between their entities.
+
+    Static relations (leaderOf, capitalOf, ...) are left out, and so are events whose actor
+    or recipient has no country, and events within one country; ``g.graph["level_note"]``
+    says how many. A country is named by its entity in ``g`` (its label and Wikidata link),
+    or by its ISO code when the store has none.
+    """
+    import networkx as nx
+
+    named = {d["country"]: n for n, d in g.nodes(data=True) if d.get("type") == "Country" and d.get("country")}
+    known = _countries()
+    c = nx.MultiDiGraph()
+    c.graph.update(g.graph)
+    edges: dict[tuple, dict] = {}
+    no_country = domestic = 0
+    for s, o, key, d in g.edges(keys=True, data=True):
+        if not d.get("plover"):
+            continue
+        cs, co = g.nodes[s].get("country"), g.nodes[o].get("country")
+        if not cs or not co:
+            no_country += 1
+            continue
+        if cs == co:
+            domestic += 1
+            continue
+        e = edges.setdefault((cs, co, key), {**{k: d.get(k) for k in ("predicate", "plover", "quad")},
+                                             "mentions": []})
+        e["mentions"] += d.get("mentions") or []
+    node = {}
+    for code in sorted({x for cs, co, _ in edges for x in (cs, co)}):
+        name, qid = known.get(code, (code, None))
+        entity = g.nodes[named[code]] if code in named else {"label": name, "wikidata": qid}
+        node[code] = named.get(code) or (ENTITY_BASE + qid if qid else "country:" + code)
+        c.add_node(node[code], label=entity.get("label") or name, type="Country", wikidata=entity.get("wikidata"),
+                   country=code, aliases=list(entity.get("aliases") or []))
+    for (cs, co, key), e in edges.items():
+        ms = sorted(e["mentions"], key=lambda m: (m.get("date") or "", m.get("doc", ""), m.get("sentence", "")))
+        c.add_edge(node[cs], node[co], key=key, predicate=e["predicate"], plover=e["plover"], quad=e["quad"],
+                   mentions=ms, count=len(ms),
+                   events=len({m.get("event") or m.get("statement") for m in ms}),
+                   confidence=max((m.get("confidence", 0.0) for m in ms), default=0.0),
+                   evidence=[(m["sentence"], m["doc"]) for m in ms], docs=sorted({m["doc"] for m in ms}),
+                   dates=sorted({m["date"] for m in ms if m.get("date")}))
+    c.graph["level"] = "country"
+    c.graph["level_note"] = (f"countries: each entity counts for its country; left out {no_country} relations with "
+                             f"an entity of no known country, {domestic} within one country, and static relations")
+    return c
+
+
+@cache
+def _countries() -> dict[str, tuple[str, str | None]]:
+    """ISO alpha-3 → (name, Wikidata QID) from kg's country table, for countries the store names no entity of."""
+    out = {}
+    text = resources.files("kg.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            iso3, _iso2, name, _label, qid, *_ = [c.strip() for c in line.split("\t")] + [""] * 5
+            out[iso3] = (name, qid or None)
+    return out
 
 
 # ------------------------------------------------------------------ one edge a pair, for measures and layouts

@@ -12,6 +12,7 @@ parse and ships every parsed ``Doc`` back to the parent, which then extracts alo
 from __future__ import annotations
 
 import itertools
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -85,18 +86,54 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 _WORKER: dict = {}
 
 
-def _init_worker(fn, gazetteer) -> None:
+def _init_worker(fn, gazetteer, parent: int | None = None, die_with_thread: bool = False) -> None:
     import signal
 
     from . import nlp
 
-    # Ctrl-C is the parent's to handle: it stops submitting and shuts the pool down, instead
-    # of every worker printing its own KeyboardInterrupt traceback.
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops submitting and shuts the pool
+    # down, instead of every worker printing its own KeyboardInterrupt traceback (or dying
+    # under a pool that then reports a broken worker).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    if parent is not None:
+        _die_with_parent(parent, die_with_thread)
 
     _WORKER["fn"] = fn
     _WORKER["gazetteer"] = gazetteer or gaz.default()
     _WORKER["nlp"] = nlp.load()
+
+
+def _die_with_parent(parent: int, die_with_thread: bool) -> None:
+    """Exit when the parent process dies (even by SIGKILL): a worker left behind would wait
+    for work forever, holding the caller's stdout and stderr and the pool's resource tracker.
+
+    Linux kills the worker at once (PR_SET_PDEATHSIG), but only when the parent's thread that
+    started it lives as long as the parent (the main thread); everywhere, a thread checks the
+    parent twice a second.
+    """
+    import os
+    import threading
+    import time
+
+    if die_with_thread and sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    if os.getppid() != parent:  # it died while this worker started
+        os._exit(1)
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
 
 
 def extract_batch(docs: list[Document], fn=None, gazetteer: gaz.Gazetteer | None = None) -> list[Extraction]:
@@ -127,8 +164,13 @@ def _pool_context():
 def _parallel(docs: Iterable[Document], fn, g, batch_size: int, jobs: int) -> Iterator[Extraction]:
     from concurrent.futures import ProcessPoolExecutor
 
+    import os
+    import threading
+
+    # Workers are started by the thread that submits work, this one.
+    in_main = threading.current_thread() is threading.main_thread()
     pool = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=_init_worker,
-                               initargs=(fn, None if g is gaz.default() else g))
+                               initargs=(fn, None if g is gaz.default() else g, os.getpid(), in_main))
     pending: deque = deque()
     try:
         for batch in batched(docs, batch_size):
@@ -188,6 +230,28 @@ def extract_documents(docs: Iterable[Document], *, extractor: str = "rules",
                 yield _extraction(doc, parsed, fn, g)
 
 
+class _UntilBadInput:
+    """The documents up to the first bad input, which is raised only once every document
+    before it went through (the pipeline reads ahead in batches: raising at once would
+    drop the documents read but not yet parsed and stored)."""
+
+    def __init__(self, docs: Iterable[Document]):
+        self.docs = docs
+        self.error: Exception | None = None
+
+    def __iter__(self) -> Iterator[Document]:
+        from .errors import InputError
+
+        try:
+            yield from self.docs
+        except InputError as exc:
+            self.error = exc
+
+    def raise_stored(self) -> None:
+        if self.error is not None:
+            raise self.error
+
+
 def _counted(items: Iterable, progress) -> Iterator:
     for item in items:
         yield item
@@ -209,7 +273,9 @@ def extract(inputs: Iterable[str | Path], *, glob: str | None = None, progress=N
     from .ingest import read_inputs
     from .skips import checked
 
-    return _counted(extract_documents(checked(read_inputs(inputs, glob)), **kwargs), progress)
+    reading = _UntilBadInput(checked(read_inputs(inputs, glob)))
+    yield from _counted(extract_documents(reading, **kwargs), progress)
+    reading.raise_stored()
 
 
 # ------------------------------------------------------------------ the store
@@ -268,9 +334,10 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
 
     report = BuildReport()
     status: dict[str, str] = {}  # only the documents in flight
+    reading = _UntilBadInput(checked(read_inputs(inputs, glob)))
 
     def todo() -> Iterator[Document]:
-        for doc, replaces in changed_documents(checked(read_inputs(inputs, glob)), store, report, progress):
+        for doc, replaces in changed_documents(reading, store, report, progress):
             status[doc.id] = "replaced" if replaces else "added"
             yield doc
 
@@ -305,6 +372,7 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
         commit()  # what was extracted before the failure is stored, complete
         raise
     commit()
+    reading.raise_stored()  # every document before a bad input is stored: now stop
     return report
 
 

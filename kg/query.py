@@ -51,16 +51,20 @@ def read_sparql(text: str) -> str:
     return text
 
 
-def run_query(store, sparql: str, bindings: dict | None = None) -> Result:
+def run_query(store, sparql: str, bindings: dict | None = None, *, allow_service: bool = False) -> Result:
+    """Run SPARQL and read all of its result (a federated query only with ``allow_service``)."""
     import pyoxigraph as ox
 
-    res = store.query(sparql, bindings=bindings)
-    if isinstance(res, ox.QueryBoolean):
-        return Result((), (), boolean=bool(res))
-    if isinstance(res, ox.QueryTriples):
-        return Result((), (), triples=tuple(res))
-    variables = tuple(v.value for v in res.variables)
-    rows = tuple(tuple(sol[v] for v in variables) for sol in res)
+    res = store.query(sparql, bindings=bindings, allow_service=allow_service)
+    try:  # results are read lazily: a SERVICE call (or any evaluation) can fail while reading
+        if isinstance(res, ox.QueryBoolean):
+            return Result((), (), boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            return Result((), (), triples=tuple(res))
+        variables = tuple(v.value for v in res.variables)
+        rows = tuple(tuple(sol[v] for v in variables) for sol in res)
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"the query failed: {exc}") from None
     return Result(variables, rows)
 
 

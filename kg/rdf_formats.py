@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from .errors import FormatError
 from .namespaces import ONTOLOGY_DIR, PREFIXES
+from .xmlsafe import xml_bytes
 
 RDF_FORMATS = {"ttl": "TURTLE", "nt": "N_TRIPLES", "nq": "N_QUADS", "trig": "TRIG", "rdfxml": "RDF_XML",
                "jsonld": "JSON_LD"}
@@ -50,5 +51,6 @@ def serialize_triples(triples: Iterable, fmt: str) -> bytes:
         return g.serialize(format="json-ld", context=jsonld_context(), auto_compact=True).encode("utf-8")
     if fmt in ("nt", "nq"):  # line formats take no prefixes
         return ox.serialize(triples, format=f)
-    return ox.serialize(triples, format=f, prefixes=PREFIXES)
+    data = ox.serialize(triples, format=f, prefixes=PREFIXES)
+    return xml_bytes(data) if fmt == "rdfxml" else data  # what XML 1.0 forbids: see kg.xmlsafe
 

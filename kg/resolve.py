@@ -124,6 +124,76 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
+class Linker:
+    """What the extractor may ask of kg's knowledge of actors while it reads text.
+
+    This is the one boundary between reading (``kg.extractors``, which turns text into
+    mentions) and linking (this module, which turns mentions into entities). The extractor
+    never opens the gazetteer: it asks here whether a name is known and as what, what a
+    demonym or a title means, and for a mention of a country. What it learns it writes on
+    the mention (a type, a country, the known label as the mention's key); which entity a
+    mention is, with its QID and aliases, only :class:`DocumentResolver` decides.
+    """
+
+    def __init__(self, gazetteer: gaz.Gazetteer):
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def of(cls, gazetteer: gaz.Gazetteer | None = None) -> Linker:
+        """The linker of a gazetteer (of the built-in one if None)."""
+        return cls(gazetteer or gaz.default())
+
+    def known(self, name: str) -> gaz.Actor | None:
+        """The actor kg knows by this name, if any."""
+        return self.gazetteer.lookup(name)
+
+    def demonym(self, word: str) -> gaz.Actor | None:
+        """The country a demonym names ("Ugandan" → Uganda)."""
+        return self.gazetteer.demonym(word)
+
+    def country(self, iso3: str) -> gaz.Actor | None:
+        return self.gazetteer.country(iso3)
+
+    def country_mention(self, iso3: str | None, start: int, end: int) -> Mention | None:
+        """A mention of the country itself, standing at these offsets ("the capital" → Iran)."""
+        known = self.gazetteer.country(iso3) if iso3 else None
+        if known is None:
+            return None
+        return Mention(known.label, start, end, "Country", country=known.country, key=known.label)
+
+    def is_title(self, words: str) -> bool:
+        """Is this a title ("President", "Crown Prince", "Secretary of State")?"""
+        return self.gazetteer.title(words)[0]
+
+    def title_relations(self, phrase: str) -> tuple[str | None, str | None] | None:
+        """(relation to an organisation, to a country) of the title a phrase ends with."""
+        return self.gazetteer.title_relations(phrase)
+
+    def is_entry_of(self, actor: gaz.Actor, name: str) -> bool:
+        """Is the name the actor's own label (not one of its aliases)?"""
+        return gaz.norm(actor.label) == gaz.norm(name)
+
+    def is_capital(self, iso3: str, name: str) -> bool:
+        """Is the place of this name the capital of that country?"""
+        return gaz.norm(self.gazetteer.capitals.get(iso3, "")) == gaz.norm(name)
+
+    def derived_only(self, person: Mention) -> bool:
+        """Is the person known only from the derived officials table (a name, not a person:
+        its country counts only where the document names that country too)?"""
+        actor = self.gazetteer.lookup(person.key or person.text)
+        return actor is not None and actor.derived
+
+    def without_titles(self, text: str, protect: Iterable[str]) -> str:
+        """A name without the titles before it and its possessive ("President Lee's" → "Lee"),
+        unless the whole is a known name ("New York", "Prince Edward Island"); a first word in
+        ``protect`` is never a title."""
+        text = text.replace("’", "'").strip(" -–—'\"")
+        text = text.removesuffix("'s")
+        if self.gazetteer.lookup(text) is not None:
+            return text
+        return " ".join(self.gazetteer.strip_titles(text.split(), protect=protect)).strip(" -–—")
+
+
 class DocumentResolver:
     """Resolves the mentions of one document to entities.
 
@@ -434,7 +504,7 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
             confidence=r.confidence, date=_event_day(r, days.get(r.start), doc.date), extractor=r.extractor,
-            subject_mention=s_said, object_mention=o_said,
+            article_date=doc.date, subject_mention=s_said, object_mention=o_said,
         )
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:

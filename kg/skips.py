@@ -9,7 +9,9 @@ library's functions keep their signatures and a caller that never asks for skipp
 the errors exactly as before.
 
 :func:`checked` is the gate every document passes before parsing: it refuses documents
-too long for the parser and text that is not English.
+too long for the parser and text with no English in it, and blanks out the paragraphs of a
+document that are not English. :func:`note` tells the user what was read anyway but
+changed or guessed (an encoding, a link not followed, paragraphs left out).
 
 >>> from kg.skips import skipping
 >>> with skipping() as log:                          # doctest: +SKIP
@@ -61,6 +63,48 @@ class SkipLog:
 _LOG: ContextVar[SkipLog | None] = ContextVar("kg_skip_log", default=None)
 
 
+@dataclass
+class Notes:
+    """What kg did to an input without refusing it, for the user to check: an encoding it
+    guessed, a link it did not follow, paragraphs it left out (the first ``KEEP``)."""
+
+    entries: list[tuple[str, str]] = field(default_factory=list)
+    count: int = 0
+
+    def add(self, where: str, what: str) -> None:
+        self.count += 1
+        if len(self.entries) < KEEP:
+            self.entries.append((where, what))
+
+    def summary(self, limit: int = 50) -> str:
+        lines = [f"Note: {where}: {what}" if where else f"Note: {what}" for where, what in self.entries[:limit]]
+        if self.count > limit:
+            lines.append(f"Note: ... and {self.count - limit} more")
+        return "\n".join(lines)
+
+
+_NOTES: ContextVar[Notes | None] = ContextVar("kg_notes", default=None)
+
+
+@contextlib.contextmanager
+def noting(notes: Notes | None = None) -> Iterator[Notes]:
+    """Within this block, :func:`note` collects into ``notes`` (the CLI prints them at the end)."""
+    notes = notes if notes is not None else Notes()
+    token = _NOTES.set(notes)
+    try:
+        yield notes
+    finally:
+        _NOTES.reset(token)
+
+
+def note(where: str, what: str) -> None:
+    """Tell the user something about an input that was read anyway (nothing happens outside
+    :func:`noting`: a library caller who did not ask is not told)."""
+    notes = _NOTES.get()
+    if notes is not None:
+        notes.add(where, what)
+
+
 @contextlib.contextmanager
 def skipping(log: SkipLog | None = None) -> Iterator[SkipLog]:
     """Within this block, bad documents are recorded in the log instead of stopping the run."""
@@ -105,18 +149,29 @@ def guard(docs: Iterable[Document]) -> Iterator[Document]:
             raise
 
 
-def check(doc: Document, max_chars: int = MAX_CHARS) -> None:
-    """Raise :class:`InputError` when the document cannot be parsed as it is."""
+def check(doc: Document, max_chars: int = MAX_CHARS) -> Document:
+    """The document as it will be parsed: raise :class:`InputError` when it cannot be parsed
+    at all; blank out its non-English paragraphs (noted, see :mod:`kg.language`)."""
     if len(doc.text) > max_chars:
         raise InputError(
             f"document {doc.id!r} has {len(doc.text):,} characters, over the limit of {max_chars:,} "
             "(spaCy's nlp.max_length); split it into several documents, e.g. one JSONL line per "
             "section or chapter", source=doc.source or doc.id)
-    from .language import non_english_reason
+    from .language import judge
 
-    reason = non_english_reason(doc.text)
-    if reason:
-        raise InputError(f"document {doc.id!r}: {reason}", source=doc.source or doc.id)
+    verdict = judge(doc.text)
+    if verdict.refusal:
+        raise InputError(f"document {doc.id!r}: {verdict.refusal}", source=doc.source or doc.id)
+    if verdict.dropped:
+        import dataclasses
+
+        n = len(verdict.dropped)
+        found = f" ({', '.join(verdict.languages)})" if verdict.languages else ""
+        spans = ", ".join(f"{s}-{e}" for s, e in verdict.dropped[:5]) + (", ..." if n > 5 else "")
+        note(doc.source or doc.id, f"left out {n} non-English paragraph{'s' if n > 1 else ''}{found} of document "
+                                   f"{doc.id!r} (characters {spans}); kg's pipeline reads English only")
+        doc = dataclasses.replace(doc, text=verdict.text)
+    return doc
 
 
 def check_file_size(path, max_chars: int = MAX_CHARS) -> None:
@@ -138,7 +193,7 @@ def checked(docs: Iterable[Document], max_chars: int = MAX_CHARS) -> Iterator[Do
     """The documents that pass :func:`check`; the others are skipped (under skipping) or raise."""
     for doc in docs:
         try:
-            check(doc, max_chars)
+            doc = check(doc, max_chars)
         except InputError as exc:
             if recover(exc):
                 continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
+from . import federation, namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
 from .errors import QueryError, StoreError, StoreLockedError
 from .namespaces import DOC_BASE, PREFIXES
 from .rdf_formats import rdf_format
@@ -146,8 +146,13 @@ class Store:
                 yield g.value
 
     # ------------------------------------------------------------ queries
-    def query(self, sparql: str, *, bindings: dict | None = None):
-        """Run SPARQL over the union of all graphs; ``bindings`` are RDF terms."""
+    def query(self, sparql: str, *, bindings: dict | None = None, allow_service: bool = False):
+        """Run SPARQL over the union of all graphs; ``bindings`` are RDF terms.
+
+        A federated query (``SERVICE``) is refused unless ``allow_service``: it would make
+        this process fetch from any URL (see :mod:`kg.federation`).
+        """
+        federation.check(sparql, allow_service=allow_service)
         if bindings:
             sparql = bind_values(sparql, bindings)
         try:

@@ -53,8 +53,8 @@ def bad_files(tmp_path):
         p.write_bytes(data)
         files[name] = (p, word)
 
-    put("empty.txt", b"", "empty")
-    put("blank.txt", b"  \n\t\n  ", "empty")
+    put("empty.txt", b"", "no documents")
+    put("blank.txt", b"  \n\t\n  ", "no documents")
     put("binary.txt", bytes(range(256)) * 4, "binary")
     put("truncated.txt.gz", gzip.compress(GOOD.encode() * 50)[:40], "complete")
     put("truncated.jsonl.gz", gzip.compress((json.dumps({"id": "t", "text": GOOD}) + "\n").encode() * 50)[:60],

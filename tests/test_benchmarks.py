@@ -19,9 +19,9 @@ SCRIPTS = sorted(p.name for p in BENCHMARKS.glob("bench_*.py"))
 RATIO = re.compile(r"^ratio (.+): (\d+\.\d+)x \(target (>=|<=) [\d.]+x\) (met|NOT met)$", re.MULTILINE)
 
 
-def test_the_five_benchmarks_are_there():
+def test_the_seven_benchmarks_are_there():
     assert SCRIPTS == ["bench_extract.py", "bench_incremental.py", "bench_jobs.py", "bench_memory.py",
-                       "bench_store.py"]
+                       "bench_series.py", "bench_serve.py", "bench_store.py"]
 
 
 @pytest.mark.slow

@@ -278,3 +278,106 @@ def test_a_2000_entity_page_opens_with_its_precomputed_layout(browser, tmp_path)
     view.screenshot("large-graph.png")
     view.check_clean()
     page.close()
+
+
+def test_the_find_box_takes_any_word(browser, example_store, tmp_path):
+    """Names are looked up in a Map: words that name Object's own properties find nothing, quietly
+    (issue 15, item 18: "constructor" and "__proto__" threw)."""
+    out = tmp_path / "graph.html"
+    _viz(example_store, out)
+    view = Opened(browser, out)
+    page = view.page
+    for word in ("constructor", "__proto__", "hasOwnProperty", "toString", "prototype", "valueOf"):
+        page.fill("#find", word)
+        page.press("#find", "Enter")
+        assert page.evaluate("document.getElementById('find').validationMessage") == "No entity by that name", word
+        assert page.evaluate(f"kgGraph.find({json.dumps(word)})") is False
+    page.fill("#find", "justin trudeau")  # and a real name is still found
+    page.press("#find", "Enter")
+    page.wait_for_function("document.querySelector('#details .head').textContent === 'Justin Trudeau'")
+    view.check_clean()
+    page.close()
+
+
+# Where everything is on screen in an overview: the canvas, the nodes' extent, and the box of
+# each always-shown label as drawn (vis-network's own label geometry, in screen pixels).
+_GEOMETRY = """() => {
+  const net = kgGraph.network, canvas = document.querySelector("#graph canvas").getBoundingClientRect();
+  const scale = net.getScale(), all = net.getPositions(), xs = [], ys = [], labels = [];
+  let hidden = 0, shown = 0;
+  for (const id of net.body.nodeIndices) {
+    const p = net.canvasToDOM(all[id]), node = net.body.nodes[id], kg = node.options.kg;
+    xs.push(p.x); ys.push(p.y);
+    const lm = node.labelModule;
+    if (kg.always) {
+      const a = net.canvasToDOM({x: lm.size.left, y: lm.size.top});
+      labels.push({label: node.options.label, px: lm.fontOptions.size * scale, visible: lm.visible(),
+                   x0: a.x, y0: a.y, x1: a.x + lm.size.width * scale, y1: a.y + lm.size.height * scale});
+    } else if (lm.visible()) { shown++; } else { hidden++; }
+  }
+  return {width: canvas.width, height: canvas.height, scale: scale, labels: labels, otherShown: shown,
+          otherHidden: hidden, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys)};
+}"""
+
+
+def _overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    return [(a["label"], b["label"]) for i, a in enumerate(labels) for b in labels[i + 1:]
+            if a["x0"] + 1 < b["x1"] and b["x0"] + 1 < a["x1"] and a["y0"] + 1 < b["y1"] and b["y0"] + 1 < a["y1"]]
+
+
+@pytest.mark.slow
+def test_the_wikinews_overview_is_readable(browser, wikinews_store, tmp_path):
+    """kg viz on the whole Wikinews 2019 corpus: its largest connected part fills the canvas,
+    the best-connected entities' labels are drawn at a readable size without overlapping, and
+    keep that size zoomed out or in, and the other labels wait for the reader to zoom in."""
+    out = tmp_path / "wikinews.html"
+    _viz(wikinews_store, out)
+    html = out.read_text(encoding="utf-8")
+    assert "showing the largest connected part" in html and "smaller groups" in html
+    view = Opened(browser, out)
+    page = view.page
+    page.wait_for_timeout(300)  # the labels are resized after the first frame
+    geo = page.evaluate(_GEOMETRY)
+    labels = geo["labels"]
+    assert len(labels) == 25 and all(lb["visible"] for lb in labels)
+    small = [(lb["label"], round(lb["px"], 1)) for lb in labels if lb["px"] < 13.5]
+    assert small == [], "every always-shown label is at least 14 px on screen"
+    assert _overlapping(labels) == []
+    # no hairball in a corner: the drawing spans the canvas and sits in its middle
+    span_x, span_y = (geo["x1"] - geo["x0"]) / geo["width"], (geo["y1"] - geo["y0"]) / geo["height"]
+    assert span_x > 0.7 and span_y > 0.7, (span_x, span_y)
+    # (positions are the canvas's own pixels: vis-network's canvasToDOM)
+    middle_x, middle_y = (geo["x0"] + geo["x1"]) / 2 / geo["width"], (geo["y0"] + geo["y1"]) / 2 / geo["height"]
+    assert abs(middle_x - 0.5) < 0.1 and abs(middle_y - 0.5) < 0.1, (middle_x, middle_y)
+    assert geo["otherShown"] == 0 and geo["otherHidden"] > 150, "the small labels wait for a zoom"
+    view.screenshot("wikinews-overview.png")
+
+    # Zoomed out, the main labels keep their size; zoomed in, the others appear.
+    canvas = page.locator("#graph canvas").bounding_box()
+    page.mouse.move(canvas["x"] + canvas["width"] / 2, canvas["y"] + canvas["height"] / 2)
+    for _ in range(4):  # each wheel step zooms by a tenth
+        page.mouse.wheel(0, 600)
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(200)
+    out_geo = page.evaluate(_GEOMETRY)
+    assert out_geo["scale"] < geo["scale"] * 0.8
+    assert min(lb["px"] for lb in out_geo["labels"]) > 13.5
+    for _ in range(16):
+        page.mouse.wheel(0, -600)
+        page.wait_for_timeout(50)
+    page.wait_for_timeout(200)
+    in_geo = page.evaluate(_GEOMETRY)
+    assert in_geo["scale"] > geo["scale"] * 2 and in_geo["otherShown"] > 0
+    assert max(lb["px"] for lb in in_geo["labels"]) < 19, "zoomed in, the main labels do not balloon"
+    view.screenshot("wikinews-overview-zoomed-in.png")
+    view.check_clean()
+    page.close()
+
+    countries = tmp_path / "countries.html"
+    _viz(wikinews_store, countries, "--level", "country")
+    view = Opened(browser, countries)
+    assert view.page.evaluate("kgGraph.drawn.nodes") >= 10
+    view.page.wait_for_timeout(500)
+    view.screenshot("wikinews-countries.png")
+    view.check_clean()
+    view.page.close()

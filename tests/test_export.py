@@ -89,6 +89,7 @@ def rdflib_graphs(data: bytes, fmt: str) -> dict[str, Graph]:
 
 def test_every_registered_format_is_documented_and_tested():
     tested = set(RDFLIB_FORMAT) | {"graphml", "gexf", "neo4j", "jsonl"}
+    tested |= {"events", "events-parquet", "events-jsonl"}  # tests/test_event_table.py
     assert set(exporters.available()) == tested
     for name in tested:
         assert f"``{name}``" in exporters.__doc__

@@ -1,28 +1,7 @@
-"""The example article: what an analyst expects the extractor to find."""
+"""The extractor beyond what a sentence gives (that is tests/data/extraction.jsonl): records
+carry codes, links and provenance, actors merge into one entity, and no input hangs it."""
 
 from __future__ import annotations
-
-
-def facts(ex, asserted_only=True):
-    return {(r.subject.label, r.predicate, r.object.label) for r in ex.relations
-            if r.asserted or not asserted_only}
-
-
-def test_events_of_the_example(example_extraction):
-    f = facts(example_extraction)
-    assert ("Justin Trudeau", "visits", "Tokyo") in f
-    assert ("Justin Trudeau", "meetsWith", "Shinzo Abe") in f
-    assert ("Shinzo Abe", "praises", "Canada") in f
-    assert ("Justin Trudeau", "criticizes", "North Korea") in f
-    assert ("Chrystia Freeland", "meetsWith", "Taro Kono") in f
-
-
-def test_static_relations_of_the_example(example_extraction):
-    f = facts(example_extraction)
-    assert ("Justin Trudeau", "leaderOf", "Canada") in f
-    assert ("Shinzo Abe", "leaderOf", "Japan") in f
-    assert ("Chrystia Freeland", "worksFor", "Canada") in f
-    assert ("Tokyo", "capitalOf", "Japan") in f
 
 
 def test_records_carry_codes_links_and_provenance(example_extraction):
@@ -43,6 +22,29 @@ def test_one_entity_per_actor(example_extraction):
     assert not {"Trudeau", "Abe", "Canadian", "Japanese"} & set(labels)
 
 
-def test_future_plans_are_not_asserted(example_extraction):
-    host = [r for r in example_extraction.relations if r.predicate == "hosts"]
-    assert host and all(r.modality == "intended" and not r.asserted for r in host)
+def test_an_organisation_heading_its_own_sentence_does_not_hang():
+    """A headline that is only a national body once sent a loop round the parse root."""
+    import subprocess
+    import sys
+
+    code = ("from kg.pipeline import extract_documents; from kg.model import Document; "
+            "list(extract_documents([Document('h', 'Congress\\n\\nThe session opened on Monday.')]))")
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_rule_data_files_load_and_every_list_a_rule_names_exists():
+    """A typo in kg/data/rules/ fails here, with the file and row, not in the middle of a build."""
+    import re
+    from pathlib import Path
+
+    from kg.extractors.rules import statics, triggers, words
+
+    lists = words.load()
+    assert triggers._senses()["known"] and statics._triggers()["lemma"] and words.jsonl_rows("reported.jsonl")
+    package = Path(words.__file__).parent
+    named = {name for path in package.glob("*.py") for name in re.findall(r"\bW\.([a-z_]+)\b", path.read_text())}
+    for data in ("verb_senses.jsonl", "static_triggers.jsonl"):
+        rows = [line for line in (package.parent.parent / "data" / "rules" / data).read_text().splitlines()
+                if not line.startswith("#")]
+        named |= {n for row in rows for n in re.findall(r'"@([a-z_]+)"', row) if n not in ("lexicon", "agents")}
+    assert named <= set(lists), sorted(named - set(lists))

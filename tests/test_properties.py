@@ -23,7 +23,8 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 
 ENTITY_KEYS = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
 RECORD_KEYS = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
-               "negated", "modality", "confidence", "date", "extractor", "subject_mention", "object_mention"}
+               "negated", "modality", "confidence", "date", "date_precision", "article_date", "location",
+               "extractor", "subject_mention", "object_mention"}
 
 
 def check_record(rec: dict, text: str) -> None:
@@ -48,6 +49,8 @@ def check_record(rec: dict, text: str) -> None:
     assert rec["modality"] in MODALITIES
     assert isinstance(rec["negated"], bool)
     assert 0.0 < rec["confidence"] <= 1.0
+    assert (rec["date"] is None) == (rec["date_precision"] is None)
+    assert rec["location"] is None or set(rec["location"]) == ENTITY_KEYS
     json.dumps(rec)
 
 

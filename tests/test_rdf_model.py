@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
@@ -37,7 +39,7 @@ def relation(sent: str, subject: Entity, predicate: str, obj: Entity, **kw) -> R
 def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.example/ruritania?id=1") -> Extraction:
     """A hand-made extraction: an asserted event, a negated one, an intended one, a static relation."""
     doc = Document(id="ruritania-1", text=TEXT, title="Vogt in Elbonia", date=date, url=url)
-    rels = (
+    rels = tuple(replace(r, article_date=date) for r in (
         relation("Ruritania's president Anna Vogt visited Elbonia on Monday.", VOGT, "visits", ELB,
                  plover="CONSULT", mode="visit", cameo="042", confidence=0.9, date=date),
         relation("Elbonia did not condemn Ruritania.", ELB, "criticizes", RUR, plover="ACCUSE", cameo="111",
@@ -45,7 +47,7 @@ def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.e
         relation("Vogt plans to meet the Elbonian premier.", VOGT, "meetsWith", ELB, plover="CONSULT",
                  cameo="040", modality="intended", confidence=0.6, date=date),
         relation("Vogt leads Ruritania.", VOGT, "leaderOf", RUR, confidence=0.8, date=date),
-    )
+    ))
     entities = {e.id: e for r in rels for e in (r.subject, r.object)}
     return Extraction(document=doc, relations=rels, entities=tuple(entities.values()))
 
@@ -108,6 +110,30 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
 
     conforms, text, _ = shacl(g)
     assert conforms, text
+
+
+def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
+    """A historical event dated to a month, in a city: what the extractor will give (issue 13)."""
+    capital = Entity("https://w3id.org/kg/id/city/elbograd", "Elbograd", "City", country="ELB")
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="1982-03", date_precision="month", location=capital)
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    st = statement_iri(rel)
+    assert g.value(st, KG.eventDate) == Literal("1982-03-01", datatype=XSD_DATE)
+    assert g.value(st, KG.datePrecision) == Literal("month")
+    assert g.value(st, KG.location) == URIRef(capital.id)
+    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the graph
+    from .test_rdf_shapes import shacl
+
+    conforms, text, _ = shacl(g)
+    assert conforms, text
+
+
+def test_a_day_date_says_so():
+    ex = ruritania()
+    rel = replace(ex.relations[0], date="2024-03-01")
+    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    assert g.value(statement_iri(rel), KG.datePrecision) == Literal("day")
 
 
 def test_static_relation_statement():

@@ -148,6 +148,10 @@ def _statements():
 VISIT, NEGATED, INTENDED, LEADS = _statements()
 
 
+def _day(iso: str) -> Literal:
+    return Literal(iso, datatype=URIRef("http://www.w3.org/2001/XMLSchema#date"))
+
+
 def _set(g, s, p, o):
     g.remove((s, p, None))
     g.add((s, p, o))
@@ -174,6 +178,15 @@ DEFECTS = {
     "article date not the document's": (lambda g: _set(g, VISIT, KG.articleDate, Literal("1999-01-01", datatype=URIRef(
         "http://www.w3.org/2001/XMLSchema#date"))), "kg:articleDate must be the date"),
     "event date as a plain string": (lambda g: g.add((VISIT, KG.eventDate, Literal("last Monday"))), None),
+    "event date without its precision": (lambda g: g.add((VISIT, KG.eventDate, _day("2024-03-01"))), "go together"),
+    "precision without an event date": (lambda g: g.add((VISIT, KG.datePrecision, Literal("day"))), "go together"),
+    "unknown date precision": (lambda g: [g.add((VISIT, KG.eventDate, _day("2024-03-01"))),
+                                          g.add((VISIT, KG.datePrecision, Literal("week")))], "day, month or year"),
+    "month date not on the first": (lambda g: [g.add((VISIT, KG.eventDate, _day("2024-03-15"))),
+                                               g.add((VISIT, KG.datePrecision, Literal("month")))], "first day"),
+    "location that is not a place": (lambda g: g.add((VISIT, KG.location, VOGT_)), "one place"),
+    "two locations": (lambda g: [g.add((VISIT, KG.location, ELB_)), g.add((VISIT, KG.location, RUR_))], None),
+    "static relation with a location": (lambda g: g.add((LEADS, KG.location, ELB_)), None),
     "statement IRI not minted by kg": (lambda g: [g.add((EX.st, p, o)) for p, o in g.predicate_objects(VISIT)], None),
     # events
     "PLOVER class disagrees with the type": (lambda g: _set(g, VISIT, KG.ploverType, Literal("ACCUSE")), "exactly one PLOVER class"),

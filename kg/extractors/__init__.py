@@ -14,26 +14,12 @@ that yields relation mentions. Built-ins register the same way a third-party one
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
-
 from ..errors import FormatError
+from .registry import REGISTRY, Extractor, register
 
-if TYPE_CHECKING:
-    from ..model import RelationMention
+__all__ = ["DEFAULT", "Extractor", "available", "get", "register"]
 
-Extractor = Callable[..., "Iterator[RelationMention]"]
-
-_REGISTRY: dict[str, Extractor] = {}
 DEFAULT = "rules"
-
-
-def register(name: str) -> Callable[[Extractor], Extractor]:
-    def deco(fn: Extractor) -> Extractor:
-        _REGISTRY[name] = fn
-        return fn
-
-    return deco
 
 
 def _load_builtins() -> None:
@@ -43,12 +29,12 @@ def _load_builtins() -> None:
 def get(name: str = DEFAULT) -> Extractor:
     _load_builtins()
     try:
-        return _REGISTRY[name]
+        return REGISTRY[name]
     except KeyError:
-        raise FormatError(f"no extractor named {name!r}; available: {', '.join(sorted(_REGISTRY))}") from None
+        raise FormatError(f"no extractor named {name!r}; available: {', '.join(sorted(REGISTRY))}") from None
 
 
 def available() -> dict[str, str]:
     """Name → first line of its docstring."""
     _load_builtins()
-    return {n: (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "" for n, fn in sorted(_REGISTRY.items())}
+    return {n: (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else "" for n, fn in sorted(REGISTRY.items())}

@@ -1,0 +1,102 @@
+"""The default extractor: rules over spaCy's dependency parse, driven by kg's lexicons.
+
+How a document is read
+----------------------
+1. **Mentions** (:mod:`.mentions`): spaCy's named entities and the names kg knows become
+   the document's mention table, token → :class:`~kg.model.Mention`. Through the
+   linker (:class:`kg.resolve.Linker`, the one door to kg's knowledge of actors) a mention
+   learns its type, country and known label; which entity it is stays for
+   :mod:`kg.resolve` to decide.
+2. **Titles** (:mod:`.titles`): the titles beside each person ("Chinese leader Xi
+   Jinping"), which give a person a country that every later rule sees.
+3. Then, sentence by sentence, with a :class:`~.context.Context` that carries all of
+   the above (no rule keeps state of its own):
+
+   * **static relations** (:mod:`.statics`, by family in :mod:`.people`, :mod:`.bodies`,
+     :mod:`.places`, :mod:`.datelines`): leaderOf, worksFor, livesIn, basedIn, capitalOf,
+     memberOf, allyOf ...;
+   * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
+     its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`), each
+     token read for whom it stands for (:mod:`.actors`, :mod:`.sectors`) → its
+     **modality** (:mod:`.modality`; saying one will act is an event too,
+     :mod:`.pledges`) → **records** (:mod:`.records`, the one place records are made).
+     Verbs in :mod:`.verbal`, nouns in :mod:`.nominal`.
+
+Readings that stack weak inferences fall below :data:`MIN_CONFIDENCE` and are dropped.
+:mod:`.deps` walks the parse and knows no English word; :mod:`.geography` says which
+place contains which; :mod:`.dates` steps over the dates between words; :mod:`.shapes`
+tests dependency shapes written as data; :mod:`.words` loads the word lists.
+
+Where knowledge goes (data, not code)
+-------------------------------------
+* a verb or noun that triggers an event: a row of ``kg/data/events.tsv``;
+* a sense or exception of a verb ("attacked the decision" is criticism, "asked whether"
+  no request): a row of ``kg/data/rules/verb_senses.jsonl``;
+* a word a rule reads (a speech verb, a role noun's field, a kind of body):
+  ``kg/data/rules/{mentions,actors,roles,modality,statics}.tsv``; role nouns and their
+  sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``;
+* a word that starts a static rule ("headquartered", "hometown"):
+  ``kg/data/rules/static_triggers.jsonl``;
+* a phrase that makes a sentence reported: ``kg/data/rules/reported.jsonl``.
+
+Each change goes with sentences in ``tests/data/extraction.jsonl``: one that must give the
+triple and, for an exception, one that must not (see tests/test_extraction_data.py). A
+new *kind* of rule is code, in the module of its family.
+
+Who works where
+---------------
+The parts can change independently: triggers and senses (:mod:`.triggers`,
+:mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
+(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors` with its pronouns, :mod:`.sectors`,
+``roles.tsv``, ``actors.tsv``); time (:mod:`.dates`, with :mod:`.modality` for tense and
+mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
+:mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
+only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).
+
+Every rule looks only at a token's children or a bounded walk up its heads, so the
+extractor stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...lexicon import load as load_lexicon
+from ...model import Document, RelationMention
+from ..registry import register
+from .context import Context, name
+from .events import sentence_events
+from .mentions import corroborate, find_mentions, national_bodies
+from .modality import reported_sentences
+from .statics import static_relations
+from .titles import affiliations
+
+# Readings that stack several weak inferences (a pronoun for a role noun for a place) fall
+# below this; on the PLOVER and CoNLL04 dev sets none of them was right, so none is emitted.
+MIN_CONFIDENCE = 0.4
+
+@register("rules")
+def extract(doc: Document, parsed, gazetteer=None) -> Iterator[RelationMention]:
+    """Rules over spaCy's dependency parse with kg's event lexicon and gazetteer (the default)."""
+    from ...resolve import Linker
+
+    yield from read(doc, parsed, Linker.of(gazetteer))
+
+
+def read(doc: Document, parsed, linker) -> Iterator[RelationMention]:
+    """The relation mentions of one parsed document."""
+    lex = load_lexicon()
+    ms = find_mentions(parsed, linker)
+    corroborate(ms, linker)
+    national_bodies(parsed, ms, lex.agents)
+    titles = affiliations(parsed, ms, linker)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles)
+    for sent in parsed.sents:
+        here = ctx.at(sent)
+        static = list(static_relations(here))
+        # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
+        capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}
+        for r in (*sentence_events(here), *static):
+            if r.confidence >= MIN_CONFIDENCE and not (
+                    r.predicate == "locatedIn" and (name(r.subject), name(r.object)) in capitals):
+                yield r

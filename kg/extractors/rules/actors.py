@@ -1,0 +1,342 @@
+"""Actors: whom a token stands for, as the actor or the recipient of an event.
+
+A name stands for its mention. A pronoun stands for its antecedent when that is clear
+(the subject of a clause that governs it, else the one candidate of its kind). A
+common noun is read by a chain of readings, tried in order (:data:`READINGS`); the first
+that has an answer gives it: "the two countries" (the pair just named), "thousands of
+Iraqi Kurds" (the people counted), "Israeli troops" (Israel's military), "the Trump
+administration" (the United States), "condemned Serbia's suppression" (Serbia, for an
+event that may name its recipient by its owner), and for some events a thing, a topic
+("banned K-pop"); role nouns are read in :mod:`.sectors`. Each answer carries a confidence
+factor that falls with the weight of inference. The words are in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from ...lexicon import EventType
+from ...model import Mention
+from .context import COLLECTIVE, STATES, Reading
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts, prev_sent_start
+from .sectors import is_role_noun, role_noun, sector
+from .words import W
+
+
+def actors_of(ctx, tok, *, role: str = "actor", et: EventType | None = None,
+              home: str | None = None) -> list[Reading]:
+    """The mentions a head token stands for, over coordination, with a confidence factor.
+
+    ``role`` is "actor" or "recipient"; ``et`` the event they take part in; ``home`` the
+    country of the police acting, whose people a recipient may be."""
+    out: list[Reading] = []
+    for t in conjuncts(tok):
+        if t.i != tok.i and any(c.dep_ == "neg" for c in t.children):
+            continue  # "he and not his brother shoots Lincoln"
+        out += actor_of(ctx, t, role, et, home)
+    seen: set[int] = set()
+    uniq = []
+    for m, f in out:
+        if id(m) not in seen:
+            seen.add(id(m))
+            uniq.append((m, f))
+    return uniq
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A common noun being read, and the question asked of it."""
+
+    tok: Any
+    lemma: str
+    role: str
+    et: EventType | None
+    home: str | None
+    agentive: bool  # a role noun ("police", "troops")
+    mods: list  # its modifiers (amod, compound, poss, nmod)
+    owner_ok: bool  # may the owner of the noun be the event's recipient?
+
+    def actors(self, ctx, tok) -> list[Reading]:
+        """Read another token, with its conjuncts, with the same question."""
+        return actors_of(ctx, tok, role=self.role, et=self.et, home=self.home)
+
+    def actor(self, ctx, tok) -> list[Reading]:
+        """Read another token alone with the same question."""
+        return actor_of(ctx, tok, self.role, self.et, self.home)
+
+
+def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None) -> list[Reading]:
+    """Whom one token (no coordination) stands for."""
+    ms = ctx.ms
+    if tok.i in ms:
+        m = ms[tok.i]
+        if m.type == "Topic" and role == "actor":
+            return []
+        return [(m, 1.0)]
+    if tok.pos_ == "PRON":
+        return pronoun(ctx, tok)
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    lemma = tok.lemma_.lower()
+    owner_ok = role == "recipient" and et is not None and et.plover in W.owner_recipient and lemma not in W.tie_nouns
+    n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), [c for c in tok.children if c.dep_ in MODIFIER],
+             owner_ok)
+    for reading in READINGS:
+        found = reading(ctx, n)
+        if found is not None:
+            return found
+    return []
+
+
+# ---------------------------------------------------------------- the readings of a noun, in order
+# Each returns None when it has nothing to say, else the answer (which may be empty).
+def _pair_noun(ctx, n: Noun):
+    """"the two countries", "both sides"."""
+    if n.lemma in W.pair_nouns and any(c.lower_ in ("two", "both") for c in n.tok.children):
+        return pair(ctx, n.tok, W.pair_nouns[n.lemma])
+    return None
+
+
+def _included(ctx, n: Noun):
+    """"a group of nobles that included Brutus and Cassius": the ones named."""
+    for c in n.tok.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in W.including_verbs:
+            named = [(m, f * 0.85) for o in c.children if o.dep_ == "dobj"
+                     for m, f in n.actors(ctx, o) if m.type != "Topic"]
+            if named:
+                return named
+    return None
+
+
+def _counted(ctx, n: Noun):
+    """"thousands of Iraqi Kurds", "a group of Chechen refugees": the people counted."""
+    if n.lemma not in W.quantity_nouns:
+        return None
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            return [(m, f * 0.9) for p in c.children if p.dep_ == "pobj" for m, f in n.actors(ctx, p)]
+    return []
+
+
+def _listed(ctx, n: Noun):
+    """"prominent leaders, including Premier Li Qiang and Zhao Leji": the ones named."""
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("including", "like") or c.dep_ == "amod" and c.lower_ == "such":
+            named = [(m, f * 0.85) for p in c.children if p.dep_ == "pobj"
+                     for m, f in n.actors(ctx, p) if m.type != "Topic"]
+            if named:
+                return named
+    return None
+
+
+def _named_modifier(ctx, n: Noun):
+    """"Israeli troops" (Israel's military), "condemned Serbia's suppression" (Serbia),
+    "opposed Macron's statement" (its author)."""
+    ms = ctx.ms
+    for c in n.mods:
+        if c.i in ms and ms[c.i].type in COLLECTIVE:
+            if n.agentive:
+                return [(sector(ctx, n.tok, ms[c.i], ms[c.i].start), 0.85)]
+            if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
+                return [(ms[c.i], 0.6)]
+        if n.owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
+                and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
+            return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
+    return None
+
+
+def _backed(ctx, n: Noun):
+    """"the US-led coalition", "Iranian-backed militias": acting for the leader or backer."""
+    if not n.agentive:
+        return None
+    for c in n.mods:
+        if c.lemma_.lower() in W.backing_verbs:
+            for g in c.children:
+                if g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE:
+                    return [(ctx.ms[g.i], 0.75)]
+    return None
+
+
+def _role_modifier(ctx, n: Noun):
+    """"its troops" (the pronoun's sector), "Israeli army bulldozers" (the army's country)."""
+    tok = n.tok
+    for c in n.mods:
+        if c.dep_ == "poss" and c.pos_ == "PRON" and n.agentive:
+            return [(sector(ctx, tok, m, c.idx), f * 0.9) for m, f in pronoun(ctx, c)]
+        if c.dep_ == "compound" and c.i not in ctx.ms and c.lemma_.lower() in ctx.lex.agents:
+            found = [(m, f * 0.9) for m, f in n.actor(ctx, c) if m.type != "Topic"]
+            if n.agentive:  # "student demonstrators": the whole phrase names the sector
+                end = tok.idx + len(tok.text)
+                found = [(dataclasses.replace(m, text=tok.doc.text[min(m.start, end):end], start=min(m.start, end),
+                                              end=end, key=tok.doc.text[min(m.start, end):end])
+                          if m.sector else m, f) for m, f in found]
+            if found:
+                return found
+    return None
+
+
+def _sanctioned_place(ctx, n: Noun):
+    """"restrictions on flights to Cuba", "tariffs on imports from China": the place."""
+    if not (n.role == "recipient" and n.et is not None and n.et.plover == "SANCTION" and n.tok.i not in ctx.ms):
+        return None
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "from", "into"):
+            found = [(ctx.ms[q.i], 0.7) for p in c.children if p.dep_ == "pobj"
+                     for q in conjuncts(p) if q.i in ctx.ms and ctx.ms[q.i].type in STATES]
+            if found:
+                return found
+    return None
+
+
+def _proposal_author(ctx, n: Noun):
+    """"refused to respond to a demand from the US", "accepted an offer by Egypt": its author."""
+    if not (n.role == "recipient" and n.lemma in W.proposal_nouns):
+        return None
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                     for m, f in actors_of(ctx, p, role="actor") if m.type != "Topic"]
+            if found:
+                return found
+    return None
+
+
+def _doer(ctx, n: Noun):
+    """"condemned an attack by Osgiliath soldiers", "protested the abuses by the police":
+    whoever did the thing criticised is the one criticised."""
+    tok = n.tok
+    if not (n.owner_ok or n.role == "recipient" and n.et is not None and n.et.plover in W.doer_recipient):
+        return None
+    by = list(tok.children)
+    if tok.dep_ == "dobj" and not any(c.dep_ == "auxpass" for c in tok.head.children):
+        by += [c for c in tok.head.children if c.i > tok.i]  # "denounced the killings by X"
+    for c in by:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                     for m, f in actors_of(ctx, p, role="actor") if m.type != "Topic"]
+            if found:
+                return found
+    return None
+
+
+def _owner(ctx, n: Noun):
+    """"positions of the Palestinian forces", "the withdrawal of Serbian forces"; "a camp for
+    Sudanese refugees was attacked": those it is for."""
+    if not (n.owner_ok and n.lemma not in W.verbal_targets):
+        return None
+    for c in n.tok.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and n.et.plover == "ASSAULT"):
+            found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"
+                     for m, f in n.actors(ctx, p) if m.type != "Topic"]
+            if found:
+                return found
+    return None
+
+
+def _topic(ctx, n: Noun):
+    """A thing, for the events that act on things: "banned K-pop", "signed a security pact"."""
+    tok, et = n.tok, n.et
+    if tok.ent_type_ in W.not_topics:
+        return []
+    if et is None or et.predicate not in W.topic_predicates or n.role != "recipient":
+        return []
+    if et.predicate == "signsAgreementWith" and n.lemma not in W.agreement_nouns:
+        return []  # a decree or a bill signed is no agreement with anyone
+    if len(tok.text) > 1 and (tok.pos_ == "PROPN" or tok.text.isupper()
+                              or tok.text[0].isupper() and not tok.is_sent_start):
+        start, end = compound_span(tok)
+        text = tok.doc.text[start:end]
+        return [(Mention(text, start, end, "Topic", key=text), 0.75)]
+    if any(c.dep_ == "compound" for c in tok.children) and n.lemma not in W.vague_topics:
+        start, end = compound_span(tok)
+        text = tok.doc.text[start:end]
+        return [(Mention(text, start, end, "Topic", key=text), 0.6)]
+    return []
+
+
+READINGS = (_pair_noun, _included, _counted, _listed, _named_modifier, _backed, _role_modifier, role_noun,
+            _sanctioned_place, _proposal_author, _doer, _owner, _topic)
+
+
+# ---------------------------------------------------------------- pronouns and pairs
+def pronoun(ctx, tok) -> list[Reading]:
+    """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
+    ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
+    types = W.pronouns.get(tok.lower_)
+    if types is None:
+        return []
+    found = _governing_subject(ctx, tok, types)
+    if found is not None:
+        return found
+    ms = ctx.ms
+    sent = tok.sent
+    for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
+        cands = {}
+        for i in range(lo, hi):
+            m = ms.get(i)
+            if m is not None and m.type in types:
+                cands.setdefault((m.key or m.text).lower(), m)
+        if len(cands) == 1:
+            return [(next(iter(cands.values())), factor)]
+        if len(cands) > 1:
+            return []
+    return []
+
+
+def _governing_subject(ctx, tok, types) -> list[Reading] | None:
+    """The subject of a clause that governs the pronoun, or the owner of that subject
+    ("Japan's trade grew while its alliance held")."""
+    node = tok
+    # "Dorn died after Voss shot him": an object pronoun is never its own clause's subject
+    own_clause = None
+    if tok.lower_ in ("him", "her", "them") and tok.dep_ in ("dobj", "dative", "pobj"):
+        own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        for c in node.children:
+            if own_clause is not None and node.i == own_clause.i and c.dep_ in SUBJ:
+                continue
+            found = _subject_reading(ctx, tok, c, types)
+            if found is not None:
+                return found
+    return None
+
+
+def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
+    """What the subject ``c`` of a clause governing the pronoun says it stands for, if anything."""
+    ms = ctx.ms
+    if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
+        m = ms.get(c.i)
+        if m is not None and m.type in types:
+            return [(m, 0.75)]
+        if c.pos_ != "PRON":
+            for m2, f in actor_of(ctx, c, "actor", None):
+                if m2.type in types:
+                    return [(m2, 0.7 * f)]
+    if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
+        # "South Korea's reliance on China while keeping its alliance with the US",
+        # "Japan's trade grew while its alliance held": the owner of the subject
+        owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms and ms[p.i].type in types]
+        if len(owners) == 1:
+            return [(owners[0], 0.65)]
+    return None
+
+
+def pair(ctx, tok, types) -> list[Reading]:
+    """The two actors "the two countries" stands for, if exactly two were just named."""
+    ms = ctx.ms
+    for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
+        cands = {}
+        for i in range(lo, hi):
+            m = ms.get(i)
+            if m is not None and m.type in types:
+                cands.setdefault((m.key or m.text).lower(), m)
+        if len(cands) == 2:
+            return [(m, 0.7) for m in cands.values()]
+        if len(cands) > 2:
+            return []
+    return []

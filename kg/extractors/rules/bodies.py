@@ -1,0 +1,277 @@
+"""Static relations of bodies: seats, heads, members, allies and trade partners.
+
+basedIn from "a Berlin-based foundation", "Acme, a Hong Kong firm", "NRC headquarters in
+Rockville", "the Federal Reserve Bank of Chicago", "the Haitian Parliament"; leaderOf from
+"who runs the museum"; memberOf from "NATO member Turkey", "G7 is a group of seven
+countries, ..." and "Mulroney's Progressive Conservative Party"; allyOf and tradesWith
+from "US ally Japan", "its alliance with the US", "China's largest trading partner". Which
+lemma starts which rule is in ``kg/data/rules/static_triggers.jsonl``; kinds of body are
+in ``kg/data/rules/statics.tsv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Mention, RelationMention
+from .actors import actor_of, actors_of, pronoun
+from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
+from .deps import SUBJ, attached, conjuncts, is_head_of, mention_start
+from .geography import comma_place
+from .records import static
+from .words import W
+
+
+# ---------------------------------------------------------------- rules on an organisation's name
+def seat(ctx, tok, org) -> Iterator[RelationMention]:
+    """"Acme, a Hong Kong construction firm", "Chicago's Field Museum", "the institute in Oslo",
+    "the Haitian Parliament"; and "Mulroney's Progressive Conservative Party": a person's
+    party is one they belong to."""
+    if org is None or org.type != "Organization" or not is_head_of(tok, org, ctx.ms):
+        return
+    yield from _town_in_name(ctx, tok, org)
+    yield from _national_seat(ctx, tok, org)
+    for c in tok.children:
+        yield from _seat_by_modifier(ctx, tok, org, c)
+        yield from _seat_by_prep(ctx, tok, org, c)
+    if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
+        for c in tok.children:
+            if c.dep_ == "poss" and c.i in ctx.ms and ctx.ms[c.i].type == "Person" and ctx.ms[c.i] is not org:
+                yield static(ctx, ctx.ms[c.i], "memberOf", org, 0.6, c)
+
+
+def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
+    """"the Federal Home Loan Bank of San Francisco", "University of Iowa": a town in the name."""
+    words = (org.key or org.text).split()
+    if len(words) > 2 and "of" in words[1:-1] and words[0].lower() not in W.diplomatic_offices \
+            and not any(w.lower() in W.diplomatic_offices for w in words):
+        k = len(words) - 1 - words[::-1].index("of")
+        town = ctx.linker.known(" ".join(words[k + 1:]))
+        if town is not None and town.type in ("City", "Location"):
+            at = org.end - len(" ".join(words[k + 1:]))
+            yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
+                                                      key=town.label), 0.6, tok)
+
+
+def _national_seat(ctx, tok, org) -> Iterator[RelationMention]:
+    """"U.S. Congress", "Haitian Parliament", "Algeria's Ettahadi party": the organisation
+    carries the country as its own attribute (see mentions.national_bodies), and a
+    legislature, a party or a ministry sits in its country by what it is. Forces, firms and
+    agencies act abroad, and an embassy or a mission sits there: for them the attribute
+    says enough."""
+    words = (org.key or org.text).split()
+    lowered = {w.lower().strip(".,") for w in words}
+    if org.type == "Organization" and org.country and not lowered & W.diplomatic_posts \
+            and words[-1].lower() in W.seated_bodies and is_head_of(tok, org, ctx.ms):
+        country = ctx.linker.country_mention(org.country, org.start, org.end)
+        if country is not None:
+            yield static(ctx, org, "basedIn", country, 0.6, tok)
+
+
+def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
+    ms = ctx.ms
+    if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN":
+        for m in c.children:
+            if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in STATES:
+                yield static(ctx, org, "basedIn", ms[m.i], 0.7, c)
+    elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
+        yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)
+    elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org:
+        yield static(ctx, org, "basedIn", ms[c.i], 0.6, c)  # "the Moscow daily Izvestia"
+    elif c.dep_ in ("compound", "nmod", "amod") and c.i not in ms and c.i < tok.i \
+            and c.lemma_.lower() in W.org_nouns | W.press_nouns:
+        # "the Tulsa firm Northwind Traders", "the Moscow daily Izvestia"
+        for g in c.children:
+            if g.dep_ in ("compound", "nmod") and g.i in ms and ms[g.i].type in ("City", "Location") \
+                    and ms[g.i] is not org:
+                yield static(ctx, org, "basedIn", ms[g.i], 0.6, c)
+
+
+def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
+    ms = ctx.ms
+    if c.dep_ == "prep" and c.lower_ == "of" and org.type == "Organization":
+        # "Manufacturers Hanover Trust Co. of New York": a firm of a town
+        for p in c.children:
+            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
+                    and mention_start(p.i, ms[p.i], ms) == c.i + 1:
+                yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
+    elif c.dep_ == "prep" and c.lower_ == "in" and (
+            tok.dep_ != "pobj"
+            # "Dr. Farley of McGill University in Montreal": a person's body and its town
+            or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
+            and ms[tok.head.head.i].type == "Person"
+            # "Ted Lum, an economist with Harlow Partners in Chicago": the job of a person
+            or tok.head.lower_ in ("at", "with") and tok.head.head.dep_ == "appos"
+            and tok.head.head.pos_ == "NOUN" and tok.head.head.head.i in ms
+            and ms[tok.head.head.head.i].type == "Person"):
+        for p in c.children:
+            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
+                yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
+                outer = comma_place(p, ms[p.i], ms)
+                if outer is not None:  # "in Providence, R.I."
+                    yield static(ctx, org, "basedIn", outer, 0.55, c)
+
+
+# ---------------------------------------------------------------- rules started by a trigger word
+def based(ctx, tok, m) -> Iterator[RelationMention]:
+    """"a Berlin-based foundation", "the foundation, based in Berlin", "Acme, a Berlin-based firm"."""
+    ms = ctx.ms
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in W.headquarters_nouns:
+        yield from _headquarters(ctx, tok)
+    org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound", "relcl") else None
+    places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
+    places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+               for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    if tok.i > 1 and tok.nbor(-1).text == "-" and tok.nbor(-2).i in ms:
+        places.append(tok.nbor(-2))
+    if org_tok is not None and org_tok.i not in ms and org_tok.dep_ == "appos" and org_tok.head.i in ms:
+        org_tok = org_tok.head  # "Acme, a Berlin-based firm"
+    if org_tok is not None and org_tok.i not in ms and org_tok.pos_ == "NOUN":
+        # "the Yemen-based Houthi movement": the name modifies the noun "based" goes with
+        org_tok = next((c for c in org_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i in ms
+                        and c.i > tok.i and ms[c.i].type in ("Organization", "Group")), org_tok)
+    if org_tok is not None and org_tok.i in ms and ms[org_tok.i].type in ("Organization", "Group",
+                                                                          "InternationalOrganization"):
+        for p in places:
+            if ms[p.i] is not ms[org_tok.i] and ms[p.i].type in STATES:
+                yield static(ctx, ms[org_tok.i], "basedIn", ms[p.i], 0.8, tok)
+
+
+def _headquarters(ctx, tok) -> Iterator[RelationMention]:
+    """"NRC headquarters in Rockville", "Acme, which has its headquarters in Tulsa"."""
+    ms = ctx.ms
+    orgs = [o for o in _headquartered(ctx, tok) if o.type in ("Organization", "InternationalOrganization", "Group")]
+    if not orgs:
+        return
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    places += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms
+               and ms[c.i].type in STATES]  # "Acme's Tulsa headquarters"
+    doc = tok.doc
+    if not places and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in":
+        # "at NRC headquarters in nearby Rockville", the "in" hung on the verb
+        places = [p for p in doc[tok.i + 1].children if p.dep_ == "pobj" and p.i in ms]
+    for org in orgs:
+        for p in places:
+            where = ms[p.i]
+            if where.type in STATES and where is not org:
+                yield static(ctx, org, "basedIn", where, 0.75, tok)
+                outer = comma_place(p, where, ms)
+                if outer is not None:
+                    yield static(ctx, org, "basedIn", outer, 0.7, tok)
+
+
+def _headquartered(ctx, tok) -> list[Mention]:
+    """Whose headquarters: "NRC headquarters", "Acme's headquarters", "its headquarters"."""
+    ms = ctx.ms
+    orgs = [ms[c.i] for c in tok.children if c.dep_ in ("compound", "poss") and c.i in ms]
+    if orgs:
+        return orgs
+    for c in tok.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            verb = tok.head if tok.dep_ == "dobj" else None
+            if verb is not None and verb.dep_ == "relcl" and verb.head.i in ms \
+                    and any(s.lower_ in W.relative for s in verb.children if s.dep_ in SUBJ):
+                orgs = [ms[verb.head.i]]  # "Acme, which has its headquarters in Tulsa"
+            else:
+                orgs = [m for m, _ in pronoun(ctx, c)]
+    return orgs
+
+
+def heads(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X, who runs the Acme museum", "Y heads the agency": a body's head."""
+    ms = ctx.ms
+    people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    if not people and tok.dep_ == "relcl" and tok.head.i in ms:
+        people = [ms[tok.head.i]]
+    for org in (ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms):
+        for person in people:
+            if person.type == "Person" and org.type in BODIES:
+                yield static(ctx, person, "leaderOf", org, 0.7, tok)
+
+
+def alliance(ctx, tok, m) -> Iterator[RelationMention]:
+    """"its alliance with the US", "the US-Japan alliance", "a trade partnership with Chile"."""
+    lemma = tok.lemma_.lower()
+    if lemma in W.trade_ties and not any(c.lemma_.lower() in W.trade_words for c in tok.children):
+        return
+    pred = "tradesWith" if lemma in W.trade_ties else "allyOf"
+    holders = [a for c in tok.children if c.dep_ == "poss" for a, _ in actor_of(ctx, c, "actor", None)]
+    others = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+              for p in c.children if p.dep_ == "pobj" for a, _ in actors_of(ctx, p)]
+    if not others and tok.dep_ == "dobj":
+        # "keeping its alliance with the US", where the parse hangs "with" on the verb
+        others = [a for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj" for a, _ in actors_of(ctx, p)]
+    for h in holders:
+        for o in others:
+            if not same(h, o) and h.type in OWNERS and o.type in OWNERS:
+                yield static(ctx, h, pred, o, 0.7, tok)
+
+
+def members(ctx, tok, m) -> Iterator[RelationMention]:
+    """"G7 is an informal group of seven countries, the UK, the US, ...": each is a member."""
+    ms = ctx.ms
+    body = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), None)
+    if body is None or body.type not in ("InternationalOrganization", "Organization"):
+        return
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ != "of":
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            listed = conjuncts(p) if p.i in ms else [x for a in p.children if a.dep_ in ("conj", "appos")
+                                                     for x in conjuncts(a)]
+            listed += [x for a in p.children if a.dep_ == "prep" and a.lower_ == "including"
+                       for q in a.children if q.dep_ == "pobj" for x in conjuncts(q)]
+            if p.i not in ms and p.lemma_.lower() not in W.member_nouns:
+                continue
+            for h in listed:
+                if h.i in ms and ms[h.i].type == "Country" and not same(ms[h.i], body):
+                    yield static(ctx, ms[h.i], "memberOf", body, 0.7, tok)
+
+
+def roles(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X, a member of Y", "NATO member Turkey", "US ally Japan", "trading partner"; "allies such
+    as Germany" are the owner's allies."""
+    lemma = tok.lemma_.lower()
+    pred = W.role_relations[lemma][0]
+    if lemma in W.trade_ties and not any(c.lemma_.lower() in W.trade_words for c in tok.children):
+        return
+    other = attached(tok, ctx.ms, ("poss", "compound", "amod", "nmod"), ("of",))
+    if lemma in W.ally_nouns and tok.tag_ == "NNS":
+        yield from _allies(ctx, tok)
+        return
+    for holder in _role_holders(ctx, tok):
+        if other is not None and not same(holder, other):
+            yield static(ctx, holder, pred, other, 0.75, tok)
+
+
+def _allies(ctx, tok) -> Iterator[RelationMention]:
+    """"allies such as Germany", "its allies, including Japan": the owner's allies."""
+    listed = [a for c in tok.children if c.dep_ == "prep" and c.lower_ in ("as", "including")
+              for p in c.children if p.dep_ == "pobj" for a, _ in actors_of(ctx, p)]
+    owner = [(a, 0.7 * f) for c in tok.children if c.dep_ == "poss" for a, f in actor_of(ctx, c, "actor", None)]
+    if not owner and tok.dep_ == "dobj":  # "the US pressed allies such as Germany"
+        owner = [(a, 0.6 * f) for c in tok.head.children if c.dep_ in SUBJ for a, f in actors_of(ctx, c)]
+    for o, conf in owner:
+        for a in listed:
+            if not same(o, a) and o.type in COLLECTIVE and a.type in COLLECTIVE:
+                yield static(ctx, a, "allyOf", o, round(conf, 3), tok)
+
+
+def _role_holders(ctx, tok) -> list[Mention]:
+    """Who holds the role a noun names: "Japan, an ally of", "Cuba is a member of", "as a close
+    ally of Pyongyang, China ...", "NATO member Turkey"."""
+    ms = ctx.ms
+    if tok.dep_ == "appos" and tok.head.i in ms:
+        return [a for a, _ in actors_of(ctx, tok.head)]
+    if tok.dep_ == "attr":
+        return [a for c in tok.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return [a for c in tok.head.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    holders = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms]
+    if not holders and tok.dep_ == "compound" and tok.head.i in ms:
+        holders = [ms[tok.head.i]]
+    return holders

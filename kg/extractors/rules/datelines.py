@@ -1,0 +1,125 @@
+"""Datelines: "BANGKOK, Thailand (AP) --", "Sofia, February 15 (BTA)", "Paris AFP in English".
+
+The place a story was filed from lies in its region (locatedIn), and the news agency has
+a desk there (basedIn at 0.5: a bureau, not necessarily the head office). Also the header
+of a monitored broadcast ("Guatemala City Radio Nacional in Spanish 0400 GMT"). Read off
+the first words of a sentence, since the parser makes little of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ...model import Mention, RelationMention
+from .context import STATES
+from .dates import is_date_or_number
+from .deps import mention_end
+from .geography import bigger
+from .records import static
+
+# A monitoring service's story code before a dateline ("AU0202111694").
+WIRE_CODE = re.compile(r"^[A-Z]{2}\d{8,}$")
+
+
+def dateline(ctx) -> Iterator[RelationMention]:
+    """The relations of the context sentence's dateline, if it starts with one."""
+    sent = ctx.sent
+    doc = sent.doc
+    i, end = sent.start, min(sent.end, sent.start + 16)
+    if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
+        i += 3  # "(Text)"
+    code = next((t.i for t in doc[i:end] if WIRE_CODE.match(t.text)), None)
+    if code is not None:
+        i = code + 1
+        yield from _broadcast(ctx, doc, i, min(sent.end, i + 10))
+    first = doc[i] if i < end else None
+    place, ms = _town(ctx, doc, i, end)
+    if place is None or place.type not in STATES:
+        return
+    i = mention_end(i, place, ms)
+    outer = None
+    if i + 1 < end and doc[i].text == "," and ms.get(i + 1) is not None and ms[i + 1].type in STATES:
+        outer = ms[i + 1]
+        i = mention_end(i + 1, outer, ms)
+    skipped = 0
+    while i < end and skipped < 5 and (doc[i].text == "," or is_date_or_number(doc[i])):
+        i += 1
+        skipped += 1
+    agency = _agency(sent, i, end, ms)
+    if agency is None and outer is not None and first.text.isupper() and bigger(outer, place) \
+            and (i >= sent.end or doc[i].text in ("(", "_", "--", "—", "-") or doc[i].is_sent_end):
+        yield static(ctx, place, "locatedIn", outer, 0.75, first)  # "BLYTHE, Calif.": a dateline alone
+        return
+    if agency is None or agency.type not in ("Organization", "InternationalOrganization"):
+        return
+    if outer is not None and bigger(outer, place):
+        yield static(ctx, place, "locatedIn", outer, 0.8, first)
+    yield static(ctx, agency, "basedIn", place, 0.5, first)
+    if outer is not None:
+        yield static(ctx, agency, "basedIn", outer, 0.45, first)
+
+
+def _town(ctx, doc, i: int, end: int) -> tuple[Mention | None, dict]:
+    """The place a dateline starts with, and the mention table to read it with (with the town
+    added when the NER missed it: "DAYTON, Ohio (AP)", "Saint-Gall, Switzerland (AFP"); the
+    agency in brackets after it, required later, makes this a dateline)."""
+    ms = ctx.ms
+    place = ms.get(i)
+    first = doc[i] if i < end else None
+    if (place is None or place.type not in STATES) and first is not None and (first.is_title or first.is_upper):
+        k = i
+        while k < end and k - i < 4 and (doc[k].is_title or doc[k].is_upper or doc[k].text == "-") \
+                and doc[k].is_alpha or k < end and doc[k].text == "-":
+            k += 1
+        if i < k and k + 1 < end and doc[k].text == "," and ms.get(k + 1) is not None \
+                and ms[k + 1].type in ("Location", "Country"):
+            town = doc[i:k]
+            place = Mention(town.text, town.start_char, town.end_char, "City",
+                            key=town.text.title() if town.text.isupper() else town.text)
+            ms = {**ms, **{t: place for t in range(i, k)}}
+    return place, ms
+
+
+def _agency(sent, i: int, end: int, ms) -> Mention | None:
+    """The news agency after a dateline's place and date: "(AP)", "(ITAR-TASS)", "TASS --";
+    "Osaka YOMIURI SHIMBUN": a paper's name in capitals after the town is the whole line."""
+    doc = sent.doc
+    if i + 2 < end and doc[i].text == "(" and ms.get(i + 1) is not None:
+        agency = ms[i + 1]
+        k = mention_end(i + 1, agency, ms)
+        return None if k >= end or doc[k].text != ")" else agency
+    if not (i + 1 < end and (doc[i].text == "(" or doc[i].is_upper)):
+        return None
+    k = i + (doc[i].text == "(")
+    j = k
+    while j < end and j - k < 4 and (doc[j].is_upper or doc[j].text == "-") and doc[j].text not in ("--", "-", ")") \
+            or j < end and doc[j].text == "-" and j + 1 < end and doc[j + 1].is_upper:
+        j += 1
+    closing = ")" if doc[i].text == "(" else None
+    alone = closing is None and j == sent.end and j - k > 1 and i - sent.start <= 3
+    if k < j and (alone or j < end and (doc[j].text == closing or closing is None and doc[j].text in ("--", "—", "_"))):
+        span = doc[k:j]
+        return Mention(span.text, span.start_char, span.end_char, "Organization", key=span.text)
+    return None
+
+
+def _broadcast(ctx, doc, i: int, end: int) -> Iterator[RelationMention]:
+    """"Guatemala City Teleonce Television in Spanish 0400 GMT": a monitored broadcaster after
+    its town. Read off the words (the NER often runs the town into the name)."""
+    k = next((t.i for t in doc[i:end] if t.lower_ == "in"), None)
+    if k is None or k + 2 >= len(doc) or not doc[k + 1].is_title or not doc[k + 2].like_num:
+        return
+    for size in (3, 2, 1):
+        if i + size >= k:
+            continue
+        known = ctx.linker.known(doc[i:i + size].text)
+        if known is not None and known.type in STATES:
+            town = doc[i:i + size]
+            name = doc[i + size:k]
+            if all(t.is_title or t.text.isupper() or t.text == "-" or t.like_num for t in name):
+                p = Mention(town.text, town.start_char, town.end_char, known.type, country=known.country,
+                            key=known.label)
+                o = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
+                yield static(ctx, o, "basedIn", p, 0.5, doc[k])
+            return

@@ -1,0 +1,104 @@
+"""Walking spaCy's dependency parse: helpers that know dependency labels and no English word.
+
+Every rule looks only at a token's children or a bounded walk up its heads, so the
+extractor stays linear in the length of the text; these helpers keep to that. Words a
+construction needs (which prepositions, which lemmas) are the caller's to pass.
+"""
+
+from __future__ import annotations
+
+from ...model import Mention
+
+SUBJ = frozenset({"nsubj", "csubj"})
+PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+MODIFIER = ("amod", "compound", "poss", "nmod")
+
+
+def children(tok, deps) -> list:
+    """The children of a token with one of these dependency labels."""
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def pobjs(tok, preps) -> list:
+    """The objects of the prepositions (lower-cased) hanging on a token: "met *with* Xi" → [Xi]."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
+def conjuncts(tok) -> list:
+    """The token and the tokens coordinated with it ("Egypt, Greece and Cyprus"), at most 12."""
+    out = [tok]
+    stack = [tok]
+    while stack and len(out) < 12:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ == "conj":
+                after = c.right_edge.i + 1
+                if tok.dep_ in ("dobj", "pobj") and after < len(c.doc) and c.doc[after].tag_ == "MD":
+                    continue  # "defeated ISIS and Turkey would move in": a new clause's subject
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def compound_span(tok) -> tuple[int, int]:
+    """Character offsets of a noun with its compound and adjectival modifiers on the left."""
+    start = tok.idx
+    for c in tok.lefts:
+        if c.dep_ in ("compound", "amod", "nmod") or (c.dep_ == "punct" and c.text == "-"):
+            start = min(start, c.idx)
+    return start, tok.idx + len(tok.text)
+
+
+def mention_start(i: int, m: Mention, ms) -> int:
+    """The index of the first token of the mention that covers token i."""
+    while i > 0 and ms.get(i - 1) is m:
+        i -= 1
+    return i
+
+
+def mention_end(i: int, m: Mention, ms) -> int:
+    """The index after the last token of the mention that starts at token i."""
+    while ms.get(i) is m:
+        i += 1
+    return i
+
+
+def is_head_of(tok, m: Mention, ms) -> bool:
+    """Is tok the syntactic head of its mention (its head lies outside the mention)?"""
+    return tok.head.i == tok.i or ms.get(tok.head.i) is not m
+
+
+def prev_sent_start(tok) -> int:
+    """The first token of the sentence before the token's (its own if it is the first)."""
+    s = tok.sent.start
+    return tok.doc[s - 1].sent.start if s > 0 else s
+
+
+def attached(tok, ms, deps, preps, types=None) -> Mention | None:
+    """The first mention hanging on a token by one of ``deps``, else behind one of ``preps``."""
+    for c in tok.children:
+        if c.dep_ in deps and c.i in ms and (types is None or ms[c.i].type in types):
+            return ms[c.i]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in ms and (types is None or ms[p.i].type in types):
+                    return ms[p.i]
+    return None
+
+
+def own_subjects(verb) -> list:
+    """The subject tokens of a verb, or of the verb it is coordinated with or complements."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj or node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return subj
+        node = node.head
+    return []
+
+
+def is_own(obj) -> bool:
+    """Is the object the actor's own thing ("its troops", "their forces")? Then look further."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)
+

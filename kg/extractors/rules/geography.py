@@ -1,0 +1,74 @@
+"""Places: which mention a token names as a place, and which place can contain which.
+
+Shared by the event rules (where an attack happened, whose people protest where) and the
+static rules for places and homes. Containment follows the kind of place and, for
+administrative units, their rank (``admin_rank`` in ``kg/data/rules/mentions.tsv``).
+"""
+
+from __future__ import annotations
+
+from ...model import Mention
+from .context import STATES
+from .words import W
+
+
+def place(tok, ms) -> Mention | None:
+    """The place a prepositional object names: "Kabul", "the city of Kirkuk", "the capital Juba"."""
+    if tok.i in ms:
+        m = ms[tok.i]
+        return m if m.type in STATES else None
+    if tok.lemma_.lower() in W.place_nouns:
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i].type in STATES:
+                return ms[c.i]
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES:
+                        return ms[p.i]
+        for c in tok.children:  # "the Israeli border town", "the Syrian capital"
+            if c.dep_ in ("amod", "poss") and c.i in ms and ms[c.i].type == "Country":
+                return ms[c.i]
+    return None
+
+
+def comma_place(tok, inner: Mention, ms) -> Mention | None:
+    """The larger place in "Bethany, Conn." after the token of the smaller one."""
+    end = tok.i
+    while end + 1 < len(tok.doc) and ms.get(end + 1) is inner:
+        end += 1
+    doc = tok.doc
+    if end + 2 < len(doc) and doc[end + 1].text == "," and (end + 2) in ms:
+        outer = ms[end + 2]
+        if outer is not inner and outer.type in STATES and bigger(outer, inner) \
+                and doc[end + 2].dep_ != "conj":
+            return outer
+    return None
+
+
+def _rank(m: Mention) -> int | None:
+    rank = W.admin_rank.get((m.key or m.text).split()[-1].lower().strip(".,"))
+    return int(rank[0]) if rank else None
+
+
+def bigger(outer: Mention, inner: Mention) -> bool:
+    """Can ``outer`` contain ``inner``? A country contains its cities; nothing contains a country."""
+    if inner.type == "Country":
+        return False
+    if outer.type == "Country":
+        return inner.country is None or inner.country == outer.country
+    if outer.type == "City":
+        return False
+    ranks = [_rank(outer), _rank(inner)]
+    if None not in ranks and ranks[0] <= ranks[1]:
+        return False  # "Loei Province, Nakhon Thai District": a district holds no province
+    if inner.type == outer.type == "Location" and inner.country and outer.country:
+        return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
+    return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
+                                                   or inner.country == outer.country)
+
+
+def site_of_city(city: Mention, site: Mention, linker) -> bool:
+    """"Beijing's Tiananmen Square": a city owns a site in it (a square, a park), never another
+    known town or region."""
+    return city.type == "City" and site.type == "Location" and linker.known(site.key or site.text) is None \
+        and (site.country is None or site.country == city.country)

@@ -1,0 +1,153 @@
+"""Modality and negation: is what a clause says asserted, reported, intended, hypothetical, denied?
+
+Read off the parse around a trigger: its own negation and auxiliaries ("did not", "will",
+"could"), then up through the verbs that govern it ("refused to meet", "plans to visit",
+"said it would"), and phrases that make a whole sentence reported ("according to", found
+by a spaCy ``Matcher`` from ``kg/data/rules/reported.jsonl``). A nominal event ("the
+planned visit", "the cancelled trip") also carries what its own modifiers say. The words
+are in ``kg/data/rules/modality.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from .words import W, jsonl_rows
+
+ASSERTED = "asserted"
+
+
+@functools.cache
+def _matcher(vocab):
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    for row in jsonl_rows("reported.jsonl"):
+        matcher.add(row["label"], [row["pattern"]])
+    return matcher
+
+
+def reported_sentences(parsed) -> frozenset[int]:
+    """The first tokens of the sentences a phrase such as "according to" makes reported."""
+    return frozenset(parsed[start].sent.start for _, start, _ in _matcher(parsed.vocab)(parsed))
+
+
+def modality_of(ctx, tok) -> tuple[bool, str]:
+    """(negated, modality) of the clause a trigger heads, looking up through its governors."""
+    negated, modality, aux = _own_marks(tok)
+    node = tok
+    reported = False
+    for _ in range(6):
+        if node.dep_ == "ROOT" or node.head.i == node.i:
+            break
+        negated, modality, reported = _governed(node, aux, negated, modality, reported)
+        node = node.head
+    if not reported:
+        reported = tok.sent.start in ctx.reported
+    if reported and modality == ASSERTED:
+        modality = "reported"
+    return negated, modality
+
+
+def _own_marks(tok) -> tuple[bool, str, set[str]]:
+    """What the trigger's own children say: negation, auxiliaries, a condition."""
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+    aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    modality = ASSERTED
+    if aux & W.hypothetical_aux:
+        modality = "hypothetical"
+    elif aux & W.intended_aux or ("going" in aux and tok.tag_ == "VB"):
+        modality = "intended"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+        modality = "hypothetical"
+    return negated, modality, aux
+
+
+def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
+    """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
+    reports, "accused of" alleges, "if" makes it hypothetical."""
+    dep, head = node.dep_, node.head
+    hl = head.lemma_.lower()
+    # A purpose clause of a phase verb is no intention: "began a strike to protest"
+    # protests already (its complement, "began to withdraw", still only starts).
+    if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs) \
+            and not (dep == "advcl" and hl in W.phase_verbs) \
+            and not (dep == "xcomp" and hl in W.phase_verbs and node.tag_ == "VBG"):  # "started supporting"
+        if hl in W.neg_verbs:
+            negated = True
+        elif hl in W.intent_verbs and modality == ASSERTED:
+            modality = "intended"
+        if any(c.dep_ == "neg" for c in head.children):
+            negated = True
+        if {c.lower_ for c in head.children if c.dep_ == "aux"} & W.hypothetical_aux - {"would"}:
+            modality = "hypothetical"
+    if dep == "prep" and hl in W.alleging_verbs:
+        reported = True  # "accused of killing": alleged, not established
+    if dep == "prep" and hl in W.acquitting_verbs:
+        negated = True
+    if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
+        reported = True
+        if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
+            modality = "intended"  # "said it would allow": reported future, not a conditional
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        modality = "hypothetical"
+    return negated, modality, reported
+
+
+def nominal_status(noun, negated: bool, modality: str) -> tuple[bool, str]:
+    """What the noun's own modifiers say of a nominal event: "the planned visit" is intended,
+    "a possible attack" hypothetical, "the cancelled trip" (or "the trip, which was
+    cancelled") did not happen."""
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # The parser often hangs "…, which was cancelled" on the nearest name ("the trip to
+    # Warsaw, which was cancelled"); a place or a person is not called off, the trip is.
+    clauses += [c for p in noun.children if p.dep_ == "prep" for o in p.children
+                if o.dep_ == "pobj" and o.pos_ == "PROPN" for c in o.children if c.dep_ == "relcl"]
+    for clause in clauses:
+        mods.add(clause.lower_)
+        mods |= {g.lower_ for g in clause.children if g.dep_ in ("acomp", "oprd")}
+    if mods & W.called_off_mods:
+        return True, modality
+    if mods & W.hypothetical_mods:
+        return negated, "hypothetical"
+    if mods & W.intended_mods and modality in (ASSERTED, "reported"):
+        return negated, "intended"
+    return negated, modality
+
+
+def commitment(verb):
+    """The word that commits the actor to a verb's act ("willing to", "pledged to"), if any."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in W.commitments:
+            return node
+    return None
+
+
+def announcement(verb):
+    """The speech verb announcing what a verb says someone will do ("said it would lift the
+    ban", "announced it will impose sanctions"): saying so expresses intent (CAMEO 03, 13)."""
+    if not any(c.dep_ == "aux" and c.lower_ in W.intended_aux | {"would"} for c in verb.children):
+        return None
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in W.speech_verbs | W.demand_speech \
+            and not any(c.dep_ == "neg" for c in node.head.children) \
+            and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
+                        for t in node.subtree if t.i < verb.i):
+        return node.head  # not "did not announce whom they would support"
+    return None
+
+
+def conditional(verb, marks=("unless", "if")) -> bool:
+    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                return True
+    return False

@@ -1,0 +1,261 @@
+"""Nominal events: a noun trigger ("China's ban on K-pop", "talks between Peru and Chile").
+
+The actor is the noun's possessor or modifier ("*China's* ban", "*Israeli* strikes"), its
+``by``-agent, both sides of a "between", what a withdrawal moves, or the subject of the
+light verb that carries it ("China *imposed* a ban"); a killing's possessor is its victim
+("Kennedy's killing"). The recipient hangs on the noun or on its light verb by a
+preposition the lexicon row lists. What the noun's own modifiers and its governing verb
+say makes it intended ("the planned visit", "demanded the release of"), hypothetical or
+called off. Also the killer nouns ("King assassin James Earl Ray") and "at the hands of".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ...lexicon import EventType
+from ...model import RelationMention
+from . import records
+from .actors import actors_of, pronoun
+from .context import ACTOR_TYPES, Reading, same
+from .dates import dates_on
+from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
+from .geography import place
+from .mentions import mention, topic
+from .modality import modality_of, nominal_status
+from .pledges import pledges_and_threats
+from .recipients import demanded_of
+from .subjects import accused, subjects
+from .triggers import verb_event
+from .words import W
+
+
+def noun_events(ctx, noun, et: EventType) -> Iterator[RelationMention]:
+    """The events of one noun trigger."""
+    actors, victims = _actors(ctx, noun, et)
+    governor = noun.head
+    gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
+    if gov_event is not None and gov_event.plover in W.ending_types:
+        return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
+    if not actors:
+        actors = _light_verb_actors(ctx, noun, et, gov_event)
+    if not actors:
+        return
+    holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
+    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+        # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
+        # the parser hangs the recipient on the light verb as often as on the noun
+        holders.append(governor)
+    objects = _recipients(ctx, noun, et, holders, victims)
+    pairs = _pairs(ctx, noun, et, actors, objects)
+    if not pairs:
+        return
+    negated, modality = _modality(ctx, noun)
+    for a, fa, o, fo in pairs:
+        if not same(a, o):
+            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, noun)
+    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+        # "said it would impose sanctions on X", "would tighten the blockade of X"
+        gov_negated, gov_modality = modality_of(ctx, governor)
+        yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
+
+
+def _actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
+    """(actors, victims) named on the noun itself."""
+    ms = ctx.ms
+    actors: list[Reading] = []
+    for c in noun.children:
+        if c.dep_ in MODIFIER:
+            if c.i in ms and ms[c.i].type in ACTOR_TYPES:
+                actors += actors_of(ctx, c)
+            elif c.dep_ == "poss" and c.pos_ == "PRON":
+                actors += [(m, f * 0.9) for m, f in pronoun(ctx, c)]
+    victims: list[Reading] = []
+    if et.predicate in W.victim_possessive and actors \
+            and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
+        # "Kennedy's killing", "Khashoggi's murder": the possessor suffered it
+        victims = [(m, f) for m, f in actors if m.type == "Person"]
+        actors = [(m, f) for m, f in actors if m.type != "Person"]
+    actors += [a for p in _by(noun) for a in actors_of(ctx, p)]
+    if not actors and (victims or et.plover == "ASSAULT"):
+        # "convicted of Kennedy's killing", "suspected of the assassination of King"
+        actors = accused(ctx, noun)
+    if not actors and et.plover in W.mutual_types and "between" not in et.preps \
+            and (noun.dep_ != "dobj" or noun.head.lemma_.lower() in W.held_verbs):
+        # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
+        # dialogue between South Korea and China": both act, symmetrically
+        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
+                   if a[0].type != "Topic"]
+        if len(between) >= 2:
+            actors = between
+    if not actors and et.theme_preps:
+        # "the withdrawal of Russian troops from Georgia": what is moved moves itself
+        actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p)]
+    return actors, victims
+
+
+def _by(noun) -> list:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+
+
+def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
+    """"China imposed a ban on K-pop": the light verb's subject acts; "began a hunger strike
+    in protest against X": whoever struck protests."""
+    governor = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None:
+        return [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and et.plover == "PROTEST":
+        holder = noun.head.head
+        if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
+            holder = holder.head
+        if holder.pos_ == "VERB":
+            return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
+    return []
+
+
+def _recipients(ctx, noun, et, holders, victims) -> list[Reading]:
+    """The noun's recipients, strongest evidence first."""
+    ms = ctx.ms
+    objects: list[Reading] = list(victims)
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and prep.lower_ in et.preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        objects += [(m, f * (1.0 if h is noun else 0.9))
+                                    for m, f in actors_of(ctx, pobj, role="recipient", et=et)]
+    if not objects and et.predicate == "deploysTo":
+        # "South Korea's deployment of the THAAD system": with no destination, the named
+        # weapon deployed (never a force or body, which is deployed, not deployed at)
+        objects += [(m, f * 0.9) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj"
+                    for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Topic"]
+    if not objects and et.plover in W.demand_types:
+        # "its demand that Israel ease restrictions"
+        objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                    and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    for s in c.children if s.dep_ in SUBJ
+                    for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    victim_named = et.predicate == "kills" and [
+        p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children if p.dep_ == "pobj"]
+    if not objects and victim_named:
+        # "the murder of King in Memphis": a name the NER left untagged is the victim, and
+        # the place is not
+        objects += _untagged_victim(ctx, victim_named[0])
+    if not objects and not victim_named:
+        objects += [(m, 0.7) for h in holders for prep in h.children
+                    if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
+                    for p in prep.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None]
+    if not objects and et.plover == "PROTEST":
+        # "staged rallies to demand the resignation of President X"
+        governor = noun.head
+        objects = demanded_of(ctx, governor if noun.dep_ == "dobj" and governor.pos_ == "VERB" else noun)
+    return objects
+
+
+def _untagged_victim(ctx, p) -> list[Reading]:
+    if p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ctx.ms:
+        start, end = compound_span(p)
+        span = p.doc.char_span(start, end)
+        if span is not None and ctx.linker.known(span.text) is None:
+            victim = mention(span, "Person", "PERSON", ctx.linker)
+            return [(victim, 0.8)] if victim is not None else []
+    return []
+
+
+def _pairs(ctx, noun, et, actors, objects) -> list:
+    """(actor, factor, recipient, factor) of each event the noun states."""
+    pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
+    if not objects and et.plover in W.mutual_types and len(actors) >= 2:
+        # "Japan and South Korea held talks"
+        pairs = [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
+    if not pairs and et.predicate in W.weapon_predicates:  # "North Korea's missile tests"
+        weapons = [topic(c) for c in noun.children if c.dep_ == "compound" and c.lemma_.lower() in
+                   ctx.lex.by_predicate[et.predicate].requires]
+        pairs = [(a, fa, w, 0.8) for a, fa in actors for w in weapons]
+    return pairs
+
+
+def _modality(ctx, noun) -> tuple[bool, str]:
+    """The noun's own negation and modality, and what its governing verb makes of it."""
+    governor = noun.head
+    negated, modality = modality_of(ctx, governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
+    if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
+        negated = True
+    negated, modality = nominal_status(noun, negated, modality)
+    asker = governor.head if noun.dep_ == "pobj" and governor.lower_ == "for" else governor
+    if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.pos_ == "VERB" \
+            and asker.i != noun.i and getattr(ctx.lex.verbs.get(asker.lemma_.lower()), "plover", None) == "REQUEST":
+        modality = "intended"  # "demanded the release of", "called for the withdrawal of": asked for
+    if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
+            and governor.lemma_.lower() in W.intent_verbs - W.phase_verbs - W.plain_light_verbs:
+        modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
+    return negated, modality
+
+
+# ---------------------------------------------------------------- killers
+def killer(ctx, noun) -> Iterator[RelationMention]:
+    """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
+    victim = _killers_victim(ctx, noun)
+    ms = ctx.ms
+    if noun.dep_ == "compound" and noun.head.i in ms:
+        who = ms[noun.head.i]
+    else:
+        who = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
+        if who is None and noun.dep_ == "appos" and noun.head.i in ms:
+            who = ms[noun.head.i]
+        toks = noun.doc
+        if who is None and noun.i + 2 < len(toks) and toks[noun.i + 1].text == "," and noun.i + 2 in ms:
+            who = ms[noun.i + 2]  # "Kennedy's assassin, Lee Harvey Oswald", however it is parsed
+    if victim is not None and who is not None and who.type == "Person" and not same(who, victim):
+        et = ctx.lex.by_predicate["kills"]
+        negated, modality = modality_of(ctx, noun)
+        yield records.event(ctx, who, et, victim, negated, modality, 0.7, noun)
+
+
+def _killers_victim(ctx, noun):
+    ms = ctx.ms
+    victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
+                   and ms[c.i].type == "Person"), None)
+    if victim is None and noun.dep_ == "compound":
+        # "McKinley's assassin Leon Czolgosz": the possessive hangs on the killer's name
+        # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
+        victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
+                       and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
+    if victim is None:
+        # "King assassin James Earl Ray": a bare name the NER left untagged
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms
+                 and c.text[:1].isupper() and c.i == noun.i - 1]
+        if names:
+            start, end = compound_span(names[0])
+            span = noun.doc.char_span(start, end)
+            if span is not None and ctx.linker.known(span.text) is None:
+                victim = mention(span, "Person", "PERSON", ctx.linker)
+    if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
+        victim = attached(noun, ms, (), ("of",), types=("Person", "Organization"))
+        if victim is not None and victim.type == "Organization":
+            # one word the NER took for a body; a killing's victim is a person
+            victim = None if len(victim.text.split()) > 1 else dataclasses.replace(victim, type="Person")
+    return victim
+
+
+def at_the_hands(ctx, hands) -> Iterator[RelationMention]:
+    """"Dorn died at the hands of Voss", "Dorn's death at the hands of Voss": Voss killed Dorn."""
+    killers = [a for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p) if a[0].type != "Topic"]
+    holder = hands.head.head
+    victims: list[Reading] = []
+    if holder.lemma_.lower() in W.dying_verbs and holder.pos_ == "VERB":
+        victims = [a for c in holder.children if c.dep_ in SUBJ for a in actors_of(ctx, c)]
+    elif holder.lemma_.lower() in W.death_nouns and holder.pos_ == "NOUN":
+        victims = [a for c in holder.children if c.dep_ == "poss" for a in actors_of(ctx, c)]
+    et = ctx.lex.by_predicate["kills"]
+    negated, modality = modality_of(ctx, holder)
+    for k, fk in killers:
+        for v, fv in victims:
+            if v.type == "Person" and not same(k, v):
+                yield records.event(ctx, k, et, v, negated, modality, 0.75 * fk * fv, hands)

@@ -1,0 +1,335 @@
+"""Static relations of people: offices, employers, homes and nationality.
+
+leaderOf, worksFor and citizenOf from titles (found once per document by :mod:`.titles`)
+and from verbs ("was named president of Acme", "works at the Pentagon", "served in
+Congress"); livesIn and citizenOf from where a person is of, from, born, raised or at home
+("Jane Roe of Springfield", "Ohio-born Harold Fenn", "her hometown of Belen", "grew up in
+Tulsa"). A birthplace is read as residence at a lower confidence: kg has no birth
+predicate. Which lemma starts which rule is in ``kg/data/rules/static_triggers.jsonl``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from ...model import Mention, RelationMention
+from .actors import actors_of
+from .context import BODIES, STATES
+from .dates import place_after_date
+from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
+from .geography import comma_place, place
+from .mentions import as_person, mention, retype
+from .records import static
+from .titles import title_of, title_phrase
+from .words import W
+
+
+# ---------------------------------------------------------------- rules on a person's name
+def titled(ctx, tok, m) -> Iterator[RelationMention]:
+    """The titles found beside a person: "Chinese leader Xi Jinping" leads China."""
+    if m is None or m.type != "Person" or tok.i not in ctx.titles:
+        return
+    for relation, org, t in ctx.titles[tok.i]:
+        if org is not None:
+            yield from _title_relations(ctx, tok, m, relation, org, t)
+        else:
+            actor = ctx.linker.known(m.key or m.text)
+            country = ctx.linker.country_mention(actor.country if actor is not None else None, t.idx,
+                                                 t.idx + len(t.text))
+            if country is not None:
+                yield static(ctx, m, relation, country, 0.6, t)
+
+
+def _title_relations(ctx, head, person, relation, org, t) -> Iterator[RelationMention]:
+    conf = 0.8 if ctx.linker.is_title(t.text) or t.dep_ == "appos" else 0.55
+    yield static(ctx, person, relation, org, conf, t)
+    if relation == "livesIn" and org.type in ("City", "Location"):
+        # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
+        last = next((k for k in range(head.sent.end - 1, head.sent.start - 1, -1) if ctx.ms.get(k) is org), None)
+        outer = comma_place(head.doc[last], org, ctx.ms) if last is not None else None
+        if outer is not None and outer is not person:
+            yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                         round(conf - 0.05, 3), t)
+    # A governor or mayor lives where they govern. A title naming a country gives
+    # no citizenship: "US Ambassador X" may be a citizen, but the text does not say.
+    if org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
+        yield static(ctx, person, "livesIn", org, 0.6, t)
+
+
+def of_place(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Jane Roe of Springfield" (lives there), "Wang at the Institute of Mechanics" (works there),
+    "Ada Stern, an American" (a citizen)."""
+    if m is None or m.type != "Person" or not is_head_of(tok, m, ctx.ms):
+        return
+    ms, found = ctx.ms, ctx.titles.get(tok.i, ())
+    for n in tok.children:
+        # "Ada Stern, an American, ...": a demonym in apposition
+        if n.dep_ == "appos" and n.i in ms and ms[n.i].type == "Country" and ms[n.i] is not m \
+                and ctx.linker.demonym(n.text) is not None:
+            yield static(ctx, m, "citizenOf", ms[n.i], 0.6, n)  # a demonym may be ethnic ("a Serb")
+    yield from _employer_in_apposition(ctx, tok, m)
+    for c in _person_preps(tok, ms):
+        if c.lower_ in ("of", "at", "from"):
+            for p in c.children:
+                yield from _person_prep(ctx, m, c, p, found)
+
+
+def _employer_in_apposition(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Roe, an economist with Acme": works there."""
+    ms = ctx.ms
+    for n in tok.children:
+        if n.dep_ == "appos" and n.pos_ == "NOUN" and n.i not in ms and n.lemma_.lower() not in W.not_jobs:
+            for c in n.children:
+                if c.dep_ == "prep" and c.lower_ == "with":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization" and ms[p.i] is not m:
+                            yield static(ctx, m, "worksFor", ms[p.i], 0.6, c)
+
+
+def _person_preps(tok, ms) -> list:
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    preps += [c for n in tok.children if n.dep_ in ("appos", "amod", "npadvmod") and n.pos_ == "NUM"
+              for c in n.children if c.dep_ == "prep"]  # "Jane Roe, 50, of Springfield"
+    # "Roe, a Democrat from Springfield": where the apposition says a person comes from
+    preps += [c for n in tok.children if n.dep_ == "appos" and n.pos_ in ("NOUN", "PROPN")
+              and (n.i not in ms or ms[n.i].type == "Group")  # "Derwinski, a Republican from Chicago"
+              and n.lemma_.lower() not in W.not_jobs for c in n.children if c.dep_ == "prep" and c.lower_ == "from"]
+    return preps
+
+
+def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
+    ms = ctx.ms
+    if p.dep_ == "pobj" and p.i not in ms and p.pos_ == "NOUN" and c.lower_ in ("of", "at") \
+            and p.lemma_.lower() in W.org_nouns:
+        # "Jane Roe of the Acme company", "Roe of the DEM's division of water"
+        org = next((ms[g.i] for g in p.children if g.dep_ in ("compound", "poss", "nmod") and g.i in ms
+                    and ms[g.i].type in BODIES), None)
+        if org is not None and org is not person:
+            yield static(ctx, person, "worksFor", org, 0.55, c)
+    if p.dep_ != "pobj" or p.i not in ms:
+        return
+    where = ms[p.i]
+    if any(org is where for _, org, _ in found):
+        return  # "President Rouhani of Iran": the title already says what he is to Iran
+    if c.lower_ in ("of", "from") and where.type in ("City", "Location"):
+        yield static(ctx, person, "livesIn", where, 0.65, c)
+        outer = comma_place(p, where, ms)
+        if outer is not None:  # "of Bethany, Conn.": lives in Connecticut too
+            yield static(ctx, person, "livesIn", outer, 0.6, c)
+    elif c.lower_ in ("of", "from") and where.type == "Country":
+        yield static(ctx, person, "citizenOf", where, 0.6, c)
+    elif c.lower_ in ("at", "of") and where.type == "Organization":
+        yield static(ctx, person, "worksFor", where, 0.6, c)
+
+
+def of_country(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Texas' Ann Richards", "Britain's Ada Stern": the person of a place."""
+    if m is None or m.type != "Person" or not is_head_of(tok, m, ctx.ms) or tok.i in ctx.titles:
+        return
+    ms = ctx.ms
+    for c in tok.children:
+        if c.dep_ != "poss" or c.i not in ms or ms[c.i].type not in STATES or ms[c.i] is m:
+            continue
+        actor = ctx.linker.known(m.key or m.text)
+        if actor is not None and actor.country:
+            continue  # "China's Xi Jinping": his office says more than his country
+        yield static(ctx, m, "citizenOf" if ms[c.i].type == "Country" else "livesIn", ms[c.i], 0.55, c)
+
+
+def native(ctx, tok, m) -> Iterator[RelationMention]:
+    """"his native Ohio", "Cybill Shepherd, a Memphis native"."""
+    if m is None or m.type not in STATES or not is_head_of(tok, m, ctx.ms) \
+            or not any(c.dep_ == "amod" and c.lower_ in W.native_words for c in tok.children):
+        return
+    owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
+    if not owners and tok.dep_ == "appos" and tok.head.i in ctx.ms:
+        owners = [(ctx.ms[tok.head.i], 1.0)]
+    for person, f in owners:
+        yield from home(ctx, person, tok, round(0.65 * f, 3), tok)
+
+
+# ---------------------------------------------------------------- rules started by a trigger word
+def appointed(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X was named president of Acme", "X, who was elected mayor of Tulsa": the office given."""
+    ms = ctx.ms
+    people = [a for c in tok.children if c.dep_ in PASS_SUBJ for a, _ in actors_of(ctx, c)]
+    if any(c.dep_ in PASS_SUBJ and c.lower_ in W.relative for c in tok.children) \
+            and tok.dep_ == "relcl" and tok.head.i in ms:
+        people = [ms[tok.head.i]]
+    for t in tok.children:
+        if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
+            continue
+        relation, state_relation = title_of(title_phrase(t, ms), ctx.linker)
+        org = attached(t, ms, MODIFIER, ("of", "for", "at"))
+        if org is None or org.type == "Person" or relation is None and state_relation is None:
+            continue
+        pred = state_relation if org.type in STATES else relation
+        if pred is None and org.type in ("City", "Location") and relation == "leaderOf" \
+                and t.lower_ in W.town_leaders:
+            pred = "leaderOf"  # "was elected mayor of Tulsa"
+        if pred == "citizenOf":
+            continue
+        for person in people:
+            if person.type == "Person" and pred:
+                yield static(ctx, person, pred, org, 0.75, tok)
+
+
+def works(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
+    ms = ctx.ms
+    lemma = tok.lemma_.lower()
+    serving = lemma in W.serving_verbs
+    people = _workers(ctx, tok, serving)
+    preps = ("in", "on", "with") if serving else ("for", "at", "with")
+    orgs = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms and ms[q.i].type in BODIES]
+    for person in people:
+        if person.type != "Person":
+            continue
+        for org in orgs:
+            yield static(ctx, person, "memberOf" if serving else "worksFor", org, 0.7, tok)
+
+
+def _workers(ctx, tok, serving: bool) -> list[Mention]:
+    ms = ctx.ms
+    people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    if not people and not serving:
+        # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
+        # person teaches or works somewhere
+        people = [a for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
+                  and c.is_title and not any(g.dep_ == "compound" for g in c.children)
+                  and ctx.linker.known(c.text) is None
+                  for a in [mention(c.doc[c.i:c.i + 1], "Person", "PERSON", ctx.linker)] if a is not None]
+    if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
+        people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+    if not any(a.type == "Person" for a in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
+            and tok.head.head.i in ms:
+        people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
+    if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
+        first = tok.head
+        people = [a for c in first.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+        if not people and first.dep_ == "relcl" and first.head.i in ms:
+            people = [ms[first.head.i]]
+    return people
+
+
+def residence(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X grew up in Y", "X moved to Y in 1970", "settled in Y", "is from Tulsa"."""
+    lemma = tok.lemma_.lower()
+    subj = [a for c in tok.children if c.dep_ in SUBJ or lemma in W.passive_residence_verbs and c.dep_ in PASS_SUBJ
+            for a, _ in actors_of(ctx, c)]
+    yield from _lives_in(ctx, tok, subj, W.residence_verbs.get(lemma, ()), 0.6)
+
+
+def lives(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X lives in Y"."""
+    subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    yield from _lives_in(ctx, tok, subj, ("in",), 0.8)
+
+
+def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
+    """The people a verb's subject (or the noun its relative clause hangs on) names live in the
+    places behind these prepositions."""
+    ms = ctx.ms
+    if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
+        subj = [ms[tok.head.i]]
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+              for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    for s in subj:
+        for p in places:
+            if s.type == "Person" and ms[p.i].type in STATES:
+                yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
+
+
+def home_of(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Sohn's New Jersey home", "died at his home in suburban Larchmont"."""
+    ms = ctx.ms
+    owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
+    places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+    places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+               for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    for person, f in owner:
+        for p in places:
+            yield from home(ctx, person, p, round(0.65 * f, 3), tok)
+
+
+def hometown(ctx, tok, m) -> Iterator[RelationMention]:
+    """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen"."""
+    ms = ctx.ms
+    owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c, role="actor")]
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for p in c.children if p.dep_ == "pobj"]
+    places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
+    if tok.dep_ == "appos" and tok.head.i in ms:
+        places.append(tok.head)
+    elif tok.dep_ == "conj" and tok.head.i in ms:  # "in Tulsa, Oklahoma, Roe's hometown" read as a list
+        first = tok.head
+        while first.dep_ == "conj" and first.head.i in ms:
+            first = first.head
+        places.append(first)
+    for person, f in owners:
+        for p in places:
+            yield from home(ctx, person, p, round(0.7 * f, 3), tok)
+
+
+def born(ctx, tok, m) -> Iterator[RelationMention]:
+    """A birthplace. kg has no birth predicate; where someone was born is the place the text
+    ties them to, so it is read as residence (citizenship for a country), with a
+    confidence that says this is an inference (0.5, below a stated home)."""
+    ms = ctx.ms
+    doc = tok.doc
+    people = [a for c in tok.children if c.dep_ in PASS_SUBJ for a, _ in actors_of(ctx, c)]
+    # "the 34th President, Dwight D. Eisenhower, was born in ...": the name in apposition
+    people += [ms[a.i] for c in tok.children if c.dep_ in PASS_SUBJ and c.i not in ms
+               for a in c.subtree if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"][:1]
+    if not people and tok.dep_ in ("acl", "amod", "relcl", "appos") and tok.head.i in ms:
+        people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
+    places = _birthplaces(ctx, tok)
+    # "Illinois-born Charlton Heston", "Illinois born Charlton Heston"
+    before = doc[tok.i - 2] if tok.i > 1 and doc[tok.i - 1].text == "-" else doc[tok.i - 1] if tok.i else None
+    if before is not None and before.i in ms and ms[before.i].type in STATES:
+        after = next((ms[t.i] for t in doc[tok.i + 1:tok.i + 6] if t.i in ms), None)
+        if after is not None and after.type == "Person":
+            people, places = [after], [before]
+    for person in people:
+        for p in places:
+            yield from home(ctx, person, p, 0.5, tok)
+
+
+def _birthplaces(ctx, tok) -> list:
+    ms = ctx.ms
+    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj"]
+    # "was born Charles Holley in Lubbock": the parse hangs "in" on the birth name
+    places += [p for n in tok.children if n.dep_ in ("oprd", "attr") for c in n.children
+               if c.dep_ == "prep" and c.lower_ == "in" for p in c.children if p.dep_ == "pobj"]
+    if not places and tok.dep_ == "relcl" and tok.head.i in ms \
+            and any(c.lower_ == "where" for c in tok.children):
+        # "Rolling Fork, where Muddy Waters was born": the place the clause hangs on, whatever
+        # the NER took it for
+        where = ms[tok.head.i]
+        if where.type not in STATES and ctx.linker.known(where.key or where.text) is None:
+            where = dataclasses.replace(where, type="Location")
+            retype(tok.head, ms, where)
+        if where.type in STATES:
+            places = [tok.head]
+    if not places:
+        places = place_after_date(tok)  # "was born on Feb. 5, 1907, in Portland"
+    return places
+
+
+def home(ctx, person: Mention, place_tok, conf: float, trigger) -> Iterator[RelationMention]:
+    """Residence (a town, a region) or citizenship (a country) of a person's home place,
+    and of the larger place in "Grants, N.M."."""
+    where = place(place_tok, ctx.ms)
+    person = as_person(person, ctx.linker)
+    if where is None or person.type != "Person" or where is person:
+        return
+    yield static(ctx, person, "citizenOf" if where.type == "Country" else "livesIn", where, conf, trigger)
+    if place_tok.i in ctx.ms:
+        outer = comma_place(place_tok, where, ctx.ms)
+        if outer is not None:
+            yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                         round(conf - 0.05, 3), trigger)
+

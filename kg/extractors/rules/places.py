@@ -1,0 +1,159 @@
+"""Static relations of places: locatedIn and capitalOf.
+
+"Mosul, Iraq", "Mosul in northern Iraq", "Kassala in eastern Sudan", "California's Sierra
+Nevada", "Serbia's southern province of Kosovo", "Kabul is located in Afghanistan",
+"Rome is in Lazio"; "Beijing, the capital of China", "the Chinese capital, Beijing", "in
+Tehran, the capital". Which place can contain which is :func:`.geography.bigger`. Which
+lemma starts which rule is in ``kg/data/rules/static_triggers.jsonl``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Mention, RelationMention
+from .context import STATES
+from .deps import PASS_SUBJ, SUBJ, attached, is_head_of, mention_end
+from .geography import bigger, site_of_city
+from .records import static
+from .words import W
+
+
+def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
+    """"Mosul, Iraq" and "Mosul in northern Iraq": a place in a larger one."""
+    if where is None or where.type not in ("City", "Location") or not is_head_of(tok, where, ctx.ms):
+        return
+    ms = ctx.ms
+    doc = tok.doc
+    for c in tok.children:
+        far = ms.get(c.i)
+        if far is None or far is where or far.type not in STATES:
+            continue
+        if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," and bigger(far, where):
+            yield static(ctx, where, "locatedIn", far, 0.8, tok)
+    yield from _flat_comma(ctx, tok, where)
+    holders = [tok]
+    if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
+    yield from _in_or_owner(ctx, holders, where)
+    if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
+               and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
+        yield from _in_nearby(ctx, tok, where)
+
+
+def _flat_comma(ctx, tok, where) -> Iterator[RelationMention]:
+    """The flat reading spaCy sometimes gives: "Bethany , Conn ." as siblings; "Mohammadia,
+    south-east Algeria"."""
+    ms = ctx.ms
+    doc = tok.doc
+    j = tok.i + 1
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in W.compass or doc[k].text == "-"
+                                                            or "-" in doc[k].lower_ and all(
+                w in W.compass for w in doc[k].lower_.split("-"))):
+        k += 1
+    if k < len(doc) and doc[j].text == "," and ms.get(k) is not None and ms.get(k) is not where:
+        far_tok = doc[k]
+        far = ms[k]
+        if far.type in STATES and bigger(far, where) and far_tok.dep_ not in ("conj",) \
+                and (far_tok.head.i != tok.i or k > j + 1) \
+                and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
+            yield static(ctx, where, "locatedIn", far, 0.7, tok)
+
+
+def _in_or_owner(ctx, holders, where) -> Iterator[RelationMention]:
+    """"the Sahara desert in Africa", "California's Sierra Nevada", "Beijing's Tiananmen Square"."""
+    ms = ctx.ms
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and bigger(ms[p.i], where):
+                    yield static(ctx, where, "locatedIn", ms[p.i], 0.65, c)
+        elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not where \
+                and (bigger(ms[c.i], where) or site_of_city(ms[c.i], where, ctx.linker)):
+            yield static(ctx, where, "locatedIn", ms[c.i], 0.7, c)
+
+
+def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
+    """"from Kassala in eastern Sudan", where the parse hangs "in" on another word; "Mosul, in
+    northern Iraq", "in the eastern part of Rwanda", "in the north of Mali"."""
+    ms = ctx.ms
+    doc = tok.doc
+    j = mention_end(tok.i, where, ms)
+    if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
+        j += 1
+    if not (j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != tok.i):
+        return
+    k = j + 1
+    while k < len(doc) and k - j <= 3 and k not in ms and (doc[k].lower_ in W.compass or doc[k].lower_ == "the"):
+        k += 1
+    if k + 1 < len(doc) and k not in ms and doc[k + 1].lower_ == "of" and (
+            doc[k].lower_ in W.part_of_place or doc[k].lower_ in W.compass and doc[k - 1].lower_ == "the"):
+        k += 2
+    far = ms.get(k)
+    if far is not None and far is not where and far.type in STATES and bigger(far, where):
+        yield static(ctx, where, "locatedIn", far, 0.6, doc[j])
+
+
+def capital(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Beijing, the capital of China", "the Chinese capital, Beijing", "in Tehran, the capital"."""
+    ms = ctx.ms
+    conf = 0.85
+    country = attached(tok, ms, ("poss", "amod", "compound"), ("of",), types=("Country",))
+    city = None
+    if tok.dep_ in ("appos", "attr") and tok.head.i in ms:
+        city = ms[tok.head.i]
+    if tok.dep_ == "attr":
+        city = next((ms[c.i] for c in tok.head.children if c.dep_ in SUBJ and c.i in ms), city)
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i] is not country:
+            city = ms[c.i]
+    if country is None and city is not None and city.country \
+            and not any(c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children) \
+            and ctx.linker.is_capital(city.country, city.key or city.text):
+        # "in Tehran, the capital": the capital of the city's own country, if the
+        # gazetteer says it is that country's capital
+        country = ctx.linker.country_mention(city.country, tok.idx, tok.idx + len(tok.text))
+        conf = 0.75 if country is not None else conf
+    if country is not None and city is not None and city.type in ("City", "Location") \
+            and (city.country is None or city.country == country.country):
+        yield static(ctx, city, "capitalOf", country, conf, tok)
+
+
+def copula_in(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Rome is in Lazio"."""
+    ms = ctx.ms
+    subj = [ms[c.i] for c in tok.children if c.dep_ in SUBJ and c.i in ms]
+    far = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
+           for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    for a in subj:
+        for b in far:
+            if a.type in ("City", "Location") and b.type in STATES and bigger(b, a):
+                yield static(ctx, a, "locatedIn", b, 0.75, tok)
+
+
+def province_of(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Serbia's southern province of Kosovo", "the Chinese province of Hubei"."""
+    ms = ctx.ms
+    if tok.i in ms:
+        return
+    owner = next((ms[c.i] for c in tok.children if c.dep_ in ("poss", "amod") and c.i in ms
+                  and ms[c.i].type in ("Country", "Location")), None)
+    named = attached(tok, ms, (), ("of",), types=("City", "Location"))
+    if owner is not None and named is not None and owner is not named and bigger(owner, named):
+        yield static(ctx, named, "locatedIn", owner, 0.75, tok)
+
+
+def located(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Kabul is located in Afghanistan", "the plant, situated in Aiken"."""
+    ms = ctx.ms
+    subj = [ms[c.i] for c in tok.children if c.dep_ in (*SUBJ, *PASS_SUBJ) and c.i in ms]
+    if not subj and tok.dep_ in ("acl", "relcl", "amod") and tok.head.i in ms:
+        subj = [ms[tok.head.i]]
+    places = [ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+              for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    for s in subj:
+        for p in places:
+            if p.type in STATES and s is not p and s.type != "Person" and bigger(p, s) or \
+                    (p.type in STATES and s.type in ("Organization", "Location") and s is not p):
+                yield static(ctx, s, "locatedIn" if s.type in STATES else "basedIn", p, 0.8, tok)

@@ -1,0 +1,268 @@
+"""Event roles, recipient side: whom (or what) a verb's event is done to.
+
+Evidence is tried from the strongest to the weakest and the first that names someone
+wins: a passive subject, the direct object, the object of a preposition the lexicon row
+lists ("met *with* Xi", "lifted its ban *on* K-pop"), the owner of what the row needs
+("sought *Beijing's* support"), the author of what is rejected ("rejected calls *by*
+Belarus"), the recipient of a complement ("threatened to attack *Seoul*"), whom a
+condition or a demanded clause is on, and last, for some events, the place where it
+happened ("an attack *in* Kabul"). The actors themselves never count. The event types
+each step applies to are lists in ``kg/data/rules/roles.tsv``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ...lexicon import EventType
+from .actors import actors_of
+from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
+from .deps import SUBJ, conjuncts, is_own
+from .geography import place
+from .mentions import topic
+from .triggers import verb_event
+from .words import W
+
+
+def recipients_of(ctx, verb, et: EventType, passive_objs, actors=()) -> list[Reading]:
+    """Recipients, from the strongest evidence to the weakest; the actors themselves never
+    count ("offered its troops to Lebanon": "its troops" is Syria, the recipient Lebanon)."""
+    # "Egyptian police dispersed demonstrators": police act at home, so the protesters or
+    # civilians they act on, when nothing else places them, are of the police's country
+    homes = {a.country for a, _ in actors if a.sector == "COP" and a.country}
+    home = next(iter(homes)) if len(homes) == 1 else None
+    found = recipients(ctx, verb, et, passive_objs, home)
+    if et.theme_preps:
+        # "Trump withdrew the US from the treaty": his own country is what he moves
+        found = [(m, f) for m, f in found if not (m.type == "Country" and any(
+            a.type == "Person" and a.country and a.country == m.country for a, _ in actors))]
+    return [(m, f) for m, f in found if not any(same(m, a) for a, _ in actors)]
+
+
+def recipients(ctx, verb, et: EventType, passive_objs, home=None) -> list[Reading]:
+    """Whom the verb's event is done to, before the actors are set aside."""
+    if et.predicate in W.weapon_predicates:  # "tested a ballistic missile": the missile
+        return [(topic(o), 0.8) for o in verb.children if o.dep_ in ("dobj", "nsubjpass")
+                and o.lemma_.lower() in et.requires]
+    found = _passive(ctx, et, passive_objs, home)
+    if found:
+        return found
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if et.theme_preps:
+        found = prep_objects(ctx, holders, et.theme_preps, et, 0.95, home)
+        if found:
+            return found
+    dobjs = _direct_objects(verb, et)
+    found = [r for c in dobjs for r in actors_of(ctx, c, role="recipient", et=et, home=home)]
+    topics = [(m, f) for m, f in found if m.type == "Topic"]
+    found = [(m, f) for m, f in found if m.type != "Topic"]
+    if found and not all(is_own(c) for c in dobjs):
+        return found
+    holders = _prep_holders(verb, et)
+    found = prep_objects(ctx, holders, et.preps, et, 0.95, home)
+    if found:
+        return found
+    if topics:
+        return topics
+    for step in (_owner, _source, _complement, _condition, _clause_subject, _called_body, _written_to):
+        found = step(ctx, verb, et, dobjs, home)
+        if found:
+            return found
+    return [(m, 0.7) for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
+            for pobj in prep.children if pobj.dep_ == "pobj" for m in [place(pobj, ctx.ms)] if m is not None]
+
+
+def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
+    """Whom the objects of these prepositions on these tokens stand for, as recipients."""
+    out: list[Reading] = []
+    for h in holders:
+        for prep in h.children:
+            # "granted asylum to X": the parser calls a "to" after the object a dative
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
+    return out
+
+
+def demanded_of(ctx, holder) -> list[Reading]:
+    """Whom a protest's purpose clause makes a demand of: "marched to demand the release
+    of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
+    out: list[Reading] = []
+    for c in holder.children:
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB" \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            inner = verb_event(ctx, c) or ctx.lex.verbs.get(c.lemma_.lower())
+            if inner is not None and inner.plover == "REQUEST":
+                out += [(m, f * 0.8) for m, f in recipients(ctx, c, inner, []) if m.type != "Topic"]
+    return out
+
+
+def called_for(verb) -> list:
+    """The nouns of "called for G7 action", "for UN intervention": an act asked of the body
+    named before it (not "called for an end to the war", which names no one)."""
+    if verb.lemma_.lower() not in W.calling_verbs:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            and any(g.dep_ == "compound" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP", "")
+                    for g in p.children)]
+
+
+def _passive(ctx, et, passive_objs, home) -> list[Reading]:
+    """The passive subjects; for a killing, the name in apposition ("the last Aztec king of
+    Mexico, Cuauhtemoc, was murdered": the one named, not the people his title names)."""
+    ms = ctx.ms
+    objects: list[Reading] = []
+    for p in passive_objs:
+        found = actors_of(ctx, p, role="recipient", et=et, home=home)
+        if et.predicate in W.victim_possessive and p.i not in ms and p.pos_ in ("NOUN", "PROPN"):
+            named = [(dataclasses.replace(ms[a.i], type="Person", country=None)
+                      if ms[a.i].type != "Person" and ctx.linker.known(ms[a.i].key or ms[a.i].text) is None
+                      else ms[a.i], 0.85) for a in p.children if a.dep_ == "appos" and a.i in ms
+                     and ms[a.i].type in ("Person", "Location", "Organization")]
+            if named:
+                found = named
+        if not found:  # "44 B.C., Roman Emperor Julius Caesar was assassinated": the apposition
+            found = [(ms[a.i], 0.9) for a in p.children if a.dep_ == "appos" and a.i in ms
+                     and ms[a.i].type in ACTOR_TYPES]
+        if et.predicate in W.victim_possessive and any(m.type == "Topic" for m, _ in found):
+            # "the last Incan King of Peru, Atahualpa, was murdered": the NER's title or
+            # work of art is no victim; the name in apposition is, whatever it was tagged
+            found = [(m, f) for m, f in found if m.type != "Topic"]
+            found += [(dataclasses.replace(ms[a.i], type="Person", country=None), 0.8) for a in p.children
+                      if a.dep_ == "appos" and a.i in ms and ms[a.i].type != "Topic"
+                      and ctx.linker.known(ms[a.i].key or ms[a.i].text) is None]
+        objects += found
+    return objects
+
+
+def _direct_objects(verb, et) -> list:
+    """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
+    a firearm ("fired his Colt at X")."""
+    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
+             and not _requires_compound(c, et) and et.mode != "firearms"]
+    if not dobjs:
+        # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
+        dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
+                 if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
+                 if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+    return dobjs
+
+
+def _requires_compound(obj, et: EventType) -> bool:
+    """"suspended aid deliveries": the object's compound is what the row requires."""
+    return bool(et.requires) and any(c.dep_ == "compound" and c.lemma_.lower() in et.requires for c in obj.children)
+
+
+def _prep_holders(verb, et) -> list:
+    """Where a recipient's preposition may hang: on the verb ("met with Xi") or on its object
+    noun ("cut ties with Taipei", "lifted its ban on K-pop"), or on the next of coordinated
+    objects ("fired rockets and mortars at X"), or on what a "part of" is part of."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders += [h for c in holders[1:] for h in conjuncts(c)[1:]]
+    holders += [p for c in holders[1:] if c.lemma_.lower() in W.part_nouns for o in c.children
+                if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+    # "shortened the curfew imposed in Sudan", "eased the restrictions placed on Gaza":
+    # the participle that qualifies the object carries its preposition
+    holders += [a for c in holders[1:] if c.lemma_.lower() in et.requires for a in c.children
+                if a.dep_ == "acl" and a.tag_ == "VBN"]
+    return holders
+
+
+# ---------------------------------------------------------------- weaker evidence, in order
+def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"alleged Iranian involvement", "closed Britain's embassy": the owner of the object the
+    phrase needs ("sought Beijing's support", "sought Xi's backing": anyone can be asked)."""
+    if not (et.requires and et.plover in W.owner_recipient | W.required_owner_recipient):
+        return []
+    owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
+    return [(ctx.ms[c.i], 0.75) for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires
+            for c in o.children if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms
+            and ctx.ms[c.i].type in owners]
+
+
+def _source(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"rejected calls by Belarus", "accepted demands from the rebels"."""
+    if et.plover not in W.source_recipient:
+        return []
+    return prep_objects(ctx, dobjs, {"by", "from"}, et, 0.8, home)
+
+
+def _complement(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient."""
+    if et.plover not in W.complement_recipient:
+        return []
+    objects: list[Reading] = []
+    for c in verb.children:
+        # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
+        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+            and not any(a.dep_ == "mark" for a in c.children)
+        if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
+            objects += _complement_recipients(ctx, c, et, objects, home)
+    return objects
+
+
+def _complement_recipients(ctx, c, et, objects, home) -> list[Reading]:
+    inner = verb_event(ctx, c)
+    preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
+    inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+    # "threatened to impose restrictions against German goods": the act the
+    # object names, else the threat itself, says whose goods count
+    act = inner or next((ctx.lex.nouns[o.lemma_.lower()] for o in inner_objs
+                         if o.lemma_.lower() in ctx.lex.nouns), None) or et
+    found: list[Reading] = []
+    for o in inner_objs:
+        if is_own(o):
+            continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
+        found += [(m, f * 0.85) for m, f in actors_of(ctx, o, role="recipient", et=inner, home=home)
+                  if m.type != "Topic"]
+    if not objects and not found:
+        found += [(m, f) for m, f in prep_objects(ctx, [c, *inner_objs], preps, act, 0.8, home)
+                  if m.type != "Topic" or inner is not None]
+    if not objects and not found and et.plover == "THREATEN":
+        # "threatened to cut off power to the region of X", "to resume attacks
+        # in X": the place the threatened act would strike
+        found += [(m, 0.7) for h in (c, *inner_objs) for prep in h.children
+                  if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "on", "against")
+                  for p in prep.children if p.dep_ == "pobj"
+                  for m in [place(p, ctx.ms)] if m is not None]
+    return found
+
+
+def _condition(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"threatened to halt the talks if the US deploys missiles": whoever the condition is on."""
+    if et.plover != "THREATEN":
+        return []
+    return [(m, f * 0.7) for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")] for cl in c.children
+            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children)
+            for s in cl.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def _clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"demanded that the US cancel ...", "threatened that Iran would pay": the clause's
+    subject. Not after "warn": "warned that North Korea could launch missiles" says what
+    may happen, it threatens no one (the warned party is the object: "warned Iran that")."""
+    lemma = verb.lemma_.lower()
+    if not (et.plover == "REQUEST" or et.plover == "THREATEN" and lemma not in W.warning_verbs
+            or et.predicate == "accuses" and lemma in W.alleging_clause_verbs):
+        return []
+    return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def _called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"called for G7 action", "called for UN intervention": whom the action is asked of."""
+    if et.plover != "REQUEST":
+        return []
+    return [(ctx.ms[g.i], 0.75) for p in called_for(verb) for g in p.children
+            if g.dep_ == "compound" and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE]
+
+
+def _written_to(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"wrote to the US embassy asking to waive ...": whom the letter went to."""
+    if not (et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            and verb.head.lemma_.lower() in W.write_verbs):
+        return []
+    return prep_objects(ctx, [verb.head], {"to"}, et, 0.8, home)

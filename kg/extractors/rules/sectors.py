@@ -1,0 +1,175 @@
+"""Role nouns and sectors: "Venezuelan police" is a part of Venezuela that acts on its own.
+
+A role noun (``kg/data/agents.tsv``: "police", "troops", "minister", "protesters") has a
+CAMEO sector (COP, MIL, GOV, OPP, ...). Beside a country it names that country's sector as
+an actor of its own (Venezuela police, :data:`kg.model.SECTORS`); the government (GOV) is
+the state itself. Sector codes follow the PETRARCH agents dictionary. :func:`role_noun` is the reading of a
+role noun whose country is not before it: "the navies of China", "the police in Caracas",
+"the Trump administration", "supporters of Ben Bella", "the police" once named.
+"""
+
+from __future__ import annotations
+
+from ...model import SECTORS, Mention
+from .context import COLLECTIVE
+from .deps import MODIFIER, conjuncts
+from .geography import place
+from .words import W
+
+
+def sector_code(ctx, tok) -> str | None:
+    """The CAMEO sector of a role noun: "police officers" COP, "army officers" MIL,
+    "government troops" MIL (a role-noun compound other than the government decides)."""
+    agents = ctx.lex.agents
+    for c in tok.children:
+        if c.dep_ != "compound" or c.lower_ in W.domain_nouns:
+            continue
+        sub = agents.get(c.lower_, agents.get(c.lemma_.lower()))
+        if sub is not None and sub != "GOV":
+            return sub  # "opposition leader", "police commander": whom they lead
+    return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
+
+
+def is_role_noun(ctx, tok) -> bool:
+    return tok.lemma_.lower() in ctx.lex.agents or tok.lower_ in ctx.lex.agents
+
+
+def sector(ctx, tok, m: Mention, start: int, end: int | None = None) -> Mention:
+    """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
+    mention of its own; the country itself for the government (see model.SECTORS), and
+    whatever ``m`` is when it has no country or is no state."""
+    code = sector_code(ctx, tok)
+    if code not in SECTORS or not m.country or m.type not in ("Country", "City"):
+        return m
+    end = tok.idx + len(tok.text) if end is None else end
+    start = min(start, end)
+    text = tok.doc.text[start:end]
+    return Mention(text, start, end, SECTORS[code][1], country=m.country, key=text, sector=code)
+
+
+def earlier_sector(ctx, tok) -> Mention | None:
+    """The one part of a country of this role noun's sector named earlier in the document
+    by a demonym or a country ("Kenyan police", "Kenya's police"), as a mention here."""
+    ms = ctx.ms
+    code = sector_code(ctx, tok)
+    if code not in SECTORS:
+        return None
+    countries = set()
+    for t in tok.doc[:tok.i]:
+        if t.i in ms or (t.lower_ not in ctx.lex.agents and t.lemma_.lower() not in ctx.lex.agents) \
+                or sector_code(ctx, t) != code:
+            continue
+        countries.update(ms[c.i].country for c in t.children if c.dep_ in MODIFIER and c.i in ms
+                         and ms[c.i].type == "Country" and ms[c.i].country)
+    if len(countries) != 1:
+        return None
+    end = tok.idx + len(tok.text)
+    return Mention(tok.text, tok.idx, end, SECTORS[code][1], country=countries.pop(), key=tok.text, sector=code)
+
+
+def home_sector(ctx, tok, home: str) -> Mention:
+    """A role noun of the country the police acting belong to: "Egyptian police dispersed
+    demonstrators" acts on Egypt's protesters."""
+    code = sector_code(ctx, tok)
+    return Mention(tok.text, tok.idx, tok.idx + len(tok.text), SECTORS[code][1], country=home, key=tok.text,
+                   sector=code)
+
+
+# ---------------------------------------------------------------- reading a role noun
+def role_noun(ctx, n):
+    """A role noun with nothing before it that names whose it is: read what is after it,
+    what came before in the document, and where it acts. ``n`` is the noun being read
+    (:class:`.actors.Noun`), which reads other tokens with the same question."""
+    if not n.agentive:
+        return None
+    for reading in (_leader_government, _followers, _spokesman, _of_whom):
+        found = reading(ctx, n)
+        if found is not None:
+            return found
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in n.tok.children) and not n.mods:
+        # "the police", once the document has named whose: "Kenyan police ..."
+        earlier = earlier_sector(ctx, n.tok)
+        if earlier is not None:
+            return [(earlier, 0.6)]
+    return _local(ctx, n) or []
+
+
+def _leader_government(ctx, n):
+    """"the Trump administration", "the Putin government": the leader's country's."""
+    ms = ctx.ms
+    for c in n.mods:
+        if c.dep_ == "compound" and c.i in ms and ms[c.i].type == "Person" and ms[c.i].country \
+                and sector_code(ctx, n.tok) == "GOV":
+            country = Mention(ms[c.i].text, ms[c.i].start, ms[c.i].end, "Country", country=ms[c.i].country,
+                              key=ms[c.i].country)
+            return [(sector(ctx, n.tok, country, ms[c.i].start), 0.75)]
+    return None
+
+
+def _followers(ctx, n):
+    """"supporters of Ben Bella": his country's people."""
+    ms = ctx.ms
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and n.lemma in W.follower_nouns:
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and ms[p.i].country:
+                    country = Mention(ms[p.i].text, ms[p.i].start, ms[p.i].end, "Country", country=ms[p.i].country,
+                                      key=ms[p.i].country)
+                    return [(sector(ctx, n.tok, country, n.tok.idx, ms[p.i].end), 0.7)]
+    return None
+
+
+def _spokesman(ctx, n):
+    """"the spokesman for the Iranian foreign ministry": the ministry's."""
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of") and sector_code(ctx, n.tok) == "GOV":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i not in ctx.ms and p.lemma_.lower() in ctx.lex.agents \
+                        and sector_code(ctx, p) == "GOV":
+                    found = [(m, f * 0.9) for m, f in n.actor(ctx, p) if m.type != "Topic"]
+                    if found:
+                        return found
+    return None
+
+
+def _of_whom(ctx, n):
+    """"the navies of China, India and Oman" and "the police in Caracas" are theirs; of
+    "peacekeepers in Iraq" only the place is known, which stays the actor; "the government
+    of Abdrabbuh Mansur Hadi" is his."""
+    ms = ctx.ms
+    for c in n.tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
+                    local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors
+                    return [(sector(ctx, n.tok, ms[q.i], n.tok.idx) if local else ms[q.i], 0.8)
+                            for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE]
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
+                        and n.lemma in W.government_nouns:
+                    return [(ms[p.i], 0.75)]
+    return None
+
+
+def _local(ctx, n):
+    """"protesters marched in Caracas", "police raided homes across Kashmir": people of the
+    place where they act (not troops or officials, who act abroad); and "police detained
+    students in Caracas": the people acted on there."""
+    tok = n.tok
+    if not (sector_code(ctx, tok) in W.local_sectors and n.lemma not in W.not_local
+            and (n.role == "actor" or n.role == "recipient" and n.et is not None
+                 and n.et.plover in W.local_recipient)):
+        return None
+    verb = tok
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for c in verb.children if verb.pos_ in ("VERB", "AUX") else ():
+        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+            places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
+                      for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]
+            if len({m.country or m.key for m in places}) == 1:
+                return [(sector(ctx, tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
+    if n.role == "recipient" and n.home is not None:
+        return [(home_sector(ctx, tok, n.home), 0.6)]
+    return None

@@ -1,0 +1,100 @@
+"""The static-relation pass over one sentence: which rule runs on which token, in what order.
+
+Rules on names run on the mentions of the right kind (a person's titles, an
+organisation's seat, a place's larger place); rules started by a word run on the tokens
+a row of ``kg/data/rules/static_triggers.jsonl`` fits. On each token the rules run in
+the fixed order of :data:`ORDER`, so the records come out in the same order every time.
+A dateline is read first.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from ...model import RelationMention
+from . import bodies, people, places, shapes
+from .datelines import dateline
+from .words import W, jsonl_rows
+
+TRIGGERS = "static_triggers.jsonl"
+
+RULES = {
+    "titled": people.titled,
+    "of_place": people.of_place,
+    "based": bodies.based,
+    "seat": bodies.seat,
+    "place_in": places.place_in,
+    "capital": places.capital,
+    "roles": bodies.roles,
+    "alliance": bodies.alliance,
+    "members": bodies.members,
+    "copula_in": places.copula_in,
+    "province_of": places.province_of,
+    "located": places.located,
+    "born": people.born,
+    "hometown": people.hometown,
+    "native": people.native,
+    "home_of": people.home_of,
+    "appointed": people.appointed,
+    "works": people.works,
+    "heads": bodies.heads,
+    "residence": people.residence,
+    "of_country": people.of_country,
+    "lives": people.lives,
+}
+ORDER = tuple(RULES)
+# Rules on names, by the kind of mention they read.
+ON_MENTIONS = {
+    "Person": {"titled", "of_place", "of_country"},
+    "Organization": {"seat"},
+    "City": {"place_in", "native"},
+    "Location": {"place_in", "native"},
+    "Country": {"native"},
+}
+
+
+def static_relations(ctx) -> Iterator[RelationMention]:
+    """The static relations of the context's sentence."""
+    yield from dateline(ctx)
+    for tok in ctx.sent:
+        m = ctx.ms.get(tok.i)
+        fired = _fired(ctx, tok)
+        if m is None and not fired:
+            continue
+        for rule in _plan(m.type if m is not None else None, fired):
+            yield from rule(ctx, tok, m)
+
+
+def _fired(ctx, tok) -> frozenset[str]:
+    index = _triggers()
+    rows = index["lemma"].get(tok.lemma_.lower(), ()) + index["lower"].get(tok.lower_, ())
+    if not rows:
+        return frozenset()
+    return frozenset(row["rule"] for row in rows
+                     if tok.pos_ in row["pos"] and ("if" not in row or shapes.fits(ctx, tok, row["if"])))
+
+
+@functools.cache
+def _plan(mention_type: str | None, fired: frozenset[str]) -> tuple:
+    names = ON_MENTIONS.get(mention_type, set()) | fired
+    return tuple(RULES[name] for name in ORDER if name in names)
+
+
+@functools.cache
+def _triggers() -> dict[str, dict[str, tuple[dict, ...]]]:
+    """"lemma" or "lower" → word → the rows it fits."""
+    index: dict[str, dict[str, list[dict]]] = {"lemma": {}, "lower": {}}
+    for row in jsonl_rows(TRIGGERS):
+        where = f"kg/data/rules/{TRIGGERS}, the row for {row.get('rule')!r}"
+        if row.get("rule") not in RULES or not row.get("pos"):
+            raise ValueError(f"{where}: a row needs a \"rule\" (one of {', '.join(RULES)}) and \"pos\"")
+        attr = next((a for a in ("lemma", "lower") if a in row), None)
+        if attr is None:
+            raise ValueError(f"{where}: a row needs \"lemma\" or \"lower\"")
+        if "if" in row:
+            shapes.check(row["if"], where)
+        words = row[attr]
+        for word in getattr(W, words[1:]) if isinstance(words, str) else words:
+            index[attr].setdefault(word, []).append(row)
+    return {attr: {k: tuple(v) for k, v in words.items()} for attr, words in index.items()}

@@ -1,0 +1,214 @@
+"""Event roles, actor side: who does what a verb says.
+
+The verb's subject, or the ``by``-agent of a passive (whose passive subject is then the
+recipient), or the subject it shares with the verb it is coordinated with or complements
+("China agreed to lift ..."), or the object of a verb of control ("urged Iran to
+release": Iran would release), or the noun a clause describes ("Booth, who shot
+Lincoln"), or the sender of a message ("issued a declaration demanding ..."), or the one
+convicted or accused of the act ("Ray, convicted of killing King"). The words are in
+``kg/data/rules/roles.tsv``.
+"""
+
+from __future__ import annotations
+
+from .actors import actor_of, actors_of
+from .context import COLLECTIVE, Reading
+from .deps import PASS_SUBJ, SUBJ
+from .words import W
+
+
+def subjects(ctx, verb) -> tuple[list[Reading], list]:
+    """(actor mentions, recipient head tokens from a passive subject)."""
+    ms = ctx.ms
+    message = message_of(verb)
+    if message is not None:
+        # "posted a message on Twitter blaming Iran", which the parser hangs on "Twitter"
+        # (and may even make "Facebook" the participle's subject): the sender blames
+        return [(m, f * 0.85) for s in message.head.children if s.dep_ in SUBJ for m, f in actors_of(ctx, s)], []
+    subj = _subject_tokens(ctx, verb)
+    passive = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if verb.dep_ == "relcl" and any(s.lower_ in W.relative for s in subj):
+        subj = []  # "Booth, who assassinated Lincoln": the noun the clause hangs on acts
+        shots = verb.head
+        if shots.lemma_.lower() in W.instrument_nouns and shots.i not in ms and shots.dep_ == "dobj" \
+                and shots.head.pos_ == "VERB":
+            # "Oswald fired the shots that killed Kennedy": who fired them
+            return [(m, f * 0.85) for m, f in subjects(ctx, shots.head)[0]], []
+    if passive and not agents:
+        agents = passive_agents(verb)
+    if passive and not agents:
+        # "Dorn was shot and killed by Voss": the agent of the verb coordinated with this one
+        agents = [p for v in verb.children if v.dep_ == "conj" and v.pos_ == "VERB"
+                  and not any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in v.children)
+                  for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    if not passive and not subj and agents and verb.dep_ == "conj":
+        passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
+    if passive:
+        if verb.dep_ == "relcl" and any(p.lower_ in W.relative for p in passive):
+            passive = [verb.head]  # "Oswald, who had been shot by Ruby"
+        return [a for ag in agents for a in actors_of(ctx, ag)], passive
+    if subj:
+        return [a for s in subj for a in actors_of(ctx, s)], []
+    return _without_subject(ctx, verb), []
+
+
+def _subject_tokens(ctx, verb) -> list:
+    """The verb's own subjects, without a dateline's town and with a headline's comma list."""
+    ms = ctx.ms
+    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subj) > 1:
+        # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
+        subj = [c for c in subj if not is_dateline_place(c, verb)] or subj
+    for s in list(subj):
+        # headline coordination with a comma: "Kenya, Uganda sign trade pact"
+        for c in verb.children:
+            if c.dep_ == "dep" and c.i + 2 == s.i and c.nbor(1).text == "," and c.i in ms and s.i in ms \
+                    and ms[c.i].type == ms[s.i].type and ms[c.i].type in COLLECTIVE:
+                subj.append(c)
+    return subj
+
+
+def _without_subject(ctx, verb) -> list[Reading]:
+    """The actor of a verb with no subject of its own."""
+    found = _shared_subject(ctx, verb)
+    if found is not None:
+        return found
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in W.message_nouns and verb.head.dep_ == "dobj" \
+            and verb.tag_ == "VBG":
+        # "issued a declaration demanding ...", "sent a letter requesting ...": the sender
+        return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ for m, f in actors_of(ctx, s)]
+    if verb.dep_ == "relcl":
+        return _antecedent(ctx, verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "British officials asking the US to waive ...": the ones described act
+        return [(m, f * 0.9) for m, f in actor_of(ctx, verb.head, "actor", None) if m.type != "Topic"]
+    return accused(ctx, verb)
+
+
+def _shared_subject(ctx, verb) -> list[Reading] | None:
+    """The subject of the verb this one is coordinated with, or the one whose complement it is
+    ("China agreed to lift ...", "met Xi and praised ..."), or the object of a verb of control
+    ("urged Iran to release them")."""
+    node = verb
+    factor = 0.95
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            governor = node.head.head
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
+                break  # "banned the airline from flying": the object would fly
+            node = node.head  # "acted alone in killing Kennedy"
+        if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
+            break
+        dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
+        if dep == "xcomp" and node.lemma_.lower() in W.object_control:
+            objs = [c for c in node.children if c.dep_ == "dobj"]
+            if objs:
+                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
+        subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj:
+            return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
+        if any(c.dep_ in PASS_SUBJ for c in node.children):
+            break
+        factor *= 0.95
+    return None
+
+
+def _antecedent(ctx, verb) -> list[Reading]:
+    """The noun a relative clause hangs on ("the man who shot Dorn, Voss, ...", "Voss, the
+    gunman who killed Dorn", "Voss is the man who killed Dorn"): the name it stands for."""
+    ms = ctx.ms
+    antecedent = verb.head
+    if antecedent.i not in ms:
+        named = [ms[c.i] for c in antecedent.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+        if not named and antecedent.dep_ == "appos" and antecedent.head.i in ms \
+                and ms[antecedent.head.i].type == "Person":
+            named = [ms[antecedent.head.i]]
+        if not named and antecedent.dep_ == "attr" and antecedent.head.lemma_ == "be":
+            named = [ms[c.i] for c in antecedent.head.children if c.dep_ in SUBJ and c.i in ms
+                     and ms[c.i].type == "Person"]
+        if named and not actor_of(ctx, antecedent, "actor", None):
+            return [(named[0], 0.85)]
+    return actor_of(ctx, verb.head, "actor", None)  # the antecedent, not its list
+
+
+def accused(ctx, tok) -> list[Reading]:
+    """"Ray, convicted of killing King", "Sirhan was convicted of Kennedy's killing": the
+    one convicted, accused or suspected of the act is its actor."""
+    node = tok
+    if node.dep_ == "pcomp" or node.dep_ == "pobj":
+        node = node.head
+    if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
+        return []
+    governor = node.head
+    if governor.lower_ in W.verdict_words and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
+            and governor.head.pos_ in ("VERB", "AUX"):
+        # "was found guilty of murdering X", "pleaded guilty to killing X"
+        return _culprits(ctx, [c for c in governor.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ])
+    glemma = governor.lemma_.lower()
+    if glemma in W.culprit_verbs:
+        # "Ray is serving 99 years for the murder of King"
+        if node.lower_ not in W.culprit_verbs[glemma]:
+            return []
+        return _culprits(ctx, [c for c in governor.children if c.dep_ in SUBJ])
+    if glemma not in W.accused_verbs or node.lower_ == "to" or node.lower_ == "with" and glemma not in W.charging_verbs:
+        return []
+    who = [c for c in governor.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
+    if governor.dep_ == "relcl" and any(w.lower_ in W.relative for w in who):
+        who = [governor.head]  # "Oswald, who was charged with having assassinated Kennedy"
+    if not who and governor.dep_ in ("acl", "relcl", "amod"):
+        who = [governor.head]
+    if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
+            and governor.doc[governor.i - 1].text == "," and governor.i - 2 in ctx.ms:
+        # "... the capture of Ray, suspected of the assassination of King": the parser hangs
+        # the participle on the main verb; the name just before the comma is the one suspected
+        who = [governor.doc[governor.i - 2]]
+    return _culprits(ctx, who)
+
+
+def _culprits(ctx, who) -> list[Reading]:
+    return [(m, f * 0.85) for w in who for m, f in actor_of(ctx, w, "actor", None)
+            if m.type == "Person" or m.type in COLLECTIVE]
+
+
+def passive_agents(verb) -> list:
+    """The agent of a passive verb when the parser did not hang it on the verb: "was murdered on
+    the orders of Pizarro", "was shot in the courtyard of his building by Chapman"."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ in ("on", "at", "by", "under") and p.lower_ in W.order_nouns:
+                found += [o for of in p.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for o in of.children if o.dep_ == "pobj"]
+            elif prep.lower_ in ("in", "at", "outside", "inside", "near"):
+                # one step down a place phrase: "in the courtyard of his building by X"
+                for q in (p, *(o for of in p.children if of.dep_ == "prep" for o in of.children if o.dep_ == "pobj")):
+                    found += [o for by in q.children if by.dep_ == "prep" and by.lower_ == "by"
+                              for o in by.children if o.dep_ == "pobj" and o.ent_type_ in ("PERSON", "ORG", "NORP")]
+    return found
+
+
+def message_of(verb):
+    """The message a participle describes when the parser hung it on a word after the message
+    ("a statement on Facebook blaming ...", "a letter to the UN asking ..."): the dobj noun."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
+        return None
+    node = verb.head
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    if node is verb.head or node.lemma_.lower() not in W.message_nouns or node.dep_ != "dobj" \
+            or node.head.pos_ != "VERB":
+        return None
+    return node
+
+
+def is_dateline_place(tok, verb) -> bool:
+    """Is the token the place of a wire dateline ("MOSCOW, March 3 (AP) -- ...")?"""
+    return tok.i == tok.sent.start and tok.text.isupper() and len(tok.text) > 2 \
+        and any(t.text in ("-", "--", "—", "–") for t in tok.doc[tok.i:verb.i])

@@ -1,0 +1,126 @@
+"""Triggers: which token starts which event (token → event type).
+
+A verb triggers the event the lexicon gives its lemma (``kg/data/events.tsv``, then the
+derived ``cameo_verbs.tsv``), with a particle ("lash out") and with the objects some rows
+need ("cut *ties*", "lift a *ban*"). Then the sense table ``kg/data/rules/verb_senses.jsonl``
+decides the cases where the lemma alone misleads: "attacked the decision" is criticism,
+"asked whether" is a question, "US troops left Iraq" is a withdrawal. A noun triggers the
+event the lexicon gives it or its compound ("phone call"). A new trigger is a row in the
+lexicon; a new sense is a row in the sense table.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ...lexicon import EventType
+from . import shapes
+from .deps import conjuncts
+from .words import W, jsonl_rows
+
+SENSES = "verb_senses.jsonl"
+
+
+@functools.cache
+def _senses() -> dict[str, dict[str, tuple[dict, ...]]]:
+    """when ("unknown", "known") → lemma → the rows for it, in file order."""
+    table: dict[str, dict[str, list[dict]]] = {"unknown": {}, "known": {}}
+    for row in jsonl_rows(SENSES):
+        where = f"kg/data/rules/{SENSES}, the row for {row.get('lemmas')}"
+        if row.get("when") not in table or not row.get("lemmas") or "then" not in row:
+            raise ValueError(f"{where}: a row needs \"lemmas\", \"when\" (unknown or known) and \"then\"")
+        then = row["then"]
+        if then != "drop" and not (isinstance(then, dict) and "predicate" in then):
+            raise ValueError(f"{where}: \"then\" is \"drop\" or {{\"predicate\": ...}}, not {then!r}")
+        for key in ("if", "unless"):
+            if key in row:
+                shapes.check(row[key], where)
+        for lemma in row["lemmas"]:
+            table[row["when"]].setdefault(lemma, []).append(row)
+    return {when: {k: tuple(v) for k, v in rows.items()} for when, rows in table.items()}
+
+
+def verb_event(ctx, tok) -> EventType | None:
+    """The event a verb triggers in its sentence, or None."""
+    if tok.pos_ != "VERB":
+        return None
+    lemma = tok.lemma_.lower()
+    heads = objects(tok)
+    objs = _object_lemmas(tok, heads)
+    et = None
+    for prt in (c.lower_ for c in tok.children if c.dep_ == "prt"):
+        et = ctx.lex.verb(f"{lemma} {prt}", objs)  # "lashed out at", "wiped out"
+        if et is not None:
+            break
+    et = et or ctx.lex.verb(lemma, objs)
+    senses = _senses()
+    if et is None:
+        for row in senses["unknown"].get(lemma, ()):
+            if _applies(ctx, tok, row, None, heads):
+                et = _then(ctx, row)
+                if et is not None:
+                    break
+        if et is None:
+            return None
+    for row in senses["known"].get(lemma, ()):
+        if _applies(ctx, tok, row, et, heads):
+            return _then(ctx, row)
+    return et
+
+
+def noun_event(ctx, tok) -> EventType | None:
+    """The event a noun triggers: its compound with it ("phone call"), else itself."""
+    lemma = tok.lemma_.lower()
+    for c in tok.children:
+        if c.dep_ == "compound":
+            et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
+            if et is not None:
+                return et
+    return ctx.lex.nouns.get(lemma)
+
+
+def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
+    """The lexicon's row for a verb read as this predicate when it has the objects the row
+    needs ("fire" + shells: an attack with firearms)."""
+    return next((e for e in ctx.lex.restricted.get(verb, ()) if e.predicate == predicate), None)
+
+
+def objects(verb) -> list:
+    """The objects of a verb as the trigger rules see them: direct objects and passive
+    subjects, their conjuncts ("launched artillery, mortar and rocket fire"), and what a
+    "part of" is part of ("suspended part of a military aid programme")."""
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [h for c in heads for h in conjuncts(c)[1:]]
+    heads += [p for c in heads if c.lemma_.lower() in W.part_nouns for o in c.children
+              if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+    return heads
+
+
+def _object_lemmas(verb, heads) -> list[str]:
+    """The lemmas a lexicon row may require of the verb's objects."""
+    objs = [c.lemma_.lower() for c in heads]
+    objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
+    # "lifted a state of emergency": the state is the emergency
+    objs += [p.lemma_.lower() for c in heads if c.lemma_.lower() in W.container_nouns for o in c.children
+             if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+    objs += [p.lemma_.lower() for c in verb.children if c.dep_ == "prep"
+             for p in c.children if p.dep_ == "pobj"]
+    return objs
+
+
+def _applies(ctx, tok, row: dict, et: EventType | None, heads) -> bool:
+    if et is not None and ("plover" in row and et.plover != row["plover"]
+                           or "predicate" in row and et.predicate != row["predicate"]):
+        return False
+    if "if" in row and not shapes.fits(ctx, tok, row["if"], heads):
+        return False
+    return not ("unless" in row and shapes.fits(ctx, tok, row["unless"], heads))
+
+
+def _then(ctx, row: dict) -> EventType | None:
+    then = row["then"]
+    if then == "drop":
+        return None
+    if "verb" in then:
+        return reading_as(ctx, then["verb"], then["predicate"])
+    return ctx.lex.by_predicate[then["predicate"]]
