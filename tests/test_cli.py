@@ -208,10 +208,12 @@ def test_bad_input_leaves_the_store_exactly_as_it_was(runner, example_store, tmp
     res = invoke(runner, "build", bad, "--store", store)
     assert res.exit_code == 1 and "the 1 documents this run wrote" in _error_line(res)
     after = invoke(runner, "export", "--format", "nq", "--store", store).output
-    # what was stored is untouched; the one good document before the bad line is added, whole
+    # what was stored is untouched; the one good document before the bad line is added, whole,
+    # with the descriptions of its entities in the entity graph
     added = set(after.splitlines()) - set(before.splitlines())
     assert set(before.splitlines()) <= set(after.splitlines())
-    assert added and all(q.endswith("<https://w3id.org/kg/doc/x> .") for q in added)
+    assert any(q.endswith("<https://w3id.org/kg/doc/x> .") for q in added)
+    assert all(q.endswith(("<https://w3id.org/kg/doc/x> .", "<https://w3id.org/kg/entities> .")) for q in added)
 
 
 def test_invalid_sparql(runner, example_store):

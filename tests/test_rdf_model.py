@@ -117,12 +117,14 @@ def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
     capital = Entity("https://w3id.org/kg/id/city/elbograd", "Elbograd", "City", country="ELB")
     ex = ruritania()
     rel = replace(ex.relations[0], date="1982-03", date_precision="month", location=capital)
-    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    g = store_graph([Extraction(ex.document, (rel,), (rel.subject, rel.object))])
     st = statement_iri(rel)
     assert g.value(st, KG.eventDate) == Literal("1982-03-01", datatype=XSD_DATE)
     assert g.value(st, KG.datePrecision) == Literal("month")
     assert g.value(st, KG.location) == URIRef(capital.id)
-    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the graph
+    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the store
+    # and it is a local entity of the document, like the actors
+    assert g.value(local_entity_iri("ruritania-1", capital.id), KG.denotes) == URIRef(capital.id)
     from .test_rdf_shapes import shacl
 
     conforms, text, _ = shacl(g)
