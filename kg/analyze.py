@@ -77,7 +77,8 @@ class Report:
             w = csv.writer(buf, lineterminator="\n")
             w.writerow(self.columns)
             w.writerows([csv_safe(c) if not isinstance(r.get(col), (int, float)) else c
-                         for c, col in zip(row, self.columns)] for row, r in zip(cells, self.rows))
+                         for c, col in zip(row, self.columns, strict=True)]
+                        for row, r in zip(cells, self.rows, strict=True))
             return buf.getvalue().rstrip("\n")
         out = table(self.columns, cells, 70)
         if self.summary:
@@ -327,3 +328,17 @@ def stats(store) -> dict:
         "not_asserted": flagged,
         "most_connected": most_connected(g),
     }
+
+
+def stats_text(s: dict) -> str:
+    """What ``kg stats`` prints of :func:`stats`: the counts, then the most connected entities as a table."""
+    lines = [f"Documents: {s['documents']}   Entities: {s['entities']}   Statements: {s['statements']}"
+             f" ({s['not_asserted']} negated or not asserted)",
+             "\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()),
+             "Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items())]
+    if s["events_by_plover"]:
+        lines.append(f"Events: {s['events']}, reported by {s['event_statements']} asserted statements (the reports "
+                     "of one real event, in one article or several, count once)")
+        lines.append("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
+    lines.append("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
+    return "\n".join(lines)

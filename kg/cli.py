@@ -35,6 +35,25 @@ def store_option(f):
                         type=click.Path(), help=STORE_HELP)(f)
 
 
+def extractor_options(f):
+    """--extractor and --gazetteer, shared by extract, build and eval."""
+    f = click.option("--gazetteer", multiple=True, type=click.Path(),
+                     help="Extra actors: a CSV/TSV or PETRARCH actor file.")(f)
+    return click.option("--extractor", default="rules", show_default=True,
+                        help="A registered extractor (see kg extractors).")(f)
+
+
+def on_error_option(f):
+    """--on-error, shared by extract and build."""
+    return click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
+                        help="skip: leave out bad documents and files, list them at the end.")(f)
+
+
+def output_option(help_text="Write to a file instead of stdout."):
+    """-o/--output, shared by the commands that print a result or write it to a file."""
+    return click.option("-o", "--output", type=click.Path(), help=help_text)
+
+
 def scale_options(f):
     """--jobs, --glob and --progress, shared by extract and build."""
     f = click.option("--progress/--no-progress", "show_progress", default=None,
@@ -86,11 +105,9 @@ def cli():
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("--all", "show_all", is_flag=True, help="Table: also show negated and hypothetical facts.")
-@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
-              help="skip: leave out bad documents and files, list them at the end.")
+@on_error_option
 @scale_options
 def extract(inputs, fmt, extractor, gazetteer, show_all, on_error, jobs, glob, show_progress):
     """Extract relations from INPUTS and print them, without storing.
@@ -151,7 +168,7 @@ def _notes_shown(notes):
 
 def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progress):
     from .pipeline import extract as run, load_gazetteer
-    from .rows import table
+    from .rows import relations_table
 
     bar = _progress(show_progress, inputs, glob)
     exs = run(inputs, extractor=extractor, gazetteer=load_gazetteer(gazetteer), jobs=jobs, glob=glob,
@@ -163,27 +180,17 @@ def _extract(inputs, fmt, extractor, gazetteer, show_all, jobs, glob, show_progr
                 for r in ex.relations:
                     out.write(json.dumps(r.to_record(), ensure_ascii=False) + "\n")
         return
-    rows = []
     with bar:
         exs = list(exs)
-    for ex in exs:
-        for r in ex.relations:
-            if not show_all and not r.asserted:
-                continue
-            flag = ("NOT " if r.negated else "") + ("" if r.modality == "asserted" else r.modality)
-            rows.append([r.doc, r.subject.label, r.predicate, r.object.label, r.plover or "", r.cameo or "",
-                         flag, f"{r.confidence:.2f}"])
-    click.echo(table(["doc", "subject", "predicate", "object", "plover", "cameo", "modality", "conf"], rows, 40))
+    click.echo(relations_table((r for ex in exs for r in ex.relations), show_all=show_all))
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @store_option
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("-v", "--verbose", is_flag=True, help="Print each document id to stderr once it is stored.")
-@click.option("--on-error", type=click.Choice(["stop", "skip"]), default="stop", show_default=True,
-              help="skip: leave out bad documents and files, list them at the end.")
+@on_error_option
 @scale_options
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster (tcp://scheduler:8786, or 'local' for --jobs local workers); "
@@ -276,7 +283,7 @@ def remove(documents, store_path):
               help="country: a named query that has that level rolls persons, organs and sectors up to their "
                    "countries (between, events, actors).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
-@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@output_option()
 @click.option("--spreadsheet-safe", is_flag=True,
               help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
 @click.option("--allow-service", is_flag=True,
@@ -298,14 +305,11 @@ def query(sparql, store_path, fmt, name, param, level, list_queries, output, spr
       kg query --name events --level country --param plover=material-conflict
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
       kg query --name relations --param entity=Q148 --format csv --spreadsheet-safe -o rel.csv
-    """
+    """  # noqa: E501  (the help shows each example as one command line to copy)
     from . import query as q
 
     if list_queries:
-        rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params),
-                 ", ".join(nq.levels)]
-                for n, nq in q.named_queries().items()]
-        click.echo(q.table(["name", "description", "parameters (? optional)", "levels"], rows, 100))
+        click.echo(q.named_queries_table())
         return
     if name and sparql:
         raise click.UsageError("give either a SPARQL query or --name, not both")
@@ -331,23 +335,11 @@ def stats(store_path, fmt):
     Example:
       kg stats --store output/store
     """
-    from .analyze import stats as run
-    from .rows import table
+    from .analyze import stats as run, stats_text
 
     with _open(store_path) as store:
         s = run(store)
-    if fmt == "json":
-        click.echo(json.dumps(s, indent=1))
-        return
-    click.echo(f"Documents: {s['documents']}   Entities: {s['entities']}   Statements: {s['statements']}"
-               f" ({s['not_asserted']} negated or not asserted)")
-    click.echo("\nEntities by type: " + ", ".join(f"{k} {v}" for k, v in s["entities_by_type"].items()))
-    click.echo("Relations by predicate: " + ", ".join(f"{k} {v}" for k, v in s["statements_by_predicate"].items()))
-    if s["events_by_plover"]:
-        click.echo(f"Events: {s['events']}, reported by {s['event_statements']} asserted statements (the reports "
-                   "of one real event, in one article or several, count once)")
-        click.echo("Events by PLOVER type: " + ", ".join(f"{k} {v}" for k, v in s["events_by_plover"].items()))
-    click.echo("\nMost connected:\n" + table(["entity", "relations"], s["most_connected"]))
+    click.echo(json.dumps(s, indent=1) if fmt == "json" else stats_text(s))
 
 
 def filter_options(f):
@@ -371,14 +363,11 @@ def filter_options(f):
     return f
 
 
-def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, until=None, min_confidence=0.0,
-           documents=(), level="entity"):
+def _graph(store_path, level="entity", **filters):
     from .netgraph import GraphFilter, to_networkx
 
-    where = GraphFilter(relations=tuple(relations), plover=tuple(plover), entity_types=tuple(entity_types),
-                        since=since, until=until, min_confidence=min_confidence, documents=tuple(documents))
     with _open(store_path) as store:
-        return to_networkx(store, where=where, level=level)
+        return to_networkx(store, where=GraphFilter(**filters), level=level)
 
 
 @cli.command()
@@ -421,18 +410,17 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
       kg viz --level country --plover material-conflict -o output/countries.html
     """
-    from .netgraph import country_graph, ego_graph
+    from .netgraph import ego_graph
     from .visualize import write_page
 
-    g = _graph(store_path, **filters)
-    if level == "country":
-        g = country_graph(g)
+    g = _graph(store_path, level, **filters)
     if focus:
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
                       max_nodes=max_nodes, overview=overview)
     what = "connections" if merge_edges else "relations"
-    left = f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out" if page.left_out_nodes else ""
+    left = (f"; {page.left_out_nodes} entities and {page.left_out_edges} relations left out"
+            if page.left_out_nodes else "")
     click.echo(f"Wrote {output} ({page.nodes} entities, {page.edges} {what}{left})")
 
 
@@ -459,7 +447,7 @@ def report_options(f):
     f = click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
                      help="country: one node per country, the events between their entities as its edges "
                           "(a person, organ, sector or city counts for its country).")(f)
-    f = click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")(f)
+    f = output_option()(f)
     f = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                      show_default=True)(f)
     return store_option(filter_options(f))
@@ -562,7 +550,7 @@ def pairs(undirected, top, store_path, fmt, output, **filters):
 @click.option("--measure", type=click.Choice(["counts", "goldstein"]), default="counts", show_default=True,
               help="What --plot draws: events by quad class, or their mean Goldstein weight.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("-o", "--output", type=click.Path(), help="Write to a file instead of stdout.")
+@output_option()
 @store_option
 def series(by, level, pair, plover, directed, since, until, plot_path, measure, fmt, output, store_path):
     """Events a day, week, month or year per pair, by quad class, with the Goldstein sum and mean.
@@ -612,7 +600,7 @@ def ego(entity, depth, store_path, fmt, output, **filters):
 @cli.command()
 @store_option
 @click.option("--format", "fmt", default="ttl", show_default=True, help="See kg extractors for the list.")
-@click.option("-o", "--output", type=click.Path(), help="Write to a file (a folder for neo4j) instead of stdout.")
+@output_option("Write to a file (a folder for neo4j) instead of stdout.")
 @click.option("--include-unasserted", is_flag=True,
               help="events formats: also intended and hypothetical events, as rows of their own.")
 def export(store_path, fmt, output, include_unasserted):
@@ -662,7 +650,8 @@ def export(store_path, fmt, output, include_unasserted):
 @click.option("--client-timeout", default=10, show_default=True, type=click.FloatRange(min=0.1),
               help="Seconds a client has to send each request; slower clients are cut off.")
 @click.option("--allow-service", is_flag=True,
-              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; refused by default.")
+              help="Run federated queries (SERVICE <url>), which make the server fetch from any URL; "
+                   "refused by default.")
 def serve(store_path, bind, timeout, cors, max_result_bytes, max_request_bytes, client_timeout, allow_service):
     """Serve the store as a read-only SPARQL 1.1 endpoint, with a query page.
 
@@ -730,8 +719,7 @@ def extractors():
     Example:
       kg extractors
     """
-    from . import export as exporters
-    from . import extractors as registry
+    from . import export as exporters, extractors as registry
 
     click.echo("Extractors:")
     for name, doc in registry.available().items():
@@ -746,12 +734,12 @@ def extractors():
 @click.option("--predictions", type=click.Path(),
               help="Relation records (kg extract --format jsonl) to score instead of running the extractor.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--extractor", default="rules", show_default=True, help="A registered extractor (see kg extractors).")
-@click.option("--gazetteer", multiple=True, type=click.Path(), help="Extra actors: a CSV/TSV or PETRARCH actor file.")
+@extractor_options
 @click.option("--match", type=click.Choice(["type", "predicate"]), default="type", show_default=True,
               help="Compare events by PLOVER type, or by ontology predicate (kg's own gold files).")
 @click.option("--all-facts", is_flag=True, help="Also score negated, intended and hypothetical facts.")
-@click.option("--floors", "floors_path", type=click.Path(), help="The floors file [default: eval/floors.json].")
+@click.option("--floors", "floors_path", type=click.Path(),
+              help="The floors file [default: the floors shipped with kg's gold, kg/evaluate/gold/floors.json].")
 @click.option("--check-floors", is_flag=True, help="Exit 1 when a figure is below its floor.")
 @click.option("--update-floors", is_flag=True,
               help="Set the floors a little below the current figures (after measuring an improvement).")
@@ -762,10 +750,11 @@ def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors
           update_floors, explain, export_documents):
     """Score relations against GOLD: precision, recall and F1 per type and overall.
 
-    GOLD is a built-in set (seed, wikinews, plover, petrarch, conll04), 'all', or the path
-    of a gold file: kg's format (eval/README.md) or that of the GSR, PETRARCH or CoNLL04
-    files. Shared data is found through KG_SHARED (default ../shared). The matching rules
-    are written in kg/evaluate.py.
+    GOLD is a built-in set (seed, wikinews, plover, plover-tune, plover-holdout, petrarch,
+    conll04), 'all', or the path of a gold file: kg's format (docs/evaluation.md) or that
+    of the GSR, PETRARCH or CoNLL04 files. kg's own gold ships with it; shared data (the
+    other sets, the articles) is found through KG_SHARED (default ../shared). The matching
+    rules are written in kg/evaluate/matching.py.
 
     \b
     Example:
@@ -783,29 +772,20 @@ def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors
         raise click.UsageError("the floors are for the default measurement: drop --match, --all-facts, "
                                "--predictions and --extractor with --check-floors or --update-floors")
     if export_documents:
-        from .files import atomic_write_text
-
-        gs = ev.load(names[0], match=match)
-        atomic_write_text(export_documents, ev.export_documents(gs))
+        gs = ev.write_documents(names[0], export_documents, match=match)
         click.echo(f"Wrote {len(gs.documents)} documents of {gs.name} to {export_documents}", err=True)
         return
     reports = [ev.run(n, predictions=predictions, extractor=extractor, gazetteer=gazetteer, match=match,
                       all_facts=all_facts) for n in names]
-    if fmt == "json":
-        click.echo(json.dumps([r.to_dict() for r in reports], indent=1))
-    else:
-        click.echo(ev.format_table(reports))
+    click.echo(json.dumps([r.to_dict() for r in reports], indent=1) if fmt == "json" else ev.format_table(reports))
     if explain and fmt == "table":
         click.echo("\n" + ev.format_explanation(reports))
     floors_file = floors_path or ev.FLOORS_FILE
     if update_floors:
-        new, changes = ev.update_floors(reports, ev.read_floors(floors_file))
-        ev.write_floors(new, floors_file)
-        click.echo("\n".join(changes) or "No floor changed.", err=True)
-        click.echo(f"Wrote {floors_file}", err=True)
+        changes = ev.update_floors_file(reports, floors_file)
+        click.echo(("\n".join(changes) or "No floor changed.") + f"\nWrote {floors_file}", err=True)
     if check_floors:
-        floors = ev.read_floors(floors_file)
-        failed = [line for r in reports for line in ev.below_floors(r, floors)]
+        failed = ev.check_floors_file(reports, floors_file)
         if failed:
             raise click.ClickException("below the floors in " + str(floors_file) + ":\n  " + "\n  ".join(failed))
         click.echo(f"All figures at or above the floors in {floors_file}.", err=True)

@@ -39,7 +39,8 @@ _ABSOLUTE = (re.compile(rf"^(?:on\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}{_YE
              re.compile(rf"^(?:on\s+)?{_MONTH}\s+{_DAY}{_YEAR}$", re.IGNORECASE),
              re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"))
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?P<which>last|this past|past|next|this coming|coming|this)?\s*"
-                      r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$", re.IGNORECASE)
+                      r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?$",
+                      re.IGNORECASE)
 
 
 def _parse(iso: str | None) -> date | None:

@@ -156,8 +156,7 @@ def build_distributed(inputs: Iterable[str | Path], client, out_dir: str | Path,
     ...         open_store("output/store") as store:                     # doctest: +SKIP
     ...     report = build_distributed(["corpus.jsonl"], client, "output/parts", store=store)
     """
-    from . import extractors as registry
-    from . import gazetteer as gaz
+    from . import extractors as registry, gazetteer as gaz
     from .ingest import read_inputs
     from .skips import checked
 
@@ -191,13 +190,7 @@ def build_distributed(inputs: Iterable[str | Path], client, out_dir: str | Path,
         for docs in itertools.islice(parts, 2 * workers):
             submit(docs)
         for future in running:
-            try:
-                part = future.result()
-            except KGError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - a worker's failure, named for the user
-                raise DistributedError(f"a partition failed on the cluster ({type(exc).__name__}: {exc}); "
-                                       "partitions already loaded stay, build again to resume") from None
+            part = _partition(future)
             nxt = next(parts, None)  # keep the cluster busy while this one loads
             if nxt is not None:
                 submit(nxt)
@@ -209,6 +202,17 @@ def build_distributed(inputs: Iterable[str | Path], client, out_dir: str | Path,
             client.close()
     report.partitions.sort()
     return report
+
+
+def _partition(future) -> Partition:
+    """A finished partition, or the worker's failure as a DistributedError naming it."""
+    try:
+        return future.result()
+    except KGError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a worker's failure, named for the user
+        raise DistributedError(f"a partition failed on the cluster ({type(exc).__name__}: {exc}); "
+                               "partitions already loaded stay, build again to resume") from None
 
 
 def _load(part: Partition, store, replaced: set[str], report: DistributedReport) -> None:

@@ -11,7 +11,7 @@ import csv
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -38,6 +38,10 @@ class Actor:
 
 
 _GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
+
+
+# The kinds of place an office may be of (the scope column of titles.tsv).
+TITLE_SCOPES = frozenset({"state", "region", "town", "legislature"})
 
 
 def norm(text: str) -> str:
@@ -148,6 +152,9 @@ class Gazetteer:
     publishers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # URL host → names (publishers.tsv)
     # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
     # "~" subordinates it (a deputy leader works for the body)
+    title_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # norm(title) → the kinds of place the office is of: "state", "region", "town",
+    # "legislature" (titles.tsv explains them)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -277,6 +284,20 @@ class Gazetteer:
             return entry
         return None
 
+    def title_scope(self, phrase: str) -> frozenset[str]:
+        """The scope of the office a title phrase ends with ("state", "region", "town",
+        "legislature"; titles.tsv), empty for a title without one or no title.
+
+        >>> sorted(default().title_scope("Ohio Governor"))
+        ['region']
+        """
+        words = norm(phrase).split()
+        for i in range(len(words)):
+            key = " ".join(words[i:])
+            if self.titles.get(key) not in (None, ("-", "-"), ("~", "~")):
+                return self.title_scopes.get(key, frozenset())
+        return frozenset()
+
     def load_user_file(self, path: str | Path) -> int:
         """Add actors from a user gazetteer; returns how many names were added or changed.
 
@@ -337,33 +358,8 @@ class Gazetteer:
         return count
 
     def _load_petrarch(self, text: str) -> int:
-        entries: list[tuple[list[str], list[str]]] = []  # (names, codes)
-        in_comment = False
-        for raw in text.splitlines():
-            if in_comment:
-                in_comment = "-->" not in raw
-                continue
-            stripped = raw.strip()
-            if stripped.startswith("<!"):
-                in_comment = "-->" not in raw
-                continue
-            line = stripped.split("#")[0].strip()
-            if not line:
-                continue
-            if line.startswith("+"):
-                if entries:
-                    entries[-1][0].append(line[1:].strip())
-                continue
-            codes = re.findall(r"\[([^\]]*)\]", line)
-            name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
-            if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
-                entries[-1][0].append(name)  # another form of a name whose codes follow
-            elif name:
-                entries.append(([name], codes))
-            elif entries:
-                entries[-1][1].extend(codes)
         count = 0
-        for names, codes in entries:
+        for names, codes in _petrarch_entries(text):
             actor = self._petrarch_actor(names, codes)
             if actor is None:
                 continue
@@ -408,12 +404,52 @@ def _load_seats_and_publishers(g: Gazetteer, extras: dict[str, list[str]]) -> No
         g.publishers[row[0].lower()] = tuple(_split(row[1]))
 
 
+def _petrarch_lines(text: str) -> Iterator[tuple[str, str]]:
+    """(raw line, its text without comments) of a PETRARCH dictionary, blank lines and <!-- --> left out."""
+    in_comment = False
+    for raw in text.splitlines():
+        if in_comment:
+            in_comment = "-->" not in raw
+            continue
+        stripped = raw.strip()
+        if stripped.startswith("<!"):
+            in_comment = "-->" not in raw
+            continue
+        line = stripped.split("#")[0].strip()
+        if line:
+            yield raw, line
+
+
+def _petrarch_entries(text: str) -> list[tuple[list[str], list[str]]]:
+    """The entries of a PETRARCH actor dictionary: (names, codes) each.
+
+    ``NAME [CODE]`` starts an entry, ``+ALIAS`` adds a name, an indented ``[CODE date-range]``
+    adds a code, and an unindented name without codes right after a name without codes is
+    another form of that name, whose codes follow.
+    """
+    entries: list[tuple[list[str], list[str]]] = []
+    for raw, line in _petrarch_lines(text):
+        if line.startswith("+"):
+            if entries:
+                entries[-1][0].append(line[1:].strip())
+            continue
+        codes = re.findall(r"\[([^\]]*)\]", line)
+        name = re.sub(r"\{[^}]*\}", "", line.split("[")[0]).strip()
+        if name and entries and not entries[-1][1] and not codes and raw[:1] not in (" ", "\t"):
+            entries[-1][0].append(name)  # another form of a name whose codes follow
+        elif name:
+            entries.append(([name], codes))
+        elif entries:
+            entries[-1][1].extend(codes)
+    return entries
+
+
 @functools.cache
 def default() -> Gazetteer:
     """The built-in gazetteer, loaded once per process."""
     g = Gazetteer()
     extras = {row[0]: row for row in _rows("country_extras.tsv")}
-    for iso3, iso2, name, wd_label, qid, aliases in _rows("countries.tsv"):
+    for iso3, _iso2, name, wd_label, qid, aliases in _rows("countries.tsv"):
         extra = extras.get(iso3, [iso3, "", "", "", ""])
         extra += [""] * (5 - len(extra))
         names = dict.fromkeys([wd_label, *aliases.split("|"), *_split(extra[1])])
@@ -425,7 +461,7 @@ def default() -> Gazetteer:
         if extra[3]:
             g.capitals[iso3] = extra[3]
     # Names first, then capitals: a capital never shadows a country's name.
-    for iso3, actor in g.countries.items():
+    for actor in g.countries.values():
         g.add(actor)
     for iso3, capital in g.capitals.items():
         extra = extras[iso3] + [""] * 5
@@ -437,7 +473,8 @@ def default() -> Gazetteer:
                     aliases=tuple(_split(aliases))))
     for row in _rows("people.tsv"):
         name, aliases, office, relation, country, qid = (row + [""] * 6)[:6]
-        of = g.countries[country].label if country in g.countries else (g.lookup(country).label if g.lookup(country) else None)
+        named = g.countries.get(country) or g.lookup(country)  # the country of an office, by code or by name
+        of = named.label if named else None
         iso = country if country in g.countries else None
         g.add(Actor(label=name, type="Person", wikidata=qid or None, country=iso, aliases=tuple(_split(aliases)),
                     office=office, relation=relation or None, of=of))
@@ -451,7 +488,17 @@ def default() -> Gazetteer:
                     aliases=tuple(_split(aliases))))
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
     _load_seats_and_publishers(g, extras)
-    for row in _rows("titles.tsv"):
-        row = row + ["", ""]
-        g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
+    _load_titles(g)
     return g
+
+
+def _load_titles(g: Gazetteer) -> None:
+    for row in _rows("titles.tsv"):
+        row = row + ["", "", ""]
+        g.titles[norm(row[0])] = (row[1] or None, row[2] or None)
+        if row[3]:
+            scope = frozenset(row[3].split())
+            if not scope <= TITLE_SCOPES:
+                raise ValueError(f"kg/data/titles.tsv, the row for {row[0]!r}: unknown scope "
+                                 f"{' '.join(sorted(scope - TITLE_SCOPES))!r}; use {', '.join(sorted(TITLE_SCOPES))}")
+            g.title_scopes[norm(row[0])] = scope

@@ -148,6 +148,10 @@ class Entity:
     mentions: int = field(default=1, compare=False)
     partial: bool = field(default=False, compare=False)
 
+    def to_dict(self) -> dict:
+        """The entity as JSON-ready data, as it stands in a relation record."""
+        return self.to_record()
+
     def to_record(self) -> dict:
         return {
             "id": self.id,
@@ -215,6 +219,10 @@ class Relation:
     def asserted(self) -> bool:
         """True when the fact is stated as real: not negated, not hypothetical or planned."""
         return not self.negated and self.modality in ("asserted", "reported")
+
+    def to_dict(self) -> dict:
+        """The relation record: one line of ``kg extract --format jsonl`` (see the README)."""
+        return self.to_record()
 
     def to_record(self) -> dict:
         return {

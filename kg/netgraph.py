@@ -84,6 +84,8 @@ class GraphFilter:
     documents: tuple[str, ...] = ()
 
     def __post_init__(self):
+        for name in ("relations", "entity_types", "documents"):  # any iterable (click gives tuples, callers lists)
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "plover", tuple(_norm_plover(p) for p in self.plover))
         object.__setattr__(self, "since", _check_date("--since", self.since))
         object.__setattr__(self, "until", _check_date("--until", self.until))
@@ -181,6 +183,29 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
     if min_confidence > where.min_confidence:
         where = replace(where, min_confidence=min_confidence)
     g = nx.MultiDiGraph()
+    _add_entities(g, store)
+    if where.documents:
+        known_docs = {r["id"].value for r in store.query(sparql("_document-ids"))}
+        if set(where.documents) - known_docs:
+            raise _unknown("document", set(where.documents) - known_docs, known_docs, "--doc")
+    edges, predicates, undated = _kept_statements(store, where)
+    if where.relations and set(where.relations) - predicates:
+        raise _unknown("relation", set(where.relations) - predicates, predicates, "--relation")
+    _add_edges(g, edges)
+    if where.entity_types:
+        types = {d["type"] for _, d in g.nodes(data=True)}
+        if set(where.entity_types) - types:
+            raise _unknown("entity type", set(where.entity_types) - types, types, "--entity-type")
+        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["type"] not in where.entity_types])
+    if where.selects_statements:
+        g.remove_nodes_from([n for n, d in dict(g.degree()).items() if d == 0])
+    g.graph["filter"] = where.describe()
+    g.graph["undated_left_out"] = undated
+    return country_graph(g) if level == "country" else g
+
+
+def _add_entities(g, store) -> None:
+    """Every entity of the store as a node, with its one description (the entity graph)."""
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
@@ -189,10 +214,11 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         g.add_node(iri, **d, aliases=sorted(aliases.get(iri, ())))
         if sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
             g.nodes[iri]["sector"] = sector
-    if where.documents:
-        known_docs = {r["id"].value for r in store.query(sparql("_document-ids"))}
-        if set(where.documents) - known_docs:
-            raise _unknown("document", set(where.documents) - known_docs, known_docs, "--doc")
+
+
+def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[str], int]:
+    """The asserted statements ``where`` keeps, grouped by (subject, object, predicate); every
+    predicate seen; and how many statements only a date filter left out for having no date."""
     edges: dict[tuple, dict] = {}
     predicates: set[str] = set()
     seen: set[str] = set()
@@ -222,8 +248,11 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
             "confidence": conf, "cameo": row["cameo"].value if row["cameo"] else None,
             **_event_of(row, plover, p, s, o),
         })
-    if where.relations and set(where.relations) - predicates:
-        raise _unknown("relation", set(where.relations) - predicates, predicates, "--relation")
+    return edges, predicates, undated
+
+
+def _add_edges(g, edges: dict[tuple, dict]) -> None:
+    """One edge per (subject, object, predicate), its statements merged (see :func:`to_networkx`)."""
     for (s, o, p), e in edges.items():
         for n in (s, o):
             if n not in g:
@@ -235,16 +264,6 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
                    confidence=max(m["confidence"] for m in ms),
                    evidence=[(m["sentence"], m["doc"]) for m in ms], mentions=ms,
                    docs=sorted({m["doc"] for m in ms}), dates=sorted({m["date"] for m in ms if m["date"]}))
-    if where.entity_types:
-        types = {d["type"] for _, d in g.nodes(data=True)}
-        if set(where.entity_types) - types:
-            raise _unknown("entity type", set(where.entity_types) - types, types, "--entity-type")
-        g.remove_nodes_from([n for n, d in g.nodes(data=True) if d["type"] not in where.entity_types])
-    if where.selects_statements:
-        g.remove_nodes_from([n for n, d in dict(g.degree()).items() if d == 0])
-    g.graph["filter"] = where.describe()
-    g.graph["undated_left_out"] = undated
-    return country_graph(g) if level == "country" else g
 
 
 LEVELS = ("entity", "country")

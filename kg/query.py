@@ -38,6 +38,11 @@ class Result:
     boolean: bool | None = None
     triples: tuple | None = None  # for CONSTRUCT and DESCRIBE
 
+    def as_dicts(self) -> list[dict[str, str | None]]:
+        """The rows as ``{variable: text}``, the text of each term (None where a variable is unbound)."""
+        return [{v: None if t is None else t.value for v, t in zip(self.variables, row, strict=True)}
+                for row in self.rows]
+
 
 def read_sparql(text: str) -> str:
     """The query text from an argument, a ``.rq`` file path, or ``-`` for stdin."""
@@ -62,10 +67,14 @@ def run_query(store, sparql: str, bindings: dict | None = None, *, allow_service
         if isinstance(res, ox.QueryTriples):
             return Result((), (), triples=tuple(res))
         variables = tuple(v.value for v in res.variables)
-        rows = tuple(tuple(sol[v] for v in variables) for sol in res)
+        return Result(variables, tuple(tuple(sol[v] for v in variables) for sol in res))
     except (OSError, RuntimeError, ValueError) as exc:
-        raise QueryError(f"the query failed: {exc}") from None
-    return Result(variables, rows)
+        failure = str(exc)
+    # Raised out here, with the result dropped first: a pyoxigraph result may only be freed by the
+    # thread that made it, and one kept alive by the failure's traceback ends up in a reference
+    # cycle that the garbage collector may free later in any thread (kg serve's, say).
+    del res
+    raise QueryError(f"the query failed: {failure}")
 
 
 def term_text(term) -> str:
@@ -104,7 +113,7 @@ def format_result(result: Result, fmt: str = "table", *, spreadsheet_safe: bool 
             return json.dumps({"head": {}, "boolean": result.boolean})
         return "true" if result.boolean else "false"
     if fmt == "json":
-        bindings = [{v: _sparql_json_term(t) for v, t in zip(result.variables, row) if t is not None}
+        bindings = [{v: _sparql_json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
                     for row in result.rows]
         return json.dumps({"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1)
@@ -207,6 +216,14 @@ def _read_named(name: str, f, level: str, levels: tuple[str, ...]) -> NamedQuery
     return NamedQuery(name, desc, tuple(params), text, level, levels)
 
 
+def named_queries_table() -> str:
+    """The named queries, their descriptions, parameters and levels, as ``kg query --list`` prints them."""
+    rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params),
+             ", ".join(nq.levels)]
+            for n, nq in named_queries().items()]
+    return table(["name", "description", "parameters (? optional)", "levels"], rows, 100)
+
+
 def get_named_query(name: str, level: str = "entity") -> NamedQuery:
     queries = named_queries(level)
     if name not in queries:
@@ -251,58 +268,96 @@ def bind_params(store, nq: NamedQuery, given: dict[str, str]) -> dict:
 
 def param_term(store, param: Param, value: str):
     """One parameter value → the pyoxigraph term it stands for, checked against its kind."""
+    return _TERMS.get(param.kind, _literal_term)(store, param.name, value)
+
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _entity_term(store, name: str, value: str):
+    return resolve_entity(store, value)
+
+
+def _iri_term(store, name: str, value: str):
     import pyoxigraph as ox
 
-    xsd = "http://www.w3.org/2001/XMLSchema#"
-    kind, name = param.kind, param.name
-    if kind == "entity":
-        return resolve_entity(store, value)
-    if kind == "iri":
-        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
-            raise QueryError(f"--param {name} must be an absolute IRI, got {value!r}")
-        try:
-            return ox.NamedNode(value)
-        except ValueError as exc:
-            raise QueryError(f"--param {name} must be an absolute IRI, got {value!r} ({exc})") from None
-    if kind == "predicate":
-        local = value.removeprefix(namespaces.ONTOLOGY_IRI).removeprefix("kg:")
-        try:
-            return ox.NamedNode(str(namespaces.KG[local]))
-        except (AttributeError, KeyError):
-            raise QueryError(f"--param {name}: {value!r} is not a property of the kg ontology; "
-                             "see ontologies/kg.ttl (e.g. visits, meetsWith, leaderOf)") from None
-    if kind == "plover":
-        from .netgraph import QUAD_CLASS, QUAD_CLASSES
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", value):
+        raise QueryError(f"--param {name} must be an absolute IRI, got {value!r}")
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise QueryError(f"--param {name} must be an absolute IRI, got {value!r} ({exc})") from None
 
-        quad = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
-        if quad in QUAD_CLASSES:  # a quad class: every PLOVER type of it
-            return [ox.Literal(t) for t, q in QUAD_CLASS.items() if q == quad]
-        if value.upper() not in QUAD_CLASS:
-            raise QueryError(f"--param {name} must be a PLOVER type ({', '.join(QUAD_CLASS)}) or a quad class "
-                             f"({', '.join(c.replace(' ', '-') for c in QUAD_CLASSES)}); got {value!r}")
-        return ox.Literal(value.upper())
-    if kind == "date":
-        import datetime
 
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}") from None
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}")
-        return ox.Literal(value, datatype=ox.NamedNode(xsd + "date"))
-    if kind == "integer":
-        if not re.fullmatch(r"-?\d+", value):
-            raise QueryError(f"--param {name} must be an integer, got {value!r}")
-        return ox.Literal(value, datatype=ox.NamedNode(xsd + "integer"))
+def _predicate_term(store, name: str, value: str):
+    import pyoxigraph as ox
+
+    local = value.removeprefix(namespaces.ONTOLOGY_IRI).removeprefix("kg:")
+    try:
+        return ox.NamedNode(str(namespaces.KG[local]))
+    except (AttributeError, KeyError):
+        raise QueryError(f"--param {name}: {value!r} is not a property of the kg ontology; "
+                         "see ontologies/kg.ttl (e.g. visits, meetsWith, leaderOf)") from None
+
+
+def _plover_term(store, name: str, value: str):
+    import pyoxigraph as ox
+
+    from .netgraph import QUAD_CLASS, QUAD_CLASSES
+
+    quad = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
+    if quad in QUAD_CLASSES:  # a quad class: every PLOVER type of it
+        return [ox.Literal(t) for t, q in QUAD_CLASS.items() if q == quad]
+    if value.upper() not in QUAD_CLASS:
+        raise QueryError(f"--param {name} must be a PLOVER type ({', '.join(QUAD_CLASS)}) or a quad class "
+                         f"({', '.join(c.replace(' ', '-') for c in QUAD_CLASSES)}); got {value!r}")
+    return ox.Literal(value.upper())
+
+
+def _date_term(store, name: str, value: str):
+    import datetime
+
+    import pyoxigraph as ox
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise QueryError(f"--param {name} must be a date YYYY-MM-DD, got {value!r}")
+    return ox.Literal(value, datatype=ox.NamedNode(_XSD + "date"))
+
+
+def _integer_term(store, name: str, value: str):
+    import pyoxigraph as ox
+
+    if not re.fullmatch(r"-?\d+", value):
+        raise QueryError(f"--param {name} must be an integer, got {value!r}")
+    return ox.Literal(value, datatype=ox.NamedNode(_XSD + "integer"))
+
+
+def _literal_term(store, name: str, value: str):
+    import pyoxigraph as ox
+
     return ox.Literal(value)
 
 
-def run_named(store, name: str, params: dict[str, str] | None = None, level: str = "entity") -> Result:
-    """Run a named query with ``key=value`` parameters, at the entity or the country level.
+# Parameter kind (PARAM_KINDS) → the function that checks a value of it and makes its term.
+_TERMS = {"entity": _entity_term, "iri": _iri_term, "predicate": _predicate_term, "plover": _plover_term,
+          "date": _date_term, "integer": _integer_term, "literal": _literal_term}
 
-    >>> run_named(store, "relations", {"entity": "Xi Jinping"}).rows   # doctest: +SKIP
-    >>> run_named(store, "between", {"a": "Iran", "b": "United States"}, level="country").rows  # doctest: +SKIP
+
+def run_named(store, name: str, params: dict[str, str] | None = None, level: str = "entity") -> Result:
+    """Run a named query with ``key=value`` parameters, at the entity or the country level
+    (``level="country"``: see ``kg query --list`` for the queries that have it).
+
+    >>> import kg, pathlib
+    >>> from kg.store import open_store
+    >>> _ = pathlib.Path("visit.txt").write_text("Justin Trudeau visited Tokyo on Monday.")
+    >>> _ = kg.build("visit.txt", store="store")
+    >>> with open_store("store") as store:
+    ...     [t.value for t in run_named(store, "relations", {"entity": "Justin Trudeau"}).rows[0][:3]]
+    ['Justin Trudeau', 'visits', 'Tokyo']
     """
     nq = get_named_query(name, level)
     return run_query(store, nq.text, bind_params(store, nq, params or {}))

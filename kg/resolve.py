@@ -74,7 +74,8 @@ def entity_iri(label: str, type_: str, wikidata: str | None) -> str:
 GENERATIONS = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w'.-]*)+")
-_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\(\s*([A-Z]{2,6})\s*\)"
+_BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)"
+                        r"\s*\(\s*([A-Z]{2,6})\s*\)"
                         r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 
@@ -168,6 +169,11 @@ class Linker:
     def title_relations(self, phrase: str) -> tuple[str | None, str | None] | None:
         """(relation to an organisation, to a country) of the title a phrase ends with."""
         return self.gazetteer.title_relations(phrase)
+
+    def title_scope(self, phrase: str) -> frozenset[str]:
+        """What kind of place the office a title phrase ends with is of ("region" for a
+        governor, "legislature" for a senator; kg/data/titles.tsv), empty if none."""
+        return self.gazetteer.title_scope(phrase)
 
     def is_entry_of(self, actor: gaz.Actor, name: str) -> bool:
         """Is the name the actor's own label (not one of its aliases)?"""

@@ -13,10 +13,17 @@ too long for the parser and text with no English in it, and blanks out the parag
 document that are not English. :func:`note` tells the user what was read anyway but
 changed or guessed (an encoding, a link not followed, paragraphs left out).
 
+>>> from pathlib import Path
+>>> from kg.ingest import read_inputs
 >>> from kg.skips import skipping
->>> with skipping() as log:                          # doctest: +SKIP
-...     report = build(["corpus.jsonl"], store)
->>> print(log.summary())                             # doctest: +SKIP
+>>> _ = Path("news.jsonl").write_text('{"id": "a", "text": "Canada praised Japan."}\\n{"id": "b"}\\n')
+>>> with skipping() as log:
+...     ids = [doc.id for doc in read_inputs(["news.jsonl"])]
+>>> ids
+['a']
+>>> print(log.summary())
+Skipped 1 input:
+  news.jsonl:2: the record has no 'text' (a non-empty string is required; or give the page as 'html')
 """
 
 from __future__ import annotations

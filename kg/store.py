@@ -11,6 +11,7 @@ rdflib's API.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,6 +42,9 @@ class Store:
                              "or existing store folder")
         if not self.path.exists() and not create:
             raise StoreError(f"no store at {self.path}; build one first with: kg build INPUT --store {self.path}")
+        if create:
+            # Oxigraph makes the store's own folder but not missing ones above it (output/ of output/store).
+            self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._ox = ox.Store(str(self.path))
         except OSError as exc:
@@ -53,10 +57,8 @@ class Store:
     # ------------------------------------------------------------ life cycle
     def close(self) -> None:
         if getattr(self, "_ox", None) is not None:
-            try:
+            with contextlib.suppress(OSError):  # closing: what could not be flushed is reported by flush()
                 self._ox.flush()
-            except OSError:
-                pass
             self._ox = None
 
     def flush(self) -> None:

@@ -727,7 +727,7 @@ _APP = r"""
     document.body.setAttribute("data-rendered", window.kgGraph.drawn.nodes + " " + window.kgGraph.drawn.edges);
   });
 })();
-"""
+"""  # noqa: E501  (page content: the script's lines are hashed into the page's CSP, rewrapping changes the page)
 
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -782,4 +782,4 @@ div.vis-tooltip {{ max-width: 460px; white-space: normal; font: 12px/1.35 system
 <script>{app}</script>
 </body>
 </html>
-"""
+"""  # noqa: E501  (page content, not code: the HTML and CSS are kept as the page is written)

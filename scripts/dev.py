@@ -3,6 +3,8 @@
 
     python3 scripts/dev.py demo    # set up, build the example article into output/
     python3 scripts/dev.py test    # set up, run the whole test suite
+    python3 scripts/dev.py test --fast   # the same without the slow and browser tests
+    python3 scripts/dev.py lint    # set up, run ruff over kg/ and tests/ (CI runs it before the tests)
     python3 scripts/dev.py setup   # set up only
 
 Setting up means: a virtual environment in .venv, kg installed in it (editable, with the
@@ -61,23 +63,31 @@ def demo() -> None:
 Next, try:
   .venv/bin/kg extract examples/state-visit.txt
   .venv/bin/kg query --name relations --param entity="Justin Trudeau"
-  .venv/bin/kg query "SELECT DISTINCT ?who ?where WHERE { GRAPH ?g { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where } }"
+  .venv/bin/kg query "SELECT DISTINCT ?who ?where WHERE { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where }"
   .venv/bin/kg build ../shared/corpus/lee-beijing.txt && .venv/bin/kg viz
   open output/graph.html in a browser (it works offline)""")
 
 
 def test(extra: list[str]) -> int:
+    if "--fast" in extra:  # the lane to run while working; CI and the README run everything
+        extra = [a for a in extra if a != "--fast"] + ["-m", "not slow and not browser"]
     return subprocess.run([str(PY), "-m", "pytest", *extra], cwd=ROOT).returncode
 
 
+def lint(extra: list[str]) -> int:
+    return subprocess.run([str(PY), "-m", "ruff", "check", "kg", "tests", *extra], cwd=ROOT).returncode
+
+
 def main() -> None:
-    if len(sys.argv) < 2 or sys.argv[1] not in ("setup", "demo", "test"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("setup", "demo", "test", "lint"):
         sys.exit(__doc__)
     setup()
     if sys.argv[1] == "demo":
         demo()
     elif sys.argv[1] == "test":
         sys.exit(test(sys.argv[2:]))
+    elif sys.argv[1] == "lint":
+        sys.exit(lint(sys.argv[2:]))
 
 
 if __name__ == "__main__":

@@ -11,76 +11,11 @@ import io
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from kg.entities import update
-from kg.cli import cli
 from kg.errors import QueryError
 
-ID = "https://w3id.org/kg/id/test/"
-
-
-def _world_extractions():
-    from kg.model import Document, Entity, Extraction, Relation
-
-    def ent(key, label, type_, country=None, qid=None, aliases=()):
-        return Entity(ID + key, label, type_, tuple(aliases), qid, country)
-
-    anna = ent("anna-berg", "Anna Berg", "Person", "DEU", "Q90001", ["Berg"])
-    marc = ent("marc-duval", "Marc Duval", "Person", "FRA", "Q90002", ["Duval"])
-    deu, fra = ent("deu", "Germany", "Country", "DEU", "Q183"), ent("fra", "France", "Country", "FRA", "Q142")
-    rus, ukr = ent("rus", "Russia", "Country", "RUS", "Q159"), ent("ukr", "Ukraine", "Country", "UKR", "Q212")
-    ita = ent("ita", "Italy", "Country", "ITA", "Q38")
-    berlin = ent("berlin", "Berlin", "City", "DEU", "Q64")
-    lee_min = ent("lee-min", "Lee Min", "Person", "KOR", None, ["Lee"])
-    lee_sun = ent("lee-sun", "Lee Sun", "Person", "KOR", None, ["Lee"])
-
-    def rel(doc, i, s, p, o, plover=None, conf=0.9, date=None, **kw):
-        return Relation(doc, f"Sentence {i} of {doc}: {s.label} {p} {o.label}.", i * 100, i * 100 + 60, s, p, o,
-                        plover=plover, confidence=conf, date=date, **kw)
-
-    docs = [
-        (Document("d1", "text one", title="Spring talks", date="2019-03-04"), [
-            rel("d1", 1, anna, "meetsWith", marc, "CONSULT"),
-            rel("d1", 2, anna, "leaderOf", deu, conf=0.8),
-            rel("d1", 3, fra, "praises", ita, "SUPPORT"),
-            rel("d1", 4, fra, "praises", ita, "SUPPORT"),
-            rel("d1", 5, deu, "attacks", fra, "ASSAULT", negated=True),
-            rel("d1", 6, deu, "attacks", ita, "ASSAULT", modality="hypothetical"),
-        ]),
-        # d2: dates on the statements themselves
-        (Document("d2", "text two", title="Summer dispute"), [
-            rel("d2", 1, deu, "criticizes", rus, "ACCUSE", date="2019-07-15"),
-            rel("d2", 2, rus, "threatens", ukr, "THREATEN", conf=0.6, date="2019-07-15"),
-        ]),
-        # d3: dated by its document only
-        (Document("d3", "text three", date="2019-10-02"), [
-            rel("d3", 1, rus, "attacks", ukr, "ASSAULT", conf=0.7),
-            rel("d3", 2, deu, "criticizes", rus, "ACCUSE"),
-            rel("d3", 3, deu, "agreesWith", rus, "AGREE"),
-            rel("d3", 4, marc, "visits", berlin, "CONSULT", conf=0.85),
-        ]),
-        (Document("d4", "text four"), [
-            rel("d4", 1, rus, "criticizes", deu, "ACCUSE", conf=0.5),
-            rel("d4", 2, lee_min, "meetsWith", lee_sun, "CONSULT"),
-        ]),
-    ]
-    return [Extraction(d, tuple(rs), ()) for d, rs in docs]
-
-
-def build_world(path):
-    """A store at ``path`` holding the hand-made world (see the tests below for what is in it)."""
-    from kg.store import open_store
-
-    with open_store(path) as store:
-        for ex in _world_extractions():
-            update(store, [ex])
-    return path
-
-
-@pytest.fixture(scope="module")
-def world_path(tmp_path_factory):
-    return build_world(tmp_path_factory.mktemp("world") / "store")
+from .conftest import invoke
+from .helpers import ID
 
 
 @pytest.fixture(scope="module")
@@ -293,48 +228,45 @@ def test_report_formats(graph_of):
 
 # ------------------------------------------------------------------ the command
 
-def _run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-
 @pytest.mark.parametrize("sub", ["centrality", "communities", "path", "pairs", "ego"])
 def test_every_analyze_subcommand_has_help_with_an_example(sub):
-    res = _run("analyze", sub, "--help")
+    res = invoke("analyze", sub, "--help")
     assert res.exit_code == 0 and "Example" in res.output and "--since" in res.output
 
 
 def test_analyze_commands(world_path, tmp_path):
-    res = _run("analyze", "centrality", "--by", "degree", "--store", world_path)
+    res = invoke("analyze", "centrality", "--by", "degree", "--store", world_path)
     assert res.exit_code == 0
     assert next(ln for ln in res.stdout.splitlines() if ln.startswith("1 ")).split()[1] == "Russia"
     out = tmp_path / "pairs.csv"
-    res = _run("analyze", "pairs", "--plover", "verbal-conflict", "--format", "csv", "-o", out, "--store", world_path)
+    res = invoke("analyze", "pairs", "--plover", "verbal-conflict", "--format", "csv", "-o", out, "--store", world_path)
     assert res.exit_code == 0
-    rows = list(csv.DictReader(out.open()))
+    with out.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     assert {(r["source"], r["target"]) for r in rows} == {("DEU", "RUS"), ("RUS", "UKR"), ("RUS", "DEU")}
-    data = json.loads(_run("analyze", "path", "Duval", "Q212", "--format", "json", "--store", world_path).stdout)
+    data = json.loads(invoke("analyze", "path", "Duval", "Q212", "--format", "json", "--store", world_path).stdout)
     assert data["summary"]["length"] == 4 and all(r["evidence"] for r in data["rows"])
-    data = json.loads(_run("analyze", "communities", "--method", "greedy", "--format", "json",
+    data = json.loads(invoke("analyze", "communities", "--method", "greedy", "--format", "json",
                            "--store", world_path).stdout)
     assert data["summary"]["communities"] >= 2
-    res = _run("analyze", "ego", "Berg", "--since", "2019-01-01", "--store", world_path)
+    res = invoke("analyze", "ego", "Berg", "--since", "2019-01-01", "--store", world_path)
     assert res.exit_code == 0 and "Marc Duval" in res.output and "Germany" in res.output
     assert "Note: filtered by dates: 2019-01-01 to …" in res.output
 
 
 def test_analyze_errors_are_one_line(world_path):
-    res = _run("analyze", "path", "Anna Berg", "Atlantis", "--store", world_path)
+    res = invoke("analyze", "path", "Anna Berg", "Atlantis", "--store", world_path)
     assert res.exit_code == 1
     assert [ln for ln in res.output.splitlines() if ln.startswith("Error:")] == \
         ["Error: no entity called 'Atlantis' in the graph; list entities with: kg analyze centrality"]
-    res = _run("analyze", "centrality", "--relation", "bombs", "--store", world_path)
+    res = invoke("analyze", "centrality", "--relation", "bombs", "--store", world_path)
     assert res.exit_code == 1 and "Error: no relation 'bombs' in the store" in res.output
-    res = _run("analyze", "centrality", "--format", "xml", "--store", world_path)
+    res = invoke("analyze", "centrality", "--format", "xml", "--store", world_path)
     assert res.exit_code == 2
 
 
 def test_analyze_the_example(example_store):
-    res = _run("analyze", "path", "Taro Kono", "Justin Trudeau", "--store", example_store, "--format", "json")
+    res = invoke("analyze", "path", "Taro Kono", "Justin Trudeau", "--store", example_store, "--format", "json")
     data = json.loads(res.stdout)
     assert data["summary"]["length"] >= 1
     assert all(r["evidence"] and all("[state-visit]" in e for e in r["evidence"]) for r in data["rows"])

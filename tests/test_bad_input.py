@@ -12,35 +12,19 @@ import gzip
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
 from kg.errors import InputError
 from kg.ingest import read_inputs
 from kg.model import Document
 from kg.skips import MAX_CHARS, check, checked, skipping
+
+from .conftest import error_line, invoke, stored_ids
 
 GOOD = "Germany criticized Russia over the attack on the border post.\n"
 OTHER = "France praised Italy for its support during the summit in Rome.\n"
 FRENCH = ("Le président de la République a reçu hier soir les représentants des syndicats "
           "pour discuter de la réforme des retraites, qui suscite une forte opposition dans "
           "le pays depuis plusieurs mois, selon les informations du journal.\n")
-
-
-def invoke(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
-
-
-def one_error_line(res) -> str:
-    lines = [line for line in res.output.splitlines() if line.startswith("Error:")]
-    assert len(lines) == 1, res.output
-    return lines[0]
-
-
-def stored_docs(store) -> set[str]:
-    res = invoke("query", "SELECT ?id WHERE { ?d a kg:Document ; dcterms:identifier ?id }", "--store", store, "--format", "csv")
-    assert res.exit_code == 0, res.output
-    return {line.strip() for line in res.output.splitlines()[1:] if line.strip()}
 
 
 @pytest.fixture
@@ -71,7 +55,7 @@ def test_a_bad_file_is_one_error_line_naming_it(bad_files, tmp_path, name, comma
     args = [command, path] + (["--store", tmp_path / "store"] if command == "build" else [])
     res = invoke(*args)
     assert res.exit_code != 0
-    line = one_error_line(res)
+    line = error_line(res)
     assert str(path) in line and word in line and "--on-error skip" in line
 
 
@@ -80,13 +64,14 @@ def test_jsonl_errors_name_the_line(tmp_path):
     for lines, line_no, word in [
         ([json.dumps({"id": "a", "text": GOOD}), "{not json"], 2, "malformed JSON"),
         ([json.dumps({"id": "a", "text": GOOD}), json.dumps({"id": "b"})], 2, "'text'"),
-        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3, "duplicate document id"),
+        ([json.dumps({"id": "a", "text": GOOD}), "", json.dumps({"id": "a", "text": OTHER})], 3,
+         "duplicate document id"),
         (["[1, 2]"], 1, "JSON object"),
     ]:
         corpus.write_text("\n".join(lines) + "\n")
         res = invoke("extract", corpus)
         assert res.exit_code == 1
-        line = one_error_line(res)
+        line = error_line(res)
         assert f"{corpus}:{line_no}:" in line and word in line, line
 
 
@@ -96,7 +81,7 @@ def test_duplicate_ids_across_files_are_refused(tmp_path):
     (tmp_path / "a" / "note.txt").write_text(GOOD)
     (tmp_path / "b" / "note.txt").write_text(OTHER)
     res = invoke("extract", tmp_path / "a", tmp_path / "b")
-    assert res.exit_code == 1 and "duplicate document id 'note'" in one_error_line(res)
+    assert res.exit_code == 1 and "duplicate document id 'note'" in error_line(res)
 
 
 def test_non_utf8_text_is_decoded(tmp_path):
@@ -123,12 +108,12 @@ def test_skip_goes_on_and_lists_what_was_skipped(bad_files, tmp_path):
     res = invoke("build", "--on-error", "skip", *inputs, "--store", store)
     assert res.exit_code == 0, res.output
     assert "2 added" in res.output
-    assert stored_docs(store) == {"good1", "good2"}
+    assert stored_ids(store) == {"good1", "good2"}
     summary = res.output[res.output.index("Skipped"):]
     assert f"Skipped {4 + len(bad_files)} inputs" in summary
     for where in [f"{corpus}:2", f"{corpus}:3", f"{corpus}:4", f"{corpus}:5"]:
         assert where in summary
-    for path, word in bad_files.values():
+    for path, _word in bad_files.values():
         assert str(path) in summary
     assert "English" in summary and "duplicate" in summary and "binary" in summary
 
@@ -159,9 +144,9 @@ def test_default_stops_with_only_complete_documents_stored(tmp_path):
     store = tmp_path / "store"
     res = invoke("build", corpus, "--store", store)
     assert res.exit_code == 1
-    line = one_error_line(res)
+    line = error_line(res)
     assert f"{corpus}:41" in line and "build again" in line
-    stored = stored_docs(store) if (store).exists() else set()
+    stored = stored_ids(store) if (store).exists() else set()
     assert stored <= {f"d{i}" for i in range(40)}
     if stored:
         assert f"{len(stored)} documents" in line
@@ -175,7 +160,7 @@ def test_default_stops_with_only_complete_documents_stored(tmp_path):
     corpus.write_text("\n".join(good + [json.dumps({"id": "last", "text": GOOD})]) + "\n")
     res = invoke("build", corpus, "--store", store)
     assert res.exit_code == 0
-    assert stored_docs(store) == {f"d{i}" for i in range(40)} | {"last"}
+    assert stored_ids(store) == {f"d{i}" for i in range(40)} | {"last"}
 
 
 def test_a_document_too_long_for_the_parser_is_refused_before_parsing(tmp_path):
@@ -184,7 +169,7 @@ def test_a_document_too_long_for_the_parser_is_refused_before_parsing(tmp_path):
     path.write_text(paragraph * (MAX_CHARS // len(paragraph) + 1))
     res = invoke("extract", path)
     assert res.exit_code == 1
-    line = one_error_line(res)
+    line = error_line(res)
     assert str(path) in line and "1,000,000" in line and "split it" in line
     with skipping() as log:
         assert list(checked(read_inputs([path]))) == []
@@ -199,7 +184,7 @@ def test_a_50_mb_article_is_refused_with_bounded_work(tmp_path):
             fh.write(GOOD)
     res = invoke("build", path, "--store", tmp_path / "store")
     assert res.exit_code == 1
-    line = one_error_line(res)
+    line = error_line(res)
     assert str(path) in line and "1,000,000 characters" in line and "split it" in line
     # the same text as one JSONL line is read, then refused before parsing
     corpus = tmp_path / "fifty.jsonl"
@@ -218,7 +203,7 @@ def test_a_non_utf8_jsonl_corpus_is_refused_naming_it(tmp_path):
                        .encode("latin-1"))
     res = invoke("extract", corpus)
     assert res.exit_code == 1
-    line = one_error_line(res)
+    line = error_line(res)
     assert str(corpus) in line and "UTF-8" in line and "convert" in line
 
 
@@ -252,4 +237,4 @@ def test_the_language_check_refuses_other_languages_only():
 
 def test_stdin_bad_json_names_the_line():
     res = invoke("extract", "-", input=json.dumps({"id": "a", "text": GOOD}) + "\n{oops\n")
-    assert res.exit_code == 1 and "<stdin>:2:" in one_error_line(res)
+    assert res.exit_code == 1 and "<stdin>:2:" in error_line(res)

@@ -16,11 +16,8 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
-
-from .conftest import ROOT
+from .conftest import ROOT, invoke
 
 pytestmark = pytest.mark.browser
 
@@ -123,8 +120,7 @@ class Opened:
 
 
 def _viz(store, out: Path, *args) -> None:
-    res = CliRunner().invoke(cli, ["viz", "--store", str(store), "-o", str(out), *map(str, args)],
-                             catch_exceptions=False)
+    res = invoke("viz", "--store", store, "-o", out, *args)
     assert res.exit_code == 0, res.output
 
 

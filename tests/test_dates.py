@@ -85,11 +85,3 @@ def test_the_event_date_reaches_the_graph_beside_the_article_date(on_friday):
     g = extraction_graph(Extraction(doc, tuple(rels), ()))
     assert set(g.objects(None, KG.eventDate)) == {Literal("2024-03-13", datatype=XSD.date)}
     assert set(g.objects(None, KG.articleDate)) == {Literal(FRIDAY, datatype=XSD.date)}
-
-
-def test_the_module_examples_hold():
-    import doctest
-
-    import kg.dates
-
-    assert doctest.testmod(kg.dates).failed == 0

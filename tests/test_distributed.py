@@ -9,6 +9,8 @@ import pytest
 from kg.pipeline import build
 from kg.store import open_store
 
+from .conftest import invoke, quads
+
 distributed = pytest.importorskip("distributed", reason="the optional extra kg[distributed] is not installed")
 
 TEXTS = [
@@ -35,10 +37,6 @@ def _model_loaded() -> bool:
 
     nlp = sys.modules.get("kg.nlp")
     return nlp is not None and nlp.load.cache_info().currsize == 1
-
-
-def quads(store) -> list[str]:
-    return sorted(str(q) for q in store.ox)
 
 
 @pytest.fixture(scope="module")
@@ -100,18 +98,15 @@ def test_stale_partitions_are_refused(tmp_path):
     parts = tmp_path / "parts"
     parts.mkdir()
     (parts / "part-000001.nq").write_text("")
-    with pytest.raises(DistributedError, match=r"already holds partitions of an earlier run \(1, e\.g\. .*part-000001\.nq\); pass an empty folder"):
+    with pytest.raises(DistributedError, match=r"already holds partitions of an earlier run "
+                                               r"\(1, e\.g\. .*part-000001\.nq\); pass an empty folder"):
         _prepare_out_dir(str(parts))
 
 
+@pytest.mark.slow  # waits out the 20 s connect timeout
 def test_unreachable_scheduler_is_one_error(tmp_path):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
     corpus = write_corpus(tmp_path / "c.jsonl", 1)
-    res = CliRunner().invoke(cli, ["build", str(corpus), "--store", str(tmp_path / "s"),
-                                   "--dask", "tcp://127.0.0.1:9"])
+    res = invoke("build", corpus, "--store", tmp_path / "s", "--dask", "tcp://127.0.0.1:9")
     assert res.exit_code == 1
     assert res.output.startswith("Error: cannot reach the Dask scheduler at 'tcp://127.0.0.1:9'")
 
@@ -128,13 +123,9 @@ def test_missing_dask_says_how_to_install(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_cli_build_on_a_local_cluster(tmp_path):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
     corpus = write_corpus(tmp_path / "c.jsonl", 4)
-    res = CliRunner().invoke(cli, ["build", str(corpus), "--store", str(tmp_path / "s"), "--dask", "local",
-                                   "--jobs", "2", "--nquads", str(tmp_path / "parts")])
+    res = invoke("build", corpus, "--store", tmp_path / "s", "--dask", "local", "--jobs", "2",
+                 "--nquads", tmp_path / "parts")
     assert res.exit_code == 0, res.output
     assert "4 added" in res.output
     assert sorted(p.name for p in (tmp_path / "parts").iterdir()) == ["part-000001.nq"]

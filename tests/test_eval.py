@@ -6,17 +6,17 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kg import evaluate as ev
-from kg.cli import cli
 from kg.errors import GoldError
 from kg.evaluate import COUNTRY, ENTITY, Fact, Ref, score
+from kg.evaluate.formats.plover import gsr_country
 from kg.model import Entity, Relation
 
-from .conftest import SHARED, shared_path
+from .conftest import SHARED, invoke, shared_path
 
 # ------------------------------------------------------------------ hand-made facts
 
@@ -114,7 +114,8 @@ def test_saying_a_fact_twice_earns_nothing():
     s = score(GOLD, pred, ENTITY)
     assert (s.overall.correct, s.overall.predicted) == (1, 2)
     # symmetric predictions in both directions are one
-    both = [fact(LEE, "meetsWith", XI, "CONSULT", symmetric=True), fact(XI, "meetsWith", LEE, "CONSULT", symmetric=True)]
+    both = [fact(LEE, "meetsWith", XI, "CONSULT", symmetric=True),
+            fact(XI, "meetsWith", LEE, "CONSULT", symmetric=True)]
     assert score(GOLD, both, ENTITY).overall.predicted == 1
 
 
@@ -192,7 +193,7 @@ def test_relation_records_become_facts_with_country_codes():
     assert f.object[0].country == "IGO" and f.subject[0].country == "IRQ"
     assert f.negated and not f.asserted and f.plovers == ("REQUEST",)
     group = entity("al-Qaeda", "Group")
-    assert ev._gsr_country(group) == "NSA" and ev.country_code(group) is None
+    assert gsr_country(group) == "NSA" and ev.country_code(group) is None
 
 
 # ------------------------------------------------------------------ gold files
@@ -361,6 +362,16 @@ def test_floors_sit_a_little_below_and_say_when_they_go_down():
     assert any("LOWERED" in c and "precision" in c for c in changes)
 
 
+def test_floors_files_are_updated_and_checked(tmp_path):
+    path = tmp_path / "floors.json"
+    assert ev.update_floors_file([report("s", 0.9, 0.4)], path) == [
+        "s/entity precision: - -> 0.88 (set)", "s/entity recall: - -> 0.38 (set)", "s/entity f1: - -> 0.533 (set)"]
+    assert ev.check_floors_file([report("s", 0.9, 0.4)], path) == []
+    below = ["s/entity precision 0.8000 is below its floor 0.8800"]
+    assert ev.check_floors_file([report("s", 0.8, 0.4)], path) == below
+    assert ev.update_floors_file([report("s", 0.9, 0.4)], path) == []
+
+
 def test_floors_round_trip_through_the_file(tmp_path):
     path = tmp_path / "floors.json"
     floors, _ = ev.update_floors([report("s", 0.9, 0.4)], {})
@@ -371,12 +382,7 @@ def test_floors_round_trip_through_the_file(tmp_path):
 
 # ------------------------------------------------------------------ the command
 
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-def test_kg_eval_scores_a_predictions_file(runner, tmp_path, monkeypatch):
+def test_kg_eval_scores_a_predictions_file(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_SHARED", str(tmp_path / "nowhere"))
     gold = write_gold(tmp_path, DOC, ALPHA, BETA, MEETS)
     preds = tmp_path / "pred.jsonl"
@@ -384,33 +390,49 @@ def test_kg_eval_scores_a_predictions_file(runner, tmp_path, monkeypatch):
             relation(entity("Alpha", country="ALP"), "attacks", entity("Beta", country="BET"), "ASSAULT", doc="doc1"),
             relation(entity("Alpha", country="ALP"), "attacks", entity("Beta", country="BET"), "ASSAULT", doc="x")]
     preds.write_text("".join(json.dumps(r.to_record()) + "\n" for r in rels), encoding="utf-8")
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(preds), "--explain"])
+    res = invoke("eval", gold, "--predictions", preds, "--explain")
     assert res.exit_code == 0, res.output
     assert "gold  entity   ALL" in res.output and "0.500  1.000  0.667" in res.output
     assert "doc1: Alpha ASSAULT Beta" in res.output and "1 relation records name documents outside" in res.output
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(preds), "--format", "json"])
+    res = invoke("eval", gold, "--predictions", preds, "--format", "json")
     data = json.loads(res.output)
     assert data[0]["levels"]["country"]["overall"]["precision"] == 0.5
 
 
-def test_kg_eval_errors(runner, tmp_path, monkeypatch):
-    res = runner.invoke(cli, ["eval", "nonsense"])
+def test_kg_eval_errors(tmp_path, monkeypatch):
+    res = invoke("eval", "nonsense")
     assert res.exit_code == 1 and "Error: no gold set named 'nonsense'" in res.output
-    res = runner.invoke(cli, ["eval", "all", "--predictions", "x.jsonl"])
+    res = invoke("eval", "all", "--predictions", "x.jsonl")
     assert res.exit_code == 2 and "exactly one gold set" in res.output
-    res = runner.invoke(cli, ["eval", "seed", "--match", "predicate", "--check-floors"])
+    res = invoke("eval", "seed", "--match", "predicate", "--check-floors")
     assert res.exit_code == 2 and "default measurement" in res.output
     monkeypatch.setenv("KG_SHARED", str(tmp_path))
-    res = runner.invoke(cli, ["eval", "conll04"])
+    res = invoke("eval", "conll04")
     assert res.exit_code == 1 and "KG_SHARED" in res.output and "conll04" in res.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "d"}\n', encoding="utf-8")
     gold = write_gold(tmp_path, DOC, ALPHA, BETA, MEETS)
-    res = runner.invoke(cli, ["eval", str(gold), "--predictions", str(bad)])
+    res = invoke("eval", gold, "--predictions", bad)
     assert res.exit_code == 1 and f"{bad}:1: not a relation record" in res.output
 
 
 # ------------------------------------------------------------------ the real gold sets
+
+def test_kgs_own_gold_and_floors_ship_inside_the_package():
+    """kg eval finds its gold beside its code, never through a checkout, and the wheel carries it
+    (pyproject's packages and package-data; checked against a built wheel by hand, see docs/evaluation.md)."""
+    import fnmatch
+    import tomllib
+
+    from .conftest import ROOT
+
+    assert ev.GOLD_DIR.parent == Path(ev.__file__).parent and ev.FLOORS_FILE.parent == ev.GOLD_DIR
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    assert {"kg.evaluate", "kg.evaluate.formats"} <= set(setuptools["packages"])
+    patterns = setuptools["package-data"]["kg.evaluate"]
+    files = [p.relative_to(ev.GOLD_DIR.parent).as_posix() for p in ev.GOLD_DIR.iterdir()]
+    assert files and all(any(fnmatch.fnmatch(f, pat) for pat in patterns) for f in files), (files, patterns)
+
 
 def test_kg_gold_files_quote_no_article_text():
     """Gold written for kg refers to documents by id: no string in it is long enough to be a sentence,
@@ -478,12 +500,12 @@ def test_wikinews_gold_has_ten_articles_or_more(reports):
 
 
 @pytest.mark.slow
-def test_exported_documents_scored_through_relation_records_give_the_same_figures(runner, tmp_path, reports):
+def test_exported_documents_scored_through_relation_records_give_the_same_figures(tmp_path, reports):
     shared_path("gold", "plover", "gsr-dev.jsonl")
     docs, preds = tmp_path / "gsr.jsonl", tmp_path / "pred.jsonl"
-    res = runner.invoke(cli, ["eval", "plover", "--export-documents", str(docs)])
+    res = invoke("eval", "plover", "--export-documents", docs)
     assert res.exit_code == 0
-    res = runner.invoke(cli, ["extract", "--format", "jsonl", str(docs)])
+    res = invoke("extract", "--format", "jsonl", docs)
     preds.write_text(res.output, encoding="utf-8")
     rep = ev.run("plover", predictions=preds)
     assert ev.figures(rep) == ev.figures(reports["plover"])

@@ -12,35 +12,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from kg import events as ev
-from kg import export as exporters
-from kg.cli import cli
-from kg.entities import update
-from kg.model import Document, Entity, Extraction, Relation
+from kg import events as ev, export as exporters
+from kg.model import Entity
 from kg.netgraph import QUAD_CLASS
 from kg.store import open_store
 
-from .conftest import shared_path
+from .conftest import invoke, shared_path
+from .helpers import EST, ESTONIA, FIN, FINLAND, build_store, said, store_of
 
 BALTIC = Path(__file__).parent / "data" / "baltic-meeting.jsonl"
-FIN, EST = "https://w3id.org/kg/id/Q33", "https://w3id.org/kg/id/Q191"
 
 
 @pytest.fixture(scope="module")
 def baltic_path(tmp_path_factory):
-    from kg.pipeline import build
-
-    path = tmp_path_factory.mktemp("baltic") / "store"
-    with open_store(path) as store:
-        build([BALTIC], store)
-    return path
+    return build_store(tmp_path_factory.mktemp("baltic") / "store", [BALTIC])
 
 
 @pytest.fixture
@@ -100,28 +90,9 @@ def test_the_event_id_is_the_same_whatever_the_build_order_and_follows_removals(
 
 # ------------------------------------------------------------------ hand-made records: every column
 
-TEXT = "Finland and Estonia met in Moscow. Estonia met Finland. Finland criticized Estonia. Estonia criticized Finland."
 MOSCOW = Entity("https://w3id.org/kg/id/Q649", "Moscow", "City", wikidata="Q649", country="RUS")
-FINLAND = Entity(FIN, "Finland", "Country", wikidata="Q33", country="FIN")
-ESTONIA = Entity(EST, "Estonia", "Country", wikidata="Q191", country="EST")
 EST_POLICE = Entity("https://w3id.org/kg/id/organization/estonia-police", "Estonia police", "Organization",
                     country="EST", sector="COP")
-
-
-def said(doc: str, sentence: str, s: Entity, p: str, o: Entity, plover: str, cameo: str, **kw) -> Relation:
-    start = TEXT.index(sentence)
-    return Relation(doc=doc, sentence=sentence, start=start, end=start + len(sentence), subject=s, predicate=p,
-                    object=o, plover=plover, cameo=cameo, **kw)
-
-
-def store_of(tmp_path, docs: dict[str, list[Relation]], date="2019-03-07"):
-    store = open_store(tmp_path / "store")
-    for doc_id, rels in docs.items():
-        doc = Document(id=doc_id, text=TEXT, date=date, url=f"https://news.example/{doc_id}")
-        rels = [replace(r, article_date=date) for r in rels]
-        ents = {e.id: e for r in rels for e in (r.subject, r.object)}
-        update(store, [Extraction(doc, tuple(rels), tuple(ents.values()))])
-    return store
 
 
 def test_every_column_is_filled_where_the_record_allows(tmp_path):
@@ -249,23 +220,12 @@ def test_jsonl_gives_every_report_behind_an_event(baltic):
 
 
 def test_cli_writes_the_table_and_refuses_the_flag_elsewhere(baltic_path, tmp_path):
-    runner = CliRunner()
     out = tmp_path / "events.csv"
-    res = runner.invoke(cli, ["export", "--store", str(baltic_path), "--format", "events", "-o", str(out),
-                              "--include-unasserted"])
+    res = invoke("export", "--store", baltic_path, "--format", "events", "-o", out, "--include-unasserted")
     assert res.exit_code == 0, res.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 4  # the header and three events
-    res = runner.invoke(cli, ["export", "--store", str(baltic_path), "--format", "ttl", "--include-unasserted"])
+    res = invoke("export", "--store", baltic_path, "--format", "ttl", "--include-unasserted")
     assert res.exit_code == 2 and "--include-unasserted does not apply to the ttl format" in res.output
-
-
-def test_doctests():
-    import doctest
-
-    from kg import eventkey, events
-
-    for module in (eventkey, events):
-        assert doctest.testmod(module).failed == 0
 
 
 # ------------------------------------------------------------------ the named queries count the same events
@@ -310,12 +270,11 @@ def test_the_events_query_and_the_table_agree_on_wikinews(wikinews_store):
 
 
 def test_stats_and_pairs_count_events(baltic_path):
-    runner = CliRunner()
-    data = json.loads(runner.invoke(cli, ["stats", "--store", str(baltic_path), "--format", "json"]).output)
+    data = json.loads(invoke("stats", "--store", baltic_path, "--format", "json").output)
     assert (data["events"], data["event_statements"], data["events_by_plover"]) == (2, 4, {"ACCUSE": 1, "CONSULT": 1})
-    res = runner.invoke(cli, ["stats", "--store", str(baltic_path)])
+    res = invoke("stats", "--store", baltic_path)
     assert "Events: 2, reported by 4 asserted statements" in res.output
-    res = runner.invoke(cli, ["analyze", "pairs", "--undirected", "--store", str(baltic_path), "--format", "json"])
+    res = invoke("analyze", "pairs", "--undirected", "--store", baltic_path, "--format", "json")
     assert res.exit_code == 0, res.output
     pairs = {(r["source"], r["target"]): r for r in json.loads(res.stdout)["rows"]}
     assert pairs[("EST", "FIN")]["verbal cooperation"] == 1  # three articles, one meeting

@@ -8,38 +8,28 @@ import io
 import json
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg import export as exporters
-from kg.entities import update
-from kg.model import Entity, Extraction, Relation
+from kg.model import Document, Entity, Extraction, Relation
 from kg.namespaces import KG
 
-from .test_query_named import news_extractions
-
-RDFLIB_FORMAT = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "rdfxml": "xml", "jsonld": "json-ld"}
+from .conftest import invoke
+from .helpers import RDFLIB_FORMAT, news_extractions, rdflib_graphs, write_store
 
 
 @pytest.fixture(scope="module")
 def news_store(tmp_path_factory):
     """The three hand-made documents plus one whose text tries formula injection."""
-    from kg.store import open_store
-
     hostile = Entity("https://w3id.org/kg/id/organization/cmd", "=cmd|' /C calc'!A0", "Organization",
                      aliases=("+SUM(1,2)", "@evil", "-2+3"))
     target = Entity("https://w3id.org/kg/id/Q9999901", "Ruritania", "Country", wikidata="Q9999901", country="RUR")
     text = "=cmd|' /C calc'!A0 criticized Ruritania; \"quotes\", commas\tand tabs."
     rel = Relation(doc="=hostile", sentence=text, start=0, end=len(text), subject=hostile, predicate="criticizes",
                    object=target, plover="ACCUSE", cameo="111", confidence=0.5)
-    from kg.model import Document
-
     ex = Extraction(Document(id="=hostile", text=text), (rel,), (hostile, target))
-    path = tmp_path_factory.mktemp("exports") / "store"
-    with open_store(path) as store:
-        for e in [*news_extractions(), ex]:
-            update(store, [e])
-    return path
+    return write_store(tmp_path_factory.mktemp("exports") / "store", [*news_extractions(), ex])
 
 
 @pytest.fixture
@@ -69,24 +59,6 @@ def union_graph(graphs: dict[str, Graph]) -> Graph:
     return g
 
 
-def rdflib_graphs(data: bytes, fmt: str) -> dict[str, Graph]:
-    """The named graphs of N-Quads or TriG as rdflib reads them."""
-    import warnings
-
-    with warnings.catch_warnings():  # rdflib 7's Dataset.parse calls its own deprecated API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        ds = Dataset()
-        ds.parse(data=data, format=RDFLIB_FORMAT[fmt])
-        out = {}
-        for g in ds.graphs():
-            if len(g):
-                copy = Graph()
-                for t in g:
-                    copy.add(t)
-                out[str(g.identifier)] = copy
-    return out
-
-
 def test_every_registered_format_is_documented_and_tested():
     tested = set(RDFLIB_FORMAT) | {"graphml", "gexf", "neo4j", "jsonl"}
     tested |= {"events", "events-parquet", "events-jsonl"}  # tests/test_event_table.py
@@ -95,7 +67,6 @@ def test_every_registered_format_is_documented_and_tested():
         assert f"``{name}``" in exporters.__doc__
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # rdflib's JSON-LD parser
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "rdfxml", "jsonld"])
 def test_triple_formats_round_trip_into_a_fresh_store(store, tmp_path, fmt):
     from kg.store import open_store
@@ -280,7 +251,7 @@ def test_jsonl_gives_back_the_relation_records(store):
 
     got_news = sorted((r for r in got if r["doc"].startswith("ruritania")), key=key)
     assert len(got_news) == len(expected)
-    for g, e in zip(got_news, sorted(expected, key=key)):
+    for g, e in zip(got_news, sorted(expected, key=key), strict=True):
         assert g == e
 
 
@@ -308,17 +279,12 @@ def test_writes_are_atomic_and_refuse_a_wrong_target(store, tmp_path):
 
 
 def test_cli_export_every_format(news_store, tmp_path):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
-    runner = CliRunner()
     for fmt in exporters.available():
         target = tmp_path / (fmt if fmt == "neo4j" else f"graph.{fmt}")
-        res = runner.invoke(cli, ["export", "--format", fmt, "--store", str(news_store), "-o", str(target)])
+        res = invoke("export", "--format", fmt, "--store", news_store, "-o", target)
         assert res.exit_code == 0, res.output
         assert target.exists()
-    res = runner.invoke(cli, ["export", "--format", "neo4j", "--store", str(news_store)])
+    res = invoke("export", "--format", "neo4j", "--store", news_store)
     assert res.exit_code == 2 and "-o FOLDER" in res.output
 
 

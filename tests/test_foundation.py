@@ -10,7 +10,7 @@ from rdflib import OWL, RDF, Graph
 
 from kg.namespaces import KG, ONTOLOGY_FILE
 
-from .conftest import shared_path
+from .conftest import ROOT, shared_path
 
 
 def test_closed_namespace_rejects_misspelt_terms():
@@ -100,3 +100,12 @@ def test_page_furniture_is_blanked_without_moving_offsets():
     assert len(cleaned) == len(text)
     assert "webp" not in cleaned and "Listen" not in cleaned and "Scroll" not in cleaned
     assert cleaned.index("Real sentence") == text.index("Real sentence")
+
+
+def test_every_package_of_kg_ships_in_the_wheel():
+    """pyproject lists the packages by name: a new one left out would work in a checkout only."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "kg").rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)

@@ -15,32 +15,15 @@ import os
 
 import pyoxigraph as ox
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
 from kg.errors import InputError
 from kg.ingest import read_inputs
 from kg.skips import skipping
 
+from .conftest import error_line, invoke, stored_ids
+
 GOOD = "Germany criticized Russia over the attack on the border post."
 OTHER = "France praised Italy for its support during the summit in Rome."
-
-
-def invoke(*args, input=None):
-    return CliRunner().invoke(cli, [str(a) for a in args], input=input, catch_exceptions=False)
-
-
-def error_line(res) -> str:
-    lines = [line for line in res.output.splitlines() if line.startswith("Error:")]
-    assert len(lines) == 1, res.output
-    return lines[0]
-
-
-def stored_ids(store) -> set[str]:
-    q = "SELECT ?id WHERE { GRAPH ?g { ?d a kg:Document ; dcterms:identifier ?id } }"
-    res = invoke("query", q, "--store", store, "--format", "json")
-    assert res.exit_code == 0, res.output
-    return {b["id"]["value"] for b in json.loads(res.output)["results"]["bindings"]}
 
 
 def write_jsonl(path, records) -> None:
@@ -291,7 +274,7 @@ def test_an_impossible_date_is_refused_with_the_line(tmp_path, date):
 
 # ------------------------------------------------------------------ 16. what a stopped build keeps
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("jobs", ["1", pytest.param("2", marks=pytest.mark.slow)])  # 2: worker processes
 def test_a_stopped_build_keeps_every_document_before_the_bad_one(tmp_path, jobs):
     corpus = tmp_path / "c.jsonl"
     good = [{"id": f"d{i}", "text": GOOD if i % 2 else OTHER} for i in range(21)]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from kg.cli import cli
 from kg.errors import StoreError
 from kg.pipeline import build, extract, remove
 from kg.store import open_store
+
+from .conftest import invoke, quads
 
 DOCS = {
     "beijing": {"id": "beijing", "date": "2024-05-06",
@@ -29,10 +29,6 @@ def corpus(tmp_path, *names, name="corpus.jsonl", **changes):
         for n in names:
             fh.write(json.dumps(DOCS[n] | changes.get(n, {})) + "\n")
     return path
-
-
-def quads(store) -> list[str]:
-    return sorted(str(q) for q in store.ox)
 
 
 def test_builds_in_any_grouping_and_order_give_the_same_graph(tmp_path):
@@ -131,15 +127,14 @@ def test_removed_document_comes_back_on_the_next_build(tmp_path):
 
 def test_cli_remove(tmp_path):
     store = tmp_path / "s"
-    runner = CliRunner()
     path = corpus(tmp_path, "beijing", "moscow")
-    assert runner.invoke(cli, ["build", str(path), "--store", str(store)]).exit_code == 0
-    res = runner.invoke(cli, ["remove", "moscow", "--store", str(store)])
+    assert invoke("build", path, "--store", store).exit_code == 0
+    res = invoke("remove", "moscow", "--store", store)
     assert res.exit_code == 0 and "1 removed" in res.output
-    res = runner.invoke(cli, ["remove", "moscow", "--store", str(store)])
+    res = invoke("remove", "moscow", "--store", store)
     assert res.exit_code == 1
     assert res.output.startswith("Error: no document 'moscow' in the store")
-    res = runner.invoke(cli, ["remove", "moscow", "--store", str(tmp_path / "none")])
+    res = invoke("remove", "moscow", "--store", tmp_path / "none")
     assert res.exit_code == 1 and "Error: no store at" in res.output
 
 
@@ -170,18 +165,16 @@ def test_cli_jobs_glob_and_progress_options(tmp_path):
     (folder / "sub").mkdir(parents=True)
     (folder / "sub" / "note.txt").write_text(DOCS["moscow"]["text"] + "\n")
     (folder / "skip.md").write_text(DOCS["beijing"]["text"] + "\n")
-    runner = CliRunner()
-    res = runner.invoke(cli, ["build", str(folder), "--glob", "*.txt", "--store", str(tmp_path / "s"),
-                              "--progress"])
+    res = invoke("build", folder, "--glob", "*.txt", "--store", tmp_path / "s", "--progress")
     assert res.exit_code == 0, res.output
     assert "1 added" in res.output
     assert "1 docs in" in res.stderr  # the bar's closing line, on stderr only
-    res = runner.invoke(cli, ["extract", str(folder), "--format", "jsonl", "--glob", "sub/*.txt"])
+    res = invoke("extract", folder, "--format", "jsonl", "--glob", "sub/*.txt")
     assert res.exit_code == 0 and "\r" not in res.output  # no bar when not a terminal
     assert {json.loads(line)["doc"] for line in res.stdout.splitlines()} == {"sub/note"}
-    res = runner.invoke(cli, ["build", str(folder), "--jobs", "-1"])
+    res = invoke("build", folder, "--jobs", "-1")
     assert res.exit_code == 2 and "--jobs" in res.output
-    res = runner.invoke(cli, ["build", str(folder), "--nquads", str(tmp_path / "parts")])
+    res = invoke("build", folder, "--nquads", tmp_path / "parts")
     assert res.exit_code == 2 and "--nquads needs --dask" in res.output
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from kg.language import english_share, non_english_reason
 
-from .conftest import EXAMPLE, shared_path
+from .conftest import EXAMPLE, invoke, shared_path
 
 FRENCH = ("Le président de la République a reçu mardi son homologue japonais au palais de l'Élysée. "
           "Les deux dirigeants ont évoqué la coopération économique, la sécurité régionale et le climat, "
@@ -25,9 +25,10 @@ def test_every_wikinews_article_is_english():
     import json
 
     path = shared_path("corpus", "wikinews-2019.jsonl")
-    for line in open(path, encoding="utf-8"):
-        doc = json.loads(line)
-        assert non_english_reason(doc["text"]) is None, doc["id"]
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            assert non_english_reason(doc["text"]) is None, doc["id"]
 
 
 def test_other_languages_are_refused_with_a_reason():
@@ -109,11 +110,7 @@ def test_a_foreign_passage_is_blanked_keeping_every_offset(tmp_path):
     # and through the CLI: relations only from the English paragraphs, the note on stderr
     path = tmp_path / "mixed.txt"
     path.write_text(text, encoding="utf-8")
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
-    res = CliRunner().invoke(cli, ["extract", "--format", "jsonl", str(path)], catch_exceptions=False)
+    res = invoke("extract", "--format", "jsonl", path)
     assert res.exit_code == 0 and "2 non-English paragraphs" in res.output
     import json
 

@@ -12,8 +12,8 @@ import pytest
 from kg import visualize as viz
 from kg.netgraph import country_graph
 
-from .test_analyze import build_world
-from .test_viz import page_data
+from .conftest import invoke
+from .helpers import build_world, page_data
 
 
 def _news_like(seed: int = 3):
@@ -164,16 +164,12 @@ def test_a_country_without_an_entity_in_the_store_is_named_from_kgs_table():
 
 
 def test_cli_viz_level_country_and_overview_switch(tmp_path):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
     path = build_world(tmp_path / "store")
     out = tmp_path / "c.html"
-    res = CliRunner().invoke(cli, ["viz", "--store", str(path), "--level", "country", "-o", str(out)])
+    res = invoke("viz", "--store", path, "--level", "country", "-o", out)
     assert res.exit_code == 0, res.output
     data = page_data(out.read_text(encoding="utf-8"))
     assert {n["label"] for n in data["nodes"]} == {"Germany", "France", "Italy", "Russia", "Ukraine"}
     assert "countries: each entity counts for its country" in out.read_text(encoding="utf-8")
-    res = CliRunner().invoke(cli, ["viz", "--store", str(path), "--overview", "-o", str(out)])
+    res = invoke("viz", "--store", path, "--overview", "-o", out)
     assert res.exit_code == 0 and "communities:" in out.read_text(encoding="utf-8")

@@ -5,52 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from kg.entities import update
 from kg.errors import QueryError
-from kg.model import Document, Extraction, Relation
 from kg.query import named_queries, run_named
 
-from .test_rdf_model import ELB, RUR, TEXT, VOGT, ruritania
-
-SECOND = ("Elbonia condemned Ruritania on Friday. Ruritania's president Anna Vogt visited Elbonia "
-          "on Monday. Ruritania sanctions Elbonia.")
-THIRD = "Vogt met Elbonian officials. " + TEXT
-
-
-def _doc(doc_id, text, date, rels_spec):
-    doc = Document(id=doc_id, text=text, title=doc_id.title(), date=date, url=f"https://news.example/{doc_id}")
-    rels = []
-    for sent, s, p, o, kw in rels_spec:
-        start = text.index(sent)
-        rels.append(Relation(doc=doc_id, sentence=sent, start=start, end=start + len(sent), subject=s,
-                             predicate=p, object=o, date=date, article_date=date, **kw))
-    entities = {e.id: e for r in rels for e in (r.subject, r.object)}
-    return Extraction(document=doc, relations=tuple(rels), entities=tuple(entities.values()))
-
-
-def news_extractions() -> list[Extraction]:
-    """Three documents: ruritania-1 (2024-03-04), ruritania-2 (2024-05-10), ruritania-3 (no date)."""
-    second = _doc("ruritania-2", SECOND, "2024-05-10", [
-        ("Elbonia condemned Ruritania on Friday.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
-        ("Ruritania's president Anna Vogt visited Elbonia on Monday.", VOGT, "visits", ELB,
-         {"plover": "CONSULT", "mode": "visit", "cameo": "042"}),
-        ("Ruritania sanctions Elbonia.", RUR, "sanctions", ELB, {"plover": "SANCTION", "cameo": "163"}),
-    ])
-    third = _doc("ruritania-3", THIRD, None, [
-        ("Vogt met Elbonian officials.", VOGT, "meetsWith", ELB, {"plover": "CONSULT", "cameo": "040"}),
-    ])
-    return [ruritania(), second, third]
+from .conftest import invoke
+from .helpers import ELB, RUR, TEXT, news_document, news_extractions, write_store
 
 
 @pytest.fixture(scope="module")
 def news_store(tmp_path_factory):
-    from kg.store import open_store
-
-    path = tmp_path_factory.mktemp("news") / "store"
-    with open_store(path) as store:
-        for ex in news_extractions():
-            update(store, [ex])
-    return path
+    return write_store(tmp_path_factory.mktemp("news") / "store", news_extractions())
 
 
 @pytest.fixture
@@ -198,7 +162,7 @@ def test_provenance_of_a_fact(news):
         ("ruritania-2", "https://news.example/ruritania-2", "2024-05-10",
          "Ruritania's president Anna Vogt visited Elbonia on Monday."),
     ]
-    first = dict(zip(v, got[0]))
+    first = dict(zip(v, got[0], strict=True))
     assert (first["start"], first["end"]) == ("0", "58") and TEXT[0:58] == first["evidence"]
     assert first["extractor"] == "rules" and first["version"] == "0.1.0" and first["modality"] == "asserted"
     assert first["statement"].startswith("https://w3id.org/kg/statement/")
@@ -252,23 +216,18 @@ def test_a_literal_parameter_cannot_change_the_query(news):
 
 
 def test_cli_runs_named_queries_and_lists_them(news_store):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
-    runner = CliRunner()
-    res = runner.invoke(cli, ["query", "--name", "between", "--param", "a=Elbonia", "--param", "b=Q9999901",
-                              "--store", str(news_store), "--format", "csv"])
+    res = invoke("query", "--name", "between", "--param", "a=Elbonia", "--param", "b=Q9999901",
+                 "--store", news_store, "--format", "csv")
     assert res.exit_code == 0, res.output
     assert res.output.splitlines()[0] == "subject,predicate,object,plover,date,confidence,evidence,doc"
     assert len(res.output.splitlines()) == 3
-    listing = runner.invoke(cli, ["query", "--list"]).output
+    listing = invoke("query", "--list").output
     for name in named_queries():
         assert name in listing
     assert "from? (date)" in listing and "entity (entity)" in listing
-    bad = runner.invoke(cli, ["query", "--name", "events", "--param", "plover", "--store", str(news_store)])
+    bad = invoke("query", "--name", "events", "--param", "plover", "--store", news_store)
     assert bad.exit_code == 1 and "key=value" in bad.output
-    misuse = runner.invoke(cli, ["query", "--param", "a=b", "--store", str(news_store)])
+    misuse = invoke("query", "--param", "a=b", "--store", news_store)
     assert misuse.exit_code == 2
 
 
@@ -281,19 +240,15 @@ POPULAR = 12  # documents that all mention Ruritania and Elbonia
 def popular_store(tmp_path_factory):
     """Twelve documents, each describing Ruritania and Elbonia (a copy of their labels, types
     and links in every document graph), each with one fact of its own about them."""
-    from kg.store import open_store
+    def wire(i: int):
+        text = f"Ruritania sanctions Elbonia over the dam {i}. Elbonia criticizes Ruritania."
+        return news_document(f"wire-{i:02d}", text, f"2024-06-{i + 1:02d}", [
+            (f"Ruritania sanctions Elbonia over the dam {i}.", RUR, "sanctions", ELB,
+             {"plover": "SANCTION", "cameo": "163"}),
+            ("Elbonia criticizes Ruritania.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
+        ])
 
-    path = tmp_path_factory.mktemp("popular") / "store"
-    with open_store(path) as store:
-        for i in range(POPULAR):
-            text = f"Ruritania sanctions Elbonia over the dam {i}. Elbonia criticizes Ruritania."
-            ex = _doc(f"wire-{i:02d}", text, f"2024-06-{i + 1:02d}", [
-                (f"Ruritania sanctions Elbonia over the dam {i}.", RUR, "sanctions", ELB,
-                 {"plover": "SANCTION", "cameo": "163"}),
-                ("Elbonia criticizes Ruritania.", ELB, "criticizes", RUR, {"plover": "ACCUSE", "cameo": "111"}),
-            ])
-            update(store, [ex])
-    return path
+    return write_store(tmp_path_factory.mktemp("popular") / "store", [wire(i) for i in range(POPULAR)])
 
 
 @pytest.mark.parametrize("name,params,expected", [

@@ -9,48 +9,14 @@ from rdflib.namespace import DCTERMS, PROV
 
 from kg.entities import store_graph
 from kg.graph import document_iri, extraction_graph, local_entity_iri, statement_iri
-from kg.model import Document, Entity, Extraction, Relation
+from kg.model import Entity, Extraction, Relation
 from kg.namespaces import KG
+
+from .helpers import ELB, RUR, VOGT, ruritania, shacl
 
 # Not rdflib's XSD namespace object: pytest's collector pokes at module attributes and it warns.
 XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
-
-TEXT = ("Ruritania's president Anna Vogt visited Elbonia on Monday. "
-        "Elbonia did not condemn Ruritania. Vogt plans to meet the Elbonian premier. "
-        "Vogt leads Ruritania.")
-
-VOGT = Entity("https://w3id.org/kg/id/person/anna-vogt", "Anna Vogt", "Person", aliases=("Vogt",), country="RUR")
-RUR = Entity("https://w3id.org/kg/id/Q9999901", "Ruritania", "Country", wikidata="Q9999901", country="RUR")
-ELB = Entity("https://w3id.org/kg/id/country/elbonia", "Elbonia", "Country", country="ELB")
-
-
-def sentence(text: str) -> tuple[str, int, int]:
-    start = TEXT.index(text)
-    return text, start, start + len(text)
-
-
-def relation(sent: str, subject: Entity, predicate: str, obj: Entity, **kw) -> Relation:
-    s, start, end = sentence(sent)
-    return Relation(doc="ruritania-1", sentence=s, start=start, end=end, subject=subject, predicate=predicate,
-                    object=obj, **kw)
-
-
-def ruritania(date: str | None = "2024-03-04", url: str | None = "https://news.example/ruritania?id=1") -> Extraction:
-    """A hand-made extraction: an asserted event, a negated one, an intended one, a static relation."""
-    doc = Document(id="ruritania-1", text=TEXT, title="Vogt in Elbonia", date=date, url=url)
-    rels = tuple(replace(r, article_date=date) for r in (
-        relation("Ruritania's president Anna Vogt visited Elbonia on Monday.", VOGT, "visits", ELB,
-                 plover="CONSULT", mode="visit", cameo="042", confidence=0.9, date=date),
-        relation("Elbonia did not condemn Ruritania.", ELB, "criticizes", RUR, plover="ACCUSE", cameo="111",
-                 negated=True, confidence=0.7, date=date),
-        relation("Vogt plans to meet the Elbonian premier.", VOGT, "meetsWith", ELB, plover="CONSULT",
-                 cameo="040", modality="intended", confidence=0.6, date=date),
-        relation("Vogt leads Ruritania.", VOGT, "leaderOf", RUR, confidence=0.8, date=date),
-    ))
-    entities = {e.id: e for r in rels for e in (r.subject, r.object)}
-    return Extraction(document=doc, relations=rels, entities=tuple(entities.values()))
-
 
 def test_asserted_facts_are_direct_edges_and_others_are_not():
     g = extraction_graph(ruritania())
@@ -106,8 +72,6 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
     st = statement_iri(moved)
     assert g.value(st, KG.eventDate) == Literal("2024-03-01", datatype=XSD_DATE)
     assert g.value(st, KG.articleDate) == Literal("2024-03-04", datatype=XSD_DATE)
-    from .test_rdf_shapes import shacl
-
     conforms, text, _ = shacl(g)
     assert conforms, text
 
@@ -125,8 +89,6 @@ def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
     assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the store
     # and it is a local entity of the document, like the actors
     assert g.value(local_entity_iri("ruritania-1", capital.id), KG.denotes) == URIRef(capital.id)
-    from .test_rdf_shapes import shacl
-
     conforms, text, _ = shacl(g)
     assert conforms, text
 

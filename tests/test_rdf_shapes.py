@@ -8,68 +8,16 @@ shapes.ttl tells users to do with the pyshacl command.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-
 import pytest
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.entities import store_graph
 from kg.graph import document_iri, statement_iri
-from kg.namespaces import KG, ONTOLOGY_DIR, ONTOLOGY_FILE
+from kg.namespaces import KG
 
-from .test_rdf_model import ELB, RUR, VOGT, ruritania
-
-SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
-SH = Namespace("http://www.w3.org/ns/shacl#")
-
-
-@functools.cache
-def _graphs() -> tuple[Graph, Graph]:
-    return Graph().parse(SHAPES_FILE), Graph().parse(ONTOLOGY_FILE)
-
-
-@functools.lru_cache(maxsize=256)
-def _translated(query: str, base, ns):
-    from rdflib.plugins.sparql import processor
-
-    return processor.translateQuery(processor.parseQuery(query), base, dict(ns) if ns else None)
-
-
-@contextlib.contextmanager
-def _prepared_sparql():
-    """Parse each SPARQL constraint once instead of once per focus node.
-
-    pySHACL hands rdflib the query text for every focus node, and rdflib's parser takes
-    about 20 ms a query: 85 s for the corpus instead of 9 s. A translated query is
-    reusable with other bindings (that is what rdflib's prepareQuery is for).
-    """
-    from rdflib.plugins.sparql import processor
-
-    original = processor.SPARQLProcessor.query
-
-    def query(self, q, initBindings=None, initNs=None, base=None, DEBUG=False):  # noqa: N803
-        if isinstance(q, str):
-            q = _translated(q, base, tuple(sorted(initNs.items())) if initNs else None)
-        return processor.evalQuery(self.graph, q, initBindings, base)
-
-    processor.SPARQLProcessor.query = query
-    try:
-        yield
-    finally:
-        processor.SPARQLProcessor.query = original
-
-
-def shacl(graph: Graph) -> tuple[bool, str, set[str]]:
-    """(conforms, the report as text, the messages of the violations)."""
-    from pyshacl import validate
-
-    shapes, ontology = _graphs()
-    with _prepared_sparql():
-        conforms, report, text = validate(graph, shacl_graph=shapes, ont_graph=ontology)
-    messages = {str(m) for m in report.objects(None, SH.resultMessage)}
-    return conforms, text, messages
+# shacl is also imported from here by tests/test_sectors.py
+from .helpers import ELB, RUR, VOGT, ruritania, shacl
 
 
 def union_graph(store_path) -> Graph:
@@ -159,9 +107,12 @@ def _set(g, s, p, o):
 
 DEFECTS = {
     # the twin facts
-    "direct edge of a negated fact": (lambda g: g.add((ELB_, KG.criticizes, RUR_)), "must not be stored as a direct edge"),
-    "direct edge of an intended fact": (lambda g: g.add((VOGT_, KG.meetsWith, ELB_)), "must not be stored as a direct edge"),
-    "asserted fact without its edge": (lambda g: g.remove((VOGT_, KG.visits, ELB_)), "must also be stored as its direct edge"),
+    "direct edge of a negated fact": (lambda g: g.add((ELB_, KG.criticizes, RUR_)),
+                                      "must not be stored as a direct edge"),
+    "direct edge of an intended fact": (lambda g: g.add((VOGT_, KG.meetsWith, ELB_)),
+                                        "must not be stored as a direct edge"),
+    "asserted fact without its edge": (lambda g: g.remove((VOGT_, KG.visits, ELB_)),
+                                       "must also be stored as its direct edge"),
     "edge without a statement": (lambda g: g.add((VOGT_, KG.hosts, ELB_)), "must be backed by an asserted statement"),
     "undeclared property on an entity": (lambda g: g.add((VOGT_, EX.likes, ELB_)), "may only carry"),
     # statements
@@ -189,10 +140,12 @@ DEFECTS = {
     "static relation with a location": (lambda g: g.add((LEADS, KG.location, ELB_)), None),
     "statement IRI not minted by kg": (lambda g: [g.add((EX.st, p, o)) for p, o in g.predicate_objects(VISIT)], None),
     # events
-    "PLOVER class disagrees with the type": (lambda g: _set(g, VISIT, KG.ploverType, Literal("ACCUSE")), "exactly one PLOVER class"),
+    "PLOVER class disagrees with the type": (lambda g: _set(g, VISIT, KG.ploverType, Literal("ACCUSE")),
+                                             "exactly one PLOVER class"),
     "two PLOVER classes": (lambda g: g.add((VISIT, RDF.type, KG.Assault)), "exactly one PLOVER class"),
     "unknown PLOVER type": (lambda g: _set(g, VISIT, KG.ploverType, Literal("HUG")), None),
-    "predicate of another PLOVER type": (lambda g: _set(g, VISIT, KG.predicate, KG.criticizes), "sub-property of the PLOVER"),
+    "predicate of another PLOVER type": (lambda g: _set(g, VISIT, KG.predicate, KG.criticizes),
+                                         "sub-property of the PLOVER"),
     "CAMEO code not digits": (lambda g: _set(g, VISIT, KG.cameoCode, Literal("visit")), "CAMEO code"),
     "event without a recipient": (lambda g: g.remove((VISIT, KG.recipient, None)), None),
     "event with kg:subject": (lambda g: g.add((VISIT, KG.subject, VOGT_)), "not kg:subject"),
@@ -200,9 +153,11 @@ DEFECTS = {
     "both event and static relation": (lambda g: g.add((VISIT, RDF.type, KG.StaticRelation)), None),
     # static relations
     "static relation with a PLOVER type": (lambda g: g.add((LEADS, KG.ploverType, Literal("AGREE"))), None),
-    "static relation with an event predicate": (lambda g: _set(g, LEADS, KG.predicate, KG.visits), "static relation the ontology"),
+    "static relation with an event predicate": (lambda g: _set(g, LEADS, KG.predicate, KG.visits),
+                                                "static relation the ontology"),
     # entities
-    "entity without a label": (lambda g: g.remove((VOGT_, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None)), None),
+    "entity without a label": (lambda g: g.remove((VOGT_, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None)),
+                               None),
     "prefLabel differs from label": (lambda g: _set(g, VOGT_, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"),
                                                     Literal("A. Vogt")), "must equal rdfs:label"),
     "two entity types": (lambda g: g.add((VOGT_, RDF.type, KG.Organization)), "exactly one type"),
@@ -216,7 +171,8 @@ DEFECTS = {
         (URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"), Literal("Ghost"))]], None),
     # documents and provenance
     "content hash not SHA-256": (lambda g: _set(g, DOC, KG.contentHash, Literal("abc")), "SHA-256"),
-    "document IRI not from its id": (lambda g: _set(g, DOC, DCTERMS.identifier, Literal("another-id")), "percent-encoded"),
+    "document IRI not from its id": (lambda g: _set(g, DOC, DCTERMS.identifier, Literal("another-id")),
+                                     "percent-encoded"),
     "statement naming an entity its document does not": (lambda g: _set(g, VISIT, KG.recipient, RUR_) or
                                                          g.remove((URIRef(DOC + "#Q9999901"), None, None)),
                                                          "local entities of its own document denote"),

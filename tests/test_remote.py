@@ -14,16 +14,14 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.cli import cli
 from kg.errors import StoreError
 from kg.remote import RemoteStore, derive_query_url, detect_protocol, push
 
-from .conftest import EXAMPLE
-from .test_serve import free_port
+from .conftest import EXAMPLE, invoke
+from .helpers import free_port
 
 
 @pytest.fixture
@@ -122,43 +120,41 @@ def test_push_writes_each_document_once_and_replaces_changed_ones(oxigraph_serve
 
 
 def test_build_straight_into_a_remote_store(oxigraph_server, tmp_path):
-    runner = CliRunner()
     url = oxigraph_server + "/update"
-    res = runner.invoke(cli, ["build", str(EXAMPLE), "--store", url])
+    res = invoke("build", EXAMPLE, "--store", url)
     assert res.exit_code == 0, res.output
     assert "1 added" in res.output
-    res = runner.invoke(cli, ["build", str(EXAMPLE), "--store", url])
+    res = invoke("build", EXAMPLE, "--store", url)
     assert "1 unchanged" in res.output
     assert remote_graphs(oxigraph_server) == [DOC, ENTITIES]
     local = tmp_path / "local"
-    assert runner.invoke(cli, ["build", str(EXAMPLE), "--store", str(local)]).exit_code == 0
+    assert invoke("build", EXAMPLE, "--store", local).exit_code == 0
     for graph in (DOC, ENTITIES):
         assert isomorphic(remote_graph(oxigraph_server, graph), local_graph(local, graph))
-    res = runner.invoke(cli, ["build", str(EXAMPLE), "--store", oxigraph_server + "/store"])
+    res = invoke("build", EXAMPLE, "--store", oxigraph_server + "/store")
     assert res.exit_code == 0  # unchanged: nothing to write
     note = tmp_path / "note.txt"
     note.write_text("Germany criticized Russia over the attack.\n")
-    res = runner.invoke(cli, ["build", str(note), "--store", oxigraph_server + "/store"])
+    res = invoke("build", note, "--store", oxigraph_server + "/store")
     assert res.exit_code == 1 and "Graph Store Protocol" in res.output and "kg push" in res.output
 
 
 def test_cli_push_and_its_report(oxigraph_server, example_store):
-    runner = CliRunner()
-    res = runner.invoke(cli, ["push", oxigraph_server + "/store", "--store", str(example_store)])
+    res = invoke("push", oxigraph_server + "/store", "--store", example_store)
     assert res.exit_code == 0, res.output
     assert "2 pushed, 0 unchanged" in res.output and "(gsp)" in res.output  # the document and the entity graph
-    res = runner.invoke(cli, ["push", oxigraph_server + "/update", "--store", str(example_store)])
+    res = invoke("push", oxigraph_server + "/update", "--store", example_store)
     assert "0 pushed, 2 unchanged" in res.output  # a GSP write is seen by the update protocol too
 
 
 def test_unreachable_server_is_one_error_line(example_store):
-    res = CliRunner().invoke(cli, ["push", f"http://127.0.0.1:{free_port()}/update", "--store", str(example_store)])
+    res = invoke("push", f"http://127.0.0.1:{free_port()}/update", "--store", example_store)
     assert res.exit_code == 1
     assert res.output.startswith("Error: cannot reach http://127.0.0.1:") and res.output.count("\n") == 1
 
 
 def test_query_on_a_remote_store_says_where_to_query(oxigraph_server):
-    res = CliRunner().invoke(cli, ["query", "ASK {}", "--store", oxigraph_server + "/update"])
+    res = invoke("query", "ASK {}", "--store", oxigraph_server + "/update")
     assert res.exit_code == 1 and "remote store" in res.output
 
 
@@ -224,7 +220,8 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
 @pytest.fixture
 def stub():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for the loop's next poll: 0.5 s by default, a tenth of that here
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     _Recorder.seen = []
     try:
@@ -236,7 +233,7 @@ def stub():
 
 def test_credentials_from_the_url_are_sent_and_kept_out_of_messages(stub, example_store):
     host = stub.removeprefix("http://")
-    res = CliRunner().invoke(cli, ["push", f"http://alice:s3cret@{host}/ds/update", "--store", str(example_store)])
+    res = invoke("push", f"http://alice:s3cret@{host}/ds/update", "--store", example_store)
     assert res.exit_code == 0, res.output
     assert "s3cret" not in res.output
     authorised = [(m, p) for m, p, auth in _Recorder.seen if auth]
@@ -249,11 +246,11 @@ def test_credentials_from_the_url_are_sent_and_kept_out_of_messages(stub, exampl
 def test_credentials_from_the_environment(stub, example_store, monkeypatch):
     monkeypatch.setenv("KG_REMOTE_USER", "alice")
     monkeypatch.setenv("KG_REMOTE_PASSWORD", "s3cret")
-    res = CliRunner().invoke(cli, ["push", stub + "/ds/update", "--store", str(example_store)])
+    res = invoke("push", stub + "/ds/update", "--store", example_store)
     assert res.exit_code == 0, res.output
 
 
 def test_missing_credentials_say_how_to_give_them(stub, example_store, monkeypatch):
     monkeypatch.delenv("KG_REMOTE_USER", raising=False)
-    res = CliRunner().invoke(cli, ["push", stub + "/ds/update", "--store", str(example_store)])
+    res = invoke("push", stub + "/ds/update", "--store", example_store)
     assert res.exit_code == 1 and "401" in res.output and "KG_REMOTE_PASSWORD" in res.output

@@ -8,15 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from kg import series as ts
-from kg.cli import cli
 from kg.errors import QueryError
 from kg.model import Entity
 
-from .conftest import ROOT
-from .test_event_table import ESTONIA, FINLAND, said, store_of
+from .conftest import ROOT, invoke
+from .helpers import ESTONIA, FINLAND, said, store_of
 
 ARTIFACTS = Path(os.environ.get("KG_TEST_ARTIFACTS", ROOT / "output" / "test-artifacts"))
 KALLAS = Entity("https://w3id.org/kg/id/person/kaja-kallas", "Kaja Kallas", "Person", country="EST")
@@ -139,24 +137,17 @@ def test_plot_refuses_other_file_types(store):
 
 def test_cli_series(store, tmp_path):
     store.close()
-    runner = CliRunner()
     png = tmp_path / "fin-est.png"
-    res = runner.invoke(cli, ["analyze", "series", "--store", str(tmp_path / "store"), "--level", "country",
-                              "--pair", "FIN", "EST", "--plot", str(png), "--format", "csv"])
+    res = invoke("analyze", "series", "--store", tmp_path / "store", "--level", "country", "--pair", "FIN", "EST",
+                 "--plot", png, "--format", "csv")
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
     assert lines[0] == ",".join(ts.COLUMNS) and len(lines) == 4 and png.stat().st_size > 10_000
     assert "Note: one count per real event" in res.stderr
-    res = runner.invoke(cli, ["analyze", "series", "--store", str(tmp_path / "store"), "--format", "json"])
+    res = invoke("analyze", "series", "--store", tmp_path / "store", "--format", "json")
     assert res.exit_code == 0 and '"totals"' in res.stdout
-    res = runner.invoke(cli, ["analyze", "series", "--store", str(tmp_path / "store"), "--pair", "Finland", "Nope"])
+    res = invoke("analyze", "series", "--store", tmp_path / "store", "--pair", "Finland", "Nope")
     assert res.exit_code == 1 and "Error: no entity called 'Nope'" in res.output
-
-
-def test_doctests():
-    import doctest
-
-    assert doctest.testmod(ts).failed == 0
 
 
 def test_the_series_module_does_not_load_matplotlib_until_it_plots():

@@ -19,22 +19,17 @@ import urllib.parse
 import urllib.request
 
 import pytest
-
-from kg.query import run_query
 from rdflib import Graph
 
-from .conftest import ROOT
+from kg.query import run_query
+
+from .conftest import ROOT, invoke
+from .helpers import free_port
 
 pytest.importorskip("pyoxigraph")
 ASK_VISITS = "PREFIX kg: <https://w3id.org/kg/ontology#> ASK { ?s kg:visits ?o }"
 COUNTRIES = """PREFIX kg: <https://w3id.org/kg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT DISTINCT ?label WHERE { ?c a kg:Country ; rdfs:label ?label } ORDER BY ?label"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def http(url, *, data=None, headers=None, method=None):
@@ -369,19 +364,14 @@ def test_service_can_be_allowed_explicitly(example_store, tmp_path, recorder):
 
 
 def test_kg_query_refuses_service_and_a_failing_one_is_one_error_line(example_store, recorder):
-    from click.testing import CliRunner
-
-    from kg.cli import cli
-
-    runner = CliRunner()
     for q in _service_queries(recorder.url):
-        res = runner.invoke(cli, ["query", q, "--store", str(example_store)], catch_exceptions=False)
+        res = invoke("query", q, "--store", example_store)
         assert res.exit_code == 1 and res.output.startswith("Error:") and "SERVICE" in res.output, res.output
         assert "--allow-service" in res.output
     assert recorder.seen == []
     closed = f"http://127.0.0.1:{free_port()}/sparql"
     q = f"SELECT * WHERE {{ SERVICE <{closed}> {{ ?s ?p ?o }} }}"
-    res = runner.invoke(cli, ["query", q, "--allow-service", "--store", str(example_store)], catch_exceptions=False)
+    res = invoke("query", q, "--allow-service", "--store", example_store)
     assert res.exit_code == 1 and res.output.startswith("Error:") and len(res.output.strip().splitlines()) == 1
 
 
@@ -390,6 +380,7 @@ def _oxigraph_children():
     return [p for p in psutil.Process().children(recursive=True) if "oxigraph" in p.name()]
 
 
+@pytest.mark.slow  # runs two queries into the timeout, then watches the engines wind down (about 30 s)
 def test_the_timeout_cancels_the_query_and_frees_the_engine(example_store, tmp_path):
     psutil = pytest.importorskip("psutil")
     with _served(example_store, tmp_path, timeout=2) as srv:
@@ -529,7 +520,7 @@ def test_the_backend_dies_with_kg_serve_and_the_log_shows_only_the_public_addres
         for p in engines:
             if p.is_running():
                 p.kill()
-    out = proc.stdout.read().decode()
+    out = proc.communicate(timeout=30)[0].decode()  # reads to the end and closes the pipe
     addresses = set(re.findall(r"(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)", out))
     assert addresses == {str(port)}, out
     # the next start cleans up the snapshot the killed one left

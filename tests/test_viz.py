@@ -12,23 +12,11 @@ import re
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 
 from kg import visualize as viz
-from kg.cli import cli
 
-from .test_analyze import ID, build_world
-
-
-def page_data(html: str) -> dict:
-    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html, re.DOTALL)
-    assert m, "the page has its data block"
-    return json.loads(m.group(1))
-
-
-@pytest.fixture(scope="module")
-def world_path(tmp_path_factory):
-    return build_world(tmp_path_factory.mktemp("world") / "store")
+from .conftest import invoke
+from .helpers import ID, page_data
 
 
 @pytest.fixture(scope="module")
@@ -244,10 +232,6 @@ def test_article_text_cannot_become_markup():
 
 # ------------------------------------------------------------------ the command
 
-def _run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-
 @pytest.mark.parametrize("args,labels", [
     (["--focus", "Duval", "--depth", "1"], {"Marc Duval", "Anna Berg", "Berlin"}),
     (["--focus", "Q159", "--depth", "2"], {"Russia", "Germany", "Ukraine", "Anna Berg"}),
@@ -260,7 +244,7 @@ def _run(*args):
 ])
 def test_viz_options(world_path, tmp_path, args, labels):
     out = tmp_path / "g.html"
-    res = _run("viz", "--store", world_path, "-o", out, *args)
+    res = invoke("viz", "--store", world_path, "-o", out, *args)
     assert res.exit_code == 0, res.output
     data = page_data(out.read_text())
     assert {n["label"] for n in data["nodes"]} == labels
@@ -269,7 +253,7 @@ def test_viz_options(world_path, tmp_path, args, labels):
 
 def test_viz_layout_options(world_path, tmp_path):
     out = tmp_path / "g.html"
-    res = _run("viz", "--store", world_path, "-o", out, "--merge-edges", "--no-physics", "--size-by", "pagerank",
+    res = invoke("viz", "--store", world_path, "-o", out, "--merge-edges", "--no-physics", "--size-by", "pagerank",
                "--max-nodes", "3", "--title", "Three")
     assert res.exit_code == 0
     assert "connections" in res.stdout and "left out" in res.stdout
@@ -280,16 +264,16 @@ def test_viz_layout_options(world_path, tmp_path):
 
 def test_viz_of_nothing_says_so(world_path, tmp_path):
     out = tmp_path / "g.html"
-    res = _run("viz", "--store", world_path, "-o", out, "--plover", "AID")
+    res = invoke("viz", "--store", world_path, "-o", out, "--plover", "AID")
     assert res.exit_code == 0 and "(0 entities, 0 relations)" in res.stdout
     assert "nothing to draw: no relations pass the filters" in out.read_text()
-    res = _run("viz", "--store", world_path, "-o", out, "--plover", "AID", "--focus", "Russia")
+    res = invoke("viz", "--store", world_path, "-o", out, "--plover", "AID", "--focus", "Russia")
     assert res.exit_code == 1 and "(the filters may have left it out: PLOVER: AID)" in res.output
 
 
 def test_viz_errors(world_path, tmp_path):
-    res = _run("viz", "--store", world_path, "-o", tmp_path / "g.html", "--focus", "Atlantis")
+    res = invoke("viz", "--store", world_path, "-o", tmp_path / "g.html", "--focus", "Atlantis")
     assert res.exit_code == 1 and "Error: no entity called 'Atlantis'" in res.output
     assert not (tmp_path / "g.html").exists()
-    res = _run("viz", "--store", world_path, "-o", tmp_path / "g.html", "--plover", "war")
+    res = invoke("viz", "--store", world_path, "-o", tmp_path / "g.html", "--plover", "war")
     assert res.exit_code == 1 and "Error: unknown PLOVER type or class 'war'" in res.output

@@ -189,6 +189,18 @@ def parse(path: Path):
     return own, patterns, attested, synsets
 
 
+def _codes_by_object(verb: str, base, patterns, table, candidates: bool) -> dict[str, list[str]]:
+    """The CAMEO codes of a verb's phrases whose PLOVER type differs from the verb's own, by object lemma."""
+    by_object: dict[str, list[str]] = defaultdict(list)
+    for words, pcode in patterns.get(verb, ()):
+        p = plover_of(pcode, table)
+        if p is None or (base and p[0] == base[0]):
+            continue
+        if candidates or (verb, lemma(words[-1])) in REVIEWED_PHRASES:
+            by_object[lemma(words[-1])].append(pcode)
+    return by_object
+
+
 def derive(verbs_path: Path, table_path: Path, curated_path: Path, candidates: bool = False) -> list[str]:
     table = plover_table(table_path)
     curated = read_curated(curated_path)
@@ -210,14 +222,7 @@ def derive(verbs_path: Path, table_path: Path, curated_path: Path, candidates: b
                       code, _preps(row), "")].add(verb)
         if len(parts) != 1:
             continue
-        by_object: dict[str, list[str]] = defaultdict(list)
-        for words, pcode in patterns.get(verb, ()):
-            p = plover_of(pcode, table)
-            if p is None or (base and p[0] == base[0]):
-                continue
-            if candidates or (verb, lemma(words[-1])) in REVIEWED_PHRASES:
-                by_object[lemma(words[-1])].append(pcode)
-        for obj, codes in by_object.items():
+        for obj, codes in _codes_by_object(verb, base, patterns, table, candidates).items():
             # one code for a phrase: the one its patterns give most often, else the first
             pcode = max(codes, key=codes.count)
             p = plover_of(pcode, table)

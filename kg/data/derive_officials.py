@@ -18,7 +18,8 @@ from pathlib import Path
 
 TITLE_WORDS = {"PRESIDENT", "MINISTER", "PRIME", "KING", "QUEEN", "CHIEF", "GENERAL", "LEADER", "PARTY",
                "SECRETARY", "CHAIRMAN", "PREMIER", "FOREIGN", "DEFENSE", "DEFENCE", "GOVERNOR", "MR.", "DR.",
-               "COLONEL", "COL.", "GEN.", "MR", "MRS", "MS", "ADMINISTRATION", "GOVERNMENT", "REGIME", "SHEIKH", "PRINCE", "EMIR", "SULTAN", "OF", "THE", "AMBASSADOR"}
+               "COLONEL", "COL.", "GEN.", "MR", "MRS", "MS", "ADMINISTRATION", "GOVERNMENT", "REGIME", "SHEIKH",
+               "PRINCE", "EMIR", "SULTAN", "OF", "THE", "AMBASSADOR"}
 LOWER = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "das", "y", "abu", "ould"}
 
 
@@ -61,26 +62,27 @@ def entries(text: str):
         yield current
 
 
-def derive(path: Path) -> list[tuple[str, list[str], str]]:
-    people = []
-    for names, codes in entries(path.read_text(encoding="utf-8", errors="replace")):
-        countries = {c.split()[0].lstrip("~")[:3] for c in codes if c.strip()}
-        if len(countries) != 1:
-            continue
-        country = countries.pop()
-        if not re.fullmatch(r"[A-Z]{3}", country):
-            continue
-        primary = names[0].strip("_ ")
-        if len(primary.replace("_", " ").split()) < 2:
-            continue
-        aliases = []
-        for a in names[1:]:
-            a = a.strip("_ ")
-            words = a.replace("_", " ").split()
-            if not words or "," in a or TITLE_WORDS & {w.upper() for w in words}:
-                continue
+def _person(names: list[str], codes: list[str]) -> tuple[str, list[str], str] | None:
+    """(name, aliases, country) of a dictionary entry for one person of one country, else None."""
+    countries = {c.split()[0].lstrip("~")[:3] for c in codes if c.strip()}
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    primary = names[0].strip("_ ")
+    if not re.fullmatch(r"[A-Z]{3}", country) or len(primary.replace("_", " ").split()) < 2:
+        return None
+    aliases = []
+    for a in names[1:]:
+        a = a.strip("_ ")
+        words = a.replace("_", " ").split()
+        if words and "," not in a and not TITLE_WORDS & {w.upper() for w in words}:
             aliases.append(a)
-        people.append((primary, aliases, country))
+    return primary, aliases, country
+
+
+def derive(path: Path) -> list[tuple[str, list[str], str]]:
+    people = [p for names, codes in entries(path.read_text(encoding="utf-8", errors="replace"))
+              if (p := _person(names, codes)) is not None]
     # A name that stands for people of different countries is left out; one-word names only
     # when they are the surname of exactly one person.
     owners: dict[str, set[str]] = defaultdict(set)  # name → countries

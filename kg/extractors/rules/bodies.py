@@ -47,7 +47,8 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
             and not any(w.lower() in W.diplomatic_offices for w in words):
         k = len(words) - 1 - words[::-1].index("of")
         town = ctx.linker.known(" ".join(words[k + 1:]))
-        if town is not None and town.type in ("City", "Location"):
+        if town is not None and town.type in ("City", "Location") \
+                and " ".join(words[k + 1:]).lower() not in W.city_or_state:
             at = org.end - len(" ".join(words[k + 1:]))
             yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                       key=town.label), 0.6, tok)
@@ -74,8 +75,9 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
         for m in c.children:
             if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in STATES:
                 yield static(ctx, org, "basedIn", ms[m.i], 0.7, c)
-    elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in ("City", "Location"):
-        yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)
+    elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org \
+            and not {w.lower().strip(".,") for w in (org.key or org.text).split()} & W.diplomatic_posts:
+        yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)  # "Chicago's Field Museum", "Iran's Mahan Air"
     elif c.dep_ == "compound" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org:
         yield static(ctx, org, "basedIn", ms[c.i], 0.6, c)  # "the Moscow daily Izvestia"
     elif c.dep_ in ("compound", "nmod", "amod") and c.i not in ms and c.i < tok.i \
@@ -254,7 +256,11 @@ def _allies(ctx, tok) -> Iterator[RelationMention]:
               for p in c.children if p.dep_ == "pobj" for a, _ in actors_of(ctx, p)]
     owner = [(a, 0.7 * f) for c in tok.children if c.dep_ == "poss" for a, f in actor_of(ctx, c, "actor", None)]
     if not owner and tok.dep_ == "dobj":  # "the US pressed allies such as Germany"
-        owner = [(a, 0.6 * f) for c in tok.head.children if c.dep_ in SUBJ for a, f in actors_of(ctx, c)]
+        verb = tok.head
+        # (the parser may hang the subject on an auxiliary: "The US has been encouraging allies")
+        subjects = [c for c in verb.children if c.dep_ in SUBJ] \
+            or [c for a in verb.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ in SUBJ]
+        owner = [(a, 0.6 * f) for c in subjects for a, f in actors_of(ctx, c)]
     for o, conf in owner:
         for a in listed:
             if not same(o, a) and o.type in COLLECTIVE and a.type in COLLECTIVE:

@@ -40,13 +40,39 @@ def comma_place(tok, inner: Mention, ms) -> Mention | None:
     if end + 2 < len(doc) and doc[end + 1].text == "," and (end + 2) in ms:
         outer = ms[end + 2]
         if outer is not inner and outer.type in STATES and bigger(outer, inner) \
-                and doc[end + 2].dep_ != "conj":
+                and doc[end + 2].dep_ != "conj" and not in_list(tok, end + 2, ms):
             return outer
     return None
 
 
+def in_list(inner_tok, far_i: int, ms) -> bool:
+    """Are the two places of "New York, North Carolina" members of a list ("Maine, New York,
+    North Carolina, Ohio"), not a town and its state? A place of the same rank stands on
+    one side of them after a comma."""
+    doc = inner_tok.doc
+    inner, far = ms[inner_tok.i], ms[far_i]
+    start = inner_tok.i
+    while start > 0 and ms.get(start - 1) is inner:
+        start -= 1
+    end = far_i
+    while end + 1 < len(doc) and ms.get(end + 1) is far:
+        end += 1
+    after = ms.get(end + 2) if end + 2 < len(doc) and doc[end + 1].text in (",", "and", "or") else None
+    if after is None and end + 3 < len(doc) and doc[end + 1].text == "," and doc[end + 2].lower_ in ("and", "or"):
+        after = ms.get(end + 3)
+    before = ms.get(start - 2) if start > 1 and doc[start - 1].text == "," else None
+    return after is not None and after is not far and after.type in STATES and _peers(after, far) \
+        or before is not None and before is not inner and before.type in STATES and _peers(before, inner)
+
+
+def _peers(a: Mention, b: Mention) -> bool:
+    return not bigger(a, b) and not bigger(b, a)
+
+
 def _rank(m: Mention) -> int | None:
-    rank = W.admin_rank.get((m.key or m.text).split()[-1].lower().strip(".,"))
+    """The administrative rank a place's name gives it: "Loei Province", "County Kerry"."""
+    words = (m.key or m.text).split()
+    rank = W.admin_rank.get(words[-1].lower().strip(".,")) or W.admin_rank.get(words[0].lower().strip(".,"))
     return int(rank[0]) if rank else None
 
 
@@ -63,6 +89,8 @@ def bigger(outer: Mention, inner: Mention) -> bool:
         return False  # "Loei Province, Nakhon Thai District": a district holds no province
     if inner.type == outer.type == "Location" and inner.country and outer.country:
         return False  # two known regions ("Pennsylvania, Rhode Island"): a list, not containment
+    if inner.type == outer.type == "Location" and inner.country and not outer.country:
+        return False  # "the Western District of Virginia in Abingdon": a known region in no unknown place
     return inner.type in ("City", "Location") and (inner.country is None or outer.country is None
                                                    or inner.country == outer.country)
 

@@ -26,12 +26,40 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
     for ent in parsed.ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
+    _namesakes(out, linker)
     return out
+
+
+def _namesakes(ms: dict[int, Mention], linker) -> None:
+    """"David Perdue of Georgia" among Florida and Utah: a country's name that is also a place
+    in another country (``namesakes`` in mentions.tsv) names that place when the document's
+    other places are in that other country and none is in the first."""
+    found = [m for m in {id(m): m for m in ms.values()}.values()
+             if m.type == "Country" and (m.key or m.text).lower() in W.namesakes]
+    for m in found:
+        other = linker.known(W.namesakes[(m.key or m.text).lower()][0])
+        if other is None:
+            continue
+        places = {(x.key or x.text) for x in ms.values() if x.type in ("Country", "City", "Location") and x is not m}
+        theirs = {p for p in places if (linker.known(p) or other).country == other.country and linker.known(p)}
+        ours = {p for p in places if linker.known(p) is not None and linker.known(p).country == m.country}
+        if len(theirs) >= 2 and not ours:
+            new = dataclasses.replace(m, type=other.type, country=other.country, key=other.label)
+            for i, x in list(ms.items()):
+                if x is m:
+                    ms[i] = new
 
 
 def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
     if typ is None or ent.start in out:  # its words already belong to a longer name
+        return
+    split = _place_before_name(ent, linker)
+    if split is not None:
+        for span, kind, label in split:
+            m = mention(span, kind, label, linker)
+            for t in span if m is not None else ():
+                out[t.i] = m
         return
     whole = _two_field_body(ent) if typ == "Organization" else None
     for part in [whole] if whole is not None else _split_coordination(ent):
@@ -46,11 +74,37 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
             out[t.i] = m
 
 
+def _place_before_name(ent, linker) -> list | None:
+    """"Mayor of London Sadiq Khan", "First Minister of Scotland Nicola Sturgeon": after a title
+    and "of", the NER may run the place the title is of into the holder's name. The place
+    (known to kg) and the name, as [(span, type, NER label)], or None."""
+    doc = ent.doc
+    k = ent.start - 1
+    k -= k > 0 and doc[k].lower_ == "the"
+    if k < 1 or doc[k].lower_ != "of" or not doc[k - 1].is_title or not linker.is_title(doc[k - 1].text):
+        return None  # (a title before a name is capitalised: not "a member of the Ohio Bar")
+    for size in (3, 2, 1):
+        place, name = doc[ent.start:ent.start + size], doc[ent.start + size:ent.end]
+        actor = linker.known(place.text) if len(name) >= 2 else None
+        if actor is not None and actor.type in ("Country", "City", "Location") \
+                and all(w.is_title and w.pos_ == "PROPN" for w in name) and linker.known(name.text) is None \
+                and name[-1].lower_ not in W.org_heads | W.national_bodies | W.body_words:
+            return [(place, actor.type, "GPE"), (name, "Person", "PERSON")]
+    return None
+
+
 def _entity_span(parsed, ent, span, linker):
     """The words of one part of an entity that name it, or None."""
     span = _trim(span)
     if span is not None and ent.label_ == "PERSON":
         span = _name_only(span, linker)
+        before = parsed[span.start - 1] if span.start > 1 else None
+        if before is not None and before.pos_ == "PROPN" and before.is_title and not before.ent_type_ \
+                and before.dep_ == "compound" and span.start <= before.head.i < span.end \
+                and parsed[before.i - 1].ent_type_ in ("GPE", "LOC") and not linker.is_title(before.text):
+            # "Mayor of London Sadiq Khan" with "Khan" alone tagged: the word between the place
+            # and the name is the first name (a title would be known as one)
+            span = parsed[before.i:span.end]
         if span.start > 0 and span[0].text in W.name_particles and parsed[span.start - 1].is_title \
                 and parsed[span.start - 1].pos_ == "PROPN" and not parsed[span.start - 1].ent_type_:
             span = parsed[span.start - 1:span.end]  # "Hamza" + "bin Ladin"
@@ -74,13 +128,18 @@ def _retype(span, typ: str, linker) -> str:
     if typ == "Organization" and _age_follows(span):
         typ = "Person"  # "Marie Ferraro, 50, of Bethany": only people have ages
     words = [t.lower_ for t in span if t.lower_ != "the"]
-    if typ == "Person" and len(words) > 1 and words[-1] in W.place_name_heads:
-        typ = "Location"  # "Cameron Parish", "Harris County" tagged as a person
+    if typ == "Person" and len(words) > 1 and (words[-1] in W.place_name_heads or words[0] in W.place_name_heads):
+        typ = "Location"  # "Cameron Parish", "Harris County", "County Kerry" tagged as a person
     if typ in ("Location", "Organization") and len(words) > 2 and words[0] in W.noble_titles \
             and words[1] == "of":
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
     if typ == "Location" and span[-1].lower_ in W.body_words and linker.known(span.text) is None:
         typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
+    doc = span.doc
+    if typ in ("Organization", "Person") and span.start > 1 and doc[span.start - 1].lower_ == "of" \
+            and doc[span.start - 2].lemma_.lower() in W.place_nouns and linker.known(span.text) is None:
+        # "the city of Brno", "the town of Lowman" tagged as a body or a person: a place
+        typ = "City" if doc[span.start - 2].lemma_.lower() in W.town_nouns else "Location"
     return typ
 
 
@@ -171,9 +230,9 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     text = span.text
     if is_era_year(span):
         return None  # "44 B.C.": a year, not British Columbia
-    if len(span) == 1 and span[0].pos_ not in ("PROPN", "NOUN") and label in ("ORG", "GPE", "PERSON") \
-            and linker.demonym(text) is None and linker.known(text) is None:
-        return None  # "Regional governor ...": an adjective the NER took for a name
+    if all(t.pos_ not in ("PROPN", "NOUN") for t in span) and (len(span) == 1 or text[:1].islower()) \
+            and label in ("ORG", "GPE", "PERSON") and linker.demonym(text) is None and linker.known(text) is None:
+        return None  # "Regional governor ...", "an anti-Brexit march": adjectives the NER took for a name
     key = _key(text, typ, linker)
     if not key:
         return None
@@ -185,6 +244,9 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     if typ == "Organization" and key.lower() in W.portfolios and span.start > 0 \
             and span.doc[span.start - 1].lower_ == "of":
         return None  # "Secretary of State", "Secretary of Transportation": part of a title
+    if typ == "Organization" and key.lower() in W.portfolios and span.end < len(span.doc) \
+            and span.doc[span.end].lower_ in ("minister", "secretary"):
+        return None  # "Health Minister X", "Commerce Secretary X": the portfolio is part of the title
     dem = linker.demonym(key)
     if dem is not None and span.start > 0 and span.doc[span.start - 1].lower_ in W.ethnic_markers:
         # "ethnic Albanians" in Serbia are a group, not the state of Albania
@@ -307,6 +369,8 @@ def _split_coordination(span):
         return [span]
     if not any(t.dep_ == "conj" for t in span):
         return [span]
+    if not any(t.text == "," for t in span) and span[-1].lower_ in W.body_words | W.org_heads:
+        return [span]  # "the Law and Justice Party": one body's name
     parts, start = [], span.start
     for t in span:
         if t.dep_ == "cc" or t.text == ",":

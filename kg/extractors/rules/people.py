@@ -15,13 +15,13 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actors_of
-from .context import BODIES, STATES
+from .context import BODIES, COLLECTIVE, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of
 from .geography import comma_place, place
 from .mentions import as_person, mention, retype
 from .records import static
-from .titles import title_of, title_phrase
+from .titles import relation_to, title_of, title_phrase
 from .words import W
 
 
@@ -30,19 +30,23 @@ def titled(ctx, tok, m) -> Iterator[RelationMention]:
     """The titles found beside a person: "Chinese leader Xi Jinping" leads China."""
     if m is None or m.type != "Person" or tok.i not in ctx.titles:
         return
-    for relation, org, t in ctx.titles[tok.i]:
-        if org is not None:
-            yield from _title_relations(ctx, tok, m, relation, org, t)
+    for title in ctx.titles[tok.i]:
+        if title.org is not None:
+            yield from _title_relations(ctx, tok, m, title)
         else:
+            t = title.token
             actor = ctx.linker.known(m.key or m.text)
             country = ctx.linker.country_mention(actor.country if actor is not None else None, t.idx,
                                                  t.idx + len(t.text))
             if country is not None:
-                yield static(ctx, m, relation, country, 0.6, t)
+                yield static(ctx, m, title.relation, country, 0.6, t)
 
 
-def _title_relations(ctx, head, person, relation, org, t) -> Iterator[RelationMention]:
+def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
+    relation, org, t = title.relation, title.org, title.token
     conf = 0.8 if ctx.linker.is_title(t.text) or t.dep_ == "appos" else 0.55
+    if "legislature" in title.scope and relation == "livesIn":
+        conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
     yield static(ctx, person, relation, org, conf, t)
     if relation == "livesIn" and org.type in ("City", "Location"):
         # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
@@ -110,7 +114,7 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     if p.dep_ != "pobj" or p.i not in ms:
         return
     where = ms[p.i]
-    if any(org is where for _, org, _ in found):
+    if any(title.org is where for title in found):
         return  # "President Rouhani of Iran": the title already says what he is to Iran
     if c.lower_ in ("of", "from") and where.type in ("City", "Location"):
         yield static(ctx, person, "livesIn", where, 0.65, c)
@@ -158,21 +162,31 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
             and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
     for t in tok.children:
-        if t.dep_ not in ("oprd", "attr", "xcomp") or t.pos_ != "NOUN" or t.i in ms:
+        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj") or t.pos_ != "NOUN" or t.i in ms:
             continue
-        relation, state_relation = title_of(title_phrase(t, ms), ctx.linker)
-        org = attached(t, ms, MODIFIER, ("of", "for", "at"))
-        if org is None or org.type == "Person" or relation is None and state_relation is None:
+        phrase = title_phrase(t, ms)
+        relations = title_of(phrase, ctx.linker)
+        org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=COLLECTIVE)
+        if org is None or relations == (None, None):
             continue
-        pred = state_relation if org.type in STATES else relation
-        if pred is None and org.type in ("City", "Location") and relation == "leaderOf" \
-                and t.lower_ in W.town_leaders:
-            pred = "leaderOf"  # "was elected mayor of Tulsa"
-        if pred == "citizenOf":
+        # "was elected mayor of Tulsa", "X, who was named president of Acme"
+        pred = relation_to(org, relations, ctx.linker.title_scope(phrase), ctx.linker)
+        if pred in ("citizenOf", "livesIn"):
             continue
-        for person in people:
-            if person.type == "Person" and pred:
+        for person in people or _appointee(ctx, tok, t, phrase):
+            if person.type == "Person" and pred and person is not org:
                 yield static(ctx, person, pred, org, 0.75, tok)
+
+
+def _appointee(ctx, verb, t, phrase: str) -> list[Mention]:
+    """"elected Jan Nowak president of Poland", "made Emile Jonassaint provisional president of
+    Haiti": the name just before the title, whatever the parse made of it."""
+    ms = ctx.ms
+    k = t.i - len(phrase.split())
+    if k <= verb.i or k not in ms:
+        return []
+    name = ms[k]
+    return [as_person(name, ctx.linker)] if name.type in ("Person", "Organization") else []
 
 
 def works(ctx, tok, m) -> Iterator[RelationMention]:
@@ -234,12 +248,25 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
     ms = ctx.ms
     if not subj and tok.dep_ == "relcl" and tok.head.i in ms:
         subj = [ms[tok.head.i]]
+    if not subj and tok.dep_ in ("acl", "relcl"):
+        subj = _described(ctx, tok.head)  # "X is a Turkish national now living in London"
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" and p.i in ms]
     for s in subj:
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
                 yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
+
+
+def _described(ctx, noun) -> list[Mention]:
+    """Whom a noun describes: "X, a lawyer ...", "X is a lawyer ..." (the name in apposition
+    or the copula's subject)."""
+    ms = ctx.ms
+    if noun.dep_ == "appos" and noun.head.i in ms:
+        return [ms[noun.head.i]]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return [ms[c.i] for c in noun.head.children if c.dep_ in SUBJ and c.i in ms]
+    return []
 
 
 def home_of(ctx, tok, m) -> Iterator[RelationMention]:
@@ -255,7 +282,8 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
 
 
 def hometown(ctx, tok, m) -> Iterator[RelationMention]:
-    """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen"."""
+    """"her hometown of Belen", "Beaumont, Richardson's hometown", "Roe's hometown, Belen",
+    "Ohio is Roe's home state"."""
     ms = ctx.ms
     owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c, role="actor")]
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -263,6 +291,8 @@ def hometown(ctx, tok, m) -> Iterator[RelationMention]:
     places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
     if tok.dep_ == "appos" and tok.head.i in ms:
         places.append(tok.head)
+    elif tok.dep_ == "attr" and tok.head.lemma_ == "be":  # "Ohio is Roe's home state"
+        places += [c for c in tok.head.children if c.dep_ in SUBJ and c.i in ms]
     elif tok.dep_ == "conj" and tok.head.i in ms:  # "in Tulsa, Oklahoma, Roe's hometown" read as a list
         first = tok.head
         while first.dep_ == "conj" and first.head.i in ms:

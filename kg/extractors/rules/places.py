@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .context import STATES
-from .deps import PASS_SUBJ, SUBJ, attached, is_head_of, mention_end
-from .geography import bigger, site_of_city
+from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
+from .geography import bigger, comma_place, in_list, site_of_city
 from .records import static
 from .words import W
 
@@ -29,7 +29,8 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
         far = ms.get(c.i)
         if far is None or far is where or far.type not in STATES:
             continue
-        if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," and bigger(far, where):
+        if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," and bigger(far, where) \
+                and not in_list(tok, c.i, ms):
             yield static(ctx, where, "locatedIn", far, 0.8, tok)
     yield from _flat_comma(ctx, tok, where)
     holders = [tok]
@@ -56,22 +57,46 @@ def _flat_comma(ctx, tok, where) -> Iterator[RelationMention]:
         far_tok = doc[k]
         far = ms[k]
         if far.type in STATES and bigger(far, where) and far_tok.dep_ not in ("conj",) \
-                and (far_tok.head.i != tok.i or k > j + 1) \
+                and (far_tok.head.i != tok.i or k > j + 1) and not in_list(tok, k, ms) \
                 and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
             yield static(ctx, where, "locatedIn", far, 0.7, tok)
 
 
 def _in_or_owner(ctx, holders, where) -> Iterator[RelationMention]:
-    """"the Sahara desert in Africa", "California's Sierra Nevada", "Beijing's Tiananmen Square"."""
+    """"the Sahara desert in Africa", "California's Sierra Nevada", "Beijing's Tiananmen Square",
+    "the plant in Aiken, S.C." (in both); "Brazoria and Galveston counties in Texas" (the
+    place a list ends with holds each of its members)."""
     ms = ctx.ms
-    for c in (c for h in holders for c in h.children):
+    for c in (c for h in [*holders, *_list_end(holders[-1])] for c in h.children):
         if c.dep_ == "prep" and c.lower_ == "in":
             for p in c.children:
-                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and bigger(ms[p.i], where):
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and ms[p.i] is not where \
+                        and (bigger(ms[p.i], where) or site_of_city(ms[p.i], where, ctx.linker)):
                     yield static(ctx, where, "locatedIn", ms[p.i], 0.65, c)
+                    yield from _and_outer(ctx, where, p, 0.6, c)
         elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not where \
                 and (bigger(ms[c.i], where) or site_of_city(ms[c.i], where, ctx.linker)):
             yield static(ctx, where, "locatedIn", ms[c.i], 0.7, c)
+
+
+def _list_end(tok) -> list:
+    """The last member of the list a place heads or belongs to, if another: "Brazoria, Galveston
+    and Harris counties in Texas" (the "in" hangs on the last)."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members = conjuncts(first)
+    last = max(members, key=lambda x: x.i)
+    if any(c.dep_ == "prep" and c.lower_ == "in" for m in members if m is not last for c in m.children):
+        return []  # "A in X, B in Y and C in Z": each has its own
+    return [last] if last.i > tok.i else []
+
+
+def _and_outer(ctx, where, far_tok, conf: float, trigger) -> Iterator[RelationMention]:
+    """"in Aiken, S.C.": the place is in the larger place after the comma too."""
+    outer = comma_place(far_tok, ctx.ms[far_tok.i], ctx.ms)
+    if outer is not None and outer is not where and bigger(outer, where):
+        yield static(ctx, where, "locatedIn", outer, conf, trigger)
 
 
 def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
@@ -91,8 +116,10 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
             doc[k].lower_ in W.part_of_place or doc[k].lower_ in W.compass and doc[k - 1].lower_ == "the"):
         k += 2
     far = ms.get(k)
-    if far is not None and far is not where and far.type in STATES and bigger(far, where):
+    if far is not None and far is not where and far.type in STATES \
+            and (bigger(far, where) or site_of_city(far, where, ctx.linker)):
         yield static(ctx, where, "locatedIn", far, 0.6, doc[j])
+        yield from _and_outer(ctx, where, doc[k], 0.55, doc[j])
 
 
 def capital(ctx, tok, m) -> Iterator[RelationMention]:

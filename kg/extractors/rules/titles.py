@@ -14,43 +14,102 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ...model import Mention
 from .context import BODIES, COLLECTIVE, STATES, same
 from .deps import MODIFIER, SUBJ, attached, is_head_of, mention_start
+from .geography import place
+from .mentions import retype
 from .words import W
 
-Title = tuple[str, Mention | None, object]  # (relation, organisation or None, title token)
+# What a title may be of: a body, a place or (for personal staff) a person; not a topic.
+HOLDERS = (*COLLECTIVE, "Person")
+# Offices of a place within a country: they lead the place named with them.
+LOCAL = frozenset({"region", "town"})
+# Offices one is elected to in a state ("Gov. X, R-Texas", "Sen. X, D-Ohio").
+ELECTED = frozenset({"region", "legislature"})
+
+
+class Title(NamedTuple):
+    """One title of a person: the relation it gives to the organisation or place it is of."""
+
+    relation: str
+    org: Mention | None  # None: the title names no body ("Foreign Secretary X", known to kg)
+    token: object  # the title's word (a spaCy Token)
+    scope: frozenset[str] = frozenset()  # what kind of place the office is of (titles.tsv)
 
 
 def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title]]:
     """Titles beside each person: token index of the person's head → [(relation, org, title token)].
 
     A person with a title of a country gets that country ("Russian President Boris
-    Yeltsin" acts for Russia); the mention in ``ms`` is updated in place.
+    Yeltsin" acts for Russia), and a name the NER took for an organisation that holds an
+    office is a person's; the mentions in ``ms`` are updated in place.
     """
     out: dict[int, list[Title]] = {}
     seen: set[int] = set()
     for tok in parsed:
         m = ms.get(tok.i)
-        if m is None or m.type != "Person" or id(m) in seen or not is_head_of(tok, m, ms):
+        if m is None or m.type not in ("Person", "Organization") or id(m) in seen or not is_head_of(tok, m, ms):
             continue
         seen.add(id(m))
-        found = list(titles_of(tok, m, ms, linker))
+        if m.type == "Organization":
+            found = _title_holder(tok, m, ms, linker)
+            m = ms[tok.i]
+        else:
+            found = list(titles_of(tok, m, ms, linker))
         if not found:
             continue
         out[tok.i] = found
         if m.country is None:
-            # An office or citizenship gives a person a country; living somewhere does not.
-            country = next((org.country for relation, org, _ in found if org is not None and org.country
-                            and (relation == "citizenOf" or relation in ("leaderOf", "worksFor")
-                                 and org.type in ("Country", "Organization", "City", "Location"))), None)
+            # An office or citizenship gives a person a country; living somewhere does not,
+            # but a seat in a legislature does ("Ohio Senator X", "Labour MP X").
+            country = next((t.org.country for t in found if t.org is not None and t.org.country
+                            and (t.relation == "citizenOf" or t.relation in ("leaderOf", "worksFor")
+                                 and t.org.type in ("Country", "Organization", "City", "Location")
+                                 or "legislature" in t.scope and t.relation in ("livesIn", "memberOf"))), None)
             if country is not None:
                 new = dataclasses.replace(m, country=country)
                 for t in tok.doc[max(0, tok.i - 6):tok.i + 1]:
                     if ms.get(t.i) is m:
                         ms[t.i] = new
     return out
+
+
+def _title_holder(tok, org: Mention, ms, linker) -> list[Title]:
+    """"Ricardo Rosales, Puerto Rico's governor", "Harrington, a professor at Queens College",
+    "Presidents Buhari of Nigeria and Talon of Benin": a name the NER took for an
+    organisation (unknown to kg, written like a person's name) whose title says it is a
+    person's. Its titles, with the mention retyped in ``ms``; none (and ``ms`` as it was)
+    for any other name."""
+    words = org.text.split()
+    if org.country or linker.known(org.key or org.text) is not None or org.text.isupper() \
+            or not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+            or words[-1].lower().strip(".") in W.org_heads | W.national_bodies:
+        return []
+    person = dataclasses.replace(org, type="Person")
+    retype(tok, ms, person)
+    found = list(titles_of(tok, person, ms, linker))
+    if not any(_personal(t, tok, ms, linker) for t in found):
+        retype(tok, ms, org)
+        return []
+    return found
+
+
+def _personal(title: Title, head, ms, linker) -> bool:
+    """Does a title say that its holder is a person: an office of a place, or a title only
+    people hold, in apposition ("X, a professor at ...")? Some titles bodies hold too ("Acme,
+    the owner of ...", "Acme, an adviser to the deal"), and a title with a person's name
+    beside it is that person's ("speaking to AFP, the president of X, Ali Said, ...")."""
+    if any(c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms[head.i]
+           and (c.head.i == title.token.i or c.i > title.token.i) for c in (*title.token.children, *head.children)):
+        return False
+    if title.scope and title.org is not None and title.org.type in STATES:
+        return True
+    noun = title.token.lemma_.lower()
+    return title.token.i > head.i and title.token.dep_ in ("appos", "conj") and linker.is_title(noun) \
+        and noun not in W.body_titles
 
 
 def title_of(phrase: str, linker) -> tuple[str | None, str | None]:
@@ -83,14 +142,25 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
         first -= 1
     # (title phrase, title token, its organisation)
     found: list[tuple[str, object, Mention | None]] = _titles_before(head, first, ms, linker)
+    designated = _designation(head, person, ms)
+    if designated is not None:
+        # "Sen. Jo Marsh, R-Utah": the state a legislator (or governor) is elected in
+        letter, state = designated
+        found = [(phrase, t, state if org is None and linker.title_scope(phrase) & ELECTED else org)
+                 for phrase, t, org in found]
+        if not any(org is state for _, _, org in found):
+            found.append(("legislator", letter, state))
     under_unit: set[int] = set()
     for t in _appositions(head, person, first, ms, linker):
+        if any(c.dep_ == "advmod" and c.lower_ in W.past_adverbs for c in t.children):
+            continue  # "X, previously the deputy chief minister of Goa": no longer
         org = _apposition_org(t, person, ms)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
+                                   and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
                                    and org.start > p.idx for c in t.children for p in c.children):
             under_unit.add(t.i)  # "head of research at X": a department's head does not lead X
-        found.append((title_phrase(t, ms), t, org))
+        found.append((_with_of(t, title_phrase(t, ms), linker), t, org))
     for phrase, t, org in found:
         relation, state_relation = title_of(phrase, linker)
         if relation is None and state_relation is not None and org is not None \
@@ -131,18 +201,15 @@ def _titles_before(head, first, ms, linker) -> list:
     """"Canadian Prime Minister Justin Trudeau", "CNTP Secretary Luis Cobos"."""
     doc = head.doc
     words, i = _title_words(head, first, ms, linker)
-    if not words:
-        return _plural_title(head, ms, linker)
-    found = []
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
-    org = None
-    if i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type != "Person":
-        org = ms[i]
-        start = mention_start(i, org, ms)
-        if start > 0 and doc[start - 1].lower_ in W.voiding:
-            org, words = None, []  # "retired FBI agent": no longer works there
-        elif start > 0 and doc[start - 1].lower_ == "and":
-            org = None  # "Police and Crime Commissioner": part of the title
+    if not words or title_of(phrase, linker) == (None, None):
+        of_place = _title_of_place_before(head, first, ms, linker)
+        if of_place or not words:
+            return of_place or _plural_title(head, ms, linker)
+    found = []
+    if i >= 1 and doc[i].tag_ == "POS" and i - 1 in ms and title_of(phrase, linker) != (None, None):
+        i -= 1  # "Northamptonshire's chief constable Nick Adderley": the body or place it is of
+    org, words = _body_before(head, i, words, ms, linker)
     if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
             and not linker.is_title(words[0].text) and linker.demonym(words[0].text) is None:
         # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
@@ -152,6 +219,9 @@ def _titles_before(head, first, ms, linker) -> list:
     of_org = attached(head, ms, (), ("of",), types=COLLECTIVE)
     if org is None:  # "King Hassan of Morocco"
         org = of_org
+    elif of_org is not None and of_org.type in BODIES and org.type == "Country" \
+            and linker.demonym(doc[i].text) is not None:
+        org = of_org  # "Polish leader X of the Law and Justice Party" leads the party, not Poland
     of = next((k for k, w in enumerate(words) if w.lower_ == "of"), None)
     if of_org is not None and org is not of_org and len(words) > 1 and of is None \
             and linker.is_title(words[-1].lower_) \
@@ -162,6 +232,45 @@ def _titles_before(head, first, ms, linker) -> list:
     if words:
         found.append((phrase, words[of - 1] if of else words[-1], org))
     return found
+
+
+def _body_before(head, i: int, words: list, ms, linker) -> tuple[Mention | None, list]:
+    """The body or place named just before a title (its last token is ``i``), if the title is
+    of it, and the title's words (none when a word before the body voids it)."""
+    doc = head.doc
+    if not (i >= 0 and i in ms and doc[i].sent == head.sent and ms[i].type in COLLECTIVE):
+        return None, words
+    org = ms[i]
+    start = mention_start(i, org, ms)
+    if start > 0 and doc[start - 1].lower_ in W.voiding:
+        return None, []  # "retired FBI agent": no longer works there
+    if start > 0 and doc[start - 1].lower_ == "and":
+        return None, words  # "Police and Crime Commissioner": part of the title
+    if linker.is_title(f"{doc[start:i + 1].text} {words[0].text}"):
+        return None, words  # "State Senator X": the NER's name is a word of the title
+    return org, words
+
+
+def _title_of_place_before(head, first, ms, linker) -> list:
+    """"Mayor of Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon": a title
+    of a place or body just before the name."""
+    doc = head.doc
+    j = first - 1
+    while j > first - 3 and j > 0 and j not in ms and doc[j].pos_ == "PROPN" and doc[j].is_title \
+            and not doc[j].ent_type_ and not linker.is_title(doc[j].text):
+        j -= 1  # "Mayor of London Sadiq Khan" with only "Khan" tagged
+    org = ms.get(j)
+    if org is None or org.type not in COLLECTIVE or doc[j].sent != head.sent:
+        return []
+    k = mention_start(j, org, ms) - 1
+    k -= k > 0 and doc[k].lower_ == "the"
+    if k < 1 or doc[k].lower_ != "of" or k - 1 in ms:
+        return []
+    words, _ = _title_words(head, k, ms, linker)
+    phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
+    if not words or title_of(phrase, linker) == (None, None):
+        return []
+    return [(phrase, words[-1], org)]
 
 
 def _plural_title(head, ms, linker) -> list:
@@ -180,6 +289,21 @@ def _plural_title(head, ms, linker) -> list:
     return []
 
 
+def _designation(head, person, ms) -> tuple | None:
+    """"Jo Marsh, R-Utah," "Tom Barr (D-Fla.)": a party's initial and a state after a name, as
+    US news writes its legislators; (the initial's token, the state) or None."""
+    doc = head.doc
+    end = head.i + 1
+    while ms.get(end) is person:
+        end += 1
+    if end + 3 < len(doc) and doc[end].text in (",", "(") and doc[end + 1].text in W.party_initials \
+            and doc[end + 2].text == "-":
+        state = ms.get(end + 3)
+        if state is not None and state.type in ("Location", "City"):
+            return doc[end + 1], state
+    return None
+
+
 # ---------------------------------------------------------------- titles after the name
 def _appositions(head, person, first, ms, linker) -> list:
     """Title nouns beside the name: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the
@@ -189,11 +313,28 @@ def _appositions(head, person, first, ms, linker) -> list:
     # every word of the name: the parser sometimes splits "Ada Stern" into two subjects
     appos = [c for t in own for c in t.children if c.dep_ == "appos" and c.i not in ms]
     # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"
-    appos += [cc for c in appos for cc in c.children if cc.dep_ == "conj" and cc.i not in ms
-              and cc.pos_ in ("NOUN", "PROPN")]
-    if head.dep_ == "appos" and head.head.i not in ms:
-        appos.append(head.head)
-    elif first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in BODIES:
+    # ("vice-president" parsed as an apposition of "leader"; a list of titles after a past one
+    # is past too: "X, former Foreign Secretary, mayor of London")
+    appos += [cc for c in appos for cc in c.children if cc.i not in ms and cc.pos_ in ("NOUN", "PROPN")
+              and (cc.dep_ == "conj" or cc.dep_ == "appos" and not _voided(c, ms, linker))]
+    if head.dep_ == "appos" and head.head.i not in ms and head.head.pos_ in ("NOUN", "PROPN") \
+            and not (head.head.dep_ == "appos" and ms.get(head.head.head.i) is not None
+                     and ms[head.head.head.i].type == "Person"):
+        appos.append(head.head)  # "the minister, Wang Yi" (but "X, the mayor of Y, Z" is X's title)
+    elif head.dep_ == "appos" and head.head.dep_ == "pobj" and head.head.head.lower_ in ("of", "for") \
+            and head.head.head.head.i not in ms and head.head.head.head.pos_ == "NOUN" \
+            and title_of(head.head.head.head.lower_, linker) != (None, None) \
+            and not (head.head.head.head.dep_ == "appos" and ms.get(head.head.head.head.head.i) is not None
+                     and ms[head.head.head.head.head.i].type == "Person"):
+        # "the mayor of Paris, Anne Hidalgo", parsed with the name beside "Paris"
+        appos.append(head.head.head.head)
+    elif head.dep_ == "appos" and head.head.i in ms and ms[head.head.i].type != "Person":
+        # "speaking to AFP, the president of X, Ali Said": the title between two names in
+        # apposition is the later name's (after a person's name it is that person's)
+        appos += [c for c in head.head.children if c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN"
+                  and c.i < head.i and title_of(c.lower_, linker) != (None, None)
+                  and not any(ms.get(k) is not None and ms[k].type == "Person" for k in range(c.i, first))]
+    if first >= 4 and doc[first - 1].text == "," and first - 2 in ms and ms[first - 2].type in BODIES:
         # "the deputy secretary of the Foreign Ministry, John Miller" parsed without the apposition
         k = mention_start(first - 2, ms[first - 2], ms) - 1
         k -= doc[k].lower_ == "the"
@@ -203,10 +344,12 @@ def _appositions(head, person, first, ms, linker) -> list:
     if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
             and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
         appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
-    # "Xi is the president of China"
-    if head.dep_ in SUBJ:
-        appos += [c for c in head.head.children if c.dep_ == "attr" and c.i not in ms
-                  and head.head.lemma_ == "be"]
+    # "Xi is the president of China", "Dole's wife, Elizabeth, is a native of Salisbury"
+    subject = head if head.dep_ in SUBJ else head.head if head.dep_ == "appos" and head.head.dep_ in SUBJ \
+        and head.head.i not in ms else None
+    if subject is not None:
+        appos += [c for c in subject.head.children if c.dep_ == "attr" and c.i not in ms
+                  and subject.head.lemma_ == "be"]
     # "Ada Stern, who is president of Acme"
     appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
               and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
@@ -215,13 +358,35 @@ def _appositions(head, person, first, ms, linker) -> list:
     return appos
 
 
+def _with_of(t, phrase: str, linker) -> str:
+    """"chief of staff", "secretary of state" after a name: the title goes on past "of"."""
+    doc = t.doc
+    if t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "of" and linker.is_title(f"{t.lower_} of {doc[t.i + 2].lower_}"):
+        return f"{phrase} of {doc[t.i + 2].lower_}"
+    return phrase
+
+
+def _voided(t, ms, linker) -> bool:
+    """Is a title noun voided by a word before it ("former Foreign Secretary")?"""
+    return title_of(t.lower_, linker) != (None, None) and title_of(title_phrase(t, ms), linker) == (None, None)
+
+
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
-    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"))
+    org = attached(t, ms, MODIFIER, ("of", "for", "at", "from", "in"), types=HOLDERS)
+    if org is not None and org.type in ("Group", "Country") \
+            and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
+        # "the Democratic chairman of the committee": the body it is of, not the adjective
+        org = attached(t, ms, (), ("of",), types=COLLECTIVE) or org
     if org is person:  # the name itself modifies the job noun: look behind a preposition
-        org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"))
+        org = attached(t, ms, ("poss",), ("of", "for", "at", "from", "in"), types=HOLDERS)
     if org is None and t.lemma_.lower() in W.personal_staff:
-        org = attached(t, ms, (), ("to",))  # "an aide to Senator Bob Kerrey"
+        org = attached(t, ms, (), ("to",), types=HOLDERS)  # "an aide to Senator Bob Kerrey"
+    if org is None:
+        # "mayor of the Polish city of Gdansk": the place a place noun names
+        org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms
+                    for where in [place(p, ms)] if where is not None), None)
     if org is None:
         # "an engineer with the USDA's research service": the body that owns the unit named
         org = next((ms[g.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at", "with")
@@ -254,34 +419,37 @@ def _job(head, person, t, org, ms) -> Iterator[Title]:
     "X, Acme's chief economist" hold a job at the organisation."""
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
-        yield "worksFor", org, t
-    elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns:
+        yield Title("worksFor", org, t)
+    elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.not_employed:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
         # economist": a job at a body
         at = attached(t, ms, ("poss",), ("at", "with", "for"), types=BODIES)
         if at is not None and not same(at, person):
-            yield "worksFor", at, t
+            yield Title("worksFor", at, t)
 
 
 def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker) -> Iterator[Title]:
     """A known title: the relation it implies to the organisation or country it is of."""
     relation, state_relation = relations
     if org is None:
-        org = attached(t, ms, MODIFIER, ("of", "for", "at", "from"))
+        org = attached(t, ms, MODIFIER, ("of", "for", "at", "from"), types=HOLDERS)
     if org is not None and org.type != "Person":
         after = next((x for x in doc[max(0, t.i - 8):t.i] if x.idx >= org.end), None)
         if after is not None and after.lower_ == "and":
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
-    if org is not None and org.type == "Person" and org is not person and relation == "worksFor" \
-            and t.lemma_.lower() in W.personal_staff and not same(org, person):
-        yield "worksFor", org, t  # "Merkel's spokesperson, Steffen Seibert" works for Merkel
+    special = _staff_or_party(person, phrase, t, org, relation)
+    if special is not None:
+        yield special
         return
     if org is not None and (org is person or org.type == "Person"):
         org = None
+    scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
     if org is not None:
-        rel = _relation_to(org, phrase, relation, state_relation, under_unit)
+        rel = relation_to(org, (relation, state_relation), scope, linker)
+        if rel == "leaderOf" and under_unit:
+            rel = "worksFor"
         if rel:
-            yield rel, org, t
+            yield Title(rel, org, t, scope)
     elif relation in ("leaderOf", "worksFor"):
         # "Foreign Secretary Dominic Raab": no country named, but the curated table
         # knows whose office he holds (only for the relation his title implies)
@@ -289,17 +457,38 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         if actor is not None and actor.relation == relation and actor.country and not actor.derived:
             country = linker.country(actor.country)
             if country is not None:
-                yield relation, None, t
+                yield Title(relation, None, t, scope)
 
 
-def _relation_to(org, phrase, relation, state_relation, under_unit: bool) -> str | None:
-    """The relation a title gives its holder to the organisation or place it is of."""
-    rel = state_relation if org.type in STATES else relation
-    if rel is None and org.type in ("City", "Location") and relation == "leaderOf" \
-            and phrase.split()[-1] in W.town_leaders:
-        rel = "leaderOf"  # "Tulsa Mayor Ada Stern": a mayor leads the town
-    if rel == "leaderOf" and under_unit:
-        rel = "worksFor"
+def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
+    """"Merkel's spokesperson, Steffen Seibert" works for Merkel; "Republican President X",
+    "Democratic chairman X" belong to a party (they do not lead it)."""
+    if org is None:
+        return None
+    if org.type == "Person" and org is not person and relation == "worksFor" \
+            and (t.lemma_.lower() in W.personal_staff or phrase in W.personal_staff) and not same(org, person):
+        return Title("worksFor", org, t)
+    if org.type == "Group" and (org.key or org.text).lower() in W.party_words:
+        return Title("memberOf", org, t)
+    return None
+
+
+def relation_to(org: Mention, relations: tuple[str | None, str | None], scope: frozenset[str],
+                linker) -> str | None:
+    """The relation a title gives its holder to the organisation or place it is of.
+
+    An office of a region or town leads the place it is named with ("Ohio Governor",
+    "the mayor of Tulsa", "Puerto Rico's governor"); named with a demonym it says only
+    whose citizen the holder is ("a Nigerian governor"). Other titles relate to a place as
+    to a country (their country relation), and a citizen of a town lives there ("Atlanta
+    businessman Neil Estes", "Ohio Senator X").
+    """
+    relation, state_relation = relations
+    if scope & LOCAL and (org.type in ("City", "Location")
+                          or org.type == "Country" and linker.demonym(org.text) is None):
+        rel = relation
+    else:
+        rel = state_relation if org.type in STATES else relation
     if rel == "citizenOf" and org.type != "Country":
-        rel = "livesIn"  # "Atlanta businessman Neil Estes"
+        rel = "livesIn"
     return rel

@@ -1,0 +1,83 @@
+"""CoNLL04 sentences: entity spans and five relations between them, mapped to kg's types.
+
+CoNLL04 entities carry no country, so the set is scored at entity level only; entities
+are matched by name against the span text, loosely (see :mod:`kg.evaluate.matching`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from ...errors import GoldError
+from ...model import Document
+from ..goldsets import GoldSet, Options, register
+from ..matching import PLOVER_TYPES, Fact, Ref
+from ..scoring import Level
+
+# CoNLL04 relation → the kg predicates (or PLOVER type) that express it.
+CONLL04_TYPES = {
+    "Work_For": ("worksFor", "leaderOf", "memberOf"),
+    "Live_In": ("livesIn", "citizenOf"),
+    "Located_In": ("locatedIn", "capitalOf"),
+    "OrgBased_In": ("basedIn",),
+    "Kill": ("ASSAULT",),
+}
+
+
+def conll04_scheme(f: Fact) -> tuple[str, ...]:
+    """The CoNLL04 relations a fact's predicate or PLOVER type expresses."""
+    have = set(f.predicates) | set(f.plovers)
+    return tuple(t for t, accepted in CONLL04_TYPES.items() if have & set(accepted))
+
+
+CONLL04_LEVELS = (Level("entity", conll04_scheme, "entity"),)
+_GLUED = (",", ".", ";", ":", "?", "!", ")", "'s", "'", "n't", "'re", "'d", "'ll", "'ve", "'m")
+
+
+def detokenize(tokens: Sequence[str]) -> str:
+    """CoNLL04 tokens → readable text: no space before closing punctuation or clitics.
+
+    >>> detokenize(["Ann", "Lee", "(", "Ohio", ")", "'s", "firm", "."])
+    "Ann Lee (Ohio)'s firm."
+    """
+    out = ""
+    for i, tok in enumerate(tokens):
+        glue = i == 0 or tok in _GLUED or tokens[i - 1] in ("(", "`", "``")
+        out += tok if glue else " " + tok
+    return out
+
+
+def read_conll04(path: Path, name: str = "conll04") -> GoldSet:
+    """CoNLL04 sentences: the five relations between gold entity spans, mapped by :data:`CONLL04_TYPES`.
+
+    Entities are matched by name against the span text (loosely: see
+    :mod:`kg.evaluate.matching`); there is no country level, since CoNLL04 entities carry
+    no country.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read CoNLL04 ({exc})") from None
+    docs, facts = [], []
+    for i, sent in enumerate(data):
+        tokens = sent["tokens"]
+        doc = f"conll04-{sent.get('orig_id', i)}"
+        docs.append(Document(id=doc, text=detokenize(tokens), source=str(path)))
+        ents = [Ref.of(detokenize(tokens[e["start"]:e["end"]]), loose=True) for e in sent["entities"]]
+        for rel in sent["relations"]:
+            accepted = CONLL04_TYPES.get(rel["type"])
+            if accepted is None:
+                raise GoldError(f"{path}: sentence {i}: unknown relation type {rel['type']!r}")
+            events = tuple(a for a in accepted if a in PLOVER_TYPES)
+            statics = tuple(a for a in accepted if a not in PLOVER_TYPES)
+            facts.append(Fact(doc=doc, subject=(ents[rel["head"]],), object=(ents[rel["tail"]],),
+                              predicates=statics, plovers=events))
+    return GoldSet(name, str(path), docs, facts, CONLL04_LEVELS)
+
+
+@register("conll04", sniff=lambda head: head.lstrip().startswith("["))
+def read(path: Path, name: str, options: Options) -> GoldSet:
+    """CoNLL04 JSON: sentences with entity spans and Work_For, Live_In, Located_In, OrgBased_In, Kill"""
+    return read_conll04(path, name)

@@ -1,0 +1,123 @@
+"""The gold sets by name, and any gold file by path: :func:`load`.
+
+========================  ==============================================  =================
+name                      gold                                            levels
+========================  ==============================================  =================
+seed                      ``gold/seed.jsonl`` (the Lee-Beijing article,   entity, country
+                          written for kg)
+wikinews                  ``gold/wikinews.jsonl`` (12 Wikinews articles,  entity, country
+                          written for kg)
+plover                    PLOVER GSR dev (``gold/plover/gsr-dev.jsonl``)  entity, country
+plover-tune,              the two halves of GSR dev, split once by a      entity, country
+plover-holdout            fixed hash of the record id (``half``)
+petrarch                  PETRARCH unit tests, fictional actors           cameo, root, plover
+conll04                   CoNLL04 dev (``gold/conll04/dev.json``)         entity
+========================  ==============================================  =================
+
+kg's own sets ship with the package (:data:`kg.evaluate.goldsets.GOLD_DIR`); the others are
+below ``KG_SHARED``. A path to a file in any registered format (a GSR JSONL, a PETRARCH
+unit-test JSONL, a CoNLL04 JSON: their held-back halves, say) is scored like the set of
+that format; the format is read off the file by each format's sniffer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import GoldError
+from . import formats  # noqa: F401  (registers the built-in gold formats)
+from .goldsets import GOLD_DIR, GoldFormat, GoldSet, Options, registered, shared_file
+
+__all__ = ["DEFAULT_FORMAT", "SETS", "BuiltinSet", "available", "get_format", "load", "sniff"]
+
+# A file no format recognises is read as kg's own format, whose reader says what is wrong.
+DEFAULT_FORMAT = "kg"
+
+
+@dataclass(frozen=True)
+class BuiltinSet:
+    format: str
+    path: str  # below KG_SHARED, or below GOLD_DIR for kg's own sets
+    own: bool = False  # shipped with kg
+    part: str | None = None  # for the GSR halves
+
+
+BUILTIN = {
+    "seed": BuiltinSet("kg", "seed.jsonl", own=True),
+    "wikinews": BuiltinSet("kg", "wikinews.jsonl", own=True),
+    "plover": BuiltinSet("plover", "gold/plover/gsr-dev.jsonl"),
+    # The GSR dev file is split once, by a fixed hash of each record's id, into a half that
+    # rules are tuned on and a half that is only measured (docs/evaluation.md, "Discipline").
+    "plover-tune": BuiltinSet("plover", "gold/plover/gsr-dev.jsonl", part="tune"),
+    "plover-holdout": BuiltinSet("plover", "gold/plover/gsr-dev.jsonl", part="holdout"),
+    "petrarch": BuiltinSet("petrarch", "gold/petrarch/unittest.jsonl"),
+    "conll04": BuiltinSet("conll04", "gold/conll04/dev.json"),
+}
+SETS = tuple(BUILTIN)
+
+
+def get_format(name: str) -> GoldFormat:
+    formats_ = registered()
+    if name not in formats_:
+        raise GoldError(f"no gold format named {name!r}; available: {', '.join(formats_)}")
+    return formats_[name]
+
+
+def available() -> dict[str, str]:
+    """Gold format name → what it reads.
+
+    >>> list(available())
+    ['conll04', 'kg', 'petrarch', 'plover']
+    """
+    return {n: f.description for n, f in registered().items()}
+
+
+def sniff(path: str | Path) -> str:
+    """The format of a gold file: the first registered format whose sniffer recognises its head.
+
+    ``kg`` (:data:`DEFAULT_FORMAT`) when none does: its reader then says what is wrong.
+    """
+    try:
+        with Path(path).open(encoding="utf-8") as fh:
+            head = fh.read(4096)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GoldError(f"{path}: cannot read the gold file ({exc})") from None
+    return next((f.name for f in registered().values() if f.sniff(head)), DEFAULT_FORMAT)
+
+
+def load(name_or_path: str | Path, *, match: str = "type") -> GoldSet:
+    """A gold set by name (see :data:`SETS`) or by path.
+
+    A path may be a gold file in kg's format, or a file in the format of one of the
+    external sets (a PLOVER GSR JSONL, a PETRARCH unit-test JSONL, a CoNLL04 JSON), so
+    that their held-back parts are scored the same way; the format is read off the file.
+    ``match`` is ``type`` or ``predicate`` for sets in kg's gold format (see
+    :mod:`kg.evaluate.matching`).
+
+    >>> load("no-such-set")
+    Traceback (most recent call last):
+    kg.errors.GoldError: no gold set named 'no-such-set' and no such file; use one of seed, wikinews, \
+plover, plover-tune, plover-holdout, petrarch, conll04, 'all', or the path of a gold file
+    """
+    name = str(name_or_path)
+    if match not in ("type", "predicate"):
+        raise GoldError(f"unknown match {match!r}; use 'type' or 'predicate'")
+    options = Options(match=match)
+    spec = BUILTIN.get(name)
+    if spec is not None:
+        path = _own_file(spec.path) if spec.own else shared_file(spec.path, name)
+        return get_format(spec.format).read(path, name, Options(match=match, part=spec.part))
+    path = Path(name)
+    if not path.is_file():
+        raise GoldError(f"no gold set named {name!r} and no such file; use one of {', '.join(SETS)}, "
+                        f"'all', or the path of a gold file")
+    return get_format(sniff(path)).read(path, path.stem, options)
+
+
+def _own_file(relative: str) -> Path:
+    path = GOLD_DIR / relative
+    if not path.exists():
+        raise GoldError(f"the gold file {path} is missing from this installation of kg; reinstall kg "
+                        f"(or pass the path of a gold file)")
+    return path
