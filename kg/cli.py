@@ -279,24 +279,30 @@ def remove(documents, store_path):
                    "CONSTRUCT/DESCRIBE: ttl, nt, nq, trig, rdfxml or jsonld.")
 @click.option("--name", help="Run a named query (see --list).")
 @click.option("--param", multiple=True, help="key=value for a named query's parameter (repeatable).")
+@click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+              help="country: a named query that has that level rolls persons, organs and sectors up to their "
+                   "countries (between, events, actors).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and their parameters.")
 @output_option()
 @click.option("--spreadsheet-safe", is_flag=True,
               help="csv/tsv: prefix cells starting with = + - @ with ' so spreadsheets do not run them as formulas.")
 @click.option("--allow-service", is_flag=True,
               help="Run federated queries (SERVICE <url>), which fetch from other servers; refused by default.")
-def query(sparql, store_path, fmt, name, param, list_queries, output, spreadsheet_safe, allow_service):
+def query(sparql, store_path, fmt, name, param, level, list_queries, output, spreadsheet_safe, allow_service):
     """Run SPARQL (text, a .rq file, or - for stdin) over the store.
 
-    Queries see the union of all documents. The prefixes kg, kgid, kgdoc, wd, wdt, rdf,
-    rdfs, owl, xsd, skos, prov and dcterms are declared. Named queries bind their
-    parameters as RDF terms; optional ones (marked ?) mean "any" when left out.
+    Queries see the union of all documents, where each entity is described once. The
+    prefixes kg, kgid, kgdoc, wd, wdt, rdf, rdfs, owl, xsd, skos, prov and dcterms are
+    declared. Named queries bind their parameters as RDF terms; optional ones (marked ?)
+    mean "any" when left out.
 
     \b
     Example:
-      kg query "SELECT DISTINCT ?who ?where WHERE { GRAPH ?g { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where } }"
+      kg query "SELECT DISTINCT ?who ?where WHERE { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where }"
       kg query --name relations --param entity="Xi Jinping" --format csv
       kg query --name events --param plover=ACCUSE --param from=2019-01-01 --param to=2019-06-30
+      kg query --name between --level country --param a=Iran --param b="United States"
+      kg query --name events --level country --param plover=material-conflict
       kg query "CONSTRUCT { ?s kg:visits ?o } WHERE { ?s kg:visits ?o }" --format jsonld
       kg query --name relations --param entity=Q148 --format csv --spreadsheet-safe -o rel.csv
     """  # noqa: E501  (the help shows each example as one command line to copy)
@@ -307,11 +313,11 @@ def query(sparql, store_path, fmt, name, param, list_queries, output, spreadshee
         return
     if name and sparql:
         raise click.UsageError("give either a SPARQL query or --name, not both")
-    if param and not name:
-        raise click.UsageError("--param goes with --name")
+    if (param or level != "entity") and not name:
+        raise click.UsageError("--param and --level go with --name")
     with _open(store_path) as store:
         if name:
-            result = q.run_named(store, name, q.parse_params(param))
+            result = q.run_named(store, name, q.parse_params(param), level)
         elif sparql:
             result = q.run_query(store, q.read_sparql(sparql), allow_service=allow_service)
         else:
@@ -357,14 +363,11 @@ def filter_options(f):
     return f
 
 
-def _graph(store_path, relations=(), plover=(), entity_types=(), since=None, until=None, min_confidence=0.0,
-           documents=()):
+def _graph(store_path, level="entity", **filters):
     from .netgraph import GraphFilter, to_networkx
 
-    where = GraphFilter(relations=tuple(relations), plover=tuple(plover), entity_types=tuple(entity_types),
-                        since=since, until=until, min_confidence=min_confidence, documents=tuple(documents))
     with _open(store_path) as store:
-        return to_networkx(store, where=where)
+        return to_networkx(store, where=GraphFilter(**filters), level=level)
 
 
 @cli.command()
@@ -405,13 +408,12 @@ def viz(store_path, output, focus, depth, merge_edges, size_by, physics, max_nod
       kg viz --level country -o output/countries.html
       kg viz --focus "Justin Trudeau" --depth 2 --plover material-conflict --plover verbal-conflict
       kg viz --since 2019-01-01 --until 2019-06-30 --entity-type Person --entity-type Country --merge-edges
+      kg viz --level country --plover material-conflict -o output/countries.html
     """
-    from .netgraph import country_graph, ego_graph
+    from .netgraph import ego_graph
     from .visualize import write_page
 
-    g = _graph(store_path, **filters)
-    if level == "country":
-        g = country_graph(g)
+    g = _graph(store_path, level, **filters)
     if focus:
         g = ego_graph(g, focus, depth)
     page = write_page(g, output, title=title, physics=physics, size_by=size_by, merge_edges=merge_edges,
@@ -428,7 +430,7 @@ def analyze():
     and event counts over time (series).
 
     Every subcommand takes the filters of kg viz (--relation, --plover, --entity-type,
-    --since, --until, --min-confidence, --doc) and prints a table, CSV or JSON.
+    --since, --until, --min-confidence, --doc, --level) and prints a table, CSV or JSON.
 
     \b
     Example:
@@ -442,6 +444,9 @@ def analyze():
 
 
 def report_options(f):
+    f = click.option("--level", type=click.Choice(["entity", "country"]), default="entity", show_default=True,
+                     help="country: one node per country, the events between their entities as its edges "
+                          "(a person, organ, sector or city counts for its country).")(f)
     f = output_option()(f)
     f = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
                      show_default=True)(f)
@@ -464,6 +469,7 @@ def centrality(by, top, store_path, fmt, output, **filters):
     \b
     Example:
       kg analyze centrality --by betweenness --top 10 --entity-type Person
+      kg analyze centrality --level country
     """
     from .analyze import centrality as run
 

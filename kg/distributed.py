@@ -4,11 +4,12 @@ The driver (the process that calls :func:`build_distributed`) reads the inputs a
 stream, skips documents whose content hash the store already holds, cuts the rest into
 partitions of ``partition_size`` documents and hands them to the cluster, never more than
 two per worker at a time. Each worker loads the spaCy pipeline once, extracts a partition,
-and writes it as one N-Quads file (one named graph per document, exactly what ``kg build``
-stores) to ``out_dir``: a local folder, a folder every worker mounts, or an fsspec URL such
-as ``s3://bucket/run-1`` (with ``s3fs`` installed). The driver then bulk-loads the files
-into the embedded store with Oxigraph's bulk loader, or leaves them for a remote triple
-store to ingest.
+and writes it as one N-Quads file (one named graph per document, as it would be alone) to
+``out_dir``: a local folder, a folder every worker mounts, or an fsspec URL such as
+``s3://bucket/run-1`` (with ``s3fs`` installed). The driver then bulk-loads the files into
+the embedded store with Oxigraph's bulk loader and resolves their entities against the
+store (:func:`kg.entities.update`), which gives exactly the store ``kg build`` gives; or it
+leaves them for a remote triple store to ingest.
 
 Why Dask and not Ray: the work is embarrassingly parallel batch work on CPUs, which both
 do well; Dask is pure Python with small wheels, needs no shared-memory object store or
@@ -215,18 +216,30 @@ def _partition(future) -> Partition:
 
 
 def _load(part: Partition, store, replaced: set[str], report: DistributedReport) -> None:
-    """Account for a finished partition and, with a store, replace its documents' graphs."""
+    """Account for a finished partition and, with a store, replace its documents' graphs.
+
+    Workers write each document's graph alone (its local entities denote what they would
+    alone); once loaded, :func:`kg.entities.update` resolves them against the store,
+    rewriting what other documents change and describing the entities in the entity graph.
+    Oxigraph's bulk loader is not transactional: if the run dies between the load and the
+    resolution, ``kg.entities.update(store, loaded=store.documents())`` repairs the store.
+    """
+    from .entities import read_records, update
     from .graph import document_iri
 
     n_replaced = 0
+    gone = []
     for doc_id in part.documents:
         if doc_id in replaced:
             replaced.discard(doc_id)
             n_replaced += 1
-            if store is not None:
-                store.remove_graph(str(document_iri(doc_id)))
+            gone.append(str(document_iri(doc_id)))
     if store is not None:
+        old = read_records(store, docs=gone)
+        for iri in gone:
+            store.remove_graph(iri)
         bulk_load(store, part.path)
+        update(store, loaded=[str(document_iri(d)) for d in part.documents], removed=old)
     report.replaced += n_replaced
     report.added += len(part.documents) - n_replaced
     report.relations += part.relations

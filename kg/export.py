@@ -357,6 +357,7 @@ def relation_records(store):
             **_record_date(lit(row, "date"), lit(row, "precision")),
             "article_date": lit(row, "articleDate"), "location": entity(row["loc"].value) if row["loc"] else None,
             "extractor": row["ex"].value,
+            "subject_mention": lit(row, "said_s"), "object_mention": lit(row, "said_o"),
         }
 
 

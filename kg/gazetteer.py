@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -52,6 +53,78 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+def name_key(text: str) -> str:
+    """The identity key of a name: two names with one key are one entity's names.
+
+    Case, diacritics, punctuation, possessives and a leading "the" are folded away, and a
+    country's abbreviation written in capitals becomes the country's name, so "U.S. Senate",
+    "US Senate" and "United States Senate" share a key (the abbreviations are the country
+    aliases of ``countries.tsv`` and ``country_extras.tsv`` written in capitals).
+
+    >>> name_key("the U.S. Senate") == name_key("US Senate") == name_key("United States Senate")
+    True
+    >>> name_key("Recep Tayyip Erdoğan"), name_key("Kurdistan Workers' Party")
+    ('recep tayyip erdogan', 'kurdistan workers party')
+    >>> name_key("al-Qaeda") == name_key("Al Qaeda"), name_key("Us and Them")
+    (True, 'us and them')
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'")
+    text = re.sub(r"'s?\b", "", text)
+    words = re.sub(r"[^\w&.]+", " ", text).split()
+    out = []
+    for word in words:
+        bare = word.replace(".", "")
+        if not bare:
+            continue
+        expanded = _abbreviations().get(bare) if bare.isupper() else None
+        out.extend(expanded.split() if expanded else [bare.casefold()])
+    if out[:1] == ["the"] and len(out) > 1:
+        out = out[1:]
+    return " ".join(out)
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_key(label: str, type_: str) -> str | None:
+    """The name key of a person's last name ("Kamala Harris" → "harris"), for full names only.
+
+    >>> surname_key("John James Conyers Jr.", "Person"), surname_key("Harris", "Person")
+    ('conyers', None)
+    """
+    if type_ != "Person":
+        return None
+    words = [w for w in name_key(label).split() if w not in _GENERATIONS]
+    return words[-1] if len(words) >= 2 else None
+
+
+def suffix_keys(label: str, type_: str) -> tuple[str, ...]:
+    """The name keys an organisation's name ends with, of two words or more: the shorter names
+    it may also go by ("US Libertarian Party": "libertarian party").
+
+    >>> suffix_keys("US Libertarian Party", "Organization"), suffix_keys("Jo Bloggs", "Person")
+    (('states libertarian party', 'libertarian party'), ())
+    """
+    if type_ not in ("Organization", "Group", "InternationalOrganization"):
+        return ()
+    words = name_key(label).split()
+    return tuple(" ".join(words[i:]) for i in range(1, len(words) - 1))
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    """Capitalised abbreviations of country names ("US", "U.K.", "PRC") → the country's name key."""
+    out = {}
+    for actor in default().countries.values():
+        for alias in actor.aliases:
+            bare = alias.replace(".", "")
+            if bare.isalpha() and bare.isupper() and len(bare) <= 5:
+                out.setdefault(bare, name_key(actor.label))
+    return out
+
+
 def _rows(name: str):
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -73,6 +146,10 @@ class Gazetteer:
     capitals: dict[str, str] = field(default_factory=dict)  # iso3 → capital label
     titles: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     bodies: set[str] = field(default_factory=set)  # norm(name) of bodies every state has (bodies.tsv)
+    # norm(name) of a capital or a seat of government → what it stands for in an event:
+    # an ISO alpha-3 code or an organisation's label (country_extras.tsv, seats.tsv)
+    seats: dict[str, str] = field(default_factory=dict)
+    publishers: dict[str, tuple[str, ...]] = field(default_factory=dict)  # URL host → names (publishers.tsv)
     # norm(title) → (relation to an organisation, relation to a country); "-" voids a title,
     # "~" subordinates it (a deputy leader works for the body)
     title_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -138,6 +215,38 @@ class Gazetteer:
             if place is not None and place.type == "Country" and place.country:
                 return place.country
         return None
+
+    def seat_of(self, actor: Actor) -> Actor | None:
+        """The state or organisation a capital or seat of government stands for, or None.
+
+        >>> default().seat_of(default().lookup("Kremlin")).label
+        'Russia'
+        >>> default().seat_of(default().lookup("Washington")).label, default().seat_of(default().lookup("Lyon"))
+        ('United States', None)
+        """
+        target = self.seats.get(norm(actor.label))
+        if target is None:
+            return None
+        return self.countries.get(target) or self.lookup(target)
+
+    def publisher_names(self, url: str | None) -> set[str]:
+        """The name keys of the publisher of a document at ``url`` (its own name is no actor).
+
+        >>> sorted(default().publisher_names("https://en.wikinews.org/wiki/Some_story"))
+        ['wikinews']
+        >>> sorted(default().publisher_names("https://www.example-news.com/a")), default().publisher_names(None)
+        (['example news'], set())
+        """
+        from urllib.parse import urlsplit
+
+        host = (urlsplit(url).hostname or "") if url else ""
+        if not host:
+            return set()
+        for known, names in self.publishers.items():
+            if host == known or host.endswith("." + known):
+                return {name_key(n) for n in names}
+        labels = [p for p in host.split(".") if p not in ("www", "m", "en", "news")]
+        return {name_key(labels[-2].replace("-", " "))} if len(labels) >= 2 else set()
 
     def title(self, word: str) -> tuple[bool, str | None]:
         """(is it a title, the static relation it implies towards an organisation)."""
@@ -283,6 +392,18 @@ class Gazetteer:
         return actor
 
 
+def _load_seats_and_publishers(g: Gazetteer, extras: dict[str, list[str]]) -> None:
+    """Capitals (with the other names of each) and seats.tsv, then publishers.tsv."""
+    for iso3, capital in g.capitals.items():
+        extra = extras[iso3] + [""] * 6
+        for name in (capital, *_split(extra[5])):
+            g.seats.setdefault(norm(name), iso3)
+    for seat, target in _rows("seats.tsv"):
+        g.seats[norm(seat)] = target
+    for row in _rows("publishers.tsv"):
+        g.publishers[row[0].lower()] = tuple(_split(row[1]))
+
+
 def _petrarch_lines(text: str) -> Iterator[tuple[str, str]]:
     """(raw line, its text without comments) of a PETRARCH dictionary, blank lines and <!-- --> left out."""
     in_comment = False
@@ -366,6 +487,7 @@ def default() -> Gazetteer:
         g.add(Actor(label=name, type=typ, wikidata=qid or None, country=country or None,
                     aliases=tuple(_split(aliases))))
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
+    _load_seats_and_publishers(g, extras)
     _load_titles(g)
     return g
 

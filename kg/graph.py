@@ -25,23 +25,27 @@ Static relations (leaderOf, memberOf, ...) are ``kg:StaticRelation`` statements 
 hypothetical facts get the statement node but no direct edge: the graph never asserts
 what the text did not. ``ontologies/shapes.ttl`` describes all of this in SHACL.
 
-A document's graph is self-contained: it describes the document, the extraction activity,
-the extractor, and every entity its statements mention, so it can be replaced or removed
-without touching any other document.
+Entities are described once per store, not per document: each document graph holds
+its *local entities* (``kg:LocalEntity``: what this document calls an entity, of which
+type, with which aliases, country and QID, and which store entity it ``kg:denotes``), and
+its statements and edges name the store entities. The descriptions of the store entities,
+and of the extractors, live in the entity graph, which :mod:`kg.entities` keeps a
+function of the stored documents::
 
-That is a choice with a cost, measured in ``benchmarks/bench_store.py`` and
-``docs/scaling.md``: an entity's description (type, labels, ``owl:sameAs``, country) is
-repeated in every document that mentions it, and Oxigraph's union default graph keeps one
-copy per graph, so a join on a description over the union gives k copies for an entity k
-documents mention (k^2 when two descriptions meet). Queries that join descriptions to
-statements therefore match inside ``GRAPH ?g { ... }``, where each graph holds one copy:
-every named query in ``kg/queries`` does, and so do ``kg.export`` and ``kg.analyze``.
-One shared entity graph would remove the copies, but then removing or replacing a document
-could not restore exactly the descriptions the remaining documents give (documents
-disagree on aliases and countries, and a shared graph does not remember who said what),
-so a store would depend on its history: "A and B, then remove B" would no longer equal
-"A". On 1M quads the shared graph made kg's named queries at most 1.6x faster, while they
-are already some 50-470x faster than rdflib: not worth that guarantee.
+    kgdoc:state-visit {
+      <https://w3id.org/kg/doc/state-visit#Q3099714> a kg:LocalEntity ;
+          kg:denotes kgid:Q3099714 ; kg:localLabel "Justin Trudeau" ; kg:localType kg:Person ;
+          kg:localAlias "Trudeau" ; kg:localWikidata wd:Q3099714 ; kg:localCountry "CAN" ;
+          kg:nameKey "justin trudeau" ; kg:surnameKey "trudeau" ; kg:mentionCount 4 .
+    }
+    <https://w3id.org/kg/entities> {
+      kgid:Q3099714 a kg:Person ; rdfs:label "Justin Trudeau" ; skos:prefLabel "Justin Trudeau" ;
+          skos:altLabel "Trudeau" ; owl:sameAs wd:Q3099714 ; kg:countryCode "CAN" .
+    }
+
+:func:`extraction_graph` writes a document's graph given which store entity each of its
+local entities denotes (by default the one it would be alone); see :mod:`kg.entities`
+and docs/scaling.md (The store layout) for why and what it costs.
 """
 
 from __future__ import annotations
@@ -54,8 +58,9 @@ from urllib.parse import quote
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from .gazetteer import name_key, suffix_keys, surname_key
 from .model import Document, Entity, Extraction, Relation
-from .namespaces import DOC_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD
+from .namespaces import DOC_BASE, ENTITY_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD
 from .version import __version__
 
 WDNS = Namespace(WD)
@@ -137,8 +142,12 @@ def url_iri(url: str) -> URIRef | None:
     return URIRef(iri)
 
 
-def add_entity(g: Graph, ent: Entity) -> URIRef:
-    node = URIRef(ent.id)
+def add_entity(g: Graph, ent: Entity, iri: str | None = None) -> URIRef:
+    """An entity's description: its type, labels, Wikidata link, country and sector.
+
+    kg keeps these in the entity graph (:mod:`kg.entities`); this is for graphs of one's own.
+    """
+    node = URIRef(iri or ent.id)
     g.add((node, RDF.type, KG[ent.type]))
     g.add((node, RDFS.label, Literal(ent.label)))
     g.add((node, SKOS.prefLabel, Literal(ent.label)))
@@ -151,6 +160,44 @@ def add_entity(g: Graph, ent: Entity) -> URIRef:
         g.add((node, KG.countryCode, Literal(ent.country)))
     if ent.sector:
         g.add((node, KG.sector, Literal(ent.sector)))
+    return node
+
+
+def local_entity_iri(doc_id: str, entity_id: str) -> URIRef:
+    """A document's local entity: the document IRI, ``#`` and the tail of the entity's IRI.
+
+    >>> str(local_entity_iri("state-visit", "https://w3id.org/kg/id/person/anna-vogt"))
+    'https://w3id.org/kg/doc/state-visit#person/anna-vogt'
+    """
+    if not entity_id.startswith(ENTITY_BASE):
+        raise ValueError(f"an entity IRI must start with {ENTITY_BASE}, got {entity_id!r}")
+    return URIRef(f"{document_iri(doc_id)}#{entity_id[len(ENTITY_BASE):]}")
+
+
+def add_local_entity(g: Graph, doc: Document, ent: Entity, denotes: str) -> URIRef:
+    """What this document says about ``ent``, and the store entity it denotes."""
+    node = local_entity_iri(doc.id, ent.id)
+    g.add((node, RDF.type, KG.LocalEntity))
+    g.add((node, KG.denotes, URIRef(denotes)))
+    g.add((node, KG.localLabel, Literal(ent.label)))
+    g.add((node, KG.localType, KG[ent.type]))
+    for alias in ent.aliases:
+        if alias != ent.label:
+            g.add((node, KG.localAlias, Literal(alias)))
+    if ent.wikidata:
+        g.add((node, KG.localWikidata, WDNS[ent.wikidata]))
+    if ent.country:
+        g.add((node, KG.localCountry, Literal(ent.country)))
+    if ent.sector:
+        g.add((node, KG.localSector, Literal(ent.sector)))
+    g.add((node, KG.nameKey, Literal(name_key(ent.label))))
+    if surname := surname_key(ent.label, ent.type):
+        g.add((node, KG.surnameKey, Literal(surname)))
+    for suffix in suffix_keys(ent.label, ent.type):
+        g.add((node, KG.suffixKey, Literal(suffix)))
+    g.add((node, KG.mentionCount, Literal(ent.mentions)))
+    if ent.partial:
+        g.add((node, KG.partialName, Literal(True)))
     return node
 
 
@@ -172,6 +219,13 @@ def add_document(g: Graph, doc: Document) -> URIRef:
     return node
 
 
+def extractor_ntriples(name: str) -> list[str]:
+    """The description of an extractor as N-Triples lines (it lives in the entity graph)."""
+    g = Graph()
+    add_extractor(g, name)
+    return [line for line in g.serialize(format="nt").splitlines() if line.strip()]
+
+
 def add_extractor(g: Graph, name: str) -> URIRef:
     node = extractor_iri(name)
     g.add((node, RDF.type, KG.Extractor))
@@ -189,11 +243,15 @@ def add_activity(g: Graph, doc: Document, extractor: URIRef) -> URIRef:
     return node
 
 
-def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
-    """The statement node of ``rel`` (and its direct edge when the fact is asserted)."""
+def add_relation(g: Graph, rel: Relation, doc: Document, denotes: dict[str, str] | None = None) -> URIRef:
+    """The statement node of ``rel`` (and its direct edge when the fact is asserted).
+
+    ``denotes`` maps the document's entity IRIs to the store entities they denote.
+    """
     doc_node = document_iri(doc.id)
-    s = add_entity(g, rel.subject)
-    o = add_entity(g, rel.object)
+    denotes = denotes or {}
+    s = URIRef(denotes.get(rel.subject.id, rel.subject.id))
+    o = URIRef(denotes.get(rel.object.id, rel.object.id))
     pred = KG[rel.predicate]
     if rel.asserted:
         g.add((s, pred, o))
@@ -209,6 +267,10 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
             g.add((node, KG.mode, Literal(rel.mode)))
         if rel.cameo:
             g.add((node, KG.cameoCode, Literal(rel.cameo)))
+        if rel.subject_mention:  # a capital or seat acting for its state
+            g.add((node, KG.actorMention, Literal(rel.subject_mention)))
+        if rel.object_mention:
+            g.add((node, KG.recipientMention, Literal(rel.object_mention)))
     else:
         g.add((node, RDF.type, KG.StaticRelation))
         g.add((node, KG.subject, s))
@@ -221,7 +283,7 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
     g.add((node, KG.negated, Literal(rel.negated)))
     g.add((node, KG.modality, Literal(rel.modality)))
     g.add((node, PROV.wasDerivedFrom, doc_node))
-    extractor = add_extractor(g, rel.extractor)
+    extractor = extractor_iri(rel.extractor)  # described in the entity graph
     g.add((node, PROV.wasAttributedTo, extractor))
     g.add((node, PROV.wasGeneratedBy, add_activity(g, doc, extractor)))
     # The record's date is the date of the fact: the event date where the text gives one,
@@ -236,8 +298,8 @@ def add_relation(g: Graph, rel: Relation, doc: Document) -> URIRef:
         g.add((node, KG.datePrecision, Literal(rel.date_precision)))
     elif rel.undated and doc.date:
         g.add((node, KG.undated, Literal(True)))
-    if rel.plover and rel.location is not None:
-        g.add((node, KG.location, add_entity(g, rel.location)))
+    if rel.plover and rel.location is not None:  # a local entity of the document, like its actors
+        g.add((node, KG.location, URIRef(denotes.get(rel.location.id, rel.location.id))))
     return node
 
 
@@ -250,12 +312,28 @@ def first_day(iso: str) -> str:
     return iso + "-01" * (3 - len(iso.split("-")))
 
 
-def extraction_graph(ex: Extraction) -> Graph:
-    """The named graph of one document: the document, its entities and statements."""
+def mentioned_entities(ex: Extraction) -> list[Entity]:
+    """The entities of an extraction: its ``entities`` and any other its relations name
+    (subjects, objects and the places of events)."""
+    found = {e.id: e for e in ex.entities}
+    for rel in ex.relations:
+        for e in (rel.subject, rel.object, rel.location if rel.plover else None):
+            if e is not None:
+                found.setdefault(e.id, e)
+    return list(found.values())
+
+
+def extraction_graph(ex: Extraction, denotes: dict[str, str] | None = None) -> Graph:
+    """The named graph of one document: the document, its local entities and statements.
+
+    ``denotes`` maps each entity IRI of the extraction to the store entity it denotes
+    (:func:`kg.entities.update` computes it); an entity left out denotes itself.
+    """
+    denotes = denotes or {}
     g = Graph(identifier=document_iri(ex.document.id))
     add_document(g, ex.document)
-    for ent in ex.entities:
-        add_entity(g, ent)
+    for ent in mentioned_entities(ex):
+        add_local_entity(g, ex.document, ent, denotes.get(ent.id, ent.id))
     for rel in ex.relations:
-        add_relation(g, rel, ex.document)
+        add_relation(g, rel, ex.document, denotes)
     return g

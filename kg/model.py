@@ -44,6 +44,11 @@ ENTITY_TYPES = (
     "Topic",
 )
 
+# When the mentions of a name vote as much for two types, the first of these wins: the more
+# specific type is the likelier reading (kg.resolve within a document, kg.entities across).
+TYPE_PRECEDENCE = ("Person", "Country", "City", "InternationalOrganization", "Organization", "Group", "Location",
+                   "Topic")
+
 # CAMEO sectors that make a part of a country an actor of its own ("Venezuelan police
 # arrested protesters": Venezuela police → Venezuela opposition, as PETRARCH codes
 # VENCOP → VENOPP): code → (the words of its label after the country's name, entity type).
@@ -147,6 +152,11 @@ class Entity:
     # CAMEO sector of a part of a country's society or state ("Venezuela police": COP);
     # None for everything else. See resolve.SECTORS.
     sector: str | None = None
+    # What the document alone knows, for resolution across documents (kg.entities), and not
+    # part of the relation record: how many mentions name it (its weight when documents
+    # vote on its type), and whether it is a bare surname the document could not complete.
+    mentions: int = field(default=1, compare=False)
+    partial: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict:
         """The entity as JSON-ready data, as it stands in a relation record."""
@@ -194,6 +204,11 @@ class Relation:
     date_precision: str | None = None
     article_date: str | None = None  # the publication date of the document, YYYY-MM-DD
     location: Entity | None = None  # where the event happened ("in Moscow"), when the text says
+    # The words the sentence names the subject (object) by when they name something that
+    # stands for it: a capital or seat acting for its state ("Washington said": the United
+    # States, subject_mention "Washington"). None when the words name the entity itself.
+    subject_mention: str | None = None
+    object_mention: str | None = None
 
     def __post_init__(self):
         if self.date_precision is not None and self.date_precision not in DATE_PRECISIONS:
@@ -246,6 +261,8 @@ class Relation:
             "article_date": self.article_date,
             "location": self.location.to_record() if self.location else None,
             "extractor": self.extractor,
+            "subject_mention": self.subject_mention,
+            "object_mention": self.object_mention,
         }
 
 
@@ -281,6 +298,8 @@ def relation_from_record(rec: dict) -> Relation:
         date_precision=rec.get("date_precision"),
         article_date=rec.get("article_date"),
         location=entity_from_record(rec["location"]) if rec.get("location") else None,
+        subject_mention=rec.get("subject_mention"),
+        object_mention=rec.get("object_mention"),
     )
 
 

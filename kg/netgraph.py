@@ -42,11 +42,6 @@ QUAD_CLASS = {
 QUAD_CLASSES = ("verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 STATIC = "static"  # the --plover value for relations that are not events (leaderOf, capitalOf, ...)
 
-# Entity attributes, one query each: an entity is repeated in the graph of every document
-# that mentions it, so joining its labels, types and aliases in one query would multiply
-# those copies (a country named in 30 documents: 30^4 rows). Counts pick the value most
-# documents agree on.
-_ENTITY_ATTRIBUTES = ("_entity-types", "_entity-wikidata", "_entity-countries", "_entity-sectors")
 
 
 # ------------------------------------------------------------------ selecting a part of the graph
@@ -89,6 +84,8 @@ class GraphFilter:
     documents: tuple[str, ...] = ()
 
     def __post_init__(self):
+        for name in ("relations", "entity_types", "documents"):  # any iterable (click gives tuples, callers lists)
+            object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "plover", tuple(_norm_plover(p) for p in self.plover))
         object.__setattr__(self, "since", _check_date("--since", self.since))
         object.__setattr__(self, "until", _check_date("--until", self.until))
@@ -146,32 +143,22 @@ def _unknown(what: str, bad: set[str], known: set[str], flag: str) -> QueryError
     return QueryError(f"no {what} {value!r} in the store{hint} ({flag} takes one of: {listing or 'none'})")
 
 
-def _most_common(store, query: str, among=None) -> dict[str, str]:
-    """Entity IRI → the value that most documents give it (ties: the smallest value)."""
-    best: dict[str, tuple[int, str]] = {}
-    for row in store.query(sparql(query)):
-        e, v, n = row["e"].value, row["v"].value, int(row["n"].value)
-        if among is not None and e not in among:
-            continue
-        if e not in best or (-n, v) < (-best[e][0], best[e][1]):
-            best[e] = (n, v)
-    return {e: v for e, (n, v) in best.items()}
-
-
 def entity_descriptions(store) -> dict[str, dict]:
     """Entity IRI → its ``label``, ``type``, ``wikidata`` (QID), ``country`` and ``sector``.
 
-    Each is the value most documents give (an entity is described in every document that
-    mentions it). For the event table, which needs the descriptions without the graph.
+    Each entity is described once, in the entity graph (:mod:`kg.entities`). For the event
+    table, which needs the descriptions without the graph.
     """
-    labels = _most_common(store, "_entity-labels")
-    types, same_as, country, sector = (_most_common(store, q, labels) for q in _ENTITY_ATTRIBUTES)
-    return {iri: {"label": label, "type": types.get(iri, "Topic"),
-                  "wikidata": local_name(same_as[iri]) if iri in same_as else None,
-                  "country": country.get(iri), "sector": sector.get(iri)} for iri, label in labels.items()}
+    out = {}
+    for row in store.query(sparql("_entities")):
+        out[row["e"].value] = {"label": row["label"].value, "type": local_name(row["t"].value),
+                               "wikidata": local_name(row["wd"].value) if row["wd"] else None,
+                               "country": row["cc"].value if row["cc"] else None,
+                               "sector": row["sector"].value if row["sector"] else None}
+    return out
 
 
-def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None):
+def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None = None, level: str = "entity"):
     """Entities and their asserted relations as a ``networkx.MultiDiGraph``.
 
     Nodes are entity IRIs with ``label``, ``type``, ``wikidata``, ``country`` and
@@ -185,8 +172,11 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
 
     ``where`` keeps part of the graph (see :class:`GraphFilter`); names it gives that the
     store does not have raise :class:`~kg.errors.QueryError`. When it selects statements,
-    entities left without any relation are dropped.
+    entities left without any relation are dropped. ``level="country"`` then rolls the
+    graph up to countries (:func:`country_graph`).
     """
+    if level not in LEVELS:
+        raise QueryError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
     import networkx as nx
 
     where = where or GraphFilter()
@@ -211,22 +201,19 @@ def to_networkx(store, *, min_confidence: float = 0.0, where: GraphFilter | None
         g.remove_nodes_from([n for n, d in dict(g.degree()).items() if d == 0])
     g.graph["filter"] = where.describe()
     g.graph["undated_left_out"] = undated
-    return g
+    return country_graph(g) if level == "country" else g
 
 
 def _add_entities(g, store) -> None:
-    """Every entity of the store as a node, with the attributes most documents agree on."""
-    labels = _most_common(store, "_entity-labels")
-    types, same_as, country, sector = (_most_common(store, q, labels) for q in _ENTITY_ATTRIBUTES)
+    """Every entity of the store as a node, with its one description (the entity graph)."""
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
-    for iri, label in labels.items():
-        g.add_node(iri, label=label, type=types.get(iri, "Topic"),
-                   wikidata=local_name(same_as[iri]) if iri in same_as else None,
-                   country=country.get(iri), aliases=sorted(aliases.get(iri, ())))
-        if iri in sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
-            g.nodes[iri]["sector"] = sector[iri]
+    for iri, d in entity_descriptions(store).items():
+        sector = d.pop("sector")
+        g.add_node(iri, **d, aliases=sorted(aliases.get(iri, ())))
+        if sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
+            g.nodes[iri]["sector"] = sector
 
 
 def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[str], int]:
@@ -279,6 +266,7 @@ def _add_edges(g, edges: dict[tuple, dict]) -> None:
                    docs=sorted({m["doc"] for m in ms}), dates=sorted({m["date"] for m in ms if m["date"]}))
 
 
+LEVELS = ("entity", "country")
 
 
 def _event_of(row, plover: str | None, predicate: str, s: str, o: str) -> dict:

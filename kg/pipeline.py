@@ -41,6 +41,10 @@ BATCH_SIZE = 8
 # Quads written between two flushes of the store (Oxigraph holds unflushed writes in memory,
 # about 1 kB a quad: this bounds that at some 10 MB). A flush of 10,000 quads takes a few ms.
 FLUSH_QUADS = 10_000
+# Documents written in one update. Each update resolves the names its documents touch
+# against the store (kg.entities), so a few documents together share that work; each
+# document is still either fully stored or absent.
+COMMIT_DOCS = 8
 
 
 def load_gazetteer(extra: Iterable[str | Path] = ()) -> gaz.Gazetteer:
@@ -332,7 +336,7 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
     >>> (first.added, first.unchanged), (again.added, again.unchanged)
     ((1, 0), (0, 1))
     """
-    from .graph import extraction_graph
+    from .entities import update
     from .ingest import read_inputs
     from .skips import checked
 
@@ -345,21 +349,37 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
             status[doc.id] = "replaced" if replaces else "added"
             yield doc
 
+    batch: list[Extraction] = []
     buffered = 0
-    for ex in extract_documents(todo(), **kwargs):
-        graph = extraction_graph(ex)
-        store.put_graph(graph)
-        buffered += len(graph)
+
+    def commit() -> None:
+        nonlocal buffered
+        if not batch:
+            return
+        update(store, batch)
+        for ex in batch:
+            kind = status.pop(ex.document.id)
+            setattr(report, kind, getattr(report, kind) + 1)
+            report.relations += len(ex.relations)
+            buffered += 20 * len(ex.relations) + 10 * len(ex.entities) + 10  # about the quads written
+            if on_stored is not None:
+                on_stored(ex.document.id, kind)
+            if progress is not None:
+                progress.update()
+        batch.clear()
         if buffered >= FLUSH_QUADS:
             store.flush()
             buffered = 0
-        kind = status.pop(ex.document.id)
-        setattr(report, kind, getattr(report, kind) + 1)
-        report.relations += len(ex.relations)
-        if on_stored is not None:
-            on_stored(ex.document.id, kind)
-        if progress is not None:
-            progress.update()
+
+    try:
+        for ex in extract_documents(todo(), **kwargs):
+            batch.append(ex)
+            if len(batch) >= COMMIT_DOCS:
+                commit()
+    except BaseException:
+        commit()  # what was extracted before the failure is stored, complete
+        raise
+    commit()
     reading.raise_stored()  # every document before a bad input is stored: now stop
     return report
 
@@ -367,9 +387,11 @@ def build(inputs: Iterable[str | Path], store, *, glob: str | None = None, progr
 def remove(store, doc_ids: Iterable[str]) -> list[str]:
     """Take documents (by id or document IRI) out of the store, each with its whole graph.
 
-    All ids are checked first: if one is not stored, nothing is removed. Entities other
-    documents mention stay, described by those documents.
+    All ids are checked first: if one is not stored, nothing is removed. The entities the
+    documents named are described again from the documents that remain (an entity no
+    other document names goes), in the same update.
     """
+    from .entities import update
     from .graph import document_iri
     from .namespaces import DOC_BASE
 
@@ -381,8 +403,5 @@ def remove(store, doc_ids: Iterable[str]) -> list[str]:
                              f"kg query \"SELECT ?id WHERE {{ ?d a kg:Document ; dcterms:identifier ?id }}\" "
                              f"--store {store.path}")
         iris.append((doc_id, iri))
-    removed = []
-    for doc_id, iri in iris:
-        if store.remove_graph(iri):
-            removed.append(doc_id)
-    return removed
+    update(store, drop=[iri for _, iri in iris])
+    return list(dict.fromkeys(doc_id for doc_id, _ in iris))

@@ -1,9 +1,11 @@
 """SPARQL in, rows out.
 
-Queries run on the union of the document graphs with the ontology's prefixes declared in
-advance. Named queries live as ``.rq`` files in ``kg/queries``; their parameters are bound
-as RDF terms (never pasted into the query text). Rows are printed by :mod:`kg.rows`, graph
-results by :mod:`kg.rdf_formats`.
+Queries run on the union of the store's graphs, where each entity is described once, with
+the ontology's prefixes declared in advance. Named queries live as ``.rq`` files in
+``kg/queries``; their parameters are bound as RDF terms (never pasted into the query text).
+A named query may have a country level (``NAME.country.rq``, ``kg query --level country``)
+that rolls persons, organs and sectors up to their countries. Rows are printed by
+:mod:`kg.rows`, graph results by :mod:`kg.rdf_formats`.
 """
 
 from __future__ import annotations
@@ -149,7 +151,7 @@ PARAM_KINDS = {
     "entity": "a label, alias, Wikidata QID or IRI of an entity in the store",
     "iri": "an absolute IRI",
     "predicate": "an ontology property name such as visits (or its IRI)",
-    "plover": "a PLOVER type such as CONSULT",
+    "plover": "a PLOVER type such as CONSULT, or a quad class such as material-conflict",
     "date": "a date YYYY-MM-DD",
     "integer": "a whole number",
     "literal": "any text",
@@ -165,51 +167,72 @@ class Param(NamedTuple):
     description: str
 
 
+LEVELS = ("entity", "country")
+
+
 @dataclass(frozen=True)
 class NamedQuery:
     name: str
     description: str
     params: tuple[Param, ...]
     text: str
+    level: str = "entity"
+    levels: tuple[str, ...] = ("entity",)  # the levels the query has
 
 
 _PARAM = re.compile(r"^#\s*@param\s+(\w+)\s+(\w+)(\??)(?:\s+(.*))?$", re.M)
 
 
-def named_queries() -> dict[str, NamedQuery]:
-    """The named queries shipped in ``kg/queries``, by name.
+def named_queries(level: str = "entity") -> dict[str, NamedQuery]:
+    """The named queries shipped in ``kg/queries``, by name, at ``level`` where they have it.
 
-    Files whose name starts with ``_`` are the queries kg's own modules run, not named queries.
+    Files whose name starts with ``_`` are the queries kg's own modules run, not named
+    queries; ``NAME.country.rq`` is the country level of ``NAME.rq``.
     """
+    if level not in LEVELS:
+        raise QueryError(f"unknown level {level!r}; choose one of {', '.join(LEVELS)}")
+    files = {f.name[:-3]: f for f in resources.files("kg.queries").iterdir()
+             if f.name.endswith(".rq") and not f.name.startswith("_")}
     out = {}
-    for f in sorted(resources.files("kg.queries").iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".rq") or f.name.startswith("_"):
+    for stem in sorted(files):
+        name, _, variant = stem.partition(".")
+        if variant:
             continue
-        name = f.name[:-3]
-        text = f.read_text(encoding="utf-8")
-        desc = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#") and "@param" not in ln), "")
-        params = []
-        for m in _PARAM.finditer(text):
-            if m.group(2) not in PARAM_KINDS:
-                raise QueryError(f"kg/queries/{f.name}: parameter {m.group(1)!r} has unknown kind {m.group(2)!r}; "
-                                 f"kinds: {', '.join(PARAM_KINDS)}")
-            params.append(Param(m.group(1), m.group(2), m.group(3) == "?", (m.group(4) or "").strip()))
-        out[name] = NamedQuery(name, desc, tuple(params), text)
+        levels = ("entity", *(lv for lv in LEVELS[1:] if f"{name}.{lv}" in files))
+        f = files[stem if level == "entity" or level not in levels else f"{name}.{level}"]
+        out[name] = _read_named(name, f, level if level in levels else "entity", levels)
     return out
 
 
+def _read_named(name: str, f, level: str, levels: tuple[str, ...]) -> NamedQuery:
+    text = f.read_text(encoding="utf-8")
+    desc = next((ln[1:].strip() for ln in text.splitlines() if ln.startswith("#") and "@param" not in ln), "")
+    params = []
+    for m in _PARAM.finditer(text):
+        if m.group(2) not in PARAM_KINDS:
+            raise QueryError(f"kg/queries/{f.name}: parameter {m.group(1)!r} has unknown kind {m.group(2)!r}; "
+                             f"kinds: {', '.join(PARAM_KINDS)}")
+        params.append(Param(m.group(1), m.group(2), m.group(3) == "?", (m.group(4) or "").strip()))
+    return NamedQuery(name, desc, tuple(params), text, level, levels)
+
+
 def named_queries_table() -> str:
-    """The named queries, their descriptions and parameters, as ``kg query --list`` prints them."""
-    rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params)]
+    """The named queries, their descriptions, parameters and levels, as ``kg query --list`` prints them."""
+    rows = [[n, nq.description, "; ".join(f"{p.name}{'?' if p.optional else ''} ({p.kind})" for p in nq.params),
+             ", ".join(nq.levels)]
             for n, nq in named_queries().items()]
-    return table(["name", "description", "parameters (? optional)"], rows, 100)
+    return table(["name", "description", "parameters (? optional)", "levels"], rows, 100)
 
 
-def get_named_query(name: str) -> NamedQuery:
-    queries = named_queries()
+def get_named_query(name: str, level: str = "entity") -> NamedQuery:
+    queries = named_queries(level)
     if name not in queries:
         raise QueryError(f"no named query {name!r}; available: {', '.join(queries)} (see kg query --list)")
-    return queries[name]
+    nq = queries[name]
+    if nq.level != level:
+        with_level = [n for n, q in queries.items() if level in q.levels]
+        raise QueryError(f"the named query {name!r} has no {level} level; these have: {', '.join(with_level)}")
+    return nq
 
 
 def parse_params(pairs) -> dict[str, str]:
@@ -280,10 +303,14 @@ def _predicate_term(store, name: str, value: str):
 def _plover_term(store, name: str, value: str):
     import pyoxigraph as ox
 
-    from .graph import PLOVER_TYPES  # kg.graph builds rdflib graphs: import it only when needed
+    from .netgraph import QUAD_CLASS, QUAD_CLASSES
 
-    if value.upper() not in PLOVER_TYPES:
-        raise QueryError(f"--param {name} must be a PLOVER type, one of {', '.join(PLOVER_TYPES)}; got {value!r}")
+    quad = " ".join(value.replace("-", " ").replace("_", " ").lower().split())
+    if quad in QUAD_CLASSES:  # a quad class: every PLOVER type of it
+        return [ox.Literal(t) for t, q in QUAD_CLASS.items() if q == quad]
+    if value.upper() not in QUAD_CLASS:
+        raise QueryError(f"--param {name} must be a PLOVER type ({', '.join(QUAD_CLASS)}) or a quad class "
+                         f"({', '.join(c.replace(' ', '-') for c in QUAD_CLASSES)}); got {value!r}")
     return ox.Literal(value.upper())
 
 
@@ -320,8 +347,9 @@ _TERMS = {"entity": _entity_term, "iri": _iri_term, "predicate": _predicate_term
           "date": _date_term, "integer": _integer_term, "literal": _literal_term}
 
 
-def run_named(store, name: str, params: dict[str, str] | None = None) -> Result:
-    """Run a named query with ``key=value`` parameters.
+def run_named(store, name: str, params: dict[str, str] | None = None, level: str = "entity") -> Result:
+    """Run a named query with ``key=value`` parameters, at the entity or the country level
+    (``level="country"``: see ``kg query --list`` for the queries that have it).
 
     >>> import kg, pathlib
     >>> from kg.store import open_store
@@ -331,7 +359,7 @@ def run_named(store, name: str, params: dict[str, str] | None = None) -> Result:
     ...     [t.value for t in run_named(store, "relations", {"entity": "Justin Trudeau"}).rows[0][:3]]
     ['Justin Trudeau', 'visits', 'Tokyo']
     """
-    nq = get_named_query(name)
+    nq = get_named_query(name, level)
     return run_query(store, nq.text, bind_params(store, nq, params or {}))
 
 

@@ -1,7 +1,8 @@
 """Remote triple stores: write documents to any SPARQL 1.1 Update or Graph Store Protocol endpoint.
 
 Each document is one named graph, replaced whole when it changes and skipped when the
-content hash stored with it (``kg:contentHash``) is the one kg would write:
+content hash stored with it (``kg:contentHash``) is the one kg would write; the entity
+graph (one description per entity, see :mod:`kg.entities`) is replaced whole when it differs:
 
 * **SPARQL 1.1 Update** (the default): one request per document,
   ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }``, POSTed as
@@ -34,6 +35,7 @@ from .errors import StoreError
 GSP_SUFFIXES = ("/store", "/data", "/rdf-graphs/service", "/sparql-graph-crud", "/sparql-graph-crud-auth")
 PROTOCOLS = ("update", "gsp")
 CONTENT_HASH = "https://w3id.org/kg/ontology#contentHash"
+DENOTES = "https://w3id.org/kg/ontology#denotes"
 
 
 def is_remote(location) -> bool:
@@ -80,7 +82,8 @@ class RemoteStore:
     """A remote triple store that ``kg build --store URL`` and ``kg push URL`` write to.
 
     It offers the part of :class:`kg.store.Store` that building needs (``document_hash``,
-    ``put_graph``) and is a context manager like it.
+    ``select`` and ``update``: a build resolves each document's entities against what the
+    store holds, so it needs the SPARQL 1.1 Update protocol) and is a context manager like it.
     """
 
     def __init__(self, url: str, *, protocol: str | None = None, query_url: str | None = None,
@@ -154,6 +157,14 @@ class RemoteStore:
     # ------------------------------------------------------------ documents
     def document_hash(self, doc_iri: str) -> str | None:
         """The content hash stored in the remote graph of a document, or None."""
+        return self.document_state(doc_iri)[0]
+
+    def document_state(self, doc_iri: str) -> tuple[str | None, tuple[str, ...]]:
+        """(content hash, the store entities its local entities denote) of a remote document graph.
+
+        Both together decide a document graph: its text gives the first, and the store's
+        resolution (which other documents change) the second.
+        """
         import pyoxigraph as ox
 
         node = str(ox.NamedNode(doc_iri))  # validated, canonical N-Triples form: never pasted raw
@@ -161,21 +172,79 @@ class RemoteStore:
             data = self._request("GET", self._gsp_url(doc_iri), headers={"Accept": "application/n-triples"},
                                  missing_ok=True)
             if not data:
-                return None
+                return None, ()
+            found, denotes = None, []
             for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
                 if t.subject == ox.NamedNode(doc_iri) and t.predicate.value == CONTENT_HASH:
-                    return t.object.value
-            return None
-        query = f"SELECT ?h WHERE {{ GRAPH {node} {{ {node} <{CONTENT_HASH}> ?h }} }}"
-        data = self._request("POST", self.query_url, data=urllib.parse.urlencode({"query": query}).encode(),
+                    found = t.object.value
+                elif t.predicate.value == DENOTES:
+                    denotes.append(t.object.value)
+            return found, tuple(sorted(denotes))
+        rows = self.select(f"SELECT ?h ?d WHERE {{ GRAPH {node} {{ {{ {node} <{CONTENT_HASH}> ?h }} "
+                           f"UNION {{ ?m <{DENOTES}> ?d }} }} }}")
+        hashes = [r["h"].value for r in rows if r.get("h") is not None]
+        return (hashes[0] if hashes else None), tuple(sorted(r["d"].value for r in rows if r.get("d") is not None))
+
+    def graph_ntriples(self, graph_iri: str) -> set[str]:
+        """The triples of a remote graph, as canonical N-Triples lines."""
+        import pyoxigraph as ox
+
+        if self.protocol == "gsp":
+            data = self._request("GET", self._gsp_url(graph_iri), headers={"Accept": "application/n-triples"},
+                                 missing_ok=True) or b""
+        else:
+            query = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {ox.NamedNode(graph_iri)} {{ ?s ?p ?o }} }}"
+            data = self._request("POST", self.query_url, data=urllib.parse.urlencode({"query": query}).encode(),
+                                 headers={"Content-Type": "application/x-www-form-urlencoded",
+                                          "Accept": "application/n-triples"})
+        return {str(t) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)}
+
+    def select(self, sparql: str) -> list[dict]:
+        """A SELECT at the query endpoint, rows as dicts of pyoxigraph terms (None where unbound)."""
+        import pyoxigraph as ox
+
+        from .namespaces import PREFIXES
+
+        if self.query_url is None:
+            raise StoreError(f"{self.url} is a Graph Store Protocol endpoint, which cannot answer SPARQL; give "
+                             "a SPARQL 1.1 Update endpoint (and --query-url), or build locally and kg push")
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+        data = self._request("POST", self.query_url,
+                             data=urllib.parse.urlencode({"query": prologue + sparql}).encode(),
                              headers={"Content-Type": "application/x-www-form-urlencoded",
                                       "Accept": "application/sparql-results+json"})
         try:
-            bindings = json.loads(data)["results"]["bindings"]
+            parsed = json.loads(data)
+            names, bindings = parsed["head"]["vars"], parsed["results"]["bindings"]
         except (ValueError, KeyError, TypeError):
             raise StoreError(f"{self.query_url} did not answer a SPARQL query with SPARQL JSON results; "
                              "give the query endpoint with --query-url") from None
-        return bindings[0]["h"]["value"] if bindings else None
+
+        def term(b):
+            if b is None:
+                return None
+            if b["type"] == "uri":
+                return ox.NamedNode(b["value"])
+            if b["type"] == "bnode":
+                return ox.BlankNode(b["value"])
+            if "xml:lang" in b:
+                return ox.Literal(b["value"], language=b["xml:lang"])
+            dt = b.get("datatype")
+            return ox.Literal(b["value"], datatype=ox.NamedNode(dt)) if dt else ox.Literal(b["value"])
+
+        return [{n: term(row.get(n)) for n in names} for row in bindings]
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update in one request (servers run one request in one transaction)."""
+        if self.protocol == "gsp":
+            raise StoreError(f"kg build writes through SPARQL 1.1 Update, which {self.url} (a Graph Store Protocol "
+                             "endpoint) does not take; give the server's update endpoint, or build locally and "
+                             "kg push")
+        self._request("POST", self.url, data=sparql.encode("utf-8"),
+                      headers={"Content-Type": "application/sparql-update"})
+
+    def flush(self) -> None:
+        pass
 
     def put_ntriples(self, graph_iri: str, ntriples: bytes) -> None:
         """Replace the named graph ``graph_iri`` with the given N-Triples, in one request."""
@@ -209,21 +278,32 @@ class RemoteStore:
 
 
 def push(store, remote: RemoteStore, *, progress=None) -> PushReport:
-    """Copy every document graph of a local store to ``remote``, skipping unchanged ones.
+    """Copy every graph of a local store to ``remote``, skipping those the remote already has.
+
+    A document graph is unchanged when its content hash and the entities it denotes are
+    the remote's; the entity graph when its triples are.
 
     >>> with open_store("output/store") as s, RemoteStore("http://localhost:3030/kg/update") as r:  # doctest: +SKIP
     ...     push(s, r)
     """
     import pyoxigraph as ox
 
+    from .entities import ENTITY_GRAPH
+
     report = PushReport()
     for graph in sorted(store.ox.named_graphs(), key=lambda g: g.value):
         iri = graph.value
-        local = store.document_hash(iri)
-        if local is not None and remote.document_hash(iri) == local:
+        data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        if iri == ENTITY_GRAPH:
+            same = {str(t) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)} == remote.graph_ntriples(iri)
+        else:
+            local = store.document_hash(iri)
+            denotes = tuple(sorted(q.object.value for q in store.ox.quads_for_pattern(
+                None, ox.NamedNode(DENOTES), None, graph)))
+            same = local is not None and remote.document_state(iri) == (local, denotes)
+        if same:
             report.unchanged.append(iri)
             continue
-        data = store.ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph)
         remote.put_ntriples(iri, data)
         report.pushed.append(iri)
         if progress:

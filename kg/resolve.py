@@ -2,10 +2,16 @@
 
 Within a document a surname joins the full name met there ("Lee" → Lee Jae Myung), titles,
 honorifics and possessives are stripped, curly apostrophes and hyphen debris ("South
-Korea-") are normalised, and demonyms stand for their country. Every mention of an entity
-gets the same label, type, aliases and country. Across documents an entity's IRI depends
-only on what it is (its Wikidata QID, else its type and canonical name), so the same actor
-gets the same IRI in every build.
+Korea-") are normalised, and demonyms stand for their country. Mentions whose names share
+a name key (:func:`kg.gazetteer.name_key`: "U.S. Senate" and "US Senate") are one entity,
+of the type its mentions vote for: the parser's label, a title before the name and the
+roles it plays (only a person leads, works for or is a citizen of something), so one odd
+tag does not retype it. Every mention of an entity gets the same label, type, aliases and
+country. In an event, a capital or seat of government stands for its state ("Washington
+said": the United States, the words kept as the statement's mention), and the publisher's
+own name (bylines, "told Wikinews") is no actor. An entity's IRI depends only on what it is
+(its Wikidata QID, else its type and canonical name), so the same actor gets the same IRI in
+every build; across documents, :mod:`kg.entities` decides which store entity it is.
 
 >>> clean_name("Lee Jae Myung’s")
 'Lee Jae Myung'
@@ -22,8 +28,20 @@ from collections.abc import Iterable
 from urllib.parse import quote
 
 from . import gazetteer as gaz
-from .model import SECTORS, Document, Entity, Mention, Relation, RelationMention
+from .gazetteer import name_key
+from .model import SECTORS, TYPE_PRECEDENCE, Document, Entity, Mention, Relation, RelationMention
 from .namespaces import ENTITY_BASE
+
+# The subject of these relations is a person (their rdfs:domain in ontologies/kg.ttl): a role
+# that votes for the type of whoever plays it.
+PERSON_ROLES = frozenset({"leaderOf", "worksFor", "citizenOf", "livesIn"})
+# Events whose recipient is where they happen: visiting, deploying to, attacking or occupying
+# Tokyo is about the city. Elsewhere a capital or seat stands for its state ("Athens expelled
+# the envoy", "talks with Washington").
+PLACE_RECIPIENTS = frozenset({"visits", "deploysTo", "attacks", "occupies", "blockades", "destroys", "seizes"})
+ORGANISATIONS = ("Organization", "Group", "InternationalOrganization")
+# Type votes: a mention's own label counts once, a gazetteer link or a title before the name twice.
+_LINKED, _TITLED = 2, 2
 
 _POSSESSIVE = re.compile(r"(?:'s|')$")
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir|dame|prof|rev|gen|lt|col|sen|rep|gov|the)\.?\s+", re.IGNORECASE)
@@ -185,13 +203,14 @@ class Linker:
 class DocumentResolver:
     """Resolves the mentions of one document to entities.
 
-    Mentions are first mapped to a canonical (label, type) key; every attribute an entity
-    carries (aliases, country) is then gathered over all mentions of that key, so that the
-    entity is the same object whichever sentence names it.
+    Mentions are first mapped to a canonical (label, type) pair; the mentions whose labels
+    share a name key vote on the type; every attribute an entity carries (label, aliases,
+    country) is then gathered over all mentions of its (name key, type), so that the entity
+    is the same object whichever sentence names it.
     """
 
     def __init__(self, gazetteer: gaz.Gazetteer, mentions: Iterable[Mention], extra_people: Iterable[str] = (),
-                 text: str = ""):
+                 text: str = "", votes: Iterable[tuple[Mention, str]] = ()):
         self.gaz = gazetteer
         mentions = list(mentions)
         # Every person the document names, not only those in a relation: "Carrie Lam" may be
@@ -206,6 +225,7 @@ class DocumentResolver:
             if len(full.split()) >= 2:
                 fulls.add(full)
         self.full_names = _full_names(fulls)
+        self.full_words = {w for f in fulls for w in f.split()}  # a surname in none of them is partial
         # countries the document names; a derived official's country needs one of them,
         # unless the text gives the name a head's title ("President Laurent Gbagbo")
         self.named = {m.country for m in mentions if m.type != "Person" and m.country}
@@ -216,6 +236,23 @@ class DocumentResolver:
         # the one country the document's facts involve, if only one (for "Parliament", "the Senate")
         self.main_country = next(iter(self.named)) if len(self.named) == 1 else None
         self.acronyms = acronyms(text)
+        # "Libertarian Party" is the "US Libertarian Party" the document also names
+        self.longer_names = _longer_names({clean_name(m.key or m.text) for m in mentions if m.type in ORGANISATIONS
+                                           and not (m.sector in SECTORS and m.country)})
+        # Type votes by name key: each mention's label (twice when the gazetteer links it), a
+        # title before the name, and the roles the caller saw it play (``votes``).
+        self._votes: dict[str, Counter] = {}
+        self._linked: dict[str, set[str]] = {}  # name key → the types the gazetteer links it as
+        for m in mentions:
+            label, typ, actor = self._canonical(m, m.type)
+            self._votes.setdefault(name_key(label), Counter())[typ] += _LINKED if actor is not None else 1
+            if actor is not None:
+                self._linked.setdefault(name_key(label), set()).add(typ)
+            if typ != "Person" and self._title_before(m, text):
+                self._votes[name_key(label)]["Person"] += _TITLED
+        for m, typ in votes:
+            self._votes.setdefault(name_key(self._canonical(m, m.type)[0]), Counter())[typ] += 1
+        self._labels: dict[tuple[str, str], Counter] = {}
         self._aliases: dict[tuple[str, str], set[str]] = {}
         self._countries: dict[tuple[str, str], Counter] = {}
         self._actors: dict[tuple[str, str], gaz.Actor | None] = {}
@@ -226,33 +263,65 @@ class DocumentResolver:
     def _head_title_before(self, m: Mention, text: str) -> bool:
         """Does the text call the person a head of state or government just before the name
         ("Ivorian President", "Prime Minister"; not "former President", not "UN envoy")?"""
+        rels = self._title_relations_before(m, text)
+        return rels is not None and rels[1] == "leaderOf"
+
+    def _title_relations_before(self, m: Mention, text: str) -> tuple | None:
         before = re.split(r"[^\w\s'-]", text[max(0, m.start - 40):m.start])[-1].split()[-3:]
         for i in range(len(before)):
-            phrase = " ".join(before[i:])
-            rels = self.gaz.title_relations(phrase)
+            rels = self.gaz.title_relations(" ".join(before[i:]))
             if rels is not None:
-                return rels[1] == "leaderOf"
-        return False
+                return rels
+        return None
+
+    def _title_before(self, m: Mention, text: str) -> bool:
+        """Is the name given a person's title ("minister Wiranto", "Senator Harris")? A title
+        inside the mention's own words counts too ("President Lee", its key "Lee")."""
+        if m.key and m.key != m.text and m.text.endswith(m.key):
+            words = m.text[: -len(m.key)].split()
+            if words and self.gaz.strip_titles(words + ["x"]) == ["x"]:
+                return True
+        return bool(text) and self._title_relations_before(m, text) is not None
+
+    def voted_type(self, m: Mention) -> str:
+        """The type the mentions of this name vote for (ties: a type the gazetteer links the
+        name as, then model.TYPE_PRECEDENCE). A mention the gazetteer links keeps its type:
+        votes move only the unlinked ones."""
+        if m.sector in SECTORS and m.country:
+            return SECTORS[m.sector][1]
+        label, _, actor = self._canonical(m, m.type)
+        key = name_key(label)
+        votes = self._votes.get(key)
+        if not votes or actor is not None:
+            return m.type
+        rank = {t: i for i, t in enumerate(TYPE_PRECEDENCE)}
+        linked = self._linked.get(key, set())
+        return min(votes, key=lambda t: (-votes[t], t not in linked, rank.get(t, len(rank))))
 
     def canonical(self, m: Mention) -> tuple[str, str, gaz.Actor | None]:
-        """(label, type, linked actor) of a mention."""
+        """(label, type, linked actor) of a mention, of the type its name's mentions vote for."""
+        return self._canonical(m, self.voted_type(m))
+
+    def _canonical(self, m: Mention, typ: str) -> tuple[str, str, gaz.Actor | None]:
         if m.sector in SECTORS and m.country:
             # a part of a country: one entity per (country, sector), whatever the words were
             words, typ = SECTORS[m.sector]
             country = self.gaz.country(m.country)
             return f"{country.label if country is not None else m.country} {words}", typ, None
         name = clean_name(m.key or m.text)
-        typ = m.type
         if typ == "Person" and name in self.full_names:
             name = self.full_names[name]
-        elif typ == "Organization" and len(name.split()) == 1 and name in self.full_names \
+        elif typ == "Organization" and len(name.split()) == 1 and name in self.full_words \
                 and self.gaz.lookup(name) is None:
             # The parser often tags a bare surname as an organisation ("Novak later met ...");
-            # in a document that names "Peter Novak" and knows no such organisation, it is him.
-            name, typ = self.full_names[name], "Person"
+            # in a document that names "Peter Novak" and knows no such organisation, it is him
+            # (and a person still, when two people of the document share the name).
+            name, typ = self.full_names.get(name, name), "Person"
         actor = self.gaz.lookup(name)
         if actor is None and (iso := self._body_country(m, name, typ)):
             return f"{self.gaz.country(iso).label} {name}", "Organization", None
+        if actor is None and typ in ORGANISATIONS and (body := self._national_body(name)):
+            return body, "Organization", None
         if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is None and m.country and typ == "Country":
@@ -261,7 +330,18 @@ class DocumentResolver:
             return actor.label, actor.type, actor
         if actor is not None and typ == "Person" and actor.user:
             return name, typ, None  # a user's actor code on a person: keep the person, take its country
+        if actor is None and typ in ORGANISATIONS:
+            name = self.longer_names.get(name_key(name), name)
         return name, typ, None
+
+    def _national_body(self, name: str) -> str | None:
+        """ "French Parliament" is the "France Parliament" another sentence gives "Parliament":
+        a body every state has, after its country's adjective, is named after the country."""
+        first, _, rest = name.partition(" ")
+        iso = self.gaz.demonyms.get(gaz.norm(first)) if first[:1].isupper() else None
+        if iso is None or gaz.norm(rest) not in self.gaz.bodies or self.gaz.country(iso) is None:
+            return None
+        return f"{self.gaz.country(iso).label} {rest}"
 
     def _body_country(self, m: Mention, name: str, typ: str) -> str | None:
         """The country of "Parliament", "the Foreign Ministry": a body every state has is the
@@ -272,10 +352,18 @@ class DocumentResolver:
         iso = m.country or self.main_country
         return iso if iso and self.gaz.country(iso) is not None else None
 
+    def _key(self, label: str, typ: str) -> tuple[str, str]:
+        """An entity's key in this document: its name key and type; an acronym the document
+        spells out ("UCL", "University College London") shares the key of the name it stands for."""
+        if typ in ORGANISATIONS and label in self.acronyms and label.replace(".", "").isupper():
+            label = self.acronyms[label]
+        return name_key(label), typ
+
     def _note(self, m: Mention) -> None:
         label, typ, actor = self.canonical(m)
-        key = (label, typ)
+        key = self._key(label, typ)
         self._actors[key] = actor
+        self._labels.setdefault(key, Counter())[label] += 1
         if m.sector in SECTORS and m.country:
             self._sectors[key] = m.sector
         aliases = self._aliases.setdefault(key, set())
@@ -293,15 +381,18 @@ class DocumentResolver:
             user = self.gaz.lookup(clean_name(m.key or m.text))
             country = user.country if user is not None and user.user else None
         if country is None and actor is None and typ in ("Organization", "Group"):
-            country = self.gaz.country_in_name(label)  # "the Bus Company of Tehran", "Nigerian Union of Teachers"
+            # "the Bus Company of Tehran", "Nigerian Union of Teachers", "US Libertarian Party"
+            country = self.gaz.country_in_name(label) or self.gaz.country_in_name(clean_name(m.key or m.text))
         if country:
             self._countries.setdefault(key, Counter())[country] += 1
 
     def entity(self, m: Mention) -> Entity:
         label, typ, actor = self.canonical(m)
-        key = (label, typ)
+        key = self._key(label, typ)
         if key not in self._actors:
             self._note(m)
+        labels = self._labels[key]
+        label = min(labels, key=lambda v: (-labels[v], -len(v), v))  # the most mentions, then the longest
         countries = self._countries.get(key)
         country = None
         if typ != "Topic":
@@ -312,15 +403,37 @@ class DocumentResolver:
                 # two countries equally often: say nothing rather than pick one
                 if len(best) == 1 or best[0][1] > best[1][1]:
                     country = best[0][0]
+        aliases = (self._aliases.get(key, set()) | set(labels)) - {label}
         return Entity(
             id=entity_iri(label, typ, actor.wikidata if actor else None),
             label=label,
             type=typ,
-            aliases=tuple(sorted(self._aliases.get(key, ()))),
+            aliases=tuple(sorted(aliases)),
             wikidata=actor.wikidata if actor else None,
             country=country,
             sector=self._sectors.get(key),
+            mentions=sum(labels.values()),
+            # a bare surname this document cannot complete: another document may (kg.entities)
+            partial=typ == "Person" and actor is None and len(label.split()) == 1 and label not in self.full_words,
         )
+
+
+def _longer_names(names: set[str]) -> dict[str, str]:
+    """An organisation's name key → the one longer name of the document it ends ("Libertarian
+    Party" → "US Libertarian Party"). Names of one word ("Senate", "Party") say too little.
+
+    >>> _longer_names({"US Libertarian Party", "Libertarian Party", "Senate", "US Senate"})
+    {'libertarian party': 'US Libertarian Party'}
+    """
+    keys = {name_key(n): n for n in sorted(names)}
+    out = {}
+    for k in keys:
+        if len(k.split()) < 2:
+            continue
+        longer = [n for lk, n in keys.items() if lk.endswith(" " + k)]
+        if len(longer) == 1:
+            out[k] = longer[0]
+    return out
 
 
 def _full_names(fulls: set[str]) -> dict[str, str]:
@@ -332,7 +445,9 @@ def _full_names(fulls: set[str]) -> dict[str, str]:
     Kim Yo-jong) is left alone.
     """
     def within(short: set, long: set) -> bool:
-        return short <= long and not (long - short) & GENERATIONS
+        # not when they differ by a generation alone ("Tom Brandt Jr." is not his father);
+        # "John James Conyers Jr." is the full name of "John Conyers"
+        return short <= long and not ((long - short) and (long - short) <= GENERATIONS)
 
     by_token: dict[str, set[str]] = {}
     for full in fulls:
@@ -367,14 +482,27 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
     entities), so that a surname joins a full name met outside any relation. An event keeps
     the date its sentence gives; one the sentence does not date takes the article's, and one
     it puts in the past without a date (``undated``) none. Its place becomes an entity like
-    its actors. Duplicates (same subject, predicate, object, sentence, negation, modality)
-    are merged, keeping the most confident reading.
+    its actors. Facts that name the document's publisher are dropped unless they make it act
+    (see :func:`_names_publisher`); in an event, a capital or seat stands for its state.
+    Duplicates (same subject, predicate, object, sentence, negation, modality) are merged,
+    keeping the most confident reading.
     """
+    publisher = gazetteer.publisher_names(doc.url)
+    mentions = [r for r in mentions if not _names_publisher(r, publisher)]
+    roles = [(r.subject, "Person") for r in mentions if r.predicate in PERSON_ROLES]
     resolver = DocumentResolver(gazetteer, [x for r in mentions for x in (r.subject, r.object, r.location) if x],
-                                people, doc.text)
+                                people, doc.text, votes=roles)
     best: dict[tuple, Relation] = {}
     for r in mentions:
         s, o = resolver.entity(r.subject), resolver.entity(r.object)
+        s_said = o_said = None
+        if r.plover:  # "Washington said", "the Kremlin denied": the state acts
+            s2, s_said = _stands_for(resolver, r.subject, s)
+            o2, o_said = (o, None) if r.predicate in PLACE_RECIPIENTS else _stands_for(resolver, r.object, o)
+            if s2.id != o2.id:  # a state acting in its own capital ("Chile ... in Santiago") is about the city
+                s, o = s2, o2
+            else:
+                s_said = o_said = None
         if s.id == o.id:
             continue
         rel = Relation(
@@ -382,7 +510,8 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             subject=s, predicate=r.predicate, object=o,
             plover=r.plover, mode=r.mode, cameo=r.cameo, negated=r.negated, modality=r.modality,
             confidence=r.confidence, date=r.date or (None if r.undated else doc.date), extractor=r.extractor,
-            article_date=doc.date, location=resolver.entity(r.location) if r.location else None,
+            article_date=doc.date, location=_place(resolver.entity(r.location)) if r.location else None,
+            subject_mention=s_said, object_mention=o_said,
         )
         key = (s.id, r.predicate, o.id, r.start, r.negated, r.modality)
         if key not in best or best[key].confidence < rel.confidence:
@@ -391,3 +520,34 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
     # ("Lam agreed to add members to Hong Kong's council"): no event between two actors.
     serves = {(r.subject.id, r.object.id) for r in best.values() if r.predicate in ("leaderOf", "worksFor")}
     return [r for r in best.values() if not (r.plover and (r.subject.id, r.object.id) in serves)]
+
+
+def _place(e: Entity) -> Entity | None:
+    """An event's place, if what the document's mentions resolved it to is a place ("visit
+    Wiranto": the NER's place is a person the article names elsewhere, and no place)."""
+    return e if e.type in ("Country", "City", "Location") else None
+
+
+def _names_publisher(r: RelationMention, publisher: set[str]) -> bool:
+    """Does a fact name the document's own publisher without making it act?
+
+    Bylines, datelines, "told Wikinews", "a Wikinews reporter" give static relations and
+    consultations; an event of any other kind ("Turkey blocked Wikipedia") is about it.
+    """
+    if not publisher or (r.plover and r.plover != "CONSULT"):
+        return False
+    return any(name_key(clean_name(m.key or m.text)) in publisher for m in (r.subject, r.object))
+
+
+def _stands_for(resolver: DocumentResolver, m: Mention, e: Entity) -> tuple[Entity, str | None]:
+    """A capital or seat of government in an event is the state (or organisation) it is the
+    seat of; the words the text used are kept for the statement. Anything else is itself."""
+    if e.type not in ("City", "Organization", "Location") or e.sector:
+        return e, None
+    actor = resolver.gaz.lookup(e.label)
+    target = resolver.gaz.seat_of(actor) if actor is not None and actor.label == e.label else None
+    if target is None:
+        return e, None
+    said = clean_name(m.text) or e.label
+    stand_in = Mention(target.label, m.start, m.end, target.type, country=target.country)
+    return resolver.entity(stand_in), said

@@ -3,7 +3,9 @@
 kg does not implement a SPARQL server: it runs ``oxigraph serve-read-only`` from the
 ``oxigraph`` package (``pip install 'kg[serve]'``), which answers GET and POST queries with
 the standard media types, negotiates result formats, and has a query page (YASGUI, served
-locally) at ``/``. Queries see the union of the document graphs, as ``kg query`` does.
+locally) at ``/``, which kg's guard answers with its own (:mod:`kg.query_page`: the same
+YASGUI, opened on kg's prefixes and example queries). Queries see the union of the store's
+graphs, each entity described once, as ``kg query`` does.
 
 **The store lock.** The embedded store is a RocksDB database that one writer locks. Oxigraph
 documents that opening it read-only while another process writes it is undefined
@@ -443,6 +445,10 @@ class _Handler(BaseHTTPRequestHandler):
         return body
 
     def _forward(self):
+        if self.command in ("GET", "HEAD") and self.path.split("?")[0] in ("/", "/index.html"):
+            from .query_page import query_page  # kg's query page: kg's prefixes and examples
+
+            return self._respond(200, "OK", [("Content-Type", "text/html; charset=utf-8")], query_page())
         try:
             body = self._body()
             self.guard.deadlines.clear(self.connection)  # the request is in: now it is the engine's time
@@ -746,8 +752,8 @@ def serve(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | No
                      allow_service=allow_service) as srv:
             echo(f"Serving a snapshot of {store_path} (read-only) at {srv.url}/")
             echo(f"SPARQL endpoint: {srv.query_url}   (GET ?query=... or POST; Ctrl-C to stop)")
-            echo("Queries see the union of all documents; declare prefixes (PREFIX kg: "
-                 "<https://w3id.org/kg/ontology#>).")
+            echo("Queries see the union of all documents, each entity described once. The query page at / "
+                 "declares kg's prefixes; elsewhere declare them (PREFIX kg: <https://w3id.org/kg/ontology#>).")
             try:
                 while srv.engines.thread.is_alive():
                     srv.engines.thread.join(timeout=1.0)

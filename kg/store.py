@@ -1,12 +1,12 @@
-"""The embedded store: Oxigraph (RocksDB on disk) holding one named graph per document.
+"""The embedded store: Oxigraph (RocksDB on disk) holding one named graph per document and the entity graph.
 
-No server to start. Each document is written in one SPARQL update that drops its old graph
-and inserts the new one, so a crash leaves every document either fully present or absent.
-Queries see the union of all document graphs, which keeps one copy of a triple per graph
-that holds it: an entity's description is in every document that mentions it, so joins on
-descriptions belong inside ``GRAPH ?g { ... }`` (see :mod:`kg.graph` and docs/scaling.md).
-:meth:`Store.rdflib` gives an rdflib ``Dataset`` over the same data (through oxrdflib) for code
-that wants rdflib's API.
+No server to start. Documents are written by :func:`kg.entities.update` in one SPARQL
+update each (their graph, and what it changes in other documents and in the entity
+graph), so a crash leaves every document either fully present or absent. Queries see the
+union of all graphs, where each entity is described once (the entity graph, see
+:mod:`kg.entities` and docs/scaling.md): plain SPARQL counts right. :meth:`Store.rdflib`
+gives an rdflib ``Dataset`` over the same data (through oxrdflib) for code that wants
+rdflib's API.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import federation, namespaces  # namespaces.KG, read when a document hash is looked up, loads rdflib
 from .errors import QueryError, StoreError, StoreLockedError
-from .namespaces import PREFIXES
+from .namespaces import DOC_BASE, PREFIXES
 from .rdf_formats import rdf_format
 
 DEFAULT_STORE = "output/store"
@@ -95,7 +95,11 @@ class Store:
         return None
 
     def put_graph(self, graph) -> None:
-        """Replace the named graph ``graph.identifier`` with ``graph``, atomically."""
+        """Replace the named graph ``graph.identifier`` with ``graph``, atomically.
+
+        A raw write: documents go through :func:`kg.entities.update`, which also keeps the
+        entity graph and other documents right.
+        """
         iri = str(graph.identifier)
         body = graph.serialize(format="nt")
         update = f"DROP SILENT GRAPH <{iri}> ;\nINSERT DATA {{ GRAPH <{iri}> {{\n{body}\n}} }}"
@@ -124,13 +128,28 @@ class Store:
         except OSError as exc:
             raise StoreError(f"loading {fmt} data into {self.path} failed ({exc})") from None
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update (several operations joined by ``;`` are one transaction)."""
+        try:
+            self.ox.update(sparql)
+        except OSError as exc:
+            raise StoreError(f"writing to {self.path} failed ({exc}); the store is unchanged") from None
+
+    def select(self, sparql: str) -> list[dict]:
+        """A SELECT's rows as dicts of pyoxigraph terms (None where unbound); prefixes are declared."""
+        res = self.query(sparql)
+        names = [v.value for v in res.variables]
+        return [{n: sol[n] for n in names} for sol in res]
+
     def documents(self) -> Iterator[str]:
+        """The IRIs of the stored documents (their named graphs; not the entity graph)."""
         for g in self.ox.named_graphs():
-            yield g.value
+            if g.value.startswith(DOC_BASE):
+                yield g.value
 
     # ------------------------------------------------------------ queries
     def query(self, sparql: str, *, bindings: dict | None = None, allow_service: bool = False):
-        """Run SPARQL over the union of all document graphs; ``bindings`` are RDF terms.
+        """Run SPARQL over the union of all graphs; ``bindings`` are RDF terms.
 
         A federated query (``SERVICE``) is refused unless ``allow_service``: it would make
         this process fetch from any URL (see :mod:`kg.federation`).
@@ -149,7 +168,7 @@ class Store:
         return len(self.ox)
 
     def rdflib(self):
-        """An rdflib ``Dataset`` over this store (default graph = union of document graphs)."""
+        """An rdflib ``Dataset`` over this store (default graph = union of all graphs)."""
         from oxrdflib import OxigraphStore
         from rdflib import Dataset
 
@@ -163,9 +182,10 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
 def bind_values(sparql: str, bindings: dict) -> str:
-    """Bind variables to RDF terms with a VALUES block at the top of the WHERE clause.
+    """Bind variables to RDF terms with VALUES blocks at the top of the WHERE clause.
 
-    The terms are pyoxigraph terms written in their canonical N-Triples form, which
+    A variable bound to a list of terms takes any of them ("a quad class": its PLOVER
+    types). The terms are pyoxigraph terms written in their canonical N-Triples form, which
     escapes everything a value could use to break out, so user text never becomes SPARQL.
     (Oxigraph's own ``substitutions`` only binds projected variables, which parameters of
     aggregate queries are not.)
@@ -175,13 +195,14 @@ def bind_values(sparql: str, bindings: dict) -> str:
     m = _WHERE.search(sparql)
     if m is None:
         raise QueryError("a query with parameters needs a WHERE { ... } clause")
-    names, terms = [], []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name) or not isinstance(term, (ox.NamedNode, ox.Literal, ox.BlankNode)):
-            raise QueryError(f"cannot bind ?{name} to {term!r}")
-        names.append("?" + name)
-        terms.append(str(term))
-    values = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    blocks = []
+    for name, value in bindings.items():
+        terms = value if isinstance(value, (list, tuple)) else [value]
+        if not re.fullmatch(r"\w+", name) or not terms or not all(
+                isinstance(t, (ox.NamedNode, ox.Literal, ox.BlankNode)) for t in terms):
+            raise QueryError(f"cannot bind ?{name} to {value!r}")
+        blocks.append(f"VALUES ?{name} {{ {' '.join(str(t) for t in terms)} }}")
+    values = " " + " ".join(blocks) + " "
     return sparql[: m.end()] + values + sparql[m.end():]
 
 

@@ -63,7 +63,7 @@ def demo() -> None:
 Next, try:
   .venv/bin/kg extract examples/state-visit.txt
   .venv/bin/kg query --name relations --param entity="Justin Trudeau"
-  .venv/bin/kg query "SELECT DISTINCT ?who ?where WHERE { GRAPH ?g { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where } }"
+  .venv/bin/kg query "SELECT DISTINCT ?who ?where WHERE { ?w kg:visits ?p . ?w rdfs:label ?who . ?p rdfs:label ?where }"
   .venv/bin/kg build ../shared/corpus/lee-beijing.txt && .venv/bin/kg viz
   open output/graph.html in a browser (it works offline)""")
 

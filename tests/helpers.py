@@ -26,13 +26,14 @@ from kg.model import Document, Entity, Extraction, Relation
 # ------------------------------------------------------------------ stores
 
 def write_store(path: str | Path, extractions: Iterable[Extraction]) -> Path:
-    """A store at ``path`` holding these extractions, each its document's graph."""
-    from kg.graph import extraction_graph
+    """A store at ``path`` holding these extractions, written as kg build writes them: each
+    its document's graph, and the entity graph (:func:`kg.entities.update`)."""
+    from kg.entities import update
     from kg.store import open_store
 
     with open_store(path) as store:
         for ex in extractions:
-            store.put_graph(extraction_graph(ex))
+            update(store, [ex])
     return Path(path)
 
 
@@ -135,7 +136,7 @@ def said(doc: str, sentence: str, s: Entity, p: str, o: Entity, plover: str, cam
 
 def store_of(tmp_path, docs: dict[str, list[Relation]], date="2019-03-07"):
     """An open store in ``tmp_path`` holding BALTIC_TEXT once per document, with these relations."""
-    from kg.graph import extraction_graph
+    from kg.entities import update
     from kg.store import open_store
 
     store = open_store(tmp_path / "store")
@@ -145,7 +146,7 @@ def store_of(tmp_path, docs: dict[str, list[Relation]], date="2019-03-07"):
         # (a date of None beside an article date is an undated event: "had invaded")
         rels = [replace(r, article_date=date, date=r.date or date) for r in rels]
         ents = {e.id: e for r in rels for e in (r.subject, r.object)}
-        store.put_graph(extraction_graph(Extraction(doc, tuple(rels), tuple(ents.values()))))
+        update(store, [Extraction(doc, tuple(rels), tuple(ents.values()))])
     return store
 
 

@@ -289,3 +289,33 @@ def test_a_part_of_a_country_keeps_its_sector_in_the_graph_and_the_page(tmp_path
     net = build_network(g)
     node = next(n for n in net.nodes if n["label"] == "Venezuela police")
     assert node["kg"]["sector"] == "police (COP)"
+
+
+def test_the_country_level_counts_everyone_for_their_country(world_path):
+    from kg.netgraph import to_networkx
+    from kg.store import open_store
+
+    with open_store(world_path, create=False) as store:
+        g = to_networkx(store, level="country")
+    assert {d["label"] for _, d in g.nodes(data=True)} == {"Germany", "France", "Italy", "Russia", "Ukraine"}
+    assert ("France", "visits", "Germany") in triples(g)  # Marc Duval visits Berlin
+    germany = next(n for n, d in g.nodes(data=True) if d["label"] == "Germany")
+    russia = next(n for n, d in g.nodes(data=True) if d["label"] == "Russia")
+    assert g.get_edge_data(germany, russia)["criticizes"]["count"] == 2
+    # what a country does at home (Lee Min meets Lee Sun) is not between countries, nor is a static relation
+    assert "1 within one country" in g.graph["level_note"]
+
+
+def test_cli_analyze_and_viz_at_the_country_level(world_path, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, ["analyze", "centrality", "--level", "country", "--store", str(world_path),
+                              "--format", "csv"])
+    assert res.exit_code == 0, res.output
+    entities = [line.split(",")[1] for line in res.stdout.splitlines()[1:]]
+    assert set(entities) == {"Germany", "France", "Italy", "Russia", "Ukraine"}
+    res = runner.invoke(cli, ["viz", "--level", "country", "--store", str(world_path), "-o", str(tmp_path / "c.html")])
+    assert res.exit_code == 0 and "(5 entities" in res.output

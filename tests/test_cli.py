@@ -28,7 +28,8 @@ def test_extract_table_and_jsonl():
     records = [json.loads(line) for line in res.output.splitlines()]
     assert records and all(r["doc"] == "state-visit" for r in records)
     keys = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
-            "negated", "modality", "confidence", "date", "date_precision", "article_date", "location", "extractor"}
+            "negated", "modality", "confidence", "date", "date_precision", "article_date", "location", "extractor",
+            "subject_mention", "object_mention"}
     assert all(set(r) == keys for r in records)
     entity_keys = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
     assert all(set(r["subject"]) == entity_keys for r in records)
@@ -198,10 +199,12 @@ def test_bad_input_leaves_the_store_exactly_as_it_was(example_store, tmp_path):
     res = invoke("build", bad, "--store", store)
     assert res.exit_code == 1 and "the 1 documents this run wrote" in error_line(res)
     after = invoke("export", "--format", "nq", "--store", store).output
-    # what was stored is untouched; the one good document before the bad line is added, whole
+    # what was stored is untouched; the one good document before the bad line is added, whole,
+    # with the descriptions of its entities in the entity graph
     added = set(after.splitlines()) - set(before.splitlines())
     assert set(before.splitlines()) <= set(after.splitlines())
-    assert added and all(q.endswith("<https://w3id.org/kg/doc/x> .") for q in added)
+    assert any(q.endswith("<https://w3id.org/kg/doc/x> .") for q in added)
+    assert all(q.endswith(("<https://w3id.org/kg/doc/x> .", "<https://w3id.org/kg/entities> .")) for q in added)
 
 
 def test_invalid_sparql(example_store):

@@ -161,25 +161,26 @@ def test_the_event_date_reaches_the_graph_beside_the_article_date(on_friday):
 def test_an_undated_event_keeps_no_date_in_the_store_the_event_table_and_the_records(tmp_path, on_friday):
     """"had expelled ... decades earlier": not an event of the article's day anywhere."""
     from kg import events
+    from kg.entities import store_graph
     from kg.export import relation_records
-    from kg.graph import extraction_graph
     from kg.model import Extraction
     from kg.namespaces import KG
     from kg.query import run_named
     from kg.store import open_store
 
-    from .helpers import shacl
+    from .helpers import shacl, write_store
 
     text = "Kenya had expelled the ambassador of Norway decades earlier. Kenya expelled the envoy of Norway."
     rels = tuple(on_friday(text))
     assert sorted((r.date or "", r.undated) for r in rels if r.plover) == [("", True), (FRIDAY, False)]
     doc = Document("t", text, date=FRIDAY)
-    g = extraction_graph(Extraction(doc, rels, tuple({e.id: e for r in rels for e in (r.subject, r.object)}.values())))
+    ex = Extraction(doc, rels, tuple({e.id: e for r in rels for e in (r.subject, r.object)}.values()))
+    g = store_graph([ex])  # the document's graph and the entity graph, as a build writes them
     assert len(set(g.subjects(KG.undated, None))) == 1 and len(set(g.objects(None, KG.eventDate))) == 0
     conforms, report, _ = shacl(g)
     assert conforms, report
+    write_store(tmp_path / "store", [ex])
     with open_store(tmp_path / "store") as store:
-        store.put_graph(g)
         rows = events.rows(store)
         # two events, not one: the expulsion of decades ago is not the one of the article's day
         assert sorted((r["date"] or "", r["first_seen"]) for r in rows) == [("", FRIDAY), (FRIDAY, FRIDAY)]

@@ -46,9 +46,12 @@ def test_builds_in_any_grouping_and_order_give_the_same_graph(tmp_path):
         build([b], s)
         build([a], s)
         assert quads(s) == expected
-        # The actor both documents mention is one node, described in each document's graph.
-        rows = list(s.query('SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e skos:prefLabel "Xi Jinping" } }'))
+        # The actor both documents mention is one node, described once, which each
+        # document's own local entity denotes.
+        rows = list(s.query('SELECT ?e ?g WHERE { ?e skos:prefLabel "Xi Jinping" . '
+                            'GRAPH ?g { ?m kg:denotes ?e } }'))
         assert len({r["e"] for r in rows}) == 1 and len({r["g"] for r in rows}) == 2
+        assert len(list(s.query('SELECT ?l WHERE { ?e skos:prefLabel ?l FILTER(?l = "Xi Jinping") }'))) == 1
 
 
 def test_unchanged_documents_are_skipped_without_loading_the_model(tmp_path, monkeypatch):
@@ -79,7 +82,7 @@ def test_a_changed_document_replaces_only_its_own_graph(tmp_path):
         assert (report.added, report.replaced, report.unchanged) == (0, 1, 1)
         assert {q for q in quads(s) if "/doc/moscow" in q} == moscow
         labels = {r["l"].value for r in s.query("SELECT ?l WHERE { GRAPH <https://w3id.org/kg/doc/beijing> "
-                                                "{ ?e skos:prefLabel ?l } }")}
+                                                "{ ?e kg:localLabel ?l } }")}
         assert "Japan" in labels and "Xi Jinping" not in labels
 
 
@@ -98,10 +101,10 @@ def test_remove_takes_a_document_out_and_keeps_what_others_say(tmp_path):
 
 
 def test_removing_a_document_gives_the_store_that_never_had_it(tmp_path):
-    """Entity descriptions live in each document's graph, so removing a document takes away
-    exactly what it said (aliases only it gave included) and nothing another document says:
-    the store is the same as one that never held it. docs/scaling.md (The store layout)
-    says why kg keeps this layout rather than one shared entity graph."""
+    """Each document keeps its local entities, and the entity graph is recomputed from those
+    that remain, so removing a document takes away exactly what it said (aliases only it
+    gave included) and nothing another document says: the store is the same as one that
+    never held it. docs/scaling.md (The store layout) says how."""
     with open_store(tmp_path / "a") as alone:
         build([corpus(tmp_path, "beijing", name="beijing.jsonl")], alone)
         expected = quads(alone)
@@ -180,6 +183,7 @@ def test_long_builds_flush_the_store_so_memory_stays_flat(tmp_path, monkeypatch)
     import kg.pipeline
 
     monkeypatch.setattr(kg.pipeline, "FLUSH_QUADS", 10)
+    monkeypatch.setattr(kg.pipeline, "COMMIT_DOCS", 1)
     with open_store(tmp_path / "s") as s:
         flushes = []
         real = s.flush

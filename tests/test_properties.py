@@ -7,6 +7,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
+from kg.entities import update
 from kg.model import Document
 
 # Text that looks a little like news (capitalised names, verbs from the lexicon, punctuation)
@@ -22,7 +23,7 @@ SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[Healt
 ENTITY_KEYS = {"id", "label", "aliases", "type", "wikidata", "country", "sector"}
 RECORD_KEYS = {"doc", "sentence", "start", "end", "subject", "predicate", "plover", "mode", "cameo", "object",
                "negated", "modality", "confidence", "date", "date_precision", "article_date", "location",
-               "extractor"}
+               "extractor", "subject_mention", "object_mention"}
 
 
 def check_record(rec: dict, text: str) -> None:
@@ -123,7 +124,7 @@ def test_export_then_import_round_trips(text, title, roundtrip_dir):
     ex = next(extract_documents([doc]))
     path = roundtrip_dir / uuid.uuid4().hex
     with open_store(path) as store:
-        store.put_graph(extraction_graph(ex))
+        update(store, [ex])
         nq = get("nq")(store)
     ds = Dataset()
     ds.parse(data=nq, format="nquads")

@@ -7,7 +7,8 @@ from dataclasses import replace
 from rdflib import OWL, RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.graph import document_iri, extraction_graph, statement_iri
+from kg.entities import store_graph
+from kg.graph import document_iri, extraction_graph, local_entity_iri, statement_iri
 from kg.model import Entity, Extraction, Relation
 from kg.namespaces import KG
 
@@ -29,7 +30,7 @@ def test_asserted_facts_are_direct_edges_and_others_are_not():
 
 def test_event_statement_carries_everything():
     ex = ruritania()
-    g = extraction_graph(ex)
+    g = store_graph([ex])
     st = statement_iri(ex.relations[0])
     doc = document_iri("ruritania-1")
     assert set(g.objects(st, RDF.type)) == {KG.Statement, KG.Event, KG.Consult}
@@ -67,7 +68,7 @@ def test_an_event_date_other_than_the_article_date_is_kept_apart():
     ex = ruritania()
     rel = ex.relations[0]
     moved = Relation(**{**{f: getattr(rel, f) for f in rel.__slots__}, "date": "2024-03-01"})
-    g = extraction_graph(Extraction(ex.document, (moved,), (moved.subject, moved.object)))
+    g = store_graph([Extraction(ex.document, (moved,), (moved.subject, moved.object))])
     st = statement_iri(moved)
     assert g.value(st, KG.eventDate) == Literal("2024-03-01", datatype=XSD_DATE)
     assert g.value(st, KG.articleDate) == Literal("2024-03-04", datatype=XSD_DATE)
@@ -80,12 +81,14 @@ def test_an_event_keeps_its_date_at_the_precision_given_and_its_place():
     capital = Entity("https://w3id.org/kg/id/city/elbograd", "Elbograd", "City", country="ELB")
     ex = ruritania()
     rel = replace(ex.relations[0], date="1982-03", date_precision="month", location=capital)
-    g = extraction_graph(Extraction(ex.document, (rel,), (rel.subject, rel.object)))
+    g = store_graph([Extraction(ex.document, (rel,), (rel.subject, rel.object))])
     st = statement_iri(rel)
     assert g.value(st, KG.eventDate) == Literal("1982-03-01", datatype=XSD_DATE)
     assert g.value(st, KG.datePrecision) == Literal("month")
     assert g.value(st, KG.location) == URIRef(capital.id)
-    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the graph
+    assert g.value(URIRef(capital.id), KG.countryCode) == Literal("ELB")  # the place is described in the store
+    # and it is a local entity of the document, like the actors
+    assert g.value(local_entity_iri("ruritania-1", capital.id), KG.denotes) == URIRef(capital.id)
     conforms, text, _ = shacl(g)
     assert conforms, text
 
@@ -106,8 +109,23 @@ def test_static_relation_statement():
     assert g.value(st, KG.ploverType) is None
 
 
-def test_entities_carry_labels_aliases_links_and_country():
+def test_the_document_keeps_what_it_says_of_each_entity():
     g = extraction_graph(ruritania())
+    vogt = local_entity_iri("ruritania-1", VOGT.id)
+    assert g.value(vogt, RDF.type) == KG.LocalEntity and g.value(vogt, KG.denotes) == URIRef(VOGT.id)
+    assert g.value(vogt, KG.localLabel) == Literal("Anna Vogt") and g.value(vogt, KG.localType) == KG.Person
+    assert set(g.objects(vogt, KG.localAlias)) == {Literal("Vogt")}
+    assert g.value(vogt, KG.localCountry) == Literal("RUR")
+    assert g.value(vogt, KG.nameKey) == Literal("anna vogt") and g.value(vogt, KG.surnameKey) == Literal("vogt")
+    assert g.value(local_entity_iri("ruritania-1", RUR.id), KG.localWikidata) == URIRef(
+        "http://www.wikidata.org/entity/Q9999901")
+    # the description of an entity is not in the document's graph, but in the entity graph
+    assert g.value(URIRef(VOGT.id), RDFS.label) is None
+    assert not list(g.subjects(RDF.type, KG.Extractor))
+
+
+def test_entities_carry_labels_aliases_links_and_country():
+    g = store_graph([ruritania()])
     vogt, rur = URIRef(VOGT.id), URIRef(RUR.id)
     assert g.value(vogt, RDF.type) == KG.Person
     assert g.value(vogt, RDFS.label) == Literal("Anna Vogt") == g.value(vogt, SKOS.prefLabel)

@@ -56,7 +56,7 @@ def test_a_date_that_does_not_fit_its_precision_is_refused(kw, message):
 def test_dates_and_places_survive_the_trip_through_the_store(tmp_path):
     """Records → RDF → the jsonl export give back the same records, whatever the precision."""
     from kg import export
-    from kg.graph import extraction_graph
+    from kg.entities import update
     from kg.model import Document, Extraction
     from kg.store import open_store
 
@@ -68,7 +68,7 @@ def test_dates_and_places_survive_the_trip_through_the_store(tmp_path):
     predicates = ("meetsWith", "holdsTalksWith", "phones", "hosts")
     rels = tuple(replace(r, predicate=p) for r, p in zip(rels, predicates, strict=True))
     with open_store(tmp_path / "store") as store:
-        store.put_graph(extraction_graph(Extraction(doc, rels, (FIN, EST))))
+        update(store, [Extraction(doc, rels, (FIN, EST))])
         got = sorted((json.loads(line) for line in export.get("jsonl")(store).decode().splitlines()),
                      key=lambda r: r["predicate"])
     want = sorted((r.to_record() for r in rels), key=lambda r: r["predicate"])

@@ -83,6 +83,7 @@ def local_graph(store_path, iri: str) -> Graph:
 
 
 DOC = "https://w3id.org/kg/doc/state-visit"
+ENTITIES = "https://w3id.org/kg/entities"
 
 
 @pytest.mark.parametrize("endpoint,protocol", [("/update", "update"), ("/store", "gsp")])
@@ -102,9 +103,9 @@ def test_push_writes_each_document_once_and_replaces_changed_ones(oxigraph_serve
         assert remote.protocol == protocol
         first = push(s, remote)
         again = push(s, remote)
-    assert len(first.pushed) == 2 and not first.unchanged
-    assert not again.pushed and len(again.unchanged) == 2
-    assert remote_graphs(oxigraph_server) == ["https://w3id.org/kg/doc/note", DOC]
+    assert len(first.pushed) == 3 and not first.unchanged  # two documents and the entity graph
+    assert not again.pushed and len(again.unchanged) == 3
+    assert remote_graphs(oxigraph_server) == ["https://w3id.org/kg/doc/note", DOC, ENTITIES]
     assert isomorphic(remote_graph(oxigraph_server, DOC), local_graph(local, DOC))
 
     note.write_text("France praised Italy for its support.\n")  # the document changes
@@ -112,7 +113,7 @@ def test_push_writes_each_document_once_and_replaces_changed_ones(oxigraph_serve
         build([note], s)
     with open_store(local, create=False) as s, RemoteStore(url) as remote:
         third = push(s, remote)
-    assert third.pushed == ["https://w3id.org/kg/doc/note"] and third.unchanged == [DOC]
+    assert third.pushed == ["https://w3id.org/kg/doc/note", ENTITIES] and third.unchanged == [DOC]
     remote_note = remote_graph(oxigraph_server, "https://w3id.org/kg/doc/note")
     assert isomorphic(remote_note, local_graph(local, "https://w3id.org/kg/doc/note"))
     assert "criticizes" not in remote_note.serialize(format="nt")  # replaced whole, nothing left over
@@ -125,18 +126,25 @@ def test_build_straight_into_a_remote_store(oxigraph_server, tmp_path):
     assert "1 added" in res.output
     res = invoke("build", EXAMPLE, "--store", url)
     assert "1 unchanged" in res.output
-    assert remote_graphs(oxigraph_server) == [DOC]
+    assert remote_graphs(oxigraph_server) == [DOC, ENTITIES]
     local = tmp_path / "local"
     assert invoke("build", EXAMPLE, "--store", local).exit_code == 0
-    assert isomorphic(remote_graph(oxigraph_server, DOC), local_graph(local, DOC))
+    for graph in (DOC, ENTITIES):
+        assert isomorphic(remote_graph(oxigraph_server, graph), local_graph(local, graph))
+    res = invoke("build", EXAMPLE, "--store", oxigraph_server + "/store")
+    assert res.exit_code == 0  # unchanged: nothing to write
+    note = tmp_path / "note.txt"
+    note.write_text("Germany criticized Russia over the attack.\n")
+    res = invoke("build", note, "--store", oxigraph_server + "/store")
+    assert res.exit_code == 1 and "Graph Store Protocol" in res.output and "kg push" in res.output
 
 
 def test_cli_push_and_its_report(oxigraph_server, example_store):
     res = invoke("push", oxigraph_server + "/store", "--store", example_store)
     assert res.exit_code == 0, res.output
-    assert "1 pushed, 0 unchanged" in res.output and "(gsp)" in res.output
+    assert "2 pushed, 0 unchanged" in res.output and "(gsp)" in res.output  # the document and the entity graph
     res = invoke("push", oxigraph_server + "/update", "--store", example_store)
-    assert "0 pushed, 1 unchanged" in res.output  # a GSP write is seen by the update protocol too
+    assert "0 pushed, 2 unchanged" in res.output  # a GSP write is seen by the update protocol too
 
 
 def test_unreachable_server_is_one_error_line(example_store):
@@ -189,7 +197,12 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         self.rfile.read(length)
         if not self._auth_ok():
             return
-        if self.path.endswith("/query"):
+        if self.path.endswith("/query") and "n-triples" in (self.headers.get("Accept") or ""):
+            self.send_response(200)  # an empty graph
+            self.send_header("Content-Type", "application/n-triples")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif self.path.endswith("/query"):
             body = json.dumps({"head": {"vars": ["h"]}, "results": {"bindings": []}}).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/sparql-results+json")
@@ -224,9 +237,10 @@ def test_credentials_from_the_url_are_sent_and_kept_out_of_messages(stub, exampl
     assert res.exit_code == 0, res.output
     assert "s3cret" not in res.output
     authorised = [(m, p) for m, p, auth in _Recorder.seen if auth]
-    assert authorised == [("POST", "/ds/query"), ("POST", "/ds/update")]
+    # the document, then the entity graph: each read at the query endpoint, then written
+    assert authorised == [("POST", "/ds/query"), ("POST", "/ds/update")] * 2
     # credentials only answer a challenge: each first attempt goes without them
-    assert [auth for _, _, auth in _Recorder.seen][::2] == [None, None]
+    assert [auth for _, _, auth in _Recorder.seen][::2] == [None] * 4
 
 
 def test_credentials_from_the_environment(stub, example_store, monkeypatch):

@@ -12,7 +12,7 @@ from kg.model import SECTORS, STATE_SECTORS, Document, relation_from_record
 def test_sector_travels_through_records_and_rdf(run):
     from rdflib import Literal
 
-    from kg.graph import extraction_graph
+    from kg.entities import store_graph
     from kg.model import Extraction
     from kg.namespaces import KG
 
@@ -21,20 +21,20 @@ def test_sector_travels_through_records_and_rdf(run):
     r = next(r for r in rels if r.subject.sector)
     rec = json.loads(json.dumps(r.to_record()))
     assert rec["subject"]["sector"] == "COP" and relation_from_record(rec) == r
-    g = extraction_graph(Extraction(Document("t", text), tuple(rels)))
+    g = store_graph([Extraction(Document("t", text), tuple(rels))])
     from rdflib import URIRef
 
     assert (URIRef(r.subject.id), KG.sector, Literal("COP")) in g
 
 
 def test_sector_graph_conforms_to_the_shapes(run):
-    from kg.graph import extraction_graph
+    from kg.entities import store_graph
     from kg.model import Extraction
 
     from .test_rdf_shapes import shacl
 
     text = "Venezuelan police arrested opposition activists in Maracaibo."
-    conforms, report, _ = shacl(extraction_graph(Extraction(Document("t", text), tuple(run(text)))))
+    conforms, report, _ = shacl(store_graph([Extraction(Document("t", text), tuple(run(text)))]))
     assert conforms, report
 
 

@@ -121,6 +121,28 @@ def test_the_query_page_works_offline(server):
     assert "https://" not in page.split("<body")[0]  # scripts and styles come from the server itself
 
 
+def test_the_query_page_opens_with_kgs_prefixes_and_examples_that_run(server):
+    from kg.query_page import EXAMPLES, prologue
+
+    status, _, body = http(server.url + "/")
+    page = body.decode()
+    assert "PREFIX kg: <https://w3id.org/kg/ontology#>" in page and "PREFIX skos:" in page
+    assert all(name in page for name, _ in EXAMPLES)
+    assert http(server.url + "/yasgui.min.js")[0] == 200  # YASGUI itself is still the server's
+    for name, text in EXAMPLES:
+        status, _, body = http(server.query_url, data=(prologue() + text).encode(),
+                               headers={"Content-Type": "application/sparql-query",
+                                        "Accept": "application/sparql-results+json"})
+        assert status == 200, (name, body[:300])
+    def people(query):
+        body = http(server.query_url, data=(prologue() + query).encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"})[2]
+        return int(json.loads(body)["results"]["bindings"][0]["people"]["value"])
+
+    # the plain count over the endpoint's union counts each person once
+    assert people(EXAMPLES[1][1]) == people("SELECT (COUNT(DISTINCT ?p) AS ?people) WHERE { ?p a kg:Person }") == 5
+
+
 def test_bound_to_localhost_by_default():
     from kg.serve import DEFAULT_BIND, is_local, server_command
 
@@ -185,6 +207,8 @@ def test_kg_serve_command_while_a_build_writes_the_store(example_store, tmp_path
         proc.send_signal(signal.SIGTERM)
         out = proc.communicate(timeout=30)[0].decode()
     assert "Serving a snapshot" in out
+    # the log names the public address only, not the private port of the server behind the proxy
+    assert {int(p) for p in re.findall(r"127\.0\.0\.1:(\d+)", out)} == {port}, out
     assert not any(p.name.startswith(".store.kg-serve-") for p in tmp_path.iterdir()), "snapshot left behind"
 
 

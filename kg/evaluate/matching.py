@@ -187,11 +187,17 @@ class Fact:
 
 
 def fact_from_relation(rel: Relation, country: Callable[[Entity], str | None] = country_code) -> Fact:
-    """A predicted relation record as a :class:`Fact`."""
-    def ref(e: Entity) -> Ref:
-        return Ref.of(e.label, e.aliases, e.wikidata, country(e), key=e.id, sector=e.sector)
+    """A predicted relation record as a :class:`Fact`.
 
-    return Fact(doc=rel.doc, subject=(ref(rel.subject),), object=(ref(rel.object),),
+    The words a record names an entity by when they stand for it ("Berlin rejected":
+    Germany, named "Berlin") are one of its names for matching, as the text gave them.
+    """
+    def ref(e: Entity, said: str | None) -> Ref:
+        return Ref.of(e.label, (*e.aliases, *([said] if said else [])), e.wikidata, country(e), key=e.id,
+                      sector=e.sector)
+
+    return Fact(doc=rel.doc, subject=(ref(rel.subject, rel.subject_mention),),
+                object=(ref(rel.object, rel.object_mention),),
                 predicates=(rel.predicate,), plovers=(rel.plover,) if rel.plover else (),
                 cameo=rel.cameo, symmetric=rel.predicate in SYMMETRIC_PREDICATES,
                 negated=rel.negated, modality=rel.modality)
