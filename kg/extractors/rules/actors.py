@@ -220,10 +220,14 @@ def _named_modifier(ctx, n: Noun):
         if c.i in ms and ms[c.i].type in BODY_TYPES and n.lemma in W.body_nouns:
             return [(ms[c.i], 0.9)]  # "the al-Qaeda network", "the Wagner group": the body named
         if c.i in ms and ms[c.i].type in COLLECTIVE:
+            # "US and British forces", "Israeli and Palestinian leaders": each country's
+            owners = [ms[q.i] for q in conjuncts(c) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if n.agentive and len(owners) > 1:  # each named apart: "US forces", "British forces"
+                return [(_own_span(sector(ctx, n.tok, m, m.start), m, n.tok), 0.85) for m in owners]
             if n.agentive:
-                return [(sector(ctx, n.tok, ms[c.i], ms[c.i].start), 0.85)]
+                return [(sector(ctx, n.tok, m, m.start), 0.85) for m in owners]
             if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
-                return [(ms[c.i], 0.6)]
+                return [(m, 0.6) for m in owners]
         if n.owner_ok and c.dep_ == "poss" and c.i not in ms and c.pos_ == "NOUN" and is_role_noun(ctx, c):
             # "rejected the Peruvian government's request": whoever the owner stands for
             found = [(m, f * 0.7) for m, f in actor_of(ctx, c, "actor", None) if m.type != "Topic"]
@@ -233,6 +237,15 @@ def _named_modifier(ctx, n: Noun):
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
     return None
+
+
+def _own_span(m: Mention, owner: Mention, tok) -> Mention:
+    """A sector read from one of coordinated owners, named by that owner and the role noun
+    alone ("US forces" of "US and British forces"), not by the whole phrase."""
+    if not m.sector:
+        return m
+    text = f"{owner.text} {tok.text}"
+    return dataclasses.replace(m, text=text, key=text)
 
 
 def _backed(ctx, n: Noun):
@@ -365,7 +378,8 @@ def pronoun(ctx, tok) -> list[Reading]:
         return found
     ms = ctx.ms
     sent = tok.sent
-    bound = {id(ms[b.i]) for b in binding if b.i in ms}
+    # nor anything inside that subject: "Turkish police detained them" is not Turkey
+    bound = {id(ms[t.i]) for b in binding for t in b.subtree if t.i in ms}
     for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
         cands = {}
         for i in range(lo, hi):
