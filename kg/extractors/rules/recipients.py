@@ -78,12 +78,18 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
 
 def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
     """"lifted sanctions against Russia", "eased its blockade of Gaza": an object that is
-    itself an event names its recipient by the prepositions of its own lexicon row."""
+    itself an event names its recipient by the prepositions of its own lexicon row.
+    "demanded a truce with the rebels", "rejected talks with India": talks or a pact asked
+    for, refused or accepted are with someone, and that counterpart is the recipient."""
     found: list[Reading] = []
     for o in verb.children:
         row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass") else None
         if row is not None and o.lemma_.lower() in et.requires:
             found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
+        elif o.dep_ == "dobj" and et.plover in W.counterpart_types and (
+                row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
+            # (the parser hangs the "with" on the verb as often as on the noun)
+            found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
     return found
 
 
