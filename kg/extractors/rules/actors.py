@@ -22,7 +22,7 @@ from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
 from .geography import place
-from .sectors import is_role_noun, role_noun, sector
+from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
 BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
@@ -85,8 +85,12 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
             return [(living, 0.9)]
         if _people(tok, m):
             # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
-            # its state (but "the Israelis agreed" speaks of the state)
-            return [(Mention(m.text, m.start, m.end, "Group", country=m.country, key=m.text, sector="CVL"), 1.0)]
+            # its state (but "the Israelis agreed" speaks of the state); "Bosnian Serbs",
+            # "Croatian Serbs": a people of the state named before it, where they live
+            home = _people_of(ctx, tok, m)
+            start = home.start if home is not None else m.start
+            text = tok.doc.text[start:m.end]
+            return [(Mention(text, start, m.end, "Group", country=(home or m).country, key=text, sector="CVL"), 1.0)]
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
@@ -123,6 +127,17 @@ def _living_in(ctx, tok, m: Mention) -> Mention | None:
                     return Mention(tok.doc.text[m.start:end], m.start, end, "Group", country=where.country,
                                    key=tok.doc.text[m.start:end], sector="CVL")
     return None
+
+
+def _people_of(ctx, tok, m: Mention) -> Mention | None:
+    """The state before a people's name that they live in ("Bosnian Serbs": Bosnia), unless
+    the people is one that names its citizens by their origin ("Chinese Americans")."""
+    if tok.lower_ in W.origin_peoples:
+        return None
+    homes = [ctx.ms[c.i] for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.i in ctx.ms
+             and ctx.ms[c.i].type == "Country" and ctx.ms[c.i].country not in (None, m.country)
+             and len(ctx.ms[c.i].country) == 3]
+    return homes[0] if len(homes) == 1 else None
 
 
 def _people(tok, m: Mention) -> bool:
@@ -222,6 +237,10 @@ def _named_modifier(ctx, n: Noun):
         if c.i in ms and ms[c.i].type in COLLECTIVE:
             # "US and British forces", "Israeli and Palestinian leaders": each country's
             owners = [ms[q.i] for q in conjuncts(c) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if n.agentive and not any(m.country for m in owners):
+                placed = _stateless_placed(ctx, n, owners)  # "Moslem forces in east Bosnia"
+                if placed is not None:
+                    return placed
             if n.agentive and len(owners) > 1:  # each named apart: "US forces", "British forces"
                 return [(_own_span(sector(ctx, n.tok, m, m.start), m, n.tok), 0.85) for m in owners]
             if n.agentive:
@@ -237,6 +256,23 @@ def _named_modifier(ctx, n: Noun):
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
     return None
+
+
+def _stateless_placed(ctx, n: Noun, owners) -> list[Reading] | None:
+    """"Moslem forces in east Bosnia", "Kurdish fighters in northern Syria": a group of a people
+    with no state of its own is of the country where the sentence puts it (as "Kurds in
+    Turkey" are, see _living_in)."""
+    code = sector_code(ctx, n.tok)
+    if code not in SECTORS or len(owners) != 1:
+        return None
+    where = {m.country: m for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
+             if m is not None and m.country and len(m.country) == 3}
+    if len(where) != 1:
+        return None
+    start, end = owners[0].start, n.tok.idx + len(n.tok.text)
+    text = n.tok.doc.text[start:end]
+    return [(Mention(text, start, end, SECTORS[code][1], country=next(iter(where)), key=text, sector=code), 0.75)]
 
 
 def _own_span(m: Mention, owner: Mention, tok) -> Mention:
