@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...lexicon import EventType
-from .actors import actors_of
+from .actors import actors_of, done_by
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
 from .deps import SUBJ, conjuncts, is_own
 from .geography import place
@@ -119,6 +119,11 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
     return out
 
 
+def prep_pobjs(tok, preps) -> list:
+    """The objects of these prepositions on the token."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
 def demanded_of(ctx, holder) -> list[Reading]:
     """Whom a protest's purpose clause makes a demand of: "marched to demand the release
     of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
@@ -211,9 +216,13 @@ def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     if not (et.requires and et.plover in W.owner_recipient | W.required_owner_recipient):
         return []
     owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
-    return [(ctx.ms[c.i], 0.75) for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires
-            for c in o.children if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms
-            and ctx.ms[c.i].type in owners]
+    needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
+    found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
+             if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "stopped a march by students", "banned the rally staged by the opposition": its doers
+    doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
+    return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                     if m.type != "Topic"]
 
 
 def _source(ctx, verb, et, dobjs, home) -> list[Reading]:
