@@ -177,6 +177,21 @@ def _counted(ctx, n: Noun):
     return []
 
 
+def _delegation(ctx, n: Noun):
+    """"a delegation from China", "a mission of observers from the OSCE", "a Chinese
+    delegation", "a team of Japanese lawmakers": whoever sent it."""
+    if n.lemma not in W.delegation_nouns:
+        return None
+    found = [(m, f * 0.85) for c in n.mods if c.i in ctx.ms and ctx.ms[c.i].type in COLLECTIVE
+             for m, f in n.actor(ctx, c)]
+    # (the parser hangs "received a delegation from China"'s "from" on the verb as often)
+    holders = [n.tok, n.tok.head] if n.tok.dep_ == "dobj" else [n.tok]
+    found += [(m, f * 0.85) for h in holders for c in h.children if c.dep_ == "prep" and c.i > n.tok.i
+              and (c.lower_ == "from" or c.lower_ == "of" and h is n.tok)
+              for p in c.children if p.dep_ == "pobj" for m, f in n.actors(ctx, p) if m.type != "Topic"]
+    return found or None
+
+
 def _listed(ctx, n: Noun):
     """"prominent leaders, including Premier Li Qiang and Zhao Leji": the ones named."""
     for c in n.tok.children:
@@ -416,7 +431,7 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
             _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 

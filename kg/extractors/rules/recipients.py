@@ -179,7 +179,10 @@ def _passive(ctx, et, passive_objs, home) -> list[Reading]:
 def _direct_objects(verb, et) -> list:
     """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
     a firearm ("fired his Colt at X")."""
-    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
+    # (a delegation or mission the row requires stands for whoever sent it: "received a
+    # mission from the OSCE")
+    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+             and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
         # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
