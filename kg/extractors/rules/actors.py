@@ -141,8 +141,10 @@ def _people_of(ctx, tok, m: Mention) -> Mention | None:
 
 
 def _people(tok, m: Mention) -> bool:
-    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis")?"""
-    return m.type == "Country" and m.country is not None and tok.tag_ in ("NNPS", "NNS") \
+    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis"), or
+    a demonym counted ("thousands of Sudanese", which is tagged singular)?"""
+    counted = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in W.quantity_nouns
+    return m.type == "Country" and m.country is not None and (tok.tag_ in ("NNPS", "NNS") or counted) \
         and tok.dep_ not in MODIFIER and " " not in m.text and m.text.lower() != (m.key or "").lower() \
         and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
