@@ -113,18 +113,10 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
         for prep in h.children:
             # "granted asylum to X": the parser calls a "to" after the object a dative
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
-                for pobj in [p for p in prep.children if p.dep_ == "pobj"] or stranded_object(prep):
-                    out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
     return out
-
-
-def stranded_object(prep) -> list:
-    """"granted asylum to five officers holed up in ...": the parser leaves the preposition
-    without its object and makes the noun the subject of the participle clause after it;
-    that subject, starting right after the preposition, is its object."""
-    clauses = [c for c in prep.head.children if c.dep_ in ("advcl", "relcl", "ccomp") and c.i > prep.i]
-    clauses += [c for c in prep.children if c.dep_ == "pcomp"]  # or hangs the clause on the preposition
-    return [s for c in clauses for s in c.children if s.dep_ in SUBJ and s.left_edge.i == prep.i + 1]
 
 
 def prep_pobjs(tok, preps) -> list:
