@@ -282,24 +282,14 @@ def _stateless_placed(ctx, n: Noun, owners) -> list[Reading] | None:
     code = sector_code(ctx, n.tok)
     if code not in SECTORS or len(owners) != 1:
         return None
-    def places(holder, preps) -> set[str]:
-        return {m.country for c in holder.children if c.dep_ == "prep" and c.lower_ in preps
-                for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
-                if m is not None and m.country and len(m.country) == 3}
-
-    where, factor = places(n.tok, ("in", "of", "from")), 0.75
-    verb = next((a for a in list(n.tok.ancestors)[:3] if a.pos_ == "VERB"), None)
-    if not where and n.role == "recipient" and verb is not None:
-        # "police detained Kurdish protesters in Istanbul": where they were acted on; and
-        # "Turkish police detained Kurdish protesters": police act at home (see recipients_of)
-        where = places(verb, ("in", "across", "throughout")) or ({n.home} if n.home else set())
-        # (a place where the actors already act at home is one inference: see sectors._local)
-        factor = 0.9 if n.home and where == {n.home} else 0.65
+    where = {m.country: m for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
+             if m is not None and m.country and len(m.country) == 3}
     if len(where) != 1:
         return None
     start, end = owners[0].start, n.tok.idx + len(n.tok.text)
     text = n.tok.doc.text[start:end]
-    return [(Mention(text, start, end, SECTORS[code][1], country=where.pop(), key=text, sector=code), factor)]
+    return [(Mention(text, start, end, SECTORS[code][1], country=next(iter(where)), key=text, sector=code), 0.75)]
 
 
 def _own_span(m: Mention, owner: Mention, tok) -> Mention:
