@@ -307,16 +307,16 @@ def _linked(span, typ: str, label: str, key: str, linker) -> tuple[str, str | No
 
 def _unit_country(key: str, linker) -> str | None:
     """"Montenegro province", "West Darfur State": a unit of a place kg knows, in that place's
-    country. A compass word is not dropped before a city ("East Jerusalem" is not Jerusalem's
-    country's, as the codebook codes it)."""
+    country. A compass word is dropped only inside a unit's name: "East Jerusalem" is not
+    coded as Jerusalem's country, and "Western Cambodia" says no more than its country."""
     words = key.split()
-    unit = words[-1].lower() in W.admin_rank
-    if unit:
-        words = words[:-1]
+    if words[-1].lower() not in W.admin_rank:
+        return None
+    words = words[:-1]
     compass = bool(words) and words[0].lower() in W.compass
     if compass:
         words = words[1:]
-    inner = linker.known(" ".join(words)) if words and (unit or compass) else None
+    inner = linker.known(" ".join(words)) if words else None
     if inner is None or not inner.country or inner.type not in ("Country", "Location", "City") \
             or compass and inner.type == "City":
         return None
