@@ -375,8 +375,9 @@ def _doer(ctx, n: Noun):
                      for m, f in actors_of(ctx, p, role="actor") if m.type != "Topic"]
             if found:
                 return found
-    # (read as the recipient they are: "Turkish police stopped a march staged by students"
-    # acts on the students of the police's home)
+    # (only for the events aimed at the doer: "welcomed memos sent by X" need not praise X)
+    if not (n.et is not None and n.et.plover in W.doer_recipient):
+        return None
     found = [(m, f * 0.8) for p in done_by(tok) for m, f in n.actors(ctx, p) if m.type != "Topic"]
     return found or None
 
