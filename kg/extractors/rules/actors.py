@@ -22,7 +22,7 @@ from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
 from .geography import place
-from .sectors import is_role_noun, role_noun, sector
+from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
 BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
@@ -85,8 +85,12 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
             return [(living, 0.9)]
         if _people(tok, m):
             # "thousands of Kenyans protested", "killed two Iraqis": the country's people, not
-            # its state (but "the Israelis agreed" speaks of the state)
-            return [(Mention(m.text, m.start, m.end, "Group", country=m.country, key=m.text, sector="CVL"), 1.0)]
+            # its state (but "the Israelis agreed" speaks of the state); "Bosnian Serbs",
+            # "Croatian Serbs": a people of the state named before it, where they live
+            home = _people_of(ctx, tok, m)
+            start = home.start if home is not None else m.start
+            text = tok.doc.text[start:m.end]
+            return [(Mention(text, start, m.end, "Group", country=(home or m).country, key=text, sector="CVL"), 1.0)]
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
@@ -125,9 +129,22 @@ def _living_in(ctx, tok, m: Mention) -> Mention | None:
     return None
 
 
+def _people_of(ctx, tok, m: Mention) -> Mention | None:
+    """The state before a people's name that they live in ("Bosnian Serbs": Bosnia), unless
+    the people is one that names its citizens by their origin ("Chinese Americans")."""
+    if tok.lower_ in W.origin_peoples:
+        return None
+    homes = [ctx.ms[c.i] for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.i in ctx.ms
+             and ctx.ms[c.i].type == "Country" and ctx.ms[c.i].country not in (None, m.country)
+             and len(ctx.ms[c.i].country) == 3]
+    return homes[0] if len(homes) == 1 else None
+
+
 def _people(tok, m: Mention) -> bool:
-    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis")?"""
-    return m.type == "Country" and m.country is not None and tok.tag_ in ("NNPS", "NNS") \
+    """Is the token a plural demonym standing for a country's people ("Kenyans", "Iraqis"), or
+    a demonym counted ("thousands of Sudanese", which is tagged singular)?"""
+    counted = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in W.quantity_nouns
+    return m.type == "Country" and m.country is not None and (tok.tag_ in ("NNPS", "NNS") or counted) \
         and tok.dep_ not in MODIFIER and " " not in m.text and m.text.lower() != (m.key or "").lower() \
         and not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
 
@@ -160,6 +177,21 @@ def _counted(ctx, n: Noun):
         if c.dep_ == "prep" and c.lower_ == "of":
             return [(m, f * 0.9) for p in c.children if p.dep_ == "pobj" for m, f in n.actors(ctx, p)]
     return []
+
+
+def _delegation(ctx, n: Noun):
+    """"a delegation from China", "a mission of observers from the OSCE", "a Chinese
+    delegation", "a team of Japanese lawmakers": whoever sent it."""
+    if n.lemma not in W.delegation_nouns:
+        return None
+    found = [(m, f * 0.85) for c in n.mods if c.i in ctx.ms and ctx.ms[c.i].type in COLLECTIVE
+             for m, f in n.actor(ctx, c)]
+    # (the parser hangs "received a delegation from China"'s "from" on the verb as often)
+    holders = [n.tok, n.tok.head] if n.tok.dep_ == "dobj" else [n.tok]
+    found += [(m, f * 0.85) for h in holders for c in h.children if c.dep_ == "prep" and c.i > n.tok.i
+              and (c.lower_ == "from" or c.lower_ == "of" and h is n.tok)
+              for p in c.children if p.dep_ == "pobj" for m, f in n.actors(ctx, p) if m.type != "Topic"]
+    return found or None
 
 
 def _listed(ctx, n: Noun):
@@ -220,10 +252,18 @@ def _named_modifier(ctx, n: Noun):
         if c.i in ms and ms[c.i].type in BODY_TYPES and n.lemma in W.body_nouns:
             return [(ms[c.i], 0.9)]  # "the al-Qaeda network", "the Wagner group": the body named
         if c.i in ms and ms[c.i].type in COLLECTIVE:
+            # "US and British forces", "Israeli and Palestinian leaders": each country's
+            owners = [ms[q.i] for q in conjuncts(c) if q.i in ms and ms[q.i].type in COLLECTIVE]
+            if n.agentive and not any(m.country for m in owners):
+                placed = _stateless_placed(ctx, n, owners)  # "Moslem forces in east Bosnia"
+                if placed is not None:
+                    return placed
+            if n.agentive and len(owners) > 1:  # each named apart: "US forces", "British forces"
+                return [(_own_span(sector(ctx, n.tok, m, m.start), m, n.tok), 0.85) for m in owners]
             if n.agentive:
-                return [(sector(ctx, n.tok, ms[c.i], ms[c.i].start), 0.85)]
+                return [(sector(ctx, n.tok, m, m.start), 0.85) for m in owners]
             if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
-                return [(ms[c.i], 0.6)]
+                return [(m, 0.6) for m in owners]
         if n.owner_ok and c.dep_ == "poss" and c.i not in ms and c.pos_ == "NOUN" and is_role_noun(ctx, c):
             # "rejected the Peruvian government's request": whoever the owner stands for
             found = [(m, f * 0.7) for m, f in actor_of(ctx, c, "actor", None) if m.type != "Topic"]
@@ -233,6 +273,32 @@ def _named_modifier(ctx, n: Noun):
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
     return None
+
+
+def _stateless_placed(ctx, n: Noun, owners) -> list[Reading] | None:
+    """"Moslem forces in east Bosnia", "Kurdish fighters in northern Syria": a group of a people
+    with no state of its own is of the country where the sentence puts it (as "Kurds in
+    Turkey" are, see _living_in)."""
+    code = sector_code(ctx, n.tok)
+    if code not in SECTORS or len(owners) != 1:
+        return None
+    where = {m.country: m for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
+             if m is not None and m.country and len(m.country) == 3}
+    if len(where) != 1:
+        return None
+    start, end = owners[0].start, n.tok.idx + len(n.tok.text)
+    text = n.tok.doc.text[start:end]
+    return [(Mention(text, start, end, SECTORS[code][1], country=next(iter(where)), key=text, sector=code), 0.75)]
+
+
+def _own_span(m: Mention, owner: Mention, tok) -> Mention:
+    """A sector read from one of coordinated owners, named by that owner and the role noun
+    alone ("US forces" of "US and British forces"), not by the whole phrase."""
+    if not m.sector:
+        return m
+    text = f"{owner.text} {tok.text}"
+    return dataclasses.replace(m, text=text, key=text)
 
 
 def _backed(ctx, n: Noun):
@@ -309,7 +375,18 @@ def _doer(ctx, n: Noun):
                      for m, f in actors_of(ctx, p, role="actor") if m.type != "Topic"]
             if found:
                 return found
-    return None
+    # (only for the events aimed at the doer: "welcomed memos sent by X" need not praise X)
+    if not (n.et is not None and n.et.plover in W.doer_recipient):
+        return None
+    found = [(m, f * 0.8) for p in done_by(tok) for m, f in n.actors(ctx, p) if m.type != "Topic"]
+    return found or None
+
+
+def done_by(noun) -> list:
+    """The agents of a participle that qualifies the noun: "the attack carried out by Hamas",
+    "the demonstration staged by students", "the rally organised by the opposition"."""
+    return [p for a in noun.children if a.dep_ == "acl" and a.tag_ == "VBN" for c in a.children
+            if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
 
 def _owner(ctx, n: Noun):
@@ -347,7 +424,7 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
             _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
 
 
@@ -365,7 +442,8 @@ def pronoun(ctx, tok) -> list[Reading]:
         return found
     ms = ctx.ms
     sent = tok.sent
-    bound = {id(ms[b.i]) for b in binding if b.i in ms}
+    # nor anything inside that subject: "Turkish police detained them" is not Turkey
+    bound = {id(ms[t.i]) for b in binding for t in b.subtree if t.i in ms}
     for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
         cands = {}
         for i in range(lo, hi):

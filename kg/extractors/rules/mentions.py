@@ -303,7 +303,27 @@ def _linked(span, typ: str, label: str, key: str, linker) -> tuple[str, str | No
         nat = linker.demonym(first) or linker.known(first)
         if nat is not None and nat.type == "Country":
             country = nat.country
+    if country is None and actor is None and typ in ("Location", "City") and len(key.split()) > 1:
+        country = _unit_country(key, linker)
     return typ, country, key
+
+
+def _unit_country(key: str, linker) -> str | None:
+    """"Montenegro province", "West Darfur State": a unit of a place kg knows, in that place's
+    country. A compass word is dropped only inside a unit's name: "East Jerusalem" is not
+    coded as Jerusalem's country, and "Western Cambodia" says no more than its country."""
+    words = key.split()
+    if words[-1].lower() not in W.admin_rank:
+        return None
+    words = words[:-1]
+    compass = bool(words) and words[0].lower() in W.compass
+    if compass:
+        words = words[1:]
+    inner = linker.known(" ".join(words)) if words else None
+    if inner is None or not inner.country or inner.type not in ("Country", "Location", "City") \
+            or compass and inner.type == "City":
+        return None
+    return inner.country
 
 
 def topic(tok) -> Mention:

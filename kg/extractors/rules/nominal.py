@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...lexicon import EventType
 from ...model import RelationMention
 from . import records, trace
-from .actors import actors_of, pronoun
+from .actors import actors_of, done_by, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
@@ -134,7 +134,9 @@ def _missing_actor(noun) -> str:
 
 
 def _by(noun) -> list:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    """"an attack by Hamas", and "the attack carried out by Hamas" (see actors.done_by)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"] or done_by(noun)
 
 
 def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 
 from ...lexicon import EventType
-from .actors import actors_of
+from .actors import actors_of, done_by
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
 from .deps import SUBJ, conjuncts, is_own
 from .geography import place
@@ -78,12 +78,18 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
 
 def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
     """"lifted sanctions against Russia", "eased its blockade of Gaza": an object that is
-    itself an event names its recipient by the prepositions of its own lexicon row."""
+    itself an event names its recipient by the prepositions of its own lexicon row.
+    "demanded a truce with the rebels", "rejected talks with India": talks or a pact asked
+    for, refused or accepted are with someone, and that counterpart is the recipient."""
     found: list[Reading] = []
     for o in verb.children:
         row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass") else None
         if row is not None and o.lemma_.lower() in et.requires:
             found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
+        elif o.dep_ == "dobj" and et.plover in W.counterpart_types and (
+                row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
+            # (the parser hangs the "with" on the verb as often as on the noun)
+            found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
     return found
 
 
@@ -111,6 +117,11 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
                     if pobj.dep_ == "pobj":
                         out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
     return out
+
+
+def prep_pobjs(tok, preps) -> list:
+    """The objects of these prepositions on the token."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def demanded_of(ctx, holder) -> list[Reading]:
@@ -168,7 +179,10 @@ def _passive(ctx, et, passive_objs, home) -> list[Reading]:
 def _direct_objects(verb, et) -> list:
     """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
     a firearm ("fired his Colt at X")."""
-    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lemma_.lower() not in et.requires
+    # (a delegation or mission the row requires stands for whoever sent it: "received a
+    # mission from the OSCE")
+    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+             and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
         # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
@@ -205,9 +219,13 @@ def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     if not (et.requires and et.plover in W.owner_recipient | W.required_owner_recipient):
         return []
     owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
-    return [(ctx.ms[c.i], 0.75) for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires
-            for c in o.children if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms
-            and ctx.ms[c.i].type in owners]
+    needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
+    found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
+             if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "stopped a march by students", "banned the rally staged by the opposition": its doers
+    doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
+    return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                     if m.type != "Topic"]
 
 
 def _source(ctx, verb, et, dobjs, home) -> list[Reading]:

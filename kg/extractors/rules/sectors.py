@@ -91,7 +91,23 @@ def role_noun(ctx, n):
         earlier = earlier_sector(ctx, n.tok)
         if earlier is not None:
             return [(earlier, 0.6)]
+        own = _their_own(ctx, n)
+        if own is not None:
+            return own
     return _local(ctx, n) or []
+
+
+def _their_own(ctx, n):
+    """"Thousands of Sudanese protested against the government", "students in Caracas
+    marched on the parliament": a people's or their police's own state, when the actors are
+    of one country and act at home (see recipients_of) and "the" names no other."""
+    if n.role != "recipient" or not n.home or n.lemma not in W.own_state_nouns:
+        return None
+    head = n.tok.head.head if n.tok.dep_ == "pobj" else n.tok.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return None  # "arrested critics of the government": the critics are acted on
+    state = ctx.linker.country_mention(n.home, n.tok.idx, n.tok.idx + len(n.tok.text))
+    return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else None
 
 
 def _leader_government(ctx, n):
@@ -142,18 +158,28 @@ def _of_whom(ctx, n):
         if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "in", "throughout", "across"):
             for p in c.children:
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
-                    local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors
+                    # (a government or a parliament "in Bamako" is that state's own)
+                    local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors \
+                        or n.lemma in W.own_state_nouns
                     if not local and n.role == "recipient":
                         return []  # "stormed the embassy in Kabul", "attacked troops in Iraq": whose?
                     # (a place kg cannot put in a country says nothing of whose they are:
                     # "killed five rebels in Papua" is not an attack on Papua)
-                    return [(sector(ctx, n.tok, ms[q.i], n.tok.idx) if local else ms[q.i], 0.8)
+                    return [(sector(ctx, n.tok, _state_of(ctx, n, ms[q.i]), n.tok.idx) if local else ms[q.i], 0.8)
                             for q in conjuncts(p) if q.i in ms and ms[q.i].type in COLLECTIVE
                             and not (ms[q.i].type in ("City", "Location") and not ms[q.i].country)]
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
                         and n.lemma in W.government_nouns:
                     return [(ms[p.i], 0.75)]
     return None
+
+
+def _state_of(ctx, n, m: Mention) -> Mention:
+    """The state a government or a parliament in a place belongs to ("the government in
+    Bamako" is Mali's), else the place (whose people a local role noun is)."""
+    if n.lemma in W.own_state_nouns and m.type in ("City", "Location") and m.country:
+        return ctx.linker.country_mention(m.country, m.start, m.end) or m
+    return m
 
 
 def _local(ctx, n):
@@ -180,7 +206,10 @@ def _local(ctx, n):
             places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
                       for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]
             if len({m.country or m.key for m in places}) == 1:
-                return [(sector(ctx, tok, places[0], tok.idx, tok.idx + len(tok.text)), 0.6)]
+                # "police detained students in Ankara": when the actors act at home in the
+                # same country, the place is one inference already paid for by the actors
+                factor = 0.9 if n.role == "recipient" and n.home and places[0].country == n.home else 0.6
+                return [(sector(ctx, tok, places[0], tok.idx, tok.idx + len(tok.text)), factor)]
     if n.role == "recipient" and n.home is not None:
         return [(home_sector(ctx, tok, n.home), 0.6)]
     return None
