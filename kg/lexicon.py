@@ -37,11 +37,14 @@ class Lexicon:
     by_predicate: dict[str, EventType]
     agents: dict[str, str]  # role noun → CAMEO sector (GOV, MIL, REB, ...)
 
-    def verb(self, lemma: str, object_lemmas) -> EventType | None:
-        """The event a verb triggers given the lemmas of its objects; restricted rows first."""
-        for et in self.restricted.get(lemma, ()):
-            if et.requires & set(object_lemmas):
-                return et
+    def verb(self, lemma: str, object_lemmas, prep_lemmas=()) -> EventType | None:
+        """The event a verb triggers given the lemmas of its objects; restricted rows first,
+        those its direct objects fit before those only its prepositions' objects fit ("called
+        off the strike after talks" calls off a strike, not talks)."""
+        for lemmas in (set(object_lemmas), set(prep_lemmas)):
+            for et in self.restricted.get(lemma, ()):
+                if et.requires & lemmas:
+                    return et
         return self.verbs.get(lemma)
 
 

@@ -55,6 +55,10 @@ REVIEWED_VERBS = {
     "harm", "hurt", "abuse", "slap", "huddle", "summon", "overrun", "recapture",
     "appreciate", "honor", "felicitate", "object", "capture", "snatch", "denigrate", "jeer", "stab",
     "terrorize", "prosecute", "torture",
+    # read on the main verbs only (triggers.main_verb): "branded the deal a betrayal",
+    # "disputed the findings", "retracted the claim" ("forgive", "patrol" and "punish" have no
+    # predicate of their own in kg's ontology: the nearest code's would misname them)
+    "brand", "disagree", "dispute", "retract",
 }
 REVIEWED_PHRASES = {
     ("return", "fire"), ("open", "fire"), ("exchange", "fire"),

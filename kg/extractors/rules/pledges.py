@@ -140,8 +140,11 @@ def hostile_complement(ctx, verb) -> bool:
     for c in verb.children:
         if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB" and any(a.lower_ == "to" for a in c.children) \
                 and not any(a.dep_ == "neg" for a in c.children):  # "pledged not to attack": restraint
-            inner = verb_event(ctx, c) or next((ctx.lex.nouns[o.lemma_.lower()] for o in c.children
-                                                if o.dep_ == "dobj" and o.lemma_.lower() in ctx.lex.nouns), None)
+            # "agreed to postpone the demonstration": calling a hostile act off is no harm
+            stops = c.lemma_.lower() in W.calling_off_verbs | W.putting_off_verbs
+            inner = verb_event(ctx, c) or (None if stops else next(
+                (ctx.lex.nouns[o.lemma_.lower()] for o in c.children
+                 if o.dep_ == "dobj" and o.lemma_.lower() in ctx.lex.nouns), None))
             if inner is not None and inner.plover in W.hostile_types:
                 return True
     return False
