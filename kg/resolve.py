@@ -518,8 +518,19 @@ def resolve(doc: Document, mentions: list[RelationMention], gazetteer: gaz.Gazet
             best[key] = rel
     # One who leads or serves a state and acts on that state is the state acting on itself
     # ("Lam agreed to add members to Hong Kong's council"): no event between two actors.
+    # The gazetteer's office-holders serve their state in every document, said or not.
     serves = {(r.subject.id, r.object.id) for r in best.values() if r.predicate in ("leaderOf", "worksFor")}
+    serves |= {(r.subject.id, r.object.id) for r in best.values()
+               if r.plover and _holds_office_of(resolver.gaz, r.subject, r.object)}
     return [r for r in best.values() if not (r.plover and (r.subject.id, r.object.id) in serves)]
+
+
+def _holds_office_of(gazetteer: gaz.Gazetteer, person: Entity, state: Entity) -> bool:
+    """Is ``person`` one the gazetteer knows to hold an office of ``state`` (Carrie Lam, Hong Kong)?"""
+    if person.type != "Person" or state.type != "Country" or not state.country:
+        return False
+    known = gazetteer.lookup(person.label)
+    return known is not None and known.relation is not None and known.country == state.country
 
 
 def _place(e: Entity) -> Entity | None:
