@@ -306,6 +306,11 @@ def _killers_victim(ctx, noun):
         # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
         victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
                        and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
+    before = ms.get(noun.i - 1) if noun.i > noun.sent.start else None
+    if victim is None and before is not None and before.type == "Person" and before is not ms.get(noun.head.i):
+        # "defended Kennedy assassin Sirhan B. Sirhan": the parser hangs the victim's name
+        # elsewhere (an object of the verb before), but the name just before the noun is its victim
+        victim = before
     if victim is None:
         # "King assassin James Earl Ray": a bare name the NER left untagged
         names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms

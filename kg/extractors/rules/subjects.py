@@ -57,6 +57,9 @@ def _subject_tokens(ctx, verb) -> list:
     """The verb's own subjects, without a dateline's town and with a headline's comma list."""
     ms = ctx.ms
     subj = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subj) > 1 and any(c.i < verb.i for c in subj):
+        # "Ruby shot and mortally wounded Oswald", parsed with Oswald as a second subject
+        subj = [c for c in subj if c.i < verb.i]
     if len(subj) > 1:
         # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
         subj = [c for c in subj if not is_dateline_place(c, verb)] or subj
@@ -92,10 +95,14 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
     ("urged Iran to release them")."""
     node = verb
     factor = 0.95
+    timed = False
     for _ in range(4):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             governor = node.head.head
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
+            # "Voss was arrested after shooting Dorn", "fled Iran after killing X": a time
+            # adjunct's gerund is done by the clause's subject, passive or not
+            timed = node.head.lower_ in W.time_preps and governor.pos_ in ("VERB", "AUX")
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children) and not timed:
                 break  # "banned the airline from flying": the object would fly
             node = node.head  # "acted alone in killing Kennedy"
         if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
@@ -113,7 +120,7 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
         asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
-        if passive and dep == "xcomp" and not asked:
+        if passive and (dep == "xcomp" and not asked or timed):
             # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
             # (not "Iran was urged to release": asked, which says nothing of what it did)
             return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
@@ -167,6 +174,9 @@ def accused(ctx, tok) -> list[Reading]:
         who = [governor.head]  # "Oswald, who was charged with having assassinated Kennedy"
     if not who and governor.dep_ in ("acl", "relcl", "amod"):
         who = [governor.head]
+    if not who and governor.dep_ == "conj":
+        # "Sirhan was tried and convicted for the assassination of X": the one tried
+        who = [c for c in governor.head.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
     if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
             and governor.doc[governor.i - 1].text == "," and governor.i - 2 in ctx.ms:
         # "... the capture of Ray, suspected of the assassination of King": the parser hangs
