@@ -238,13 +238,24 @@ def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
 
 
 def _untagged_victim(ctx, p) -> list[Reading]:
-    if p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ctx.ms:
-        start, end = compound_span(p)
-        span = p.doc.char_span(start, end)
-        if span is not None and ctx.linker.known(span.text) is None:
-            victim = mention(span, "Person", "PERSON", ctx.linker)
-            return [(victim, 0.8)] if victim is not None else []
-    return []
+    victim = untagged_person(ctx, p)
+    return [(victim, 0.8)] if victim is not None else []
+
+
+def untagged_person(ctx, p):
+    """A capitalised proper noun the NER left untagged and kg does not know, which a killing
+    makes a person's ("the murder of King", "after Booth shot Lincoln"); its name is the run
+    of capitalised proper nouns ending with it ("actor John Wilkes Booth": John Wilkes Booth)."""
+    if not (p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ctx.ms):
+        return None
+    first = p
+    while first.i > p.sent.start and (left := p.doc[first.i - 1]).pos_ == "PROPN" and left.head.i == p.i \
+            and left.dep_ == "compound" and left.text[:1].isupper():
+        first = left
+    span = p.doc[first.i:p.i + 1]
+    if ctx.linker.known(span.text) is not None:
+        return None
+    return mention(span, "Person", "PERSON", ctx.linker)
 
 
 def _pairs(ctx, noun, et, actors, objects) -> list:

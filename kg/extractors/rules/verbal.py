@@ -20,7 +20,7 @@ from .deps import MODIFIER, SUBJ, compound_span, conjuncts
 from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
-from .nominal import noun_actors
+from .nominal import noun_actors, untagged_person
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
@@ -36,6 +36,10 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
     actors, passive_objs = _actors(ctx, verb, et)
+    harms_people = et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs
+    if not actors and harms_people:
+        actors = _untagged(ctx, [p for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "agent"
+                                 for p in ([c] if c.dep_ == "nsubj" else c.children) if p.dep_ != "prep"])
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
@@ -43,6 +47,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
         # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
         et = reading_as(ctx, "fire", "attacks") or ctx.lex.by_predicate["attacks"]
     objects = recipients_of(ctx, verb, et, passive_objs, actors)
+    if not objects and harms_people:
+        objects = _untagged(ctx, [*passive_objs, *(c for c in verb.children if c.dep_ == "dobj")])
     if et.predicate in W.victim_possessive:
         # "... included Brutus and Cassius": a one-word name the NER took for a place it
         # does not know, killing or killed, is a person's
@@ -76,6 +82,13 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     if not actors and et.plover == "ASSAULT":
         actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
     return actors, passive_objs
+
+
+def _untagged(ctx, toks) -> list[Reading]:
+    """"King was shot by Ray", "after Booth shot Lincoln": a killer or a victim whose name
+    the NER left untagged (and kg does not know) is a person."""
+    found = [untagged_person(ctx, t) for t in toks]
+    return [(m, 0.8) for m in found if m is not None]
 
 
 def _modality(ctx, verb) -> tuple[bool, str]:
