@@ -36,24 +36,13 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
     actors, passive_objs = _actors(ctx, verb, et)
-    harms_people = et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs
-    if not actors and harms_people:
-        actors = _untagged(ctx, [p for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "agent"
-                                 for p in ([c] if c.dep_ == "nsubj" else c.children) if p.dep_ != "prep"])
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
         return
     if et.predicate in W.weapon_predicates and _aimed(ctx, verb, et):
         # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
         et = reading_as(ctx, "fire", "attacks") or ctx.lex.by_predicate["attacks"]
-    objects = recipients_of(ctx, verb, et, passive_objs, actors)
-    if not objects and harms_people:
-        objects = _untagged(ctx, [*passive_objs, *(c for c in verb.children if c.dep_ == "dobj")])
-    if et.predicate in W.victim_possessive:
-        # "... included Brutus and Cassius": a one-word name the NER took for a place it
-        # does not know, killing or killed, is a person's
-        actors = [(person_not_place(m, ctx.linker), f) for m, f in actors]
-        objects = [(person_not_place(m, ctx.linker), f) for m, f in objects]
+    actors, objects = _victims(ctx, verb, et, passive_objs, actors)
     if not objects and et.plover == "PROTEST":
         objects = [(m, f) for m, f in demanded_of(ctx, verb) if not any(same(m, a) for a, _ in actors)]
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
@@ -81,7 +70,23 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
         actors = _unnamed_agent(ctx, verb, et)
     if not actors and et.plover == "ASSAULT":
         actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+    if not actors and et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs:
+        actors = _untagged(ctx, [p for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "agent"
+                                 for p in ([c] if c.dep_ == "nsubj" else c.children) if p.dep_ != "prep"])
     return actors, passive_objs
+
+
+def _victims(ctx, verb, et, passive_objs, actors) -> tuple[list[Reading], list[Reading]]:
+    """(actors, recipients) of the verb, with the people a killing makes of names."""
+    objects = recipients_of(ctx, verb, et, passive_objs, actors)
+    if not objects and et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs:
+        objects = _untagged(ctx, [*passive_objs, *(c for c in verb.children if c.dep_ == "dobj")])
+    if et.predicate in W.victim_possessive:
+        # "... included Brutus and Cassius": a one-word name the NER took for a place it
+        # does not know, killing or killed, is a person's
+        actors = [(person_not_place(m, ctx.linker), f) for m, f in actors]
+        objects = [(person_not_place(m, ctx.linker), f) for m, f in objects]
+    return actors, objects
 
 
 def _untagged(ctx, toks) -> list[Reading]:
