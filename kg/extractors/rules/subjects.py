@@ -116,6 +116,9 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             if objs:
                 return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
         subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj and node.dep_ == "relcl" and all(s.lower_ in W.relative for s in subj):
+            # "Martinez, who shot and killed Whitman": the one the clause describes
+            return [(m, f * factor) for m, f in _antecedent(ctx, node)]
         if subj:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
@@ -157,6 +160,10 @@ def accused(ctx, tok) -> list[Reading]:
     if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
         return []
     governor = node.head
+    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj" \
+            and governor.head.lemma_.lower() in W.accused_verbs and node.lower_ == "of":
+        # "convicted the sniper, Voss, of killing Dorn", the "of" hung on the one convicted
+        return _culprits(ctx, [governor])
     if governor.lower_ in W.verdict_words and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
             and governor.head.pos_ in ("VERB", "AUX"):
         # "was found guilty of murdering X", "pleaded guilty to killing X"
