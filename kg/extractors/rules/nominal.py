@@ -215,6 +215,13 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
         # "the murder of King in Memphis": a name the NER left untagged is the victim, and
         # the place is not
         objects += _untagged_victim(ctx, victim_named[0])
+    if not objects and et.predicate == "kills":
+        # "convicted of murder in the death of Dorn": the one whose death it was
+        objects += [(m, f * 0.9) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for d in c.children if d.dep_ == "pobj" and d.lemma_.lower() in W.death_nouns
+                    for of in d.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children if p.dep_ == "pobj"
+                    for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Person"]
     if not objects and not victim_named:
         objects += where_done(ctx, holders, et, actors)
     return objects or _outside_the_phrase(ctx, noun, et)

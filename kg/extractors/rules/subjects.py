@@ -160,10 +160,8 @@ def accused(ctx, tok) -> list[Reading]:
     if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
         return []
     governor = node.head
-    if governor.pos_ in ("NOUN", "PROPN") and governor.dep_ == "dobj" \
-            and governor.head.lemma_.lower() in W.accused_verbs and node.lower_ == "of":
-        # "convicted the sniper, Voss, of killing Dorn", the "of" hung on the one convicted
-        return _culprits(ctx, [governor])
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return _culprits(ctx, [governor]) if _names_the_accused(node, governor) else []
     if governor.lower_ in W.verdict_words and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
             and governor.head.pos_ in ("VERB", "AUX"):
         # "was found guilty of murdering X", "pleaded guilty to killing X"
@@ -190,6 +188,15 @@ def accused(ctx, tok) -> list[Reading]:
         # the participle on the main verb; the name just before the comma is the one suspected
         who = [governor.doc[governor.i - 2]]
     return _culprits(ctx, who)
+
+
+def _names_the_accused(prep, noun) -> bool:
+    """"convicted the sniper, Voss, of killing Dorn" (the "of" hung on the one convicted),
+    "Voss, the only suspect in Dorn's killing": the noun the preposition hangs on is the one
+    accused."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.accused_verbs and prep.lower_ == "of":
+        return True
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in W.suspect_nouns and prep.lower_ in ("in", "of", "for")
 
 
 def _culprits(ctx, who) -> list[Reading]:
