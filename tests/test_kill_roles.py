@@ -22,3 +22,13 @@ def test_an_inverted_subject_alone_is_still_the_subject():
     doc = _doc(["We", "won", ",", "said", "Voss", "."], [1, 3, 3, 3, 3, 3],
                ["nsubj", "ccomp", "punct", "ROOT", "nsubj", "punct"])
     assert misparsed_objects(doc[3]) == []
+
+
+def test_a_noun_coordinated_with_a_verb_is_its_object():
+    # "Berg shot and mortally wounded Voss" parsed as "wounded" an adjective of "Voss", and
+    # "Voss" coordinated with "shot"
+    doc = _doc(["Berg", "shot", "and", "mortally", "wounded", "Voss", "."], [1, 1, 1, 4, 5, 1, 1],
+               ["nsubj", "ROOT", "cc", "advmod", "amod", "conj", "punct"])
+    doc[4].tag_ = "VBN"
+    doc[5].pos_ = "PROPN"
+    assert [t.text for t in misparsed_objects(doc[1])] == ["Voss"]

@@ -197,11 +197,15 @@ def _direct_objects(verb, et) -> list:
 
 def misparsed_objects(verb) -> list:
     """"Ruby shot and mortally wounded Oswald", parsed with a second subject after the
-    verb: a subject after an active verb that has one before it is its object."""
+    verb (a subject after an active verb that has one before it is its object), or with
+    "wounded" an adjective of "Oswald" coordinated with "shot" (a verb is coordinated with
+    no noun: the noun is what both verbs were done to)."""
+    objs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+            and any(a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") for a in c.children)]
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if not any(c.i < verb.i for c in subj):
-        return []
-    return [c for c in subj if c.i > verb.i]
+    if any(c.i < verb.i for c in subj):
+        objs += [c for c in subj if c.i > verb.i]
+    return objs
 
 
 def _requires_compound(obj, et: EventType) -> bool:
