@@ -22,6 +22,7 @@ from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
 from .geography import place
+from .mentions import as_person, person_not_place
 from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
@@ -518,6 +519,10 @@ def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
     ms = ctx.ms
     if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
         m = ms.get(c.i)
+        if m is not None and m.type not in types and "Person" in types:
+            # "Chapman said he ...": a surname the NER took for a body or a place it does not
+            # know is the person "he" stands for
+            m = person_not_place(as_person(m, ctx.linker), ctx.linker)
         if m is not None and m.type in types:
             return [(m, 0.75)]
         if c.pos_ != "PRON":
