@@ -44,6 +44,9 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
                   for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not passive and not subj and agents and verb.dep_ == "conj":
         passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
+    if not passive and not subj and agents and verb.dep_ == "pcomp" and verb.head.lower_ in W.time_preps:
+        # "Dorn died after being shot by Voss": the one who died was shot
+        passive = [c for c in verb.head.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
     if passive:
         if verb.dep_ == "relcl" and any(p.lower_ in W.relative for p in passive):
             passive = [verb.head]  # "Oswald, who had been shot by Ruby"
