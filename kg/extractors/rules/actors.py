@@ -22,6 +22,7 @@ from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
 from .geography import place
+from .mentions import as_person, person_not_place
 from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
@@ -96,9 +97,9 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return pronoun(ctx, tok)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
-    if named and is_role_noun(ctx, tok):
-        return [(named[0], 0.95)]  # "the Russian president, Vladimir Putin": the one named
+    named = _named_beside(ctx, tok)
+    if named:
+        return named
     lemma = tok.lemma_.lower()
     owner_ok = role == "recipient" and et is not None and et.plover in W.owner_recipient and lemma not in W.tie_nouns
     n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), [c for c in tok.children if c.dep_ in MODIFIER],
@@ -108,6 +109,20 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         if found is not None:
             return found
     return []
+
+
+def _named_beside(ctx, tok) -> list[Reading]:
+    """The person a role or person noun is put beside: "the Russian president, Vladimir
+    Putin", "his son, Stephen", "Voss, the man convicted of ..."."""
+    ms = ctx.ms
+    named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
+    if named and is_role_noun(ctx, tok):
+        return [(named[0], 0.95)]
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.person_nouns:
+        return []
+    if not named and tok.dep_ == "appos" and tok.head.i in ms and ms[tok.head.i].type == "Person":
+        named = [ms[tok.head.i]]
+    return [(named[0], 0.9)] if named else []
 
 
 def _living_in(ctx, tok, m: Mention) -> Mention | None:
@@ -504,6 +519,10 @@ def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
     ms = ctx.ms
     if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
         m = ms.get(c.i)
+        if m is not None and m.type not in types and "Person" in types:
+            # "Chapman said he ...": a surname the NER took for a body or a place it does not
+            # know is the person "he" stands for
+            m = person_not_place(as_person(m, ctx.linker), ctx.linker)
         if m is not None and m.type in types:
             return [(m, 0.75)]
         if c.pos_ != "PRON":

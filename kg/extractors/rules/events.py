@@ -34,8 +34,10 @@ def sentence_events(ctx) -> Iterator[RelationMention]:
             if et is not None:
                 trace.trigger(ctx, tok, et.plover, "noun")
                 yield from noun_events(ctx, tok, et)
-        # the parser often tags an appositive "assassin" as a proper noun
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in ctx.ms and tok.lemma_.lower() in W.kill_nouns:
+        # the parser often tags an appositive "assassin" as a proper noun (and one before a
+        # name, "Kennedy assassin Sirhan", as a verb)
+        if (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "compound") and tok.i not in ctx.ms \
+                and (tok.lemma_.lower() in W.kill_nouns or tok.lower_ in W.kill_nouns):
             yield from killer(ctx, tok)
         if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
             yield from at_the_hands(ctx, tok)

@@ -41,6 +41,10 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
         negated, modality, reported = _governed(node, aux, negated, modality, reported)
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
+            # "refused to release Voss, convicted of killing Dorn": a participle describing
+            # someone keeps its own mood; what was refused is the release, not the killing
+            break
         node = node.head
     if not reported:
         reported = tok.sent.start in ctx.reported

@@ -215,6 +215,13 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
         # "the murder of King in Memphis": a name the NER left untagged is the victim, and
         # the place is not
         objects += _untagged_victim(ctx, victim_named[0])
+    if not objects and et.predicate == "kills":
+        # "convicted of murder in the death of Dorn": the one whose death it was
+        objects += [(m, f * 0.9) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for d in c.children if d.dep_ == "pobj" and d.lemma_.lower() in W.death_nouns
+                    for of in d.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children if p.dep_ == "pobj"
+                    for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Person"]
     if not objects and not victim_named:
         objects += where_done(ctx, holders, et, actors)
     return objects or _outside_the_phrase(ctx, noun, et)
@@ -238,13 +245,24 @@ def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
 
 
 def _untagged_victim(ctx, p) -> list[Reading]:
-    if p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ctx.ms:
-        start, end = compound_span(p)
-        span = p.doc.char_span(start, end)
-        if span is not None and ctx.linker.known(span.text) is None:
-            victim = mention(span, "Person", "PERSON", ctx.linker)
-            return [(victim, 0.8)] if victim is not None else []
-    return []
+    victim = untagged_person(ctx, p)
+    return [(victim, 0.8)] if victim is not None else []
+
+
+def untagged_person(ctx, p):
+    """A capitalised proper noun the NER left untagged and kg does not know, which a killing
+    makes a person's ("the murder of King", "after Booth shot Lincoln"); its name is the run
+    of capitalised proper nouns ending with it ("actor John Wilkes Booth": John Wilkes Booth)."""
+    if not (p.pos_ == "PROPN" and p.text[:1].isupper() and not p.text.isupper() and p.i not in ctx.ms):
+        return None
+    first = p
+    while first.i > p.sent.start and (left := p.doc[first.i - 1]).pos_ == "PROPN" and left.head.i == p.i \
+            and left.dep_ == "compound" and left.text[:1].isupper():
+        first = left
+    span = p.doc[first.i:p.i + 1]
+    if ctx.linker.known(span.text) is not None:
+        return None
+    return mention(span, "Person", "PERSON", ctx.linker)
 
 
 def _pairs(ctx, noun, et, actors, objects) -> list:
@@ -306,6 +324,11 @@ def _killers_victim(ctx, noun):
         # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
         victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
                        and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
+    before = ms.get(noun.i - 1) if noun.i > noun.sent.start else None
+    if victim is None and before is not None and before.type == "Person" and before is not ms.get(noun.head.i):
+        # "defended Kennedy assassin Sirhan B. Sirhan": the parser hangs the victim's name
+        # elsewhere (an object of the verb before), but the name just before the noun is its victim
+        victim = before
     if victim is None:
         # "King assassin James Earl Ray": a bare name the NER left untagged
         names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms

@@ -58,7 +58,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     found = [r for c in dobjs for r in actors_of(ctx, c, role="recipient", et=et, home=home)]
     topics = [(m, f) for m, f in found if m.type == "Topic"]
     found = [(m, f) for m, f in found if m.type != "Topic"]
-    if found and not all(is_own(c) for c in dobjs):
+    # ("killed his son, Stephen": a name beside it makes one's own someone of their own)
+    if found and not all(is_own(c) and not any(a.dep_ == "appos" for a in c.children) for c in dobjs):
         return found
     holders = _prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
@@ -189,7 +190,22 @@ def _direct_objects(verb, et) -> list:
         dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
                  if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
                  if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+    if not dobjs:
+        dobjs = misparsed_objects(verb)
     return dobjs
+
+
+def misparsed_objects(verb) -> list:
+    """"Ruby shot and mortally wounded Oswald", parsed with a second subject after the
+    verb (a subject after an active verb that has one before it is its object), or with
+    "wounded" an adjective of "Oswald" coordinated with "shot" (a verb is coordinated with
+    no noun: the noun is what both verbs were done to)."""
+    objs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
+            and any(a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") for a in c.children)]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.i < verb.i for c in subj):
+        objs += [c for c in subj if c.i > verb.i]
+    return objs
 
 
 def _requires_compound(obj, et: EventType) -> bool:

@@ -44,6 +44,9 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
                   for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not passive and not subj and agents and verb.dep_ == "conj":
         passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
+    if not passive and not subj and agents and verb.dep_ == "pcomp" and verb.head.lower_ in W.time_preps:
+        # "Dorn died after being shot by Voss": the one who died was shot
+        passive = [c for c in verb.head.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
     if passive:
         if verb.dep_ == "relcl" and any(p.lower_ in W.relative for p in passive):
             passive = [verb.head]  # "Oswald, who had been shot by Ruby"
@@ -57,6 +60,9 @@ def _subject_tokens(ctx, verb) -> list:
     """The verb's own subjects, without a dateline's town and with a headline's comma list."""
     ms = ctx.ms
     subj = [c for c in verb.children if c.dep_ in SUBJ]
+    if len(subj) > 1 and any(c.i < verb.i for c in subj):
+        # "Ruby shot and mortally wounded Oswald", parsed with Oswald as a second subject
+        subj = [c for c in subj if c.i < verb.i]
     if len(subj) > 1:
         # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
         subj = [c for c in subj if not is_dateline_place(c, verb)] or subj
@@ -92,10 +98,14 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
     ("urged Iran to release them")."""
     node = verb
     factor = 0.95
+    timed = False
     for _ in range(4):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             governor = node.head.head
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children):
+            # "Voss was arrested after shooting Dorn", "fled Iran after killing X": a time
+            # adjunct's gerund is done by the clause's subject, passive or not
+            timed = node.head.lower_ in W.time_preps and governor.pos_ in ("VERB", "AUX")
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children) and not timed:
                 break  # "banned the airline from flying": the object would fly
             node = node.head  # "acted alone in killing Kennedy"
         if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
@@ -109,11 +119,14 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             if objs:
                 return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
         subj = [c for c in node.children if c.dep_ in SUBJ]
+        if subj and node.dep_ == "relcl" and all(s.lower_ in W.relative for s in subj):
+            # "Martinez, who shot and killed Whitman": the one the clause describes
+            return [(m, f * factor) for m, f in _antecedent(ctx, node)]
         if subj:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
         asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
-        if passive and dep == "xcomp" and not asked:
+        if passive and (dep == "xcomp" and not asked or timed):
             # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
             # (not "Iran was urged to release": asked, which says nothing of what it did)
             return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
@@ -150,6 +163,8 @@ def accused(ctx, tok) -> list[Reading]:
     if node.dep_ != "prep" or node.lower_ not in ("of", "for", "in", "with", "to"):
         return []
     governor = node.head
+    if governor.pos_ in ("NOUN", "PROPN"):
+        return _culprits(ctx, [governor]) if _names_the_accused(node, governor) else []
     if governor.lower_ in W.verdict_words and governor.dep_ in ("acomp", "oprd", "xcomp", "advmod") \
             and governor.head.pos_ in ("VERB", "AUX"):
         # "was found guilty of murdering X", "pleaded guilty to killing X"
@@ -167,12 +182,24 @@ def accused(ctx, tok) -> list[Reading]:
         who = [governor.head]  # "Oswald, who was charged with having assassinated Kennedy"
     if not who and governor.dep_ in ("acl", "relcl", "amod"):
         who = [governor.head]
+    if not who and governor.dep_ == "conj":
+        # "Sirhan was tried and convicted for the assassination of X": the one tried
+        who = [c for c in governor.head.children if c.dep_ in PASS_SUBJ or c.dep_ == "dobj"]
     if not who and governor.dep_ == "advcl" and governor.tag_ == "VBN" and governor.i >= 2 \
             and governor.doc[governor.i - 1].text == "," and governor.i - 2 in ctx.ms:
         # "... the capture of Ray, suspected of the assassination of King": the parser hangs
         # the participle on the main verb; the name just before the comma is the one suspected
         who = [governor.doc[governor.i - 2]]
     return _culprits(ctx, who)
+
+
+def _names_the_accused(prep, noun) -> bool:
+    """"convicted the sniper, Voss, of killing Dorn" (the "of" hung on the one convicted),
+    "Voss, the only suspect in Dorn's killing": the noun the preposition hangs on is the one
+    accused."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.accused_verbs and prep.lower_ == "of":
+        return True
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in W.suspect_nouns and prep.lower_ in ("in", "of", "for")
 
 
 def _culprits(ctx, who) -> list[Reading]:

@@ -20,7 +20,7 @@ from .deps import MODIFIER, SUBJ, compound_span, conjuncts
 from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
-from .nominal import noun_actors
+from .nominal import noun_actors, untagged_person
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
@@ -42,12 +42,7 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if et.predicate in W.weapon_predicates and _aimed(ctx, verb, et):
         # "fired rockets at Israel": a test has no target. The firearms row knows "at", "into".
         et = reading_as(ctx, "fire", "attacks") or ctx.lex.by_predicate["attacks"]
-    objects = recipients_of(ctx, verb, et, passive_objs, actors)
-    if et.predicate in W.victim_possessive:
-        # "... included Brutus and Cassius": a one-word name the NER took for a place it
-        # does not know, killing or killed, is a person's
-        actors = [(person_not_place(m, ctx.linker), f) for m, f in actors]
-        objects = [(person_not_place(m, ctx.linker), f) for m, f in objects]
+    actors, objects = _victims(ctx, verb, et, passive_objs, actors)
     if not objects and et.plover == "PROTEST":
         objects = [(m, f) for m, f in demanded_of(ctx, verb) if not any(same(m, a) for a, _ in actors)]
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
@@ -75,7 +70,30 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
         actors = _unnamed_agent(ctx, verb, et)
     if not actors and et.plover == "ASSAULT":
         actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+    if not actors and et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs:
+        actors = _untagged(ctx, [p for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "agent"
+                                 for p in ([c] if c.dep_ == "nsubj" else c.children) if p.dep_ != "prep"])
     return actors, passive_objs
+
+
+def _victims(ctx, verb, et, passive_objs, actors) -> tuple[list[Reading], list[Reading]]:
+    """(actors, recipients) of the verb, with the people a killing makes of names."""
+    objects = recipients_of(ctx, verb, et, passive_objs, actors)
+    if not objects and et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs:
+        objects = _untagged(ctx, [*passive_objs, *(c for c in verb.children if c.dep_ == "dobj")])
+    if et.predicate in W.victim_possessive:
+        # "... included Brutus and Cassius": a one-word name the NER took for a place it
+        # does not know, killing or killed, is a person's
+        actors = [(person_not_place(m, ctx.linker), f) for m, f in actors]
+        objects = [(person_not_place(m, ctx.linker), f) for m, f in objects]
+    return actors, objects
+
+
+def _untagged(ctx, toks) -> list[Reading]:
+    """"King was shot by Ray", "after Booth shot Lincoln": a killer or a victim whose name
+    the NER left untagged (and kg does not know) is a person."""
+    found = [untagged_person(ctx, t) for t in toks]
+    return [(m, 0.8) for m in found if m is not None]
 
 
 def _modality(ctx, verb) -> tuple[bool, str]:
