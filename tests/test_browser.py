@@ -32,6 +32,18 @@ FLAGS = [
 
 # Where a node or the middle of a straight edge is on screen, checked with vis-network's own
 # hit test so that the mouse really lands on it.
+def wait_until(page, predicate: str, arg=None, timeout: float = 30) -> None:
+    """Poll a JavaScript function until it returns true. Not Playwright's wait_for_function:
+    it may evaluate a string inside the page, which kg's page forbids in its
+    Content-Security-Policy (no 'unsafe-eval'): it failed with an EvalError on the Wikinews
+    country overview. page.evaluate is not subject to the page's policy."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not true after {timeout} s: {predicate}")
+        page.wait_for_timeout(50)
+
+
 _NODE_XY = """(label) => {
   const net = kgGraph.network, box = document.getElementById("graph").getBoundingClientRect();
   const node = net.body.data.nodes.get().find(n => n.label === label);
@@ -86,7 +98,7 @@ class Opened:
             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
         self.url = path.as_uri()
         self.page.goto(self.url)
-        self.page.wait_for_function("window.kgGraph && window.kgGraph.rendered === true", timeout=60_000)
+        wait_until(self.page, "() => window.kgGraph && window.kgGraph.rendered === true", timeout=60)
 
     def check_clean(self):
         """No console error or warning, no script error, nothing fetched, nothing refused."""
@@ -100,10 +112,9 @@ class Opened:
     def tooltip_after_hover(self, x: float, y: float, expect: str) -> str:
         self.page.mouse.move(x + 3, y + 3)
         self.page.mouse.move(x, y)
-        self.page.wait_for_function(
-            """(t) => { const e = document.querySelector("div.vis-tooltip");
+        wait_until(self.page, """(t) => { const e = document.querySelector("div.vis-tooltip");
                         return e && e.style.visibility !== "hidden" && e.textContent.includes(t); }""",
-            arg=expect, timeout=10_000)
+                   arg=expect, timeout=10)
         return self.page.inner_text("div.vis-tooltip")
 
     def hover_node(self, label: str) -> str:
@@ -167,7 +178,7 @@ def test_example_page_renders_offline_with_its_data(browser, example_store, tmp_
     # Find an entity by an alias-free part of its name.
     page.fill("#find", "freeland")
     page.press("#find", "Enter")
-    page.wait_for_function("document.querySelector('#details .head').textContent === 'Chrystia Freeland'")
+    wait_until(page, "() => document.querySelector('#details .head').textContent === 'Chrystia Freeland'")
     view.check_clean()
     page.close()
 
@@ -290,7 +301,7 @@ def test_the_find_box_takes_any_word(browser, example_store, tmp_path):
         assert page.evaluate(f"kgGraph.find({json.dumps(word)})") is False
     page.fill("#find", "justin trudeau")  # and a real name is still found
     page.press("#find", "Enter")
-    page.wait_for_function("document.querySelector('#details .head').textContent === 'Justin Trudeau'")
+    wait_until(page, "() => document.querySelector('#details .head').textContent === 'Justin Trudeau'")
     view.check_clean()
     page.close()
 
