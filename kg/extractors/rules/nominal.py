@@ -56,12 +56,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
             next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
-    if all(same(a, o) for a, _, o, _ in pairs):
-        trace.lost(ctx, trigger, "same-entity")
     negated, modality = _modality(ctx, noun)
-    for a, fa, o, fo in pairs:
-        if not same(a, o):
-            yield records.event(ctx, a, et, o, negated, modality, 0.75 * fa * fo, trigger)
+    yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
     if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ...lexicon import EventType
 from ...model import Mention, RelationMention
 from . import trace
+from .context import same
 from .dates import event_time
 from .location import event_place
 from .modality import modality_of
@@ -29,6 +30,16 @@ def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: s
     date, undated = event_time(ctx, trigger, modality, (a, o))
     return _build(ctx, a, et.predicate, o, et, negated, modality, conf, trigger,
                   date=date, undated=undated, location=event_place(ctx, trigger, et, o))
+
+
+def events(ctx, pairs, et: EventType, negated: bool, modality: str, base: float, trigger):
+    """One event for each (actor, factor, recipient, factor) pair whose sides are two entities,
+    at ``base`` times both factors; the loss trace hears of it when every pair is one entity."""
+    if all(same(a, o) for a, _, o, _ in pairs):
+        trace.lost(ctx, trigger, "same-entity")
+    for a, fa, o, fo in pairs:
+        if not same(a, o):
+            yield event(ctx, a, et, o, negated, modality, base * fa * fo, trigger)
 
 
 def static(ctx, a: Mention, predicate: str, o: Mention, conf: float, trigger) -> RelationMention:

@@ -53,12 +53,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if not pairs:
         trace.lost(ctx, verb, "no-recipient", trace.role_token(trace.object_token(verb)))
         return
-    if all(same(a, o) for a, _, o, _ in pairs):
-        trace.lost(ctx, verb, "same-entity")
     negated, modality = _modality(ctx, verb)
-    for a, fa, o, fo in pairs:
-        if not same(a, o):
-            yield records.event(ctx, a, et, o, negated, modality, 0.85 * fa * fo, verb)
+    yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
 
