@@ -106,13 +106,15 @@ class Ref:
     label: str = ""
     state: bool = False  # a gold Country entity
     sector: str | None = None  # a predicted part of a country (kg.model.SECTORS)
+    kind: str | None = None  # a predicted entity's type (kg.model.ENTITY_TYPES)
 
     @classmethod
     def of(cls, label: str, aliases: Iterable[str] = (), wikidata: str | None = None,
            country: str | None = None, loose: bool = False, key: str = "", *, state: bool = False,
-           sector: str | None = None) -> Ref:
+           sector: str | None = None, kind: str | None = None) -> Ref:
         names = frozenset(n for n in (norm_name(x) for x in (label, *aliases)) if n)
-        return cls(names, wikidata or None, country or None, loose, key or label, label, state, sector or None)
+        return cls(names, wikidata or None, country or None, loose, key or label, label, state, sector or None,
+                   kind or None)
 
 
 def _contiguous(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -194,7 +196,7 @@ def fact_from_relation(rel: Relation, country: Callable[[Entity], str | None] = 
     """
     def ref(e: Entity, said: str | None) -> Ref:
         return Ref.of(e.label, (*e.aliases, *([said] if said else [])), e.wikidata, country(e), key=e.id,
-                      sector=e.sector)
+                      sector=e.sector, kind=e.type)
 
     return Fact(doc=rel.doc, subject=(ref(rel.subject, rel.subject_mention),),
                 object=(ref(rel.object, rel.object_mention),),

@@ -27,10 +27,27 @@ CONLL04_TYPES = {
 }
 
 
+# CoNLL04's relations are typed (types.json; every record of train and dev keeps to it):
+# Work_For holds between a person and an organisation, Live_In between a person and a
+# location. So a person's office or work in a place ("Gov. X" leaderOf a state, "Libya's
+# ambassador" worksFor Libya) is, in CoNLL04's scheme, the person's Live_In.
+LOCATION_KINDS = frozenset({"Country", "City", "Location"})
+
+
 def conll04_scheme(f: Fact) -> tuple[str, ...]:
-    """The CoNLL04 relations a fact's predicate or PLOVER type expresses."""
+    """The CoNLL04 relations a fact's predicate or PLOVER type expresses.
+
+    >>> from kg.evaluate.matching import Ref
+    >>> conll04_scheme(Fact("d", (Ref.of("A"),), (Ref.of("Acme", kind="Organization"),), ("worksFor",)))
+    ('Work_For',)
+    >>> conll04_scheme(Fact("d", (Ref.of("A"),), (Ref.of("Ohio", kind="Location"),), ("leaderOf",)))
+    ('Live_In',)
+    """
     have = set(f.predicates) | set(f.plovers)
-    return tuple(t for t, accepted in CONLL04_TYPES.items() if have & set(accepted))
+    found = tuple(t for t, accepted in CONLL04_TYPES.items() if have & set(accepted))
+    if "Work_For" in found and f.object and all(r.kind in LOCATION_KINDS for r in f.object):
+        found = tuple(dict.fromkeys("Live_In" if t == "Work_For" else t for t in found))
+    return found
 
 
 CONLL04_LEVELS = (Level("entity", conll04_scheme, "entity"),)
