@@ -121,8 +121,9 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
             or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
             and ms[tok.head.head.i].type == "Person"
-            # "Ted Lum, an economist with Harlow Partners in Chicago": the job of a person
-            or tok.head.lower_ in ("at", "with") and tok.head.head.dep_ == "appos"
+            # "Ted Lum, an economist with Harlow Partners in Chicago", "Ann Roe, director of
+            # the Heart Fund in Dayton": the job of a person
+            or tok.head.lower_ in ("of", "at", "with", "for") and tok.head.head.dep_ == "appos"
             and tok.head.head.pos_ == "NOUN" and tok.head.head.head.i in ms
             and ms[tok.head.head.head.i].type == "Person"):
         for p in c.children:
