@@ -43,8 +43,7 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
 
 
 def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
-    """"the Federal Home Loan Bank of San Francisco", "University of Iowa", "the Central Bank of
-    Nigeria": a town, or the country of a national body, in the name."""
+    """"the Federal Home Loan Bank of San Francisco", "University of Iowa": a town in the name."""
     words = (org.key or org.text).split()
     if len(words) > 2 and "of" in words[1:-1] and words[0].lower() not in W.diplomatic_offices \
             and not any(w.lower() in W.diplomatic_offices for w in words):
@@ -52,10 +51,7 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
         name = " ".join(words[k + 1:])
         at = org.end - len(name)
         town = ctx.linker.known(name)
-        # "the Central Bank of Nigeria", "the Space Agency of Japan": a state's own body
-        national = town is not None and town.type == "Country" \
-            and words[k - 1].lower().strip(".,") in W.org_nouns | W.seated_bodies
-        if town is not None and (town.type in ("City", "Location") or national) and name.lower() not in W.city_or_state:
+        if town is not None and town.type in ("City", "Location") and name.lower() not in W.city_or_state:
             yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                       key=town.label), 0.6, tok)
         elif town is None and words[k - 1].lower().strip(".,") in W.firm_suffixes and len(words) - k <= 3 \
