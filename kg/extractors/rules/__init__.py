@@ -21,7 +21,9 @@ How a document is read
      **modality** (:mod:`.modality`; saying one will act is an event too,
      :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, :mod:`.location`) →
      **records** (:mod:`.records`, the one place records are made). Verbs in
-     :mod:`.verbal`, nouns in :mod:`.nominal`.
+     :mod:`.verbal`, nouns in :mod:`.nominal`;
+   * **responsibility** for attacks told apart from them (:mod:`.responsibility`): "X
+     claimed responsibility", "attributed the bombing to X".
 
 Readings that stack weak inferences fall below :data:`MIN_CONFIDENCE` and are dropped.
 :mod:`.deps` walks the parse and knows no English word; :mod:`.geography` says which
@@ -72,6 +74,7 @@ from .context import Context, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
+from .responsibility import responsibility
 from .statics import static_relations
 from .titles import affiliations
 
@@ -103,7 +106,7 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
         static = list(static_relations(here))
         # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
         capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}
-        for r in (*sentence_events(here), *static):
+        for r in (*sentence_events(here), *responsibility(here), *static):
             if r.confidence >= MIN_CONFIDENCE and not (
                     r.predicate == "locatedIn" and (name(r.subject), name(r.object)) in capitals):
                 yield r
