@@ -23,6 +23,7 @@ from .words import W
 def find_mentions(parsed, linker) -> dict[int, Mention]:
     """Token index → mention, from NER and the gazetteer."""
     out: dict[int, Mention] = {}
+    _long_known_names(parsed, linker, out)
     for ent in parsed.ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
@@ -52,7 +53,7 @@ def _namesakes(ms: dict[int, Mention], linker) -> None:
 
 def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
-    if typ is None or ent.start in out:  # its words already belong to a longer name
+    if typ is None or any(t.i in out for t in ent):  # its words already belong to a longer name
         return
     split = _place_before_name(ent, linker)
     if split is not None:
@@ -72,6 +73,33 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
             continue
         for t in span:
             out[t.i] = m
+
+
+def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
+    """Long names kg knows that the NER broke apart: "the Islamic State of Iraq and the
+    Levant" tagged as an organisation and a place. A known name of four to eight words that
+    lies across the NER's entities (not within one: "Republic of the Congo" inside "the
+    Democratic Republic of the Congo" is not that name) is taken whole, before the pieces."""
+    entity_of = {t.i: k for k, e in enumerate(parsed.ents) for t in e}
+    i, n = 0, len(parsed)
+    while i < n:
+        if not parsed[i].is_title or parsed[i].pos_ == "DET":
+            i += 1
+            continue
+        for size in range(min(8, n - i), 3, -1):
+            span = parsed[i:i + size]
+            inside = {entity_of.get(t.i, -1 - t.i) for t in span}
+            if len(inside) == 1 or span[-1].is_punct:
+                continue  # within one entity of the NER's: that entity decides
+            actor = linker.known(span.text)
+            if actor is not None and actor.type != "Person":
+                m = Mention(span.text, span.start_char, span.end_char, actor.type, country=actor.country,
+                            key=actor.label)
+                for t in span:
+                    out[t.i] = m
+                i += size - 1
+                break
+        i += 1
 
 
 def _place_before_name(ent, linker) -> list | None:

@@ -33,7 +33,7 @@ from .sectors import is_role_noun, sector
 from .words import W
 
 CLAIMED, AUTHORED, SUSPECTED, ACCUSING = 0.6, 0.6, 0.5, 0.6
-LOOK_BACK = 15  # sentences before a claim in which its attack may be told
+LOOK_BACK = 40  # sentences before a claim in which its attack may be told (the nearest wins)
 
 
 def responsibility(ctx) -> Iterator[RelationMention]:
