@@ -207,7 +207,7 @@ def _aimed_at(ctx, attack) -> Mention | None:
     Arabia"), or the part of that state its victims are ("killing nine civilians"). Only
     places reached from the attack or its verb through prepositions count: "speaking on TV
     in Yemen" places the speaker, not the attack."""
-    aimed = [r for p in pobjs(attack, W.target_preps) for r in actors_of(ctx, p, role="recipient")]
+    aimed = [r for p in pobjs(attack, W.attack_target_preps) for r in actors_of(ctx, p, role="recipient")]
     if aimed and aimed[0][0].type not in STATES:
         return aimed[0][0]
     verb = attack if attack.pos_ in ("VERB", "AUX") else _clause_verb(attack)
