@@ -313,9 +313,12 @@ def _linked(span, typ: str, label: str, key: str, linker) -> tuple[str, str | No
         first = linker.demonym(key.split()[0]) if len(key.split()) > 1 else None
         return typ, first.country if first is not None else None, key
     actor = linker.known(key)
-    if actor is not None and typ == "Person" and actor.type in ("Country", "City") and not actor.user \
-            and len(span) == 1:
-        typ = actor.type  # "Mali refused ...": the NER's person is the country of that name
+    if actor is not None and typ == "Person" and not actor.user and (
+            actor.type in ("Country", "City") and len(span) == 1
+            or actor.type in ("Group", "Organization", "InternationalOrganization")):
+        # "Mali refused ...": the NER's person is the country of that name; "al-Shabaab",
+        # "the Houthis": a group kg knows by its whole name is no person
+        typ = actor.type
     if actor is not None and (typ != "Person" or actor.type == "Person" or actor.user):
         # A user's PETRARCH entry has a code, not a type: a person the NER found keeps
         # being a person under its own entry, but an alias of a country is that country.
