@@ -35,18 +35,22 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     """The events of one noun trigger."""
     noun = _frame(ctx, trigger)
     actors, victims = noun_actors(ctx, noun, et)
-    governor = noun.head
-    gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
+    carrier = _measured(noun)  # the noun in the verb's slot: "launched *a wave* of airstrikes"
+    governor = carrier.head
+    gov_event = verb_event(ctx, governor) if carrier.dep_ in ("dobj", "nsubjpass") else None
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
     if not actors:
-        actors = _light_verb_actors(ctx, noun, et, gov_event)
+        actors = _light_verb_actors(ctx, carrier, et, gov_event)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
-    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+    if carrier is not noun:
+        holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
+    light = carrier.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None
+    if light:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
         holders.append(governor)
@@ -56,12 +60,23 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
             next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
-    negated, modality = _modality(ctx, noun)
+    negated, modality = _modality(ctx, noun, carrier)
     yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
-    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+    if light:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
+
+
+def _measured(noun):
+    """The noun that measures or groups the event noun, when the noun is its "of" ("a wave
+    of airstrikes", "three rounds of talks", "ten days of war games"): the light verb, its
+    objects and its mood are that noun's. Otherwise the noun itself."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
+            and of.head.lemma_.lower() in W.measure_nouns and of.head.i != of.i:
+        return of.head
+    return noun
 
 
 def _frame(ctx, trigger):
@@ -274,8 +289,12 @@ def _pairs(ctx, noun, et, actors, objects) -> list:
     return pairs
 
 
-def _modality(ctx, noun) -> tuple[bool, str]:
-    """The noun's own negation and modality, and what its governing verb makes of it."""
+def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
+    """The noun's own negation and modality, and what its governing verb makes of it (the
+    verb of the noun that carries it, for "a wave *of* strikes")."""
+    if carrier is not None and carrier is not noun:
+        negated, modality = _modality(ctx, carrier)
+        return nominal_status(noun, negated, modality)
     governor = noun.head
     negated, modality = modality_of(ctx, governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
     if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
