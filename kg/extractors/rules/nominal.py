@@ -161,6 +161,10 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
     claimed = _claimed_by(noun)
     if claimed is not None:
         return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
+            and noun.head.head.lemma_.lower() in W.answering_verbs:
+        # "retaliated with missile strikes on US bases", "met the protesters with tear gas"
+        return [(m, f * 0.9) for m, f in subjects(ctx, noun.head.head)[0]]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
