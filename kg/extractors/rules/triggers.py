@@ -45,7 +45,7 @@ def verb_event(ctx, tok) -> EventType | None:
     """The event a verb triggers in its sentence, or None."""
     if tok.pos_ != "VERB":
         return None
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     heads = objects(tok)
     objs = _object_lemmas(tok, heads)
     preps = _prep_lemmas(tok)
@@ -70,6 +70,13 @@ def verb_event(ctx, tok) -> EventType | None:
         if _applies(ctx, tok, row, et, heads):
             return _then(ctx, row)
     return et
+
+
+def verb_lemma(tok) -> str:
+    """The verb's lemma, mended where spaCy's lemmatizer misreads the form ("fined" is not
+    "fin"; the forms are listed in ``kg/data/rules/senses.tsv``)."""
+    fixed = W.lemma_fixes.get(tok.lower_)
+    return fixed[0] if fixed else tok.lemma_.lower()
 
 
 def main_verb(tok) -> bool:
