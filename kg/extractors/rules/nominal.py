@@ -27,7 +27,7 @@ from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
 from .subjects import accused, subjects
-from .triggers import verb_event
+from .triggers import verb_event, verb_lemma
 from .words import W
 
 
@@ -122,16 +122,29 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
         # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
         # dialogue between South Korea and China": both act, symmetrically
         # (and "the meeting of Abe and Moon": an "of" naming two or more)
-        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "of")
-                   for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
-                   if a[0].type != "Topic"]
-        if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2:
-            actors = between
+        actors = _between(ctx, noun, ("between", "of"))
+    if not actors and _reciprocal(noun):
+        # "fighting between the army and the rebels", "clashes between Indian and Chinese
+        # troops": each side fights the other
+        actors = _between(ctx, noun, ("between",))
     if not actors and et.theme_preps:
         # "the withdrawal of Russian troops from Georgia": what is moved moves itself
         actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p)]
     return actors, victims
+
+
+def _between(ctx, noun, preps) -> list[Reading]:
+    """The two or more sides a "between" (or "of") names, when it names two or more."""
+    between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+               for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
+               if a[0].type != "Topic"]
+    return between if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2 else []
+
+
+def _reciprocal(noun) -> bool:
+    """Is the noun a fight both sides wage ("clashes", "fighting", "hostilities")?"""
+    return verb_lemma(noun) in W.reciprocal_nouns
 
 
 def _missing_actor(noun) -> str:
@@ -283,7 +296,7 @@ def untagged_person(ctx, p):
 def _pairs(ctx, noun, et, actors, objects) -> list:
     """(actor, factor, recipient, factor) of each event the noun states."""
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
-    if not objects and et.plover in W.mutual_types and len(actors) >= 2:
+    if len(actors) >= 2 and (not objects and et.plover in W.mutual_types or _reciprocal(noun)):
         # "Japan and South Korea held talks"
         pairs = [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
     if not pairs and et.predicate in W.weapon_predicates:  # "North Korea's missile tests"

@@ -73,8 +73,9 @@ def verb_event(ctx, tok) -> EventType | None:
 
 
 def verb_lemma(tok) -> str:
-    """The verb's lemma, mended where spaCy's lemmatizer misreads the form ("fined" is not
-    "fin"; the forms are listed in ``kg/data/rules/senses.tsv``)."""
+    """The lemma of a verb or noun, mended where spaCy's lemmatizer misreads the form
+    ("fined" is not "fin", "hostilities" not "hostility"; the forms are listed in
+    ``kg/data/rules/senses.tsv``)."""
     fixed = W.lemma_fixes.get(tok.lower_)
     return fixed[0] if fixed else tok.lemma_.lower()
 
@@ -98,7 +99,7 @@ def main_verb(tok) -> bool:
 def noun_event(ctx, tok) -> EventType | None:
     """The event a noun triggers: its compound with it ("phone call"), else itself, unless
     a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     for c in tok.children:
         if c.dep_ == "compound":
             et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
