@@ -49,7 +49,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
     if carrier is not noun:
         holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
-    light = carrier.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None
+    # ("sanctions were imposed on Iran": the passive's subject is as much the light verb's)
+    light = carrier.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None
     if light:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
