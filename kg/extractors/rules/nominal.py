@@ -27,7 +27,7 @@ from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
 from .subjects import accused, subjects
-from .triggers import verb_event
+from .triggers import verb_event, verb_lemma
 from .words import W
 
 
@@ -35,18 +35,23 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     """The events of one noun trigger."""
     noun = _frame(ctx, trigger)
     actors, victims = noun_actors(ctx, noun, et)
-    governor = noun.head
-    gov_event = verb_event(ctx, governor) if noun.dep_ in ("dobj", "nsubjpass") else None
+    carrier = _measured(noun)  # the noun in the verb's slot: "launched *a wave* of airstrikes"
+    governor = carrier.head
+    gov_event = verb_event(ctx, governor) if carrier.dep_ in ("dobj", "nsubjpass") else None
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
     if not actors:
-        actors = _light_verb_actors(ctx, noun, et, gov_event)
+        actors = _light_verb_actors(ctx, carrier, et, gov_event)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
-    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+    if carrier is not noun:
+        holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
+    # ("sanctions were imposed on Iran": the passive's subject is as much the light verb's)
+    light = carrier.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None
+    if light:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
         holders.append(governor)
@@ -56,12 +61,23 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
             next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
-    negated, modality = _modality(ctx, noun)
+    negated, modality = _modality(ctx, noun, carrier)
     yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
-    if noun.dep_ == "dobj" and governor.pos_ == "VERB" and gov_event is None:
+    if light:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
+
+
+def _measured(noun):
+    """The noun that measures or groups the event noun, when the noun is its "of" ("a wave
+    of airstrikes", "three rounds of talks", "ten days of war games"): the light verb, its
+    objects and its mood are that noun's. Otherwise the noun itself."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" \
+            and of.head.lemma_.lower() in W.measure_nouns and of.head.i != of.i:
+        return of.head
+    return noun
 
 
 def _frame(ctx, trigger):
@@ -107,16 +123,29 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
         # "talks between Ethiopia and Egypt", "a phone call between Trump and Erdogan", "the
         # dialogue between South Korea and China": both act, symmetrically
         # (and "the meeting of Abe and Moon": an "of" naming two or more)
-        between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "of")
-                   for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
-                   if a[0].type != "Topic"]
-        if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2:
-            actors = between
+        actors = _between(ctx, noun, ("between", "of"))
+    if not actors and _reciprocal(noun):
+        # "fighting between the army and the rebels", "clashes between Indian and Chinese
+        # troops": each side fights the other
+        actors = _between(ctx, noun, ("between",))
     if not actors and et.theme_preps:
         # "the withdrawal of Russian troops from Georgia": what is moved moves itself
         actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p)]
     return actors, victims
+
+
+def _between(ctx, noun, preps) -> list[Reading]:
+    """The two or more sides a "between" (or "of") names, when it names two or more."""
+    between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+               for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) for a in actors_of(ctx, q)
+               if a[0].type != "Topic"]
+    return between if len(between) >= 2 and len({id(m) for m, _ in between}) >= 2 else []
+
+
+def _reciprocal(noun) -> bool:
+    """Is the noun a fight both sides wage ("clashes", "fighting", "hostilities")?"""
+    return verb_lemma(noun) in W.reciprocal_nouns
 
 
 def _missing_actor(noun) -> str:
@@ -146,6 +175,10 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
     claimed = _claimed_by(noun)
     if claimed is not None:
         return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
+            and noun.head.head.lemma_.lower() in W.answering_verbs:
+        # "retaliated with missile strikes on US bases", "met the protesters with tear gas"
+        return [(m, f * 0.9) for m, f in subjects(ctx, noun.head.head)[0]]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
@@ -264,7 +297,7 @@ def untagged_person(ctx, p):
 def _pairs(ctx, noun, et, actors, objects) -> list:
     """(actor, factor, recipient, factor) of each event the noun states."""
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
-    if not objects and et.plover in W.mutual_types and len(actors) >= 2:
+    if len(actors) >= 2 and (not objects and et.plover in W.mutual_types or _reciprocal(noun)):
         # "Japan and South Korea held talks"
         pairs = [(a, fa, b, fb) for i, (a, fa) in enumerate(actors) for b, fb in actors[i + 1:]]
     if not pairs and et.predicate in W.weapon_predicates:  # "North Korea's missile tests"
@@ -274,8 +307,12 @@ def _pairs(ctx, noun, et, actors, objects) -> list:
     return pairs
 
 
-def _modality(ctx, noun) -> tuple[bool, str]:
-    """The noun's own negation and modality, and what its governing verb makes of it."""
+def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
+    """The noun's own negation and modality, and what its governing verb makes of it (the
+    verb of the noun that carries it, for "a wave *of* strikes")."""
+    if carrier is not None and carrier is not noun:
+        negated, modality = _modality(ctx, carrier)
+        return nominal_status(noun, negated, modality)
     governor = noun.head
     negated, modality = modality_of(ctx, governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
     if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):

@@ -45,7 +45,7 @@ def verb_event(ctx, tok) -> EventType | None:
     """The event a verb triggers in its sentence, or None."""
     if tok.pos_ != "VERB":
         return None
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     heads = objects(tok)
     objs = _object_lemmas(tok, heads)
     preps = _prep_lemmas(tok)
@@ -72,6 +72,14 @@ def verb_event(ctx, tok) -> EventType | None:
     return et
 
 
+def verb_lemma(tok) -> str:
+    """The lemma of a verb or noun, mended where spaCy's lemmatizer misreads the form
+    ("fined" is not "fin", "hostilities" not "hostility"; the forms are listed in
+    ``kg/data/rules/senses.tsv``)."""
+    fixed = W.lemma_fixes.get(tok.lower_)
+    return fixed[0] if fixed else tok.lemma_.lower()
+
+
 def main_verb(tok) -> bool:
     """Is the verb on the sentence's main chain: its root, or a verb coordinated with one or
     complementing one ("said it would *retaliate*", "vowed to *retaliate*")? The verbs of the
@@ -91,7 +99,7 @@ def main_verb(tok) -> bool:
 def noun_event(ctx, tok) -> EventType | None:
     """The event a noun triggers: its compound with it ("phone call"), else itself, unless
     a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     for c in tok.children:
         if c.dep_ == "compound":
             et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
