@@ -82,7 +82,7 @@ def role_noun(ctx, n):
     (:class:`.actors.Noun`), which reads other tokens with the same question."""
     if not n.agentive:
         return None
-    for reading in (_leader_government, _followers, _spokesman, _of_whom):
+    for reading in (_leader_government, _followers, _spokesman, _of_whom, _from_where):
         found = reading(ctx, n)
         if found is not None:
             return found
@@ -171,6 +171,35 @@ def _of_whom(ctx, n):
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Person" and c.lower_ == "of" \
                         and n.lemma in W.government_nouns:
                     return [(ms[p.i], 0.75)]
+    return None
+
+
+def _from_where(ctx, n):
+    """"migrants fleeing the war in Yemen", "refugees escaping from Libya": people of the
+    place they flee; "civilians living in Gaza": of the place they live in (not migrants or
+    refugees, who live away from home; see ``not_local``). The participle's places (its
+    object, its prepositions' objects, and those of its object) must all be of one country."""
+    code = sector_code(ctx, n.tok)
+    for a in n.tok.children:
+        if a.dep_ != "acl" or a.tag_ not in ("VBG", "VBN"):
+            continue
+        lemma = a.lemma_.lower()
+        if lemma in W.fleeing_verbs:
+            preps, deep = W.fleeing_preps, True
+        elif lemma in W.dwelling_verbs and code in W.local_sectors and n.lemma not in W.not_local:
+            preps, deep = W.dwelling_preps, False
+        else:
+            continue
+        toks = [o for o in a.children if o.dep_ == "dobj"] if deep else []
+        toks += [p for c in a.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                 if p.dep_ == "pobj"]
+        # "fleeing the war in Yemen", "escaping the fighting in Idlib": where the war is
+        toks += [p for o in toks if deep and o.i not in ctx.ms for c in o.children
+                 if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+        places = [m for t in toks for q in conjuncts(t) for m in [place(q, ctx.ms)]
+                  if m is not None and len(m.country or "") == 3]
+        if places and len({m.country for m in places}) == 1:
+            return [(sector(ctx, n.tok, places[0], n.tok.idx, places[0].end), 0.75)]
     return None
 
 
