@@ -114,15 +114,49 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
         for prep in h.children:
             # "granted asylum to X": the parser calls a "to" after the object a dative
             if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
+                for pobj in objects_of(prep):
+                    out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
     return out
 
 
 def prep_pobjs(tok, preps) -> list:
     """The objects of these prepositions on the token."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in objects_of(c)]
+
+
+def objects_of(prep) -> list:
+    """The objects of a preposition; for one the parser left with none, the noun phrase it
+    governs all the same (see :func:`stranded_object`)."""
+    found = [p for p in prep.children if p.dep_ == "pobj"]
+    if found or any(c.dep_ == "pcomp" and c.pos_ != "VERB" for c in prep.children):
+        return found
+    shared = stranded_object(prep)
+    return [shared] if shared is not None else []
+
+
+def stranded_object(prep):
+    """The object of a preposition the parser left without one: the object two coordinated
+    phrases share ("relations with, and an ambassador to, Qatar", "trade with and investment in
+    Iran": the last object of the second phrase), or the subject of a clause the parser
+    began right after it ("granted asylum to four officers hiding in ...")."""
+    doc = prep.doc
+    nxt = prep.i + 1
+    if nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
+    if nxt >= len(doc):
+        return None
+    if doc[nxt].dep_ == "cc":
+        conj = next((c for c in doc[nxt].head.children if c.dep_ == "conj" and c.i > nxt), None)
+        last = None if conj is None else max(
+            (t for t in conj.subtree if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")),
+            key=lambda t: t.i, default=None)
+        # (the shared object ends the second phrase: "..., and an ambassador to, Qatar")
+        if last is not None and all(t.is_punct for t in doc[last.right_edge.i + 1:conj.right_edge.i + 1]):
+            return last
+        return None
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    clauses += [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "acl", "relcl") and c.i > prep.i]
+    return next((s for c in clauses for s in c.children if s.dep_ in SUBJ and s.left_edge.i == prep.i + 1), None)
 
 
 def demanded_of(ctx, holder) -> list[Reading]:
@@ -192,6 +226,8 @@ def _direct_objects(verb, et) -> list:
                  if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     if not dobjs:
         dobjs = misparsed_objects(verb)
+    if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
+        dobjs = shifted_objects(verb)
     return dobjs
 
 
@@ -205,6 +241,28 @@ def misparsed_objects(verb) -> list:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.i < verb.i for c in subj):
         objs += [c for c in subj if c.i > verb.i]
+    return objs
+
+
+def shifted_objects(verb) -> list:
+    """The object put after an "as" complement ("denounced as a provocation X's
+    seizure", "condemned as illegal X's annexation", "rejected as baseless the claims
+    of X"), which the parser hangs on the complement: in apposition to its noun, as that
+    noun itself when the complement is only an adjective, or as the adjective's object."""
+    objs = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                objs += [a for a in p.children if a.dep_ == "appos" and a.i > p.i]
+                # "as illegal Israel's annexation": an adjective, then a new noun phrase
+                if p.left_edge.i == c.i + 1 and p.left_edge.pos_ == "ADJ" \
+                        and any(d.dep_ in ("det", "poss") and d.i > c.i + 1 for d in p.lefts):
+                    objs.append(p)
+        elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and c.i > verb.i \
+                and any(a.lower_ == "as" and a.i == c.i - 1 for a in c.children):
+            objs += [o for o in c.children if o.dep_ == "dobj"]
     return objs
 
 
