@@ -68,7 +68,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     if topics:
         return topics
-    for step in (_owner, _source, _complement, _condition, _clause_subject, _called_body, _written_to):
+    for step in (_carried, _owner, _source, _complement, _condition, _clause_subject, _called_body, _written_to):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -287,6 +287,19 @@ def _prep_holders(verb, et) -> list:
 
 
 # ---------------------------------------------------------------- weaker evidence, in order
+def _carried(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"attacked a bus carrying Egyptian pilgrims", "fired on a boat carrying Palestinian
+    fishermen", "seized a tanker carrying Iranian oil": those the vehicle carries."""
+    if et.plover not in W.carried_recipient:
+        return []
+    vehicles = [*dobjs, *(p for h in _prep_holders(verb, et)
+                          for p in prep_pobjs(h, et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))))]
+    return [(m, f * 0.8) for v in vehicles if v.i not in ctx.ms for a in v.children
+            if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in W.carrying_verbs
+            for o in a.children if o.dep_ == "dobj"
+            for m, f in actors_of(ctx, o, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
 def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"alleged Iranian involvement", "closed Britain's embassy": the owner of the object the
     phrase needs ("sought Beijing's support", "sought Xi's backing": anyone can be asked)."""
