@@ -102,9 +102,33 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
               for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
     if et.plover not in W.home_state_types:
         return [(m, 0.7) for m in places]
+    if not places:
+        return _own_state(ctx, holders[0], et, actors)
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
+
+
+def _own_state(ctx, verb, et, actors) -> list[Reading]:
+    """"Young Kenyans blocked roads", "French farmers protested": a people that protests
+    and names nothing it protests against, nor where, addresses its own state (as the GSR
+    codes it). Not "protested against the war in Somalia", which may be aimed elsewhere,
+    nor "marched to support X"; "marched to demand X's resignation" is against X
+    (:func:`demanded_of`)."""
+    homes = {a.country for a, _ in actors}
+    if len(homes) != 1 or None in homes or not all(a.sector in W.local_sectors for a, _ in actors):
+        return []
+    if prep_pobjs(verb, et.preps) or any(o.dep_ == "dobj" and o.lemma_.lower() not in et.requires
+                                         for o in verb.children):
+        return []
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if purposes and (demanded_of(ctx, verb) or any(
+            getattr(verb_event(ctx, c) or ctx.lex.verbs.get(c.lemma_.lower()), "plover", None) != "REQUEST"
+            for c in purposes)):
+        return []
+    state = ctx.linker.country_mention(homes.pop(), verb.idx, verb.idx + len(verb.text))
+    return [(state, 0.6)] if state is not None else []
 
 
 def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
