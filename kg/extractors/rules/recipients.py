@@ -63,7 +63,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     holders = _prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
-    found = prep_objects(ctx, holders, preps, et, 0.95, home) or _acted_on_event(ctx, verb, et, home)
+    found = _against_required(ctx, verb, et, home) or prep_objects(ctx, holders, preps, et, 0.95, home) \
+        or _acted_on_event(ctx, verb, et, home)
     if found:
         return found
     if topics:
@@ -75,6 +76,16 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
         return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
     return where_done(ctx, holders, et, actors)
+
+
+def _against_required(ctx, verb, et, home) -> list[Reading]:
+    """"filed a complaint against X at the UN", "lodged a protest against X with the
+    council": what the row requires, aimed at someone, names its target before any
+    preposition of the verb's row, which may name the venue."""
+    required = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
+    # (the parser hangs the "against" on the verb as often)
+    holders = [*required, verb] if required else []
+    return [(m, f) for m, f in prep_objects(ctx, holders, W.target_preps, et, 0.95, home) if m.type != "Topic"]
 
 
 def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
