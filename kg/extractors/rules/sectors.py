@@ -203,6 +203,16 @@ def _from_where(ctx, n):
     return None
 
 
+def _site(ctx, tok) -> Mention | None:
+    """The place a prepositional object names, or, for a site no country holds ("at a
+    wedding in Kabul", "at the Grand Hall in London"), the place its own "in" names."""
+    m = place(tok, ctx.ms)
+    if m is not None and (m.country or m.type == "Country"):
+        return m
+    return next((w for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                 if p.dep_ == "pobj" for w in [place(p, ctx.ms)] if w is not None), None)
+
+
 def _state_of(ctx, n, m: Mention) -> Mention:
     """The state a government or a parliament in a place belongs to ("the government in
     Bamako" is Mali's), else the place (whose people a local role noun is)."""
@@ -231,9 +241,9 @@ def _local(ctx, n):
                *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")] \
         if verb.pos_ in ("VERB", "AUX") else []
     for c in (c for h in holders for c in h.children):
-        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+        if c.dep_ == "prep" and c.lower_ in W.acting_preps:
             places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
-                      for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]
+                      for m in [_site(ctx, q)] if m is not None and (m.country or m.type == "Country")]
             if len({m.country or m.key for m in places}) == 1:
                 # "police detained students in Ankara": when the actors act at home in the
                 # same country, the place is one inference already paid for by the actors
