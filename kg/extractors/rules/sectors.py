@@ -82,7 +82,7 @@ def role_noun(ctx, n):
     (:class:`.actors.Noun`), which reads other tokens with the same question."""
     if not n.agentive:
         return None
-    for reading in (_leader_government, _followers, _spokesman, _of_whom, _from_where):
+    for reading in (_nested_nationality, _leader_government, _followers, _spokesman, _of_whom, _from_where):
         found = reading(ctx, n)
         if found is not None:
             return found
@@ -108,6 +108,21 @@ def _their_own(ctx, n):
         return None  # "arrested critics of the government": the critics are acted on
     state = ctx.linker.country_mention(n.home, n.tok.idx, n.tok.idx + len(n.tok.text))
     return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else None
+
+
+def _nested_nationality(ctx, n):
+    """"Turkish Kurd refugees", "Afghan Hazara refugees": a people's name that stands for no
+    state of its own, before the role noun, with the state they are of before it (the
+    parser makes the state a compound of the people's name)."""
+    ms = ctx.ms
+    for c in n.mods:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i in ms and ms[c.i].country:
+            continue
+        states = [ms[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in ms
+                  and ms[g.i].type == "Country" and len(ms[g.i].country or "") == 3]
+        if len(states) == 1:
+            return [(sector(ctx, n.tok, states[0], states[0].start), 0.8)]
+    return None
 
 
 def _leader_government(ctx, n):
