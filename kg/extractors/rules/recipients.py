@@ -17,7 +17,7 @@ import dataclasses
 from ...lexicon import EventType
 from .actors import actors_of, done_by
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
-from .deps import SUBJ, conjuncts, is_own
+from .deps import PASS_SUBJ, SUBJ, conjuncts, is_own
 from .geography import place
 from .mentions import topic
 from .sectors import is_role_noun
@@ -262,8 +262,24 @@ def _direct_objects(verb, et) -> list:
     if not dobjs:
         dobjs = misparsed_objects(verb)
     if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
-        dobjs = shifted_objects(verb)
+        dobjs = shifted_objects(verb) or shared_objects(verb, et)
     return dobjs
+
+
+def shared_objects(verb, et) -> list:
+    """The object of the next coordinated verb, which the parser hangs on it alone: "arrested
+    and deported three activists", "criticized, and later praised, the government". Not for
+    a verb that takes no object ("withdrew and endorsed X", "arrived and met X"), nor one
+    whose own preposition names someone, nor across a new subject ("X attacked and Y
+    retaliated against ...")."""
+    if verb.lemma_.lower() in W.intransitive_verbs or any(
+            c.dep_ in ("dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "csubjpass")
+            for c in verb.children) or prep_pobjs(verb, et.preps | et.theme_preps):
+        return []
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or any(s.dep_ in SUBJ or s.dep_ in PASS_SUBJ for s in conj.children):
+        return []
+    return [o for o in conj.children if o.dep_ == "dobj"]
 
 
 def misparsed_objects(verb) -> list:
