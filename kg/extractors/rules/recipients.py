@@ -114,7 +114,7 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
     if et.plover not in W.home_state_types:
         return [(m, 0.7) for m in places]
     if not places:
-        return _own_state(ctx, holders[0], et, actors)
+        return _embassy(ctx, holders[0], actors) or _own_state(ctx, holders[0], et, actors)
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
@@ -132,6 +132,9 @@ def _own_state(ctx, verb, et, actors) -> list[Reading]:
     if prep_pobjs(verb, et.preps) or any(o.dep_ == "dobj" and o.lemma_.lower() not in et.requires
                                          for o in verb.children):
         return []
+    if _sites(verb) or prep_pobjs(verb, W.backing_preps) or any(
+            p.lemma_.lower() in W.backing_nouns for p in prep_pobjs(verb, {"in", "of"})):
+        return []  # "rallied outside the embassy", "rallied in support of the government"
     purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     if purposes and (demanded_of(ctx, verb) or any(
@@ -140,6 +143,23 @@ def _own_state(ctx, verb, et, actors) -> list[Reading]:
         return []
     state = ctx.linker.country_mention(homes.pop(), verb.idx, verb.idx + len(verb.text))
     return [(state, 0.6)] if state is not None else []
+
+
+def _sites(verb) -> list:
+    """The embassies or consulates where the verb happened ("protested outside the British
+    embassy")."""
+    return [p for p in prep_pobjs(verb, W.place_preps) if p.lemma_.lower() in W.diplomatic_sites]
+
+
+def _embassy(ctx, verb, actors) -> list[Reading]:
+    """"Thousands of Iranians protested outside the British embassy": a protest at a
+    foreign state's embassy is aimed at that state."""
+    homes = {a.country for a, _ in actors}
+    owners = [ctx.ms[c.i] for s in _sites(verb) for c in s.children
+              if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.ms and ctx.ms[c.i].type == "Country"]
+    owners += [m for s in _sites(verb) for p in prep_pobjs(s, {"of"}) for m, _ in [(ctx.ms.get(p.i), 0)]
+               if m is not None and m.type == "Country"]
+    return [(m, 0.7) for m in owners[:1] if m.country not in homes]
 
 
 def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
