@@ -69,7 +69,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     if topics:
         return topics
-    for step in (_carried, _owner, _source, _complement, _condition, _clause_subject, _called_body, _written_to):
+    for step in (_carried, _frontier, _owner, _source, _complement, _condition, _clause_subject, _called_body,
+                 _written_to):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -369,6 +370,23 @@ def _carried(ctx, verb, et, dobjs, home) -> list[Reading]:
             if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in W.carrying_verbs
             for o in a.children if o.dep_ == "dobj"
             for m, f in actors_of(ctx, o, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def _frontier(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"massed troops along the border with Pakistan", "mobilized its army on the Syrian
+    border", "reopened its border with Somalia": the state on the other side of the frontier
+    where it happens or that it acts on (the parser hangs the "with" on the verb or its
+    object as often)."""
+    if et.plover not in W.frontier_recipient:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    frontiers = [t for t in (*holders[1:], *(p for h in holders for p in prep_pobjs(h, W.frontier_preps)))
+                 if t.lemma_.lower() in W.frontier_nouns]
+    found = [m for t in frontiers for m in [place(t, ctx.ms)] if m is not None and m.type == "Country"]
+    if frontiers and not found:
+        found = [m for h in holders for p in prep_pobjs(h, {"with"}) for m in [place(p, ctx.ms)]
+                 if m is not None and m.type == "Country"]
+    return [(m, 0.75) for m in found]
 
 
 def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
