@@ -169,10 +169,17 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
     for h in holders:
         for prep in h.children:
             # "granted asylum to X": the parser calls a "to" after the object a dative
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
-                for pobj in objects_of(prep):
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+                for pobj in _complex_objects(prep, preps) if prep.lower_ not in preps else objects_of(prep):
                     out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
     return out
+
+
+def _complex_objects(prep, preps) -> list:
+    """The objects of a preposition of two words that stands for one of these ("pulled its
+    troops out of Moldova": from; complex_preps in roles.tsv), which the parser splits in two."""
+    return [p for c in prep.children if c.dep_ == "prep"
+            and set(W.complex_preps.get(f"{prep.lower_} {c.lower_}", ())) & set(preps) for p in objects_of(c)]
 
 
 def prep_pobjs(tok, preps) -> list:
