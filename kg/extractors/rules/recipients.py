@@ -1,13 +1,17 @@
 """Event roles, recipient side: whom (or what) a verb's event is done to.
 
 Evidence is tried from the strongest to the weakest and the first that names someone
-wins: a passive subject, the direct object, the object of a preposition the lexicon row
-lists ("met *with* Xi", "lifted its ban *on* K-pop"), the owner of what the row needs
-("sought *Beijing's* support"), the author of what is rejected ("rejected calls *by*
-Belarus"), the recipient of a complement ("threatened to attack *Seoul*"), whom a
-condition or a demanded clause is on, and last, for some events, the place where it
-happened ("an attack *in* Kabul"). The actors themselves never count. The event types
-each step applies to are lists in ``kg/data/rules/roles.tsv``.
+wins: a passive subject, the direct object (or the one the parser put elsewhere: after an
+"as" complement, on the next coordinated verb), the object of a preposition the lexicon
+row lists ("met *with* Xi", "lifted its ban *on* K-pop"; "against" on what the row
+requires comes first), the people a vehicle acted on carries, the state beyond a frontier,
+the owner of what the row needs ("sought *Beijing's* support"), the author of what is
+rejected ("rejected calls *by* Belarus"), the recipient of a complement ("threatened to
+attack *Seoul*"), whom a condition or a demanded clause is on, and last, for some events,
+the place where it happened ("an attack *in* Kabul"; for a people's protest that names
+nothing, their own state). A preposition the parser left without an object still governs
+one (:func:`stranded_object`). The actors themselves never count. The event types each
+step applies to, and the words, are lists in ``kg/data/rules/roles.tsv``.
 """
 
 from __future__ import annotations
