@@ -162,8 +162,8 @@ def _embassy(ctx, verb, actors) -> list[Reading]:
     homes = {a.country for a, _ in actors}
     owners = [ctx.ms[c.i] for s in _sites(verb) for c in s.children
               if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.ms and ctx.ms[c.i].type == "Country"]
-    owners += [m for s in _sites(verb) for p in prep_pobjs(s, {"of"}) for m, _ in [(ctx.ms.get(p.i), 0)]
-               if m is not None and m.type == "Country"]
+    owners += [ctx.ms[p.i] for s in _sites(verb) for p in prep_pobjs(s, {"of"})
+               if p.i in ctx.ms and ctx.ms[p.i].type == "Country"]
     return [(m, 0.7) for m in owners[:1] if m.country not in homes]
 
 
