@@ -27,7 +27,7 @@ def traced():
 
 def test_a_record_and_the_gates_before_it(traced):
     rels, steps = traced("Norway condemned Sweden. The explosion killed three villagers. "
-                         "Peruvian farmers protested.")
+                         "Peruvian farmers protested in Madrid.")  # abroad: against no one named
     assert steps["condemned"] == ("record", "")
     assert any(r.predicate == "criticizes" for r in rels)
     assert steps["killed"][0] == "no-actor" and steps["killed"][1] == "noun:explosion"

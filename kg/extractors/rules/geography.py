@@ -21,7 +21,8 @@ def place(tok, ms) -> Mention | None:
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i].type in STATES:
                 return ms[c.i]
-            if c.dep_ == "prep" and c.lower_ == "of":
+            # "the city of Kirkuk"; "the border with Pakistan": the other side of a frontier
+            if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "with" and tok.lemma_.lower() in W.frontier_nouns):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES:
                         return ms[p.i]

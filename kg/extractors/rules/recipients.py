@@ -1,13 +1,17 @@
 """Event roles, recipient side: whom (or what) a verb's event is done to.
 
 Evidence is tried from the strongest to the weakest and the first that names someone
-wins: a passive subject, the direct object, the object of a preposition the lexicon row
-lists ("met *with* Xi", "lifted its ban *on* K-pop"), the owner of what the row needs
-("sought *Beijing's* support"), the author of what is rejected ("rejected calls *by*
-Belarus"), the recipient of a complement ("threatened to attack *Seoul*"), whom a
-condition or a demanded clause is on, and last, for some events, the place where it
-happened ("an attack *in* Kabul"). The actors themselves never count. The event types
-each step applies to are lists in ``kg/data/rules/roles.tsv``.
+wins: a passive subject, the direct object (or the one the parser put elsewhere: after an
+"as" complement, on the next coordinated verb), the object of a preposition the lexicon
+row lists ("met *with* Xi", "lifted its ban *on* K-pop"; "against" on what the row
+requires comes first), the people a vehicle acted on carries, the state beyond a frontier,
+the owner of what the row needs ("sought *Beijing's* support"), the author of what is
+rejected ("rejected calls *by* Belarus"), the recipient of a complement ("threatened to
+attack *Seoul*"), whom a condition or a demanded clause is on, and last, for some events,
+the place where it happened ("an attack *in* Kabul"; for a people's protest that names
+nothing, their own state). A preposition the parser left without an object still governs
+one (:func:`stranded_object`). The actors themselves never count. The event types each
+step applies to, and the words, are lists in ``kg/data/rules/roles.tsv``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import dataclasses
 from ...lexicon import EventType
 from .actors import actors_of, done_by
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
-from .deps import SUBJ, conjuncts, is_own
+from .deps import PASS_SUBJ, SUBJ, conjuncts, is_own
 from .geography import place
 from .mentions import topic
 from .sectors import is_role_noun
@@ -63,18 +67,30 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     holders = _prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
-    found = prep_objects(ctx, holders, preps, et, 0.95, home) or _acted_on_event(ctx, verb, et, home)
+    found = _against_required(ctx, verb, et, home) or prep_objects(ctx, holders, preps, et, 0.95, home) \
+        or _acted_on_event(ctx, verb, et, home)
     if found:
         return found
     if topics:
         return topics
-    for step in (_owner, _source, _complement, _condition, _clause_subject, _called_body, _written_to):
+    for step in (_carried, _frontier, _owner, _source, _complement, _condition, _clause_subject, _called_body,
+                 _written_to):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
     if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
         return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
     return where_done(ctx, holders, et, actors)
+
+
+def _against_required(ctx, verb, et, home) -> list[Reading]:
+    """"filed a complaint against X at the UN", "lodged a protest against X with the
+    council": what the row requires, aimed at someone, names its target before any
+    preposition of the verb's row, which may name the venue."""
+    required = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
+    # (the parser hangs the "against" on the verb as often)
+    holders = [*required, verb] if required else []
+    return [(m, f) for m, f in prep_objects(ctx, holders, W.target_preps, et, 0.95, home) if m.type != "Topic"]
 
 
 def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
@@ -102,9 +118,53 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
               for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
     if et.plover not in W.home_state_types:
         return [(m, 0.7) for m in places]
+    if not places:
+        return _embassy(ctx, holders[0], actors) or _own_state(ctx, holders[0], et, actors)
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
+
+
+def _own_state(ctx, verb, et, actors) -> list[Reading]:
+    """"Young Kenyans blocked roads", "French farmers protested": a people that protests
+    and names nothing it protests against, nor where, addresses its own state (as the GSR
+    codes it). Not "protested against the war in Somalia", which may be aimed elsewhere,
+    nor "marched to support X"; "marched to demand X's resignation" is against X
+    (:func:`demanded_of`)."""
+    homes = {a.country for a, _ in actors}
+    if len(homes) != 1 or None in homes or not all(a.sector in W.local_sectors for a, _ in actors):
+        return []
+    if prep_pobjs(verb, et.preps) or any(o.dep_ == "dobj" and o.lemma_.lower() not in et.requires
+                                         for o in verb.children):
+        return []
+    if _sites(verb) or prep_pobjs(verb, W.backing_preps) or any(
+            p.lemma_.lower() in W.backing_nouns for p in prep_pobjs(verb, {"in", "of"})):
+        return []  # "rallied outside the embassy", "rallied in support of the government"
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    if purposes and (demanded_of(ctx, verb) or any(
+            getattr(verb_event(ctx, c) or ctx.lex.verbs.get(c.lemma_.lower()), "plover", None) != "REQUEST"
+            for c in purposes)):
+        return []
+    state = ctx.linker.country_mention(homes.pop(), verb.idx, verb.idx + len(verb.text))
+    return [(state, 0.6)] if state is not None else []
+
+
+def _sites(verb) -> list:
+    """The embassies or consulates where the verb happened ("protested outside the British
+    embassy")."""
+    return [p for p in prep_pobjs(verb, W.place_preps) if p.lemma_.lower() in W.diplomatic_sites]
+
+
+def _embassy(ctx, verb, actors) -> list[Reading]:
+    """"Thousands of Iranians protested outside the British embassy": a protest at a
+    foreign state's embassy is aimed at that state."""
+    homes = {a.country for a, _ in actors}
+    owners = [ctx.ms[c.i] for s in _sites(verb) for c in s.children
+              if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.ms and ctx.ms[c.i].type == "Country"]
+    owners += [ctx.ms[p.i] for s in _sites(verb) for p in prep_pobjs(s, {"of"})
+               if p.i in ctx.ms and ctx.ms[p.i].type == "Country"]
+    return [(m, 0.7) for m in owners[:1] if m.country not in homes]
 
 
 def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
@@ -113,16 +173,57 @@ def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
     for h in holders:
         for prep in h.children:
             # "granted asylum to X": the parser calls a "to" after the object a dative
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP" and prep.lower_ in preps:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
+            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
+                for pobj in _complex_objects(prep, preps) if prep.lower_ not in preps else objects_of(prep):
+                    out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
     return out
+
+
+def _complex_objects(prep, preps) -> list:
+    """The objects of a preposition of two words that stands for one of these ("pulled its
+    troops out of Moldova": from; complex_preps in roles.tsv), which the parser splits in two."""
+    return [p for c in prep.children if c.dep_ == "prep"
+            and set(W.complex_preps.get(f"{prep.lower_} {c.lower_}", ())) & set(preps) for p in objects_of(c)]
 
 
 def prep_pobjs(tok, preps) -> list:
     """The objects of these prepositions on the token."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in objects_of(c)]
+
+
+def objects_of(prep) -> list:
+    """The objects of a preposition; for one the parser left with none, the noun phrase it
+    governs all the same (see :func:`stranded_object`)."""
+    found = [p for p in prep.children if p.dep_ == "pobj"]
+    if found or any(c.dep_ == "pcomp" and c.pos_ != "VERB" for c in prep.children):
+        return found
+    shared = stranded_object(prep)
+    return [shared] if shared is not None else []
+
+
+def stranded_object(prep):
+    """The object of a preposition the parser left without one: the object two coordinated
+    phrases share ("relations with, and an ambassador to, Qatar", "trade with and investment in
+    Iran": the last object of the second phrase), or the subject of a clause the parser
+    began right after it ("granted asylum to four officers hiding in ...")."""
+    doc = prep.doc
+    nxt = prep.i + 1
+    if nxt < len(doc) and doc[nxt].text == ",":
+        nxt += 1
+    if nxt >= len(doc):
+        return None
+    if doc[nxt].dep_ == "cc":
+        conj = next((c for c in doc[nxt].head.children if c.dep_ == "conj" and c.i > nxt), None)
+        last = None if conj is None else max(
+            (t for t in conj.subtree if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")),
+            key=lambda t: t.i, default=None)
+        # (the shared object ends the second phrase: "..., and an ambassador to, Qatar")
+        if last is not None and all(t.is_punct for t in doc[last.right_edge.i + 1:conj.right_edge.i + 1]):
+            return last
+        return None
+    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
+    clauses += [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "acl", "relcl") and c.i > prep.i]
+    return next((s for c in clauses for s in c.children if s.dep_ in SUBJ and s.left_edge.i == prep.i + 1), None)
 
 
 def demanded_of(ctx, holder) -> list[Reading]:
@@ -192,7 +293,25 @@ def _direct_objects(verb, et) -> list:
                  if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
     if not dobjs:
         dobjs = misparsed_objects(verb)
+    if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
+        dobjs = shifted_objects(verb) or shared_objects(verb, et)
     return dobjs
+
+
+def shared_objects(verb, et) -> list:
+    """The object of the next coordinated verb, which the parser hangs on it alone: "arrested
+    and deported three activists", "criticized, and later praised, the government". Not for
+    a verb that takes no object ("withdrew and endorsed X", "arrived and met X"), nor one
+    whose own preposition names someone, nor across a new subject ("X attacked and Y
+    retaliated against ...")."""
+    if verb.lemma_.lower() in W.intransitive_verbs or any(
+            c.dep_ in ("dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "csubjpass")
+            for c in verb.children) or prep_pobjs(verb, et.preps | et.theme_preps):
+        return []
+    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if conj is None or any(s.dep_ in SUBJ or s.dep_ in PASS_SUBJ for s in conj.children):
+        return []
+    return [o for o in conj.children if o.dep_ == "dobj"]
 
 
 def misparsed_objects(verb) -> list:
@@ -205,6 +324,28 @@ def misparsed_objects(verb) -> list:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.i < verb.i for c in subj):
         objs += [c for c in subj if c.i > verb.i]
+    return objs
+
+
+def shifted_objects(verb) -> list:
+    """The object put after an "as" complement ("denounced as a provocation X's
+    seizure", "condemned as illegal X's annexation", "rejected as baseless the claims
+    of X"), which the parser hangs on the complement: in apposition to its noun, as that
+    noun itself when the complement is only an adjective, or as the adjective's object."""
+    objs = []
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                objs += [a for a in p.children if a.dep_ == "appos" and a.i > p.i]
+                # "as illegal Israel's annexation": an adjective, then a new noun phrase
+                if p.left_edge.i == c.i + 1 and p.left_edge.pos_ == "ADJ" \
+                        and any(d.dep_ in ("det", "poss") and d.i > c.i + 1 for d in p.lefts):
+                    objs.append(p)
+        elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and c.i > verb.i \
+                and any(a.lower_ == "as" and a.i == c.i - 1 for a in c.children):
+            objs += [o for o in c.children if o.dep_ == "dobj"]
     return objs
 
 
@@ -229,6 +370,36 @@ def _prep_holders(verb, et) -> list:
 
 
 # ---------------------------------------------------------------- weaker evidence, in order
+def _carried(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"attacked a bus carrying Egyptian pilgrims", "fired on a boat carrying Palestinian
+    fishermen", "seized a tanker carrying Iranian oil": those the vehicle carries."""
+    if et.plover not in W.carried_recipient:
+        return []
+    vehicles = [*dobjs, *(p for h in _prep_holders(verb, et)
+                          for p in prep_pobjs(h, et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))))]
+    return [(m, f * 0.8) for v in vehicles if v.i not in ctx.ms for a in v.children
+            if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in W.carrying_verbs
+            for o in a.children if o.dep_ == "dobj"
+            for m, f in actors_of(ctx, o, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def _frontier(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"massed troops along the border with Pakistan", "mobilized its army on the Syrian
+    border", "reopened its border with Somalia": the state on the other side of the frontier
+    where it happens or that it acts on (the parser hangs the "with" on the verb or its
+    object as often)."""
+    if et.plover not in W.frontier_recipient:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    frontiers = [t for t in (*holders[1:], *(p for h in holders for p in prep_pobjs(h, W.frontier_preps)))
+                 if t.lemma_.lower() in W.frontier_nouns]
+    found = [m for t in frontiers for m in [place(t, ctx.ms)] if m is not None and m.type == "Country"]
+    if frontiers and not found:
+        found = [m for h in holders for p in prep_pobjs(h, {"with"}) for m in [place(p, ctx.ms)]
+                 if m is not None and m.type == "Country"]
+    return [(m, 0.75) for m in found]
+
+
 def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"alleged Iranian involvement", "closed Britain's embassy": the owner of the object the
     phrase needs ("sought Beijing's support", "sought Xi's backing": anyone can be asked)."""

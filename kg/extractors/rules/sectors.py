@@ -82,7 +82,7 @@ def role_noun(ctx, n):
     (:class:`.actors.Noun`), which reads other tokens with the same question."""
     if not n.agentive:
         return None
-    for reading in (_leader_government, _followers, _spokesman, _of_whom):
+    for reading in (_nested_nationality, _leader_government, _followers, _spokesman, _of_whom, _from_where):
         found = reading(ctx, n)
         if found is not None:
             return found
@@ -108,6 +108,21 @@ def _their_own(ctx, n):
         return None  # "arrested critics of the government": the critics are acted on
     state = ctx.linker.country_mention(n.home, n.tok.idx, n.tok.idx + len(n.tok.text))
     return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else None
+
+
+def _nested_nationality(ctx, n):
+    """"Turkish Kurd refugees", "Afghan Hazara refugees": a people's name that stands for no
+    state of its own, before the role noun, with the state they are of before it (the
+    parser makes the state a compound of the people's name)."""
+    ms = ctx.ms
+    for c in n.mods:
+        if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i in ms and ms[c.i].country:
+            continue
+        states = [ms[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in ms
+                  and ms[g.i].type == "Country" and len(ms[g.i].country or "") == 3]
+        if len(states) == 1:
+            return [(sector(ctx, n.tok, states[0], states[0].start), 0.8)]
+    return None
 
 
 def _leader_government(ctx, n):
@@ -174,6 +189,45 @@ def _of_whom(ctx, n):
     return None
 
 
+def _from_where(ctx, n):
+    """"migrants fleeing the war in Yemen", "refugees escaping from Libya": people of the
+    place they flee; "civilians living in Gaza": of the place they live in (not migrants or
+    refugees, who live away from home; see ``not_local``). The participle's places (its
+    object, its prepositions' objects, and those of its object) must all be of one country."""
+    code = sector_code(ctx, n.tok)
+    for a in n.tok.children:
+        if a.dep_ != "acl" or a.tag_ not in ("VBG", "VBN"):
+            continue
+        lemma = a.lemma_.lower()
+        if lemma in W.fleeing_verbs:
+            preps, deep = W.fleeing_preps, True
+        elif lemma in W.dwelling_verbs and code in W.local_sectors and n.lemma not in W.not_local:
+            preps, deep = W.dwelling_preps, False
+        else:
+            continue
+        toks = [o for o in a.children if o.dep_ == "dobj"] if deep else []
+        toks += [p for c in a.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children
+                 if p.dep_ == "pobj"]
+        # "fleeing the war in Yemen", "escaping the fighting in Idlib": where the war is
+        toks += [p for o in toks if deep and o.i not in ctx.ms for c in o.children
+                 if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+        places = [m for t in toks for q in conjuncts(t) for m in [place(q, ctx.ms)]
+                  if m is not None and len(m.country or "") == 3]
+        if places and len({m.country for m in places}) == 1:
+            return [(sector(ctx, n.tok, places[0], n.tok.idx, places[0].end), 0.75)]
+    return None
+
+
+def _site(ctx, tok) -> Mention | None:
+    """The place a prepositional object names, or, for a site no country holds ("at a
+    wedding in Kabul", "at the Grand Hall in London"), the place its own "in" names."""
+    m = place(tok, ctx.ms)
+    if m is not None and (m.country or m.type == "Country"):
+        return m
+    return next((w for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+                 if p.dep_ == "pobj" for w in [place(p, ctx.ms)] if w is not None), None)
+
+
 def _state_of(ctx, n, m: Mention) -> Mention:
     """The state a government or a parliament in a place belongs to ("the government in
     Bamako" is Mali's), else the place (whose people a local role noun is)."""
@@ -202,9 +256,9 @@ def _local(ctx, n):
                *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")] \
         if verb.pos_ in ("VERB", "AUX") else []
     for c in (c for h in holders for c in h.children):
-        if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+        if c.dep_ == "prep" and c.lower_ in W.acting_preps:
             places = [m for p in c.children if p.dep_ == "pobj" for q in conjuncts(p)
-                      for m in [place(q, ctx.ms)] if m is not None and (m.country or m.type == "Country")]
+                      for m in [_site(ctx, q)] if m is not None and (m.country or m.type == "Country")]
             if len({m.country or m.key for m in places}) == 1:
                 # "police detained students in Ankara": when the actors act at home in the
                 # same country, the place is one inference already paid for by the actors
