@@ -85,6 +85,9 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
             negated = True
         if {c.lower_ for c in head.children if c.dep_ == "aux"} & W.hypothetical_aux - {"would"}:
             modality = "hypothetical"
+    if dep == "advcl" and node.tag_ == "VB" and modality == ASSERTED and hl not in W.phase_verbs \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
     if dep == "prep" and hl in W.alleging_verbs:
         reported = True  # "accused of killing": alleged, not established
     if dep == "prep" and hl in W.acquitting_verbs:
