@@ -68,7 +68,7 @@ from collections.abc import Iterator
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
-from .context import Context, name
+from .context import Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
@@ -95,7 +95,7 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
     titles = affiliations(parsed, ms, linker)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home_country(ms))
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
     for sent in parsed.sents:

@@ -20,9 +20,9 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import SECTORS, Mention
 from .context import COLLECTIVE, STATES, Reading
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
+from .coref import pair, pronoun
+from .deps import MODIFIER, compound_span, conjuncts
 from .geography import place
-from .mentions import as_person, person_not_place
 from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
@@ -439,116 +439,21 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
-            _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
-
-
-# ---------------------------------------------------------------- pronouns and pairs
-def pronoun(ctx, tok) -> list[Reading]:
-    """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
-    ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
-    types = W.pronouns.get(tok.lower_)
-    if types is None:
-        speaker = W.speaker_pronouns.get(tok.lower_)
-        return _speaker(ctx, tok, speaker) if speaker is not None else []
-    binding = _own_clause_subjects(tok)
-    found = _governing_subject(ctx, tok, types, binding)
-    if found is not None:
+def _role_noun(ctx, n: Noun):
+    """A role noun read by :func:`.sectors.role_noun`, and when that finds no one whose it is:
+    as an actor, the document's own country's ("police arrested three men", "the authorities
+    seized the site" in a story of one country: see context.home_country), for the sectors
+    that act at home (not troops, who act abroad as often) and unless a word says it is of
+    another ("foreign officials", "their police")."""
+    found = role_noun(ctx, n)
+    if found != [] or n.role != "actor" or ctx.country is None or n.lemma in W.not_local:
         return found
-    ms = ctx.ms
-    sent = tok.sent
-    # nor anything inside that subject: "Turkish police detained them" is not Turkey
-    bound = {id(ms[t.i]) for b in binding for t in b.subtree if t.i in ms}
-    for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
-        cands = {}
-        for i in range(lo, hi):
-            m = ms.get(i)
-            if m is not None and m.type in types and id(m) not in bound:
-                cands.setdefault((m.key or m.text).lower(), m)
-        if len(cands) == 1:
-            return [(next(iter(cands.values())), factor)]
-        if len(cands) > 1:
-            return []
-    return []
+    if sector_code(ctx, n.tok) not in W.home_sectors or any(
+            c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods):
+        return found
+    state = ctx.linker.country_mention(ctx.country, n.tok.idx, n.tok.idx + len(n.tok.text))
+    return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else found
 
 
-def _speaker(ctx, tok, types) -> list[Reading]:
-    """"We will respond to any attack," Iran said: a first-person pronoun stands for the
-    subject of the speech verb whose clause holds it (before or after it), and for no one
-    else."""
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        dep, node = node.dep_, node.head
-        if dep in ("ccomp", "parataxis") and node.lemma_.lower() in W.speech_verbs | W.demand_speech:
-            return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
-                    and s.lower_ not in W.speaker_pronouns
-                    for m, f in actor_of(ctx, s, "actor", None) if m.type in types]
-    return []
-
-
-def _own_clause_subjects(tok) -> list:
-    """"Dorn died after Voss shot him", "Jordan hosted Iraq and signed a pact with it": an
-    object pronoun is never its own clause's subject (nor the subject the clause shares)."""
-    if not (tok.lower_ in W.object_pronouns and tok.dep_ in ("dobj", "dative", "pobj")):
-        return []
-    own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return own_subjects(own_clause) if own_clause is not None else []
-
-
-def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
-    """The subject of a clause that governs the pronoun, or the owner of that subject
-    ("Japan's trade grew while its alliance held"), not one it may not stand for."""
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        for c in node.children:
-            if c in binding:
-                continue
-            found = _subject_reading(ctx, tok, c, types)
-            if found is not None:
-                return found
-    return None
-
-
-def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
-    """What the subject ``c`` of a clause governing the pronoun says it stands for, if anything."""
-    ms = ctx.ms
-    if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
-        m = ms.get(c.i)
-        if m is not None and m.type not in types and "Person" in types:
-            # "Chapman said he ...": a surname the NER took for a body or a place it does not
-            # know is the person "he" stands for
-            m = person_not_place(as_person(m, ctx.linker), ctx.linker)
-        if m is not None and m.type in types:
-            return [(m, 0.75)]
-        if c.pos_ != "PRON":
-            for m2, f in actor_of(ctx, c, "actor", None):
-                if m2.type in types:
-                    return [(m2, 0.7 * f)]
-    if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
-        # "South Korea's reliance on China while keeping its alliance with the US",
-        # "Japan's trade grew while its alliance held": the owner of the subject
-        owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms and ms[p.i].type in types]
-        if len(owners) == 1:
-            return [(owners[0], 0.65)]
-    return None
-
-
-def pair(ctx, tok, types) -> list[Reading]:
-    """The two actors "the two countries" stands for, if exactly two were just named."""
-    ms = ctx.ms
-    for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
-        cands = {}
-        for i in range(lo, hi):
-            m = ms.get(i)
-            if m is not None and m.type in types:
-                cands.setdefault((m.key or m.text).lower(), m)
-        if len(cands) == 2:
-            return [(m, 0.7) for m in cands.values()]
-        if len(cands) > 2:
-            return []
-    return []
+READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)

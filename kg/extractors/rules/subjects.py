@@ -101,15 +101,15 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
     timed = False
     for _ in range(4):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            governor = node.head.head
-            # "Voss was arrested after shooting Dorn", "fled Iran after killing X": a time
-            # adjunct's gerund is done by the clause's subject, passive or not
-            timed = node.head.lower_ in W.time_preps and governor.pos_ in ("VERB", "AUX")
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children) and not timed:
+            timed, objs = _adjunct(node)
+            if objs:
+                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o) if m.type != "Topic"]
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in node.head.head.children) and not timed:
                 break  # "banned the airline from flying": the object would fly
             node = node.head  # "acted alone in killing Kennedy"
         if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
             break
+        came = node
         dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
         if dep == "xcomp" and node.lemma_.lower() in W.object_control:
             # "urged Iran to release", "called on Iran to release", "appealed to Iran to release"
@@ -126,7 +126,9 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
         asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
-        if passive and (dep == "xcomp" and not asked or timed):
+        if passive and (dep == "conj" and _active(came) or dep == "xcomp" and not asked or timed):
+            # "Putin was briefed and flew to Omsk": an active verb coordinated with a passive one
+            # is done by the passive's subject (not "was arrested and charged": passive too)
             # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
             # (not "Iran was urged to release": asked, which says nothing of what it did)
             return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
@@ -134,6 +136,33 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             break
         factor *= 0.95
     return None
+
+
+def _adjunct(gerund) -> tuple[bool, list]:
+    """(is the gerund done by its clause's subject, passive or not; the objects that do it)
+    for a gerund in a prepositional adjunct. "Voss was arrested after shooting Dorn", "ended
+    the siege by storming the town": a gerund of time or manner is the subject's, passive or
+    not; "thanked Oman for mediating", "jailed Voss for killing Dorn": a gerund of reason is
+    the object's (the one thanked or jailed), else the passive subject's ("was jailed for
+    killing Dorn")."""
+    prep = gerund.head.lower_
+    governor = gerund.head.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return False, []
+    if prep in W.reason_preps:
+        return True, [c for c in governor.children if c.dep_ == "dobj"]
+    return prep in W.time_preps or prep in W.manner_preps, []
+
+
+def _active(verb) -> bool:
+    """Is a verb with no auxiliary of its own surely active? A past form that may be a
+    participle ("released") is read as one unless an object shows it active ("waived
+    extradition") or its form is not the regular participle ("flew")."""
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return True
+    if verb.tag_ != "VBD":
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) or not verb.lower_.endswith("ed")
 
 
 def _antecedent(ctx, verb) -> list[Reading]:
