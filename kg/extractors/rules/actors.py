@@ -446,13 +446,26 @@ def _role_noun(ctx, n: Noun):
     that act at home (not troops, who act abroad as often) and unless a word says it is of
     another ("foreign officials", "their police")."""
     found = role_noun(ctx, n)
-    if found != [] or n.role != "actor" or ctx.country is None or n.lemma in W.not_local:
+    if found != []:
+        return found
+    body = _of_body(ctx, n)
+    if body:
+        return body
+    if n.role != "actor" or ctx.country is None or n.lemma in W.not_local:
         return found
     if sector_code(ctx, n.tok) not in W.home_sectors or any(
             c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods):
         return found
     state = ctx.linker.country_mention(ctx.country, n.tok.idx, n.tok.idx + len(n.tok.text))
     return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else found
+
+
+def _of_body(ctx, n: Noun) -> list[Reading]:
+    """"leaders of the opposition coalition", "members of the ruling party": a role noun of a
+    body that is no name (but is read as one: "the Azadliq coalition") acts for that body."""
+    return [(m, f * 0.8) for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            for p in c.children if p.dep_ == "pobj" and p.i not in ctx.ms and p.lemma_.lower() in W.body_nouns
+            for m, f in actor_of(ctx, p, "actor", None) if m.type in BODY_TYPES]
 
 
 READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,

@@ -89,7 +89,19 @@ def _without_subject(ctx, verb) -> list[Reading]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "British officials asking the US to waive ...": the ones described act
         return [(m, f * 0.9) for m, f in actor_of(ctx, verb.head, "actor", None) if m.type != "Topic"]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in W.intention_nouns:
+        return _intending(ctx, verb.head)
     return accused(ctx, verb)
+
+
+def _intending(ctx, noun) -> list[Reading]:
+    """"Iran's plan to enrich uranium", "their offer to mediate", "Iran announced plans to
+    enrich": whoever has the plan or made it known would act (the modality says it is
+    intended); not "rejected plans to build ...", whose plans they are not."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners and noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.intention_verbs:
+        owners = [c for c in noun.head.children if c.dep_ in SUBJ]
+    return [(m, f * 0.9) for o in owners for m, f in actors_of(ctx, o) if m.type != "Topic"]
 
 
 def _shared_subject(ctx, verb) -> list[Reading] | None:
@@ -162,7 +174,9 @@ def _active(verb) -> bool:
         return True
     if verb.tag_ != "VBD":
         return False
-    return any(c.dep_ == "dobj" for c in verb.children) or not verb.lower_.endswith("ed")
+    # (a date the parser took for an object says nothing: "was cornered and killed April 26")
+    return any(c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children) \
+        or not verb.lower_.endswith("ed")
 
 
 def _antecedent(ctx, verb) -> list[Reading]:
