@@ -19,8 +19,9 @@ from typing import Any
 
 from ...lexicon import EventType
 from ...model import SECTORS, Mention
+from . import coref
 from .context import COLLECTIVE, STATES, Reading
-from .coref import pair, pronoun
+from .coref import pair
 from .deps import MODIFIER, compound_span, conjuncts
 from .geography import place
 from .sectors import is_role_noun, role_noun, sector, sector_code
@@ -437,6 +438,11 @@ def _topic(ctx, n: Noun):
         text = tok.doc.text[start:end]
         return [(Mention(text, start, end, "Topic", key=text), 0.6)]
     return []
+
+
+def pronoun(ctx, tok) -> list[Reading]:
+    """Whom a pronoun stands for (:func:`.coref.pronoun`, reading nouns as :func:`actor_of` does)."""
+    return coref.pronoun(ctx, tok, actor_of)
 
 
 def _role_noun(ctx, n: Noun):

@@ -14,21 +14,22 @@ the context; nothing is kept between calls.
 
 from __future__ import annotations
 
-from . import actors
 from .context import Reading
-from .deps import SUBJ, own_subjects, prev_sent_start
+from .deps import SUBJ, conjuncts, own_subjects, prev_sent_start
 from .mentions import as_person, person_not_place
 from .words import W
 
 
-def pronoun(ctx, tok) -> list[Reading]:
-    """The antecedent of a pronoun when it is clear (see the module docstring)."""
+def pronoun(ctx, tok, read) -> list[Reading]:
+    """The antecedent of a pronoun when it is clear (see the module docstring). ``read`` reads
+    a noun for whom it stands (:func:`.actors.actor_of`, given by the caller so that the
+    two modules import one way)."""
     types = W.pronouns.get(tok.lower_)
     if types is None:
         speaker = W.speaker_pronouns.get(tok.lower_)
-        return _speaker(ctx, tok, speaker) if speaker is not None else []
+        return _speaker(ctx, tok, speaker, read) if speaker is not None else []
     binding = _own_clause_subjects(tok)
-    found = _governing_subject(ctx, tok, types, binding)
+    found = _governing_subject(ctx, tok, types, read, binding)
     if found is not None:
         return found
     ms = ctx.ms
@@ -46,13 +47,13 @@ def pronoun(ctx, tok) -> list[Reading]:
         if len(cands) > 1:
             return []
         if lo == sent.start:
-            found = _topic(ctx, tok, types)
+            found = _topic(ctx, tok, types, read)
             if found is not None:
                 return found
     return []
 
 
-def _topic(ctx, tok, types) -> list[Reading] | None:
+def _topic(ctx, tok, types, read) -> list[Reading] | None:
     """"Police arrested two men in Leeds. They released one on Sunday": a subject pronoun
     with no candidate before it in its sentence stands for the subject of the sentence before,
     the topic a story keeps, when the two agree in number and the subject is one the
@@ -63,7 +64,7 @@ def _topic(ctx, tok, types) -> list[Reading] | None:
     subj = [c for c in before.root.children if c.dep_ in SUBJ]
     if len(subj) != 1 or subj[0].pos_ == "PRON" or _number(subj[0]) != _number(tok):
         return None
-    found = [(m, f * 0.65) for m, f in actors.actors_of(ctx, subj[0]) if m.type in types]
+    found = [(m, f * 0.65) for t in conjuncts(subj[0]) for m, f in read(ctx, t, "actor", None) if m.type in types]
     return found or None
 
 
@@ -81,7 +82,7 @@ def _agrees(noun, pron) -> bool:
     return not a or not b or a == b
 
 
-def _speaker(ctx, tok, types) -> list[Reading]:
+def _speaker(ctx, tok, types, read) -> list[Reading]:
     """"We will respond to any attack," Iran said: a first-person pronoun stands for the
     subject of the speech verb whose clause holds it (before or after it), and for no one
     else."""
@@ -93,7 +94,7 @@ def _speaker(ctx, tok, types) -> list[Reading]:
         if dep in ("ccomp", "parataxis") and node.lemma_.lower() in W.speech_verbs | W.demand_speech:
             return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
                     and s.lower_ not in W.speaker_pronouns
-                    for m, f in actors.actor_of(ctx, s, "actor", None) if m.type in types]
+                    for m, f in read(ctx, s, "actor", None) if m.type in types]
     return []
 
 
@@ -106,7 +107,7 @@ def _own_clause_subjects(tok) -> list:
     return own_subjects(own_clause) if own_clause is not None else []
 
 
-def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
+def _governing_subject(ctx, tok, types, read, binding=()) -> list[Reading] | None:
     """The subject of a clause that governs the pronoun, or the owner of that subject
     ("Japan's trade grew while its alliance held"), not one it may not stand for."""
     node = tok
@@ -117,13 +118,13 @@ def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
         for c in node.children:
             if c in binding:
                 continue
-            found = _subject_reading(ctx, tok, c, types)
+            found = _subject_reading(ctx, tok, c, types, read)
             if found is not None:
                 return found
     return None
 
 
-def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
+def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
     """What the subject ``c`` of a clause governing the pronoun says it stands for, if anything."""
     ms = ctx.ms
     if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
@@ -135,7 +136,7 @@ def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
         if m is not None and m.type in types:
             return [(m, 0.75)]
         if c.pos_ != "PRON" and _agrees(c, tok):
-            for m2, f in actors.actor_of(ctx, c, "actor", None):
+            for m2, f in read(ctx, c, "actor", None):
                 if m2.type in types:
                     return [(m2, 0.7 * f)]
     if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:

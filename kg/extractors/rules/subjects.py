@@ -122,7 +122,7 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
         if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
             break
         came = node
-        dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
+        dep, node = _up(node)  # "Syria is willing to withdraw": through the adjective
         if dep == "xcomp" and node.lemma_.lower() in W.object_control:
             # "urged Iran to release", "called on Iran to release", "appealed to Iran to release"
             objs = [c for c in node.children if c.dep_ == "dobj"] or [
@@ -148,6 +148,17 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             break
         factor *= 0.95
     return None
+
+
+def _up(node) -> tuple[str, object]:
+    """(how the node hangs, the verb it hangs on), one step up a chain of shared subjects. A
+    finite verb the parser coordinated with an infinitive is coordinated with the verb
+    governing it ("urged Iran to reconsider and spoke with Iraq": the one who urged spoke)."""
+    head = node.head
+    if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ == "xcomp" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return "conj", head.head
+    return node.dep_, head
 
 
 def _adjunct(gerund) -> tuple[bool, list]:
