@@ -21,7 +21,7 @@ from ...lexicon import EventType
 from ...model import SECTORS, Mention
 from . import coref
 from .context import COLLECTIVE, STATES, Reading
-from .coref import pair
+from .coref import pair, the_country
 from .deps import MODIFIER, compound_span, conjuncts
 from .geography import place
 from .sectors import is_role_noun, role_noun, sector, sector_code
@@ -419,6 +419,15 @@ def _owner(ctx, n: Noun):
     return None
 
 
+def _country_noun(ctx, n: Noun):
+    """"the country will hold elections": the country just named, or the story's (as an
+    actor only: "invaded the country" is read by whoever reads its recipient)."""
+    if n.role != "actor":
+        return None
+    found = the_country(ctx, n.tok)
+    return [found] if found is not None else None
+
+
 def _topic(ctx, n: Noun):
     """A thing, for the events that act on things: "banned K-pop", "signed a security pact"."""
     tok, et = n.tok, n.et
@@ -457,7 +466,12 @@ def _role_noun(ctx, n: Noun):
     body = _of_body(ctx, n)
     if body:
         return body
-    if n.role != "actor" or ctx.country is None or n.lemma in W.not_local:
+    if n.role != "actor" or n.lemma in W.not_local:
+        return found
+    owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
+    if owner is not None:  # "the country's police", "the nation's election commission"
+        return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])]
+    if ctx.country is None:
         return found
     if sector_code(ctx, n.tok) not in W.home_sectors or any(
             c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods):
@@ -475,4 +489,4 @@ def _of_body(ctx, n: Noun) -> list[Reading]:
 
 
 READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
-            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
+            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)

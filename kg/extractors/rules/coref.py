@@ -148,6 +148,27 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
     return None
 
 
+def the_country(ctx, tok) -> Reading | None:
+    """"the country", "the nation" (singular, with nothing before it but "the"): the one
+    country named before it in its sentence or in the sentence before, else the document's
+    own country (context.home_country), as the country itself; None when unclear."""
+    if tok.lemma_.lower() not in W.country_nouns or tok.tag_ != "NN" \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("amod", "compound", "nummod", "poss") for c in tok.children):
+        return None
+    code, factor = ctx.country, 0.65
+    for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
+        named = {m.country for i in range(lo, hi) for m in [ctx.ms.get(i)]
+                 if m is not None and m.type == "Country" and m.country and len(m.country) == 3}
+        if len(named) > 1:
+            return None
+        if named:
+            code, factor = named.pop(), 0.7
+            break
+    m = ctx.linker.country_mention(code, tok.idx, tok.idx + len(tok.text)) if code else None
+    return (m, factor) if m is not None else None
+
+
 def pair(ctx, tok, types) -> list[Reading]:
     """The two actors "the two countries" stands for, if exactly two were just named."""
     ms = ctx.ms
