@@ -91,13 +91,16 @@ def _without_subject(ctx, verb) -> list[Reading]:
         return [(m, f * 0.9) for m, f in actor_of(ctx, verb.head, "actor", None) if m.type != "Topic"]
     if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in W.intention_nouns:
         return _intending(ctx, verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in W.policy_nouns:
+        return _intending(ctx, verb.head.head)  # "pursued a policy of arresting critics"
     return accused(ctx, verb)
 
 
 def _intending(ctx, noun) -> list[Reading]:
     """"Iran's plan to enrich uranium", "their offer to mediate", "Iran announced plans to
-    enrich": whoever has the plan or made it known would act (the modality says it is
-    intended); not "rejected plans to build ...", whose plans they are not."""
+    enrich", "pursued a policy of arresting critics": whoever has the plan or the policy, or
+    made it known or keeps it, acts (the modality says a plan is intended); not "rejected
+    plans to build ...", whose plans they are not."""
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if not owners and noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.intention_verbs:
         owners = [c for c in noun.head.children if c.dep_ in SUBJ]
