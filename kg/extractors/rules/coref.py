@@ -53,17 +53,23 @@ def pronoun(ctx, tok, read) -> list[Reading]:
     return []
 
 
-def _topic(ctx, tok, types, read) -> list[Reading] | None:
+def _topic(ctx, tok, types, read, steps: int = 3) -> list[Reading] | None:
     """"Police arrested two men in Leeds. They released one on Sunday": a subject pronoun
     with no candidate before it in its sentence stands for the subject of the sentence before,
     the topic a story keeps, when the two agree in number and the subject is one the
-    pronoun may stand for (a role noun is read as any actor is)."""
-    if tok.dep_ not in SUBJ or tok.sent.start == 0:
+    pronoun may stand for (a role noun is read as any actor is); that subject may be the same
+    pronoun, kept from the sentence before it ("They released him. They arrested another"),
+    up to ``steps`` sentences back."""
+    if tok.dep_ not in SUBJ or tok.sent.start == 0 or steps == 0:
         return None
     before = tok.doc[tok.sent.start - 1].sent
     subj = [c for c in before.root.children if c.dep_ in SUBJ]
-    if len(subj) != 1 or subj[0].pos_ == "PRON" or _number(subj[0]) != _number(tok):
+    if len(subj) != 1 or _number(subj[0]) != _number(tok):
         return None
+    if subj[0].pos_ == "PRON":
+        if subj[0].lower_ != tok.lower_ or any(c.dep_ == "poss" for c in subj[0].children):
+            return None
+        return _topic(ctx, subj[0], types, read, steps - 1)
     found = [(m, f * 0.65) for t in conjuncts(subj[0]) for m, f in read(ctx, t, "actor", None) if m.type in types]
     return found or None
 
