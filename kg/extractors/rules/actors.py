@@ -456,10 +456,10 @@ def pronoun(ctx, tok) -> list[Reading]:
 
 def _role_noun(ctx, n: Noun):
     """A role noun read by :func:`.sectors.role_noun`, and when that finds no one whose it is:
-    as an actor, the document's own country's ("police arrested three men", "the authorities
-    seized the site" in a story of one country: see context.home_country), for the sectors
-    that act at home (not troops, who act abroad as often) and unless a word says it is of
-    another ("foreign officials", "their police")."""
+    the body it is "of" ("leaders of the opposition coalition"), and as an actor of a sector
+    that acts at home (not troops, who act abroad as often), the country "the country's"
+    names, else the document's own ("police arrested three men" in a story of Perth), unless
+    a word says it is of another ("foreign officials", "their police")."""
     found = role_noun(ctx, n)
     if found != []:
         return found
@@ -469,15 +469,18 @@ def _role_noun(ctx, n: Noun):
     if n.role != "actor" or n.lemma in W.not_local:
         return found
     owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
-    if owner is not None:  # "the country's police", "the nation's election commission"
-        return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])]
-    if ctx.country is None:
-        return found
-    if sector_code(ctx, n.tok) not in W.home_sectors or any(
+    if owner is None and sector_code(ctx, n.tok) in W.home_sectors and not any(
             c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods):
-        return found
-    state = ctx.linker.country_mention(ctx.country, n.tok.idx, n.tok.idx + len(n.tok.text))
-    return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else found
+        owner = _home_state(ctx, n.tok)
+    return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])] if owner is not None else found
+
+
+def _home_state(ctx, tok) -> Reading | None:
+    """The document's own country (context.home_country) as the state of a role noun that
+    nothing beside it places. (Not the one country named just before: "a painting showing
+    the US flag was stolen in Lyon. Police ..." are no US police.)"""
+    m = ctx.linker.country_mention(ctx.country, tok.idx, tok.idx + len(tok.text)) if ctx.country else None
+    return (m, 0.7) if m is not None else None
 
 
 def _of_body(ctx, n: Noun) -> list[Reading]:
