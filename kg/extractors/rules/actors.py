@@ -168,10 +168,11 @@ def _people(tok, m: Mention) -> bool:
 # ---------------------------------------------------------------- the readings of a noun, in order
 # Each returns None when it has nothing to say, else the answer (which may be empty).
 def _pair_noun(ctx, n: Noun):
-    """"the two countries", "both sides"."""
-    if n.lemma in W.pair_nouns and any(c.lower_ in ("two", "both") for c in n.tok.children):
-        return pair(ctx, n.tok, W.pair_nouns[n.lemma])
-    return None
+    """"the two countries", "both sides", "all three nations": the ones just named."""
+    if n.lemma not in W.pair_nouns or n.tok.tag_ != "NNS":
+        return None
+    count = next((int(W.counts[c.lower_][0]) for c in n.tok.children if c.lower_ in W.counts), None)
+    return pair(ctx, n.tok, W.pair_nouns[n.lemma], count) if count is not None else None
 
 
 def _included(ctx, n: Noun):

@@ -175,8 +175,9 @@ def the_country(ctx, tok) -> Reading | None:
     return (m, factor) if m is not None else None
 
 
-def pair(ctx, tok, types) -> list[Reading]:
-    """The two actors "the two countries" stands for, if exactly two were just named."""
+def pair(ctx, tok, types, count: int = 2) -> list[Reading]:
+    """The actors "the two countries" ("all three nations") stands for, if exactly that many
+    of that kind were just named."""
     ms = ctx.ms
     for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
         cands = {}
@@ -184,8 +185,8 @@ def pair(ctx, tok, types) -> list[Reading]:
             m = ms.get(i)
             if m is not None and m.type in types:
                 cands.setdefault((m.key or m.text).lower(), m)
-        if len(cands) == 2:
+        if len(cands) == count:
             return [(m, 0.7) for m in cands.values()]
-        if len(cands) > 2:
+        if len(cands) > count:
             return []
     return []
