@@ -1,14 +1,15 @@
 """Actors: whom a token stands for, as the actor or the recipient of an event.
 
-A name stands for its mention. A pronoun stands for its antecedent when that is clear
-(the subject of a clause that governs it, else the one candidate of its kind). A
-common noun is read by a chain of readings, tried in order (:data:`READINGS`); the first
-that has an answer gives it: "the two countries" (the pair just named), "thousands of
-Iraqi Kurds" (the people counted), "Israeli troops" (Israel's military), "the Trump
-administration" (the United States), "condemned Serbia's suppression" (Serbia, for an
-event that may name its recipient by its owner), and for some events a thing, a topic
-("banned K-pop"); role nouns are read in :mod:`.sectors`. Each answer carries a confidence
-factor that falls with the weight of inference. The words are in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
+A name stands for its mention; a pronoun for its antecedent when that is clear
+(:mod:`.coref`). A common noun is read by a chain of readings, tried in order
+(:data:`READINGS`); the first that has an answer gives it: "the two countries" (the pair
+just named), "thousands of Iraqi Kurds" (the people counted), "Israeli troops" (Israel's
+military), "the Trump administration" (the United States), "condemned Serbia's
+suppression" (Serbia, for an event that may name its recipient by its owner), "police" in a
+story of one country (that country's), "the country" (the one just named), and for some
+events a thing, a topic ("banned K-pop"); role nouns are read in :mod:`.sectors`. Each
+answer carries a confidence factor that falls with the weight of inference. The words are
+in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
 """
 
 from __future__ import annotations

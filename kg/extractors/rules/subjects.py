@@ -2,11 +2,14 @@
 
 The verb's subject, or the ``by``-agent of a passive (whose passive subject is then the
 recipient), or the subject it shares with the verb it is coordinated with or complements
-("China agreed to lift ..."), or the object of a verb of control ("urged Iran to
-release": Iran would release), or the noun a clause describes ("Booth, who shot
-Lincoln"), or the sender of a message ("issued a declaration demanding ..."), or the one
-convicted or accused of the act ("Ray, convicted of killing King"). The words are in
-``kg/data/rules/roles.tsv``.
+("China agreed to lift ...", "Putin was briefed and flew to ...": an active verb after a
+passive one), or the object of a verb of control ("urged Iran to release": Iran would
+release), or the one a gerund adjunct belongs to ("ended the siege by storming", "thanked
+Oman for mediating": Oman mediated), or the noun a clause describes ("Booth, who shot
+Lincoln"), or whoever has the plan or keeps the policy ("Iran's plan to enrich", "pursued a
+policy of expelling"), or the sender of a message ("issued a declaration demanding ..."),
+or the one convicted or accused of the act ("Ray, convicted of killing King"). The words
+are in ``kg/data/rules/roles.tsv`` and ``actors.tsv``.
 """
 
 from __future__ import annotations
