@@ -471,8 +471,10 @@ def _role_noun(ctx, n: Noun):
     if n.role != "actor" or n.lemma in W.not_local:
         return found
     owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
+    # ("states", "governments", "leaders" in the plural are as often other countries' as its own)
     if owner is None and sector_code(ctx, n.tok) in W.home_sectors and not any(
-            c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods):
+            c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods) \
+            and not (n.tok.tag_ == "NNS" and n.lemma in W.pair_nouns):
         owner = _home_state(ctx, n.tok)
     return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])] if owner is not None else found
 

@@ -60,7 +60,7 @@ def _topic(ctx, tok, types, read, steps: int = 3) -> list[Reading] | None:
     pronoun may stand for (a role noun is read as any actor is); that subject may be the same
     pronoun, kept from the sentence before it ("They released him. They arrested another"),
     up to ``steps`` sentences back."""
-    if tok.dep_ not in SUBJ or tok.sent.start == 0 or steps == 0:
+    if tok.dep_ not in SUBJ or tok.sent.start == 0 or steps == 0 or _dummy(tok):
         return None
     before = tok.doc[tok.sent.start - 1].sent
     subj = [c for c in before.root.children if c.dep_ in SUBJ]
@@ -72,6 +72,14 @@ def _topic(ctx, tok, types, read, steps: int = 3) -> list[Reading] | None:
         return _topic(ctx, subj[0], types, read, steps - 1)
     found = [(m, f * 0.65) for t in conjuncts(subj[0]) for m, f in read(ctx, t, "actor", None) if m.type in types]
     return found or None
+
+
+def _dummy(tok) -> bool:
+    """Is "it" the empty subject of a copula or of a clause put after it ("It is time to
+    act", "it can be tough to focus", "it was the first time they elected ...")?"""
+    head = tok.head
+    return tok.lower_ == "it" and (head.lemma_ == "be" or any(
+        c.dep_ in ("xcomp", "ccomp", "csubj", "advcl") and c.i > head.i for c in head.children))
 
 
 def _number(tok) -> str:
