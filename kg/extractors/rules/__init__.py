@@ -17,7 +17,7 @@ How a document is read
      memberOf, allyOf ...;
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
      its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`), each
-     token read for whom it stands for (:mod:`.actors`, :mod:`.sectors`) → its
+     token read for whom it stands for (:mod:`.actors`, :mod:`.coref`, :mod:`.sectors`) → its
      **modality** (:mod:`.modality`; saying one will act is an event too,
      :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, :mod:`.location`) →
      **records** (:mod:`.records`, the one place records are made). Verbs in
@@ -53,7 +53,7 @@ Who works where
 ---------------
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
-(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors` with its pronouns, :mod:`.sectors`,
+(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors`, :mod:`.coref` for pronouns, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.location`,
 with :mod:`.modality` for mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
 :mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
@@ -70,7 +70,7 @@ from collections.abc import Iterator
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
-from .context import Context, name
+from .context import Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
@@ -98,7 +98,7 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
     titles = affiliations(parsed, ms, linker)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home_country(ms))
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
     for sent in parsed.sents:

@@ -1,14 +1,15 @@
 """Actors: whom a token stands for, as the actor or the recipient of an event.
 
-A name stands for its mention. A pronoun stands for its antecedent when that is clear
-(the subject of a clause that governs it, else the one candidate of its kind). A
-common noun is read by a chain of readings, tried in order (:data:`READINGS`); the first
-that has an answer gives it: "the two countries" (the pair just named), "thousands of
-Iraqi Kurds" (the people counted), "Israeli troops" (Israel's military), "the Trump
-administration" (the United States), "condemned Serbia's suppression" (Serbia, for an
-event that may name its recipient by its owner), and for some events a thing, a topic
-("banned K-pop"); role nouns are read in :mod:`.sectors`. Each answer carries a confidence
-factor that falls with the weight of inference. The words are in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
+A name stands for its mention; a pronoun for its antecedent when that is clear
+(:mod:`.coref`). A common noun is read by a chain of readings, tried in order
+(:data:`READINGS`); the first that has an answer gives it: "the two countries" (the pair
+just named), "thousands of Iraqi Kurds" (the people counted), "Israeli troops" (Israel's
+military), "the Trump administration" (the United States), "condemned Serbia's
+suppression" (Serbia, for an event that may name its recipient by its owner), "police" in a
+story of one country (that country's), "the country" (the one just named), and for some
+events a thing, a topic ("banned K-pop"); role nouns are read in :mod:`.sectors`. Each
+answer carries a confidence factor that falls with the weight of inference. The words are
+in ``kg/data/rules/actors.tsv`` and ``roles.tsv``.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Any
 
 from ...lexicon import EventType
 from ...model import SECTORS, Mention
+from . import coref
 from .context import COLLECTIVE, STATES, Reading
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts, own_subjects, prev_sent_start
+from .coref import pair, the_country
+from .deps import MODIFIER, compound_span, conjuncts
 from .geography import place
-from .mentions import as_person, person_not_place
 from .sectors import is_role_noun, role_noun, sector, sector_code
 from .words import W
 
@@ -167,10 +169,11 @@ def _people(tok, m: Mention) -> bool:
 # ---------------------------------------------------------------- the readings of a noun, in order
 # Each returns None when it has nothing to say, else the answer (which may be empty).
 def _pair_noun(ctx, n: Noun):
-    """"the two countries", "both sides"."""
-    if n.lemma in W.pair_nouns and any(c.lower_ in ("two", "both") for c in n.tok.children):
-        return pair(ctx, n.tok, W.pair_nouns[n.lemma])
-    return None
+    """"the two countries", "both sides", "all three nations": the ones just named."""
+    if n.lemma not in W.pair_nouns or n.tok.tag_ != "NNS":
+        return None
+    count = next((int(W.counts[c.lower_][0]) for c in n.tok.children if c.lower_ in W.counts), None)
+    return pair(ctx, n.tok, W.pair_nouns[n.lemma], count) if count is not None else None
 
 
 def _included(ctx, n: Noun):
@@ -418,6 +421,15 @@ def _owner(ctx, n: Noun):
     return None
 
 
+def _country_noun(ctx, n: Noun):
+    """"the country will hold elections": the country just named, or the story's (as an
+    actor only: "invaded the country" is read by whoever reads its recipient)."""
+    if n.role != "actor":
+        return None
+    found = the_country(ctx, n.tok)
+    return [found] if found is not None else None
+
+
 def _topic(ctx, n: Noun):
     """A thing, for the events that act on things: "banned K-pop", "signed a security pact"."""
     tok, et = n.tok, n.et
@@ -439,116 +451,49 @@ def _topic(ctx, n: Noun):
     return []
 
 
-READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
-            _role_modifier, role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _topic)
-
-
-# ---------------------------------------------------------------- pronouns and pairs
 def pronoun(ctx, tok) -> list[Reading]:
-    """The antecedent of a pronoun when it is clear: the subject of a clause that governs it
-    ("Iraq said it would ..."), else the one candidate of that kind in this or the previous sentence."""
-    types = W.pronouns.get(tok.lower_)
-    if types is None:
-        speaker = W.speaker_pronouns.get(tok.lower_)
-        return _speaker(ctx, tok, speaker) if speaker is not None else []
-    binding = _own_clause_subjects(tok)
-    found = _governing_subject(ctx, tok, types, binding)
-    if found is not None:
+    """Whom a pronoun stands for (:func:`.coref.pronoun`, reading nouns as :func:`actor_of` does)."""
+    return coref.pronoun(ctx, tok, actor_of)
+
+
+def _role_noun(ctx, n: Noun):
+    """A role noun read by :func:`.sectors.role_noun`, and when that finds no one whose it is:
+    the body it is "of" ("leaders of the opposition coalition"), and as an actor of a sector
+    that acts at home (not troops, who act abroad as often), the country "the country's"
+    names, else the document's own ("police arrested three men" in a story of Perth), unless
+    a word says it is of another ("foreign officials", "their police")."""
+    found = role_noun(ctx, n)
+    if found != []:
         return found
-    ms = ctx.ms
-    sent = tok.sent
-    # nor anything inside that subject: "Turkish police detained them" is not Turkey
-    bound = {id(ms[t.i]) for b in binding for t in b.subtree if t.i in ms}
-    for lo, hi, factor in ((sent.start, tok.i, 0.65), (prev_sent_start(tok), sent.start, 0.6)):
-        cands = {}
-        for i in range(lo, hi):
-            m = ms.get(i)
-            if m is not None and m.type in types and id(m) not in bound:
-                cands.setdefault((m.key or m.text).lower(), m)
-        if len(cands) == 1:
-            return [(next(iter(cands.values())), factor)]
-        if len(cands) > 1:
-            return []
-    return []
+    body = _of_body(ctx, n)
+    if body:
+        return body
+    if n.role != "actor" or n.lemma in W.not_local:
+        return found
+    owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
+    # ("states", "governments", "leaders" in the plural are as often other countries' as its own)
+    if owner is None and sector_code(ctx, n.tok) in W.home_sectors and not any(
+            c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods) \
+            and not (n.tok.tag_ == "NNS" and n.lemma in W.pair_nouns):
+        owner = _home_state(ctx, n.tok)
+    return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])] if owner is not None else found
 
 
-def _speaker(ctx, tok, types) -> list[Reading]:
-    """"We will respond to any attack," Iran said: a first-person pronoun stands for the
-    subject of the speech verb whose clause holds it (before or after it), and for no one
-    else."""
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        dep, node = node.dep_, node.head
-        if dep in ("ccomp", "parataxis") and node.lemma_.lower() in W.speech_verbs | W.demand_speech:
-            return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
-                    and s.lower_ not in W.speaker_pronouns
-                    for m, f in actor_of(ctx, s, "actor", None) if m.type in types]
-    return []
+def _home_state(ctx, tok) -> Reading | None:
+    """The document's own country (context.home_country) as the state of a role noun that
+    nothing beside it places. (Not the one country named just before: "a painting showing
+    the US flag was stolen in Lyon. Police ..." are no US police.)"""
+    m = ctx.linker.country_mention(ctx.country, tok.idx, tok.idx + len(tok.text)) if ctx.country else None
+    return (m, 0.7) if m is not None else None
 
 
-def _own_clause_subjects(tok) -> list:
-    """"Dorn died after Voss shot him", "Jordan hosted Iraq and signed a pact with it": an
-    object pronoun is never its own clause's subject (nor the subject the clause shares)."""
-    if not (tok.lower_ in W.object_pronouns and tok.dep_ in ("dobj", "dative", "pobj")):
-        return []
-    own_clause = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return own_subjects(own_clause) if own_clause is not None else []
+def _of_body(ctx, n: Noun) -> list[Reading]:
+    """"leaders of the opposition coalition", "members of the ruling party": a role noun of a
+    body that is no name (but is read as one: "the Azadliq coalition") acts for that body."""
+    return [(m, f * 0.8) for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+            for p in c.children if p.dep_ == "pobj" and p.i not in ctx.ms and p.lemma_.lower() in W.body_nouns
+            for m, f in actor_of(ctx, p, "actor", None) if m.type in BODY_TYPES]
 
 
-def _governing_subject(ctx, tok, types, binding=()) -> list[Reading] | None:
-    """The subject of a clause that governs the pronoun, or the owner of that subject
-    ("Japan's trade grew while its alliance held"), not one it may not stand for."""
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        for c in node.children:
-            if c in binding:
-                continue
-            found = _subject_reading(ctx, tok, c, types)
-            if found is not None:
-                return found
-    return None
-
-
-def _subject_reading(ctx, tok, c, types) -> list[Reading] | None:
-    """What the subject ``c`` of a clause governing the pronoun says it stands for, if anything."""
-    ms = ctx.ms
-    if c.dep_ in SUBJ and c.i < tok.i and c.i != tok.i and tok not in c.subtree:
-        m = ms.get(c.i)
-        if m is not None and m.type not in types and "Person" in types:
-            # "Chapman said he ...": a surname the NER took for a body or a place it does not
-            # know is the person "he" stands for
-            m = person_not_place(as_person(m, ctx.linker), ctx.linker)
-        if m is not None and m.type in types:
-            return [(m, 0.75)]
-        if c.pos_ != "PRON":
-            for m2, f in actor_of(ctx, c, "actor", None):
-                if m2.type in types:
-                    return [(m2, 0.7 * f)]
-    if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
-        # "South Korea's reliance on China while keeping its alliance with the US",
-        # "Japan's trade grew while its alliance held": the owner of the subject
-        owners = [ms[p.i] for p in c.children if p.dep_ == "poss" and p.i in ms and ms[p.i].type in types]
-        if len(owners) == 1:
-            return [(owners[0], 0.65)]
-    return None
-
-
-def pair(ctx, tok, types) -> list[Reading]:
-    """The two actors "the two countries" stands for, if exactly two were just named."""
-    ms = ctx.ms
-    for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
-        cands = {}
-        for i in range(lo, hi):
-            m = ms.get(i)
-            if m is not None and m.type in types:
-                cands.setdefault((m.key or m.text).lower(), m)
-        if len(cands) == 2:
-            return [(m, 0.7) for m in cands.values()]
-        if len(cands) > 2:
-            return []
-    return []
+READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
+            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)

@@ -47,10 +47,34 @@ class Context:
     titles: dict[int, list] = field(default_factory=dict)
     sent: Any = None  # the sentence (a spaCy Span) being read
     trace: Any = None  # a .trace.Trace when tracing where events are lost, else None
+    country: str | None = None  # the document's own country, if it has one (home_country)
 
     def at(self, sent) -> Context:
         """The same context, reading one sentence."""
         return dataclasses.replace(self, sent=sent)
+
+
+def home_country(ms: dict[int, Mention]) -> str | None:
+    """The country a document is about, when one clearly dominates: the country of most of
+    the names it gives a country (places, peoples, people and bodies kg knows; each name
+    once), at least three of them and at least twice as many as any other, and the country
+    of the first place it names (where a story's lead puts it). A story of a fire in Perth
+    says "police" and "authorities" without saying whose; this is whose they are. A story
+    between two countries has none, nor one whose lead is elsewhere (a theft in England of
+    an artwork called "America")."""
+    counts: dict[str, int] = {}
+    first = None
+    for i in sorted(ms):
+        m = ms[i]
+        if first is None and m.type in STATES and m.country and len(m.country) == 3:
+            first = m.country
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.country and len(m.country) == 3:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    return ranked[0][0] if ranked[0][0] == first else None
 
 
 def same(a: Mention, b: Mention) -> bool:

@@ -15,6 +15,7 @@ import dataclasses
 
 from ...model import Mention
 from ...nlp import HYPHENATED_NAME
+from .context import same
 from .dates import is_era_year
 from .deps import compound_span
 from .words import W
@@ -28,7 +29,30 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
     _namesakes(out, linker)
+    _surnames(parsed, out)
     return out
+
+
+def _surnames(parsed, ms: dict[int, Mention]) -> None:
+    """"Pelosi had agreed ...": a family name alone that the NER missed (often at the start
+    of a sentence) names the one person of that family name the document names in full."""
+    people: dict[str, Mention | None] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        words = m.text.split()
+        if m.type == "Person" and len(words) > 1:
+            last = words[-1].lower()
+            people[last] = m if last not in people or people[last] is not None and same(people[last], m) else None
+    if not people:
+        return
+    for tok in parsed:
+        if tok.i in ms or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title:
+            continue
+        m = people.get(tok.lower_)
+        neighbours = (tok.doc[tok.i - 1] if tok.i else None, tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None)
+        if m is None or any(t is not None and t.pos_ == "PROPN" for t in neighbours):
+            continue  # one of two namesakes, or a word of a longer name ("Pelosi Foundation")
+        ms[tok.i] = Mention(tok.text, tok.idx, tok.idx + len(tok.text), "Person", country=m.country,
+                            key=m.key or m.text)
 
 
 def _namesakes(ms: dict[int, Mention], linker) -> None:

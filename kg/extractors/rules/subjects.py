@@ -2,11 +2,14 @@
 
 The verb's subject, or the ``by``-agent of a passive (whose passive subject is then the
 recipient), or the subject it shares with the verb it is coordinated with or complements
-("China agreed to lift ..."), or the object of a verb of control ("urged Iran to
-release": Iran would release), or the noun a clause describes ("Booth, who shot
-Lincoln"), or the sender of a message ("issued a declaration demanding ..."), or the one
-convicted or accused of the act ("Ray, convicted of killing King"). The words are in
-``kg/data/rules/roles.tsv``.
+("China agreed to lift ...", "Putin was briefed and flew to ...": an active verb after a
+passive one), or the object of a verb of control ("urged Iran to release": Iran would
+release), or the one a gerund adjunct belongs to ("ended the siege by storming", "thanked
+Oman for mediating": Oman mediated), or the noun a clause describes ("Booth, who shot
+Lincoln"), or whoever has the plan or keeps the policy ("Iran's plan to enrich", "pursued a
+policy of expelling"), or the sender of a message ("issued a declaration demanding ..."),
+or the one convicted or accused of the act ("Ray, convicted of killing King"). The words
+are in ``kg/data/rules/roles.tsv`` and ``actors.tsv``.
 """
 
 from __future__ import annotations
@@ -89,7 +92,22 @@ def _without_subject(ctx, verb) -> list[Reading]:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "British officials asking the US to waive ...": the ones described act
         return [(m, f * 0.9) for m, f in actor_of(ctx, verb.head, "actor", None) if m.type != "Topic"]
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.lemma_.lower() in W.intention_nouns:
+        return _intending(ctx, verb.head)
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in W.policy_nouns:
+        return _intending(ctx, verb.head.head)  # "pursued a policy of arresting critics"
     return accused(ctx, verb)
+
+
+def _intending(ctx, noun) -> list[Reading]:
+    """"Iran's plan to enrich uranium", "their offer to mediate", "Iran announced plans to
+    enrich", "pursued a policy of arresting critics": whoever has the plan or the policy, or
+    made it known or keeps it, acts (the modality says a plan is intended); not "rejected
+    plans to build ...", whose plans they are not."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners and noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.intention_verbs:
+        owners = [c for c in noun.head.children if c.dep_ in SUBJ]
+    return [(m, f * 0.9) for o in owners for m, f in actors_of(ctx, o) if m.type != "Topic"]
 
 
 def _shared_subject(ctx, verb) -> list[Reading] | None:
@@ -101,16 +119,16 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
     timed = False
     for _ in range(4):
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
-            governor = node.head.head
-            # "Voss was arrested after shooting Dorn", "fled Iran after killing X": a time
-            # adjunct's gerund is done by the clause's subject, passive or not
-            timed = node.head.lower_ in W.time_preps and governor.pos_ in ("VERB", "AUX")
-            if any(c.dep_ in ("dobj", "nsubjpass") for c in governor.children) and not timed:
+            timed, objs = _adjunct(node)
+            if objs:
+                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o) if m.type != "Topic"]
+            if any(c.dep_ in ("dobj", "nsubjpass") for c in node.head.head.children) and not timed:
                 break  # "banned the airline from flying": the object would fly
             node = node.head  # "acted alone in killing Kennedy"
         if node.dep_ not in ("conj", "xcomp", "advcl", "prep", "acomp") or node.head.i == node.i:
             break
-        dep, node = node.dep_, node.head  # "Syria is willing to withdraw": through the adjective
+        came = node
+        dep, node = _up(node)  # "Syria is willing to withdraw": through the adjective
         if dep == "xcomp" and node.lemma_.lower() in W.object_control:
             # "urged Iran to release", "called on Iran to release", "appealed to Iran to release"
             objs = [c for c in node.children if c.dep_ == "dobj"] or [
@@ -126,7 +144,9 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
         asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
-        if passive and (dep == "xcomp" and not asked or timed):
+        if passive and (dep == "conj" and _active(came) or dep == "xcomp" and not asked or timed):
+            # "Putin was briefed and flew to Omsk": an active verb coordinated with a passive one
+            # is done by the passive's subject (not "was arrested and charged": passive too)
             # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
             # (not "Iran was urged to release": asked, which says nothing of what it did)
             return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
@@ -134,6 +154,46 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             break
         factor *= 0.95
     return None
+
+
+def _up(node) -> tuple[str, object]:
+    """(how the node hangs, the verb it hangs on), one step up a chain of shared subjects. A
+    finite verb the parser coordinated with an infinitive is coordinated with the verb
+    governing it ("urged Iran to reconsider and spoke with Iraq": the one who urged spoke)."""
+    head = node.head
+    if node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ == "xcomp" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return "conj", head.head
+    return node.dep_, head
+
+
+def _adjunct(gerund) -> tuple[bool, list]:
+    """(is the gerund done by its clause's subject, passive or not; the objects that do it)
+    for a gerund in a prepositional adjunct. "Voss was arrested after shooting Dorn", "ended
+    the siege by storming the town": a gerund of time or manner is the subject's, passive or
+    not; "thanked Oman for mediating", "jailed Voss for killing Dorn": a gerund of reason is
+    the object's (the one thanked or jailed), else the passive subject's ("was jailed for
+    killing Dorn")."""
+    prep = gerund.head.lower_
+    governor = gerund.head.head
+    if governor.pos_ not in ("VERB", "AUX"):
+        return False, []
+    if prep in W.reason_preps:
+        return True, [c for c in governor.children if c.dep_ == "dobj"]
+    return prep in W.time_preps or prep in W.manner_preps, []
+
+
+def _active(verb) -> bool:
+    """Is a verb with no auxiliary of its own surely active? A past form that may be a
+    participle ("released") is read as one unless an object shows it active ("waived
+    extradition") or its form is not the regular participle ("flew")."""
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return True
+    if verb.tag_ != "VBD":
+        return False
+    # (a date the parser took for an object says nothing: "was cornered and killed April 26")
+    return any(c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") for c in verb.children) \
+        or not verb.lower_.endswith("ed")
 
 
 def _antecedent(ctx, verb) -> list[Reading]:
