@@ -36,6 +36,11 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     """(negated, modality) of the clause a trigger heads, looking up through its governors."""
     negated, modality, aux = _own_marks(tok)
     node = tok
+    if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" and tok.head.dep_ in ("xcomp", "ccomp") \
+            and not any(c.dep_ == "aux" for c in tok.children):
+        # "urged the embassy to reconsider and spoke with Pompeo": the parser hangs a past
+        # verb on the infinitive, but the past tense says it is coordinated with "urged"
+        node = tok.head.head
     reported = False
     for _ in range(6):
         if node.dep_ == "ROOT" or node.head.i == node.i:
