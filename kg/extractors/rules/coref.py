@@ -71,6 +71,11 @@ def _topic(ctx, tok, types, read, steps: int = 3) -> list[Reading] | None:
             return None
         return _topic(ctx, subj[0], types, read, steps - 1)
     found = [(m, f * 0.65) for t in conjuncts(subj[0]) for m, f in read(ctx, t, "actor", None) if m.type in types]
+    if not found:
+        # "Protesters' demands include ... They had asked": a subject that is no actor
+        # speaks for its owner, when the owner agrees with the pronoun too
+        owners = [c for c in subj[0].children if c.dep_ == "poss" and c.pos_ != "PRON" and _agrees(c, tok)]
+        found = [(m, f * 0.6) for o in owners for m, f in read(ctx, o, "actor", None) if m.type in types]
     return found or None
 
 
