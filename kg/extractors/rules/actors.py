@@ -458,17 +458,19 @@ def pronoun(ctx, tok) -> list[Reading]:
 
 def _role_noun(ctx, n: Noun):
     """A role noun read by :func:`.sectors.role_noun`, and when that finds no one whose it is:
-    the body it is "of" ("leaders of the opposition coalition"), and as an actor of a sector
-    that acts at home (not troops, who act abroad as often), the country "the country's"
-    names, else the document's own ("police arrested three men" in a story of Perth), unless
-    a word says it is of another ("foreign officials", "their police")."""
+    the body it is "of" ("leaders of the opposition coalition"), and for a sector that acts
+    at home (not troops, who act abroad as often), the country "the country's" names, else
+    the document's own, as actor ("police arrested three men" in a story of Perth) or, for
+    the state's own institutions, recipient ("alleged the central government is hiding
+    figures"; not "impeached two presidents"), unless a word says it is of another
+    ("foreign officials", "their police")."""
     found = role_noun(ctx, n)
     if found != []:
         return found
     body = _of_body(ctx, n)
     if body:
         return body
-    if n.role != "actor" or n.lemma in W.not_local:
+    if n.lemma in W.not_local or n.role != "actor" and n.lemma not in W.home_recipients:
         return found
     owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
     # ("states", "governments", "leaders" in the plural are as often other countries' as its own)
