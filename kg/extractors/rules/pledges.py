@@ -53,7 +53,7 @@ def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | Non
     kind = _kind(et.plover)
     if kind is None:
         return None
-    found = stance(ctx, verb, negated, modality)
+    found = stance(ctx, verb, negated, modality, kind)
     if found is None:
         return None
     name, word = found
@@ -71,11 +71,11 @@ def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | Non
     return plover, saying
 
 
-def stance(ctx, verb, negated: bool, modality: str):
+def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
     """(stance, the word that states it) for an act's verb (see ``kg/data/rules/modality.tsv``),
     or None."""
     if negated:
-        return ("refuse", verb) if _own_future(verb) and not _questioned(verb) else None
+        return _refusal(verb, modality, kind)
     if modality == "hypothetical":
         return ("condition", verb) if conditional(verb) else None
     if modality != "intended":
@@ -99,6 +99,17 @@ def stance(ctx, verb, negated: bool, modality: str):
     if _own_future(verb) and not _questioned(verb) and verb.dep_ not in ("ccomp", "advcl", "relcl", "acl"):
         return "future", verb
     return None
+
+
+def _refusal(verb, modality: str, kind: str | None):
+    """"will not accept": a refusal; "did not accede to the demands", "has not accepted the
+    offer": not giving in, or not agreeing, when asked is a rejection too (not "did not
+    meet", which refuses nothing)."""
+    if _questioned(verb):
+        return None
+    if _own_future(verb):
+        return "refuse", verb
+    return ("decline", verb) if kind in W.declinable_kinds and modality in ("asserted", "reported") else None
 
 
 def _kind(plover: str) -> str | None:
