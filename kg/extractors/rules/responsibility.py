@@ -75,7 +75,7 @@ def _attributed(ctx, verb) -> Iterator[RelationMention]:
     for o in objects:
         if _is_attack(ctx, o):
             attack = o
-            accused = [p for p in pobjs(verb, W.attribution_preps)]
+            accused = pobjs(verb, W.attribution_preps)
         elif any(_is_attack(ctx, p) for p in pobjs(verb, ("for",))):  # "blamed Y for the attack"
             attack = next(p for p in pobjs(verb, ("for",)) if _is_attack(ctx, p))
             accused = [o]
@@ -86,11 +86,11 @@ def _attributed(ctx, verb) -> Iterator[RelationMention]:
         return
     blamed = [r for a in accused for r in actors_of(ctx, a, role="actor")]
     speakers = [r for c in verb.children if c.dep_ in SUBJ for r in actors_of(ctx, c)]
-    speakers += [r for p in pobjs(verb, ("by",)) for r in actors_of(ctx, p)]
     speakers += [r for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
-                 for r in actors_of(ctx, p)]
-    if verb.lemma_.lower() not in ctx.lex.verbs or ctx.lex.verbs[verb.lemma_.lower()].plover != "ACCUSE" \
-            or not any(c.dep_ == "dobj" and c.i in ctx.ms for c in verb.children):
+                 for r in actors_of(ctx, p)]  # "was blamed on Y by the army"
+    row = ctx.lex.verbs.get(verb.lemma_.lower())
+    if row is None or row.plover != "ACCUSE" or not any(c.dep_ == "dobj" and c.i in ctx.ms for c in verb.children):
+        # (the lexicon's own row already accuses a named object: "blamed Iran for the attack")
         yield from _accusations(ctx, speakers, blamed, modality, verb)
     target = _target(ctx, attack)
     if target is not None:
