@@ -65,7 +65,7 @@ from dataclasses import dataclass, field
 
 from .gazetteer import name_key, suffix_keys, surname_key
 from .model import TYPE_PRECEDENCE
-from .namespaces import BASE, ENTITY_BASE, EXTRACTOR_BASE, ONTOLOGY_IRI, PREFIXES, WD
+from .namespaces import BASE, ENTITY_BASE, EXTRACTOR_BASE, ONTOLOGY_IRI, PREFIXES, WD, local_node
 
 ENTITY_GRAPH = BASE + "entities"
 ORGANISATIONS = ("Organization", "Group", "InternationalOrganization")
@@ -110,10 +110,6 @@ class LocalEntity:
     def node(self) -> str:
         """The local entity's IRI: the document's IRI, ``#`` and the local entity IRI's tail."""
         return local_node(self.doc, self.local)
-
-
-def local_node(doc_iri: str, entity_iri: str) -> str:
-    return f"{doc_iri}#{entity_iri[len(ENTITY_BASE):]}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from .gazetteer import name_key, suffix_keys, surname_key
 from .model import Document, Entity, Extraction, Relation
-from .namespaces import DOC_BASE, ENTITY_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD
+from .namespaces import DOC_BASE, ENTITY_BASE, EXTRACTOR_BASE, KG, STATEMENT_BASE, WD, local_node
 from .version import __version__
 
 WDNS = Namespace(WD)
@@ -171,7 +171,7 @@ def local_entity_iri(doc_id: str, entity_id: str) -> URIRef:
     """
     if not entity_id.startswith(ENTITY_BASE):
         raise ValueError(f"an entity IRI must start with {ENTITY_BASE}, got {entity_id!r}")
-    return URIRef(f"{document_iri(doc_id)}#{entity_id[len(ENTITY_BASE):]}")
+    return URIRef(local_node(str(document_iri(doc_id)), entity_id))
 
 
 def add_local_entity(g: Graph, doc: Document, ent: Entity, denotes: str) -> URIRef:

@@ -82,6 +82,16 @@ PREFIXES = {
 }
 
 
+def local_node(doc_iri: str, entity_iri: str) -> str:
+    """A document's local entity: the document's IRI, ``#`` and the tail of the entity's IRI
+    (written by kg.graph, read by kg.entities).
+
+    >>> local_node("https://w3id.org/kg/doc/d1", "https://w3id.org/kg/id/person/anna-vogt")
+    'https://w3id.org/kg/doc/d1#person/anna-vogt'
+    """
+    return f"{doc_iri}#{entity_iri[len(ENTITY_BASE):]}"
+
+
 def local_name(iri: str) -> str:
     """The last part of an IRI, after its ``#`` or last ``/``.
 
