@@ -18,14 +18,19 @@ sentences are no political events. Each side of an event is given a *standing*:
 * ``business``: a company by its name ("Acme Airlines");
 * ``neutral``: an organisation kg cannot place;
 * ``private``: a person with no political role in the document;
-* ``topic``: a thing (a recipient only: "criticised the decision").
+* ``topic``: a thing, a recipient only of the events that act on things or answer a proposal
+  (a weapon tested, a pact signed, a plan rejected, "criticised the decision":
+  ``topic_recipient_types``); supporting a cause or outlawing a practice is done to no
+  political actor ("supported LGBT rights", "outlawed the death penalty"), but a named thing
+  may stand for one ("banned K-pop").
 
 Which standing may act on which is data (``standing`` in ``kg/data/rules/politics.tsv``),
 as are the exceptions the codebook makes: violence is an event whoever commits it (its
 sectors include criminals and unidentified gunmen), a private person may sue or protest
 against a political actor, a state may arrest, charge or release a private foreigner (not
-its own citizen: a court's ordinary sentence is no political event), and a meeting with
-the press is an interview.
+its own citizen: a court's ordinary sentence is no political event), a meeting with
+the press is an interview, and a visit is one to another state: a place of the visitor's own
+country, or one kg cannot place, is no party to it (``foreign_place_types``).
 :func:`standing` is the record builder's one question to this module.
 """
 
@@ -47,6 +52,10 @@ def standing(ctx, a: Mention, et, o: Mention) -> float:
         return 0.0 if ka == "topic" else 1.0
     if plover in W.press_excluded_types and "media" in (ka, ko):
         return 0.0
+    if ko == "topic" and not _thing_acted_on(et, o):
+        return 0.0  # "supported LGBT rights", "outlawed the death penalty": a cause, no actor
+    if ko in ("place", "unplaced") and plover in W.foreign_place_types and not _abroad(a, o):
+        return 0.0  # "Putin flew to Magnitogorsk": a visit at home is no meeting between actors
     if ko in W.standing.get(ka, ()):
         return 1.0
     if ka == "private" and ko in ("state", "political") and plover in W.private_actor_types:
@@ -57,6 +66,21 @@ def standing(ctx, a: Mention, et, o: Mention) -> float:
             and a.country and o.country and a.country != o.country:
         return 1.0  # "China detained two Canadians"
     return 0.0
+
+
+def _thing_acted_on(et, o: Mention) -> bool:
+    """May the thing ``o`` be the recipient of an event of type ``et``? A weapon tested, a pact
+    signed, a plan rejected, yes; a cause supported or a practice outlawed only by its name
+    (a product, a body the NER did not type: "banned K-pop"), not as a common noun."""
+    if et.plover in W.topic_recipient_types or et.predicate in W.topic_recipient_types:
+        return True
+    head = (o.key or o.text).split()[-1:] or [""]
+    return head[0][:1].isupper()
+
+
+def _abroad(a: Mention, o: Mention) -> bool:
+    """Is the place ``o`` in a country kg knows, and not the actor's own?"""
+    return bool(o.country) and o.country != a.country
 
 
 def kind(ctx, m: Mention, people: bool = True) -> str:
@@ -71,8 +95,11 @@ def kind(ctx, m: Mention, people: bool = True) -> str:
     if m.type == "Group":
         return "political"
     if m.type in ("City", "Location"):
-        # a place kg cannot place is often a name the NER took for one ("Sirhan opposed ...")
-        return "place" if m.country or ctx.linker.known(m.key or m.text) is not None else "unplaced"
+        # a place kg cannot place is often a name the NER took for one ("Sirhan opposed ...",
+        # "visited Wiranto" where the document names a minister Wiranto)
+        if m.country or ctx.linker.known(m.key or m.text) is not None:
+            return "place"
+        return _people(ctx).get(name(m), "unplaced") if people else "unplaced"
     if m.type == "Person":
         return _person(ctx, m) if people else "private"
     label = name(m).removeprefix("the ")
