@@ -153,7 +153,11 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
             # know is the person "he" stands for
             m = person_not_place(as_person(m, ctx.linker), ctx.linker)
         if m is not None and m.type in types:
-            return [(m, 0.75)]
+            # "Bosnian Serbs said their forces ...": what the subject stands for as an actor
+            # (the people, not the state its demonym names), when that is of the pronoun's kind
+            read_as = [(m2, 0.75 * f) for m2, f in read(ctx, c, "actor", None)
+                       if m2.type in types] if ms.get(c.i) is m else []
+            return read_as or [(m, 0.75)]
         if c.pos_ != "PRON" and _agrees(c, tok):
             for m2, f in read(ctx, c, "actor", None):
                 if m2.type in types:
