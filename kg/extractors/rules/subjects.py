@@ -47,6 +47,8 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
                   for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not passive and not subj and agents and verb.dep_ == "conj":
         passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
+    if not passive and not subj and not agents:
+        passive, agents = _shared_passive(verb)
     if not passive and not subj and agents and verb.dep_ == "pcomp" and verb.head.lower_ in W.time_preps:
         # "Dorn died after being shot by Voss": the one who died was shot
         passive = [c for c in verb.head.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
@@ -57,6 +59,20 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
     if subj:
         return [a for s in subj for a in actors_of(ctx, s)], []
     return _without_subject(ctx, verb), []
+
+
+def _shared_passive(verb) -> tuple[list, list]:
+    """(passive subjects, agents) a bare participle shares with the passive it is coordinated
+    with: "was detained by Turkish police and accused of spying" (the police accused him),
+    "was arrested by police and released on bail"; nothing when the participle has an
+    auxiliary or an object of its own (then it is no passive left elliptical)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN" \
+            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return [], []
+    agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    passive = [c for c in head.children if c.dep_ in PASS_SUBJ]
+    return (passive, agents) if passive and agents else ([], [])
 
 
 def _subject_tokens(ctx, verb) -> list:
