@@ -19,7 +19,8 @@ import sys
 from pathlib import Path
 
 # how far a trigger got, for choosing among the triggers of one sentence
-PROGRESS = ["not-trigger", "agree-harm", "ended", "no-actor", "no-recipient", "same-entity", "confidence", "record"]
+PROGRESS = ["not-trigger", "agree-harm", "ended", "no-actor", "no-recipient", "same-entity", "refused", "confidence",
+            "record"]
 
 
 def traced(docs, gazetteer=None):

@@ -115,11 +115,19 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
 
 def _named_beside(ctx, tok) -> list[Reading]:
     """The person a role or person noun is put beside: "the Russian president, Vladimir
-    Putin", "his son, Stephen", "Voss, the man convicted of ..."."""
+    Putin", "his son, Stephen", "Voss, the man convicted of ..."; the country or body a
+    role, tie or body noun is put beside: "Syria's ally, Iran"."""
     ms = ctx.ms
     named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
     if named and is_role_noun(ctx, tok):
         return [(named[0], 0.95)]
+    bodies = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms
+              and ms[c.i].type in COLLECTIVE and ms[c.i].type not in ("City", "Location")]
+    if bodies and tok.i not in ms and (tok.lemma_.lower() in W.tie_nouns or tok.lemma_.lower() in W.body_nouns
+                                       or is_role_noun(ctx, tok)):
+        # "Syria's ally, Iran, condemned ...", "the main opposition party, the PDP, accused
+        # ...": the country or body named beside it (a place beside a noun is where it is)
+        return [(bodies[0], 0.9)]
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in W.person_nouns:
         return []
     if not named and tok.dep_ == "appos" and tok.head.i in ms and ms[tok.head.i].type == "Person":

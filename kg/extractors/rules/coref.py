@@ -152,12 +152,18 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
             # "Chapman said he ...": a surname the NER took for a body or a place it does not
             # know is the person "he" stands for
             m = person_not_place(as_person(m, ctx.linker), ctx.linker)
+        said = _said_by(tok, c)
         if m is not None and m.type in types:
-            return [(m, 0.75)]
+            # "Bosnian Serbs said their forces ...": what the subject stands for as an actor
+            # (the people, not the state its demonym names), when that is of the pronoun's kind
+            factor = 0.9 if said else 0.75
+            read_as = [(m2, factor * f) for m2, f in read(ctx, c, "actor", None)
+                       if m2.type in types] if ms.get(c.i) is m else []
+            return read_as or [(m, factor)]
         if c.pos_ != "PRON" and _agrees(c, tok):
             for m2, f in read(ctx, c, "actor", None):
-                if m2.type in types:
-                    return [(m2, 0.7 * f)]
+                if m2.type in types or _office_holder(c, types):
+                    return [(m2, (0.85 if said else 0.7) * f)]
     if c.dep_ in SUBJ and c.i < tok.i and tok.dep_ == "poss" and c.pos_ == "NOUN" and c.i not in ms:
         # "South Korea's reliance on China while keeping its alliance with the US",
         # "Japan's trade grew while its alliance held": the owner of the subject
@@ -165,6 +171,23 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
         if len(owners) == 1:
             return [(owners[0], 0.65)]
     return None
+
+
+def _said_by(tok, subj) -> bool:
+    """Is the pronoun the subject of what the subject of a speech verb says ("Iraq said it
+    would ...", "the coalition said it had struck ...")? That is the surest reading of a
+    pronoun, surer than any other governing subject ("Iraq's trade grew while it ...")."""
+    clause = tok.head
+    return tok.dep_ in SUBJ and clause.dep_ == "ccomp" and subj.head.i == clause.head.i \
+        and clause.head.lemma_.lower() in W.speech_verbs
+
+
+def _office_holder(noun, types) -> bool:
+    """Is the subject one person named by the office held ("Iraq's prime minister said his
+    government would ...", "the Iranian ambassador said he had been summoned")? "He" then
+    stands for whom the office is read as standing for (the state or its organ); a person
+    pronoun stands for no other role noun ("police said he fled": the one who fled)."""
+    return "Person" in types and noun.tag_ == "NN" and noun.lemma_.lower() in W.office_titles
 
 
 def the_country(ctx, tok) -> Reading | None:

@@ -338,9 +338,10 @@ def _linked(span, typ: str, label: str, key: str, linker) -> tuple[str, str | No
         return typ, first.country if first is not None else None, key
     actor = linker.known(key)
     if actor is not None and typ == "Person" and not actor.user and (
-            actor.type in ("Country", "City") and len(span) == 1
+            actor.type == "Country" or actor.type == "City" and len(span) == 1
             or actor.type in ("Group", "Organization", "InternationalOrganization")):
-        # "Mali refused ...": the NER's person is the country of that name; "al-Shabaab",
+        # "Mali refused ...", "Sri Lanka opened ...": the NER's person is the country of that
+        # name (a city only by one word: a person may bear a town's name); "al-Shabaab",
         # "the Houthis": a group kg knows by its whole name is no person
         typ = actor.type
     if actor is not None and (typ != "Person" or actor.type == "Person" or actor.user):

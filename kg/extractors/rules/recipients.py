@@ -63,7 +63,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     topics = [(m, f) for m, f in found if m.type == "Topic"]
     found = [(m, f) for m, f in found if m.type != "Topic"]
     # ("killed his son, Stephen": a name beside it makes one's own someone of their own)
-    if found and not all(is_own(c) and not any(a.dep_ == "appos" for a in c.children) for c in dobjs):
+    if found and not all(is_own(c) and not any(a.dep_ == "appos" for a in c.children)
+                         and not _foreign(ctx, c, actors) for c in dobjs):
         return found
     holders = _prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
@@ -81,6 +82,14 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
         return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
     return where_done(ctx, holders, et, actors)
+
+
+def _foreign(ctx, obj, actors) -> bool:
+    """"met his Chinese counterpart", "thanked their Iranian hosts": a country named on the
+    object that is none of the actors' makes it another's, not the actor's own."""
+    own = {a.country for a, _ in actors}
+    return any(c.dep_ in ("amod", "compound") and c.i in ctx.ms and ctx.ms[c.i].type == "Country"
+               and ctx.ms[c.i].country and ctx.ms[c.i].country not in own for c in obj.children)
 
 
 def _against_required(ctx, verb, et, home) -> list[Reading]:

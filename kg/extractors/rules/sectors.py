@@ -41,10 +41,25 @@ def sector(ctx, tok, m: Mention, start: int, end: int | None = None) -> Mention:
     code = sector_code(ctx, tok)
     if code not in SECTORS or not m.country or m.type not in ("Country", "City", "Location"):
         return m
-    end = tok.idx + len(tok.text) if end is None else end
+    if end is None:
+        body = _body_compound(ctx, tok, code)
+        end = (body if body is not None else tok).idx + len((body if body is not None else tok).text)
     start = min(start, end)
     text = tok.doc.text[start:end]
     return Mention(text, start, end, SECTORS[code][1], country=m.country, key=text, sector=code)
+
+
+def _body_compound(ctx, tok, code: str):
+    """The compound that names the body whose members the role noun names ("Panamanian army
+    officers", "Iranian police officers": members of the army, of the police), when it gives
+    the sector; the actor is then named by the body, as the gold sets name it. Not when the
+    noun names a sector of its own ("student demonstrators")."""
+    if tok.lemma_.lower() not in W.body_member_nouns or tok.i == 0:
+        return None
+    c = tok.doc[tok.i - 1]
+    if c.dep_ != "compound" or c.head.i != tok.i:
+        return None
+    return c if ctx.lex.agents.get(c.lower_, ctx.lex.agents.get(c.lemma_.lower())) == code else None
 
 
 def earlier_sector(ctx, tok) -> Mention | None:

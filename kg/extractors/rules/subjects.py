@@ -47,6 +47,8 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
                   for c in v.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     if not passive and not subj and agents and verb.dep_ == "conj":
         passive = [c for c in verb.head.children if c.dep_ in PASS_SUBJ]  # the same, seen from "killed"
+    if not passive and not subj and not agents:
+        passive, agents = _shared_passive(verb)
     if not passive and not subj and agents and verb.dep_ == "pcomp" and verb.head.lower_ in W.time_preps:
         # "Dorn died after being shot by Voss": the one who died was shot
         passive = [c for c in verb.head.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
@@ -59,6 +61,37 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
     return _without_subject(ctx, verb), []
 
 
+def _companions(subj, verb) -> list:
+    """"France, along with Germany, condemned ...", "France, together with Germany and
+    Britain, urged ...": the ones named with the subject before the verb act with it (the
+    parser hangs the "with" on the subject or on the verb)."""
+    out = []
+    for holder in (subj, verb):
+        for c in holder.children:
+            if not (subj.i < c.i < verb.i and c.dep_ in ("prep", "advmod")):
+                continue
+            withs = [c] if c.lower_ == "with" else [w for w in c.children if w.dep_ == "prep" and w.lower_ == "with"]
+            if c.lower_ in W.companion_words or c.lower_ == "with" and any(
+                    a.lower_ in W.companion_words for a in c.children if a.dep_ == "advmod") \
+                    or c.lower_ == "with" and c.i > 0 and c.doc[c.i - 1].lower_ in W.companion_words:
+                out += [p for w in withs for p in w.children if p.dep_ == "pobj"]  # (read with its conjuncts)
+    return out
+
+
+def _shared_passive(verb) -> tuple[list, list]:
+    """(passive subjects, agents) a bare participle shares with the passive it is coordinated
+    with: "was detained by Turkish police and accused of spying" (the police accused him),
+    "was arrested by police and released on bail"; nothing when the participle has an
+    auxiliary or an object of its own (then it is no passive left elliptical)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or head.tag_ != "VBN" \
+            or any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children):
+        return [], []
+    agents = [p for c in head.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    passive = [c for c in head.children if c.dep_ in PASS_SUBJ]
+    return (passive, agents) if passive and agents else ([], [])
+
+
 def _subject_tokens(ctx, verb) -> list:
     """The verb's own subjects, without a dateline's town and with a headline's comma list."""
     ms = ctx.ms
@@ -69,6 +102,7 @@ def _subject_tokens(ctx, verb) -> list:
     if len(subj) > 1:
         # "MOSCOW, March 3 (AP) -- Russia accused ...": the dateline's city is no subject
         subj = [c for c in subj if not is_dateline_place(c, verb)] or subj
+    subj += [p for s in list(subj) for p in _companions(s, verb)]
     for s in list(subj):
         # headline coordination with a comma: "Kenya, Uganda sign trade pact"
         for c in verb.children:

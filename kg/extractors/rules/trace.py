@@ -18,7 +18,9 @@ cause              what stopped it
 ``no-actor``       no actor was read; the detail names the subject token found, if any
 ``no-recipient``   actors but no recipient; the detail names the object token, if any
 ``same-entity``    every actor is its own recipient
-``confidence``     records were made, all below ``MIN_CONFIDENCE``
+``confidence``     records were made, all below ``MIN_CONFIDENCE``, not all refused
+``refused``        records were made, every one refused by :mod:`.political` (its sides
+                   are no political actors for this event: the detail says whose kind)
 =================  ====================================================================
 
 The detail of a missing role reads ``none`` (no such token in the parse), ``pron:it``
@@ -47,6 +49,7 @@ class Step:
     cause: str = "record"
     detail: str = ""
     confidences: list[float] = field(default_factory=list)
+    refusals: list[str] = field(default_factory=list)  # "actor kind>recipient kind" of each refused record
 
 
 @dataclass
@@ -60,7 +63,8 @@ class Trace:
         """Every step, with ``confidence`` for triggers whose records all fell below the floor."""
         for s in self.steps.values():
             if s.cause == "record" and s.confidences and max(s.confidences) < self.min_confidence:
-                s.cause = "confidence"
+                s.cause = "refused" if len(s.refusals) == len(s.confidences) else "confidence"
+                s.detail = s.refusals[0] if s.cause == "refused" else ""
             elif s.cause == "record" and not s.confidences:
                 s.cause = "no-recipient"  # pairs were all dropped later (no recipient kept)
         return list(self.steps.values())
@@ -88,14 +92,17 @@ def lost(ctx, tok, cause: str, detail: str = "") -> None:
         step.cause, step.detail = cause, detail
 
 
-def made(ctx, tok, confidence: float) -> None:
-    """A record was built for this trigger."""
+def made(ctx, tok, confidence: float, refused: str = "") -> None:
+    """A record was built for this trigger (``refused``: the kinds of its sides, when
+    :mod:`.political` refused it)."""
     if ctx.trace is None:
         return
     step = ctx.trace.steps.get(_key(ctx, tok))
     if step is not None:
         step.cause, step.detail = "record", ""
         step.confidences.append(confidence)
+        if refused:
+            step.refusals.append(refused)
 
 
 def role_token(tok) -> str:

@@ -15,8 +15,8 @@ from ...lexicon import EventType
 from ...model import Mention, RelationMention
 from . import records, trace
 from .actors import actor_of, actors_of
-from .context import COLLECTIVE, Reading, same
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts
+from .context import Reading, same
+from .deps import SUBJ, compound_span, conjuncts
 from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
@@ -118,12 +118,14 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
                   for p in prep.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Country"]
     if not actors and et.plover == "ASSAULT":
         for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "during", "by"):
                 for p in prep.children:
-                    strike = ctx.lex.nouns.get(p.lemma_.lower())
+                    strike = ctx.lex.nouns.get(p.lemma_.lower()) if p.i not in ms else None
                     if p.dep_ == "pobj" and strike is not None and strike.plover == "ASSAULT":
-                        actors += [(ms[c.i], 0.8) for c in p.children if c.dep_ in MODIFIER and c.i in ms
-                                   and ms[c.i].type in COLLECTIVE]
+                        # "killed by a US drone strike", "killed in an attack by Hezbollah
+                        # fighters": whoever the attack names as its doer (as a subject attack)
+                        actors += [(m, f * 0.8) for m, f in noun_actors(ctx, p, strike)[0]
+                                   if m.type != "Topic" and (m.type != "Person" or m.country)]
     return actors
 
 
