@@ -398,6 +398,11 @@ def _voided(t, ms, linker) -> bool:
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
     org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=HOLDERS)
+    if org is None and t.dep_ == "conj" and not any(c.dep_ == "prep" for c in t.children):
+        # "X, a jeweler and president of Acme": the parse hangs "of Acme" on the first title
+        org = next((ms[p.i] for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+                    and c.i > t.i for p in c.children if p.dep_ == "pobj" and p.i in ms
+                    and ms[p.i].type in HOLDERS and ms[p.i] is not person), None)
     if org is None and not _unit_owner(t, ms, COLLECTIVE):
         # "an official in the ministry", "a lawyer from Acme" (but "commander of US forces in
         # Vietnam" commands the forces, not Vietnam: see below)
@@ -482,9 +487,9 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
     if special is not None:
         yield special
         return
+    org = _home_place(doc, org, t, relation, ms, linker) if org is not person else None
     if org is not None and (org is person or org.type == "Person"):
         org = None
-    org = _home_place(doc, org, t, relation, ms, linker)
     scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
     org = _state_not_city(org, scope, linker)
     if org is not None:
@@ -505,10 +510,11 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
 
 def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -> Mention | None:
     """"a Fargo native", "a resident of Kulm": what one is a native or resident of is a place,
-    whatever the NER took the name for (it often takes a small town for an organisation),
+    whatever the NER took the name for (it often takes a small town for an organisation or
+    a person),
     unless kg knows the name or it ends like a body's ("Acme Corp.")."""
     if org is None or relation is not None or t.lemma_.lower() not in W.home_titles \
-            or org.type != "Organization" or linker.known(org.key or org.text) is not None \
+            or org.type not in ("Organization", "Person") or linker.known(org.key or org.text) is not None \
             or not town_like(org.text):
         return org
     home = dataclasses.replace(org, type="Location")
