@@ -231,12 +231,22 @@ def _headquartered(ctx, tok) -> list[Mention]:
 
 
 def heads(ctx, tok, m) -> Iterator[RelationMention]:
-    """"X, who runs the Acme museum", "Y heads the agency": a body's head."""
+    """"X, who runs the Acme museum", "Y heads the agency", "the foundation headed by X": a body's head."""
     ms = ctx.ms
     people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
     if not people and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
-    for org in (ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms):
+    orgs = [ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms]
+    if tok.lemma_.lower() in W.passive_heading_verbs:
+        orgs = []  # "led the team to victory": only "the party led by X" says who heads it
+    if not orgs and tok.tag_ == "VBN":
+        # "the Mediterranean Foundation, headed by Juan Novara", "Acme is run by Ann Roe"
+        people = [a for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for a, _ in actors_of(ctx, p)]
+        orgs = [ms[c.i] for c in tok.children if c.dep_ in PASS_SUBJ and c.i in ms]
+        if not orgs and tok.dep_ == "acl" and tok.head.i in ms:
+            orgs = [ms[tok.head.i]]
+    for org in orgs:
         for person in people:
             if person.type == "Person" and org.type in BODIES:
                 yield static(ctx, person, "leaderOf", org, 0.7, tok)

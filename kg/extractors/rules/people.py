@@ -232,7 +232,13 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
     if any(c.dep_ in PASS_SUBJ and c.lower_ in W.relative for c in tok.children) \
             and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
-    for t in tok.children:
+    nouns = list(tok.children)
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.lemma_ == "be":
+            # "elected Ann Roe to be chairman of Acme": the title after "to be", the named the object
+            nouns += [a for a in x.children if a.dep_ == "attr"]
+            people = people or [ms[d.i] for d in tok.children if d.dep_ == "dobj" and d.i in ms]
+    for t in nouns:
         if t.dep_ not in ("oprd", "attr", "xcomp", "dobj") or t.pos_ != "NOUN" or t.i in ms:
             continue
         phrase = title_phrase(t, ms)
