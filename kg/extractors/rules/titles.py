@@ -485,7 +485,7 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
     special = _staff_or_party(person, phrase, t, org, relation)
     if special is not None:
-        yield special
+        yield from _special(special, person, t, ms)
         return
     org = _home_place(doc, org, t, relation, ms, linker) if org is not person else None
     if org is not None and (org is person or org.type == "Person"):
@@ -506,6 +506,16 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             country = linker.country(actor.country)
             if country is not None:
                 yield Title(relation, None, t, scope)
+
+
+def _special(special: Title, person, t, ms) -> Iterator[Title]:
+    """A staff or party title; an aide at a body ("Rabin's spokesman at the Defense Ministry")
+    works at the body too."""
+    yield special
+    if special.org.type == "Person":
+        body = attached(t, ms, (), ("at", "in", "with"), types=BODIES)
+        if body is not None and not same(body, person):
+            yield Title("worksFor", body, t)
 
 
 def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -> Mention | None:
