@@ -466,6 +466,12 @@ def _job(head, person, t, org, ms) -> Iterator[Title]:
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
         yield Title("worksFor", org, t)
+    elif org is not None and org.type in ("City", "Location") and t.pos_ == "NOUN" and t.i not in ms \
+            and t.lemma_.lower() not in W.not_jobs | W.place_nouns \
+            and any(c.dep_ in ("poss", "compound", "nmod") and ms.get(c.i) is org for c in t.children):
+        # "Pittsburgh's superintendent, Richard Wallace", "Tulsa plastic surgeon Ann Roe": one
+        # works, so lives, in the town named with the job
+        yield Title("livesIn", org, t)
     elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.not_employed:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
         # economist": a job at a body
