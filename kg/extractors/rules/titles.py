@@ -169,7 +169,7 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
                 and org.type in BODIES and phrase.split()[-1] not in W.not_employed:
             state_relation = None  # "a chemist at Brisk Labs": a profession at a body is a job there
         if relation is None and state_relation is None:
-            yield from _job(head, person, t, org, ms)
+            yield from _job(head, person, t, org, ms, linker)
             continue
         yield from _office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms, linker)
 
@@ -460,17 +460,20 @@ def _bare(noun) -> bool:
 
 
 # ---------------------------------------------------------------- what a title makes the person
-def _job(head, person, t, org, ms) -> Iterator[Title]:
+def _job(head, person, t, org, ms, linker) -> Iterator[Title]:
     """A noun that is no known title: "NFL placekicker Mark Moseley", "CNN reporter Jane Roe",
     "X, Acme's chief economist" hold a job at the organisation."""
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
         yield Title("worksFor", org, t)
     elif org is not None and org.type in ("City", "Location") and t.pos_ == "NOUN" and t.i not in ms \
-            and t.lemma_.lower() not in W.not_jobs | W.place_nouns \
-            and any(c.dep_ in ("poss", "compound", "nmod") and ms.get(c.i) is org for c in t.children):
+            and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.org_nouns | W.press_nouns \
+            and t.lemma_.lower() not in W.personal_staff \
+            and any(c.dep_ in ("poss", "compound", "nmod") and ms.get(c.i) is org
+                    and (c.dep_ == "poss" or _known_place(org, linker)) for c in t.children):
         # "Pittsburgh's superintendent, Richard Wallace", "Tulsa plastic surgeon Ann Roe": one
-        # works, so lives, in the town named with the job
+        # works, so lives, in the town named with the job (before the noun, a town kg knows:
+        # the NER's places there are often names of other things, "Marvel film X")
         yield Title("livesIn", org, t)
     elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.not_employed:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
@@ -478,6 +481,11 @@ def _job(head, person, t, org, ms) -> Iterator[Title]:
         at = attached(t, ms, ("poss",), ("at", "with", "for"), types=BODIES)
         if at is not None and not same(at, person):
             yield Title("worksFor", at, t)
+
+
+def _known_place(m: Mention, linker) -> bool:
+    known = linker.known(m.key or m.text)
+    return known is not None and known.type in ("City", "Location")
 
 
 def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker) -> Iterator[Title]:
