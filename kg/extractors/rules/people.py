@@ -352,8 +352,9 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
     ms = ctx.ms
     owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
     places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+    # "her home in Tulsa", "her home in the Tulsa suburb of Jenks" (the place a place noun names)
     places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-               for p in c.children if p.dep_ == "pobj" and p.i in ms]
+               for p in c.children if p.dep_ == "pobj" and place(p, ms) is not None]
     for person, f in owner:
         for p in places:
             yield from home(ctx, person, p, round(0.65 * f, 3), tok)
