@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
-from .deps import SUBJ, attached, conjuncts, is_head_of, mention_start
+from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_start
 from .geography import comma_place, town_like
 from .mentions import retype
 from .records import static
@@ -36,10 +36,25 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
     for c in tok.children:
         yield from _seat_by_modifier(ctx, tok, org, c)
         yield from _seat_by_prep(ctx, tok, org, c)
+    last = _last_token(tok, org, ctx.ms)
+    if last is not tok:
+        # "of the International Committee of the Red Cross in Khartoum": the parse hangs the
+        # town on the name's last word
+        for c in last.children:
+            if c.dep_ == "prep" and c.lower_ == "in" and c.i == last.i + 1:
+                yield from _seat_by_prep(ctx, tok, org, c)
     if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
         for c in tok.children:
             if c.dep_ == "poss" and c.i in ctx.ms and ctx.ms[c.i].type == "Person" and ctx.ms[c.i] is not org:
                 yield static(ctx, ctx.ms[c.i], "memberOf", org, 0.6, c)
+
+
+def _last_token(tok, org, ms):
+    """The last word of the name whose head is ``tok``."""
+    k = tok.i
+    while k + 1 < len(tok.doc) and ms.get(k + 1) is org:
+        k += 1
+    return tok.doc[k]
 
 
 def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
@@ -121,6 +136,11 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
             or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
             and ms[tok.head.head.i].type == "Person"
+            # "scientists at the Centre in Barcelona", "working at the hospital in Hammonton":
+            # where people work or study at a body, the town after it is the body's
+            or tok.head.lower_ == "at" and tok.head.head.i not in ms
+            and (tok.head.head.pos_ == "NOUN" and tok.head.head.tag_ == "NNS"
+                 or tok.head.head.lemma_.lower() in W.working_verbs)
             # "Ted Lum, an economist with Harlow Partners in Chicago", "Ann Roe, director of
             # the Heart Fund in Dayton": the job of a person
             or tok.head.lower_ in ("of", "at", "with", "for") and tok.head.head.dep_ == "appos"
@@ -141,6 +161,13 @@ def based(ctx, tok, m) -> Iterator[RelationMention]:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in W.headquarters_nouns:
         yield from _headquarters(ctx, tok)
     org_tok = tok.head if tok.dep_ in ("amod", "acl", "compound", "relcl") else None
+    if tok.pos_ == "VERB":
+        # "Acme is based in Tulsa", "Acme, which is headquartered in Tulsa": the passive's subject
+        subj = next((c for c in tok.children if c.dep_ in PASS_SUBJ), None)
+        if subj is not None and subj.i in ms:
+            org_tok = subj
+        elif subj is not None and not (subj.lower_ in W.relative and tok.dep_ == "relcl"):
+            org_tok = None
     places = [c for c in tok.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and c.i in ms]
     places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                for p in c.children if p.dep_ == "pobj" and p.i in ms]
@@ -204,12 +231,22 @@ def _headquartered(ctx, tok) -> list[Mention]:
 
 
 def heads(ctx, tok, m) -> Iterator[RelationMention]:
-    """"X, who runs the Acme museum", "Y heads the agency": a body's head."""
+    """"X, who runs the Acme museum", "Y heads the agency", "the foundation headed by X": a body's head."""
     ms = ctx.ms
     people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
     if not people and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
-    for org in (ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms):
+    orgs = [ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms]
+    if tok.lemma_.lower() in W.passive_heading_verbs:
+        orgs = []  # "led the team to victory": only "the party led by X" says who heads it
+    if not orgs and tok.tag_ == "VBN":
+        # "the Mediterranean Foundation, headed by Juan Novara", "Acme is run by Ann Roe"
+        people = [a for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                  for a, _ in actors_of(ctx, p)]
+        orgs = [ms[c.i] for c in tok.children if c.dep_ in PASS_SUBJ and c.i in ms]
+        if not orgs and tok.dep_ == "acl" and tok.head.i in ms:
+            orgs = [ms[tok.head.i]]
+    for org in orgs:
         for person in people:
             if person.type == "Person" and org.type in BODIES:
                 yield static(ctx, person, "leaderOf", org, 0.7, tok)

@@ -285,6 +285,8 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     if all(t.pos_ not in ("PROPN", "NOUN") for t in span) and (len(span) == 1 or text[:1].islower()) \
             and label in ("ORG", "GPE", "PERSON") and linker.demonym(text) is None and linker.known(text) is None:
         return None  # "Regional governor ...", "an anti-Brexit march": adjectives the NER took for a name
+    if typ == "Person" and any(ch.isdigit() for ch in text):
+        typ = "Organization"  # "CH2M Hill", "3M": no person's name has a digit
     if typ == "Person" and any(t.lower_ == "of" for t in span[1:-1]) \
             and any(t.lower_.strip(".") in W.org_heads for t in span):
         typ = "Organization"  # "Kennedy School of Government", "Bank of Tokyo" tagged as a person

@@ -19,7 +19,7 @@ from .context import BODIES, COLLECTIVE, STATES
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
 from .geography import comma_place, place, town_like
-from .mentions import as_person, mention, retype
+from .mentions import as_person, mention, person_not_place, retype
 from .records import static
 from .titles import relation_to, title_of, title_phrase
 from .words import W
@@ -165,6 +165,30 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     elif c.lower_ in ("at", "of") and where.type == "Organization":
         yield static(ctx, person, "worksFor", where, 0.6, c)
         yield from _owner(ctx, person, p, 0.55, c)
+        yield from _town_of_work(ctx, person, p, c)
+
+
+def _town_of_work(ctx, person, org_tok, trigger) -> Iterator[RelationMention]:
+    """"Jo Roe of the Red Cross in Khartoum", "Roe at the Acme plant in Tulsa, Okla.": one
+    lives in the town one works in (an inference: 0.5)."""
+    ms = ctx.ms
+    org = ms[org_tok.i]
+    last = org_tok
+    while last.i + 1 < len(last.doc) and ms.get(last.i + 1) is org:
+        last = last.doc[last.i + 1]
+    # the "in" on the name's head, or right after its last word ("the Committee of the Red
+    # Cross in Khartoum", which the parse hangs on "Cross")
+    preps = [c for c in org_tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+    if last is not org_tok:
+        preps += [c for c in last.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == last.i + 1]
+    for c in preps:
+        for p in c.children:
+            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
+                yield static(ctx, person, "livesIn", ms[p.i], 0.5, trigger)
+                outer = comma_place(p, ms[p.i], ms)
+                if outer is not None:
+                    yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                                 0.45, trigger)
 
 
 def of_country(ctx, tok, m) -> Iterator[RelationMention]:
@@ -183,9 +207,16 @@ def of_country(ctx, tok, m) -> Iterator[RelationMention]:
 
 def native(ctx, tok, m) -> Iterator[RelationMention]:
     """"his native Ohio", "Cybill Shepherd, a Memphis native"."""
-    if m is None or m.type not in STATES or not is_head_of(tok, m, ctx.ms) \
+    if m is None or m.type not in (*STATES, "Group") or not is_head_of(tok, m, ctx.ms) \
             or not any(c.dep_ == "amod" and c.lower_ in W.native_words for c in tok.children):
         return
+    if m.type == "Group":
+        # "a Memphis native": a town the NER took for a people's name (not "a Texan native")
+        if ctx.linker.demonym(m.text) is not None or ctx.linker.known(m.key or m.text) is not None \
+                or not town_like(m.text):
+            return
+        m = dataclasses.replace(m, type="City")
+        retype(tok, ctx.ms, m)
     owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
     if not owners and tok.dep_ == "appos" and tok.head.i in ctx.ms:
         owners = [(ctx.ms[tok.head.i], 1.0)]
@@ -201,7 +232,13 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
     if any(c.dep_ in PASS_SUBJ and c.lower_ in W.relative for c in tok.children) \
             and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
-    for t in tok.children:
+    nouns = list(tok.children)
+    for x in tok.children:
+        if x.dep_ == "xcomp" and x.lemma_ == "be":
+            # "elected Ann Roe to be chairman of Acme": the title after "to be", the named the object
+            nouns += [a for a in x.children if a.dep_ == "attr"]
+            people = people or [ms[d.i] for d in tok.children if d.dep_ == "dobj" and d.i in ms]
+    for t in nouns:
         if t.dep_ not in ("oprd", "attr", "xcomp", "dobj") or t.pos_ != "NOUN" or t.i in ms:
             continue
         phrase = title_phrase(t, ms)
@@ -278,7 +315,8 @@ def residence(ctx, tok, m) -> Iterator[RelationMention]:
 
 def lives(ctx, tok, m) -> Iterator[RelationMention]:
     """"X lives in Y"."""
-    subj = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    # a place does not live anywhere: the NER's place that lives is a person's name
+    subj = [person_not_place(a, ctx.linker) for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
     yield from _lives_in(ctx, tok, subj, ("in",), 0.8)
 
 
@@ -314,8 +352,9 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
     ms = ctx.ms
     owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
     places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+    # "her home in Tulsa", "her home in the Tulsa suburb of Jenks" (the place a place noun names)
     places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-               for p in c.children if p.dep_ == "pobj" and p.i in ms]
+               for p in c.children if p.dep_ == "pobj" and place(p, ms) is not None]
     for person, f in owner:
         for p in places:
             yield from home(ctx, person, p, round(0.65 * f, 3), tok)
@@ -355,6 +394,16 @@ def born(ctx, tok, m) -> Iterator[RelationMention]:
                for a in c.subtree if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"][:1]
     if not people and tok.dep_ in ("acl", "amod", "relcl", "appos") and tok.head.i in ms:
         people = [ms[tok.head.i]]  # "Gordon Parks, born in Fort Scott"
+    if not people and tok.dep_ == "advcl":
+        # "Born in Philadelphia, Man Ray was ...": the clause's subject
+        subjects = [c for c in tok.head.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+        people = [a for c in subjects for a, _ in actors_of(ctx, c)]
+        # "Born in Cleveland, the singer Ella Marsh ...": the name in apposition to the subject
+        people += [ms[a.i] for c in subjects if c.i not in ms for a in c.children
+                   if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"]
+    # a place is not born: the NER's place that is born is a person's name ("Copland, who
+    # was born in Brooklyn")
+    people = [person_not_place(p, ctx.linker) for p in people]
     places = _birthplaces(ctx, tok)
     # "Illinois-born Charlton Heston", "Illinois born Charlton Heston"
     before = doc[tok.i - 2] if tok.i > 1 and doc[tok.i - 1].text == "-" else doc[tok.i - 1] if tok.i else None

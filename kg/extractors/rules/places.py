@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .context import STATES
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
-from .geography import bigger, comma_place, in_list, site_of_city
+from .geography import bigger, comma_place, in_list, place, site_of_city
 from .records import static
 from .words import W
 
@@ -33,6 +33,7 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
                 and not in_list(tok, c.i, ms):
             yield static(ctx, where, "locatedIn", far, 0.8, tok)
     yield from _flat_comma(ctx, tok, where)
+    yield from _list_state(ctx, tok, where)
     holders = [tok]
     if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
         holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
@@ -40,6 +41,30 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
     if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
                and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
         yield from _in_nearby(ctx, tok, where)
+
+
+def _list_state(ctx, tok, where) -> Iterator[RelationMention]:
+    """"between Salida and Gunnison, Colorado": the state after the last town of a list holds
+    the others too (the parse hangs it on the last)."""
+    ms = ctx.ms
+    if tok.dep_ == "conj":
+        return
+    members = [m for m in conjuncts(tok) if m is not tok and m.i in ms and ms[m.i].type in ("City", "Location")]
+    if not members or len(members) > 3:
+        return
+    last = max(members, key=lambda x: x.i)
+    if last.i < tok.i or any(c.dep_ == "appos" for c in tok.children):
+        return
+    named = {id(ms[m.i]) for m in (tok, *members)}
+    if any(not (t.text == "," or t.lower_ in ("and", "or") or id(ms.get(t.i)) in named)
+           for t in tok.doc[tok.i:last.i]):
+        return  # "Pittsburgh, Dade County, Fla., and Rochester, N.Y.": each town has its own state
+    for c in last.children:
+        far = ms.get(c.i)
+        if c.dep_ == "appos" and far is not None and far.type == "Location" and far is not ms[last.i] \
+                and far is not where and tok.doc[c.i - 1].text == "," and bigger(far, where) \
+                and bigger(far, ms[last.i]) and not in_list(last, c.i, ms):
+            yield static(ctx, where, "locatedIn", far, 0.65, c)
 
 
 def _flat_comma(ctx, tok, where) -> Iterator[RelationMention]:
@@ -70,13 +95,30 @@ def _in_or_owner(ctx, holders, where) -> Iterator[RelationMention]:
     for c in (c for h in [*holders, *_list_end(holders[-1])] for c in h.children):
         if c.dep_ == "prep" and c.lower_ == "in":
             for p in c.children:
-                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES and ms[p.i] is not where \
-                        and (bigger(ms[p.i], where) or site_of_city(ms[p.i], where, ctx.linker)):
-                    yield static(ctx, where, "locatedIn", ms[p.i], 0.65, c)
-                    yield from _and_outer(ctx, where, p, 0.6, c)
+                # "in Umbria province", "in the province of Umbria": the place a place noun names
+                far = place(p, ms) if p.dep_ == "pobj" else None
+                if far is not None and far is not where and (bigger(far, where)
+                                                             or site_of_city(far, where, ctx.linker)):
+                    yield static(ctx, where, "locatedIn", far, 0.65, c)
+                    if p.i in ms:
+                        yield from _and_outer(ctx, where, p, 0.6, c)
+                    yield from _in_chain(ctx, where, p)
         elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not where \
                 and (bigger(ms[c.i], where) or site_of_city(ms[c.i], where, ctx.linker)):
             yield static(ctx, where, "locatedIn", ms[c.i], 0.7, c)
+
+
+def _in_chain(ctx, where, far_tok) -> Iterator[RelationMention]:
+    """"Yatsushiro in Kumamoto Prefecture in southern Japan": the place is in the last one too."""
+    ms = ctx.ms
+    end = far_tok.doc[mention_end(far_tok.i, ms[far_tok.i], ms) - 1] if far_tok.i in ms else far_tok
+    for c in (*far_tok.children, *(end.children if end is not far_tok else ())):
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                outer = place(p, ms) if p.dep_ == "pobj" else None
+                if outer is not None and outer is not where and outer is not ms.get(far_tok.i) \
+                        and bigger(outer, where):
+                    yield static(ctx, where, "locatedIn", outer, 0.55, c)
 
 
 def _list_end(tok) -> list:
@@ -120,6 +162,7 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
             and (bigger(far, where) or site_of_city(far, where, ctx.linker)):
         yield static(ctx, where, "locatedIn", far, 0.6, doc[j])
         yield from _and_outer(ctx, where, doc[k], 0.55, doc[j])
+        yield from _in_chain(ctx, where, doc[k])
 
 
 def capital(ctx, tok, m) -> Iterator[RelationMention]:

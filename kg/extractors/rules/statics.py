@@ -51,6 +51,7 @@ ON_MENTIONS = {
     "City": {"place_in", "native"},
     "Location": {"place_in", "native"},
     "Country": {"native"},
+    "Group": {"native"},
 }
 
 

@@ -169,7 +169,7 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
                 and org.type in BODIES and phrase.split()[-1] not in W.not_employed:
             state_relation = None  # "a chemist at Brisk Labs": a profession at a body is a job there
         if relation is None and state_relation is None:
-            yield from _job(head, person, t, org, ms)
+            yield from _job(head, person, t, org, ms, linker)
             continue
         yield from _office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms, linker)
 
@@ -398,6 +398,11 @@ def _voided(t, ms, linker) -> bool:
 def _apposition_org(t, person, ms) -> Mention | None:
     """The body a title noun after the name is of: "spokeswoman for the Sierra Club"."""
     org = attached(t, ms, MODIFIER, ("of", "for", "at"), types=HOLDERS)
+    if org is None and t.dep_ == "conj" and not any(c.dep_ == "prep" for c in t.children):
+        # "X, a jeweler and president of Acme": the parse hangs "of Acme" on the first title
+        org = next((ms[p.i] for c in t.head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")
+                    and c.i > t.i for p in c.children if p.dep_ == "pobj" and p.i in ms
+                    and ms[p.i].type in HOLDERS and ms[p.i] is not person), None)
     if org is None and not _unit_owner(t, ms, COLLECTIVE):
         # "an official in the ministry", "a lawyer from Acme" (but "commander of US forces in
         # Vietnam" commands the forces, not Vietnam: see below)
@@ -455,18 +460,32 @@ def _bare(noun) -> bool:
 
 
 # ---------------------------------------------------------------- what a title makes the person
-def _job(head, person, t, org, ms) -> Iterator[Title]:
+def _job(head, person, t, org, ms, linker) -> Iterator[Title]:
     """A noun that is no known title: "NFL placekicker Mark Moseley", "CNN reporter Jane Roe",
     "X, Acme's chief economist" hold a job at the organisation."""
     if org is not None and org.type in BODIES and t.pos_ in ("NOUN", "PROPN") and t.i not in ms \
             and t.lemma_.lower() not in W.not_jobs and t.i < head.i:
         yield Title("worksFor", org, t)
+    elif org is not None and org.type in ("City", "Location") and t.pos_ == "NOUN" and t.i not in ms \
+            and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.org_nouns | W.press_nouns \
+            and t.lemma_.lower() not in W.personal_staff \
+            and any(c.dep_ in ("poss", "compound", "nmod") and ms.get(c.i) is org
+                    and (c.dep_ == "poss" or _known_place(org, linker)) for c in t.children):
+        # "Pittsburgh's superintendent, Richard Wallace", "Tulsa plastic surgeon Ann Roe": one
+        # works, so lives, in the town named with the job (before the noun, a town kg knows:
+        # the NER's places there are often names of other things, "Marvel film X")
+        yield Title("livesIn", org, t)
     elif t.i > head.i and t.pos_ == "NOUN" and t.lemma_.lower() not in W.not_jobs | W.place_nouns | W.not_employed:
         # "X, 58, was acting comptroller at the American University", "X, Acme's chief
         # economist": a job at a body
         at = attached(t, ms, ("poss",), ("at", "with", "for"), types=BODIES)
         if at is not None and not same(at, person):
             yield Title("worksFor", at, t)
+
+
+def _known_place(m: Mention, linker) -> bool:
+    known = linker.known(m.key or m.text)
+    return known is not None and known.type in ("City", "Location")
 
 
 def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker) -> Iterator[Title]:
@@ -480,11 +499,11 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
     special = _staff_or_party(person, phrase, t, org, relation)
     if special is not None:
-        yield special
+        yield from _special(special, person, t, ms)
         return
+    org = _home_place(doc, org, t, relation, ms, linker) if org is not person else None
     if org is not None and (org is person or org.type == "Person"):
         org = None
-    org = _home_place(doc, org, t, relation, ms, linker)
     scope = linker.title_scope(phrase) or linker.title_scope(phrase.removesuffix("s"))  # "Presidents"
     org = _state_not_city(org, scope, linker)
     if org is not None:
@@ -503,12 +522,23 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
                 yield Title(relation, None, t, scope)
 
 
+def _special(special: Title, person, t, ms) -> Iterator[Title]:
+    """A staff or party title; an aide at a body ("Rabin's spokesman at the Defense Ministry")
+    works at the body too."""
+    yield special
+    if special.org.type == "Person":
+        body = attached(t, ms, (), ("at", "in", "with"), types=BODIES)
+        if body is not None and not same(body, person):
+            yield Title("worksFor", body, t)
+
+
 def _home_place(doc, org: Mention | None, t, relation: str | None, ms, linker) -> Mention | None:
     """"a Fargo native", "a resident of Kulm": what one is a native or resident of is a place,
-    whatever the NER took the name for (it often takes a small town for an organisation),
+    whatever the NER took the name for (it often takes a small town for an organisation or
+    a person),
     unless kg knows the name or it ends like a body's ("Acme Corp.")."""
     if org is None or relation is not None or t.lemma_.lower() not in W.home_titles \
-            or org.type != "Organization" or linker.known(org.key or org.text) is not None \
+            or org.type not in ("Organization", "Person") or linker.known(org.key or org.text) is not None \
             or not town_like(org.text):
         return org
     home = dataclasses.replace(org, type="Location")
