@@ -26,7 +26,7 @@ from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .mentions import topic
 from .sectors import is_role_noun
-from .triggers import infinitive_subjects, verb_event
+from .triggers import counted_up_to, infinitive_subjects, verb_event
 from .words import W
 
 
@@ -75,7 +75,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if topics:
         return topics
     for step in (_carried, _frontier, _owner, _source, _complement, _condition, _clause_subject, _called_body,
-                 _written_to, _people_named):
+                 _written_to, _people_named, _placed_receiver):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -288,10 +288,7 @@ def _direct_objects(ctx, verb, et) -> list:
              and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
-        # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
-        dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
-                 if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
-                 if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+        dobjs = counted_up_to(verb)  # "kidnapped up to 16 Russian advisers"
     if not dobjs:
         dobjs = infinitive_subjects(verb) or prep_verb_objects(ctx, verb)  # "allowed UN inspectors to enter"
     if not dobjs:
@@ -562,3 +559,14 @@ def prep_verb_objects(ctx, verb) -> list:
     lemma = verb.lemma_.lower()
     return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
             and ctx.lex.verbs.get(f"{lemma} {c.lower_}") is not None for p in c.children if p.dep_ == "pobj"]
+
+
+def _placed_receiver(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"contribute troops to a peace-keeping force in Liberia", "sent doctors to a hospital in
+    Gaza": what aid goes to, named by no one's name, is where it is (``placed_receiver_types``)."""
+    if et.plover not in W.placed_receiver_types:
+        return []
+    preps = et.preps | et.theme_preps
+    found = [m for p in prep_pobjs(verb, preps) if p.i not in ctx.ms and p.pos_ == "NOUN"
+             for q in prep_pobjs(p, {"in"}) for m in [place(q, ctx.ms)] if m is not None and m.country]
+    return [(m, 0.7) for m in found[:1]]

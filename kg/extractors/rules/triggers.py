@@ -134,11 +134,20 @@ def objects(verb) -> list:
     subjects, their conjuncts ("launched artillery, mortar and rocket fire"), and what a
     "part of" or "hundreds of" counts ("suspended part of a military aid programme",
     "defaced hundreds of websites")."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or infinitive_subjects(verb)
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or counted_up_to(verb) \
+        or infinitive_subjects(verb)
     heads += [h for c in heads for h in conjuncts(c)[1:]]
     heads += [p for c in heads if c.lemma_.lower() in W.part_nouns | W.quantity_nouns for o in c.children
               if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
     return heads
+
+
+def counted_up_to(verb) -> list:
+    """"kidnapped up to 16 Russian advisers", "to contribute up to 4,000 troops": the object,
+    which the parser reads as the object of a preposition after a particle "up"."""
+    return [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
+            if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
+            if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
 
 
 def infinitive_subjects(verb) -> list:
