@@ -74,7 +74,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     if topics:
         return topics
-    for step in (_carried, _frontier, _owner, _source, _complement, _condition, _clause_subject, _called_body,
+    for step in (_carried, _frontier, _owner, _let_in, _source, _complement, _condition, _clause_subject, _called_body,
                  _written_to, _people_named, _placed_receiver):
         found = step(ctx, verb, et, dobjs, home)
         if found:
@@ -570,3 +570,13 @@ def _placed_receiver(ctx, verb, et, dobjs, home) -> list[Reading]:
     found = [m for p in prep_pobjs(verb, preps) if p.i not in ctx.ms and p.pos_ == "NOUN"
              for q in prep_pobjs(p, {"in"}) for m in [place(q, ctx.ms)] if m is not None and m.country]
     return [(m, 0.7) for m in found[:1]]
+
+
+def _let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"allowed the return of UN inspectors", "permitted the delivery of aid to Gaza": the ones the
+    required noun lets in, or where it goes (``let_in_types``)."""
+    if not (et.requires and et.plover in W.let_in_types):
+        return []
+    needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
+    return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
+            for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]
