@@ -508,11 +508,14 @@ def _people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"delivered food to refugees", "released 40 prisoners", "refused to take in migrants":
     a people named by a common noun (``people_recipients`` in roles.tsv) that no reading
     placed is the recipient all the same, as the PLOVER codebook codes it: a group of its
-    sector, of the actors' country when they act at home, else of no known country."""
+    sector, of the place named with it ("victims in Pakistan"), else of the actors' country
+    when they act at home, else of no known country."""
     if et.plover not in W.people_recipient_types or _natural_doer(verb):
         return []
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))
-    heads = [*dobjs, *(p for h in _prep_holders(verb, et) for p in prep_pobjs(h, preps))]
+    # (the parser calls a "to" after the object a dative: "gave food to refugees")
+    heads = [*dobjs, *(p for h in _prep_holders(verb, et) for c in h.children
+                       if c.dep_ in ("prep", "dative") and c.lower_ in preps for p in objects_of(c))]
     # "to take in migrants", "allow refugees to return": the complement's object or subject
     heads += [o for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
               for o in c.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i]
@@ -532,7 +535,11 @@ def _people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
         start = min([t.idx, *(c.idx + len(c.text) + 1 for c in t.lefts if c.lower_ in W.vague_amounts)])
         text = t.doc.text[start:end]
         code = ctx.lex.agents.get(lemma) or "CVL"
-        out.append((Mention(text, start, end, "Group", country=home, key=text, sector=code), 0.7))
+        # "flood victims in Pakistan", "refugees from Syria": the people of the place named
+        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"}) for m in [place(p, ctx.ms)]
+                 if m is not None and m.country and len(m.country) == 3}
+        country = where.pop() if len(where) == 1 else home
+        out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
     return out[:2]
 
 
