@@ -19,13 +19,14 @@ from __future__ import annotations
 import dataclasses
 
 from ...lexicon import EventType
+from ...model import Mention
 from .actors import actors_of, done_by
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
-from .deps import PASS_SUBJ, SUBJ, conjuncts, is_own
+from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .mentions import topic
 from .sectors import is_role_noun
-from .triggers import verb_event
+from .triggers import counted_up_to, infinitive_subjects, verb_event
 from .words import W
 
 
@@ -58,7 +59,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         found = prep_objects(ctx, holders, et.theme_preps, et, 0.95, home)
         if found:
             return found
-    dobjs = _direct_objects(verb, et)
+    dobjs = _direct_objects(ctx, verb, et)
     found = [r for c in dobjs for r in actors_of(ctx, c, role="recipient", et=et, home=home)]
     topics = [(m, f) for m, f in found if m.type == "Topic"]
     found = [(m, f) for m, f in found if m.type != "Topic"]
@@ -74,8 +75,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     if topics:
         return topics
-    for step in (_carried, _frontier, _owner, _source, _complement, _condition, _clause_subject, _called_body,
-                 _written_to):
+    for step in (_carried, _frontier, _owner, _let_in, _source, _complement, _condition, _clause_subject, _called_body,
+                 _written_to, _people_named, _placed_receiver):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -108,11 +109,11 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
     "demanded a truce with the rebels", "rejected talks with India": talks or a pact asked
     for, refused or accepted are with someone, and that counterpart is the recipient."""
     found: list[Reading] = []
-    for o in verb.children:
-        row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass") else None
+    for o in [*verb.children, *prep_verb_objects(ctx, verb)]:
+        row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass", "pobj") else None
         if row is not None and o.lemma_.lower() in et.requires:
             found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
-        elif o.dep_ == "dobj" and et.plover in W.counterpart_types and (
+        elif o.dep_ in ("dobj", "pobj") and et.plover in W.counterpart_types and (
                 row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
             # (the parser hangs the "with" on the verb as often as on the noun)
             found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
@@ -287,7 +288,7 @@ def _passive(ctx, et, passive_objs, home) -> list[Reading]:
     return objects
 
 
-def _direct_objects(verb, et) -> list:
+def _direct_objects(ctx, verb, et) -> list:
     """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
     a firearm ("fired his Colt at X")."""
     # (a delegation or mission the row requires stands for whoever sent it: "received a
@@ -296,10 +297,9 @@ def _direct_objects(verb, et) -> list:
              and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
-        # "kidnapped up to 16 Russian advisers", which the parser reads as a particle "up"
-        dobjs = [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
-                 if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
-                 if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+        dobjs = counted_up_to(verb)  # "kidnapped up to 16 Russian advisers"
+    if not dobjs:
+        dobjs = infinitive_subjects(verb) or prep_verb_objects(ctx, verb)  # "allowed UN inspectors to enter"
     if not dobjs:
         dobjs = misparsed_objects(verb)
     if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
@@ -490,7 +490,10 @@ def _clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
     if not (et.plover == "REQUEST" or et.plover == "THREATEN" and lemma not in W.warning_verbs
             or et.predicate == "accuses" and lemma in W.alleging_clause_verbs):
         return []
-    return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ
+    # ("pushed for Germany to back the plan": a clause marked by "for")
+    return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and et.plover == "REQUEST"
+            and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            for s in c.children if s.dep_ in SUBJ
             for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
 
 
@@ -508,3 +511,88 @@ def _written_to(ctx, verb, et, dobjs, home) -> list[Reading]:
             and verb.head.lemma_.lower() in W.write_verbs):
         return []
     return prep_objects(ctx, [verb.head], {"to"}, et, 0.8, home)
+
+
+def _people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"delivered food to refugees", "released 40 prisoners", "refused to take in migrants":
+    a people named by a common noun (``people_recipients`` in roles.tsv) that no reading
+    placed is the recipient all the same, as the PLOVER codebook codes it: a group of its
+    sector, of the place named with it ("victims in Pakistan"), else of the actors' country
+    when they act at home, else of no known country."""
+    if et.plover not in W.people_recipient_types or _natural_doer(verb):
+        return []
+    preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))
+    # (the parser calls a "to" after the object a dative: "gave food to refugees")
+    heads = [*dobjs, *(p for h in _prep_holders(verb, et) for c in h.children
+                       if c.dep_ in ("prep", "dative") and c.lower_ in preps for p in objects_of(c))]
+    # "to take in migrants", "allow refugees to return": the complement's object or subject
+    heads += [o for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+              for o in c.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i]
+    heads = [t for h in heads for t in conjuncts(h)]
+    heads += [p for h in heads if h.lemma_.lower() in W.quantity_nouns for p in prep_pobjs(h, {"of"})]
+    out: list[Reading] = []
+    for t in heads:
+        lemma = t.lemma_.lower()
+        if t.i in ctx.ms or t.pos_ != "NOUN" or lemma not in W.people_recipients or is_own(t) \
+                or t.dep_ in MODIFIER or t.dep_ == "nsubj" and t.head.i == verb.i or _before_noun(t):
+            continue
+        read = [(m, f * 0.8) for m, f in actors_of(ctx, t, role="recipient", et=et, home=home) if m.type != "Topic"]
+        if read:
+            out += read
+            continue
+        start, end = compound_span(t)
+        start = min([t.idx, *(c.idx + len(c.text) + 1 for c in t.lefts if c.lower_ in W.vague_amounts)])
+        text = t.doc.text[start:end]
+        code = ctx.lex.agents.get(lemma) or "CVL"
+        # "flood victims in Pakistan", "refugees from Syria": the people of the place named
+        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"}) for m in [place(p, ctx.ms)]
+                 if m is not None and m.country and len(m.country) == 3}
+        country = where.pop() if len(where) == 1 else home
+        out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
+    return out[:2]
+
+
+def _natural_doer(verb) -> bool:
+    """"Typhoon Haiyan, which killed 6,000 people": a storm, a flood or a disease (``hazard_words``)
+    does the act; its victims are no recipients of anyone's event."""
+    doers = [c for c in verb.children if c.dep_ in SUBJ]
+    if verb.dep_ == "relcl":
+        doers.append(verb.head)
+    # (the doer's own name: "Typhoon Haiyan", not what a clause on it says)
+    return any(t.lemma_.lower() in W.hazard_words for d in doers for t in [d, *d.lefts])
+
+
+def _before_noun(tok) -> bool:
+    """"sentenced two people smugglers", parsed with two objects: a noun right before another
+    is that one's modifier."""
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("NOUN", "PROPN") and tok.doc[nxt].head.i == tok.head.i
+
+
+def prep_verb_objects(ctx, verb) -> list:
+    """The objects of the preposition of a prepositional verb ("pushed *for* sanctions against
+    X", "insisted *on* talks with Y", "bowed *to* pressure from Z"), which are its objects."""
+    lemma = verb.lemma_.lower()
+    return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
+            and ctx.lex.verbs.get(f"{lemma} {c.lower_}") is not None for p in c.children if p.dep_ == "pobj"]
+
+
+def _placed_receiver(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"contribute troops to a peace-keeping force in Liberia", "sent doctors to a hospital in
+    Gaza": what aid goes to, named by no one's name, is where it is (``placed_receiver_types``)."""
+    if et.plover not in W.placed_receiver_types:
+        return []
+    preps = et.preps | et.theme_preps
+    found = [m for p in prep_pobjs(verb, preps) if p.i not in ctx.ms and p.pos_ == "NOUN"
+             for q in prep_pobjs(p, {"in"}) for m in [place(q, ctx.ms)] if m is not None and m.country]
+    return [(m, 0.7) for m in found[:1]]
+
+
+def _let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"allowed the return of UN inspectors", "permitted the delivery of aid to Gaza": the ones the
+    required noun lets in, or where it goes (``let_in_types``)."""
+    if not (et.requires and et.plover in W.let_in_types):
+        return []
+    needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
+    return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
+            for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]

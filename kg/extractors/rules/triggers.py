@@ -50,8 +50,10 @@ def verb_event(ctx, tok) -> EventType | None:
     objs = _object_lemmas(tok, heads)
     preps = _prep_lemmas(tok)
     et = None
-    for prt in (c.lower_ for c in tok.children if c.dep_ == "prt"):
-        et = ctx.lex.verb(f"{lemma} {prt}", objs, preps)  # "lashed out at", "wiped out"
+    # "lashed out at", "wiped out"; then a verb with its preposition ("pushed for", "bowed to"),
+    # keyed the same way in the lexicon
+    for prt in [c.lower_ for c in tok.children if c.dep_ == "prt"] + _prepositions(tok):
+        et = ctx.lex.verb(f"{lemma} {prt}", objs, preps)
         if et is not None:
             break
     et = et or ctx.lex.verb(lemma, objs, preps)
@@ -70,6 +72,14 @@ def verb_event(ctx, tok) -> EventType | None:
         if _applies(ctx, tok, row, et, heads):
             return _then(ctx, row)
     return et
+
+
+def _prepositions(verb) -> list[str]:
+    """The prepositions after a verb, and the "for" of a clause it governs ("pushed for Germany
+    to back the plan", parsed as a clause marked by "for")."""
+    return [c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i] + [
+        m.lower_ for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+        for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 
 def verb_lemma(tok) -> str:
@@ -124,16 +134,35 @@ def objects(verb) -> list:
     subjects, their conjuncts ("launched artillery, mortar and rocket fire"), and what a
     "part of" or "hundreds of" counts ("suspended part of a military aid programme",
     "defaced hundreds of websites")."""
-    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] or counted_up_to(verb) \
+        or infinitive_subjects(verb)
     heads += [h for c in heads for h in conjuncts(c)[1:]]
     heads += [p for c in heads if c.lemma_.lower() in W.part_nouns | W.quantity_nouns for o in c.children
               if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
     return heads
 
 
+def counted_up_to(verb) -> list:
+    """"kidnapped up to 16 Russian advisers", "to contribute up to 4,000 troops": the object,
+    which the parser reads as the object of a preposition after a particle "up"."""
+    return [o for u in verb.children if u.dep_ == "prt" and u.lower_ == "up" for t in u.children
+            if t.dep_ == "prep" and t.lower_ == "to" for o in t.children
+            if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
+
+
+def infinitive_subjects(verb) -> list:
+    """"allowed refugees to return", "let inspectors enter": the parser makes the one allowed
+    the subject of the infinitive, which is the verb's object all the same."""
+    return [s for c in verb.children if c.dep_ == "ccomp" and c.pos_ == "VERB" and c.i > verb.i
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")]
+
+
 def _object_lemmas(verb, heads) -> list[str]:
     """The lemmas a lexicon row may require of the verb's direct objects."""
     objs = [c.lemma_.lower() for c in heads]
+    # "allowed refugees to return": what they are allowed to do ("let inspectors in" too)
+    objs += [c.head.lemma_.lower() for c in heads if c.dep_ == "nsubj" and c.head.i != verb.i]
     objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
     # "lifted a state of emergency": the state is the emergency
     objs += [p.lemma_.lower() for c in heads if c.lemma_.lower() in W.container_nouns for o in c.children
