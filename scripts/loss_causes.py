@@ -25,8 +25,7 @@ PROGRESS = ["not-trigger", "agree-harm", "ended", "no-actor", "no-recipient", "s
 
 def traced(docs, gazetteer=None):
     """(document, parsed, relations, steps) of each document, with the trace on."""
-    from kg import gazetteer as gaz
-    from kg import nlp
+    from kg import gazetteer as gaz, nlp
     from kg.extractors.rules import read
     from kg.extractors.rules.trace import Trace
     from kg.pipeline import _name_words
