@@ -30,3 +30,22 @@ def test_derivation_reproduces_the_shipped_file():
     curated = resources.files("kg.data").joinpath("events.tsv")
     shipped = resources.files("kg.data").joinpath("cameo_verbs.tsv").read_text(encoding="utf-8")
     assert HEADER + "\n".join(derive(verbs, table, curated)) + "\n" == shipped
+
+
+def test_every_lexicon_predicate_is_a_property_of_its_plover_type_in_the_ontology():
+    """The SHACL shape asks this of every stored event; checked here on the table itself, so a
+    row whose predicate the ontology files under another type fails before any corpus is built."""
+    from rdflib import RDFS, Graph
+
+    from kg.namespaces import KG, ONTOLOGY_FILE
+
+    onto = Graph().parse(ONTOLOGY_FILE)
+    lex = load()
+    rows = {(et.predicate, et.plover) for et in lex.by_predicate.values()}
+    rows |= {(et.predicate, et.plover) for et in lex.verbs.values()}
+    rows |= {(et.predicate, et.plover) for et in lex.nouns.values()}
+    rows |= {(et.predicate, et.plover) for ets in lex.restricted.values() for et in ets}
+    wrong = sorted((p, t) for p, t in rows
+                   if KG[t.lower()] not in set(onto.transitive_objects(KG[p], RDFS.subPropertyOf)))
+    assert len(rows) > 40
+    assert wrong == []

@@ -113,7 +113,7 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
     it is banned bans it), "was killed in an American drone strike" (whoever struck)."""
     ms = ctx.ms
     actors: list[Reading] = []
-    if et.predicate == "restricts" and verb.lemma_.lower() in W.banning_verbs:
+    if et.plover in ("SANCTION", "COERCE") and verb.lemma_.lower() in W.banning_verbs:
         actors = [(ms[p.i], 0.75) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
                   for p in prep.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Country"]
     if not actors and et.plover == "ASSAULT":
