@@ -50,12 +50,30 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
             # "refused to release Voss, convicted of killing Dorn": a participle describing
             # someone keeps its own mood; what was refused is the release, not the killing
             break
+        if node.dep_ == "relcl" and _past(node):
+            # "trying to save the theater where Oswald was captured": a past clause describing
+            # something tells what happened, whatever is wanted of the thing it describes
+            break
         node = node.head
     if not reported:
         reported = tok.sent.start in ctx.reported
     if reported and modality == ASSERTED:
         modality = "reported"
     return negated, modality
+
+
+def _cleared(head, hl: str) -> bool:
+    """Does the verb clear someone of the act after its preposition: "acquitted of murder", "was
+    not involved in the killing" (but "did not act alone in the slaying": he acted)?"""
+    if hl in W.acquitting_verbs:
+        return True
+    return hl in W.sharing_verbs and any(c.dep_ == "neg" for c in head.children) \
+        and not any(c.lower_ in W.sharing_limits for c in head.children)
+
+
+def _past(verb) -> bool:
+    """Is the verb in the past tense ("killed", "was captured", "had fled")?"""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _own_marks(tok) -> tuple[bool, str, set[str]]:
@@ -95,7 +113,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
     if dep == "prep" and hl in W.alleging_verbs:
         reported = True  # "accused of killing": alleged, not established
-    if dep == "prep" and hl in W.acquitting_verbs:
+    if dep == "prep" and _cleared(head, hl):
         negated = True
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
         reported = True
