@@ -99,7 +99,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     # protests already (its complement, "began to withdraw", still only starts).
     if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs) \
             and not (dep == "advcl" and hl in W.phase_verbs) \
-            and not (dep == "xcomp" and hl in W.phase_verbs and node.tag_ == "VBG"):  # "started supporting"
+            and not (dep == "xcomp" and node.tag_ == "VBG" and hl in W.phase_verbs | W.factive_verbs):
+        # ("started supporting"; "cannot remember shooting him": the shooting is still told)
         if hl in W.neg_verbs:
             negated = True
         elif hl in W.intent_verbs and modality == ASSERTED:

@@ -341,6 +341,12 @@ def _appositions(head, person, first, ms, linker) -> list:
     # is past too: "X, former Foreign Secretary, mayor of London")
     appos += [cc for c in appos for cc in c.children if cc.i not in ms and cc.pos_ in ("NOUN", "PROPN")
               and (cc.dep_ == "conj" or cc.dep_ == "appos" and not _voided(c, ms, linker))]
+    # "X, a professor of history and director of the Hoover Institution": the parser makes the
+    # second title a conjunct of the first one's object
+    appos += [cc for c in appos for prep in c.children if prep.dep_ == "prep"
+              for p in prep.children if p.dep_ == "pobj" and p.i not in ms
+              for cc in p.children if cc.dep_ == "conj" and cc.i not in ms and cc.pos_ == "NOUN"
+              and title_of(cc.lower_, linker) != (None, None)]
     if head.dep_ == "appos" and head.head.i not in ms and head.head.pos_ in ("NOUN", "PROPN") \
             and not (head.head.dep_ == "appos" and ms.get(head.head.head.i) is not None
                      and ms[head.head.head.i].type == "Person"):
