@@ -95,7 +95,8 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     undergoes = lemma in (W.under_verbs if under else W.undergoing_verbs)
     if not undergoes or et.plover not in W.undergone_types:
         return None
-    sources = [p for h in dict.fromkeys((noun, carrier, verb)) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+    sources = [p for h in dict.fromkeys((noun, carrier, verb)) for c in h.children
+               if c.dep_ == "prep" and c.lower_ == "from"
                for p in c.children if p.dep_ == "pobj"]
     actors = [(m, f * 0.9) for p in sources for m, f in actors_of(ctx, p) if m.type != "Topic"]
     return actors, [(m, f * 0.9) for m, f in subjects(ctx, verb)[0] if m.type != "Topic"]
