@@ -41,12 +41,13 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
+    clause = _clause_roles(ctx, noun, carrier, et) if not actors or _by(noun) else None
+    if clause is not None and (not actors or clause[1]):
+        # "Brazil drew criticism from France", "Google faces an inquiry by the EU",
+        # "placed Lula under house arrest"
+        yield from _clause_events(ctx, trigger, noun, carrier, et, *clause)
+        return
     if not actors:
-        clause = _clause_roles(ctx, noun, carrier, et)
-        if clause is not None:
-            # "Brazil drew criticism from France", "placed Lula under house arrest"
-            yield from _clause_events(ctx, trigger, noun, carrier, et, *clause)
-            return
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
@@ -96,10 +97,13 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     if not undergoes or et.plover not in W.undergone_types:
         return None
     sources = [p for h in dict.fromkeys((noun, carrier, verb)) for c in h.children
-               if c.dep_ == "prep" and c.lower_ == "from"
+               if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
                for p in c.children if p.dep_ == "pobj"]
     actors = [(m, f * 0.9) for p in sources for m, f in actors_of(ctx, p) if m.type != "Topic"]
-    return actors, [(m, f * 0.9) for m, f in subjects(ctx, verb)[0] if m.type != "Topic"]
+    aimed = [s for s in verb.children if s.dep_ in SUBJ]  # "Google faces an inquiry": a firm may be aimed at
+    objects = [a for s in aimed for a in actors_of(ctx, s, role="recipient", et=et)] if aimed \
+        else subjects(ctx, verb)[0]
+    return actors, [(m, f * 0.9) for m, f in objects if m.type != "Topic"]
 
 
 def _clause_events(ctx, trigger, noun, carrier, et, actors, objects) -> Iterator[RelationMention]:
