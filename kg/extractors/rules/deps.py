@@ -30,7 +30,11 @@ def conjuncts(tok) -> list:
     stack = [tok]
     while stack and len(out) < 12:
         t = stack.pop()
-        for c in t.children:
+        # ("Attorney General William Barr and Secretary Wilbur Ross": the parser hangs the
+        # second name on the first one's apposed name)
+        kids = [*t.children, *(g for c in t.children if c.dep_ == "appos" for g in c.children
+                               if g.dep_ == "conj" and g.pos_ == "PROPN")]
+        for c in kids:
             if c.dep_ == "conj":
                 after = c.right_edge.i + 1
                 if tok.dep_ in ("dobj", "pobj") and after < len(c.doc) and c.doc[after].tag_ == "MD":

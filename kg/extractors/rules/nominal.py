@@ -41,6 +41,12 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
+    clause = _clause_roles(ctx, noun, carrier, et) if not actors or _by(noun) else None
+    if clause is not None and (not actors or clause[1]):
+        # "Brazil drew criticism from France", "Google faces an inquiry by the EU",
+        # "placed Lula under house arrest"
+        yield from _clause_events(ctx, trigger, noun, carrier, et, *clause)
+        return
     if not actors:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
     if not actors:
@@ -55,6 +61,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
         # the parser hangs the recipient on the light verb as often as on the noun
         holders.append(governor)
+    # "the lawsuit filed by New York against Exxon": the participle that carries the noun
+    holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
     objects = _recipients(ctx, noun, et, holders, victims, actors)
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
@@ -67,6 +75,44 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
+
+
+def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]] | None:
+    """(actors, recipients) of an event noun whose roles the clause around it names the other
+    way round from a light verb's: "Brazil *drew* criticism *from* France", "came under
+    pressure from", "received support from" (the subject is aimed at, the "from" acts); and
+    "the army *placed* Lula *under* house arrest" (the subject acts on the object). None when
+    the noun sits in no such clause."""
+    verb, under = carrier.head, carrier.dep_ == "pobj" and carrier.head.lower_ == "under"
+    if under:
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ not in ("VERB", "AUX") or not (carrier.dep_ == "dobj" or under):
+        return None
+    if under and lemma in W.placing_verbs:
+        actors, passive = subjects(ctx, verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
+        return actors, [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
+    undergoes = lemma in (W.under_verbs if under else W.undergoing_verbs)
+    if not undergoes or et.plover not in W.undergone_types:
+        return None
+    sources = [p for h in dict.fromkeys((noun, carrier, verb)) for c in h.children
+               if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by")
+               for p in c.children if p.dep_ == "pobj"]
+    actors = [(m, f * 0.9) for p in sources for m, f in actors_of(ctx, p) if m.type != "Topic"]
+    aimed = [s for s in verb.children if s.dep_ in SUBJ]  # "Google faces an inquiry": a firm may be aimed at
+    objects = [a for s in aimed for a in actors_of(ctx, s, role="recipient", et=et)] if aimed \
+        else subjects(ctx, verb)[0]
+    return actors, [(m, f * 0.9) for m, f in objects if m.type != "Topic"]
+
+
+def _clause_events(ctx, trigger, noun, carrier, et, actors, objects) -> Iterator[RelationMention]:
+    pairs = _pairs(ctx, noun, et, actors, objects)
+    if not pairs:
+        trace.lost(ctx, trigger, "no-actor" if not actors else "no-recipient", "clause")
+        return
+    negated, modality = _modality(ctx, noun, carrier)
+    yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
 
 
 def _measured(noun):
@@ -220,7 +266,8 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     objects: list[Reading] = list(victims)
     for h in holders:
         for prep in h.children:
-            if prep.dep_ == "prep" and prep.lower_ in et.preps:
+            # ("issued a subpoena to X", whose "to" the parser may call a dative)
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in et.preps:
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         objects += [(m, f * (1.0 if h is noun else 0.9))

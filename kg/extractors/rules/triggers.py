@@ -111,7 +111,7 @@ def noun_event(ctx, tok) -> EventType | None:
     a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
     lemma = verb_lemma(tok)
     for c in tok.children:
-        if c.dep_ == "compound":
+        if c.dep_ in ("compound", "amod"):  # "phone call", "legal action"
             et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
             if et is not None:
                 return et
