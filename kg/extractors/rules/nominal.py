@@ -41,6 +41,9 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
+    if gov_event is not None and gov_event.plover in W.reaction_types:
+        trace.lost(ctx, trigger, "ended", "reaction")
+        return  # "condemned the air strikes on Yugoslavia": the condemnation is the event
     if not actors:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
     if not actors:
