@@ -84,7 +84,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
             and not (dep == "xcomp" and hl in W.phase_verbs and node.tag_ == "VBG"):  # "started supporting"
         if hl in W.neg_verbs:
             negated = True
-        elif hl in W.intent_verbs and modality == ASSERTED:
+        elif hl in W.intent_verbs and modality == ASSERTED and not _decided(head):
             modality = "intended"
         if any(c.dep_ == "neg" for c in head.children):
             negated = True
@@ -95,6 +95,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
     if dep == "prep" and hl in W.alleging_verbs:
         reported = True  # "accused of killing": alleged, not established
+        if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
+            modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
     if dep == "prep" and hl in W.acquitting_verbs:
         negated = True
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
@@ -107,11 +109,25 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     return negated, modality, reported
 
 
+def _accuser(verb) -> bool:
+    """Does the alleging verb name who alleges: a subject of the active, an agent of the passive?"""
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _decided(head) -> bool:
+    """Is the governor a vote already taken ("voted to impose", "has voted to lift")? What it
+    decides is done."""
+    return head.lemma_.lower() in W.deciding_verbs and head.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "aux" and c.lower_ in W.intended_aux | W.hypothetical_aux for c in head.children)
+
+
 def _asked_or_open(node, dep: str, hl: str) -> bool:
     """Is the clause what someone was asked to do ("asked Kiev to investigate"), what a demand
     is for ("demanded an admission that its forces killed ...") or an open question ("did
     not say whom they would support")?"""
-    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs \
+    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs and not (dep == "ccomp" and hl in W.speech_verbs) \
             and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in node.head.children):
         return True
     head = node.head
