@@ -93,12 +93,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     if dep == "advcl" and node.tag_ == "VB" and modality == ASSERTED and hl not in W.phase_verbs \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
-    if dep == "prep" and hl in W.alleging_verbs:
-        reported = True  # "accused of killing": alleged, not established
-        if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
-            modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
-    if dep == "prep" and hl in W.acquitting_verbs:
-        negated = True
+    if dep == "prep":
+        negated, modality, reported = _alleged(head, hl, negated, modality, reported)
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
         reported = True
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
@@ -106,6 +102,17 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
             or _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"
+    return negated, modality, reported
+
+
+def _alleged(head, hl: str, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
+    """What a verb of alleging or acquitting adds to the act its preposition names."""
+    if hl in W.alleging_verbs:
+        reported = True  # "accused of killing": alleged, not established
+        if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
+            modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
+    if hl in W.acquitting_verbs:
+        negated = True
     return negated, modality, reported
 
 

@@ -20,7 +20,7 @@ from .deps import SUBJ, compound_span, conjuncts
 from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
-from .nominal import noun_actors, untagged_person
+from .nominal import noun_actors, unissued, untagged_person
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
@@ -77,6 +77,8 @@ def _toll(ctx, verb, et, objects, actors) -> bool:
 def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     """(actors, recipient tokens of a passive): the subject's, else whoever the clause
     implies (a passive with no agent, an attack that is the subject, an unnamed attacker)."""
+    if unissued(verb):
+        return [], []  # "vetoed a resolution condemning X": the vetoer condemns no one
     actors, passive_objs = subjects(ctx, verb)
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
