@@ -95,6 +95,8 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
     if dep == "prep":
         negated, modality, reported = _alleged(head, hl, negated, modality, reported)
+    if dep == "ccomp" and hl in W.denying_verbs and not any(c.dep_ == "neg" for c in head.children):
+        negated = True  # "denied that its troops had attacked": no attack asserted
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
         reported = True
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
