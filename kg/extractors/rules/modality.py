@@ -103,7 +103,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         # ("started supporting"; "cannot remember shooting him": the shooting is still told)
         if hl in W.neg_verbs:
             negated = True
-        elif hl in W.intent_verbs and modality == ASSERTED:
+        elif hl in W.intent_verbs and modality == ASSERTED and not _decided(head):
             modality = "intended"
         if any(c.dep_ == "neg" for c in head.children):
             negated = True
@@ -112,10 +112,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     if dep == "advcl" and node.tag_ == "VB" and modality == ASSERTED and hl not in W.phase_verbs \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
         modality = "intended"  # a purpose: "sent troops to quell the riots", "a deal for the army to deploy"
-    if dep == "prep" and hl in W.alleging_verbs:
-        reported = True  # "accused of killing": alleged, not established
-    if dep == "prep" and _cleared(head, hl):
-        negated = True
+    negated, modality, reported = _alleged_or_denied(dep, head, hl, negated, modality, reported)
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
         reported = True
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
@@ -126,11 +123,39 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     return negated, modality, reported
 
 
+def _alleged_or_denied(dep: str, head, hl: str, negated: bool, modality: str,
+                       reported: bool) -> tuple[bool, str, bool]:
+    """What a verb of alleging, clearing or denying adds to the act it governs."""
+    if dep == "prep" and hl in W.alleging_verbs:
+        reported = True  # "accused of killing": alleged, not established
+        if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
+            modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
+    if dep == "prep" and _cleared(head, hl):
+        negated = True  # "acquitted of murder", "was not involved in the killing"
+    if dep == "ccomp" and hl in W.denying_verbs and not any(c.dep_ == "neg" for c in head.children):
+        negated = True  # "denied that its troops had attacked": no attack asserted
+    return negated, modality, reported
+
+
+def _accuser(verb) -> bool:
+    """Does the alleging verb name who alleges: a subject of the active, an agent of the passive?"""
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def _decided(head) -> bool:
+    """Is the governor a vote already taken ("voted to impose", "has voted to lift")? What it
+    decides is done."""
+    return head.lemma_.lower() in W.deciding_verbs and head.tag_ in ("VBD", "VBN") \
+        and not any(c.dep_ == "aux" and c.lower_ in W.intended_aux | W.hypothetical_aux for c in head.children)
+
+
 def _asked_or_open(node, dep: str, hl: str) -> bool:
     """Is the clause what someone was asked to do ("asked Kiev to investigate"), what a demand
     is for ("demanded an admission that its forces killed ...") or an open question ("did
     not say whom they would support")?"""
-    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs \
+    if dep in ("xcomp", "ccomp") and hl in W.requesting_verbs and not (dep == "ccomp" and hl in W.speech_verbs) \
             and any(c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ == "on" for c in node.head.children):
         return True
     head = node.head

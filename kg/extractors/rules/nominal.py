@@ -41,6 +41,13 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     if gov_event is not None and gov_event.plover in W.ending_types:
         trace.lost(ctx, trigger, "ended")
         return  # "lifted its ban on K-pop": the ban ends; the lifting is the event
+    if gov_event is not None and gov_event.plover in W.reaction_types and et.plover in W.hostile_types \
+            and carrier.dep_ == "dobj":
+        # "condemned the air strikes on Yugoslavia": the condemnation is the event. Only an
+        # active reaction, whose subject reacts: "the lawsuit filed by Ghana was dismissed"
+        # names no one who rejects, and the suit stays an event
+        trace.lost(ctx, trigger, "ended", "reaction")
+        return
     clause = _clause_roles(ctx, noun, carrier, et) if not actors or _by(noun) else None
     if clause is not None and (not actors or clause[1]):
         # "Brazil drew criticism from France", "Google faces an inquiry by the EU",
@@ -217,7 +224,7 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
     governor = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None \
             and governor.lemma_.lower() not in W.onlooker_verbs:
-        return [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
+        return [] if unissued(governor) else [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
     claimed = _claimed_by(noun)
     if claimed is not None:
         return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
@@ -235,6 +242,23 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
         if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
+
+
+def unissued(verb) -> bool:
+    """Is the verb a participle on a message that its clause's subject does not issue ("vetoed
+    a resolution imposing sanctions", "blocked a resolution condemning X", "rejected a letter
+    demanding")? The message speaks for whoever issued it (``issuing_verbs``: "passed a
+    resolution condemning X", "sent a letter demanding"), and the one who vetoes it is no one
+    who sanctions, condemns or demands."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
+        return False
+    node = verb.head
+    for _ in range(3):  # "a letter to the UN demanding", which the parser hangs on "UN"
+        if node.lemma_.lower() in W.message_nouns or node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+    return node.lemma_.lower() in W.message_nouns and node.dep_ == "dobj" and node.head.pos_ == "VERB" \
+        and node.head.lemma_.lower() not in W.issuing_verbs
 
 
 def _target_of(noun) -> list:

@@ -80,8 +80,10 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
-    if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in dobjs):
-        return []  # "killed five rebels in Papua", "stormed the embassy in Tehran": whose is not known
+    if any(is_role_noun(ctx, c) and c.lemma_.lower() not in W.container_nouns for c in [*dobjs, *passive_objs]):
+        # "killed five rebels in Papua", "stormed the embassy in Tehran", "peacekeepers in
+        # Sierra Leone were attacked": whose is not known, and the place is not the target
+        return []
     return where_done(ctx, holders, et, actors)
 
 
@@ -544,10 +546,13 @@ def _people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
         start = min([t.idx, *(c.idx + len(c.text) + 1 for c in t.lefts if c.lower_ in W.vague_amounts)])
         text = t.doc.text[start:end]
         code = ctx.lex.agents.get(lemma) or "CVL"
-        # "flood victims in Pakistan", "refugees from Syria": the people of the place named
-        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"}) for m in [place(p, ctx.ms)]
-                 if m is not None and m.country and len(m.country) == 3}
-        country = where.pop() if len(where) == 1 else home
+        # "flood victims in Pakistan", "refugees from Syria": the people of the place named;
+        # not the place where tourists, refugees or foreign workers are ("foreign tourists in
+        # Egypt", "refugees in Zaire"), nor the actors' country
+        local = lemma not in W.not_local and not any(c.lower_ in W.foreign_mods for c in t.children)
+        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"})
+                 for m in [place(p, ctx.ms)] if m is not None and m.country and len(m.country) == 3}
+        country = where.pop() if len(where) == 1 else home if local else None
         out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
     return out[:2]
 

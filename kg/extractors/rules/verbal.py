@@ -20,11 +20,11 @@ from .deps import SUBJ, compound_span, conjuncts
 from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
-from .nominal import noun_actors, untagged_person
+from .nominal import noun_actors, unissued, untagged_person
 from .pledges import hostile_complement, pledges_and_threats
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
-from .triggers import reading_as
+from .triggers import reading_as, verb_event
 from .words import W
 
 
@@ -53,14 +53,32 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if not pairs:
         trace.lost(ctx, verb, "no-recipient", trace.role_token(trace.object_token(verb)))
         return
+    if _toll(ctx, verb, et, objects, actors):
+        trace.lost(ctx, verb, "ended", "toll")
+        return
     negated, modality = _modality(ctx, verb)
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
 
+def _toll(ctx, verb, et, objects, actors) -> bool:
+    """Is the verb the toll of the attack its clause hangs on ("attacked a U.N. base,
+    killing 100 refugees", "shelled the town, wounding 12 civilians")? One attack, told once:
+    its target is the attacking verb's recipient. A person named as killed is a killing of its
+    own ("shot the mayor, killing him")."""
+    if et.plover != "ASSAULT" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        return False
+    attack = verb_event(ctx, verb.head)
+    if attack is None or attack.plover != "ASSAULT" or any(o.type == "Person" for o, _ in objects):
+        return False
+    return bool(recipients_of(ctx, verb.head, attack, [], actors))  # the attack has a target
+
+
 def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     """(actors, recipient tokens of a passive): the subject's, else whoever the clause
     implies (a passive with no agent, an attack that is the subject, an unnamed attacker)."""
+    if unissued(verb):
+        return [], []  # "vetoed a resolution condemning X": the vetoer condemns no one
     actors, passive_objs = subjects(ctx, verb)
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
