@@ -155,6 +155,7 @@ class Gazetteer:
     title_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     # norm(title) → the kinds of place the office is of: "state", "region", "town",
     # "legislature" (titles.tsv explains them)
+    _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -162,6 +163,15 @@ class Gazetteer:
             # First writer wins: the built-in tables come first and are the most careful.
             if key and key not in self.names:
                 self.names[key] = actor
+
+    def long_name_starts(self) -> frozenset[str]:
+        """The first word and first two words of every name of three words or more (made
+        once for a gazetteer, and again only if names were added since)."""
+        cached = self._long_starts
+        if cached is None or cached[0] != len(self.names):
+            starts = {" ".join(k.split()[:n]) for k in self.names if k.count(" ") >= 2 for n in (1, 2)}
+            cached = self._long_starts = (len(self.names), frozenset(starts))
+        return cached[1]
 
     def lookup(self, name: str) -> Actor | None:
         key = norm(name)

@@ -148,6 +148,12 @@ class Linker:
         """The actor kg knows by this name, if any."""
         return self.gazetteer.lookup(name)
 
+    def may_start_long_name(self, words: str) -> bool:
+        """Could a known name of three words or more begin with these (one or two) words? A
+        cheap test that spares the extractor a lookup of every long span of every sentence."""
+        key = gaz.norm(words).split()[:2]
+        return bool(key) and " ".join(key) in self.gazetteer.long_name_starts()
+
     def demonym(self, word: str) -> gaz.Actor | None:
         """The country a demonym names ("Ugandan" → Uganda)."""
         return self.gazetteer.demonym(word)

@@ -107,13 +107,13 @@ def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
     entity_of = {t.i: k for k, e in enumerate(parsed.ents) for t in e}
     i, n = 0, len(parsed)
     while i < n:
-        if not parsed[i].is_title or parsed[i].pos_ == "DET":
+        if not parsed[i].is_title or parsed[i].pos_ == "DET" or not linker.may_start_long_name(parsed[i:i + 2].text):
             i += 1
             continue
         for size in range(min(8, n - i), 3, -1):
             span = parsed[i:i + size]
             inside = {entity_of.get(t.i, -1 - t.i) for t in span}
-            if len(inside) == 1 or span[-1].is_punct:
+            if len(inside) == 1 or span[-1].is_punct or span[-1].is_space:
                 continue  # within one entity of the NER's: that entity decides
             actor = linker.known(span.text)
             if actor is not None and actor.type != "Person":
