@@ -12,8 +12,9 @@ each readable on its own:
 :mod:`.goldsets`       a gold set; the registry of gold formats; where gold files are
 :mod:`.formats`        one reader per gold format, registered by name: ``kg``,
                        ``plover`` (GSR), ``petrarch``, ``conll04``
-:mod:`.sets`           the built-in sets by name (seed, wikinews, wikinews-fresh, plover,
-                       plover-tune, plover-holdout, petrarch, conll04) and :func:`load`
+:mod:`.sets`           the built-in sets by name (seed, wikinews, wikinews-fresh,
+                       wikinews-fresh2, plover, plover-tune, plover-holdout, petrarch,
+                       conll04) and :func:`load`
 :mod:`.running`        predictions, :func:`evaluate`, :func:`run`, the printed table
 :mod:`.floors`         the regression floors
 =====================  ===================================================================
