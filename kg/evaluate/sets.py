@@ -117,7 +117,8 @@ def load(name_or_path: str | Path, *, match: str = "type") -> GoldSet:
     >>> load("no-such-set")
     Traceback (most recent call last):
     kg.errors.GoldError: no gold set named 'no-such-set' and no such file; use one of seed, wikinews, \
-wikinews-fresh, wikinews-fresh2, plover, plover-tune, plover-holdout, petrarch, conll04, conll04-train-tune, conll04-train-holdout, \
+wikinews-fresh, wikinews-fresh2, plover, plover-tune, plover-holdout, petrarch, conll04, conll04-train-tune, \
+conll04-train-holdout, \
 'all', or the path of a gold file
     """
     name = str(name_or_path)
