@@ -35,7 +35,7 @@ def run(*args: str | os.PathLike, **kw) -> None:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 -- runs under whatever python3 the user has, before kg is installed
         sys.exit(f"kg needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     stamp_files = [ROOT / "pyproject.toml", ROOT / "requirements" / "model.txt"]
     stamp = hashlib.sha256(b"".join(p.read_bytes() for p in stamp_files)).hexdigest()
