@@ -266,6 +266,83 @@ def _appointee(ctx, verb, t, phrase: str) -> list[Mention]:
     return [as_person(name, ctx.linker)] if name.type in ("Person", "Organization") else []
 
 
+def former(ctx, tok, m) -> Iterator[RelationMention]:
+    """"former Acme executive Ann Roe", "Roe, a former member of the Acme board", "ex-chairman of
+    Acme X": a past office or job. The title table voids a title after "former" (it says
+    nothing of the holder now); the place a person worked stays a fact of them, read here as
+    the job's relation to the body at a lower confidence and marked undated (the text puts it
+    in the past without saying when). Only bodies: a former office of a place ("former Texas
+    Gov. X") says nothing of where the holder lives now."""
+    noun = _former_title(ctx, tok)
+    if noun is None or noun.lemma_.lower() in W.not_jobs | W.not_employed | W.org_nouns | W.place_nouns:
+        return
+    org = _former_body(ctx, tok, noun)
+    person = _former_holder(ctx, noun, org) if org is not None else None
+    if person is None or person.type != "Person" or org is person:
+        return
+    phrase = " ".join(t.lower_ for t in tok.doc[tok.i + 1:noun.i + 1] if t.i not in ctx.ms)
+    relation = title_of(phrase, ctx.linker)[0] if phrase else None
+    if relation is None and (title_of(noun.lower_, ctx.linker) != (None, None) or noun.lemma_.lower() in W.not_jobs):
+        return  # a title the table knows but not with these words before it
+    rec = static(ctx, person, relation or "worksFor", org, 0.5, noun)
+    yield dataclasses.replace(rec, undated=True)
+
+
+def _former_title(ctx, tok):
+    """The title noun after "former": the last noun of the words that follow it up to the
+    holder's name or the end of the phrase ("former Acme executive", "ex-chairman", "former
+    first deputy director"), read off the text (the parse splits such phrases every way)."""
+    ms, doc = ctx.ms, tok.doc
+    noun = None
+    for k in range(tok.i + 1, min(len(doc), tok.i + 8)):
+        t = doc[k]
+        if k in ms:
+            if ms[k].type == "Person":
+                break
+        elif t.pos_ == "NOUN" and t.text != "-":
+            noun = t
+        elif not (t.pos_ in ("ADJ", "PROPN") or t.text == "-"):
+            break
+    return noun
+
+
+def _former_body(ctx, tok, noun) -> Mention | None:
+    """The body a former title is of: named between "former" and the title ("former Acme
+    executive") or after it ("former member of the Acme board")."""
+    ms = ctx.ms
+    inside = [ms[k] for k in range(tok.i + 1, noun.i) if k in ms]
+    if inside:
+        return inside[-1] if inside[-1].type in BODIES else None
+    org = attached(noun, ms, ("poss",), ("of", "for", "at", "with"), types=BODIES)
+    if org is None:  # "a former member of the Acme board": the body that owns the unit
+        org = next((ms[g.i] for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "with")
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms
+                    for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                    and ms[g.i].type in BODIES), None)
+    return org
+
+
+def _former_holder(ctx, noun, org: Mention) -> Mention | None:
+    """Who holds a former title: the name right after it ("former Acme executive Ann Roe",
+    "former commander of the Navy Ann Roe") or the name it is said of ("Roe, a former
+    member of ...", "Roe, a lawyer and a former member of ...", "Roe is a former ...")."""
+    ms = ctx.ms
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("of", "for", "at", "with"):
+        k += 1 + (doc[k + 1].lower_ == "the")
+        k = mention_end(k, org, ms) if ms.get(k) is org else len(doc)
+    if k < len(doc) and k in ms and ms[k].type == "Person":
+        return ms[k]
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "appos" and t.head.i in ms:
+        return ms[t.head.i]
+    described = _described(ctx, t)
+    return described[0] if described else None
+
+
 def works(ctx, tok, m) -> Iterator[RelationMention]:
     """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
     ms = ctx.ms
