@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actors_of
-from .context import BODIES, COLLECTIVE, STATES
+from .context import BODIES, COLLECTIVE, STATES, same
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
 from .geography import comma_place, place, town_like
@@ -478,6 +478,8 @@ def born(ctx, tok, m) -> Iterator[RelationMention]:
         # "Born in Cleveland, the singer Ella Marsh ...": the name in apposition to the subject
         people += [ms[a.i] for c in subjects if c.i not in ms for a in c.children
                    if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"]
+    if not people:
+        people = _heading_name(ctx, tok)
     # a place is not born: the NER's place that is born is a person's name ("Copland, who
     # was born in Brooklyn")
     people = [person_not_place(p, ctx.linker) for p in people]
@@ -488,6 +490,11 @@ def born(ctx, tok, m) -> Iterator[RelationMention]:
         after = next((ms[t.i] for t in doc[tok.i + 1:tok.i + 6] if t.i in ms), None)
         if after is not None and after.type == "Person":
             people, places = [after], [before]
+        elif people and (not places or same(people[0], ms[before.i])):
+            # "James Dickey, Georgia born, ...", parsed with the clause on the name or the place
+            if same(people[0], ms[before.i]):
+                people = [ms[before.head.i]] if before.dep_ == "appos" and before.head.i in ms else []
+            places = [before]
     for person in people:
         for p in places:
             yield from home(ctx, person, p, 0.5, tok)
@@ -512,7 +519,24 @@ def _birthplaces(ctx, tok) -> list:
             places = [tok.head]
     if not places:
         places = place_after_date(tok)  # "was born on Feb. 5, 1907, in Portland"
+    if not any(place(p, ms) is not None for p in places):
+        # "Born Feb. 12, 1809, in a log cabin in Hodgenville": the first place behind "in"
+        # after the word, however the parse hangs the dates and nouns between
+        doc = tok.doc
+        places = next(([doc[k]] for k in range(tok.i + 2, min(tok.sent.end, tok.i + 16))
+                       if k in ms and doc[k - 1].lower_ == "in" and ms[k].type in STATES), [])
     return places
+
+
+def _heading_name(ctx, tok) -> list[Mention]:
+    """"George Washington (first President): Born Feb. 22, 1732, in ...": a list entry's name
+    heads its sentence, the facts follow the colon."""
+    ms, doc = ctx.ms, tok.doc
+    start = tok.sent.start
+    if start not in ms or ms[start].type != "Person" or tok.i < 2 \
+            or not any(t.text.startswith(":") or t.text.endswith(":") for t in doc[tok.i - 2:tok.i]):
+        return []
+    return [ms[start]]
 
 
 def home(ctx, person: Mention, place_tok, conf: float, trigger) -> Iterator[RelationMention]:
