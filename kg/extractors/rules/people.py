@@ -80,6 +80,7 @@ def of_place(ctx, tok, m) -> Iterator[RelationMention]:
     yield from _shared_employer(ctx, tok, m)
     yield from _at_after_name(ctx, tok, m)
     yield from _fronted_title(ctx, tok, m)
+    yield from _voice_of_body(ctx, tok, m)
 
 
 def _at_after_name(ctx, tok, m) -> Iterator[RelationMention]:
@@ -113,6 +114,27 @@ def _fronted_title(ctx, tok, m) -> Iterator[RelationMention]:
     if org is not None and org is not m:
         relation = title_of(noun.lower_, ctx.linker)[0]
         yield static(ctx, m, relation if relation in ("leaderOf", "memberOf") else "worksFor", org, 0.6, noun)
+
+
+def _voice_of_body(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Acme Co. is preparing a new service, said Ann Roe, a company official": a speaker whose
+    job names no body (a spokesman, an official, a manager), speaking of what a body does,
+    speaks for that body."""
+    ms = ctx.ms
+    verb = tok.head
+    if tok.dep_ not in SUBJ or verb.lemma_.lower() not in W.speech_verbs:
+        return
+    job = next((n for n in tok.children if n.dep_ == "appos" and n.pos_ == "NOUN" and n.i not in ms), None)
+    if job is None or job.lemma_.lower() not in W.body_voices \
+            or any(c.dep_ in ("prep", "poss") or c.i in ms for c in job.children) \
+            or any(c.dep_ == "compound" and c.lemma_.lower() not in W.org_nouns for c in job.children):
+        return
+    bodies = {id(ms[s.i]): ms[s.i] for c in verb.children if c.dep_ == "ccomp"
+              for s in c.children if s.dep_ in SUBJ and s.i in ms and ms[s.i].type in BODIES}
+    if len(bodies) == 1:
+        org = next(iter(bodies.values()))
+        if org is not m:
+            yield static(ctx, m, "worksFor", org, 0.5, job)
 
 
 def _shared_employer(ctx, tok, m) -> Iterator[RelationMention]:
