@@ -27,6 +27,7 @@ RULES = {
     "based": bodies.based,
     "seat": bodies.seat,
     "place_in": places.place_in,
+    "facility": places.facility,
     "capital": places.capital,
     "roles": bodies.roles,
     "alliance": bodies.alliance,
@@ -49,8 +50,8 @@ RULES = {
 ORDER = tuple(RULES)
 # Rules on names, by the kind of mention they read.
 ON_MENTIONS = {
-    "Person": {"titled", "of_place", "of_country"},
-    "Organization": {"seat"},
+    "Person": {"titled", "of_place", "of_country", "facility"},
+    "Organization": {"seat", "facility"},
     "City": {"place_in", "native"},
     "Location": {"place_in", "native"},
     "Country": {"native"},
