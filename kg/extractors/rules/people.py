@@ -472,9 +472,31 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" and p.i in ms]
     for s in subj:
+        s = as_person(s, ctx.linker)  # a body does not live anywhere: "Warner, who lives in Ocala"
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
                 yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
+                yield from _places_around(ctx, s, p, round(conf - 0.05, 3), tok)
+
+
+def _places_around(ctx, person, p, conf: float, trigger) -> Iterator[RelationMention]:
+    """"lives in Ocala, Fla.", "is from Yatsushiro in Kumamoto Prefecture in southern Japan":
+    the larger places the home is named in."""
+    ms = ctx.ms
+    for _ in range(3):
+        end = p.doc[mention_end(p.i, ms[p.i], ms) - 1]
+        outer = comma_place(p, ms[p.i], ms)
+        # the "in" on the place, or right after it on the verb ("is from Yatsushiro in Kumamoto")
+        nxt = next((q for h in {p.i: p, end.i: end, trigger.i: trigger}.values() for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "in" and (h is not trigger or c.i == end.i + 1)
+                    for q in c.children
+                    if q.dep_ == "pobj" and q.i in ms and ms[q.i].type in STATES and ms[q.i] is not ms[p.i]), None)
+        for far in (outer, ms[nxt.i] if nxt is not None else None):
+            if far is not None and far is not person:
+                yield static(ctx, person, "citizenOf" if far.type == "Country" else "livesIn", far, conf, trigger)
+        if nxt is None:
+            return
+        p = nxt
 
 
 def _described(ctx, noun) -> list[Mention]:
