@@ -58,8 +58,8 @@ def facility(ctx, tok, m: Mention | None) -> Iterator[RelationMention]:
         holders.append(tok.head)  # "the Rocky Flats plant in Colorado" (not "the Clara Barton camp")
     elif not (words[-1] in W.facility_heads or words[0] in W.facility_firsts and len(words) > 1):
         return
-    if ctx.linker.known(m.key or m.text) is not None:
-        return
+    if ctx.linker.known(m.key or m.text) is not None or "in" in words or "at" in words:
+        return  # (a name run into its place: "the Medical Center in College Station")
     site = dataclasses.replace(m, type="Location", country=None)
     doc = tok.doc
     end = mention_end(mention_start(tok.i, m, ms), m, ms)
