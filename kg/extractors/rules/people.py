@@ -78,42 +78,7 @@ def of_place(ctx, tok, m) -> Iterator[RelationMention]:
             for p in c.children:
                 yield from _person_prep(ctx, m, c, p, found)
     yield from _shared_employer(ctx, tok, m)
-    yield from _at_after_name(ctx, tok, m)
-    yield from _fronted_title(ctx, tok, m)
     yield from _voice_of_body(ctx, tok, m)
-
-
-def _at_after_name(ctx, tok, m) -> Iterator[RelationMention]:
-    """"Fang at the Institute of Physics and Wang at the Institute of Mathematics": "at" and a
-    body right after a name, which the parser hung on another noun (not on a verb: "met Wang
-    at the Institute" says where they met)."""
-    ms, doc = ctx.ms, tok.doc
-    end = mention_end(tok.i, m, ms)
-    if end + 1 >= len(doc) or doc[end].lower_ != "at" or doc[end].head.i == tok.i \
-            or doc[end].head.pos_ not in ("NOUN", "PROPN") or doc[end].head.i > end:
-        return
-    k = end + 1 + (doc[end + 1].lower_ == "the")
-    if k in ms and ms[k].type in BODIES and ms[k] is not m:
-        yield static(ctx, m, "worksFor", ms[k], 0.55, doc[end])
-
-
-def _fronted_title(ctx, tok, m) -> Iterator[RelationMention]:
-    """"A University of Texas law professor, Wright helped ...": a job with its body before the
-    name that opens the sentence, put before the name with a comma."""
-    ms, doc = ctx.ms, tok.doc
-    first = tok.i
-    while first > 0 and ms.get(first - 1) is m:
-        first -= 1
-    if first < 3 or doc[first - 1].text != ",":
-        return
-    noun = doc[first - 2]
-    if noun.pos_ != "NOUN" or noun.i in ms or noun.lemma_.lower() in W.not_jobs | W.not_employed | W.org_nouns \
-            or noun.left_edge.i > ctx.sent.start + 1 or noun.left_edge.lower_ not in ("a", "an", "the"):
-        return
-    org = next((ms[k] for k in range(noun.left_edge.i, noun.i) if k in ms and ms[k].type in BODIES), None)
-    if org is not None and org is not m:
-        relation = title_of(noun.lower_, ctx.linker)[0]
-        yield static(ctx, m, relation if relation in ("leaderOf", "memberOf") else "worksFor", org, 0.6, noun)
 
 
 def _voice_of_body(ctx, tok, m) -> Iterator[RelationMention]:
@@ -203,10 +168,6 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
     if p.dep_ != "pobj" or p.i not in ms:
         return
     where = ms[p.i]
-    if c.lower_ in ("of", "at") and where.type not in (*BODIES, *STATES, "Person"):
-        # "Spencer Roe of ABC's Morning Show": a programme or unit named, the body that owns it
-        yield from _owner(ctx, person, p, 0.55, c)
-        return
     after_age = c.head.pos_ == "NUM" or c.i >= 2 and c.doc[c.i - 1].text == "," and c.doc[c.i - 2].like_num
     if c.lower_ == "of" and after_age and where.type == "Organization" \
             and ctx.linker.known(where.key or where.text) is None and town_like(where.text):
@@ -423,7 +384,7 @@ def works(ctx, tok, m) -> Iterator[RelationMention]:
 def _workers(ctx, tok, serving: bool) -> list[Mention]:
     ms = ctx.ms
     people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
-    if not people and not serving and tok.lemma_.lower() in W.working_verbs:
+    if not people and not serving:
         # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
         # person teaches or works somewhere
         people = [a for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
@@ -435,9 +396,6 @@ def _workers(ctx, tok, serving: bool) -> list[Mention]:
     if not any(a.type == "Person" for a in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
             and tok.head.head.i in ms:
         people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
-    if not people and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not serving:
-        # "he was exposed to asbestos while working at the hospital": the clause's subject
-        people = [a for c in tok.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
     if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
         first = tok.head
         people = [a for c in first.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
