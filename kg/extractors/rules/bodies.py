@@ -19,7 +19,7 @@ from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_start
 from .geography import comma_place, town_like
-from .mentions import retype
+from .mentions import as_person, retype
 from .records import static
 from .words import W
 
@@ -45,8 +45,10 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
                 yield from _seat_by_prep(ctx, tok, org, c)
     if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
         for c in tok.children:
-            if c.dep_ == "poss" and c.i in ctx.ms and ctx.ms[c.i].type == "Person" and ctx.ms[c.i] is not org:
-                yield static(ctx, ctx.ms[c.i], "memberOf", org, 0.6, c)
+            # (a person's name the NER took for a body's: "Hernandez Galicia's Oil Workers Union")
+            member = as_person(ctx.ms[c.i], ctx.linker) if c.dep_ == "poss" and c.i in ctx.ms else None
+            if member is not None and member.type == "Person" and ctx.ms[c.i] is not org:
+                yield static(ctx, member, "memberOf", org, 0.6, c)
 
 
 def _last_token(tok, org, ms):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actors_of
-from .context import BODIES, COLLECTIVE, STATES
+from .context import BODIES, COLLECTIVE, STATES, same
 from .dates import place_after_date
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
 from .geography import comma_place, place, town_like
@@ -78,6 +78,28 @@ def of_place(ctx, tok, m) -> Iterator[RelationMention]:
             for p in c.children:
                 yield from _person_prep(ctx, m, c, p, found)
     yield from _shared_employer(ctx, tok, m)
+    yield from _voice_of_body(ctx, tok, m)
+
+
+def _voice_of_body(ctx, tok, m) -> Iterator[RelationMention]:
+    """"Acme Co. is preparing a new service, said Ann Roe, a company official": a speaker whose
+    job names no body (a spokesman, an official, a manager), speaking of what a body does,
+    speaks for that body."""
+    ms = ctx.ms
+    verb = tok.head
+    if tok.dep_ not in SUBJ or verb.lemma_.lower() not in W.speech_verbs:
+        return
+    job = next((n for n in tok.children if n.dep_ == "appos" and n.pos_ == "NOUN" and n.i not in ms), None)
+    if job is None or job.lemma_.lower() not in W.body_voices \
+            or any(c.dep_ in ("prep", "poss") or c.i in ms for c in job.children) \
+            or any(c.dep_ == "compound" and c.lemma_.lower() not in W.org_nouns for c in job.children):
+        return
+    bodies = {id(ms[s.i]): ms[s.i] for c in verb.children if c.dep_ == "ccomp"
+              for s in c.children if s.dep_ in SUBJ and s.i in ms and ms[s.i].type in BODIES}
+    if len(bodies) == 1:
+        org = next(iter(bodies.values()))
+        if org is not m:
+            yield static(ctx, m, "worksFor", org, 0.5, job)
 
 
 def _shared_employer(ctx, tok, m) -> Iterator[RelationMention]:
@@ -266,6 +288,83 @@ def _appointee(ctx, verb, t, phrase: str) -> list[Mention]:
     return [as_person(name, ctx.linker)] if name.type in ("Person", "Organization") else []
 
 
+def former(ctx, tok, m) -> Iterator[RelationMention]:
+    """"former Acme executive Ann Roe", "Roe, a former member of the Acme board", "ex-chairman of
+    Acme X": a past office or job. The title table voids a title after "former" (it says
+    nothing of the holder now); the place a person worked stays a fact of them, read here as
+    the job's relation to the body at a lower confidence and marked undated (the text puts it
+    in the past without saying when). Only bodies: a former office of a place ("former Texas
+    Gov. X") says nothing of where the holder lives now."""
+    noun = _former_title(ctx, tok)
+    if noun is None or noun.lemma_.lower() in W.not_jobs | W.not_employed | W.org_nouns | W.place_nouns:
+        return
+    org = _former_body(ctx, tok, noun)
+    person = _former_holder(ctx, noun, org) if org is not None else None
+    if person is None or person.type != "Person" or org is person:
+        return
+    phrase = " ".join(t.lower_ for t in tok.doc[tok.i + 1:noun.i + 1] if t.i not in ctx.ms)
+    relation = title_of(phrase, ctx.linker)[0] if phrase else None
+    if relation is None and (title_of(noun.lower_, ctx.linker) != (None, None) or noun.lemma_.lower() in W.not_jobs):
+        return  # a title the table knows but not with these words before it
+    rec = static(ctx, person, relation or "worksFor", org, 0.5, noun)
+    yield dataclasses.replace(rec, undated=True)
+
+
+def _former_title(ctx, tok):
+    """The title noun after "former": the last noun of the words that follow it up to the
+    holder's name or the end of the phrase ("former Acme executive", "ex-chairman", "former
+    first deputy director"), read off the text (the parse splits such phrases every way)."""
+    ms, doc = ctx.ms, tok.doc
+    noun = None
+    for k in range(tok.i + 1, min(len(doc), tok.i + 8)):
+        t = doc[k]
+        if k in ms:
+            if ms[k].type == "Person":
+                break
+        elif t.pos_ == "NOUN" and t.text != "-":
+            noun = t
+        elif not (t.pos_ in ("ADJ", "PROPN") or t.text == "-"):
+            break
+    return noun
+
+
+def _former_body(ctx, tok, noun) -> Mention | None:
+    """The body a former title is of: named between "former" and the title ("former Acme
+    executive") or after it ("former member of the Acme board")."""
+    ms = ctx.ms
+    inside = [ms[k] for k in range(tok.i + 1, noun.i) if k in ms]
+    if inside:
+        return inside[-1] if inside[-1].type in BODIES else None
+    org = attached(noun, ms, ("poss",), ("of", "for", "at", "with"), types=BODIES)
+    if org is None:  # "a former member of the Acme board": the body that owns the unit
+        org = next((ms[g.i] for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "at", "with")
+                    for p in c.children if p.dep_ == "pobj" and p.i not in ms
+                    for g in p.children if g.dep_ in ("poss", "compound") and g.i in ms
+                    and ms[g.i].type in BODIES), None)
+    return org
+
+
+def _former_holder(ctx, noun, org: Mention) -> Mention | None:
+    """Who holds a former title: the name right after it ("former Acme executive Ann Roe",
+    "former commander of the Navy Ann Roe") or the name it is said of ("Roe, a former
+    member of ...", "Roe, a lawyer and a former member of ...", "Roe is a former ...")."""
+    ms = ctx.ms
+    doc = noun.doc
+    k = noun.i + 1
+    if k + 1 < len(doc) and doc[k].lower_ in ("of", "for", "at", "with"):
+        k += 1 + (doc[k + 1].lower_ == "the")
+        k = mention_end(k, org, ms) if ms.get(k) is org else len(doc)
+    if k < len(doc) and k in ms and ms[k].type == "Person":
+        return ms[k]
+    t = noun
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ == "appos" and t.head.i in ms:
+        return ms[t.head.i]
+    described = _described(ctx, t)
+    return described[0] if described else None
+
+
 def works(ctx, tok, m) -> Iterator[RelationMention]:
     """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
     ms = ctx.ms
@@ -331,9 +430,31 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
               for p in c.children if p.dep_ == "pobj" and p.i in ms]
     for s in subj:
+        s = as_person(s, ctx.linker)  # a body does not live anywhere: "Warner, who lives in Ocala"
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
                 yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
+                yield from _places_around(ctx, s, p, round(conf - 0.05, 3), tok)
+
+
+def _places_around(ctx, person, p, conf: float, trigger) -> Iterator[RelationMention]:
+    """"lives in Ocala, Fla.", "is from Yatsushiro in Kumamoto Prefecture in southern Japan":
+    the larger places the home is named in."""
+    ms = ctx.ms
+    for _ in range(3):
+        end = p.doc[mention_end(p.i, ms[p.i], ms) - 1]
+        outer = comma_place(p, ms[p.i], ms)
+        # the "in" on the place, or right after it on the verb ("is from Yatsushiro in Kumamoto")
+        nxt = next((q for h in {p.i: p, end.i: end, trigger.i: trigger}.values() for c in h.children
+                    if c.dep_ == "prep" and c.lower_ == "in" and (h is not trigger or c.i == end.i + 1)
+                    for q in c.children
+                    if q.dep_ == "pobj" and q.i in ms and ms[q.i].type in STATES and ms[q.i] is not ms[p.i]), None)
+        for far in (outer, ms[nxt.i] if nxt is not None else None):
+            if far is not None and far is not person:
+                yield static(ctx, person, "citizenOf" if far.type == "Country" else "livesIn", far, conf, trigger)
+        if nxt is None:
+            return
+        p = nxt
 
 
 def _described(ctx, noun) -> list[Mention]:
@@ -401,6 +522,8 @@ def born(ctx, tok, m) -> Iterator[RelationMention]:
         # "Born in Cleveland, the singer Ella Marsh ...": the name in apposition to the subject
         people += [ms[a.i] for c in subjects if c.i not in ms for a in c.children
                    if a.dep_ == "appos" and a.i in ms and ms[a.i].type == "Person"]
+    if not people:
+        people = _heading_name(ctx, tok)
     # a place is not born: the NER's place that is born is a person's name ("Copland, who
     # was born in Brooklyn")
     people = [person_not_place(p, ctx.linker) for p in people]
@@ -411,6 +534,11 @@ def born(ctx, tok, m) -> Iterator[RelationMention]:
         after = next((ms[t.i] for t in doc[tok.i + 1:tok.i + 6] if t.i in ms), None)
         if after is not None and after.type == "Person":
             people, places = [after], [before]
+        elif people and (not places or same(people[0], ms[before.i])):
+            # "James Dickey, Georgia born, ...", parsed with the clause on the name or the place
+            if same(people[0], ms[before.i]):
+                people = [ms[before.head.i]] if before.dep_ == "appos" and before.head.i in ms else []
+            places = [before]
     for person in people:
         for p in places:
             yield from home(ctx, person, p, 0.5, tok)
@@ -435,7 +563,24 @@ def _birthplaces(ctx, tok) -> list:
             places = [tok.head]
     if not places:
         places = place_after_date(tok)  # "was born on Feb. 5, 1907, in Portland"
+    if not any(place(p, ms) is not None for p in places):
+        # "Born Feb. 12, 1809, in a log cabin in Hodgenville": the first place behind "in"
+        # after the word, however the parse hangs the dates and nouns between
+        doc = tok.doc
+        places = next(([doc[k]] for k in range(tok.i + 2, min(tok.sent.end, tok.i + 16))
+                       if k in ms and doc[k - 1].lower_ == "in" and ms[k].type in STATES), [])
     return places
+
+
+def _heading_name(ctx, tok) -> list[Mention]:
+    """"George Washington (first President): Born Feb. 22, 1732, in ...": a list entry's name
+    heads its sentence, the facts follow the colon."""
+    ms, doc = ctx.ms, tok.doc
+    start = tok.sent.start
+    if start not in ms or ms[start].type != "Person" or tok.i < 2 \
+            or not any(t.text.startswith(":") or t.text.endswith(":") for t in doc[tok.i - 2:tok.i]):
+        return []
+    return [ms[start]]
 
 
 def home(ctx, person: Mention, place_tok, conf: float, trigger) -> Iterator[RelationMention]:

@@ -9,11 +9,12 @@ lemma starts which rule is in ``kg/data/rules/static_triggers.jsonl``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .context import STATES
-from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end
+from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end, mention_start, pobjs
 from .geography import bigger, comma_place, in_list, place, site_of_city
 from .records import static
 from .words import W
@@ -41,6 +42,37 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
     if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
                and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
         yield from _in_nearby(ctx, tok, where)
+
+
+def facility(ctx, tok, m: Mention | None) -> Iterator[RelationMention]:
+    """"Camp Butner, N.C.", "GSA Depot, Watertown, Mass.", "the Rocky Flats plant in Colorado":
+    a site (a camp, fort, depot, base, dam, plant) is a place in the place after it, whatever
+    the NER took its name for (a body's, a person's). Names kg knows keep their type."""
+    ms = ctx.ms
+    if m is None or m.type not in ("Organization", "Person") or not is_head_of(tok, m, ms):
+        return
+    words = (m.key or m.text).lower().split()
+    holders = [tok]
+    if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.lemma_.lower() in W.facility_heads \
+            and m.type == "Organization":
+        holders.append(tok.head)  # "the Rocky Flats plant in Colorado" (not "the Clara Barton camp")
+    elif not (words[-1] in W.facility_heads or words[0] in W.facility_firsts and len(words) > 1):
+        return
+    if ctx.linker.known(m.key or m.text) is not None or "in" in words or "at" in words:
+        return  # (a name run into its place: "the Medical Center in College Station")
+    site = dataclasses.replace(m, type="Location", country=None)
+    doc = tok.doc
+    end = mention_end(mention_start(tok.i, m, ms), m, ms)
+    # (not a list of places: "Brazoria, Fort Bend, Galveston and Harris counties")
+    places = [doc[end + 1]] if end + 1 < len(doc) and doc[end].text == "," and end + 1 in ms \
+        and ms[end + 1].type in STATES and not in_list(tok, end + 1, ms) \
+        and not any(t.lower_ in ("and", "or") for t in doc[end + 1:min(len(doc), end + 6)]) else []
+    places += [p for h in holders for p in pobjs(h, ("in",)) if p.i in ms and ms[p.i].type in STATES]
+    for p in places[:1]:
+        yield static(ctx, site, "locatedIn", ms[p.i], 0.6, p)
+        outer = comma_place(p, ms[p.i], ms)
+        if outer is not None:
+            yield static(ctx, site, "locatedIn", outer, 0.55, p)
 
 
 def _list_state(ctx, tok, where) -> Iterator[RelationMention]:

@@ -9,11 +9,13 @@ A dateline is read first.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, people, places, shapes
+from . import bodies, coref, people, places, shapes
+from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
 
@@ -25,6 +27,7 @@ RULES = {
     "based": bodies.based,
     "seat": bodies.seat,
     "place_in": places.place_in,
+    "facility": places.facility,
     "capital": places.capital,
     "roles": bodies.roles,
     "alliance": bodies.alliance,
@@ -37,6 +40,7 @@ RULES = {
     "native": people.native,
     "home_of": people.home_of,
     "appointed": people.appointed,
+    "former": people.former,
     "works": people.works,
     "heads": bodies.heads,
     "residence": people.residence,
@@ -46,8 +50,8 @@ RULES = {
 ORDER = tuple(RULES)
 # Rules on names, by the kind of mention they read.
 ON_MENTIONS = {
-    "Person": {"titled", "of_place", "of_country"},
-    "Organization": {"seat"},
+    "Person": {"titled", "of_place", "of_country", "facility"},
+    "Organization": {"seat", "facility"},
     "City": {"place_in", "native"},
     "Location": {"place_in", "native"},
     "Country": {"native"},
@@ -58,13 +62,29 @@ ON_MENTIONS = {
 def static_relations(ctx) -> Iterator[RelationMention]:
     """The static relations of the context's sentence."""
     yield from dateline(ctx)
+    names = coref.aliases(ctx.sent, ctx.ms)
     for tok in ctx.sent:
         m = ctx.ms.get(tok.i)
         fired = _fired(ctx, tok)
         if m is None and not fired:
             continue
         for rule in _plan(m.type if m is not None else None, fired):
-            yield from rule(ctx, tok, m)
+            for r in rule(ctx, tok, m):
+                yield r
+                if names:
+                    yield from _by_other_names(r, names)
+
+
+def _by_other_names(r: RelationMention, names: dict) -> Iterator[RelationMention]:
+    """The same relation for the other name the sentence gives either side ("a leader of the
+    Papa Egoro Movement, MPE": of the MPE too), a little less sure."""
+    conf = round(r.confidence - 0.05, 3)
+    for other in names.get(name(r.object), ()):
+        if not same(other, r.subject):
+            yield dataclasses.replace(r, object=other, confidence=conf)
+    for other in names.get(name(r.subject), ()):
+        if not same(other, r.object):
+            yield dataclasses.replace(r, subject=other, confidence=conf)
 
 
 def _fired(ctx, tok) -> frozenset[str]:
