@@ -63,13 +63,15 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
 
 def _toll(ctx, verb, et, objects, actors) -> bool:
     """Is the verb the toll of the attack its clause hangs on ("attacked a U.N. base,
-    killing 100 refugees", "shelled the town, wounding 12 civilians")? One attack, told once:
-    its target is the attacking verb's recipient. A person named as killed is a killing of its
-    own ("shot the mayor, killing him")."""
+    killing 100 refugees", "shelled the town, wounding 12 civilians", a riot's "injuring 20
+    officers")? One attack, told once: its target is the attacking verb's recipient. A person
+    named as killed is a killing of its own ("shot the mayor, killing him")."""
     if et.plover != "ASSAULT" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
         return False
     attack = verb_event(ctx, verb.head)
-    if attack is None or attack.plover != "ASSAULT" or any(o.type == "Person" for o, _ in objects):
+    if attack is None or any(o.type == "Person" for o, _ in objects):
+        return False
+    if attack.plover != "ASSAULT" and attack.mode != "riot":  # "clashed with police, injuring 20 officers"
         return False
     return bool(recipients_of(ctx, verb.head, attack, [], actors))  # the attack has a target
 
