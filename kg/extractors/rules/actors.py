@@ -207,9 +207,11 @@ def _counted(ctx, n: Noun):
 
 def _delegation(ctx, n: Noun):
     """"a delegation from China", "a mission of observers from the OSCE", "a Chinese
-    delegation", "a team of Japanese lawmakers": whoever sent it."""
+    delegation", "a team of Japanese lawmakers": whoever sent it (no one a team of a sport)."""
     if n.lemma not in W.delegation_nouns:
         return None
+    if any(c.lemma_.lower() in W.sport_words for c in n.mods):
+        return []  # "the Australian cricket team", "a Chinese Olympic team": sport, no state's envoys
     found = [(m, f * 0.85) for c in n.mods if c.i in ctx.ms and ctx.ms[c.i].type in COLLECTIVE
              for m, f in n.actor(ctx, c)]
     # (the parser hangs "received a delegation from China"'s "from" on the verb as often)
