@@ -507,5 +507,14 @@ def _of_body(ctx, n: Noun) -> list[Reading]:
             for m, f in actor_of(ctx, p, "actor", None) if m.type in BODY_TYPES]
 
 
-READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
-            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)
+def _business_staff(ctx, n: Noun):
+    """"Chinese airline executives", "Japanese carmaker officials": the officers of a business
+    are no organ of their country's state (no political actor, as the PLOVER codebook keeps
+    business apart)."""
+    if not n.agentive or sector_code(ctx, n.tok) != "GOV":
+        return None
+    return [] if any(c.dep_ == "compound" and c.lemma_.lower() in W.business_modifiers for c in n.mods) else None
+
+
+READINGS = (_pair_noun, _business_staff, _included, _delegation, _counted, _listed, _property, _place_noun,
+            _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)
