@@ -517,4 +517,5 @@ def _business_staff(ctx, n: Noun):
 
 
 READINGS = (_pair_noun, _business_staff, _included, _delegation, _counted, _listed, _property, _place_noun,
-            _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)
+            _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner,
+            _country_noun, _topic)
