@@ -461,6 +461,10 @@ def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
     found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
              if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "froze the assets of two Iranian officials": the owner named after "of"
+    found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
+                      for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                      if m.type in owners and m.type != "Topic"]
     # "stopped a march by students", "banned the rally staged by the opposition": its doers
     doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
     return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
