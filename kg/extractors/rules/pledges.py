@@ -41,13 +41,13 @@ def pledges_and_threats(ctx, verb, et, pairs, negated: bool, modality: str,
     if found is None:
         return
     plover, saying = found
-    made = _statement(ctx, STATEMENTS[plover], et.plover)
+    made = statement_row(ctx, STATEMENTS[plover], et.plover)
     for a, fa, o, fo in pairs:
         if not same(a, o):
             yield records.event(ctx, a, made, o, False, saying, CONFIDENCE[plover] * factor * fa * fo, verb)
 
 
-def _statement(ctx, predicate: str, act: str):
+def statement_row(ctx, predicate: str, act: str):
     """The lexicon row of the statement an intended act of PLOVER type ``act`` makes: the
     predicate's own, or its row with the finer CAMEO code ``intent_cameo`` gives ("will meet
     Xi": an intent to meet, CAMEO 036)."""

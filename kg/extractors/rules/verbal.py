@@ -21,7 +21,7 @@ from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
 from .nominal import noun_actors, unissued, untagged_person
-from .pledges import hostile_complement, pledges_and_threats
+from .pledges import hostile_complement, pledges_and_threats, statement_row
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
 from .triggers import reading_as, verb_event
@@ -35,6 +35,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
             trace.lost(ctx, verb, "agree-harm")
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
+    if et.plover == "AGREE" and _to_meet(ctx, verb):
+        et = statement_row(ctx, et.predicate, "CONSULT")  # "agreed to meet": an intent to meet (CAMEO 036)
     actors, passive_objs = _actors(ctx, verb, et)
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
@@ -59,6 +61,13 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     negated, modality = _modality(ctx, verb)
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
+
+
+def _to_meet(ctx, verb) -> bool:
+    """Is what the verb agrees, offers or promises to do a meeting, visit or talks ("agreed to
+    meet in Sochi", "offered to host the talks")?"""
+    return any(c.dep_ == "xcomp" and (e := verb_event(ctx, c)) is not None and e.plover == "CONSULT"
+               for c in verb.children)
 
 
 def _toll(ctx, verb, et, objects, actors) -> bool:
