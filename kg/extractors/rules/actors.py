@@ -207,9 +207,11 @@ def _counted(ctx, n: Noun):
 
 def _delegation(ctx, n: Noun):
     """"a delegation from China", "a mission of observers from the OSCE", "a Chinese
-    delegation", "a team of Japanese lawmakers": whoever sent it."""
+    delegation", "a team of Japanese lawmakers": whoever sent it (no one a team of a sport)."""
     if n.lemma not in W.delegation_nouns:
         return None
+    if any(c.lemma_.lower() in W.sport_words for c in n.mods):
+        return []  # "the Australian cricket team", "a Chinese Olympic team": sport, no state's envoys
     found = [(m, f * 0.85) for c in n.mods if c.i in ctx.ms and ctx.ms[c.i].type in COLLECTIVE
              for m, f in n.actor(ctx, c)]
     # (the parser hangs "received a delegation from China"'s "from" on the verb as often)
@@ -505,5 +507,15 @@ def _of_body(ctx, n: Noun) -> list[Reading]:
             for m, f in actor_of(ctx, p, "actor", None) if m.type in BODY_TYPES]
 
 
-READINGS = (_pair_noun, _included, _delegation, _counted, _listed, _property, _place_noun, _named_modifier, _backed,
-            _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner, _country_noun, _topic)
+def _business_staff(ctx, n: Noun):
+    """"Chinese airline executives", "Japanese carmaker officials": the officers of a business
+    are no organ of their country's state (no political actor, as the PLOVER codebook keeps
+    business apart)."""
+    if not n.agentive or sector_code(ctx, n.tok) != "GOV":
+        return None
+    return [] if any(c.dep_ == "compound" and c.lemma_.lower() in W.business_modifiers for c in n.mods) else None
+
+
+READINGS = (_pair_noun, _business_staff, _included, _delegation, _counted, _listed, _property, _place_noun,
+            _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner,
+            _country_noun, _topic)

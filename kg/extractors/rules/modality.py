@@ -62,6 +62,13 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     return negated, modality
 
 
+def _scheduled(node, dep: str, hl: str) -> bool:
+    """"Macron is to host Modi", "the envoy was to meet rebel leaders": "be" with a "to"
+    infinitive is an arrangement, still to come."""
+    return dep == "xcomp" and hl in W.arranged_verbs and node.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
 def _cleared(head, hl: str) -> bool:
     """Does the verb clear someone of the act after its preposition: "acquitted of murder", "was
     not involved in the killing" (but "did not act alone in the slaying": he acted)?"""
@@ -103,7 +110,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         # ("started supporting"; "cannot remember shooting him": the shooting is still told)
         if hl in W.neg_verbs:
             negated = True
-        elif hl in W.intent_verbs and modality == ASSERTED and not _decided(head):
+        elif (hl in W.intent_verbs or _scheduled(node, dep, hl)) and modality == ASSERTED and not _decided(head):
             modality = "intended"
         if any(c.dep_ == "neg" for c in head.children):
             negated = True

@@ -41,10 +41,21 @@ def pledges_and_threats(ctx, verb, et, pairs, negated: bool, modality: str,
     if found is None:
         return
     plover, saying = found
-    made = ctx.lex.by_predicate[STATEMENTS[plover]]
+    made = statement_row(ctx, STATEMENTS[plover], et.plover)
     for a, fa, o, fo in pairs:
         if not same(a, o):
             yield records.event(ctx, a, made, o, False, saying, CONFIDENCE[plover] * factor * fa * fo, verb)
+
+
+def statement_row(ctx, predicate: str, act: str):
+    """The lexicon row of the statement an intended act of PLOVER type ``act`` makes: the
+    predicate's own, or its row with the finer CAMEO code ``intent_cameo`` gives ("will meet
+    Xi": an intent to meet, CAMEO 036)."""
+    made = ctx.lex.by_predicate[predicate]
+    codes = W.intent_cameo.get(act, ())
+    if not codes:
+        return made
+    return next((e for e in ctx.lex.verbs.values() if e.predicate == predicate and e.cameo in codes), made)
 
 
 def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | None:

@@ -60,6 +60,9 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         if found:
             return found
     dobjs = _direct_objects(ctx, verb, et)
+    attacks = [c for c in dobjs if et.plover == "ASSAULT" and _attack_noun(ctx, c)] if _repelling(verb) else []
+    if attacks:
+        return _attackers(ctx, attacks, et, home)
     found = [r for c in dobjs for r in actors_of(ctx, c, role="recipient", et=et, home=home)]
     topics = [(m, f) for m, f in found if m.type == "Topic"]
     found = [(m, f) for m, f in found if m.type != "Topic"]
@@ -85,6 +88,31 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         # Sierra Leone were attacked": whose is not known, and the place is not the target
         return []
     return where_done(ctx, holders, et, actors)
+
+
+def _repelling(verb) -> bool:
+    """Is the verb one of fending off ("repelled", "fought off", "beat back")?"""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return (f"{lemma} {prt}" if prt else lemma) in W.repelling_verbs or lemma in W.repelling_verbs
+
+
+def _attack_noun(ctx, tok) -> bool:
+    """Is the object an attack of its own ("repelled a rebel attack", "fought off a Russian
+    assault", "repulsed an offensive by ISIS")?"""
+    row = ctx.lex.nouns.get(tok.lemma_.lower()) if tok.i not in ctx.ms else None
+    return row is not None and row.plover == "ASSAULT"
+
+
+def _attackers(ctx, attacks, et, home) -> list[Reading]:
+    """Force used against an attack is used against its doers (a role noun or a name before
+    it, or its "by"), not against the attack's own target: "the army repelled a rebel attack on
+    the capital" fights the rebels, not the capital."""
+    doers = [c for a in attacks for c in a.children if c.dep_ in MODIFIER
+             and (c.i in ctx.ms or is_role_noun(ctx, c) or c.lemma_.lower() in ctx.lex.agents)]
+    doers += [p for a in attacks for p in prep_pobjs(a, {"by"})]
+    return [(m, f * 0.85) for d in doers for m, f in actors_of(ctx, d, role="recipient", et=et, home=home)
+            if m.type != "Topic"]
 
 
 def _foreign(ctx, obj, actors) -> bool:
@@ -126,6 +154,8 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
     """The place where it happened, as the recipient of last resort ("an attack in Kabul").
     A protest is not aimed at the town it marches in: its people address their own state
     ("Kenyans protested in Nairobi": Kenya); a protest abroad names no one."""
+    if et.plover == "ASSAULT" and any(_means_of_harm(ctx, h) for h in holders):
+        return []  # "five policemen were killed in a Taliban attack in Kandahar": the dead were its target
     places = [m for h in holders for prep in h.children if prep.dep_ == "prep" and prep.lower_ in et.weak_preps
               for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
     if et.plover not in W.home_state_types:
@@ -135,6 +165,17 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
+
+
+def _means_of_harm(ctx, noun) -> bool:
+    """Is the attack noun the means of a verb of harm ("were killed in a Taliban attack",
+    "was wounded by a rebel raid")? That verb tells whom it struck;
+    the town it struck in is no second target."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "by", "during") or noun.head.head.pos_ != "VERB":
+        return False
+    verb = noun.head.head
+    harm = verb_event(ctx, verb)
+    return harm is not None and harm.plover == "ASSAULT"
 
 
 def _own_state(ctx, verb, et, actors) -> list[Reading]:
@@ -420,6 +461,10 @@ def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
     found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
              if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "froze the assets of two Iranian officials": the owner named after "of"
+    found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
+                      for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                      if m.type in owners and m.type != "Topic"]
     # "stopped a march by students", "banned the rally staged by the opposition": its doers
     doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
     return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)

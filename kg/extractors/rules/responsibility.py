@@ -207,7 +207,8 @@ def _aimed_at(ctx, attack) -> Mention | None:
     Arabia"), or the part of that state its victims are ("killing nine civilians"). Only
     places reached from the attack or its verb through prepositions count: "speaking on TV
     in Yemen" places the speaker, not the attack."""
-    aimed = [r for p in pobjs(attack, W.attack_target_preps) for r in actors_of(ctx, p, role="recipient")]
+    aimed = [r for p in pobjs(attack, W.attack_target_preps)
+             for r in actors_of(ctx, p, role="recipient", et=ctx.lex.by_predicate["attacks"])]
     if aimed and aimed[0][0].type not in STATES:
         return aimed[0][0]
     verb = attack if attack.pos_ in ("VERB", "AUX") else _clause_verb(attack)
@@ -215,11 +216,13 @@ def _aimed_at(ctx, attack) -> Mention | None:
     named = [m for c in attack.children if c.dep_ in ("compound", "amod", "poss")
              if (m := place(c, ctx.ms)) is not None and m.country]  # "a Kabul car bombing"
     where = next((m for h in holders for m in _places_under(ctx, h)), named[0] if named else None)
+    target = aimed[0][0] if aimed else None
     if where is None:
-        return None
+        return target
     state = ctx.linker.country_mention(where.country, where.start, where.end)
-    if state is None:
-        return None
+    if state is None or target is not None and target.country != state.country:
+        # "the attack on a NATO convoy in Kabul": the body aimed at, not the state it was in
+        return target
     for t in (verb.subtree if verb is not None else ()):
         if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in W.harm_verbs and is_role_noun(ctx, t):
             return sector(ctx, t, state, t.idx)

@@ -21,7 +21,7 @@ from .geography import place
 from .mentions import person_not_place
 from .modality import modality_of
 from .nominal import noun_actors, unissued, untagged_person
-from .pledges import hostile_complement, pledges_and_threats
+from .pledges import hostile_complement, pledges_and_threats, statement_row
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
 from .triggers import reading_as, verb_event
@@ -35,6 +35,8 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
             trace.lost(ctx, verb, "agree-harm")
             return  # "agreed to impose sanctions on X" is no agreement with X
         et = ctx.lex.by_predicate["threatens"]  # "vowed to retaliate against Israel": a threat
+    if et.plover == "AGREE" and _to_meet(ctx, verb):
+        et = statement_row(ctx, et.predicate, "CONSULT")  # "agreed to meet": an intent to meet (CAMEO 036)
     actors, passive_objs = _actors(ctx, verb, et)
     if not actors:
         trace.lost(ctx, verb, "no-actor", trace.role_token(trace.subject_token(verb)))
@@ -61,15 +63,24 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
 
+def _to_meet(ctx, verb) -> bool:
+    """Is what the verb agrees, offers or promises to do a meeting, visit or talks ("agreed to
+    meet in Sochi", "offered to host the talks")?"""
+    return any(c.dep_ == "xcomp" and (e := verb_event(ctx, c)) is not None and e.plover == "CONSULT"
+               for c in verb.children)
+
+
 def _toll(ctx, verb, et, objects, actors) -> bool:
     """Is the verb the toll of the attack its clause hangs on ("attacked a U.N. base,
-    killing 100 refugees", "shelled the town, wounding 12 civilians")? One attack, told once:
-    its target is the attacking verb's recipient. A person named as killed is a killing of its
-    own ("shot the mayor, killing him")."""
+    killing 100 refugees", "shelled the town, wounding 12 civilians", a riot's "injuring 20
+    officers")? One attack, told once: its target is the attacking verb's recipient. A person
+    named as killed is a killing of its own ("shot the mayor, killing him")."""
     if et.plover != "ASSAULT" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
         return False
     attack = verb_event(ctx, verb.head)
-    if attack is None or attack.plover != "ASSAULT" or any(o.type == "Person" for o, _ in objects):
+    if attack is None or any(o.type == "Person" for o, _ in objects):
+        return False
+    if attack.plover != "ASSAULT" and attack.mode != "riot":  # "clashed with police, injuring 20 officers"
         return False
     return bool(recipients_of(ctx, verb.head, attack, [], actors))  # the attack has a target
 
