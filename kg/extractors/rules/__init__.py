@@ -74,6 +74,7 @@ from .context import Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
+from .parties import party_mentions
 from .responsibility import responsibility
 from .statics import static_relations
 from .titles import affiliations
@@ -97,8 +98,10 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     ms = find_mentions(parsed, linker)
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
-    titles = affiliations(parsed, ms, linker)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home_country(ms))
+    home = home_country(ms)  # (before the parties, which only repeat the countries named)
+    party_mentions(parsed, ms, linker, home)
+    titles = affiliations(parsed, ms, linker, home)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home)
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
     for sent in parsed.sents:
