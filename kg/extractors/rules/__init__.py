@@ -7,8 +7,11 @@ How a document is read
    linker (:class:`kg.resolve.Linker`, the one door to kg's knowledge of actors) a mention
    learns its type, country and known label; which entity it is stays for
    :mod:`kg.resolve` to decide.
-2. **Titles** (:mod:`.titles`): the titles beside each person ("Chinese leader Xi
-   Jinping"), which give a person a country that every later rule sees.
+2. **Parties** (:mod:`.parties`): the national party a word names ("Conservative MP X",
+   "the Democrats"), by the country the text ties it to. **Titles** (:mod:`.titles`): the
+   titles beside each person ("Chinese leader Xi Jinping", "Labour leader X"), which give a
+   person a country that every later rule sees; a state's office named without one
+   ("Prime Minister X") is the document's own country's, when one dominates.
 3. Then, sentence by sentence, with a :class:`~.context.Context` that carries all of
    the above (no rule keeps state of its own):
 
@@ -37,7 +40,9 @@ Where knowledge goes (data, not code)
   no request): a row of ``kg/data/rules/verb_senses.jsonl``;
 * a word a rule reads (a speech verb, a role noun's field, a kind of body):
   ``kg/data/rules/{mentions,actors,roles,modality,statics}.tsv``; role nouns and their
-  sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``;
+  sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``; national parties and
+  the words that name them: ``kg/data/parties.tsv`` (the words around them:
+  ``kg/data/rules/offices.tsv``);
 * a word that starts a static rule ("headquartered", "hometown"):
   ``kg/data/rules/static_triggers.jsonl``;
 * a phrase that makes a sentence reported: ``kg/data/rules/reported.jsonl``;

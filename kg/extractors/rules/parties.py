@@ -6,9 +6,9 @@ people ("Democratic", "Tories") with no link. Which party a word names depends o
 country (``kg/data/parties.tsv``: "Labour" is the British, Irish or New Zealand party), so
 the word names a party only where the text says which country: a country named just before
 it ("British Labour MP X"), the country of the person it describes, or the document's own
-country (:func:`.context.home_country`); with none of these, a word only one country's
-party bears names it when the document names that country at all. Otherwise no party is
-named: kg does not guess.
+country (:func:`.context.home_country`); with none of these, the party of the country the
+document names most often (more than any other; "the Democrats" in a story of Washington
+and Kyiv). Otherwise no party is named: kg does not guess.
 
 Runs once per document, after the mentions and before the titles: a party word the NER
 missed becomes a mention where a political role or a person's name follows it
@@ -33,15 +33,21 @@ TAGGED = ("Group", "Organization")
 def party_mentions(parsed, ms: dict[int, Mention], linker, home: str | None) -> None:
     """Link the document's party names and add the party words the NER missed (``ms`` is
     updated in place); ``home`` is the document's own country (context.home_country)."""
-    named = {m.country for m in ms.values() if m.type != "Person" and m.country}
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.type != "Person" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    # the country named most often, if one is named more often than any other
+    named = {c for c, n in counts.items() if n == ranked[0]} if ranked and ranked[:2] != ranked[:1] * 2 else set()
     _link_tagged(parsed, ms, linker, home, named)
     _add_untagged(parsed, ms, linker, home, named)
 
 
 def choose(parties, evidence: str | None, home: str | None, named: set[str]):
     """The one party of ``parties`` the document's countries pick, or None: the country the
-    text ties the word to, else the document's own country, else (a word only one country's
-    parties bear) a country the document names."""
+    text ties the word to, else the document's own country, else the country the document
+    names most often (``named``: one country, or none)."""
     if evidence or home:
         pick = [p for p in parties if p.country == (evidence or home)]
     else:
@@ -188,7 +194,8 @@ def party_of(m: Mention | None, linker) -> object | None:
 
 def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention, object]]:
     """The parties a person's name says they belong to, with no title between: "Republican
-    Kevin McCarthy", "Sherrod Brown, a Democrat,", "X is a Conservative"; (party, its token),
+    Kevin McCarthy", "Sherrod Brown, a Democrat,", "Labour's Ann Roe", "X is a Conservative";
+    (party, its token),
     leaving out those of ``orgs`` (the titles already found)."""
     doc = head.doc
     first = head.i
@@ -197,7 +204,8 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     tokens = []
     if first > 0 and ms.get(first - 1) is not None and doc[first - 1].head.i in range(first, head.i + 1):
         tokens.append(doc[first - 1])  # "Republican Kevin McCarthy", "Democrat Chuck Schumer"
-    tokens += [c for c in head.children if c.dep_ == "appos" and c.i in ms]  # "X, a Democrat,"
+    # "X, a Democrat,", "Labour's Keir Starmer"
+    tokens += [c for c in head.children if c.dep_ in ("appos", "poss") and c.i in ms]
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         tokens += [c for c in head.head.children if c.dep_ == "attr" and c.i in ms]  # "X is a Republican"
     found = []

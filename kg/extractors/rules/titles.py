@@ -566,8 +566,8 @@ def _home_office(person, actor, phrase: str, t, home: str, ms) -> bool:
     if start > 1 and doc[start - 1].text == "," and ms.get(start - 2) is not None and ms[start - 2].type in STATES:
         return False  # "the mayor of Esperanza, Sultan Kudarat": a place after a place, not a sultan
     others = [ms[i] for i in range(t.sent.start, t.sent.end) if i in ms and ms[i] is not person]
-    if words[-1] in W.body_offices and any(m.type in BODIES for m in others):
-        return False  # "the court is led by President X": a body's president
+    if words[-1] in W.body_offices and any(m.type in BODIES and m.country != home for m in others):
+        return False  # "the court is led by President X": a body's president (not "the French Parliament")
     return not any(m.type == "Country" and m.country != home for m in others)
 
 
