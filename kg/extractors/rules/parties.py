@@ -193,19 +193,20 @@ def party_of(m: Mention | None, linker) -> object | None:
 
 
 def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention, object]]:
-    """The parties a person's name says they belong to, with no title between: "Republican
-    Kevin McCarthy", "Sherrod Brown, a Democrat,", "Labour's Ann Roe", "X is a Conservative";
-    (party, its token),
-    leaving out those of ``orgs`` (the titles already found)."""
+    """The parties a person's name says they belong to: "Republican Kevin McCarthy", "Sherrod
+    Brown, a Democrat,", "Labour's Ann Roe", "X is a Conservative", and a party before a title
+    that is of something else ("Republican US Senator X", "X, the Democratic Speaker of the
+    House"); (party, its token), leaving out those of ``orgs`` (the titles already found)."""
     doc = head.doc
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
-    tokens = []
-    if first > 0 and ms.get(first - 1) is not None and doc[first - 1].head.i in range(first, head.i + 1):
-        tokens.append(doc[first - 1])  # "Republican Kevin McCarthy", "Democrat Chuck Schumer"
+    tokens = [t for t in [_party_before(doc, first, ms, linker)] if t is not None]
     # "X, a Democrat,", "Labour's Keir Starmer"
     tokens += [c for c in head.children if c.dep_ in ("appos", "poss") and c.i in ms]
+    # "X, the Democratic Speaker of the House": the party on a title in apposition
+    tokens += [g for c in head.children if c.dep_ == "appos" and c.i not in ms
+               for g in c.children if g.dep_ in ("amod", "compound") and g.i in ms]
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         tokens += [c for c in head.head.children if c.dep_ == "attr" and c.i in ms]  # "X is a Republican"
     found = []
@@ -216,3 +217,26 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
             continue
         found.append((m, tok))
     return found
+
+
+def _party_before(doc, first: int, ms, linker):
+    """"Republican Kevin McCarthy", "Republican US Senator Elizabeth Dole": the token of a
+    party named just before the name, over the title and a place or country between (not
+    after "former"), or None."""
+    k = first - 1
+    steps = 0
+    while k >= 0 and steps < 5 and not doc[k + 1].is_sent_start:
+        m = ms.get(k)
+        if m is not None and party_of(m, linker) is not None:
+            start = k
+            while start > 0 and ms.get(start - 1) is m:
+                start -= 1
+            return doc[k] if start == 0 or doc[start - 1].lower_ not in W.voiding else None
+        if m is not None and m.type in ("Country", "Location", "City"):
+            while k > 0 and ms.get(k - 1) is m:
+                k -= 1
+        elif m is not None or not (doc[k].is_title or doc[k].is_upper) or not linker.is_title(doc[k].text):
+            return None
+        k -= 1
+        steps += 1
+    return None
