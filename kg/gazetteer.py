@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError
 
@@ -35,6 +36,14 @@ class Actor:
     # from the derived officials table: a name, not a person; its country counts only where
     # the document names that country too (a "James Smith" is not the Bahamian minister)
     derived: bool = False
+
+
+class Party(NamedTuple):
+    """A national party a word may name (parties.tsv): "Labour" in a British text."""
+
+    label: str
+    country: str  # ISO alpha-3
+    leader: str  # "party": "<word> leader" leads the party; "caucus": leads its members in a chamber
 
 
 _GENERIC_LAST = {"party", "movement", "group", "organisation", "organization", "militia", "faction"}
@@ -155,6 +164,9 @@ class Gazetteer:
     title_scopes: dict[str, frozenset[str]] = field(default_factory=dict)
     # norm(title) → the kinds of place the office is of: "state", "region", "town",
     # "legislature" (titles.tsv explains them)
+    # norm(party word) → the national parties it may name ("conservative" → the British and
+    # the Canadian Conservatives; parties.tsv)
+    parties: dict[str, tuple[Party, ...]] = field(default_factory=dict)
     _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
@@ -499,7 +511,27 @@ def default() -> Gazetteer:
     g.bodies = {norm(row[0]) for row in _rows("bodies.tsv")}
     _load_seats_and_publishers(g, extras)
     _load_titles(g)
+    _load_parties(g)
     return g
+
+
+def _load_parties(g: Gazetteer) -> None:
+    """parties.tsv: each party an organisation of its country, known by its own names; its
+    words (shared with other countries' parties) kept apart for the rules to choose by country."""
+    for row in _rows("parties.tsv"):
+        name, names, words, country, qid, leader = (row + [""] * 6)[:6]
+        if country not in g.countries or leader not in ("party", "caucus"):
+            raise ValueError(f"kg/data/parties.tsv, the row for {name!r}: a country code kg knows and "
+                             f"a leader of 'party' or 'caucus' are needed")
+        own = _split(names)
+        # "Labour Party" is the British party's name too, but kg looks up only the names it alone bears
+        aliases = (*own, *(w for w in _split(words) if w.endswith(" Party") and w not in own))
+        actor = Actor(label=name, type="Organization", wikidata=qid or None, country=country, aliases=aliases)
+        for n in (name, *own):
+            g.names.setdefault(norm(n), actor)
+        party = Party(name, country, leader)
+        for word in {norm(w) for w in (*_split(words), *_split(names), name)}:
+            g.parties[word] = (*g.parties.get(word, ()), party)
 
 
 def _load_titles(g: Gazetteer) -> None:

@@ -168,6 +168,15 @@ class Linker:
             return None
         return Mention(known.label, start, end, "Country", country=known.country, key=known.label)
 
+    def parties(self, words: str) -> tuple[gaz.Party, ...]:
+        """The national parties a word or name may name ("Labour": the British, Irish and New
+        Zealand Labour parties; kg/data/parties.tsv), none for other words."""
+        return self.gazetteer.parties.get(gaz.norm(words), ())
+
+    def is_party(self, m: Mention) -> bool:
+        """Is the mention a party of parties.tsv, as kg links it?"""
+        return any(p.label == (m.key or m.text) for p in self.parties(m.key or m.text))
+
     def is_title(self, words: str) -> bool:
         """Is this a title ("President", "Crown Prince", "Secretary of State")?"""
         return self.gazetteer.title(words)[0]

@@ -7,8 +7,11 @@ How a document is read
    linker (:class:`kg.resolve.Linker`, the one door to kg's knowledge of actors) a mention
    learns its type, country and known label; which entity it is stays for
    :mod:`kg.resolve` to decide.
-2. **Titles** (:mod:`.titles`): the titles beside each person ("Chinese leader Xi
-   Jinping"), which give a person a country that every later rule sees.
+2. **Parties** (:mod:`.parties`): the national party a word names ("Conservative MP X",
+   "the Democrats"), by the country the text ties it to. **Titles** (:mod:`.titles`): the
+   titles beside each person ("Chinese leader Xi Jinping", "Labour leader X"), which give a
+   person a country that every later rule sees; a state's office named without one
+   ("Prime Minister X") is the document's own country's, when one dominates.
 3. Then, sentence by sentence, with a :class:`~.context.Context` that carries all of
    the above (no rule keeps state of its own):
 
@@ -37,7 +40,9 @@ Where knowledge goes (data, not code)
   no request): a row of ``kg/data/rules/verb_senses.jsonl``;
 * a word a rule reads (a speech verb, a role noun's field, a kind of body):
   ``kg/data/rules/{mentions,actors,roles,modality,statics}.tsv``; role nouns and their
-  sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``;
+  sectors: ``kg/data/agents.tsv``; titles: ``kg/data/titles.tsv``; national parties and
+  the words that name them: ``kg/data/parties.tsv`` (the words around them:
+  ``kg/data/rules/offices.tsv``);
 * a word that starts a static rule ("headquartered", "hometown"):
   ``kg/data/rules/static_triggers.jsonl``;
 * a phrase that makes a sentence reported: ``kg/data/rules/reported.jsonl``;
@@ -74,6 +79,7 @@ from .context import Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
+from .parties import party_mentions
 from .responsibility import responsibility
 from .statics import static_relations
 from .titles import affiliations
@@ -97,8 +103,10 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     ms = find_mentions(parsed, linker)
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
-    titles = affiliations(parsed, ms, linker)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home_country(ms))
+    home = home_country(ms)  # (before the parties, which only repeat the countries named)
+    party_mentions(parsed, ms, linker, home)
+    titles = affiliations(parsed, ms, linker, home)
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home)
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
     for sent in parsed.sents:

@@ -86,7 +86,8 @@ def _national_seat(ctx, tok, org) -> Iterator[RelationMention]:
     words = (org.key or org.text).split()
     lowered = {w.lower().strip(".,") for w in words}
     if org.type == "Organization" and org.country and not lowered & W.diplomatic_posts \
-            and words[-1].lower() in W.seated_bodies and is_head_of(tok, org, ctx.ms):
+            and words[-1].lower() in W.seated_bodies and is_head_of(tok, org, ctx.ms) \
+            and not ctx.linker.is_party(org):  # a party of parties.tsv: its country is the table's, not the text's
         country = ctx.linker.country_mention(org.country, org.start, org.end)
         if country is not None:
             yield static(ctx, org, "basedIn", country, 0.6, tok)

@@ -45,6 +45,8 @@ def titled(ctx, tok, m) -> Iterator[RelationMention]:
 def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
     relation, org, t = title.relation, title.org, title.token
     conf = 0.8 if ctx.linker.is_title(t.text) or t.dep_ == "appos" else 0.55
+    if title.home:
+        conf = 0.65  # "Prime Minister X" in a story about one country: that country's, inferred
     if "legislature" in title.scope and relation == "livesIn":
         conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
     yield static(ctx, person, relation, org, conf, t)

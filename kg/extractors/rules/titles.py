@@ -21,6 +21,7 @@ from .context import BODIES, COLLECTIVE, STATES, same
 from .deps import MODIFIER, SUBJ, attached, is_head_of, mention_start
 from .geography import place, town_like
 from .mentions import retype
+from .parties import party_member, party_of
 from .words import W
 
 # What a title may be of: a body, a place or (for personal staff) a person; not a topic.
@@ -38,10 +39,13 @@ class Title(NamedTuple):
     org: Mention | None  # None: the title names no body ("Foreign Secretary X", known to kg)
     token: object  # the title's word (a spaCy Token)
     scope: frozenset[str] = frozenset()  # what kind of place the office is of (titles.tsv)
+    home: bool = False  # a state's office whose state is the document's own country, not named
 
 
-def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title]]:
+def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None) -> dict[int, list[Title]]:
     """Titles beside each person: token index of the person's head → [(relation, org, title token)].
+    ``home``, the document's own country (context.home_country), is the country of a state's
+    office named without one ("Prime Minister X").
 
     A person with a title of a country gets that country ("Russian President Boris
     Yeltsin" acts for Russia), and a name the NER took for an organisation that holds an
@@ -58,7 +62,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker) -> dict[int, list[Title
             found = _title_holder(tok, m, ms, linker)
             m = ms[tok.i]
         else:
-            found = list(titles_of(tok, m, ms, linker))
+            found = list(titles_of(tok, m, ms, linker, home))
         if not found:
             continue
         out[tok.i] = found
@@ -134,8 +138,17 @@ def title_phrase(tok, ms=None) -> str:
     return " ".join(w.lower_ for w in words).replace(" - ", "-")
 
 
-def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
-    """The titles of one person, whose name's head token is ``head``."""
+def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Iterator[Title]:
+    """The titles of one person, whose name's head token is ``head`` (``home``: the document's
+    own country, for an office of a state named without one)."""
+    found = list(_titles_of(head, person, ms, linker, home))
+    yield from found
+    # "Republican Kevin McCarthy", "X, a Democrat": a party beside the name, with no title
+    for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None]):
+        yield Title("memberOf", org, tok)
+
+
+def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
     doc = head.doc
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
@@ -171,7 +184,8 @@ def titles_of(head, person: Mention, ms, linker) -> Iterator[Title]:
         if relation is None and state_relation is None:
             yield from _job(head, person, t, org, ms, linker)
             continue
-        yield from _office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms, linker)
+        yield from _office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms, linker,
+                           home)
 
 
 # ---------------------------------------------------------------- titles before the name
@@ -413,7 +427,7 @@ def _apposition_org(t, person, ms) -> Mention | None:
         # "an official in the ministry", "a lawyer from Acme" (but "commander of US forces in
         # Vietnam" commands the forces, not Vietnam: see below)
         org = attached(t, ms, (), ("from", "in"), types=HOLDERS)
-    if org is not None and org.type in ("Group", "Country") \
+    if org is not None and org.type in ("Group", "Country", "Organization") \
             and any(c.dep_ == "amod" and ms.get(c.i) is org for c in t.children):
         # "the Democratic chairman of the committee": the body it is of, not the adjective
         org = attached(t, ms, (), ("of",), types=COLLECTIVE) or org
@@ -494,7 +508,8 @@ def _known_place(m: Mention, linker) -> bool:
     return known is not None and known.type in ("City", "Location")
 
 
-def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker) -> Iterator[Title]:
+def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker,
+            home: str | None = None) -> Iterator[Title]:
     """A known title: the relation it implies to the organisation or country it is of."""
     relation, state_relation = relations
     if org is None:
@@ -503,7 +518,7 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         after = next((x for x in doc[max(0, t.i - 8):t.i] if x.idx >= org.end), None)
         if after is not None and after.lower_ == "and":
             org = None  # "Police and Crime Commissioner X": a word of the title, not the employer
-    special = _staff_or_party(person, phrase, t, org, relation)
+    special = _staff_or_party(person, phrase, t, org, relation, linker)
     if special is not None:
         yield from _special(special, person, t, ms)
         return
@@ -519,13 +534,41 @@ def _office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker
         if rel:
             yield Title(rel, org, t, scope)
     elif relation in ("leaderOf", "worksFor"):
-        # "Foreign Secretary Dominic Raab": no country named, but the curated table
-        # knows whose office he holds (only for the relation his title implies)
-        actor = linker.known(person.key or person.text)
-        if actor is not None and actor.relation == relation and actor.country and not actor.derived:
-            country = linker.country(actor.country)
-            if country is not None:
-                yield Title(relation, None, t, scope)
+        yield from _unnamed_office(person, phrase, t, relation, scope, home, ms, linker)
+
+
+def _unnamed_office(person, phrase: str, t, relation: str, scope, home, ms, linker) -> Iterator[Title]:
+    """A title that names no body or country: "Foreign Secretary Dominic Raab"."""
+    # the curated table knows whose office he holds (only for the relation his title implies)
+    actor = linker.known(person.key or person.text)
+    if actor is not None and actor.relation == relation and actor.country and not actor.derived:
+        if linker.country(actor.country) is not None:
+            yield Title(relation, None, t, scope)
+    elif home is not None and _home_office(person, actor, phrase, t, home, ms):
+        # "Prime Minister Jane Roe" in a story about one country: that country's
+        country = linker.country_mention(home, t.idx, t.idx + len(t.text))
+        if country is not None:
+            yield Title(relation, country, t, scope, home=True)
+
+
+def _home_office(person, actor, phrase: str, t, home: str, ms) -> bool:
+    """May a state's office named without a country be the document's own country's? Only
+    an office of ``home_offices`` written capitalised before the name, of a person known to
+    no other country, in a sentence that names no other country."""
+    words = phrase.split()
+    if " ".join(words[-2:]) not in W.home_offices and words[-1] not in W.home_offices:
+        return False
+    if not t.is_title or t.i > min((i for i in ms if ms[i] is person), default=-1) \
+            or person.country not in (None, home) or actor is not None and actor.country not in (None, home):
+        return False
+    doc = t.doc
+    start = t.i - len(words) + 1
+    if start > 1 and doc[start - 1].text == "," and ms.get(start - 2) is not None and ms[start - 2].type in STATES:
+        return False  # "the mayor of Esperanza, Sultan Kudarat": a place after a place, not a sultan
+    others = [ms[i] for i in range(t.sent.start, t.sent.end) if i in ms and ms[i] is not person]
+    if words[-1] in W.body_offices and any(m.type in BODIES and m.country != home for m in others):
+        return False  # "the court is led by President X": a body's president (not "the French Parliament")
+    return not any(m.type == "Country" and m.country != home for m in others)
 
 
 def _special(special: Title, person, t, ms) -> Iterator[Title]:
@@ -565,9 +608,10 @@ def _state_not_city(org: Mention | None, scope: frozenset[str], linker) -> Menti
     return dataclasses.replace(org, type="Location", country=state.country, key=state.label)
 
 
-def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
+def _staff_or_party(person, phrase: str, t, org, relation, linker) -> Title | None:
     """"Merkel's spokesperson, Steffen Seibert" works for Merkel; "Republican President X",
-    "Democratic chairman X" belong to a party (they do not lead it)."""
+    "Democratic chairman X", "Conservative MP X" belong to a party (they do not lead it), but
+    "Labour leader X" leads a party that has one leader (parties.tsv)."""
     if org is None:
         return None
     if org.type == "Person" and org is not person and relation == "worksFor" \
@@ -575,6 +619,11 @@ def _staff_or_party(person, phrase: str, t, org, relation) -> Title | None:
         return Title("worksFor", org, t)
     if org.type == "Group" and (org.key or org.text).lower() in W.party_words:
         return Title("memberOf", org, t)
+    party = party_of(org, linker)
+    if party is not None:
+        heads = party.leader == "party" and relation == "leaderOf" and t.lemma_.lower() in W.party_heads \
+            and phrase.split()[-1] == t.lower_ and len(phrase.split()) == 1
+        return Title("leaderOf" if heads else "memberOf", org, t, linker.title_scope(phrase))
     return None
 
 

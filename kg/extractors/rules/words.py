@@ -13,7 +13,7 @@ import json
 from importlib import resources
 
 FILES = ("mentions.tsv", "actors.tsv", "roles.tsv", "modality.tsv", "statics.tsv", "time_place.tsv",
-         "politics.tsv", "senses.tsv", "responsibility.tsv")
+         "politics.tsv", "senses.tsv", "responsibility.tsv", "offices.tsv")
 
 
 def _cells(cell: str) -> list[str]:
