@@ -3,7 +3,7 @@
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kg.extractors.rules.recipients import misparsed_objects
+from kg.extractors.rules.objects import misparsed_objects
 
 
 def _doc(words, heads, deps):

@@ -15,11 +15,12 @@ How a document is read
 3. Then, sentence by sentence, with a :class:`~.context.Context` that carries all of
    the above (no rule keeps state of its own):
 
-   * **static relations** (:mod:`.statics`, by family in :mod:`.people`, :mod:`.bodies`,
-     :mod:`.places`, :mod:`.datelines`): leaderOf, worksFor, livesIn, basedIn, capitalOf,
-     memberOf, allyOf ...;
+   * **static relations** (:mod:`.statics`, by family in :mod:`.people`, :mod:`.jobs`,
+     :mod:`.homes`, :mod:`.bodies`, :mod:`.places`, :mod:`.datelines`): leaderOf, worksFor,
+     livesIn, basedIn, capitalOf, memberOf, allyOf ...;
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
-     its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`), each
+     its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`, the
+     objects in :mod:`.objects`, the weaker evidence in :mod:`.indirect`), each
      token read for whom it stands for (:mod:`.actors`, :mod:`.coref`, :mod:`.sectors`) → its
      **modality** (:mod:`.modality`; saying one will act is an event too,
      :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, :mod:`.location`) →
@@ -58,11 +59,13 @@ Who works where
 ---------------
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
-(:mod:`.subjects`, :mod:`.recipients`, :mod:`.actors`, :mod:`.coref` for pronouns, :mod:`.sectors`,
-``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.location`,
-with :mod:`.modality` for mood); static relations (:mod:`.statics`, :mod:`.people`, :mod:`.bodies`, :mod:`.places`,
-:mod:`.datelines`, :mod:`.titles`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
-only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).
+(:mod:`.subjects`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`, :mod:`.actors`,
+:mod:`.coref` for pronouns, :mod:`.sectors`, ``roles.tsv``, ``actors.tsv``); time and place
+(:mod:`.dates`, :mod:`.location`, with :mod:`.modality` for mood); static relations
+(:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,
+:mod:`.places`, :mod:`.datelines`, :mod:`.titles`, ``statics.tsv``,
+``static_triggers.jsonl``). They meet only in :mod:`.context` (what a rule may read) and
+:mod:`.records` (what a rule yields).
 
 Every rule looks only at a token's children or a bounded walk up its heads, so the
 extractor stays linear in the length of the text.

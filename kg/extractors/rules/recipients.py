@@ -2,16 +2,18 @@
 
 Evidence is tried from the strongest to the weakest and the first that names someone
 wins: a passive subject, the direct object (or the one the parser put elsewhere: after an
-"as" complement, on the next coordinated verb), the object of a preposition the lexicon
-row lists ("met *with* Xi", "lifted its ban *on* K-pop"; "against" on what the row
-requires comes first), the people a vehicle acted on carries, the state beyond a frontier,
-the owner of what the row needs ("sought *Beijing's* support"), the author of what is
-rejected ("rejected calls *by* Belarus"), the recipient of a complement ("threatened to
-attack *Seoul*"), whom a condition or a demanded clause is on, and last, for some events,
-the place where it happened ("an attack *in* Kabul"; for a people's protest that names
-nothing, their own state). A preposition the parser left without an object still governs
-one (:func:`stranded_object`). The actors themselves never count. The event types each
-step applies to, and the words, are lists in ``kg/data/rules/roles.tsv``.
+"as" complement, on the next coordinated verb; :mod:`.objects`), the object of a
+preposition the lexicon row lists ("met *with* Xi", "lifted its ban *on* K-pop"; "against"
+on what the row requires comes first), then the weaker evidence of :mod:`.indirect`, in
+the order :func:`recipients` lists its steps: the people a vehicle acted on carries, the
+state beyond a frontier, the owner of what the row needs ("sought *Beijing's* support"),
+the author of what is rejected ("rejected calls *by* Belarus"), the recipient of a
+complement ("threatened to attack *Seoul*"), whom a condition or a demanded clause is on,
+and last, for some events, the place where it happened ("an attack *in* Kabul"; for a
+people's protest that names nothing, their own state). A preposition the parser left
+without an object still governs one (:func:`.objects.stranded_object`). The actors
+themselves never count. The event types each step applies to, and the words, are lists
+in ``kg/data/rules/roles.tsv``.
 """
 
 from __future__ import annotations
@@ -19,14 +21,15 @@ from __future__ import annotations
 import dataclasses
 
 from ...lexicon import EventType
-from ...model import Mention
-from .actors import actors_of, done_by
-from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading, same
-from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
+from . import indirect
+from .actors import actors_of
+from .context import ACTOR_TYPES, Reading, same
+from .deps import MODIFIER, is_own
 from .geography import place
 from .mentions import topic
+from .objects import direct_objects, prep_holders, prep_objects, prep_pobjs, prep_verb_objects
 from .sectors import is_role_noun
-from .triggers import counted_up_to, infinitive_subjects, verb_event
+from .triggers import verb_event
 from .words import W
 
 
@@ -59,7 +62,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         found = prep_objects(ctx, holders, et.theme_preps, et, 0.95, home)
         if found:
             return found
-    dobjs = _direct_objects(ctx, verb, et)
+    dobjs = direct_objects(ctx, verb, et)
     attacks = [c for c in dobjs if et.plover == "ASSAULT" and _attack_noun(ctx, c)] if _repelling(verb) else []
     if attacks:
         return _attackers(ctx, attacks, et, home)
@@ -70,7 +73,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if found and not all(is_own(c) and not any(a.dep_ == "appos" for a in c.children)
                          and not _foreign(ctx, c, actors) for c in dobjs):
         return found
-    holders = _prep_holders(verb, et)
+    holders = prep_holders(verb, et)
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
     found = _against_required(ctx, verb, et, home) or prep_objects(ctx, holders, preps, et, 0.95, home) \
         or _acted_on_event(ctx, verb, et, home)
@@ -78,8 +81,9 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return found
     if topics:
         return topics
-    for step in (_carried, _frontier, _owner, _let_in, _source, _complement, _condition, _clause_subject, _called_body,
-                 _written_to, _people_named, _placed_receiver):
+    for step in (indirect.carried, indirect.frontier, indirect.owner, indirect.let_in, indirect.source,
+                 indirect.complement, indirect.condition, indirect.clause_subject, indirect.called_body,
+                 indirect.written_to, indirect.people_named, indirect.placed_receiver):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -220,65 +224,6 @@ def _embassy(ctx, verb, actors) -> list[Reading]:
     return [(m, 0.7) for m in owners[:1] if m.country not in homes]
 
 
-def prep_objects(ctx, holders, preps, et, factor, home=None) -> list[Reading]:
-    """Whom the objects of these prepositions on these tokens stand for, as recipients."""
-    out: list[Reading] = []
-    for h in holders:
-        for prep in h.children:
-            # "granted asylum to X": the parser calls a "to" after the object a dative
-            if prep.dep_ in ("prep", "dative") and prep.pos_ == "ADP":
-                for pobj in _complex_objects(prep, preps) if prep.lower_ not in preps else objects_of(prep):
-                    out += [(m, f * factor) for m, f in actors_of(ctx, pobj, role="recipient", et=et, home=home)]
-    return out
-
-
-def _complex_objects(prep, preps) -> list:
-    """The objects of a preposition of two words that stands for one of these ("pulled its
-    troops out of Moldova": from; complex_preps in roles.tsv), which the parser splits in two."""
-    return [p for c in prep.children if c.dep_ == "prep"
-            and set(W.complex_preps.get(f"{prep.lower_} {c.lower_}", ())) & set(preps) for p in objects_of(c)]
-
-
-def prep_pobjs(tok, preps) -> list:
-    """The objects of these prepositions on the token."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in objects_of(c)]
-
-
-def objects_of(prep) -> list:
-    """The objects of a preposition; for one the parser left with none, the noun phrase it
-    governs all the same (see :func:`stranded_object`)."""
-    found = [p for p in prep.children if p.dep_ == "pobj"]
-    if found or any(c.dep_ == "pcomp" and c.pos_ != "VERB" for c in prep.children):
-        return found
-    shared = stranded_object(prep)
-    return [shared] if shared is not None else []
-
-
-def stranded_object(prep):
-    """The object of a preposition the parser left without one: the object two coordinated
-    phrases share ("relations with, and an ambassador to, Qatar", "trade with and investment in
-    Iran": the last object of the second phrase), or the subject of a clause the parser
-    began right after it ("granted asylum to four officers hiding in ...")."""
-    doc = prep.doc
-    nxt = prep.i + 1
-    if nxt < len(doc) and doc[nxt].text == ",":
-        nxt += 1
-    if nxt >= len(doc):
-        return None
-    if doc[nxt].dep_ == "cc":
-        conj = next((c for c in doc[nxt].head.children if c.dep_ == "conj" and c.i > nxt), None)
-        last = None if conj is None else max(
-            (t for t in conj.subtree if t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative")),
-            key=lambda t: t.i, default=None)
-        # (the shared object ends the second phrase: "..., and an ambassador to, Qatar")
-        if last is not None and all(t.is_punct for t in doc[last.right_edge.i + 1:conj.right_edge.i + 1]):
-            return last
-        return None
-    clauses = [c for c in prep.children if c.dep_ == "pcomp"]
-    clauses += [c for c in prep.head.children if c.dep_ in ("advcl", "ccomp", "acl", "relcl") and c.i > prep.i]
-    return next((s for c in clauses for s in c.children if s.dep_ in SUBJ and s.left_edge.i == prep.i + 1), None)
-
-
 def demanded_of(ctx, holder) -> list[Reading]:
     """Whom a protest's purpose clause makes a demand of: "marched to demand the release
     of X by Y", "struck to press their demands on Z" (not "rallied to support X")."""
@@ -290,17 +235,6 @@ def demanded_of(ctx, holder) -> list[Reading]:
             if inner is not None and inner.plover == "REQUEST":
                 out += [(m, f * 0.8) for m, f in recipients(ctx, c, inner, []) if m.type != "Topic"]
     return out
-
-
-def called_for(verb) -> list:
-    """The nouns of "called for G7 action", "for UN intervention": an act asked of the body
-    named before it (not "called for an end to the war", which names no one)."""
-    if verb.lemma_.lower() not in W.calling_verbs:
-        return []
-    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
-            if p.dep_ == "pobj" and p.pos_ == "NOUN"
-            and any(g.dep_ == "compound" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP", "")
-                    for g in p.children)]
 
 
 def _passive(ctx, et, passive_objs, home) -> list[Reading]:
@@ -329,320 +263,3 @@ def _passive(ctx, et, passive_objs, home) -> list[Reading]:
                       and ctx.linker.known(ms[a.i].key or ms[a.i].text) is None]
         objects += found
     return objects
-
-
-def _direct_objects(ctx, verb, et) -> list:
-    """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
-    a firearm ("fired his Colt at X")."""
-    # (a delegation or mission the row requires stands for whoever sent it: "received a
-    # mission from the OSCE")
-    dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
-             and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
-             and not _requires_compound(c, et) and et.mode != "firearms"]
-    if not dobjs:
-        dobjs = counted_up_to(verb)  # "kidnapped up to 16 Russian advisers"
-    if not dobjs:
-        dobjs = infinitive_subjects(verb) or prep_verb_objects(ctx, verb)  # "allowed UN inspectors to enter"
-    if not dobjs:
-        dobjs = misparsed_objects(verb)
-    if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
-        dobjs = shifted_objects(verb) or shared_objects(verb, et)
-    return dobjs
-
-
-def shared_objects(verb, et) -> list:
-    """The object of the next coordinated verb, which the parser hangs on it alone: "arrested
-    and deported three activists", "criticized, and later praised, the government". Not for
-    a verb that takes no object ("withdrew and endorsed X", "arrived and met X"), nor one
-    whose own preposition names someone, nor across a new subject ("X attacked and Y
-    retaliated against ...")."""
-    if verb.lemma_.lower() in W.intransitive_verbs or any(
-            c.dep_ in ("dative", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "csubjpass")
-            for c in verb.children) or prep_pobjs(verb, et.preps | et.theme_preps):
-        return []
-    conj = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-    if conj is None or any(s.dep_ in SUBJ or s.dep_ in PASS_SUBJ for s in conj.children):
-        return []
-    return [o for o in conj.children if o.dep_ == "dobj"]
-
-
-def misparsed_objects(verb) -> list:
-    """"Ruby shot and mortally wounded Oswald", parsed with a second subject after the
-    verb (a subject after an active verb that has one before it is its object), or with
-    "wounded" an adjective of "Oswald" coordinated with "shot" (a verb is coordinated with
-    no noun: the noun is what both verbs were done to)."""
-    objs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN") and c.i > verb.i
-            and any(a.dep_ == "amod" and a.tag_ in ("VBN", "VBD") for a in c.children)]
-    subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    if any(c.i < verb.i for c in subj):
-        objs += [c for c in subj if c.i > verb.i]
-    return objs
-
-
-def shifted_objects(verb) -> list:
-    """The object put after an "as" complement ("denounced as a provocation X's
-    seizure", "condemned as illegal X's annexation", "rejected as baseless the claims
-    of X"), which the parser hangs on the complement: in apposition to its noun, as that
-    noun itself when the complement is only an adjective, or as the adjective's object."""
-    objs = []
-    for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            for p in c.children:
-                if p.dep_ != "pobj":
-                    continue
-                objs += [a for a in p.children if a.dep_ == "appos" and a.i > p.i]
-                # "as illegal Israel's annexation": an adjective, then a new noun phrase
-                if p.left_edge.i == c.i + 1 and p.left_edge.pos_ == "ADJ" \
-                        and any(d.dep_ in ("det", "poss") and d.i > c.i + 1 for d in p.lefts):
-                    objs.append(p)
-        elif c.dep_ in ("advcl", "acomp", "oprd") and c.pos_ == "ADJ" and c.i > verb.i \
-                and any(a.lower_ == "as" and a.i == c.i - 1 for a in c.children):
-            objs += [o for o in c.children if o.dep_ == "dobj"]
-    return objs
-
-
-def _requires_compound(obj, et: EventType) -> bool:
-    """"suspended aid deliveries": the object's compound is what the row requires."""
-    return bool(et.requires) and any(c.dep_ == "compound" and c.lemma_.lower() in et.requires for c in obj.children)
-
-
-def _prep_holders(verb, et) -> list:
-    """Where a recipient's preposition may hang: on the verb ("met with Xi") or on its object
-    noun ("cut ties with Taipei", "lifted its ban on K-pop"), or on the next of coordinated
-    objects ("fired rockets and mortars at X"), or on what a "part of" is part of."""
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    holders += [h for c in holders[1:] for h in conjuncts(c)[1:]]
-    holders += [p for c in holders[1:] if c.lemma_.lower() in W.part_nouns for o in c.children
-                if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
-    # "shortened the curfew imposed in Sudan", "eased the restrictions placed on Gaza":
-    # the participle that qualifies the object carries its preposition
-    holders += [a for c in holders[1:] if c.lemma_.lower() in et.requires for a in c.children
-                if a.dep_ == "acl" and a.tag_ == "VBN"]
-    return holders
-
-
-# ---------------------------------------------------------------- weaker evidence, in order
-def _carried(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"attacked a bus carrying Egyptian pilgrims", "fired on a boat carrying Palestinian
-    fishermen", "seized a tanker carrying Iranian oil": those the vehicle carries."""
-    if et.plover not in W.carried_recipient:
-        return []
-    vehicles = [*dobjs, *(p for h in _prep_holders(verb, et)
-                          for p in prep_pobjs(h, et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))))]
-    return [(m, f * 0.8) for v in vehicles if v.i not in ctx.ms for a in v.children
-            if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in W.carrying_verbs
-            for o in a.children if o.dep_ == "dobj"
-            for m, f in actors_of(ctx, o, role="recipient", et=et, home=home) if m.type != "Topic"]
-
-
-def _frontier(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"massed troops along the border with Pakistan", "mobilized its army on the Syrian
-    border", "reopened its border with Somalia": the state on the other side of the frontier
-    where it happens or that it acts on (the parser hangs the "with" on the verb or its
-    object as often)."""
-    if et.plover not in W.frontier_recipient:
-        return []
-    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
-    frontiers = [t for t in (*holders[1:], *(p for h in holders for p in prep_pobjs(h, W.frontier_preps)))
-                 if t.lemma_.lower() in W.frontier_nouns]
-    found = [m for t in frontiers for m in [place(t, ctx.ms)] if m is not None and m.type == "Country"]
-    if frontiers and not found:
-        found = [m for h in holders for p in prep_pobjs(h, {"with"}) for m in [place(p, ctx.ms)]
-                 if m is not None and m.type == "Country"]
-    return [(m, 0.75) for m in found]
-
-
-def _owner(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"alleged Iranian involvement", "closed Britain's embassy": the owner of the object the
-    phrase needs ("sought Beijing's support", "sought Xi's backing": anyone can be asked)."""
-    if not (et.requires and et.plover in W.owner_recipient | W.required_owner_recipient):
-        return []
-    owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
-    needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
-    found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
-             if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
-    # "froze the assets of two Iranian officials": the owner named after "of"
-    found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
-                      for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
-                      if m.type in owners and m.type != "Topic"]
-    # "stopped a march by students", "banned the rally staged by the opposition": its doers
-    doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
-    return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
-                     if m.type != "Topic"]
-
-
-def _source(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"rejected calls by Belarus", "accepted demands from the rebels"."""
-    if et.plover not in W.source_recipient:
-        return []
-    return prep_objects(ctx, dobjs, {"by", "from"}, et, 0.8, home)
-
-
-def _complement(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient."""
-    if et.plover not in W.complement_recipient or any(c.dep_ == "dobj" for c in verb.children):
-        return []  # "whom they would support to run against X": the object's act, not the subject's
-    objects: list[Reading] = []
-    for c in verb.children:
-        # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
-        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-            and not any(a.dep_ == "mark" for a in c.children)
-        if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
-            objects += _complement_recipients(ctx, c, et, objects, home)
-    return objects
-
-
-def _complement_recipients(ctx, c, et, objects, home) -> list[Reading]:
-    inner = verb_event(ctx, c)
-    preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
-    inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
-    # "threatened to impose restrictions against German goods": the act the
-    # object names, else the threat itself, says whose goods count
-    act = inner or next((ctx.lex.nouns[o.lemma_.lower()] for o in inner_objs
-                         if o.lemma_.lower() in ctx.lex.nouns), None) or et
-    found: list[Reading] = []
-    for o in inner_objs:
-        if is_own(o):
-            continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
-        found += [(m, f * 0.85) for m, f in actors_of(ctx, o, role="recipient", et=inner, home=home)
-                  if m.type != "Topic"]
-    if not objects and not found:
-        found += [(m, f) for m, f in prep_objects(ctx, [c, *inner_objs], preps, act, 0.8, home)
-                  if m.type != "Topic" or inner is not None]
-    if not objects and not found and et.plover == "THREATEN":
-        # "threatened to cut off power to the region of X", "to resume attacks
-        # in X": the place the threatened act would strike
-        found += [(m, 0.7) for h in (c, *inner_objs) for prep in h.children
-                  if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "on", "against")
-                  for p in prep.children if p.dep_ == "pobj"
-                  for m in [place(p, ctx.ms)] if m is not None]
-    return found
-
-
-def _condition(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"threatened to halt the talks if the US deploys missiles": whoever the condition is on."""
-    if et.plover != "THREATEN":
-        return []
-    return [(m, f * 0.7) for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")] for cl in c.children
-            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children)
-            for s in cl.children if s.dep_ in SUBJ
-            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
-
-
-def _clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"demanded that the US cancel ...", "threatened that Iran would pay": the clause's
-    subject. Not after "warn": "warned that North Korea could launch missiles" says what
-    may happen, it threatens no one (the warned party is the object: "warned Iran that")."""
-    lemma = verb.lemma_.lower()
-    if not (et.plover == "REQUEST" or et.plover == "THREATEN" and lemma not in W.warning_verbs
-            or et.predicate == "accuses" and lemma in W.alleging_clause_verbs):
-        return []
-    # ("pushed for Germany to back the plan": a clause marked by "for")
-    return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and et.plover == "REQUEST"
-            and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
-            for s in c.children if s.dep_ in SUBJ
-            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
-
-
-def _called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"called for G7 action", "called for UN intervention": whom the action is asked of."""
-    if et.plover != "REQUEST":
-        return []
-    return [(ctx.ms[g.i], 0.75) for p in called_for(verb) for g in p.children
-            if g.dep_ == "compound" and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE]
-
-
-def _written_to(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"wrote to the US embassy asking to waive ...": whom the letter went to."""
-    if not (et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG"
-            and verb.head.lemma_.lower() in W.write_verbs):
-        return []
-    return prep_objects(ctx, [verb.head], {"to"}, et, 0.8, home)
-
-
-def _people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"delivered food to refugees", "released 40 prisoners", "refused to take in migrants":
-    a people named by a common noun (``people_recipients`` in roles.tsv) that no reading
-    placed is the recipient all the same, as the PLOVER codebook codes it: a group of its
-    sector, of the place named with it ("victims in Pakistan"), else of the actors' country
-    when they act at home, else of no known country."""
-    if et.plover not in W.people_recipient_types or _natural_doer(verb):
-        return []
-    preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))
-    # (the parser calls a "to" after the object a dative: "gave food to refugees")
-    heads = [*dobjs, *(p for h in _prep_holders(verb, et) for c in h.children
-                       if c.dep_ in ("prep", "dative") and c.lower_ in preps for p in objects_of(c))]
-    # "to take in migrants", "allow refugees to return": the complement's object or subject
-    heads += [o for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-              for o in c.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i]
-    heads = [t for h in heads for t in conjuncts(h)]
-    heads += [p for h in heads if h.lemma_.lower() in W.quantity_nouns for p in prep_pobjs(h, {"of"})]
-    out: list[Reading] = []
-    for t in heads:
-        lemma = t.lemma_.lower()
-        if t.i in ctx.ms or t.pos_ != "NOUN" or lemma not in W.people_recipients or is_own(t) \
-                or t.dep_ in MODIFIER or t.dep_ == "nsubj" and t.head.i == verb.i or _before_noun(t):
-            continue
-        read = [(m, f * 0.8) for m, f in actors_of(ctx, t, role="recipient", et=et, home=home) if m.type != "Topic"]
-        if read:
-            out += read
-            continue
-        start, end = compound_span(t)
-        start = min([t.idx, *(c.idx + len(c.text) + 1 for c in t.lefts if c.lower_ in W.vague_amounts)])
-        text = t.doc.text[start:end]
-        code = ctx.lex.agents.get(lemma) or "CVL"
-        # "flood victims in Pakistan", "refugees from Syria": the people of the place named;
-        # not the place where tourists, refugees or foreign workers are ("foreign tourists in
-        # Egypt", "refugees in Zaire"), nor the actors' country
-        local = lemma not in W.not_local and not any(c.lower_ in W.foreign_mods for c in t.children)
-        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"})
-                 for m in [place(p, ctx.ms)] if m is not None and m.country and len(m.country) == 3}
-        country = where.pop() if len(where) == 1 else home if local else None
-        out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
-    return out[:2]
-
-
-def _natural_doer(verb) -> bool:
-    """"Typhoon Haiyan, which killed 6,000 people": a storm, a flood or a disease (``hazard_words``)
-    does the act; its victims are no recipients of anyone's event."""
-    doers = [c for c in verb.children if c.dep_ in SUBJ]
-    if verb.dep_ == "relcl":
-        doers.append(verb.head)
-    # (the doer's own name: "Typhoon Haiyan", not what a clause on it says)
-    return any(t.lemma_.lower() in W.hazard_words for d in doers for t in [d, *d.lefts])
-
-
-def _before_noun(tok) -> bool:
-    """"sentenced two people smugglers", parsed with two objects: a noun right before another
-    is that one's modifier."""
-    nxt = tok.i + 1
-    return nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("NOUN", "PROPN") and tok.doc[nxt].head.i == tok.head.i
-
-
-def prep_verb_objects(ctx, verb) -> list:
-    """The objects of the preposition of a prepositional verb ("pushed *for* sanctions against
-    X", "insisted *on* talks with Y", "bowed *to* pressure from Z"), which are its objects."""
-    lemma = verb.lemma_.lower()
-    return [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i
-            and ctx.lex.verbs.get(f"{lemma} {c.lower_}") is not None for p in c.children if p.dep_ == "pobj"]
-
-
-def _placed_receiver(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"contribute troops to a peace-keeping force in Liberia", "sent doctors to a hospital in
-    Gaza": what aid goes to, named by no one's name, is where it is (``placed_receiver_types``)."""
-    if et.plover not in W.placed_receiver_types:
-        return []
-    preps = et.preps | et.theme_preps
-    found = [m for p in prep_pobjs(verb, preps) if p.i not in ctx.ms and p.pos_ == "NOUN"
-             for q in prep_pobjs(p, {"in"}) for m in [place(q, ctx.ms)] if m is not None and m.country]
-    return [(m, 0.7) for m in found[:1]]
-
-
-def _let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
-    """"allowed the return of UN inspectors", "permitted the delivery of aid to Gaza": the ones the
-    required noun lets in, or where it goes (``let_in_types``)."""
-    if not (et.requires and et.plover in W.let_in_types):
-        return []
-    needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
-    return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
-            for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]

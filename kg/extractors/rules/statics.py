@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, coref, people, places, shapes
+from . import bodies, coref, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
@@ -35,17 +35,17 @@ RULES = {
     "copula_in": places.copula_in,
     "province_of": places.province_of,
     "located": places.located,
-    "born": people.born,
-    "hometown": people.hometown,
-    "native": people.native,
-    "home_of": people.home_of,
-    "appointed": people.appointed,
-    "former": people.former,
-    "works": people.works,
+    "born": homes.born,
+    "hometown": homes.hometown,
+    "native": homes.native,
+    "home_of": homes.home_of,
+    "appointed": jobs.appointed,
+    "former": jobs.former,
+    "works": jobs.works,
     "heads": bodies.heads,
-    "residence": people.residence,
+    "residence": homes.residence,
     "of_country": people.of_country,
-    "lives": people.lives,
+    "lives": homes.lives,
 }
 ORDER = tuple(RULES)
 # Rules on names, by the kind of mention they read.

@@ -1,0 +1,252 @@
+"""Event roles, recipient side, weaker evidence: the steps tried when no object names anyone.
+
+:func:`.recipients.recipients` tries them in its order, after the objects and the
+prepositions of the verb. Each step reads ``(ctx, verb, et, dobjs, home)`` and applies to
+the event types its list in ``kg/data/rules/roles.tsv`` names: the people a vehicle acted on
+carries ("fired on a boat carrying Greek fishermen"), the state beyond a frontier, the owner
+of what the row needs ("sought *Beijing's* support"), the ones let in ("allowed the return
+of UN inspectors"), the author of what is rejected ("rejected calls *by* Belarus"), the
+recipient of a complement ("threatened to attack *Seoul*"), whom a condition or a demanded
+clause is on, the body an action is called for from, whom a letter went to, a people named
+by a common noun ("delivered food to refugees"), and the place what aid goes to is in.
+"""
+
+from __future__ import annotations
+
+from ...model import Mention
+from .actors import actors_of, done_by
+from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
+from .deps import MODIFIER, SUBJ, compound_span, conjuncts, is_own
+from .geography import place
+from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
+from .triggers import verb_event
+from .words import W
+
+
+def carried(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"attacked a bus carrying Egyptian pilgrims", "fired on a boat carrying Palestinian
+    fishermen", "seized a tanker carrying Iranian oil": those the vehicle carries."""
+    if et.plover not in W.carried_recipient:
+        return []
+    vehicles = [*dobjs, *(p for h in prep_holders(verb, et)
+                          for p in prep_pobjs(h, et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))))]
+    return [(m, f * 0.8) for v in vehicles if v.i not in ctx.ms for a in v.children
+            if a.dep_ == "acl" and a.tag_ == "VBG" and a.lemma_.lower() in W.carrying_verbs
+            for o in a.children if o.dep_ == "dobj"
+            for m, f in actors_of(ctx, o, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def frontier(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"massed troops along the border with Pakistan", "mobilized its army on the Syrian
+    border", "reopened its border with Somalia": the state on the other side of the frontier
+    where it happens or that it acts on (the parser hangs the "with" on the verb or its
+    object as often)."""
+    if et.plover not in W.frontier_recipient:
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]
+    frontiers = [t for t in (*holders[1:], *(p for h in holders for p in prep_pobjs(h, W.frontier_preps)))
+                 if t.lemma_.lower() in W.frontier_nouns]
+    found = [m for t in frontiers for m in [place(t, ctx.ms)] if m is not None and m.type == "Country"]
+    if frontiers and not found:
+        found = [m for h in holders for p in prep_pobjs(h, {"with"}) for m in [place(p, ctx.ms)]
+                 if m is not None and m.type == "Country"]
+    return [(m, 0.75) for m in found]
+
+
+def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"alleged Iranian involvement", "closed Britain's embassy": the owner of the object the
+    phrase needs ("sought Beijing's support", "sought Xi's backing": anyone can be asked)."""
+    if not (et.requires and et.plover in W.owner_recipient | W.required_owner_recipient):
+        return []
+    owners = ACTOR_TYPES if et.plover == "REQUEST" else OWNERS
+    needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
+    found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
+             if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "froze the assets of two Iranian officials": the owner named after "of"
+    found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
+                      for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                      if m.type in owners and m.type != "Topic"]
+    # "stopped a march by students", "banned the rally staged by the opposition": its doers
+    doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
+    return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
+                     if m.type != "Topic"]
+
+
+def source(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"rejected calls by Belarus", "accepted demands from the rebels"."""
+    if et.plover not in W.source_recipient:
+        return []
+    return prep_objects(ctx, dobjs, {"by", "from"}, et, 0.8, home)
+
+
+def complement(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"threatened to attack Seoul", "refused to lift the curfew on Gaza": the complement's recipient."""
+    if et.plover not in W.complement_recipient or any(c.dep_ == "dobj" for c in verb.children):
+        return []  # "whom they would support to run against X": the object's act, not the subject's
+    objects: list[Reading] = []
+    for c in verb.children:
+        # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
+        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+            and not any(a.dep_ == "mark" for a in c.children)
+        if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
+            objects += _complement_recipients(ctx, c, et, objects, home)
+    return objects
+
+
+def _complement_recipients(ctx, c, et, objects, home) -> list[Reading]:
+    inner = verb_event(ctx, c)
+    preps = (inner.preps if inner else frozenset()) | {"with", "to", "on", "against"}
+    inner_objs = [o for o in c.children if o.dep_ in ("dobj", "dative")]
+    # "threatened to impose restrictions against German goods": the act the
+    # object names, else the threat itself, says whose goods count
+    act = inner or next((ctx.lex.nouns[o.lemma_.lower()] for o in inner_objs
+                         if o.lemma_.lower() in ctx.lex.nouns), None) or et
+    found: list[Reading] = []
+    for o in inner_objs:
+        if is_own(o):
+            continue  # "agreed to withdraw its troops from Lebanon": Lebanon, not its troops
+        found += [(m, f * 0.85) for m, f in actors_of(ctx, o, role="recipient", et=inner, home=home)
+                  if m.type != "Topic"]
+    if not objects and not found:
+        found += [(m, f) for m, f in prep_objects(ctx, [c, *inner_objs], preps, act, 0.8, home)
+                  if m.type != "Topic" or inner is not None]
+    if not objects and not found and et.plover == "THREATEN":
+        # "threatened to cut off power to the region of X", "to resume attacks
+        # in X": the place the threatened act would strike
+        found += [(m, 0.7) for h in (c, *inner_objs) for prep in h.children
+                  if prep.dep_ == "prep" and prep.lower_ in ("to", "in", "on", "against")
+                  for p in prep.children if p.dep_ == "pobj"
+                  for m in [place(p, ctx.ms)] if m is not None]
+    return found
+
+
+def condition(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"threatened to halt the talks if the US deploys missiles": whoever the condition is on."""
+    if et.plover != "THREATEN":
+        return []
+    return [(m, f * 0.7) for c in [verb, *(x for x in verb.children if x.dep_ == "xcomp")] for cl in c.children
+            if cl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in cl.children)
+            for s in cl.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"demanded that the US cancel ...", "threatened that Iran would pay": the clause's
+    subject. Not after "warn": "warned that North Korea could launch missiles" says what
+    may happen, it threatens no one (the warned party is the object: "warned Iran that")."""
+    lemma = verb.lemma_.lower()
+    if not (et.plover == "REQUEST" or et.plover == "THREATEN" and lemma not in W.warning_verbs
+            or et.predicate == "accuses" and lemma in W.alleging_clause_verbs):
+        return []
+    # ("pushed for Germany to back the plan": a clause marked by "for")
+    return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and et.plover == "REQUEST"
+            and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
+            for s in c.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"called for G7 action", "called for UN intervention": whom the action is asked of."""
+    if et.plover != "REQUEST":
+        return []
+    return [(ctx.ms[g.i], 0.75) for p in called_for(verb) for g in p.children
+            if g.dep_ == "compound" and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE]
+
+
+def called_for(verb) -> list:
+    """The nouns of "called for G7 action", "for UN intervention": an act asked of the body
+    named before it (not "called for an end to the war", which names no one)."""
+    if verb.lemma_.lower() not in W.calling_verbs:
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+            if p.dep_ == "pobj" and p.pos_ == "NOUN"
+            and any(g.dep_ == "compound" and g.pos_ == "PROPN" and g.ent_type_ in ("ORG", "GPE", "NORP", "")
+                    for g in p.children)]
+
+
+def written_to(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"wrote to the US embassy asking to waive ...": whom the letter went to."""
+    if not (et.plover == "REQUEST" and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+            and verb.head.lemma_.lower() in W.write_verbs):
+        return []
+    return prep_objects(ctx, [verb.head], {"to"}, et, 0.8, home)
+
+
+def people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"delivered food to refugees", "released 40 prisoners", "refused to take in migrants":
+    a people named by a common noun (``people_recipients`` in roles.tsv) that no reading
+    placed is the recipient all the same, as the PLOVER codebook codes it: a group of its
+    sector, of the place named with it ("victims in Pakistan"), else of the actors' country
+    when they act at home, else of no known country."""
+    if et.plover not in W.people_recipient_types or _natural_doer(verb):
+        return []
+    preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))
+    # (the parser calls a "to" after the object a dative: "gave food to refugees")
+    heads = [*dobjs, *(p for h in prep_holders(verb, et) for c in h.children
+                       if c.dep_ in ("prep", "dative") and c.lower_ in preps for p in objects_of(c))]
+    # "to take in migrants", "allow refugees to return": the complement's object or subject
+    heads += [o for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+              for o in c.children if o.dep_ in ("dobj", "nsubj") and o.i > verb.i]
+    heads = [t for h in heads for t in conjuncts(h)]
+    heads += [p for h in heads if h.lemma_.lower() in W.quantity_nouns for p in prep_pobjs(h, {"of"})]
+    out: list[Reading] = []
+    for t in heads:
+        lemma = t.lemma_.lower()
+        if t.i in ctx.ms or t.pos_ != "NOUN" or lemma not in W.people_recipients or is_own(t) \
+                or t.dep_ in MODIFIER or t.dep_ == "nsubj" and t.head.i == verb.i or _before_noun(t):
+            continue
+        read = [(m, f * 0.8) for m, f in actors_of(ctx, t, role="recipient", et=et, home=home) if m.type != "Topic"]
+        if read:
+            out += read
+            continue
+        start, end = compound_span(t)
+        start = min([t.idx, *(c.idx + len(c.text) + 1 for c in t.lefts if c.lower_ in W.vague_amounts)])
+        text = t.doc.text[start:end]
+        code = ctx.lex.agents.get(lemma) or "CVL"
+        # "flood victims in Pakistan", "refugees from Syria": the people of the place named;
+        # not the place where tourists, refugees or foreign workers are ("foreign tourists in
+        # Egypt", "refugees in Zaire"), nor the actors' country
+        local = lemma not in W.not_local and not any(c.lower_ in W.foreign_mods for c in t.children)
+        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"})
+                 for m in [place(p, ctx.ms)] if m is not None and m.country and len(m.country) == 3}
+        country = where.pop() if len(where) == 1 else home if local else None
+        out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
+    return out[:2]
+
+
+def _natural_doer(verb) -> bool:
+    """"Typhoon Haiyan, which killed 6,000 people": a storm, a flood or a disease (``hazard_words``)
+    does the act; its victims are no recipients of anyone's event."""
+    doers = [c for c in verb.children if c.dep_ in SUBJ]
+    if verb.dep_ == "relcl":
+        doers.append(verb.head)
+    # (the doer's own name: "Typhoon Haiyan", not what a clause on it says)
+    return any(t.lemma_.lower() in W.hazard_words for d in doers for t in [d, *d.lefts])
+
+
+def _before_noun(tok) -> bool:
+    """"sentenced two people smugglers", parsed with two objects: a noun right before another
+    is that one's modifier."""
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].pos_ in ("NOUN", "PROPN") and tok.doc[nxt].head.i == tok.head.i
+
+
+def placed_receiver(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"contribute troops to a peace-keeping force in Liberia", "sent doctors to a hospital in
+    Gaza": what aid goes to, named by no one's name, is where it is (``placed_receiver_types``)."""
+    if et.plover not in W.placed_receiver_types:
+        return []
+    preps = et.preps | et.theme_preps
+    found = [m for p in prep_pobjs(verb, preps) if p.i not in ctx.ms and p.pos_ == "NOUN"
+             for q in prep_pobjs(p, {"in"}) for m in [place(q, ctx.ms)] if m is not None and m.country]
+    return [(m, 0.7) for m in found[:1]]
+
+
+def let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"allowed the return of UN inspectors", "permitted the delivery of aid to Gaza": the ones the
+    required noun lets in, or where it goes (``let_in_types``)."""
+    if not (et.requires and et.plover in W.let_in_types):
+        return []
+    needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
+    return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
+            for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]
