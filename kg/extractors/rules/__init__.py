@@ -3,13 +3,14 @@
 How a document is read
 ----------------------
 1. **Mentions** (:mod:`.mentions`): spaCy's named entities and the names kg knows become
-   the document's mention table, token → :class:`~kg.model.Mention`. Through the
-   linker (:class:`kg.resolve.Linker`, the one door to kg's knowledge of actors) a mention
-   learns its type, country and known label; which entity it is stays for
-   :mod:`kg.resolve` to decide.
+   the document's mention table, token → :class:`~kg.model.Mention`, each span's words
+   shaped by :mod:`.spans`. Through the linker (:class:`kg.resolve.Linker`, the one door
+   to kg's knowledge of actors) a mention learns its type, country and known label
+   (:mod:`.linking`); which entity it is stays for :mod:`kg.resolve` to decide.
 2. **Parties** (:mod:`.parties`): the national party a word names ("Conservative MP X",
    "the Democrats"), by the country the text ties it to. **Titles** (:mod:`.titles`): the
-   titles beside each person ("Chinese leader Xi Jinping", "Labour leader X"), which give a
+   titles beside each person ("Chinese leader Xi Jinping", "Labour leader X"), their words
+   found by :mod:`.title_words` and the relation each gives by :mod:`.posts`, which give a
    person a country that every later rule sees; a state's office named without one
    ("Prime Minister X") is the document's own country's, when one dominates.
 3. Then, sentence by sentence, with a :class:`~.context.Context` that carries all of
@@ -63,8 +64,8 @@ The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.coref` for pronouns, :mod:`.sectors`, ``roles.tsv``, ``actors.tsv``); time and place
 (:mod:`.dates`, :mod:`.location`, with :mod:`.modality` for mood); static relations
 (:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,
-:mod:`.places`, :mod:`.datelines`, :mod:`.titles`, ``statics.tsv``,
-``static_triggers.jsonl``). They meet only in :mod:`.context` (what a rule may read) and
+:mod:`.places`, :mod:`.datelines`, :mod:`.titles`, :mod:`.title_words`, :mod:`.posts`,
+``statics.tsv``, ``static_triggers.jsonl``). They meet only in :mod:`.context` (what a rule may read) and
 :mod:`.records` (what a rule yields).
 
 Every rule looks only at a token's children or a bounded walk up its heads, so the

@@ -16,9 +16,11 @@ from .actors import actors_of
 from .context import BODIES, COLLECTIVE
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, mention_end
 from .homes import described_by
-from .mentions import as_person, mention
+from .linking import mention
+from .mentions import as_person
+from .posts import relation_to
 from .records import static
-from .titles import relation_to, title_of, title_phrase
+from .title_words import title_of, title_phrase
 from .words import W
 
 
