@@ -26,7 +26,7 @@ from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
-from .subjects import accused, subjects
+from .subjects import accused, subjects, unissued
 from .triggers import verb_event, verb_lemma
 from .words import W
 
@@ -242,23 +242,6 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
         if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
-
-
-def unissued(verb) -> bool:
-    """Is the verb a participle on a message that its clause's subject does not issue ("vetoed
-    a resolution imposing sanctions", "blocked a resolution condemning X", "rejected a letter
-    demanding")? The message speaks for whoever issued it (``issuing_verbs``: "passed a
-    resolution condemning X", "sent a letter demanding"), and the one who vetoes it is no one
-    who sanctions, condemns or demands."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
-        return False
-    node = verb.head
-    for _ in range(3):  # "a letter to the UN demanding", which the parser hangs on "UN"
-        if node.lemma_.lower() in W.message_nouns or node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
-            break
-        node = node.head
-    return node.lemma_.lower() in W.message_nouns and node.dep_ == "dobj" and node.head.pos_ == "VERB" \
-        and node.head.lemma_.lower() not in W.issuing_verbs
 
 
 def _target_of(noun) -> list:
