@@ -419,7 +419,7 @@ def done_by(noun) -> list:
 
 def _owner(ctx, n: Noun):
     """"positions of the Palestinian forces", "the withdrawal of Serbian forces"; "a camp for
-    Sudanese refugees was attacked": those it is for."""
+    Sudanese refugees was attacked": those it is for; "X's resignation": X."""
     if not (n.owner_ok and n.lemma not in W.verbal_targets):
         return None
     for c in n.tok.children:
@@ -428,6 +428,12 @@ def _owner(ctx, n: Noun):
                      for m, f in n.actors(ctx, p) if m.type != "Topic"]
             if found:
                 return found
+    if n.lemma in W.ouster_nouns:
+        # "demanded Bouteflika's resignation", "called for Bashir's ouster": the one who is to go
+        found = [(m, f * 0.8) for c in n.tok.children if c.dep_ == "poss"
+                 for m, f in n.actors(ctx, c) if m.type != "Topic"]
+        if found:
+            return found
     return None
 
 

@@ -26,8 +26,8 @@ from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
-from .subjects import accused, subjects
-from .triggers import verb_event, verb_lemma
+from .subjects import accused, subjects, unissued
+from .triggers import denied_of, verb_event, verb_lemma
 from .words import W
 
 
@@ -60,6 +60,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
     holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
+    holders += denied_of(noun)  # "a vote of no confidence against X": the "against" hangs on "confidence"
     if carrier is not noun:
         holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
     # ("sanctions were imposed on Iran": the passive's subject is as much the light verb's)
@@ -162,9 +163,9 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 # Caracas": the role noun says who acts, read as any actor is
                 actors += [(m, f * 0.9) for m, f in actors_of(ctx, c) if m.type != "Topic"]
     victims: list[Reading] = []
-    if et.predicate in W.victim_possessive and actors \
+    if (et.predicate in W.victim_possessive or et.predicate in W.possessor_undergoes) and actors \
             and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
-        # "Kennedy's killing", "Khashoggi's murder": the possessor suffered it
+        # "Kennedy's killing", "Khashoggi's murder", "Navalny's arrest": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]
         actors = [(m, f) for m, f in actors if m.type != "Person"]
     actors += [a for p in _by(noun) or _behest(noun) for a in actors_of(ctx, p) if a[0].type != "Topic"]
@@ -242,23 +243,6 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
         if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
-
-
-def unissued(verb) -> bool:
-    """Is the verb a participle on a message that its clause's subject does not issue ("vetoed
-    a resolution imposing sanctions", "blocked a resolution condemning X", "rejected a letter
-    demanding")? The message speaks for whoever issued it (``issuing_verbs``: "passed a
-    resolution condemning X", "sent a letter demanding"), and the one who vetoes it is no one
-    who sanctions, condemns or demands."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
-        return False
-    node = verb.head
-    for _ in range(3):  # "a letter to the UN demanding", which the parser hangs on "UN"
-        if node.lemma_.lower() in W.message_nouns or node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
-            break
-        node = node.head
-    return node.lemma_.lower() in W.message_nouns and node.dep_ == "dobj" and node.head.pos_ == "VERB" \
-        and node.head.lemma_.lower() not in W.issuing_verbs
 
 
 def _target_of(noun) -> list:

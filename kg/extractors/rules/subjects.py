@@ -365,20 +365,38 @@ def passive_agents(verb) -> list:
     return found
 
 
-def message_of(verb):
-    """The message a participle describes when the parser hung it on a word after the message
-    ("a statement on Facebook blaming ...", "a letter to the UN asking ..."): the dobj noun."""
+def carried_message(verb):
+    """The message a participle describes, the object of a verb: "issued a statement blaming
+    ...", and "a statement on Facebook blaming ...", "a letter to the UN asking ...", which the
+    parser hangs on a word after the message (the first message noun up the chain); None."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("acl", "pcomp"):
         return None
     node = verb.head
     for _ in range(3):
-        if node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
+        if node.lemma_.lower() in W.message_nouns or node.dep_ not in ("pobj", "prep") or node.head.i == node.i:
             break
         node = node.head
-    if node is verb.head or node.lemma_.lower() not in W.message_nouns or node.dep_ != "dobj" \
-            or node.head.pos_ != "VERB":
+    if node.lemma_.lower() not in W.message_nouns or node.dep_ != "dobj" or node.head.pos_ != "VERB":
         return None
     return node
+
+
+def message_of(verb):
+    """The message a participle describes when the parser hung it on a word after the message
+    ("a statement on Facebook blaming ...", "a letter to the UN asking ..."); one hung on the
+    message itself is the sender's through ``_without_subject``."""
+    message = carried_message(verb)
+    return message if message is not None and message.i != verb.head.i else None
+
+
+def unissued(verb) -> bool:
+    """Is the verb a participle on a message that its clause's subject does not issue ("vetoed
+    a resolution imposing sanctions", "blocked a resolution condemning X", "rejected a letter
+    demanding")? The message speaks for whoever issued it (``issuing_verbs``: "passed a
+    resolution condemning X", "sent a letter demanding"), and the one who vetoes it is no one
+    who sanctions, condemns or demands."""
+    message = carried_message(verb)
+    return message is not None and message.head.lemma_.lower() not in W.issuing_verbs
 
 
 def is_dateline_place(tok, verb) -> bool:

@@ -110,17 +110,28 @@ def noun_event(ctx, tok) -> EventType | None:
     """The event a noun triggers: its compound with it ("phone call"), else itself, unless
     a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
     lemma = verb_lemma(tok)
-    for c in tok.children:
-        if c.dep_ in ("compound", "amod"):  # "phone call", "legal action"
-            et = ctx.lex.nouns.get(c.lemma_.lower() + " " + lemma)
-            if et is not None:
-                return et
+    for c in [*(c for c in tok.children if c.dep_ in ("compound", "amod")), *denied_of(tok)]:
+        # "phone call", "legal action", "a no-confidence motion", "a motion of no confidence"
+        et = ctx.lex.nouns.get(("no-" if _denied(c) else "") + c.lemma_.lower() + " " + lemma)
+        if et is not None:
+            return et
     et = ctx.lex.nouns.get(lemma)
     if et is not None:
         for row in _senses()["noun"].get(lemma, ()):
             if _applies(ctx, tok, row, et, ()):
                 return _then(ctx, row)
     return et
+
+
+def _denied(tok) -> bool:
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in tok.children)
+
+
+def denied_of(noun) -> list:
+    """The "of" object with a "no" that names what a noun is ("a vote of no confidence"),
+    read as the compound of the same sense ("a no-confidence vote")."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj" and _denied(p)]
 
 
 def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
