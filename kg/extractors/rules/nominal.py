@@ -21,7 +21,8 @@ from .actors import actors_of, done_by, pronoun
 from .context import ACTOR_TYPES, Reading, same
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
-from .mentions import mention, topic
+from .linking import mention
+from .mentions import topic
 from .modality import modality_of, nominal_status
 from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
