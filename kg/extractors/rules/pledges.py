@@ -88,7 +88,7 @@ def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
     if negated:
         return _refusal(verb, modality, kind)
     if modality == "hypothetical":
-        return ("condition", verb) if conditional(verb) else None
+        return ("condition", verb) if conditional(verb) and not _possible(verb) else None
     if modality != "intended":
         return None
     committed = commitment(verb)
@@ -135,6 +135,11 @@ def _own_future(verb) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & W.intended_aux) or "would" in aux and verb.dep_ == "ccomp" \
         and verb.head.lemma_.lower() in W.speech_verbs
+
+
+def _possible(verb) -> bool:
+    """Does the verb say only what could happen ("could bar him", "might retaliate")?"""
+    return any(c.dep_ == "aux" and c.lower_ in W.possibility_aux for c in verb.children)
 
 
 def _questioned(verb) -> bool:
