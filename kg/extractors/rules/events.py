@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ...model import RelationMention
 from . import trace
-from .nominal import at_the_hands, killer, noun_events
+from .killers import at_the_hands, killer
+from .nominal import noun_events
 from .triggers import noun_event, objects, verb_event
 from .verbal import demand_clause, verb_events
 from .words import W

@@ -14,10 +14,11 @@ by a common noun ("delivered food to refugees"), and the place what aid goes to 
 from __future__ import annotations
 
 from ...model import Mention
-from .actors import actors_of, done_by
+from .actors import actors_of
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
+from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
 from .triggers import verb_event
 from .words import W

@@ -6,24 +6,24 @@ light verb that carries it ("China *imposed* a ban"); a killing's possessor is i
 ("Kennedy's killing"). The recipient hangs on the noun or on its light verb by a
 preposition the lexicon row lists. What the noun's own modifiers and its governing verb
 say makes it intended ("the planned visit", "demanded the release of"), hypothetical or
-called off. Also the killer nouns ("King assassin James Earl Ray") and "at the hands of".
+called off. (The killer nouns and "at the hands of" are in :mod:`.killers`.)
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 from ...lexicon import EventType
 from ...model import RelationMention
 from . import records, trace
-from .actors import actors_of, done_by, pronoun
-from .context import ACTOR_TYPES, Reading, same
+from .actors import actors_of, pronoun
+from .context import ACTOR_TYPES, Reading
 from .dates import dates_on
-from .deps import MODIFIER, SUBJ, attached, compound_span, conjuncts
+from .deps import MODIFIER, SUBJ, conjuncts
 from .linking import mention
 from .mentions import topic
 from .modality import modality_of, nominal_status
+from .noun_readings import done_by
 from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
@@ -214,7 +214,7 @@ def _missing_actor(noun) -> str:
 
 
 def _by(noun) -> list:
-    """"an attack by Hamas", and "the attack carried out by Hamas" (see actors.done_by)."""
+    """"an attack by Hamas", and "the attack carried out by Hamas" (see noun_readings.done_by)."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"] or done_by(noun)
 
@@ -382,72 +382,3 @@ def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
             and governor.lemma_.lower() in W.intent_verbs - W.phase_verbs - W.plain_light_verbs:
         modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
     return negated, modality
-
-
-# ---------------------------------------------------------------- killers
-def killer(ctx, noun) -> Iterator[RelationMention]:
-    """"King assassin James Earl Ray", "Kennedy's killer, Oswald": the killer kills the victim."""
-    victim = _killers_victim(ctx, noun)
-    ms = ctx.ms
-    if noun.dep_ == "compound" and noun.head.i in ms:
-        who = ms[noun.head.i]
-    else:
-        who = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
-        if who is None and noun.dep_ == "appos" and noun.head.i in ms:
-            who = ms[noun.head.i]
-        toks = noun.doc
-        if who is None and noun.i + 2 < len(toks) and toks[noun.i + 1].text == "," and noun.i + 2 in ms:
-            who = ms[noun.i + 2]  # "Kennedy's assassin, Lee Harvey Oswald", however it is parsed
-    if victim is not None and who is not None and who.type == "Person" and not same(who, victim):
-        et = ctx.lex.by_predicate["kills"]
-        negated, modality = modality_of(ctx, noun)
-        yield records.event(ctx, who, et, victim, negated, modality, 0.7, noun)
-
-
-def _killers_victim(ctx, noun):
-    ms = ctx.ms
-    victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
-                   and ms[c.i].type == "Person"), None)
-    if victim is None and noun.dep_ == "compound":
-        # "McKinley's assassin Leon Czolgosz": the possessive hangs on the killer's name
-        # and "Kennedy assassin Lee Harvey Oswald" parsed as a string of compounds
-        victim = next((ms[c.i] for c in noun.head.children if c.dep_ in ("poss", "compound") and c.i < noun.i
-                       and c.i in ms and ms[c.i].type == "Person" and ms[c.i] is not ms.get(noun.head.i)), None)
-    before = ms.get(noun.i - 1) if noun.i > noun.sent.start else None
-    if victim is None and before is not None and before.type == "Person" and before is not ms.get(noun.head.i):
-        # "defended Kennedy assassin Sirhan B. Sirhan": the parser hangs the victim's name
-        # elsewhere (an object of the verb before), but the name just before the noun is its victim
-        victim = before
-    if victim is None:
-        # "King assassin James Earl Ray": a bare name the NER left untagged
-        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in ms
-                 and c.text[:1].isupper() and c.i == noun.i - 1]
-        if names:
-            start, end = compound_span(names[0])
-            span = noun.doc.char_span(start, end)
-            if span is not None and ctx.linker.known(span.text) is None:
-                victim = mention(span, "Person", "PERSON", ctx.linker)
-    if victim is None:  # "assassin of Lincoln" (whom the NER may take for an organisation)
-        victim = attached(noun, ms, (), ("of",), types=("Person", "Organization"))
-        if victim is not None and victim.type == "Organization":
-            # one word the NER took for a body; a killing's victim is a person
-            victim = None if len(victim.text.split()) > 1 else dataclasses.replace(victim, type="Person")
-    return victim
-
-
-def at_the_hands(ctx, hands) -> Iterator[RelationMention]:
-    """"Dorn died at the hands of Voss", "Dorn's death at the hands of Voss": Voss killed Dorn."""
-    killers = [a for c in hands.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p) if a[0].type != "Topic"]
-    holder = hands.head.head
-    victims: list[Reading] = []
-    if holder.lemma_.lower() in W.dying_verbs and holder.pos_ == "VERB":
-        victims = [a for c in holder.children if c.dep_ in SUBJ for a in actors_of(ctx, c)]
-    elif holder.lemma_.lower() in W.death_nouns and holder.pos_ == "NOUN":
-        victims = [a for c in holder.children if c.dep_ == "poss" for a in actors_of(ctx, c)]
-    et = ctx.lex.by_predicate["kills"]
-    negated, modality = modality_of(ctx, holder)
-    for k, fk in killers:
-        for v, fv in victims:
-            if v.type == "Person" and not same(k, v):
-                yield records.event(ctx, k, et, v, negated, modality, 0.75 * fk * fv, hands)
