@@ -109,6 +109,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_year": re.compile(rf"^{month},?\s+(?:of\s+)?{year}$"),
         "month_which_year": re.compile(rf"^{month},?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$"),
         "year": re.compile(rf"^(?:the\s+year\s+)?{year}$"),
+        "years": re.compile(r"^(?:between|from)?\s*(?P<first>\d{4})\s*(?:and|to|until|till|through|-|–)\s*"
+                            r"(?P<last>\d{4}|\d{2})$"),
         "month": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?{month}$"),
         "season": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?"
                              rf"(?P<season>{seasons})$"),
@@ -152,6 +154,9 @@ def read(text: str, article_date: str | None, tense: str | None = None) -> When 
         return _month(today.year + {"last": -1, "next": 1}.get(m["which"], 0), _month_number(m["month"]), today)
     if m := p["year"].match(text):
         return _years(int(m["year"]), int(m["year"]), today)
+    if m := p["years"].match(text):  # "between 2011 and 2013", "1998-2000", "2011-13"
+        last = m["last"] if len(m["last"]) == 4 else m["first"][:2] + m["last"]
+        return _years(int(m["first"]), int(last), today)
     if (m := p["decade"].match(text)) or (m := p["century"].match(text)):
         return _decade_or_century(m, today)
     if today is None:

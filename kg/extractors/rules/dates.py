@@ -55,7 +55,8 @@ def place_after_date(verb) -> list:
 
 def carriers(ctx, trigger) -> list:
     """The tokens the event's time and place may hang on: the trigger; for a noun, the verb
-    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*")
+    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*"),
+    the copula of the noun it is told by ("was the target of an attack *in 2006*"),
     or the participle that tells it ("a lawsuit filed *on Sunday*"); the means it was done
     by ("killed her by strangling her *in 2016*"); and the occasion it happened at ("met at
     a summit *in Osaka on Saturday*")."""
@@ -67,6 +68,9 @@ def carriers(ctx, trigger) -> list:
                 and verb_event(ctx, trigger.head) is None:
             out.append(trigger.head)
         out += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        frame = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        if frame is not None and frame.dep_ == "attr" and frame.head.pos_ in ("VERB", "AUX"):
+            out.append(frame.head)  # "*in 2006*, the plant was the target of an attack"
     out += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
     for holder in list(out):
@@ -100,7 +104,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
         whens = _attached(exprs, [node], article, tense)
     # "a bomber had attacked a vessel in late February": before the story's time, in a
     # February of any year; the article's year is a guess the pluperfect forbids
-    history = any(_pluperfect(h) for h in holders)
+    history = any(_pluperfect(h) for h in holders) or _under_pluperfect(holders[0])
     dates = [w.date for w in whens if w.date and _fits(w, article, tense) and not (w.guessed and history)]
     finest = max(dates, key=len) if dates else None
     if finest and all(finest.startswith(d) for d in dates):
@@ -108,7 +112,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     if modality in ("intended", "hypothetical"):
         return None, False
     if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants) \
-            or _told_in_the_past(ctx, trigger, node, article, tense):
+            or _before_the_story(trigger, holders, article) or _told_in_the_past(ctx, trigger, node, article, tense):
         return None, True
     return None, False
 
@@ -253,10 +257,84 @@ def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | No
     sentence that goes on with the story of the sentence before it, in the same paragraph,
     when that one is set in earlier years ("Kennedy was killed in June 1968. Sirhan shot him
     in the head.": :func:`_narrative_past`)."""
-    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(clause.head)  # a noun's: its verb's
+    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(_verb_of(clause))  # a noun's: its verb's
     if article is None or told != "past":
         return False
     return _set_in_past(ctx.sent, article, trigger) or _narrative_past(ctx.sent, article)
+
+
+def _verb_of(noun):
+    """The verb a noun is told in: "was the target *of an attack*" → was."""
+    for tok in noun.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return noun
+
+
+def _under_pluperfect(tok) -> bool:
+    """Is the event told inside a pluperfect clause it takes its time from ("the US had been
+    allied with Kurdish groups *in fighting* ISIS")?"""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ not in W.sequence_marks:
+            node = node.head.head
+        elif _inherits(node) and node.dep_ != "nsubj":
+            node = node.head
+        else:
+            return False
+        if _pluperfect(node):
+            return True
+    return False
+
+
+def _before_the_story(trigger, holders, article: str | None) -> bool:
+    """Is the event told as what came before the story, without a date? The topic of a
+    remembrance ("marked the anniversary of Britain's invasion", "commemorated the massacre");
+    what a state has lasted since ("unstable since the United States invaded"); what came a
+    span of time before ("a decade after the war in which NATO bombed Serbia", "which attacked
+    Belgrade years earlier"), or a span after an event of earlier years ("invaded in 1982,
+    and Britain retook them weeks later")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and (
+            trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in W.history_frames
+            or trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in W.history_verbs):
+        return True
+    if _before_by_a_span(trigger):
+        return True
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "advmod" or not _span_of(c):
+                continue
+            if c.lower_ in W.before_adverbs:
+                return True
+            if c.lower_ in W.after_adverbs and article is not None and (
+                    _set_in_past(h.sent, article, h) or _narrative_past(h.sent, article)):
+                return True
+    return False
+
+
+def _before_by_a_span(trigger) -> bool:
+    """Is the event inside the "since" of a lasting state ("since the United States invaded
+    it"), or inside an "after"/"before" with a span ("two years after Sadat visited", "a decade
+    after the war in which NATO bombed Serbia")?"""
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in W.sequence_marks:
+            mark, clause = node.head, node.head
+        elif node.dep_ == "advcl" and node.tag_ in ("VBD", "VBN"):
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in W.sequence_marks), None)
+            if mark is None:
+                continue
+            clause = node
+        else:
+            continue
+        if mark.lower_ == "since":
+            return True
+        return mark.lower_ in ("after", "before") and any(_span_of(t) for t in (mark, clause, mark.head))
+    return False
+
+
+def _span_of(tok) -> bool:
+    """Does a span of time measure this word ("*two years* after", "*weeks* later")?"""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in W.duration_units for c in tok.children)
 
 
 def _set_in_past(sent, article: str, trigger=None) -> bool | None:
