@@ -294,9 +294,7 @@ def _before_the_story(trigger, holders, article: str | None) -> bool:
     span of time before ("a decade after the war in which NATO bombed Serbia", "which attacked
     Belgrade years earlier"), or a span after an event of earlier years ("invaded in 1982,
     and Britain retook them weeks later")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and (
-            trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.lemma_.lower() in W.history_frames
-            or trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in W.history_verbs):
+    if trigger.pos_ in ("NOUN", "PROPN") and _remembered(trigger):
         return True
     if _before_by_a_span(trigger):
         return True
@@ -310,6 +308,14 @@ def _before_the_story(trigger, holders, article: str | None) -> bool:
                     _set_in_past(h.sent, article, h) or _narrative_past(h.sent, article)):
                 return True
     return False
+
+
+def _remembered(noun) -> bool:
+    """"the anniversary of the invasion", "commemorated the massacre": a remembrance's topic."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in W.history_frames
+    return noun.dep_ == "dobj" and head.lemma_.lower() in W.history_verbs
 
 
 def _before_by_a_span(trigger) -> bool:
