@@ -127,13 +127,19 @@ def _beside(ctx, holders) -> list:
     for h in holders:
         for c in h.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in W.simultaneous_marks
-                                         for m in c.children):
+                                         for m in c.children) and not _compared(c):
                 out.append(c)
             nouns = [c] if c.dep_ == "dobj" else \
                 [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in W.date_preps else []
             out += [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() not in ctx.lex.nouns
                     and n.lemma_.lower() not in W.time_nouns and n.ent_type_ not in ("DATE", "TIME")]
     return out
+
+
+def _compared(clause) -> bool:
+    """"as it had done in 2017", "as it did in 2008": a likeness with another time, not the
+    same time."""
+    return clause.lemma_.lower() == "do" or _pluperfect(clause)
 
 
 def _tense(verb) -> str | None:
@@ -178,6 +184,8 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
             prep, head = head.head, head.head.head
         if head.dep_ == "advmod" and head.pos_ == "ADV":
             head = head.head  # "back in 1994", "as early as 2015"
+        elif head.lower_ == "time" and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+            head = head.head.head  # "met for the first time on Monday"
         return [(head, prep.lower_)]
     if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         noun = root.head
@@ -194,11 +202,15 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
     whens = []
     for text, hangs in exprs:
         for head, prep in hangs:
-            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps) \
+            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps
+                                     and prep != "since") \
                     or (by_preposition and prep is None):
                 continue
             when = read(text, article, tense)
             if when is None:
+                continue
+            if prep == "since" and _perfect(head):  # "have fought three wars since 1947": over the
+                whens.append(When(None, when.past))  # years since, none of them the article's day
                 continue
             if prep in W.until_preps:  # "until 1991": no date, but past when the bound is
                 if when.guessed:
@@ -347,14 +359,15 @@ def _set_in_past(sent, article: str, trigger=None) -> bool | None:
     """Is the sentence set wholly in years before the article's? None when it names no year
     that dates a clause. Only such years count: not a year that names a thing ("criticized
     the 2015 treaty"), nor one behind "since" (a state still going on), nor one inside a
-    relative clause that does not hold the event ("the plane, which was built in 1977")."""
+    relative clause that does not hold the event ("the plane, which was built in 1977"), nor
+    one in a likeness with another time ("as it had done in 2008")."""
     seen = None
     for ent in sent.ents:
         if ent.label_ != "DATE" or not any(t.like_num and len(t.text) == 4 for t in ent) \
                 or ent.root.head.lower_ in W.time_zones:
             continue  # not a year: "1700 UTC" is a time of day
-        if any(h.dep_ in ("relcl", "acl") and (trigger is None or trigger not in h.subtree)
-               for h in ent.root.ancestors) \
+        if any((h.dep_ in ("relcl", "acl") or h.dep_ == "advcl" and _compared(h))
+               and (trigger is None or trigger not in h.subtree) for h in ent.root.ancestors) \
                 or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in W.since_preps) \
                 or (ent.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and ent.root.head.pos_ == "NOUN"):
             continue
@@ -387,6 +400,11 @@ def _narrative_past(sent, article: str, depth: int = 2) -> bool:
 def _time_of_day(ent) -> bool:
     """"just after midnight", "at 9 pm": a time that dates no day."""
     return ent.label_ == "TIME" and not any(t.lower_ in WEEKDAY_WORDS or t.like_num and len(t.text) == 4 for t in ent)
+
+
+def _perfect(tok) -> bool:
+    """"have fought", "has expelled": a present perfect."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
 
 
 def _pluperfect(tok) -> bool:
