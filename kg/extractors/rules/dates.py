@@ -209,8 +209,9 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
             when = read(text, article, tense)
             if when is None:
                 continue
-            if prep == "since" and _perfect(head):  # "have fought three wars since 1947": over the
-                whens.append(When(None, when.past))  # years since, none of them the article's day
+            if prep == "since":  # "have fought three wars since 1947": over the years since, none
+                if _perfect(head) and _repeated(head):  # of them the article's day; but "has occupied
+                    whens.append(When(None, when.past))  # it since 2014" is a state of the article's day
                 continue
             if prep in W.until_preps:  # "until 1991": no date, but past when the bound is
                 if when.guessed:
@@ -405,6 +406,13 @@ def _time_of_day(ent) -> bool:
 def _perfect(tok) -> bool:
     """"have fought", "has expelled": a present perfect."""
     return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+
+
+def _repeated(verb) -> bool:
+    """"fought *three* wars", "*repeatedly* attacked": acts told as many, not one state."""
+    return any(c.dep_ == "advmod" and c.lower_ in W.repeat_adverbs for c in verb.children) or any(
+        n.dep_ == "nummod" and n.lower_ not in ("one", "1") for c in verb.children if c.dep_ == "dobj"
+        for n in c.children)
 
 
 def _pluperfect(tok) -> bool:
