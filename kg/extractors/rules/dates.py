@@ -382,10 +382,13 @@ def _set_in_past(sent, article: str, trigger=None) -> bool | None:
 def _narrative_past(sent, article: str, depth: int = 2) -> bool:
     """An undated past-tense sentence carries on the time of the sentence before it in the
     same paragraph: history when that one is set in earlier years, or carries on a story that
-    is (up to ``depth`` sentences back). A sentence with a date or time of its own, or one
-    that opens a paragraph, sets its own time."""
+    is (up to ``depth`` sentences back). A sentence with a date or time of its own, one
+    that opens a paragraph, or one that says what a source reports, sets its own time."""
     if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) for e in sent.ents):
         return False
+    root = sent.root
+    if root.lemma_.lower() in W.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
+        return False  # "Al Jazeera reported that ...": a source's report is news, not the story told before
     doc = sent.doc
     if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
         return False
