@@ -178,7 +178,7 @@ def _decade_or_century(m: re.Match, today: date | None) -> When | None:
 def _relative(text: str, today: date, tense: str | None) -> When | None:
     p = _patterns()
     if m := p["weekday"].match(text):
-        return _weekday(m, today)
+        return _weekday(m, today, tense)
     if m := p["month"].match(text):
         return replace(_yearless_month(_month_number(m["month"]), _which(m["which"], tense), today),
                        guessed=not m["which"])
@@ -270,11 +270,13 @@ def _nearest(candidates: list[date], today: date | None, tense: str | None) -> d
     return max(soon) if soon else min(candidates)
 
 
-def _weekday(m: re.Match, today: date) -> When:
+def _weekday(m: re.Match, today: date, tense: str | None = None) -> When:
     wanted = WEEKDAYS.index(m["weekday"])
     which = m["which"] or ""
     if which in ("next", "this coming", "coming"):
         return _span(today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1), None, today)
+    if tense == "future" and not which:  # "will meet on Friday": the first on or after the article
+        return _span(today + timedelta(days=(wanted - today.weekday()) % 7), None, today)
     # News tells what happened: a bare weekday is the latest one on or before the article.
     back = (today.weekday() - wanted) % 7
     if which in ("last", "this past", "past") and back == 0:

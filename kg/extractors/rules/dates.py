@@ -101,7 +101,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
         if whens or not _inherits(node):
             break
         node = node.head
-        whens = _attached(exprs, [node], article, tense)
+        whens = _attached(exprs, [node], article, _tense(node) or tense)  # read in the governing clause's tense
     # "a bomber had attacked a vessel in late February": before the story's time, in a
     # February of any year; the article's year is a guess the pluperfect forbids
     history = any(_pluperfect(h) for h in holders) or _under_pluperfect(holders[0])
