@@ -94,6 +94,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     holders = carriers(ctx, trigger)
     # the clause the event is told in: the trigger's, or its carrying verb's
     node = holders[1] if len(holders) > 1 and holders[1].pos_ in ("VERB", "AUX") else trigger
+    clause = node
     tense = _tense(node) or ("future" if modality in ("intended", "hypothetical") else None)
     exprs = _expressions(ctx.sent)
     whens = _attached(exprs, holders, article, tense) + _attached(exprs, _beside(ctx, holders), article, tense, True)
@@ -110,11 +111,30 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     if finest and all(finest.startswith(d) for d in dates):
         return finest, False
     if modality in ("intended", "hypothetical"):
-        return None, False
+        return None, _stated_in_history(ctx, clause, article)
     if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants) \
             or _before_the_story(trigger, holders, article) or _told_in_the_past(ctx, trigger, node, article, tense):
         return None, True
     return None, False
+
+
+def _stated_in_history(ctx, act, article: str | None) -> bool:
+    """Was an undated intended act stated in earlier months or years ("*in 2018* Trump vowed to
+    withdraw the troops", "had threatened to impose tariffs")? Its intent is of then, and the
+    article's day is not its date."""
+    verb = act
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if _tense(verb) == "past":
+            break
+    else:
+        return False
+    if article is None or _tense(verb) != "past":
+        return False
+    date, past = event_time(ctx, verb, "asserted")
+    return past or date is not None and len(date) < 10 and date < article[:len(date)]
 
 
 def _beside(ctx, holders) -> list:
@@ -184,6 +204,8 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
             prep, head = head.head, head.head.head
         if head.dep_ == "advmod" and head.pos_ == "ADV":
             head = head.head  # "back in 1994", "as early as 2015"
+        elif _said_before(head, prep):
+            head = head.head  # "said on Monday he would": the parser hangs the saying's day on the act
         elif head.lower_ == "time" and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
             head = head.head.head  # "met for the first time on Monday"
         return [(head, prep.lower_)]
@@ -194,6 +216,15 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
             out.append((noun.head.head, noun.head.lower_))  # not "criticized X over the 2015 treaty"
         return out
     return [(root.head, None)]
+
+
+def _said_before(clause, prep) -> bool:
+    """Does the expression at ``prep`` stand between a verb of saying and the subject of the
+    clause it reports ("said *on Monday* he would meet")?"""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W.speech_verbs:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and clause.head.i < prep.i < subject.i
 
 
 def _attached(exprs, holders, article: str | None, tense: str | None, by_preposition: bool = False) -> list:
