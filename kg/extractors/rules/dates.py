@@ -149,8 +149,8 @@ def _beside(ctx, holders) -> list:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in W.simultaneous_marks
                                          for m in c.children) and not _compared(c):
                 out.append(c)
-            nouns = [c] if c.dep_ == "dobj" else \
-                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in W.date_preps else []
+            behind = c.dep_ in ("prep", "agent") and c.lower_ not in W.date_preps  # "by Trump in May"
+            nouns = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if behind else []
             out += [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() not in ctx.lex.nouns
                     and n.lemma_.lower() not in W.time_nouns and n.ent_type_ not in ("DATE", "TIME")]
     return out
