@@ -16,6 +16,8 @@ dateline puts a date between the town and the agency. The first helpers step ove
 
 from __future__ import annotations
 
+import re
+
 from ...dates import WEEKDAYS, When, defunct_until, era, read
 from .words import W
 
@@ -234,7 +236,7 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
     for text, hangs in exprs:
         for head, prep in hangs:
             if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps
-                                     and prep != "since") \
+                                     and prep != "since" and not (prep in W.range_preps and _range(text))) \
                     or (by_preposition and prep is None):
                 continue
             when = read(text, article, tense)
@@ -250,6 +252,11 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
                 when = When(None, when.past)
             whens.append(when)
     return whens
+
+
+def _range(text: str) -> bool:
+    """"1910 to 1945", "2011 and 2013": a span of years behind "from" or "between"."""
+    return bool(re.search(r"\d{4}\s*(?:to|and|until|till|through|-|–)\s*\d{2,4}", text))
 
 
 def _fits(when, article: str | None, tense: str | None) -> bool:
