@@ -143,7 +143,8 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
     "demanded a truce with the rebels", "rejected talks with India": talks or a pact asked
     for, refused or accepted are with someone, and that counterpart is the recipient."""
     found: list[Reading] = []
-    for o in [*verb.children, *prep_verb_objects(ctx, verb)]:
+    # ("agreed to a ceasefire with X": the row's own prepositions govern the pact too)
+    for o in [*verb.children, *prep_verb_objects(ctx, verb), *prep_pobjs(verb, et.preps - {"with"})]:
         row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass", "pobj") else None
         if row is not None and o.lemma_.lower() in et.requires:
             found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
@@ -151,6 +152,24 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
                 row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
             # (the parser hangs the "with" on the verb as often as on the noun)
             found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
+        elif o.dep_ in ("dobj", "pobj", "nsubjpass") and et.plover in W.counterpart_types:
+            found += _quarrel_ended(ctx, o, et, home)
+    return found
+
+
+def _quarrel_ended(ctx, noun, et, home) -> list[Reading]:
+    """"accepted a formula for ending its dispute with X", "backed a plan to settle the row
+    with Y": the plan's own clause names a quarrel or ties with someone, the counterpart."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    clauses += [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+                for c in p.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    found: list[Reading] = []
+    for clause in clauses:
+        quarrels = [d for d in clause.children if d.dep_ == "dobj" and d.lemma_.lower() in W.quarrel_nouns
+                    or d.dep_ == "dobj" and d.lower_ in W.quarrel_nouns]
+        if quarrels:
+            found += [(m, f) for m, f in prep_objects(ctx, [*quarrels, clause], {"with"}, et, 0.75, home)
+                      if m.type != "Topic"]
     return found
 
 
