@@ -270,7 +270,9 @@ def _local(ctx, n):
     place where they act (not troops or officials, who act abroad); and "police detained
     students in Caracas": the people acted on there."""
     tok = n.tok
-    if not (sector_code(ctx, tok) in W.local_sectors and n.lemma not in W.not_local
+    code = sector_code(ctx, tok)
+    local = code in W.local_sectors or code in W.local_victims and n.role == "recipient"
+    if not (local and n.lemma not in W.not_local
             and (n.role == "actor" or n.role == "recipient" and n.et is not None
                  and n.et.plover in W.local_recipient)):
         return None

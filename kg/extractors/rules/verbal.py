@@ -195,9 +195,11 @@ def _unidentified(ctx, verb) -> list[Reading]:
     means = [m for m in means if m.i not in ctx.ms and _weapon(m)]
     if not means:
         return []
+    # ("on the outskirts of Kabul": "on" a place noun is where, too)
     places = [pl for h in (verb, *means) for prep in h.children
-              if prep.dep_ == "prep" and prep.lower_ in W.place_preps
-              for p in prep.children if p.dep_ == "pobj" for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
+              if prep.dep_ == "prep" and (prep.lower_ in W.place_preps or prep.lower_ == "on")
+              for p in prep.children if p.dep_ == "pobj" and (prep.lower_ != "on" or p.lemma_.lower() in W.place_nouns)
+              for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
     countries = {pl.country for pl in places}
     if len(countries) != 1:
         return []
