@@ -161,6 +161,8 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "during", "by"):
                 for p in prep.children:
                     strike = ctx.lex.nouns.get(p.lemma_.lower()) if p.i not in ms else None
+                    if strike is None and p.i not in ms and p.lemma_.lower() in W.operation_nouns:
+                        strike = et  # "killed in a US counter-terrorism operation": a military one
                     if p.dep_ == "pobj" and strike is not None and strike.plover == "ASSAULT":
                         # "killed by a US drone strike", "killed in an attack by Hezbollah
                         # fighters": whoever the attack names as its doer (as a subject attack)
