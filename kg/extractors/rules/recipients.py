@@ -152,25 +152,43 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
                 row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
             # (the parser hangs the "with" on the verb as often as on the noun)
             found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
-        elif o.dep_ in ("dobj", "pobj", "nsubjpass") and et.plover in W.counterpart_types:
+        if o.dep_ in ("dobj", "pobj", "nsubjpass") and et.plover in W.counterpart_types:
             found += _quarrel_ended(ctx, o, et, home)
     return found
 
 
 def _quarrel_ended(ctx, noun, et, home) -> list[Reading]:
     """"accepted a formula for ending its dispute with X", "backed a plan to settle the row
-    with Y": the plan's own clause names a quarrel or ties with someone, the counterpart."""
+    with Y", "rejected an invitation to attend talks with Z", "declined an offer to negotiate
+    with W": the plan's or offer's own clause names a quarrel, ties or a meeting with someone
+    (or "a meeting of" them), the counterpart."""
     clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
     clauses += [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
                 for c in p.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
     found: list[Reading] = []
     for clause in clauses:
-        quarrels = [d for d in clause.children if d.dep_ == "dobj" and d.lemma_.lower() in W.quarrel_nouns
-                    or d.dep_ == "dobj" and d.lower_ in W.quarrel_nouns]
-        if quarrels:
+        quarrels = [d for d in clause.children if d.dep_ == "dobj" and _counterpart_noun(ctx, d)]
+        meets = _meets(ctx, clause)
+        if quarrels or meets:
             found += [(m, f) for m, f in prep_objects(ctx, [*quarrels, clause], {"with"}, et, 0.75, home)
                       if m.type != "Topic"]
+        meetings = [d for d in quarrels if _meets(ctx, d)]
+        if not found and meetings:
+            found += [(m, f) for m, f in prep_objects(ctx, meetings, {"of"}, et, 0.7, home) if m.type != "Topic"]
     return found
+
+
+def _counterpart_noun(ctx, tok) -> bool:
+    """Is the token a quarrel, ties or a meeting one has with someone ("dispute", "talks",
+    "summit")?"""
+    return tok.lemma_.lower() in W.quarrel_nouns or tok.lower_ in W.quarrel_nouns or _meets(ctx, tok)
+
+
+def _meets(ctx, tok) -> bool:
+    """Is the token (a verb or a noun) a meeting or talks ("negotiate", "a summit")?"""
+    rows = ctx.lex.verbs if tok.pos_ == "VERB" else ctx.lex.nouns
+    row = rows.get(tok.lemma_.lower()) if tok.i not in ctx.ms else None
+    return row is not None and row.plover in W.counterpart_events
 
 
 def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
