@@ -262,8 +262,10 @@ def conflict_sides(ctx, verb, et, dobjs, home) -> list[Reading]:
     heads += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ]
     heads = [t for h in heads for t in conjuncts(h) if t.i not in ctx.ms and t.lemma_.lower() in W.conflict_sides]
     wars = [w for h in (verb, *heads) for w in prep_pobjs(h, {"to", "in"}) if w.lemma_.lower() in W.quarrel_nouns]
+    # (a city with no war named is as often the venue: "urged the parties in Geneva to agree")
+    warring = bool(wars) or any(c.lemma_.lower() in W.warring_words for h in heads for c in h.children)
     found = [m for h in (*heads, *wars) if heads for q in prep_pobjs(h, {"in"})
-             for m in [place(q, ctx.ms)] if m is not None and m.country]
+             for m in [place(q, ctx.ms)] if m is not None and m.country and (warring or m.type == "Country")]
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in found[:1]]
     return [(m, 0.7) for m in states if m is not None]
 
