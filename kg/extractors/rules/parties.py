@@ -125,7 +125,7 @@ def _add_untagged(parsed, ms, linker, home, named) -> None:
             i = end
             continue
         evidence = _country_before(doc, i, ms) or role
-        if doc[i].is_sent_start and not (evidence or home):
+        if doc[i].is_sent_start and not (evidence or home) and not _seat_holder(doc, end, ms):
             i = end  # "Labour leaders met ...": a capital that may be the sentence's only
             continue
         party = choose(parties, evidence or None, home, named)
@@ -138,6 +138,18 @@ def _add_untagged(parsed, ms, linker, home, named) -> None:
             for k in range(i, end):
                 ms[k] = m
         i = end
+
+
+def _seat_holder(doc, end: int, ms) -> bool:
+    """"Conservative MP Jane Doe": a seat in a legislature, in the singular, then a person's
+    name after the word that ends at ``end`` (the title may be inside the name's mention)."""
+    if end >= len(doc) or doc[end].lower_ not in W.party_seat_titles or doc[end].is_sent_start:
+        return False
+    m = ms.get(end)
+    if m is not None:
+        return m.type == "Person" and ms.get(end + 1) is m
+    after = ms.get(end + 1)
+    return after is not None and after.type == "Person" and not doc[end + 1].is_sent_start
 
 
 def _party_word(doc, i: int, ms, linker) -> tuple[int, tuple] | None:
@@ -207,6 +219,7 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     # "X, the Democratic Speaker of the House": the party on a title in apposition
     tokens += [g for c in head.children if c.dep_ == "appos" and c.i not in ms
                for g in c.children if g.dep_ in ("amod", "compound") and g.i in ms]
+    tokens += _shared_party(head, ms)  # "A, B and C, all Republicans"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         tokens += [c for c in head.head.children if c.dep_ == "attr" and c.i in ms]  # "X is a Republican"
     found = []
@@ -217,6 +230,34 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
             continue
         found.append((m, tok))
     return found
+
+
+def _shared_party(head, ms) -> list:
+    """"A of X, B of Y and C of Z, all Republicans", "A and B, both Democrats": a party in
+    apposition to a list of names, with "all" or "both", is every name's: the party tokens
+    on any name of the list ``head`` is in (its own apposition is read already)."""
+    person = ms.get(head.i)
+    top = head
+    while top.dep_ in ("conj", "appos") and _is_person(top.head, ms) and top.head.i != top.i:
+        top = top.head
+    names, found, todo = [], [], [top]
+    while todo:
+        t = todo.pop()
+        names.append(t)
+        todo += [c for c in t.children if c.dep_ in ("conj", "appos") and _is_person(c, ms)]
+    if len(names) < 2:
+        return []
+    for t in names:
+        if ms.get(t.i) is person:
+            continue
+        found += [c for c in t.children if c.dep_ == "appos" and c.i in ms and not _is_person(c, ms)
+                  and any(d.dep_ in ("det", "predet", "preconj") and d.lower_ in W.distributive for d in c.children)]
+    return found
+
+
+def _is_person(tok, ms) -> bool:
+    m = ms.get(tok.i)
+    return m is not None and m.type == "Person"
 
 
 def _party_before(doc, first: int, ms, linker):

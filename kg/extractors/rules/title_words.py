@@ -101,7 +101,21 @@ def titles_before(head, first, ms, linker) -> list:
         phrase, words = " ".join(w.lower_ for w in words[:-1]), words[:-1]
     if words:
         found.append((phrase, words[of - 1] if of else words[-1], org))
-    return found
+    return found + _title_and_title(head, i, ms, linker) if found else found
+
+
+def _title_and_title(head, i: int, ms, linker) -> list:
+    """"Conservative Party leader and Prime Minister X": a first title of a body, joined by
+    "and" to the title just before the name, is the name's too."""
+    doc = head.doc
+    if i < 2 or doc[i].lower_ != "and" or i - 1 in ms or doc[i].sent != head.sent:
+        return []
+    words, k = _title_words(head, i, ms, linker)
+    phrase = " ".join(w.lower_ for w in words)
+    if not words or "and" in phrase.split() or title_of(phrase, linker) == (None, None):
+        return []
+    org, words = _body_before(head, k, words, ms, linker)
+    return [(phrase, words[-1], org)] if org is not None and words else []
 
 
 def _title_ending_a_name(head, first, ms, linker) -> list:
