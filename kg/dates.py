@@ -109,6 +109,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "month_year": re.compile(rf"^{month},?\s+(?:of\s+)?{year}$"),
         "month_which_year": re.compile(rf"^{month},?\s+(?:of\s+)?(?P<which>last|this|next)\s+year$"),
         "year": re.compile(rf"^(?:the\s+year\s+)?{year}$"),
+        "years": re.compile(r"^(?:between|from)?\s*(?P<first>\d{4})\s*(?:and|to|until|till|through|-|–)\s*"
+                            r"(?P<last>\d{4}|\d{2})$"),
         "month": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?{month}$"),
         "season": re.compile(rf"^(?:(?P<which>last|this|next|this past|past|coming|this coming)\s+)?"
                              rf"(?P<season>{seasons})$"),
@@ -152,6 +154,9 @@ def read(text: str, article_date: str | None, tense: str | None = None) -> When 
         return _month(today.year + {"last": -1, "next": 1}.get(m["which"], 0), _month_number(m["month"]), today)
     if m := p["year"].match(text):
         return _years(int(m["year"]), int(m["year"]), today)
+    if m := p["years"].match(text):  # "between 2011 and 2013", "1998-2000", "2011-13"
+        last = m["last"] if len(m["last"]) == 4 else m["first"][:2] + m["last"]
+        return _years(int(m["first"]), int(last), today)
     if (m := p["decade"].match(text)) or (m := p["century"].match(text)):
         return _decade_or_century(m, today)
     if today is None:
@@ -173,7 +178,7 @@ def _decade_or_century(m: re.Match, today: date | None) -> When | None:
 def _relative(text: str, today: date, tense: str | None) -> When | None:
     p = _patterns()
     if m := p["weekday"].match(text):
-        return _weekday(m, today)
+        return _weekday(m, today, tense)
     if m := p["month"].match(text):
         return replace(_yearless_month(_month_number(m["month"]), _which(m["which"], tense), today),
                        guessed=not m["which"])
@@ -265,11 +270,13 @@ def _nearest(candidates: list[date], today: date | None, tense: str | None) -> d
     return max(soon) if soon else min(candidates)
 
 
-def _weekday(m: re.Match, today: date) -> When:
+def _weekday(m: re.Match, today: date, tense: str | None = None) -> When:
     wanted = WEEKDAYS.index(m["weekday"])
     which = m["which"] or ""
     if which in ("next", "this coming", "coming"):
         return _span(today + timedelta(days=(wanted - today.weekday() - 1) % 7 + 1), None, today)
+    if tense == "future" and not which:  # "will meet on Friday": the first on or after the article
+        return _span(today + timedelta(days=(wanted - today.weekday()) % 7), None, today)
     # News tells what happened: a bare weekday is the latest one on or before the article.
     back = (today.weekday() - wanted) % 7
     if which in ("last", "this past", "past") and back == 0:

@@ -112,8 +112,10 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return named
     lemma = tok.lemma_.lower()
     owner_ok = role == "recipient" and et is not None and et.plover in W.owner_recipient and lemma not in W.tie_nouns
-    n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), [c for c in tok.children if c.dep_ in MODIFIER],
-             owner_ok)
+    # ("an anti-Syria journalist", "pro-Iran militias": whom they are for or against, not whose)
+    mods = [c for c in tok.children if c.dep_ in MODIFIER and not (
+        c.i >= 2 and tok.doc[c.i - 1].text == "-" and tok.doc[c.i - 2].lower_ in W.stance_prefixes)]
+    n = Noun(tok, lemma, role, et, home, is_role_noun(ctx, tok), mods, owner_ok)
     for reading in READINGS:
         found = reading(ctx, n)
         if found is not None:

@@ -16,6 +16,8 @@ dateline puts a date between the town and the agency. The first helpers step ove
 
 from __future__ import annotations
 
+import re
+
 from ...dates import WEEKDAYS, When, defunct_until, era, read
 from .words import W
 
@@ -55,7 +57,8 @@ def place_after_date(verb) -> list:
 
 def carriers(ctx, trigger) -> list:
     """The tokens the event's time and place may hang on: the trigger; for a noun, the verb
-    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*")
+    that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*"),
+    the copula of the noun it is told by ("was the target of an attack *in 2006*"),
     or the participle that tells it ("a lawsuit filed *on Sunday*"); the means it was done
     by ("killed her by strangling her *in 2016*"); and the occasion it happened at ("met at
     a summit *in Osaka on Saturday*")."""
@@ -67,6 +70,9 @@ def carriers(ctx, trigger) -> list:
                 and verb_event(ctx, trigger.head) is None:
             out.append(trigger.head)
         out += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        frame = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None
+        if frame is not None and frame.dep_ == "attr" and frame.head.pos_ in ("VERB", "AUX"):
+            out.append(frame.head)  # "*in 2006*, the plant was the target of an attack"
     out += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"]
     for holder in list(out):
@@ -90,6 +96,7 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     holders = carriers(ctx, trigger)
     # the clause the event is told in: the trigger's, or its carrying verb's
     node = holders[1] if len(holders) > 1 and holders[1].pos_ in ("VERB", "AUX") else trigger
+    clause = node
     tense = _tense(node) or ("future" if modality in ("intended", "hypothetical") else None)
     exprs = _expressions(ctx.sent)
     whens = _attached(exprs, holders, article, tense) + _attached(exprs, _beside(ctx, holders), article, tense, True)
@@ -97,20 +104,39 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
         if whens or not _inherits(node):
             break
         node = node.head
-        whens = _attached(exprs, [node], article, tense)
+        whens = _attached(exprs, [node], article, _tense(node) or tense)  # read in the governing clause's tense
     # "a bomber had attacked a vessel in late February": before the story's time, in a
     # February of any year; the article's year is a guess the pluperfect forbids
-    history = any(_pluperfect(h) for h in holders)
+    history = any(_pluperfect(h) for h in holders) or _under_pluperfect(holders[0])
     dates = [w.date for w in whens if w.date and _fits(w, article, tense) and not (w.guessed and history)]
     finest = max(dates, key=len) if dates else None
     if finest and all(finest.startswith(d) for d in dates):
         return finest, False
     if modality in ("intended", "hypothetical"):
-        return None, False
+        return None, _stated_in_history(ctx, clause, article)
     if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants) \
-            or _told_in_the_past(ctx, trigger, node, article, tense):
+            or _before_the_story(trigger, holders, article) or _told_in_the_past(ctx, trigger, node, article, tense):
         return None, True
     return None, False
+
+
+def _stated_in_history(ctx, act, article: str | None) -> bool:
+    """Was an undated intended act stated in earlier months or years ("*in 2018* Trump vowed to
+    withdraw the troops", "had threatened to impose tariffs")? Its intent is of then, and the
+    article's day is not its date."""
+    verb = act
+    for _ in range(3):
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+        if _tense(verb) == "past":
+            break
+    else:
+        return False
+    if article is None or _tense(verb) != "past":
+        return False
+    date, past = event_time(ctx, verb, "asserted")
+    return past or date is not None and len(date) < 10 and date < article[:len(date)]
 
 
 def _beside(ctx, holders) -> list:
@@ -123,13 +149,19 @@ def _beside(ctx, holders) -> list:
     for h in holders:
         for c in h.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in W.simultaneous_marks
-                                         for m in c.children):
+                                         for m in c.children) and not _compared(c):
                 out.append(c)
-            nouns = [c] if c.dep_ == "dobj" else \
-                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ not in W.date_preps else []
+            behind = c.dep_ in ("prep", "agent") and c.lower_ not in W.date_preps  # "by Trump in May"
+            nouns = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if behind else []
             out += [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() not in ctx.lex.nouns
                     and n.lemma_.lower() not in W.time_nouns and n.ent_type_ not in ("DATE", "TIME")]
     return out
+
+
+def _compared(clause) -> bool:
+    """"as it had done in 2017", "as it did in 2008": a likeness with another time, not the
+    same time."""
+    return clause.lemma_.lower() == "do" or _pluperfect(clause)
 
 
 def _tense(verb) -> str | None:
@@ -174,6 +206,10 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
             prep, head = head.head, head.head.head
         if head.dep_ == "advmod" and head.pos_ == "ADV":
             head = head.head  # "back in 1994", "as early as 2015"
+        elif _said_before(head, prep):
+            head = head.head  # "said on Monday he would": the parser hangs the saying's day on the act
+        elif head.lower_ == "time" and head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):
+            head = head.head.head  # "met for the first time on Monday"
         return [(head, prep.lower_)]
     if root.dep_ in ("nummod", "compound", "amod", "poss", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
         noun = root.head
@@ -184,17 +220,31 @@ def _hangs_on(root) -> list[tuple[object, str | None]]:
     return [(root.head, None)]
 
 
+def _said_before(clause, prep) -> bool:
+    """Does the expression at ``prep`` stand between a verb of saying and the subject of the
+    clause it reports ("said *on Monday* he would meet")?"""
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in W.speech_verbs:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and clause.head.i < prep.i < subject.i
+
+
 def _attached(exprs, holders, article: str | None, tense: str | None, by_preposition: bool = False) -> list:
     """What the expressions hanging on these tokens say of the event's time (kg.dates.When)."""
     ids = {t.i for t in holders}
     whens = []
     for text, hangs in exprs:
         for head, prep in hangs:
-            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps) \
+            if head.i not in ids or (prep is not None and prep not in W.date_preps and prep not in W.until_preps
+                                     and prep != "since" and not (prep in W.range_preps and _range(text))) \
                     or (by_preposition and prep is None):
                 continue
             when = read(text, article, tense)
             if when is None:
+                continue
+            if prep == "since":  # "have fought three wars since 1947": over the years since, none
+                if _perfect(head) and _repeated(head):  # of them the article's day; but "has occupied
+                    whens.append(When(None, when.past))  # it since 2014" is a state of the article's day
                 continue
             if prep in W.until_preps:  # "until 1991": no date, but past when the bound is
                 if when.guessed:
@@ -202,6 +252,11 @@ def _attached(exprs, holders, article: str | None, tense: str | None, by_preposi
                 when = When(None, when.past)
             whens.append(when)
     return whens
+
+
+def _range(text: str) -> bool:
+    """"1910 to 1945", "2011 and 2013": a span of years behind "from" or "between"."""
+    return bool(re.search(r"\d{4}\s*(?:to|and|until|till|through|-|–)\s*\d{2,4}", text))
 
 
 def _fits(when, article: str | None, tense: str | None) -> bool:
@@ -253,24 +308,105 @@ def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | No
     sentence that goes on with the story of the sentence before it, in the same paragraph,
     when that one is set in earlier years ("Kennedy was killed in June 1968. Sirhan shot him
     in the head.": :func:`_narrative_past`)."""
-    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(clause.head)  # a noun's: its verb's
+    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(_verb_of(clause))  # a noun's: its verb's
     if article is None or told != "past":
         return False
     return _set_in_past(ctx.sent, article, trigger) or _narrative_past(ctx.sent, article)
+
+
+def _verb_of(noun):
+    """The verb a noun is told in: "was the target *of an attack*" → was."""
+    for tok in noun.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return noun
+
+
+def _under_pluperfect(tok) -> bool:
+    """Is the event told inside a pluperfect clause it takes its time from ("the US had been
+    allied with Kurdish groups *in fighting* ISIS")?"""
+    node = tok
+    for _ in range(4):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ not in W.sequence_marks:
+            node = node.head.head
+        elif _inherits(node) and node.dep_ != "nsubj":
+            node = node.head
+        else:
+            return False
+        if _pluperfect(node):
+            return True
+    return False
+
+
+def _before_the_story(trigger, holders, article: str | None) -> bool:
+    """Is the event told as what came before the story, without a date? The topic of a
+    remembrance ("marked the anniversary of Britain's invasion", "commemorated the massacre");
+    what a state has lasted since ("unstable since the United States invaded"); what came a
+    span of time before ("a decade after the war in which NATO bombed Serbia", "which attacked
+    Belgrade years earlier"), or a span after an event of earlier years ("invaded in 1982,
+    and Britain retook them weeks later")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and _remembered(trigger):
+        return True
+    if _before_by_a_span(trigger):
+        return True
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "advmod" or not _span_of(c):
+                continue
+            if c.lower_ in W.before_adverbs:
+                return True
+            if c.lower_ in W.after_adverbs and article is not None and (
+                    _set_in_past(h.sent, article, h) or _narrative_past(h.sent, article)):
+                return True
+    return False
+
+
+def _remembered(noun) -> bool:
+    """"the anniversary of the invasion", "commemorated the massacre": a remembrance's topic."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in W.history_frames
+    return noun.dep_ == "dobj" and head.lemma_.lower() in W.history_verbs
+
+
+def _before_by_a_span(trigger) -> bool:
+    """Is the event inside the "since" of a lasting state ("since the United States invaded
+    it"), or inside an "after"/"before" with a span ("two years after Sadat visited", "a decade
+    after the war in which NATO bombed Serbia")?"""
+    for node in [trigger, *trigger.ancestors]:
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in W.sequence_marks:
+            mark, clause = node.head, node.head
+        elif node.dep_ == "advcl" and node.tag_ in ("VBD", "VBN"):
+            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in W.sequence_marks), None)
+            if mark is None:
+                continue
+            clause = node
+        else:
+            continue
+        if mark.lower_ == "since":
+            return True
+        return mark.lower_ in ("after", "before") and any(_span_of(t) for t in (mark, clause, mark.head))
+    return False
+
+
+def _span_of(tok) -> bool:
+    """Does a span of time measure this word ("*two years* after", "*weeks* later")?"""
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in W.duration_units for c in tok.children)
 
 
 def _set_in_past(sent, article: str, trigger=None) -> bool | None:
     """Is the sentence set wholly in years before the article's? None when it names no year
     that dates a clause. Only such years count: not a year that names a thing ("criticized
     the 2015 treaty"), nor one behind "since" (a state still going on), nor one inside a
-    relative clause that does not hold the event ("the plane, which was built in 1977")."""
+    relative clause that does not hold the event ("the plane, which was built in 1977"), nor
+    one in a likeness with another time ("as it had done in 2008")."""
     seen = None
     for ent in sent.ents:
         if ent.label_ != "DATE" or not any(t.like_num and len(t.text) == 4 for t in ent) \
                 or ent.root.head.lower_ in W.time_zones:
             continue  # not a year: "1700 UTC" is a time of day
-        if any(h.dep_ in ("relcl", "acl") and (trigger is None or trigger not in h.subtree)
-               for h in ent.root.ancestors) \
+        if any((h.dep_ in ("relcl", "acl") or h.dep_ == "advcl" and _compared(h))
+               and (trigger is None or trigger not in h.subtree) for h in ent.root.ancestors) \
                 or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in W.since_preps) \
                 or (ent.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and ent.root.head.pos_ == "NOUN"):
             continue
@@ -284,10 +420,13 @@ def _set_in_past(sent, article: str, trigger=None) -> bool | None:
 def _narrative_past(sent, article: str, depth: int = 2) -> bool:
     """An undated past-tense sentence carries on the time of the sentence before it in the
     same paragraph: history when that one is set in earlier years, or carries on a story that
-    is (up to ``depth`` sentences back). A sentence with a date or time of its own, or one
-    that opens a paragraph, sets its own time."""
+    is (up to ``depth`` sentences back). A sentence with a date or time of its own, one
+    that opens a paragraph, or one that says what a source reports, sets its own time."""
     if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) for e in sent.ents):
         return False
+    root = sent.root
+    if root.lemma_.lower() in W.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
+        return False  # "Al Jazeera reported that ...": a source's report is news, not the story told before
     doc = sent.doc
     if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
         return False
@@ -303,6 +442,18 @@ def _narrative_past(sent, article: str, depth: int = 2) -> bool:
 def _time_of_day(ent) -> bool:
     """"just after midnight", "at 9 pm": a time that dates no day."""
     return ent.label_ == "TIME" and not any(t.lower_ in WEEKDAY_WORDS or t.like_num and len(t.text) == 4 for t in ent)
+
+
+def _perfect(tok) -> bool:
+    """"have fought", "has expelled": a present perfect."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+
+
+def _repeated(verb) -> bool:
+    """"fought *three* wars", "*repeatedly* attacked": acts told as many, not one state."""
+    return any(c.dep_ == "advmod" and c.lower_ in W.repeat_adverbs for c in verb.children) or any(
+        n.dep_ == "nummod" and n.lower_ not in ("one", "1") for c in verb.children if c.dep_ == "dobj"
+        for n in c.children)
 
 
 def _pluperfect(tok) -> bool:

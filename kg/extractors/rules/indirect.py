@@ -251,3 +251,22 @@ def let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
     needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
     return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
             for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def conflict_sides(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"urged the warring parties in Libya to respect the truce", "called on all sides in
+    South Sudan", "demanded parties to the conflict in Iraq ...": the sides of a conflict in
+    a country, no one named, are that country as the codebook codes it (``conflict_side_types``)."""
+    if et.plover not in W.conflict_side_types:
+        return []
+    heads = [*dobjs, *prep_pobjs(verb, et.preps | {"on", "upon"})]
+    heads += [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ]
+    heads = [t for h in heads for t in conjuncts(h) if t.i not in ctx.ms and t.lemma_.lower() in W.conflict_sides]
+    wars = [w for h in (verb, *heads) for w in prep_pobjs(h, {"to", "in"}) if w.lemma_.lower() in W.quarrel_nouns]
+    # (a city with no war named is as often the venue: "urged the parties in Geneva to agree")
+    warring = bool(wars) or any(c.lemma_.lower() in W.warring_words for h in heads for c in h.children)
+    found = [m for h in (*heads, *wars) if heads for q in prep_pobjs(h, {"in"})
+             for m in [place(q, ctx.ms)] if m is not None and m.country and (warring or m.type == "Country")]
+    states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in found[:1]]
+    return [(m, 0.7) for m in states if m is not None]
+

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from ...model import RelationMention
 from . import records
 from .context import same
+from .dates import event_time
 from .deps import SUBJ
 from .modality import announcement, commitment, conditional, modality_of
 from .triggers import verb_event
@@ -40,11 +41,24 @@ def pledges_and_threats(ctx, verb, et, pairs, negated: bool, modality: str,
     found = stated(ctx, verb, et, negated, modality)
     if found is None:
         return
-    plover, saying = found
+    plover, saying, word = found
     made = statement_row(ctx, STATEMENTS[plover], et.plover)
+    when = _statement_time(ctx, verb, word, saying)
     for a, fa, o, fo in pairs:
         if not same(a, o):
-            yield records.event(ctx, a, made, o, False, saying, CONFIDENCE[plover] * factor * fa * fo, verb)
+            yield records.event(ctx, a, made, o, False, saying, CONFIDENCE[plover] * factor * fa * fo, verb,
+                                when=when)
+
+
+def _statement_time(ctx, verb, word, saying: str) -> tuple[str | None, bool]:
+    """The time of a statement of intent: the time of the word that states it ("*last week*
+    Japan announced it will send troops *in February*" is a statement of last week), never
+    the intended act's ("will visit China *in May*" is said on the article's day). A plain
+    future states itself: its time is the article's, or that of the verb of saying it hangs
+    on ("said *on Monday* it would not accept")."""
+    if word is verb:
+        word = verb.head if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in W.speech_verbs else None
+    return event_time(ctx, word, saying) if word is not None else (None, False)
 
 
 def statement_row(ctx, predicate: str, act: str):
@@ -58,9 +72,9 @@ def statement_row(ctx, predicate: str, act: str):
     return next((e for e in ctx.lex.verbs.values() if e.predicate == predicate and e.cameo in codes), made)
 
 
-def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | None:
-    """(the PLOVER type of the statement, its modality) for an act of type ``et`` whose clause
-    has this negation and modality, or None when saying so is no event."""
+def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str, object] | None:
+    """(the PLOVER type of the statement, its modality, the word that states it) for an act of
+    type ``et`` whose clause has this negation and modality, or None when saying so is no event."""
     kind = _kind(et.plover)
     if kind is None:
         return None
@@ -79,7 +93,7 @@ def stated(ctx, verb, et, negated: bool, modality: str) -> tuple[str, str] | Non
             return None  # "did not announce", "is not willing to"
     if saying not in ("asserted", "reported"):
         return None  # "may be ready to": no statement yet
-    return plover, saying
+    return plover, saying, word
 
 
 def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):

@@ -83,7 +83,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
         return topics
     for step in (indirect.carried, indirect.frontier, indirect.owner, indirect.let_in, indirect.source,
                  indirect.complement, indirect.condition, indirect.clause_subject, indirect.called_body,
-                 indirect.written_to, indirect.people_named, indirect.placed_receiver):
+                 indirect.written_to, indirect.people_named, indirect.placed_receiver, indirect.conflict_sides):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
@@ -143,7 +143,8 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
     "demanded a truce with the rebels", "rejected talks with India": talks or a pact asked
     for, refused or accepted are with someone, and that counterpart is the recipient."""
     found: list[Reading] = []
-    for o in [*verb.children, *prep_verb_objects(ctx, verb)]:
+    # ("agreed to a ceasefire with X": the row's own prepositions govern the pact too)
+    for o in [*verb.children, *prep_verb_objects(ctx, verb), *prep_pobjs(verb, et.preps - {"with"})]:
         row = ctx.lex.nouns.get(o.lemma_.lower()) if o.dep_ in ("dobj", "nsubjpass", "pobj") else None
         if row is not None and o.lemma_.lower() in et.requires:
             found += prep_objects(ctx, [o], row.preps, et, 0.9, home)
@@ -151,7 +152,43 @@ def _acted_on_event(ctx, verb, et, home) -> list[Reading]:
                 row is not None and row.plover in W.counterpart_events or o.lemma_.lower() in W.agreement_nouns):
             # (the parser hangs the "with" on the verb as often as on the noun)
             found += [(m, f) for m, f in prep_objects(ctx, [o, verb], {"with"}, et, 0.8, home) if m.type != "Topic"]
+        if o.dep_ in ("dobj", "pobj", "nsubjpass") and et.plover in W.counterpart_types:
+            found += _quarrel_ended(ctx, o, et, home)
     return found
+
+
+def _quarrel_ended(ctx, noun, et, home) -> list[Reading]:
+    """"accepted a formula for ending its dispute with X", "backed a plan to settle the row
+    with Y", "rejected an invitation to attend talks with Z", "declined an offer to negotiate
+    with W": the plan's or offer's own clause names a quarrel, ties or a meeting with someone
+    (or "a meeting of" them), the counterpart."""
+    clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    clauses += [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "for"
+                for c in p.children if c.dep_ == "pcomp" and c.pos_ == "VERB"]
+    found: list[Reading] = []
+    for clause in clauses:
+        quarrels = [d for d in clause.children if d.dep_ == "dobj" and _counterpart_noun(ctx, d)]
+        meets = _meets(ctx, clause)
+        if quarrels or meets:
+            found += [(m, f) for m, f in prep_objects(ctx, [*quarrels, clause], {"with"}, et, 0.75, home)
+                      if m.type != "Topic"]
+        meetings = [d for d in quarrels if _meets(ctx, d)]
+        if not found and meetings:
+            found += [(m, f) for m, f in prep_objects(ctx, meetings, {"of"}, et, 0.7, home) if m.type != "Topic"]
+    return found
+
+
+def _counterpart_noun(ctx, tok) -> bool:
+    """Is the token a quarrel, ties or a meeting one has with someone ("dispute", "talks",
+    "summit")?"""
+    return tok.lemma_.lower() in W.quarrel_nouns or tok.lower_ in W.quarrel_nouns or _meets(ctx, tok)
+
+
+def _meets(ctx, tok) -> bool:
+    """Is the token (a verb or a noun) a meeting or talks ("negotiate", "a summit")?"""
+    rows = ctx.lex.verbs if tok.pos_ == "VERB" else ctx.lex.nouns
+    row = rows.get(tok.lemma_.lower()) if tok.i not in ctx.ms else None
+    return row is not None and row.plover in W.counterpart_events
 
 
 def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:

@@ -21,15 +21,16 @@ from .political import kind, standing
 
 
 def event(ctx, a: Mention, et: EventType, o: Mention, negated: bool, modality: str, conf: float,
-          trigger) -> RelationMention:
-    """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token."""
+          trigger, when: tuple[str | None, bool] | None = None) -> RelationMention:
+    """An event of ``a`` towards ``o`` in the context's sentence, triggered by a token; ``when``
+    (date, undated) when its time is not the trigger's (:func:`.dates.event_time`)."""
     # Mentions the gazetteer linked are sturdier evidence than bare NER spans.
     conf = conf * et.weight + 0.04 * ((a.country is not None) + (o.country is not None))
     political = standing(ctx, a, et, o)
     conf = round(min(conf * political, 0.95), 3)  # 0 when it is no event between political actors
     refused = f"{kind(ctx, a)}>{kind(ctx, o)}" if political == 0.0 and ctx.trace is not None else ""
     trace.made(ctx, trigger, conf, refused)
-    date, undated = event_time(ctx, trigger, modality, (a, o))
+    date, undated = when if when is not None else event_time(ctx, trigger, modality, (a, o))
     return _build(ctx, a, et.predicate, o, et, negated, modality, conf, trigger,
                   date=date, undated=undated, location=event_place(ctx, trigger, et, o))
 

@@ -119,10 +119,20 @@ def _their_own(ctx, n):
     if n.role != "recipient" or not n.home or n.lemma not in W.own_state_nouns:
         return None
     head = n.tok.head.head if n.tok.dep_ == "pobj" else n.tok.head
+    if _pact_with(n.tok, head):
+        head = head.head.head if head.dep_ == "pobj" else head.head  # "agreed to a truce with the government"
     if head.pos_ not in ("VERB", "AUX"):
         return None  # "arrested critics of the government": the critics are acted on
     state = ctx.linker.country_mention(n.home, n.tok.idx, n.tok.idx + len(n.tok.text))
     return [(sector(ctx, n.tok, state, n.tok.idx), 0.7)] if state is not None else None
+
+
+def _pact_with(tok, noun) -> bool:
+    """Is the token the "with" side of a pact or quarrel ("a ceasefire with the government",
+    "talks with the regime")? The pact is the verb's object, and so is its counterpart."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "with" and noun.pos_ == "NOUN" and (
+        noun.lemma_.lower() in W.agreement_nouns or noun.lower_ in W.quarrel_nouns
+        or noun.lemma_.lower() in W.quarrel_nouns) and noun.dep_ in ("dobj", "pobj")
 
 
 def _nested_nationality(ctx, n):
@@ -247,6 +257,10 @@ def _state_of(ctx, n, m: Mention) -> Mention:
     """The state a government or a parliament in a place belongs to ("the government in
     Bamako" is Mali's), else the place (whose people a local role noun is)."""
     if n.lemma in W.own_state_nouns and m.type in ("City", "Location") and m.country:
+        if n.role == "recipient" and n.home and n.home != m.country:
+            # "Syrian rebels rejected talks with the regime in Geneva": the city is the venue;
+            # the regime of rebels acting at home is their own
+            return ctx.linker.country_mention(n.home, m.start, m.end) or m
         return ctx.linker.country_mention(m.country, m.start, m.end) or m
     return m
 
@@ -256,7 +270,9 @@ def _local(ctx, n):
     place where they act (not troops or officials, who act abroad); and "police detained
     students in Caracas": the people acted on there."""
     tok = n.tok
-    if not (sector_code(ctx, tok) in W.local_sectors and n.lemma not in W.not_local
+    code = sector_code(ctx, tok)
+    local = code in W.local_sectors or code in W.local_victims and n.role == "recipient"
+    if not (local and n.lemma not in W.not_local
             and (n.role == "actor" or n.role == "recipient" and n.et is not None
                  and n.et.plover in W.local_recipient)):
         return None

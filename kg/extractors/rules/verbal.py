@@ -48,6 +48,10 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if not objects and et.plover == "PROTEST":
         objects = [(m, f) for m, f in demanded_of(ctx, verb) if not any(same(m, a) for a, _ in actors)]
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
+    if not objects and len(actors) >= 2 and _each_other(verb):
+        # "India and Pakistan accused each other", "blamed one another": each actor does it
+        # to every other
+        pairs = [(a, fa, b, fb) for a, fa in actors for b, fb in actors if a is not b]
     if all(o.type == "Topic" for o, _ in objects) and verb.lemma_.lower() in W.reciprocal and len(actors) >= 2:
         # "Lee and Xi met", "the two countries agreed", "Iran and Iraq signed a pact": a
         # symmetric event between the actors (besides the thing signed)
@@ -61,6 +65,13 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     negated, modality = _modality(ctx, verb)
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
+
+
+def _each_other(verb) -> bool:
+    """Is the verb's object (or the object of its preposition) "each other" or "one another"?"""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "prep")]
+    return any(o.dep_ in ("dobj", "pobj") and (o.lower_, d.lower_) in (("other", "each"), ("one", "another"))
+               for h in holders for o in h.children for d in o.children if d.dep_ == "det")
 
 
 def _to_meet(ctx, verb) -> bool:
@@ -150,6 +161,8 @@ def _unnamed_agent(ctx, verb, et) -> list[Reading]:
             if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "during", "by"):
                 for p in prep.children:
                     strike = ctx.lex.nouns.get(p.lemma_.lower()) if p.i not in ms else None
+                    if strike is None and p.i not in ms and p.lemma_.lower() in W.operation_nouns:
+                        strike = et  # "killed in a US counter-terrorism operation": a military one
                     if p.dep_ == "pobj" and strike is not None and strike.plover == "ASSAULT":
                         # "killed by a US drone strike", "killed in an attack by Hezbollah
                         # fighters": whoever the attack names as its doer (as a subject attack)
@@ -184,9 +197,11 @@ def _unidentified(ctx, verb) -> list[Reading]:
     means = [m for m in means if m.i not in ctx.ms and _weapon(m)]
     if not means:
         return []
+    # ("on the outskirts of Kabul": "on" a place noun is where, too)
     places = [pl for h in (verb, *means) for prep in h.children
-              if prep.dep_ == "prep" and prep.lower_ in W.place_preps
-              for p in prep.children if p.dep_ == "pobj" for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
+              if prep.dep_ == "prep" and (prep.lower_ in W.place_preps or prep.lower_ == "on")
+              for p in prep.children if p.dep_ == "pobj" and (prep.lower_ != "on" or p.lemma_.lower() in W.place_nouns)
+              for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
     countries = {pl.country for pl in places}
     if len(countries) != 1:
         return []
