@@ -51,7 +51,7 @@ def conll04_scheme(f: Fact) -> tuple[str, ...]:
 
 
 CONLL04_LEVELS = (Level("entity", conll04_scheme, "entity"),)
-_GLUED = (",", ".", ";", ":", "?", "!", ")", "'s", "'", "n't", "'re", "'d", "'ll", "'ve", "'m")
+_GLUED = (",", ".", ";", ":", "?", "!", ")", "'s", "'", "n't", "'t", "'re", "'d", "'ll", "'ve", "'m")
 
 
 def detokenize(tokens: Sequence[str]) -> str:
@@ -59,6 +59,8 @@ def detokenize(tokens: Sequence[str]) -> str:
 
     >>> detokenize(["Ann", "Lee", "(", "Ohio", ")", "'s", "firm", "."])
     "Ann Lee (Ohio)'s firm."
+    >>> detokenize(["He", "can", "'t", "go"])  # CoNLL04 splits "can't" so
+    "He can't go"
     """
     out = ""
     for i, tok in enumerate(tokens):

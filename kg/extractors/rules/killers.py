@@ -27,6 +27,8 @@ def killer(ctx, noun) -> Iterator[RelationMention]:
     ms = ctx.ms
     if noun.dep_ == "compound" and noun.head.i in ms:
         who = ms[noun.head.i]
+    elif noun.i + 1 < len(noun.doc) and noun.head.i == noun.i + 1 and noun.head.i in ms:
+        who = ms[noun.head.i]  # "assassin Lee Harvey Oswald", the title parsed as a modifier
     else:
         who = next((ms[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ms), None)
         if who is None and noun.dep_ == "appos" and noun.head.i in ms:
@@ -34,13 +36,57 @@ def killer(ctx, noun) -> Iterator[RelationMention]:
         toks = noun.doc
         if who is None and noun.i + 2 < len(toks) and toks[noun.i + 1].text == "," and noun.i + 2 in ms:
             who = ms[noun.i + 2]  # "Kennedy's assassin, Lee Harvey Oswald", however it is parsed
+        if who is None:
+            who = _said_to_be(ctx, noun)
     if victim is not None and who is not None and who.type == "Person" and not same(who, victim):
         et = ctx.lex.by_predicate["kills"]
         negated, modality = modality_of(ctx, noun)
         yield records.event(ctx, who, et, victim, negated, modality, 0.7, noun)
 
 
+def _said_to_be(ctx, noun):
+    """"Oswald was the lone assassin", "Oswald, identified as the lone assassin": the person
+    the killer noun is said of (a copula's subject, the one named "as" it)."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        named = [c for c in head.children if c.dep_ in SUBJ]
+    elif noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head
+        named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not named and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            named = [verb.head]
+    else:
+        return None
+    found = [m for c in named for m, _ in actors_of(ctx, c) if m.type == "Person"]
+    return found[0] if len(found) == 1 else None
+
+
+def _victim_in_sentence(ctx, noun):
+    """The one person a killing noun of the sentence names as its victim ("Kennedy's
+    assassination", "the shooting of Kennedy"), for a killer noun that names none; None when
+    there is no such person or more than one."""
+    ms = ctx.ms
+    found = {}
+    for t in noun.sent:
+        if t.lemma_.lower() == "victim" and t.dep_ == "attr" and t.head.lemma_ == "be":
+            # "Kennedy was the victim of a conspiracy"
+            v = next((ms[c.i] for c in t.head.children if c.dep_ in SUBJ and c.i in ms
+                      and ms[c.i].type == "Person"), None)
+        elif t.lemma_.lower() not in W.killing_nouns or t.pos_ != "NOUN":
+            continue
+        else:
+            v = attached(t, ms, ("poss",), ("of",), types=("Person",))
+        if v is not None:
+            found.setdefault((v.key or v.text).lower(), v)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _killers_victim(ctx, noun):
+    victim = _own_victim(ctx, noun)
+    return victim if victim is not None else _victim_in_sentence(ctx, noun)
+
+
+def _own_victim(ctx, noun):
     ms = ctx.ms
     victim = next((ms[c.i] for c in noun.children if c.dep_ in ("compound", "poss") and c.i in ms
                    and ms[c.i].type == "Person"), None)
