@@ -20,12 +20,14 @@ How a document is read
      :mod:`.homes`, :mod:`.bodies`, :mod:`.places`, :mod:`.datelines`): leaderOf, worksFor,
      livesIn, basedIn, capitalOf, memberOf, allyOf ...;
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
-     its **roles**: actors (:mod:`.subjects`) and recipients (:mod:`.recipients`, the
-     objects in :mod:`.objects`, the weaker evidence in :mod:`.indirect`), each
-     token read for whom it stands for (:mod:`.actors`, a common noun by the readings
-     of :mod:`.noun_readings`, :mod:`.coref`, :mod:`.sectors`) → its **modality**
+     its **roles**: actors (:mod:`.subjects`, the accused in :mod:`.culprits`) and
+     recipients (:mod:`.recipients`, the objects in :mod:`.objects`, the weaker evidence
+     in :mod:`.indirect`), each token read for whom it stands for (:mod:`.actors`, a
+     common noun by the readings of :mod:`.noun_readings`, :mod:`.coref`,
+     :mod:`.sectors`) → its **modality**
      (:mod:`.modality`; saying one will act is an event too,
-     :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, :mod:`.location`) →
+     :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, an undated past in
+     :mod:`.past`, the time a sentence is told in :mod:`.narrative`; :mod:`.location`) →
      **records** (:mod:`.records`, the one place records are made). Verbs in
      :mod:`.verbal`, nouns in :mod:`.nominal`, killer nouns in :mod:`.killers`;
    * **responsibility** for attacks told apart from them (:mod:`.responsibility`): "X
@@ -61,10 +63,10 @@ Who works where
 ---------------
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
-(:mod:`.subjects`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`, :mod:`.actors`,
-:mod:`.noun_readings`, :mod:`.coref` for pronouns, :mod:`.sectors`, ``roles.tsv``,
-``actors.tsv``); time and place (:mod:`.dates`, :mod:`.location`, with :mod:`.modality`
-for mood); static relations
+(:mod:`.subjects`, :mod:`.culprits`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`,
+:mod:`.actors`, :mod:`.noun_readings`, :mod:`.coref` for pronouns, :mod:`.sectors`,
+``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
+:mod:`.location`, with :mod:`.modality` for mood); static relations
 (:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,
 :mod:`.places`, :mod:`.datelines`, :mod:`.titles`, :mod:`.title_words`, :mod:`.posts`,
 ``statics.tsv``, ``static_triggers.jsonl``). They meet only in :mod:`.context` (what a rule may read) and

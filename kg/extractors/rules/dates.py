@@ -5,8 +5,10 @@ An event's date (:func:`event_time`) is read from the time expressions of its se
 token it hangs on by the dependency parse: "invaded *in 1982*", "*last year*, China
 criticized", "the *1982* war", "met at a summit *on Saturday*". :mod:`kg.dates` reads an
 expression against the article's date at the precision it gives; this module decides
-which expression belongs to which event, and when a sentence without one still puts the
-event in the past. The words are in ``kg/data/rules/time_place.tsv``.
+which expression belongs to which event. When a sentence without one still puts the event
+in the past is for :mod:`.past`, and the time a sentence is told in (its verbs' tense, the
+years it is set in, the story of the sentence before it) for :mod:`.narrative`. The words
+are in ``kg/data/rules/time_place.tsv``.
 
 Dates and years also sit between the words other rules look for: "44 B.C." is a year the
 NER may take for a place, "the assassination in 1914 of the archduke" hangs its victim on
@@ -18,10 +20,10 @@ from __future__ import annotations
 
 import re
 
-from ...dates import WEEKDAYS, When, defunct_until, era, read
+from ...dates import When, era, read
+from .narrative import compared, pluperfect, tense_of, told_in_the_past
+from .past import before_the_story, past_cue
 from .words import W
-
-WEEKDAY_WORDS = frozenset(WEEKDAYS) | {"today", "yesterday", "tonight", "tomorrow"}
 
 
 def is_era_year(span) -> bool:
@@ -97,25 +99,25 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     # the clause the event is told in: the trigger's, or its carrying verb's
     node = holders[1] if len(holders) > 1 and holders[1].pos_ in ("VERB", "AUX") else trigger
     clause = node
-    tense = _tense(node) or ("future" if modality in ("intended", "hypothetical") else None)
+    tense = tense_of(node) or ("future" if modality in ("intended", "hypothetical") else None)
     exprs = _expressions(ctx.sent)
     whens = _attached(exprs, holders, article, tense) + _attached(exprs, _beside(ctx, holders), article, tense, True)
     for _ in range(4):
         if whens or not _inherits(node):
             break
         node = node.head
-        whens = _attached(exprs, [node], article, _tense(node) or tense)  # read in the governing clause's tense
+        whens = _attached(exprs, [node], article, tense_of(node) or tense)  # read in the governing clause's tense
     # "a bomber had attacked a vessel in late February": before the story's time, in a
     # February of any year; the article's year is a guess the pluperfect forbids
-    history = any(_pluperfect(h) for h in holders) or _under_pluperfect(holders[0])
+    history = any(pluperfect(h) for h in holders) or _under_pluperfect(holders[0])
     dates = [w.date for w in whens if w.date and _fits(w, article, tense) and not (w.guessed and history)]
     finest = max(dates, key=len) if dates else None
     if finest and all(finest.startswith(d) for d in dates):
         return finest, False
     if modality in ("intended", "hypothetical"):
         return None, _stated_in_history(ctx, clause, article)
-    if history or any(w.past for w in whens) or _past_cue(ctx, holders, participants) \
-            or _before_the_story(trigger, holders, article) or _told_in_the_past(ctx, trigger, node, article, tense):
+    if history or any(w.past for w in whens) or past_cue(ctx, holders, participants) \
+            or before_the_story(trigger, holders, article) or told_in_the_past(ctx, trigger, node, article, tense):
         return None, True
     return None, False
 
@@ -129,11 +131,11 @@ def _stated_in_history(ctx, act, article: str | None) -> bool:
         if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
             return False
         verb = verb.head
-        if _tense(verb) == "past":
+        if tense_of(verb) == "past":
             break
     else:
         return False
-    if article is None or _tense(verb) != "past":
+    if article is None or tense_of(verb) != "past":
         return False
     date, past = event_time(ctx, verb, "asserted")
     return past or date is not None and len(date) < 10 and date < article[:len(date)]
@@ -149,29 +151,13 @@ def _beside(ctx, holders) -> list:
     for h in holders:
         for c in h.children:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in W.simultaneous_marks
-                                         for m in c.children) and not _compared(c):
+                                         for m in c.children) and not compared(c):
                 out.append(c)
             behind = c.dep_ in ("prep", "agent") and c.lower_ not in W.date_preps  # "by Trump in May"
             nouns = [c] if c.dep_ == "dobj" else [p for p in c.children if p.dep_ == "pobj"] if behind else []
             out += [n for n in nouns if n.pos_ in ("NOUN", "PROPN") and n.lemma_.lower() not in ctx.lex.nouns
                     and n.lemma_.lower() not in W.time_nouns and n.ent_type_ not in ("DATE", "TIME")]
     return out
-
-
-def _compared(clause) -> bool:
-    """"as it had done in 2017", "as it did in 2008": a likeness with another time, not the
-    same time."""
-    return clause.lemma_.lower() == "do" or _pluperfect(clause)
-
-
-def _tense(verb) -> str | None:
-    """"past" or "future" when the verb's tense says so ("attacked", "has met", "will visit")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBD" or aux & {"had", "has", "have", "was", "were", "did"}:
-        return "past"
-    return "future" if aux & {"will", "shall"} else None
 
 
 def _expressions(sent) -> list[tuple[str, list[tuple[object, str | None]]]]:
@@ -284,42 +270,7 @@ def _inherits(node) -> bool:
     if node.head.dep_ == "prep" and node.head.lower_ in W.sequence_marks:
         return False  # "before attacking"
     # "attacked in 1982 and now threatens": coordinated clauses share a time in one tense only
-    return node.dep_ != "conj" or node.tag_ == node.head.tag_ or _tense(node) == _tense(node.head) is not None
-
-
-def _past_cue(ctx, holders, participants) -> bool:
-    """Does the sentence put the event in the past without dating it?"""
-    for tok in holders:
-        if _pluperfect(tok) or _used_to(tok):
-            return True
-        for c in tok.children:
-            if c.dep_ == "advmod" and c.lower_ in W.past_adverbs:
-                return True  # "Spain once ruled Cuba"
-            if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() in W.past_objects and not p.ent_type_ for p in c.children):
-                return True  # "in the past"
-    return any(defunct_until(m.country) is not None or _then(ctx, m) for m in participants)
-
-
-def _told_in_the_past(ctx, trigger, clause, article: str | None, tense: str | None) -> bool:
-    """A past-tense sentence set wholly in earlier years, whose date the parse hung on another
-    word ("in 2018, Hungary licensed ... then agreed with Airbus", "born in 1941, he met
-    Garcia"), tells history, not news of the article's day; so does an undated past-tense
-    sentence that goes on with the story of the sentence before it, in the same paragraph,
-    when that one is set in earlier years ("Kennedy was killed in June 1968. Sirhan shot him
-    in the head.": :func:`_narrative_past`)."""
-    told = tense if clause.pos_ in ("VERB", "AUX") else _tense(_verb_of(clause))  # a noun's: its verb's
-    if article is None or told != "past":
-        return False
-    return _set_in_past(ctx.sent, article, trigger) or _narrative_past(ctx.sent, article)
-
-
-def _verb_of(noun):
-    """The verb a noun is told in: "was the target *of an attack*" → was."""
-    for tok in noun.ancestors:
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return noun
+    return node.dep_ != "conj" or node.tag_ == node.head.tag_ or tense_of(node) == tense_of(node.head) is not None
 
 
 def _under_pluperfect(tok) -> bool:
@@ -333,115 +284,9 @@ def _under_pluperfect(tok) -> bool:
             node = node.head
         else:
             return False
-        if _pluperfect(node):
+        if pluperfect(node):
             return True
     return False
-
-
-def _before_the_story(trigger, holders, article: str | None) -> bool:
-    """Is the event told as what came before the story, without a date? The topic of a
-    remembrance ("marked the anniversary of Britain's invasion", "commemorated the massacre");
-    what a state has lasted since ("unstable since the United States invaded"); what came a
-    span of time before ("a decade after the war in which NATO bombed Serbia", "which attacked
-    Belgrade years earlier"), or a span after an event of earlier years ("invaded in 1982,
-    and Britain retook them weeks later")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and _remembered(trigger):
-        return True
-    if _before_by_a_span(trigger):
-        return True
-    for h in holders:
-        for c in h.children:
-            if c.dep_ != "advmod" or not _span_of(c):
-                continue
-            if c.lower_ in W.before_adverbs:
-                return True
-            if c.lower_ in W.after_adverbs and article is not None and (
-                    _set_in_past(h.sent, article, h) or _narrative_past(h.sent, article)):
-                return True
-    return False
-
-
-def _remembered(noun) -> bool:
-    """"the anniversary of the invasion", "commemorated the massacre": a remembrance's topic."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lemma_.lower() in W.history_frames
-    return noun.dep_ == "dobj" and head.lemma_.lower() in W.history_verbs
-
-
-def _before_by_a_span(trigger) -> bool:
-    """Is the event inside the "since" of a lasting state ("since the United States invaded
-    it"), or inside an "after"/"before" with a span ("two years after Sadat visited", "a decade
-    after the war in which NATO bombed Serbia")?"""
-    for node in [trigger, *trigger.ancestors]:
-        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in W.sequence_marks:
-            mark, clause = node.head, node.head
-        elif node.dep_ == "advcl" and node.tag_ in ("VBD", "VBN"):
-            mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in W.sequence_marks), None)
-            if mark is None:
-                continue
-            clause = node
-        else:
-            continue
-        if mark.lower_ == "since":
-            return True
-        return mark.lower_ in ("after", "before") and any(_span_of(t) for t in (mark, clause, mark.head))
-    return False
-
-
-def _span_of(tok) -> bool:
-    """Does a span of time measure this word ("*two years* after", "*weeks* later")?"""
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in W.duration_units for c in tok.children)
-
-
-def _set_in_past(sent, article: str, trigger=None) -> bool | None:
-    """Is the sentence set wholly in years before the article's? None when it names no year
-    that dates a clause. Only such years count: not a year that names a thing ("criticized
-    the 2015 treaty"), nor one behind "since" (a state still going on), nor one inside a
-    relative clause that does not hold the event ("the plane, which was built in 1977"), nor
-    one in a likeness with another time ("as it had done in 2008")."""
-    seen = None
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or not any(t.like_num and len(t.text) == 4 for t in ent) \
-                or ent.root.head.lower_ in W.time_zones:
-            continue  # not a year: "1700 UTC" is a time of day
-        if any((h.dep_ in ("relcl", "acl") or h.dep_ == "advcl" and _compared(h))
-               and (trigger is None or trigger not in h.subtree) for h in ent.root.ancestors) \
-                or (ent.root.dep_ == "pobj" and ent.root.head.lower_ in W.since_preps) \
-                or (ent.root.dep_ in ("nummod", "compound", "amod", "nmod", "poss") and ent.root.head.pos_ == "NOUN"):
-            continue
-        when = read(ent.text, article, "past")
-        if when is None or not when.past:
-            return False
-        seen = True
-    return seen
-
-
-def _narrative_past(sent, article: str, depth: int = 2) -> bool:
-    """An undated past-tense sentence carries on the time of the sentence before it in the
-    same paragraph: history when that one is set in earlier years, or carries on a story that
-    is (up to ``depth`` sentences back). A sentence with a date or time of its own, one
-    that opens a paragraph, or one that says what a source reports, sets its own time."""
-    if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) for e in sent.ents):
-        return False
-    root = sent.root
-    if root.lemma_.lower() in W.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
-        return False  # "Al Jazeera reported that ...": a source's report is news, not the story told before
-    doc = sent.doc
-    if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
-        return False
-    before = doc[sent.start - 1].sent
-    if _tense(before.root) != "past":
-        return False
-    placed = _set_in_past(before, article)
-    if placed is not None:
-        return placed
-    return depth > 1 and _narrative_past(before, article, depth - 1)
-
-
-def _time_of_day(ent) -> bool:
-    """"just after midnight", "at 9 pm": a time that dates no day."""
-    return ent.label_ == "TIME" and not any(t.lower_ in WEEKDAY_WORDS or t.like_num and len(t.text) == 4 for t in ent)
 
 
 def _perfect(tok) -> bool:
@@ -454,38 +299,3 @@ def _repeated(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in W.repeat_adverbs for c in verb.children) or any(
         n.dep_ == "nummod" and n.lower_ not in ("one", "1") for c in verb.children if c.dep_ == "dobj"
         for n in c.children)
-
-
-def _pluperfect(tok) -> bool:
-    """"had invaded", outside reported speech or thought (where it stands for a simple past:
-    "said the army had shelled the town", "wept upon hearing her son had been convicted")."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.tag_ != "VBN" or not any(
-            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
-        return False
-    node = tok
-    for _ in range(4):
-        if node.head.i == node.i:
-            return True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in W.speech_verbs | W.thought_verbs:
-            return False
-        node = node.head
-    return True
-
-
-def _used_to(tok) -> bool:
-    """"Egypt used to support Hamas": a habit of the past (not "used Instagram to thank")."""
-    head = tok.head
-    return tok.dep_ == "xcomp" and head.lemma_.lower() == "use" and head.tag_ == "VBD" \
-        and head.i + 1 < len(tok.doc) and tok.doc[head.i + 1].lower_ == "to"
-
-
-def _then(ctx, m) -> bool:
-    """"then-President Bush", "the late king": an actor named as it was then."""
-    span = ctx.sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not (ctx.sent.start <= span.start < ctx.sent.end):
-        return False
-    for k in range(span.start - 1, max(ctx.sent.start, span.start - 4) - 1, -1):
-        tok = ctx.sent.doc[k]
-        if tok.lower_ in W.past_actor_words and k < tok.head.i < span.end and tok.head.pos_ in ("NOUN", "PROPN"):
-            return True
-    return False

@@ -18,6 +18,7 @@ from ...model import RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
 from .context import ACTOR_TYPES, Reading
+from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
 from .linking import mention
@@ -27,7 +28,7 @@ from .noun_readings import done_by
 from .pledges import pledges_and_threats
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
-from .subjects import accused, subjects, unissued
+from .subjects import subjects, unissued
 from .triggers import denied_of, verb_event, verb_lemma
 from .words import W
 
