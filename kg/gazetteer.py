@@ -168,6 +168,7 @@ class Gazetteer:
     # the Canadian Conservatives; parties.tsv)
     parties: dict[str, tuple[Party, ...]] = field(default_factory=dict)
     _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _party_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -183,6 +184,14 @@ class Gazetteer:
         if cached is None or cached[0] != len(self.names):
             starts = {" ".join(k.split()[:n]) for k in self.names if k.count(" ") >= 2 for n in (1, 2)}
             cached = self._long_starts = (len(self.names), frozenset(starts))
+        return cached[1]
+
+    def party_starts(self) -> frozenset[str]:
+        """The first word of every party word (``parties``), so the rules look a word up only
+        where one can start (made once, and again only if party words were added since)."""
+        cached = self._party_starts
+        if cached is None or cached[0] != len(self.parties):
+            cached = self._party_starts = (len(self.parties), frozenset(k.split()[0] for k in self.parties if k))
         return cached[1]
 
     def lookup(self, name: str) -> Actor | None:

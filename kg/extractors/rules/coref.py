@@ -15,6 +15,7 @@ the context; nothing is kept between calls.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from ...model import Mention
 from .context import BODIES, Reading
@@ -259,15 +260,21 @@ def _key(m) -> str:
     return (m.key or m.text).lower()
 
 
+@functools.cache
+def _alias_phrases() -> tuple[list[str], ...]:
+    """The words of ``alias_phrases``, longest first ("also known as" before "known as")."""
+    return tuple(p.split() for p in sorted(W.alias_phrases, key=len, reverse=True))
+
+
 def _alias_after(doc, e: int, m, end: int, ms):
     """The other name of ``m`` written right after it (its last token is ``e - 1``), if any."""
     if e + 2 >= end:
         return None
     k = e + 1 if doc[e].text in ("(", ",") else e
     said = False
-    for phrase in sorted(W.alias_phrases, key=len, reverse=True):  # "also known as" before "known as"
-        words = phrase.split()
-        if [t.lower_ for t in doc[k:k + len(words)]] == words:
+    first = doc[k].lower_
+    for words in _alias_phrases():
+        if words[0] == first and [t.lower_ for t in doc[k:k + len(words)]] == words:
             k, said = k + len(words), True
             break
     if k >= end:

@@ -242,8 +242,9 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
 def retype(tok, ms: dict[int, Mention], new: Mention) -> None:
     """Replace the mention at ``tok`` in the table by a corrected one, for the rules that read
     the table after this (a static rule found that a "person" is the place someone was born)."""
-    for i in range(len(tok.doc)):
-        if ms.get(i) is ms[tok.i]:
+    old = ms[tok.i]
+    for i, m in list(ms.items()):  # (the table, not the document: a few dozen entries, not every token)
+        if m is old:
             ms[i] = new
 
 

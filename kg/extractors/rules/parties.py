@@ -155,6 +155,9 @@ def _seat_holder(doc, end: int, ms) -> bool:
 def _party_word(doc, i: int, ms, linker) -> tuple[int, tuple] | None:
     """The longest party word (up to three tokens, none in a mention) starting at token i:
     (the index after it, its parties)."""
+    # a capitalised word is alphabetic, so its lower case is its lookup key's first word
+    if doc[i].lower_ not in linker.gazetteer.party_starts():
+        return None
     for size in (3, 2, 1):
         end = i + size
         if end > len(doc) or any(k in ms or not _capital(doc[k]) for k in range(i, end)):
