@@ -168,6 +168,11 @@ class Linker:
             return None
         return Mention(known.label, start, end, "Country", country=known.country, key=known.label)
 
+    def may_start_party(self, word: str) -> bool:
+        """Could a party word begin with this word (its lower case)? As cheap a test as
+        :meth:`may_start_long_name`, for the pass that looks at every capitalised word."""
+        return word in self.gazetteer.party_starts()
+
     def parties(self, words: str) -> tuple[gaz.Party, ...]:
         """The national parties a word or name may name ("Labour": the British, Irish and New
         Zealand Labour parties; kg/data/parties.tsv), none for other words."""

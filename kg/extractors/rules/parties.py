@@ -156,7 +156,7 @@ def _party_word(doc, i: int, ms, linker) -> tuple[int, tuple] | None:
     """The longest party word (up to three tokens, none in a mention) starting at token i:
     (the index after it, its parties)."""
     # a capitalised word is alphabetic, so its lower case is its lookup key's first word
-    if doc[i].lower_ not in linker.gazetteer.party_starts():
+    if not linker.may_start_party(doc[i].lower_):
         return None
     for size in (3, 2, 1):
         end = i + size
