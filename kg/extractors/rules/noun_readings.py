@@ -39,13 +39,7 @@ def _pair_noun(ctx, n):
 
 def _included(ctx, n):
     """"a group of nobles that included Brutus and Cassius": the ones named."""
-    for c in n.tok.children:
-        if c.dep_ == "relcl" and c.lemma_.lower() in W.including_verbs:
-            named = [(m, f * 0.85) for o in c.children if o.dep_ == "dobj"
-                     for m, f in n.actors(ctx, o) if m.type != "Topic"]
-            if named:
-                return named
-    return None
+    return _named_under(ctx, n, "dobj", lambda c: c.dep_ == "relcl" and c.lemma_.lower() in W.including_verbs)
 
 
 def _counted(ctx, n):
@@ -77,10 +71,17 @@ def _delegation(ctx, n):
 
 def _listed(ctx, n):
     """"prominent leaders, including Premier Li Qiang and Zhao Leji": the ones named."""
+    return _named_under(ctx, n, "pobj", lambda c: c.dep_ == "prep" and c.lower_ in ("including", "like")
+                        or c.dep_ == "amod" and c.lower_ == "such")
+
+
+def _named_under(ctx, n, dep: str, opens):
+    """The actors named as ``dep`` under the first child of the noun that ``opens`` a list of
+    its members and names any ("that included X", "including X", "such as X"), else None."""
     for c in n.tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("including", "like") or c.dep_ == "amod" and c.lower_ == "such":
-            named = [(m, f * 0.85) for p in c.children if p.dep_ == "pobj"
-                     for m, f in n.actors(ctx, p) if m.type != "Topic"]
+        if opens(c):
+            named = [(m, f * 0.85) for o in c.children if o.dep_ == dep
+                     for m, f in n.actors(ctx, o) if m.type != "Topic"]
             if named:
                 return named
     return None
