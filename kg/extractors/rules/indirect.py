@@ -137,7 +137,7 @@ def clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
     may happen, it threatens no one (the warned party is the object: "warned Iran that")."""
     lemma = verb.lemma_.lower()
     if not (et.plover == "REQUEST" or et.plover == "THREATEN" and lemma not in W.warning_verbs
-            or et.predicate == "accuses" and lemma in W.alleging_clause_verbs):
+            or et.plover == "ACCUSE" and lemma in W.alleging_clause_verbs):
         return []
     # ("pushed for Germany to back the plan": a clause marked by "for")
     return [(m, f * 0.75) for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and et.plover == "REQUEST"

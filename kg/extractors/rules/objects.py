@@ -85,7 +85,7 @@ def direct_objects(ctx, verb, et) -> list:
              and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
-        dobjs = counted_up_to(verb)  # "kidnapped up to 16 Russian advisers"
+        dobjs = counted_up_to(verb) or called_objects(verb)  # "kidnapped up to 16 Russian advisers"
     if not dobjs:
         dobjs = infinitive_subjects(verb) or prep_verb_objects(ctx, verb)  # "allowed UN inspectors to enter"
     if not dobjs:
@@ -93,6 +93,19 @@ def direct_objects(ctx, verb, et) -> list:
     if not dobjs and not any(c.dep_ == "dobj" for c in verb.children):
         dobjs = shifted_objects(verb) or shared_objects(verb, et)
     return dobjs
+
+
+def called_objects(verb) -> list:
+    """The thing a free relative names, which is the verb's object: "condemned *what it called*
+    Israeli aggression", "rejected what it described as baseless claims by X" (the naming verb,
+    in roles.tsv, governs the name as a complement or after "as")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i and c.lemma_.lower() in W.naming_verbs \
+                and any(w.tag_ == "WP" and w.i < c.i for w in c.children):
+            out += [x for x in c.children if x.dep_ in ("oprd", "attr", "dobj") and x.tag_ != "WP"] or [
+                p for x in c.children if x.dep_ == "prep" and x.lower_ == "as" for p in x.children if p.dep_ == "pobj"]
+    return out
 
 
 def shared_objects(verb, et) -> list:

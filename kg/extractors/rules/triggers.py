@@ -52,7 +52,9 @@ def verb_event(ctx, tok) -> EventType | None:
     et = None
     # "lashed out at", "wiped out"; then a verb with its preposition ("pushed for", "bowed to"),
     # keyed the same way in the lexicon
-    for prt in [c.lower_ for c in tok.children if c.dep_ == "prt"] + _prepositions(tok):
+    # ("hit back at": a "back" the parser calls an adverb is the particle all the same)
+    for prt in [c.lower_ for c in tok.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ == "back"] \
+            + _prepositions(tok):
         et = ctx.lex.verb(f"{lemma} {prt}", objs, preps)
         if et is not None:
             break
