@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import RelationMention
+from ...model import SECTORS, Mention, RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
-from .context import ACTOR_TYPES, Reading
+from .context import ACTOR_TYPES, COLLECTIVE, Reading
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
+from .geography import place
 from .linking import mention
 from .mentions import topic
 from .modality import modality_of, nominal_status
@@ -58,6 +59,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         return
     if not actors:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
+    if not actors and et.plover in W.crowd_types:
+        actors = _crowd(ctx, noun, carrier)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
@@ -73,7 +76,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         holders.append(governor)
     # "the lawsuit filed by New York against Exxon": the participle that carries the noun
     holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
-    objects = _recipients(ctx, noun, et, holders, victims, actors)
+    objects = _recipients(ctx, noun, et, holders, victims, actors) or _crowd_state(ctx, noun, actors)
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -191,6 +194,40 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     return actors, victims
 
 
+def _crowd(ctx, noun, carrier) -> list[Reading]:
+    """"Anti-government protests continued in Baghdad", "protests against the new tax erupted
+    across Lebanon": a protest told by a noun that names no one who protests is, as the PLOVER
+    codebook codes unnamed crowds, by the civilians of the one country where it takes place.
+    Not when what it is against is neither someone named nor a measure of the state at home
+    ("protests against the war in Yemen were held in London"), nor with no place named."""
+    against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in W.crowd_target_preps
+               for p in c.children if p.dep_ == "pobj"]
+    if any(p.i not in ctx.ms and p.lemma_.lower() not in W.home_measures for p in against):
+        return []
+    holders = [carrier]
+    if carrier.dep_ in ("nsubj", "nsubjpass", "dobj") and carrier.head.pos_ == "VERB":
+        holders.append(carrier.head)  # "protests erupted across Lebanon", "held protests in Paris"
+    where = {m.country for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
+             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
+             if m is not None and m.country and len(m.country) == 3}
+    if len(where) != 1:
+        return []
+    start, end = noun.idx, noun.idx + len(noun.text)
+    return [(Mention(noun.text, start, end, SECTORS["CVL"][1], country=where.pop(), key=noun.text, sector="CVL"),
+             0.8)]
+
+
+def _crowd_state(ctx, noun, actors) -> list[Reading]:
+    """The state an unnamed crowd of :func:`_crowd` protests to when the noun names no one else
+    ("anti-government protests continued in Baghdad": Iraq), as a people that protests at home
+    addresses its own state (recipients._own_state)."""
+    crowd = [m for m, _ in actors if m.sector == "CVL" and m.start == noun.idx]
+    if len(crowd) != 1 or len(actors) != 1:
+        return []
+    state = ctx.linker.country_mention(crowd[0].country, noun.idx, noun.idx + len(noun.text))
+    return [(state, 0.8)] if state is not None else []
+
+
 def _between(ctx, noun, preps) -> list[Reading]:
     """The two or more sides a "between" (or "of") names, when it names two or more."""
     between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
@@ -289,11 +326,12 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
                     for p in c.children if p.dep_ == "pobj"
                     for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Topic"]
     if not objects and et.plover in W.demand_types:
-        # "its demand that Israel ease restrictions"
-        objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-                    and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+        # "its demand that Israel ease restrictions", "its call for Uganda to withdraw"
+        objects += [(m, f * 0.75) for c in _demanded_clauses(noun)
                     for s in c.children if s.dep_ in SUBJ
                     for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    if not objects and et.plover == "REQUEST":
+        objects += _asked_body(ctx, noun)
     victim_named = et.predicate == "kills" and [
         p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"]
@@ -311,6 +349,34 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     if not objects and not victim_named:
         objects += where_done(ctx, holders, et, actors)
     return objects or _outside_the_phrase(ctx, noun, et)
+
+
+def _demanded_clauses(noun) -> list:
+    """The clauses a demand noun states with a subject of their own: "its demand *that Israel
+    ease* ...", and an infinitive whose subject "for" brings in, "the call *for Uganda to
+    withdraw*" (the parser hangs the "for" on the noun or on the clause, and the clause on
+    the noun or on its light verb: "repeated its call for Uganda to withdraw")."""
+    def infinitive(c, fors) -> bool:
+        return any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and any(
+            x.lower_ == "for" and x.dep_ in ("mark", "prep") and not any(y.dep_ == "pobj" for y in x.children)
+            for x in fors)
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and c.pos_ in ("VERB", "AUX")
+               and (any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    or infinitive(c, [*c.children, *noun.children]))]
+    if not clauses and noun.dep_ == "dobj":
+        clauses = [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i and c.pos_ == "VERB"
+                   and infinitive(c, list(c.children))]
+    return clauses
+
+
+def _asked_body(ctx, noun) -> list[Reading]:
+    """"Kenya's call for UN intervention", "Iraq's appeal for US help", "a request for
+    Washington's support": the one whose act or help is asked for, named before it (not
+    "a call for an end to the war", which names no one)."""
+    return [(ctx.ms[g.i], 0.75) for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms
+            for g in p.children if g.dep_ in ("compound", "poss", "amod") and g.i in ctx.ms
+            and ctx.ms[g.i].type in COLLECTIVE and g.i < p.i]
 
 
 def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
