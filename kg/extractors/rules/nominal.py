@@ -76,7 +76,10 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         holders.append(governor)
     # "the lawsuit filed by New York against Exxon": the participle that carries the noun
     holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
-    objects = _recipients(ctx, noun, et, holders, victims, actors) or _crowd_state(ctx, noun, actors)
+    objects = _recipients(ctx, noun, et, holders, victims, actors)
+    if all(m.type == "Topic" for m, _ in objects):
+        # ("protests against a new fuel tax erupted across Lebanon": the state that levies it)
+        objects = _crowd_state(ctx, noun, actors) or objects
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -200,13 +203,15 @@ def _crowd(ctx, noun, carrier) -> list[Reading]:
     codebook codes unnamed crowds, by the civilians of the one country where it takes place.
     Not when what it is against is neither someone named nor a measure of the state at home
     ("protests against the war in Yemen were held in London"), nor with no place named."""
+    if carrier.dep_ not in ("nsubj", "nsubjpass", "attr"):
+        return []  # "agreed to postpone the demonstration": its organisers, if anyone, not a crowd
     against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in W.crowd_target_preps
                for p in c.children if p.dep_ == "pobj"]
     if any(p.i not in ctx.ms and p.lemma_.lower() not in W.home_measures for p in against):
         return []
     holders = [carrier]
-    if carrier.dep_ in ("nsubj", "nsubjpass", "dobj") and carrier.head.pos_ == "VERB":
-        holders.append(carrier.head)  # "protests erupted across Lebanon", "held protests in Paris"
+    if carrier.head.pos_ in ("VERB", "AUX"):
+        holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
     where = {m.country for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
              for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
              if m is not None and m.country and len(m.country) == 3}

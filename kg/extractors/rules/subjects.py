@@ -123,9 +123,9 @@ def _without_subject(ctx, verb) -> list[Reading]:
         return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ for m, f in actors_of(ctx, s)]
     if verb.dep_ == "relcl":
         return _antecedent(ctx, verb)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" \
-            and verb.head.lemma_.lower() in W.proposal_nouns | W.message_nouns:
-        found = _authors(ctx, verb.head)
+    said_in = _saying_noun(verb)
+    if said_in is not None:
+        found = _authors(ctx, said_in)
         if found:
             return found
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -136,6 +136,19 @@ def _without_subject(ctx, verb) -> list[Reading]:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in W.policy_nouns:
         return _intending(ctx, verb.head.head)  # "pursued a policy of arresting critics"
     return accused(ctx, verb)
+
+
+def _saying_noun(verb):
+    """The call, letter or appeal a participle qualifies ("calls by officials *asking* ...",
+    and "calls by officials asking ..." parsed with the participle on the officials), if any."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from"):
+        noun = noun.head.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in W.proposal_nouns | W.message_nouns:
+        return noun
+    return None
 
 
 def _authors(ctx, noun) -> list[Reading]:

@@ -245,8 +245,11 @@ def demand_clause(ctx, verb) -> Iterator[RelationMention]:
 
 def _obliged(clause) -> bool:
     """Does the clause say its subject must act ("must hand over", "should apologise", "has to
-    release", "needs to stop")?"""
+    release", "needs to stop")? (Not a pronoun that "has to" or "needs to": "they need to
+    stand by us" says as often what the speaker's own side must do.)"""
     if any(a.dep_ == "aux" and a.lower_ in W.demand_modals for a in clause.children):
         return True
-    return clause.lemma_.lower() in W.obligation_verbs and clause.pos_ in ("VERB", "AUX") and any(
-        x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children) for x in clause.children)
+    return clause.lemma_.lower() in W.obligation_verbs and clause.pos_ in ("VERB", "AUX") \
+        and not any(s.dep_ in SUBJ and s.pos_ == "PRON" for s in clause.children) and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in clause.children)
