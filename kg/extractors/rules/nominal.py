@@ -203,12 +203,16 @@ def _crowd(ctx, noun, carrier) -> list[Reading]:
     codebook codes unnamed crowds, by the civilians of the one country where it takes place.
     Not when what it is against is neither someone named nor a measure of the state at home
     ("protests against the war in Yemen were held in London"), nor with no place named."""
-    if carrier.dep_ not in ("nsubj", "nsubjpass", "attr"):
-        return []  # "agreed to postpone the demonstration": its organisers, if anyone, not a crowd
+    if carrier.dep_ not in ("nsubj", "nsubjpass", "attr") or verb_event(ctx, carrier.head) is not None:
+        # "agreed to postpone the demonstration": its organisers, if anyone, not a crowd;
+        # "protests against Putin were banned": the ban is the event
+        return []
     against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in W.crowd_target_preps
                for p in c.children if p.dep_ == "pobj"]
     if any(p.i not in ctx.ms and p.lemma_.lower() not in W.home_measures for p in against):
         return []
+    if not against and not _against_the_state(noun):
+        return []  # "protests erupted in Madrid after the match", "rallies for the ruling party"
     holders = [carrier]
     if carrier.head.pos_ in ("VERB", "AUX"):
         holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
@@ -220,6 +224,17 @@ def _crowd(ctx, noun, carrier) -> list[Reading]:
     start, end = noun.idx, noun.idx + len(noun.text)
     return [(Mention(noun.text, start, end, SECTORS["CVL"][1], country=where.pop(), key=noun.text, sector="CVL"),
              0.8)]
+
+
+def _against_the_state(noun) -> bool:
+    """Is the noun an "anti-government" (or "anti-regime", "anti-austerity") protest, said
+    by a modifier on it (one token, or "anti", "-", "government")?"""
+    words = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    for i, w in enumerate(words):
+        for p in W.against_prefixes:
+            if w.startswith(p) and "".join(words[i:]).removeprefix(p).lstrip("-") in W.home_measures:
+                return True
+    return False
 
 
 def _crowd_state(ctx, noun, actors) -> list[Reading]:
@@ -376,12 +391,16 @@ def _demanded_clauses(noun) -> list:
 
 def _asked_body(ctx, noun) -> list[Reading]:
     """"Kenya's call for UN intervention", "Iraq's appeal for US help", "a request for
-    Washington's support": the one whose act or help is asked for, named before it (not
-    "a call for an end to the war", which names no one)."""
-    return [(ctx.ms[g.i], 0.75) for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
-            for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms
-            for g in p.children if g.dep_ in ("compound", "poss", "amod") and g.i in ctx.ms
-            and ctx.ms[g.i].type in COLLECTIVE and g.i < p.i]
+    Washington's support", "a request for a loan from the IMF": the one whose act or help is
+    asked for, named before it or after its "from" (not "a call for an end to the war",
+    which names no one)."""
+    asked = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms]
+    found = [(ctx.ms[g.i], 0.75) for p in asked for g in p.children if g.dep_ in ("compound", "poss", "amod")
+             and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE and g.i < p.i]
+    return found or [(m, f * 0.75) for p in asked for c in p.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for q in c.children if q.dep_ == "pobj"
+                     for m, f in actors_of(ctx, q, role="recipient") if m.type != "Topic"]
 
 
 def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
