@@ -462,6 +462,11 @@ def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
         return nominal_status(noun, negated, modality)
     governor = noun.head
     negated, modality = modality_of(ctx, governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
+    if negated and noun.dep_ == "nsubj" and governor.lemma_.lower() not in W.occurrence_verbs:
+        # "Argentina's demand that Britain return the islands has not changed", "the strike did
+        # not cause damage": what the event did not do, not that it did not happen (as "the
+        # talks did not take place" says)
+        negated = False
     if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
         negated = True
     negated, modality = nominal_status(noun, negated, modality)
