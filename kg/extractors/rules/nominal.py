@@ -394,11 +394,15 @@ def _asked_body(ctx, noun) -> list[Reading]:
     Washington's support", "a request for a loan from the IMF": the one whose act or help is
     asked for, named before it or after its "from" (not "a call for an end to the war",
     which names no one)."""
+    # (not those it is for: "the UN's appeal for Syrian refugees")
     asked = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
-             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms]
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms
+             and not is_role_noun(ctx, p) and p.lemma_.lower() not in W.people_recipients]
     found = [(ctx.ms[g.i], 0.75) for p in asked for g in p.children if g.dep_ in ("compound", "poss", "amod")
              and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE and g.i < p.i]
-    return found or [(m, f * 0.75) for p in asked for c in p.children if c.dep_ == "prep" and c.lower_ == "from"
+    # (the "from" of a thing given, not of an event's own: "the withdrawal of troops from Somalia")
+    given = [p for p in asked if getattr(ctx.lex.nouns.get(p.lemma_.lower()), "plover", "AID") == "AID"]
+    return found or [(m, f * 0.75) for p in given for c in p.children if c.dep_ == "prep" and c.lower_ == "from"
                      for q in c.children if q.dep_ == "pobj"
                      for m, f in actors_of(ctx, q, role="recipient") if m.type != "Topic"]
 
@@ -471,9 +475,12 @@ def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
         negated = True
     negated, modality = nominal_status(noun, negated, modality)
     asker = governor.head if noun.dep_ == "pobj" and governor.lower_ == "for" else governor
-    if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.pos_ == "VERB" \
-            and asker.i != noun.i and getattr(ctx.lex.verbs.get(asker.lemma_.lower()), "plover", None) == "REQUEST":
-        modality = "intended"  # "demanded the release of", "called for the withdrawal of": asked for
+    if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.i != noun.i \
+            and getattr((ctx.lex.verbs if asker.pos_ == "VERB" else ctx.lex.nouns if asker.pos_ == "NOUN" else {})
+                        .get(asker.lemma_.lower()), "plover", None) == "REQUEST":
+        # "demanded the release of", "called for the withdrawal of", "Kenya's call for the
+        # withdrawal of": asked for
+        modality = "intended"
     if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
             and governor.lemma_.lower() in W.intent_verbs - W.phase_verbs - W.plain_light_verbs:
         modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
