@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import RelationMention
+from ...model import SECTORS, Mention, RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
-from .context import ACTOR_TYPES, Reading
+from .context import ACTOR_TYPES, COLLECTIVE, Reading
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
+from .geography import place
 from .linking import mention
 from .mentions import topic
 from .modality import modality_of, nominal_status
@@ -58,6 +59,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         return
     if not actors:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
+    if not actors and et.plover in W.crowd_types:
+        actors = _crowd(ctx, noun, carrier)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
@@ -74,6 +77,9 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     # "the lawsuit filed by New York against Exxon": the participle that carries the noun
     holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
     objects = _recipients(ctx, noun, et, holders, victims, actors)
+    if all(m.type == "Topic" for m, _ in objects):
+        # ("protests against a new fuel tax erupted across Lebanon": the state that levies it)
+        objects = _crowd_state(ctx, noun, actors) or objects
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -191,6 +197,57 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     return actors, victims
 
 
+def _crowd(ctx, noun, carrier) -> list[Reading]:
+    """"Anti-government protests continued in Baghdad", "protests against the new tax erupted
+    across Lebanon": a protest told by a noun that names no one who protests is, as the PLOVER
+    codebook codes unnamed crowds, by the civilians of the one country where it takes place.
+    Not when what it is against is neither someone named nor a measure of the state at home
+    ("protests against the war in Yemen were held in London"), nor with no place named."""
+    if carrier.dep_ not in ("nsubj", "nsubjpass", "attr") or verb_event(ctx, carrier.head) is not None:
+        # "agreed to postpone the demonstration": its organisers, if anyone, not a crowd;
+        # "protests against Putin were banned": the ban is the event
+        return []
+    against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in W.crowd_target_preps
+               for p in c.children if p.dep_ == "pobj"]
+    if any(p.i not in ctx.ms and p.lemma_.lower() not in W.home_measures for p in against):
+        return []
+    if not against and not _against_the_state(noun):
+        return []  # "protests erupted in Madrid after the match", "rallies for the ruling party"
+    holders = [carrier]
+    if carrier.head.pos_ in ("VERB", "AUX"):
+        holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
+    where = {m.country for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
+             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
+             if m is not None and m.country and len(m.country) == 3}
+    if len(where) != 1:
+        return []
+    start, end = noun.idx, noun.idx + len(noun.text)
+    return [(Mention(noun.text, start, end, SECTORS["CVL"][1], country=where.pop(), key=noun.text, sector="CVL"),
+             0.8)]
+
+
+def _against_the_state(noun) -> bool:
+    """Is the noun an "anti-government" (or "anti-regime", "anti-austerity") protest, said
+    by a modifier on it (one token, or "anti", "-", "government")?"""
+    words = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    for i, w in enumerate(words):
+        for p in W.against_prefixes:
+            if w.startswith(p) and "".join(words[i:]).removeprefix(p).lstrip("-") in W.home_measures:
+                return True
+    return False
+
+
+def _crowd_state(ctx, noun, actors) -> list[Reading]:
+    """The state an unnamed crowd of :func:`_crowd` protests to when the noun names no one else
+    ("anti-government protests continued in Baghdad": Iraq), as a people that protests at home
+    addresses its own state (recipients._own_state)."""
+    crowd = [m for m, _ in actors if m.sector == "CVL" and m.start == noun.idx]
+    if len(crowd) != 1 or len(actors) != 1:
+        return []
+    state = ctx.linker.country_mention(crowd[0].country, noun.idx, noun.idx + len(noun.text))
+    return [(state, 0.8)] if state is not None else []
+
+
 def _between(ctx, noun, preps) -> list[Reading]:
     """The two or more sides a "between" (or "of") names, when it names two or more."""
     between = [a for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
@@ -289,11 +346,12 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
                     for p in c.children if p.dep_ == "pobj"
                     for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Topic"]
     if not objects and et.plover in W.demand_types:
-        # "its demand that Israel ease restrictions"
-        objects += [(m, f * 0.75) for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
-                    and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+        # "its demand that Israel ease restrictions", "its call for Uganda to withdraw"
+        objects += [(m, f * 0.75) for c in _demanded_clauses(noun)
                     for s in c.children if s.dep_ in SUBJ
                     for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    if not objects and et.plover == "REQUEST":
+        objects += _asked_body(ctx, noun)
     victim_named = et.predicate == "kills" and [
         p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
         for p in c.children if p.dep_ == "pobj"]
@@ -311,6 +369,42 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     if not objects and not victim_named:
         objects += where_done(ctx, holders, et, actors)
     return objects or _outside_the_phrase(ctx, noun, et)
+
+
+def _demanded_clauses(noun) -> list:
+    """The clauses a demand noun states with a subject of their own: "its demand *that Israel
+    ease* ...", and an infinitive whose subject "for" brings in, "the call *for Uganda to
+    withdraw*" (the parser hangs the "for" on the noun or on the clause, and the clause on
+    the noun or on its light verb: "repeated its call for Uganda to withdraw")."""
+    def infinitive(c, fors) -> bool:
+        return any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) and any(
+            x.lower_ == "for" and x.dep_ in ("mark", "prep") and not any(y.dep_ == "pobj" for y in x.children)
+            for x in fors)
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl", "advcl") and c.pos_ in ("VERB", "AUX")
+               and (any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    or infinitive(c, [*c.children, *noun.children]))]
+    if not clauses and noun.dep_ == "dobj":
+        clauses = [c for c in noun.head.children if c.dep_ == "advcl" and c.i > noun.i and c.pos_ == "VERB"
+                   and infinitive(c, list(c.children))]
+    return clauses
+
+
+def _asked_body(ctx, noun) -> list[Reading]:
+    """"Kenya's call for UN intervention", "Iraq's appeal for US help", "a request for
+    Washington's support", "a request for a loan from the IMF": the one whose act or help is
+    asked for, named before it or after its "from" (not "a call for an end to the war",
+    which names no one)."""
+    # (not those it is for: "the UN's appeal for Syrian refugees")
+    asked = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "for"
+             for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN" and p.i not in ctx.ms
+             and not is_role_noun(ctx, p) and p.lemma_.lower() not in W.people_recipients]
+    found = [(ctx.ms[g.i], 0.75) for p in asked for g in p.children if g.dep_ in ("compound", "poss", "amod")
+             and g.i in ctx.ms and ctx.ms[g.i].type in COLLECTIVE and g.i < p.i]
+    # (the "from" of a thing given, not of an event's own: "the withdrawal of troops from Somalia")
+    given = [p for p in asked if getattr(ctx.lex.nouns.get(p.lemma_.lower()), "plover", "AID") == "AID"]
+    return found or [(m, f * 0.75) for p in given for c in p.children if c.dep_ == "prep" and c.lower_ == "from"
+                     for q in c.children if q.dep_ == "pobj"
+                     for m, f in actors_of(ctx, q, role="recipient") if m.type != "Topic"]
 
 
 def _outside_the_phrase(ctx, noun, et) -> list[Reading]:
@@ -372,13 +466,21 @@ def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
         return nominal_status(noun, negated, modality)
     governor = noun.head
     negated, modality = modality_of(ctx, governor if noun.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else noun)
+    if negated and noun.dep_ == "nsubj" and governor.lemma_.lower() not in W.occurrence_verbs:
+        # "Argentina's demand that Britain return the islands has not changed", "the strike did
+        # not cause damage": what the event did not do, not that it did not happen (as "the
+        # talks did not take place" says)
+        negated = False
     if any(c.lower_ == "no" and c.dep_ == "det" for c in noun.children):
         negated = True
     negated, modality = nominal_status(noun, negated, modality)
     asker = governor.head if noun.dep_ == "pobj" and governor.lower_ == "for" else governor
-    if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.pos_ == "VERB" \
-            and asker.i != noun.i and getattr(ctx.lex.verbs.get(asker.lemma_.lower()), "plover", None) == "REQUEST":
-        modality = "intended"  # "demanded the release of", "called for the withdrawal of": asked for
+    if noun.dep_ in ("dobj", "pobj") and modality in ("asserted", "reported") and asker.i != noun.i \
+            and getattr((ctx.lex.verbs if asker.pos_ == "VERB" else ctx.lex.nouns if asker.pos_ == "NOUN" else {})
+                        .get(asker.lemma_.lower()), "plover", None) == "REQUEST":
+        # "demanded the release of", "called for the withdrawal of", "Kenya's call for the
+        # withdrawal of": asked for
+        modality = "intended"
     if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
             and governor.lemma_.lower() in W.intent_verbs - W.phase_verbs - W.plain_light_verbs:
         modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done

@@ -123,6 +123,11 @@ def _without_subject(ctx, verb) -> list[Reading]:
         return [(m, f * 0.85) for s in verb.head.head.children if s.dep_ in SUBJ for m, f in actors_of(ctx, s)]
     if verb.dep_ == "relcl":
         return _antecedent(ctx, verb)
+    said_in = _saying_noun(verb)
+    if said_in is not None:
+        found = _authors(ctx, said_in)
+        if found:
+            return found
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "British officials asking the US to waive ...": the ones described act
         return [(m, f * 0.9) for m, f in actor_of(ctx, verb.head, "actor", None) if m.type != "Topic"]
@@ -131,6 +136,34 @@ def _without_subject(ctx, verb) -> list[Reading]:
     if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lemma_.lower() in W.policy_nouns:
         return _intending(ctx, verb.head.head)  # "pursued a policy of arresting critics"
     return accused(ctx, verb)
+
+
+def _saying_noun(verb):
+    """The call, letter or appeal a participle qualifies ("calls by officials *asking* ...",
+    and "calls by officials asking ..." parsed with the participle on the officials), if any."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("by", "from"):
+        noun = noun.head.head
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in W.proposal_nouns | W.message_nouns:
+        return noun
+    return None
+
+
+def _authors(ctx, noun) -> list[Reading]:
+    """Who speaks through a call, a letter or an appeal that a participle qualifies: "calls by
+    British officials asking the US to ...", "a letter from the Kenyan president urging ...",
+    "Peru's appeal asking Chile to ..."; and whoever joins the calls ("Johnson joined the calls
+    by officials asking ..."), who asks as they do."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from")
+               for p in c.children if p.dep_ == "pobj"]
+    found = [(m, f * 0.9) for o in owners for m, f in actors_of(ctx, o) if m.type != "Topic"]
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in W.joining_verbs:
+        found += [(m, f * 0.85) for s in noun.head.children if s.dep_ in SUBJ
+                  for m, f in actors_of(ctx, s) if m.type != "Topic"]
+    return found
 
 
 def _intending(ctx, noun) -> list[Reading]:

@@ -228,7 +228,7 @@ def demand_clause(ctx, verb) -> Iterator[RelationMention]:
     """"Britain said Libya must hand over the suspects": a demand on Libya (REQUEST)."""
     et = ctx.lex.by_predicate["requests"]
     for c in verb.children:
-        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+        if c.dep_ != "ccomp" or not _obliged(c):
             continue
         if any(a.dep_ == "neg" for a in c.children):
             continue
@@ -241,3 +241,15 @@ def demand_clause(ctx, verb) -> Iterator[RelationMention]:
                 # "Britain said Britain must ..." is no demand, but its opposition's is
                 if not same(a, o) and not (o.type == "Country" and a.country == o.country and not a.sector):
                     yield records.event(ctx, a, et, o, negated, modality, 0.65 * fa * fo, verb)
+
+
+def _obliged(clause) -> bool:
+    """Does the clause say its subject must act ("must hand over", "should apologise", "has to
+    release", "needs to stop")? (Not a pronoun that "has to" or "needs to": "they need to
+    stand by us" says as often what the speaker's own side must do.)"""
+    if any(a.dep_ == "aux" and a.lower_ in W.demand_modals for a in clause.children):
+        return True
+    return clause.lemma_.lower() in W.obligation_verbs and clause.pos_ in ("VERB", "AUX") \
+        and not any(s.dep_ in SUBJ and s.pos_ == "PRON" for s in clause.children) and any(
+            x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in clause.children)
