@@ -61,9 +61,6 @@ def _lines(name: str):
 
 # Derived verbs were reviewed as a list, not sentence by sentence: their records say so.
 DERIVED_WEIGHT = 0.9
-# Synonym-block verbs and phrases of the same dictionary no TABARI coder attested
-# (``dictionary_verbs.tsv``, scripts/derive_dictionary_verbs.py): weaker still.
-DICTIONARY_WEIGHT = 0.8
 
 
 @functools.cache
@@ -75,7 +72,6 @@ def load() -> Lexicon:
     by_pred: dict[str, EventType] = {}
     rows = [(cols, 1.0) for _, cols in _lines("events.tsv")]
     rows += [(cols, DERIVED_WEIGHT) for _, cols in _lines("cameo_verbs.tsv")]
-    rows += [(cols, DICTIONARY_WEIGHT) for _, cols in _lines("dictionary_verbs.tsv")]
     for cols, weight in rows:
         cols = cols + [""] * 8
         pred, plover, mode, cameo, vs, ns, preps, requires = cols[:8]

@@ -137,7 +137,7 @@ def test_an_event_dated_only_to_the_year_is_not_the_same_as_one_on_a_day_of_it(t
 
 def _lexicon_codes() -> set[tuple[str, str]]:
     out = set()
-    for name in ("events.tsv", "cameo_verbs.tsv", "dictionary_verbs.tsv"):
+    for name in ("events.tsv", "cameo_verbs.tsv"):
         for line in resources.files("kg.data").joinpath(name).read_text(encoding="utf-8").splitlines():
             cols = line.split("\t")
             if not line.startswith("#") and len(cols) > 3 and cols[3].strip():

@@ -4,7 +4,7 @@ tests/data/extraction.jsonl."""
 
 from __future__ import annotations
 
-from kg.lexicon import DERIVED_WEIGHT, DICTIONARY_WEIGHT, load
+from kg.lexicon import DERIVED_WEIGHT, load
 from tests.conftest import shared_path
 
 
@@ -30,28 +30,6 @@ def test_derivation_reproduces_the_shipped_file():
     curated = resources.files("kg.data").joinpath("events.tsv")
     shipped = resources.files("kg.data").joinpath("cameo_verbs.tsv").read_text(encoding="utf-8")
     assert HEADER + "\n".join(derive(verbs, table, curated)) + "\n" == shipped
-
-
-def test_dictionary_rows_weigh_least_and_the_script_reproduces_them(monkeypatch):
-    """scripts/derive_dictionary_verbs.py writes kg/data/dictionary_verbs.tsv: synonym-block
-    verbs and phrases kg lacks, of one PLOVER type, reviewed as political."""
-    import importlib.util
-    from importlib import resources
-    from pathlib import Path
-
-    lex = load()
-    assert lex.verbs["berate"].weight == DICTIONARY_WEIGHT < DERIVED_WEIGHT
-    assert lex.verb("forge", ["alliance"]).predicate == "establishesTiesWith"
-    assert "plague" not in lex.verbs and "tend" not in lex.verbs  # synonym padding stays out
-    verbs = shared_path("reference", "petrarch-dictionaries", "CAMEO.verbpatterns.150430.txt")
-    table = shared_path("reference", "CAMEO2PLOVER-2021.txt")
-    script = Path(__file__).resolve().parent.parent / "scripts" / "derive_dictionary_verbs.py"
-    spec = importlib.util.spec_from_file_location("derive_dictionary_verbs", script)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    data = Path(str(resources.files("kg.data")))
-    shipped = (data / "dictionary_verbs.tsv").read_text(encoding="utf-8")
-    assert module.HEADER + "\n".join(module.derive(verbs, table, data)) + "\n" == shipped
 
 
 def test_every_lexicon_predicate_is_a_property_of_its_plover_type_in_the_ontology():
