@@ -56,12 +56,13 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
 
 
 def _misspelt(span, label: str, key: str, linker):
-    """"Afganistan", "Quatar's emir": a one-word place, people or body the NER found that kg
-    does not know, one letter from the name of just one country (:mod:`kg.spelling`); not a
-    place of its own that happens to be ("Granada", ``correct_spellings``). Not a person's
-    name, nor part of a longer name: "Frances", "Al Jorden" and "Cameron Parish" are not
-    France, Jordan and Cameroon."""
-    if len(span) != 1 or label not in ("GPE", "NORP", "ORG") or not key[:1].isupper() \
+    """"Afganistan", "Tajikstan": a one-word place or people the NER found that kg does not
+    know, one letter from the name of just one country (:mod:`kg.spelling`); not a place of
+    its own that happens to be ("Granada", ``correct_spellings``). Not a person's name, nor
+    part of a longer name: "Frances", "Al Jorden" and "Cameron Parish" are not France,
+    Jordan and Cameroon. Not an ORG span either: the NER's organisations include misspelt
+    countries ("Quatar") but also companies and surnames one letter from a country."""
+    if len(span) != 1 or label not in ("GPE", "NORP") or not key[:1].isupper() \
             or key.lower() in W.correct_spellings:
         return None
     if linker.known(key) is not None or linker.demonym(key) is not None:
