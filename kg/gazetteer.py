@@ -173,6 +173,7 @@ class Gazetteer:
     parties: dict[str, tuple[Party, ...]] = field(default_factory=dict)
     _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _party_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
+    _spelling: tuple[int, object] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):
@@ -216,6 +217,19 @@ class Gazetteer:
 
     def country(self, iso3: str) -> Actor | None:
         return self.countries.get(iso3)
+
+    def misspelt_country(self, word: str) -> Actor | None:
+        """The one country whose one-word name or demonym this word misspells by a letter
+        ("Afganistan", "Quatar"; see :mod:`kg.spelling`); the index is made once."""
+        from . import spelling
+
+        cached = self._spelling
+        if cached is None or cached[0] != len(self.countries):
+            names = {norm(n): iso for iso, a in self.countries.items() for n in (a.label, *a.aliases)}
+            names.update(self.demonyms)
+            cached = self._spelling = (len(self.countries), spelling.Index(names))
+        iso = cached[1].nearest(norm(word))
+        return self.countries.get(iso) if iso else None
 
     def country_in_name(self, name: str) -> str | None:
         """The country an unknown organisation's name ties it to, or None.

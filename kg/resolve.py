@@ -161,6 +161,10 @@ class Linker:
     def country(self, iso3: str) -> gaz.Actor | None:
         return self.gazetteer.country(iso3)
 
+    def misspelt_country(self, word: str) -> gaz.Actor | None:
+        """The country a one-word name misspells by one letter ("Afganistan"), if just one."""
+        return self.gazetteer.misspelt_country(word)
+
     def country_mention(self, iso3: str | None, start: int, end: int) -> Mention | None:
         """A mention of the country itself, standing at these offsets ("the capital" → Iran)."""
         known = self.gazetteer.country(iso3) if iso3 else None

@@ -55,6 +55,27 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
                    country=country, key=key)
 
 
+def _misspelt(span, label: str, key: str, linker):
+    """"Afganistan", "Tajikstan": a one-word place or people the NER found that kg does not
+    know, one letter from the name of just one country (:mod:`kg.spelling`); not a place of
+    its own that happens to be ("Granada", ``correct_spellings``). Not a person's name, nor
+    part of a longer name: "Frances", "Al Jorden" and "Cameron Parish" are not France,
+    Jordan and Cameroon. Not an ORG span either: the NER's organisations include misspelt
+    countries ("Quatar") but also companies and surnames one letter from a country."""
+    if len(span) != 1 or label not in ("GPE", "NORP") or not key[:1].isupper() \
+            or key.lower() in W.correct_spellings:
+        return None
+    if linker.known(key) is not None or linker.demonym(key) is not None:
+        return None
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" or after is not None and (
+            after.pos_ == "PROPN" or after.lemma_.lower() in W.admin_rank):
+        return None  # part of a longer name: "Al Jorden", "Cameron parishes"
+    return linker.misspelt_country(key)
+
+
 def _key(text: str, typ: str, linker) -> str:
     """The mention's key: its words without titles and possessive."""
     last = text.rstrip(".").split()[-1].lower() if text.split() else ""
@@ -68,6 +89,9 @@ def _key(text: str, typ: str, linker) -> str:
 
 def _linked(span, typ: str, label: str, key: str, linker) -> tuple[str, str | None, str]:
     """(type, country, key) of a mention, as far as kg knows the name."""
+    near = _misspelt(span, label, key, linker)
+    if near is not None:
+        return "Country", near.country, near.label
     country = None
     if label == "NORP":
         actor = linker.demonym(key) or linker.known(key)

@@ -484,4 +484,14 @@ def _modality(ctx, noun, carrier=None) -> tuple[bool, str]:
     if noun.dep_ == "dobj" and modality in ("asserted", "reported") \
             and governor.lemma_.lower() in W.intent_verbs - W.phase_verbs - W.plain_light_verbs:
         modality = "intended"  # "is preparing an offensive", "plans a visit": not yet done
+    if modality in ("asserted", "reported") and _proposed(noun):
+        modality = "intended"
     return negated, modality
+
+
+def _proposed(noun) -> bool:
+    """"rejected an offer for direct talks", "a call for a ceasefire", "plans for a visit":
+    the event a proposal, demand or plan is for has not taken place."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "NOUN" and (
+        head.head.lemma_.lower() in W.proposal_nouns or head.head.lemma_.lower() in W.intention_nouns)

@@ -97,7 +97,8 @@ def role_noun(ctx, n):
     (:class:`.actors.Noun`), which reads other tokens with the same question."""
     if not n.agentive:
         return None
-    for reading in (_nested_nationality, _leader_government, _followers, _spokesman, _of_whom, _from_where):
+    for reading in (_nested_nationality, _leader_government, _followers, _spokesman, _of_whom, _from_where,
+                    _based):
         found = reading(ctx, n)
         if found is not None:
             return found
@@ -240,6 +241,31 @@ def _from_where(ctx, n):
                   if m is not None and len(m.country or "") == 3]
         if places and len({m.country for m in places}) == 1:
             return [(sector(ctx, n.tok, places[0], n.tok.idx, places[0].end), 0.75)]
+    return None
+
+
+def _based(ctx, n):
+    """"a newspaper based in Beirut", "a Beirut-based newspaper": the role noun's sector of
+    the country it is based in, as "a Lebanese newspaper" is (``seat_participles``). Only
+    for the sectors whose seat is their nationality (``seat_sectors``, the press): troops,
+    exiles and agencies are often based abroad ("troops based in Germany", "a Geneva-based
+    agency")."""
+    if sector_code(ctx, n.tok) not in W.seat_sectors:
+        return None
+    for a in n.tok.children:
+        if a.lemma_.lower() not in W.seat_participles or a.tag_ != "VBN":
+            continue
+        if a.dep_ == "acl":  # "based in Beirut"
+            toks = [p for c in a.children if c.dep_ == "prep" and c.lower_ in W.dwelling_preps
+                    for p in c.children if p.dep_ == "pobj"]
+        elif a.dep_ == "amod":  # "Beirut-based"
+            toks = [c for c in a.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < a.i]
+        else:
+            continue
+        places = [m for t in toks for m in [place(t, ctx.ms)] if m is not None and len(m.country or "") == 3]
+        if len({m.country for m in places}) == 1:
+            start = min(places[0].start, n.tok.idx)
+            return [(sector(ctx, n.tok, places[0], start, max(places[0].end, n.tok.idx + len(n.tok.text))), 0.75)]
     return None
 
 
