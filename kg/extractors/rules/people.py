@@ -44,7 +44,7 @@ def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
     if title.home:
         conf = 0.65  # "Prime Minister X" in a story about one country: that country's, inferred
     if "legislature" in title.scope and relation == "livesIn":
-        conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
+        return  # "Ohio Senator X": elected for Ohio, but news does not say where a legislator lives
     yield static(ctx, person, relation, org, conf, t)
     if relation == "livesIn" and org.type in ("City", "Location"):
         # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
