@@ -85,6 +85,11 @@ def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, M
     i = first - 1
     while i >= 0 and len(words) < 6 and not doc[i].is_sent_end:
         m = ms.get(i)
+        if m is not None and not words and named is None and m.type == "Organization" and _chamber_word(m) \
+                and i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of":
+            named = m  # "Speaker of the House Nancy Pelosi": the title is before "of the House"
+            i = next(k for k in range(i, -1, -1) if ms.get(k) is not m) - 2
+            continue
         if m is not None:
             if m is person or words == [] or m.type not in ("Organization", "Country", "Location", "City"):
                 break
@@ -173,6 +178,10 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
                 return None  # "State Senator X", "county representative": not the nation's chamber
             seat = (row[0], row[1])
             break
+    if seat is None and word is not None:
+        # "the Speaker of the House": the title's own word, the chamber named after it
+        row = titles.get(f"{country} {tok.lower_}")
+        seat = (row[0], row[1]) if row is not None else None
     # "House Speaker X", "Senate Majority Leader X": the chamber's bare name before the title
     chamber = names.get(f"{country} {word}", (None,))[0] if word is not None else None
     if chamber is not None and (seat is None or seat[1] != chamber):
