@@ -37,6 +37,9 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     for phrase, tok, named in _phrases(doc, head, first, person, ms):
         if any(w in W.voiding for w in phrase.split()) or _former(doc, tok, ms):
             continue  # "former Senator X", "a former United States Representative"
+        if any(t.token.i == tok.i and t.org is not None and t.org.type not in ("Country", "Location", "City")
+               and not _chamber_word(t.org) and not linker.is_party(t.org) for t in found):
+            continue  # "UN Representative X": the title is the body's the words name
         seat = _seat(phrase, named, country, tok) or _named_chamber(phrase, tok, person, ms)
         if seat is None:
             continue
@@ -70,7 +73,9 @@ def _country(found: list[Title], person: Mention, letter, home: str | None) -> s
     """The country whose chamber a title is: of a place a found title is of ("US Senator X",
     "Ohio Senator X"), of a US party letter, of the person, else the document's."""
     for t in found:
-        if t.org is not None and t.org.type in ("Country", "Location", "City") and t.org.country:
+        # a place of a title ("Ohio Senator") or a national party ("Democratic Senator")
+        if t.org is not None and t.org.country and (t.org.type in ("Country", "Location", "City")
+                                                    or t.relation == "memberOf" and t.org.type == "Group"):
             return t.org.country
     if letter is not None:
         return "USA"
@@ -174,8 +179,8 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
         tail = " ".join(words[-n:])
         row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
         if row is not None:
-            if n < len(words) and words[-n - 1] in W.local_seat_words:
-                return None  # "State Senator X", "county representative": not the nation's chamber
+            if any(w not in W.seat_qualifiers for w in words[:-n]):
+                return None  # "State Senator X", "Trade Representative Y": another office
             seat = (row[0], row[1])
             break
     if seat is None and word is not None:
