@@ -31,6 +31,8 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
     party is one they belong to."""
     if org is None or org.type != "Organization" or not is_head_of(tok, org, ctx.ms):
         return
+    if (org.key or org.text).split()[-1].lower() in W.event_names:
+        return  # "the Mini Maker Faire in Tyler": an event held in a town is based nowhere
     yield from _town_in_name(ctx, tok, org)
     yield from _national_seat(ctx, tok, org)
     for c in tok.children:

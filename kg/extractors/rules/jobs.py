@@ -143,12 +143,14 @@ def _former_holder(ctx, noun, org: Mention) -> Mention | None:
 
 
 def works(ctx, tok, m) -> Iterator[RelationMention]:
-    """"X works for/at Acme" (worksFor), "X served in Congress / on the council" (memberOf)."""
+    """"X works for/at Acme" (worksFor), "X served in Congress / on the council", "X sits on the
+    committee" (memberOf)."""
     ms = ctx.ms
     lemma = tok.lemma_.lower()
-    serving = lemma in W.serving_verbs
+    seated = lemma in W.seat_verbs  # "X, who sits on the Intelligence Committee"
+    serving = seated or lemma in W.serving_verbs
     people = _workers(ctx, tok, serving)
-    preps = ("in", "on", "with") if serving else ("for", "at", "with")
+    preps = ("on",) if seated else ("in", "on", "with") if serving else ("for", "at", "with")
     orgs = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
             for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms and ms[q.i].type in BODIES]
     for person in people:

@@ -44,7 +44,7 @@ def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
     if title.home:
         conf = 0.65  # "Prime Minister X" in a story about one country: that country's, inferred
     if "legislature" in title.scope and relation == "livesIn":
-        conf = 0.6  # "Ohio Senator X": elected for Ohio, so a resident of it
+        return  # "Ohio Senator X": elected for Ohio, but news does not say where a legislator lives
     yield static(ctx, person, relation, org, conf, t)
     if relation == "livesIn" and org.type in ("City", "Location"):
         # "a native of Ely, Minn.", "a Boise, Idaho, lawyer": the state after the town too
@@ -53,9 +53,11 @@ def _title_relations(ctx, head, person, title) -> Iterator[RelationMention]:
         if outer is not None and outer is not person:
             yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
                          round(conf - 0.05, 3), t)
-    # A governor or mayor lives where they govern. A title naming a country gives
-    # no citizenship: "US Ambassador X" may be a citizen, but the text does not say.
-    if org.type in ("City", "Location") and relation in ("leaderOf", "worksFor"):
+    # A town's official works there, and lives there (CoNLL04's Live_In: "King County police
+    # spokesman X"). A governor's or mayor's leaderOf already says where they govern, and news
+    # does not say they live there. A title naming a country gives no citizenship: "US
+    # Ambassador X" may be a citizen, but the text does not say.
+    if org.type in ("City", "Location") and relation == "worksFor":
         yield static(ctx, person, "livesIn", org, 0.6, t)
 
 

@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ...model import Mention
+from .chambers import seats
 from .context import BODIES, STATES
 from .deps import is_head_of
 from .mentions import retype
@@ -103,7 +104,8 @@ def _personal(title: Title, head, ms, linker) -> bool:
 def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Iterator[Title]:
     """The titles of one person, whose name's head token is ``head`` (``home``: the document's
     own country, for an office of a state named without one)."""
-    found = list(_titles_of(head, person, ms, linker, home))
+    # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names
+    found = seats(head, person, list(_titles_of(head, person, ms, linker, home)), ms, linker, home)
     yield from found
     # "Republican Kevin McCarthy", "X, a Democrat": a party beside the name, with no title
     for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None]):

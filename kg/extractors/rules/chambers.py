@@ -1,0 +1,243 @@
+"""Seats and offices of a chamber or a region named by the title alone.
+
+"Senator Lindsey Graham", "Congresswoman Jo Marsh (D-CA)", "X, an MP", "House Speaker Y",
+"Senate Majority Leader Z" name no chamber, or only its bare word ("House", "Senate"); the
+chamber is the one of the country the holder's other titles, a "(D-CA)" after the name, the
+person's known country or the document's own country give (``chamber_titles`` and
+``chamber_names`` of ``kg/data/rules/offices.tsv``). "Governor X" in a story that names one
+state far more than any other leads that state (``region_offices``). Read once per document
+by :mod:`.titles`, beside the titles :mod:`.title_words` finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...model import Mention
+from .posts import Title
+from .title_words import title_phrase
+from .words import W
+
+LEGISLATURE = frozenset({"legislature"})
+# The parties a letter before a US state names ("Jo Marsh (D-CA)").
+US_PARTY_LETTERS = {"D": "US Democratic Party", "R": "US Republican Party"}
+
+
+def seats(head, person: Mention, found: list[Title], ms, linker, home: str | None) -> list[Title]:
+    """The titles of one person with the chamber and party seats their words name: ``found``
+    (the titles :mod:`.title_words` found) with a chamber's bare word replaced by the country's
+    chamber, and the seats no title gave yet."""
+    doc = head.doc
+    first = head.i
+    while first > 0 and ms.get(first - 1) is person:
+        first -= 1
+    letter = _party_letter(doc, head, person, ms)
+    country = _country(found, person, letter, home)
+    out = list(found)
+    for phrase, tok, named in _phrases(doc, head, first, person, ms):
+        if any(w in W.voiding for w in phrase.split()) or _former(doc, tok, ms):
+            continue  # "former Senator X", "a former United States Representative"
+        if any(t.token.i == tok.i and t.org is not None and t.org.type not in ("Country", "Location", "City")
+               and not _chamber_word(t.org) and not linker.is_party(t.org) for t in found):
+            continue  # "UN Representative X": the title is the body's the words name
+        seat = _seat(phrase, named, country, tok) or _named_chamber(phrase, tok, person, ms)
+        if seat is None:
+            continue
+        relation, body = seat
+        if any(t.org is not None and (t.org.key or t.org.text) == (body.key or body.text) for t in out):
+            continue
+        # "House Speaker X": the bare "House" the job read is the chamber's
+        out = [t for t in out if named is None or t.org is not named or not _chamber_word(named)]
+        out.append(Title(relation, body, tok, LEGISLATURE))
+    out += _governed(doc, first, out, ms, linker)
+    if letter is not None and letter.text in US_PARTY_LETTERS \
+            and not any(linker.is_party(t.org) for t in out if t.org is not None):
+        label = US_PARTY_LETTERS[letter.text]
+        party = Mention(letter.text, letter.idx, letter.idx + 1, "Organization", country="USA", key=label)
+        out.append(Title("memberOf", party, letter))
+    return out
+
+
+def _party_letter(doc, head, person, ms):
+    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,": the party's letter after a name, or None."""
+    end = head.i + 1
+    while ms.get(end) is person:
+        end += 1
+    if end + 3 < len(doc) and doc[end].text in (",", "(") and doc[end + 1].text in W.party_initials \
+            and doc[end + 2].text == "-" and doc[end + 3].is_alpha:
+        return doc[end + 1]
+    return None
+
+
+def _country(found: list[Title], person: Mention, letter, home: str | None) -> str | None:
+    """The country whose chamber a title is: of a place a found title is of ("US Senator X",
+    "Ohio Senator X"), of a US party letter, of the person, else the document's."""
+    for t in found:
+        # a place of a title ("Ohio Senator") or a national party ("Democratic Senator")
+        if t.org is not None and t.org.country and (t.org.type in ("Country", "Location", "City")
+                                                    or t.relation == "memberOf" and t.org.type == "Group"):
+            return t.org.country
+    if letter is not None:
+        return "USA"
+    return person.country or home
+
+
+def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, Mention | None]]:
+    """The title words before the name ("house speaker") and in apposition after it ("an MP",
+    "the Speaker of the House"): (words, title token, the chamber word's mention if it is one)."""
+    words: list = []  # the title's words that are no mention, and a chamber's bare name
+    named = None
+    i = first - 1
+    while i >= 0 and len(words) < 6 and not doc[i].is_sent_end:
+        m = ms.get(i)
+        if m is not None and not words and named is None and m.type == "Organization" and _chamber_word(m) \
+                and i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of":
+            named = m  # "Speaker of the House Nancy Pelosi": the title is before "of the House"
+            i = next(k for k in range(i, -1, -1) if ms.get(k) is not m) - 2
+            continue
+        if m is not None:
+            if m is person or words == [] or m.type not in ("Organization", "Country", "Location", "City"):
+                break
+            if m.type == "Organization":
+                named = m
+            break
+        if doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") and doc[i].text != ".":
+            break
+        words.insert(0, doc[i])
+        i -= 1
+    if words and words[-1].text[:1].isupper():
+        yield " ".join(w.lower_ for w in words), words[-1], named
+    for c in head.children:
+        # "X, an MP", "X, the Speaker of the House"; a lower-case title only of W.chamber_seats
+        # ("X, a senator", not "X, a sales representative" or "a keynote speaker")
+        if c.dep_ == "appos" and c.i not in ms and c.pos_ in ("NOUN", "PROPN") \
+                and (c.text[:1].isupper() or c.lower_ in W.chamber_seats):
+            yield title_phrase(c, ms) + _of_words(c, ms), c, _of_chamber(c, ms)
+
+
+def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
+    """"Senator X ... the Senate", a country with no row: the one chamber of the title's kind
+    (``chamber_of_title``) that the sentence names is the holder's."""
+    words = W.chamber_of_title.get(phrase.split()[-1])
+    if not words:
+        return None
+    found = {id(m): m for i in range(tok.sent.start, tok.sent.end) if (m := ms.get(i)) is not None
+             and m is not person and m.type == "Organization"
+             and any((m.key or m.text).lower() == w or (m.key or m.text).lower().endswith(" " + w) for w in words)}
+    return ("memberOf", next(iter(found.values()))) if len(found) == 1 else None
+
+
+def _former(doc, tok, ms) -> bool:
+    """Does a voiding word ("former", "retired") stand before the title, back to the start of
+    its phrase ("former Rhode Island governor and US Senator X", "the former Democratic Dean")?"""
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 9) - 1, -1):
+        t = doc[i]
+        if t.text in (",", ";", "(") or t.pos_ in ("VERB", "AUX") \
+                or i in ms and ms[i].type == "Person":
+            return False
+        if t.lower_ in W.voiding:
+            return True
+    return False
+
+
+def _chamber_word(m: Mention) -> bool:
+    """Is the mention a chamber's bare name ("House", "Senate") in some country?"""
+    word = (m.key or m.text).lower()
+    return any(key.split(" ", 1)[1] == word for key in W.chamber_names)
+
+
+def _of_words(tok, ms) -> str:
+    """"speaker of the house": the words of an "of" phrase after a title that is no mention."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return " of " + " ".join(w.lower_ for w in p.subtree if w.lower_ != "the")
+    return ""
+
+
+def _of_chamber(tok, ms) -> Mention | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization":
+                    return ms[p.i]
+    return None
+
+
+def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple[str, Mention] | None:
+    """(relation, chamber) of a title phrase, or None."""
+    words = phrase.split()
+    titles, names = W.chamber_titles, W.chamber_names
+    word = (named.key or named.text).lower() if named is not None else None
+    if word is not None and country is None:
+        # "House Speaker X" with no country told: the country whose chamber alone has the name
+        owners = [key.split(" ", 1)[0] for key in names if key.split(" ", 1)[1] == word]
+        country = owners[0] if len(owners) == 1 else None
+    seat = None
+    for n in range(min(5, len(words)), 0, -1):
+        tail = " ".join(words[-n:])
+        row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
+        if row is not None:
+            if any(w not in W.seat_qualifiers for w in words[:-n]):
+                return None  # "State Senator X", "Trade Representative Y": another office
+            seat = (row[0], row[1])
+            break
+    if seat is None and word is not None:
+        # "the Speaker of the House": the title's own word, the chamber named after it
+        row = titles.get(f"{country} {tok.lower_}")
+        seat = (row[0], row[1]) if row is not None else None
+    # "House Speaker X", "Senate Majority Leader X": the chamber's bare name before the title
+    chamber = names.get(f"{country} {word}", (None,))[0] if word is not None else None
+    if chamber is not None and (seat is None or seat[1] != chamber):
+        seat = ("leaderOf" if seat is not None and seat[0] == "leaderOf" else "memberOf", chamber)
+    if seat is None:
+        return None
+    relation, label = seat
+    typ = "InternationalOrganization" if country is None or label == "European Parliament" else "Organization"
+    body_country = None if typ == "InternationalOrganization" else country
+    return relation, Mention(label, tok.idx, tok.idx + len(tok.text), typ, country=body_country, key=label)
+
+
+def _governed(doc, first: int, found: list[Title], ms, linker) -> list[Title]:
+    """"Governor Andrew Cuomo" in a story that names New York far more than any other state:
+    he leads New York. Only a capitalised office of ``region_offices`` just before the name,
+    of a person no title relates to a place, in a sentence that names no other region."""
+    t = doc[first - 1] if first > 0 else None
+    if t is None or t.lower_ not in W.region_offices or not t.is_title or t.i in ms \
+            or any(x.org is not None for x in found):
+        return []
+    region = home_region(ms, linker)
+    if region is None or any(m.type == "Location" and (m.key or m.text) != (region.key or region.text)
+                             for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None):
+        return []
+    where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
+                    key=region.key or region.text)
+    return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
+
+
+def home_region(ms, linker) -> Mention | None:
+    """The region (a state, a province) a document names most, when it names it at least
+    twice and more than twice as often as any other region; a name both a city and a state
+    bear ("New York") counts as the state."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    seen: set[int] = set()
+    for m in ms.values():
+        if id(m) in seen:
+            continue
+        seen.add(id(m))
+        name = m.key or m.text
+        if m.type == "City" and name.lower() in W.city_or_state:
+            known = linker.known(f"{name} State")
+            if known is None or known.type != "Location":
+                continue
+            m = Mention(name, m.start, m.end, "Location", country=known.country, key=known.label)
+        elif m.type != "Location" or not m.country:
+            continue
+        counts[name] = counts.get(name, 0) + 1
+        first.setdefault(name, m)
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
+        return None
+    return first[ranked[0][0]]
