@@ -70,7 +70,16 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     # "stopped a march by students", "banned the rally staged by the opposition": its doers
     doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
     return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
-                     if m.type != "Topic"]
+                     if m.type != "Topic"] or _author(ctx, needed, et, home)
+
+
+def _author(ctx, needed, et, home) -> list[Reading]:
+    """"struck down Bolsonaro's decree", "blocked the Trump administration's travel ban": the
+    one whose act a court undoes, a person or a national body read as any actor is."""
+    if et.plover not in W.author_recipient:
+        return []
+    return [(m, f * 0.75) for o in needed for c in o.children if c.dep_ == "poss"
+            for m, f in actors_of(ctx, c, role="recipient", et=et, home=home) if m.type in ACTOR_TYPES]
 
 
 def source(ctx, verb, et, dobjs, home) -> list[Reading]:

@@ -165,7 +165,8 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 # Caracas": the role noun says who acts, read as any actor is
                 actors += [(m, f * 0.9) for m, f in actors_of(ctx, c) if m.type != "Topic"]
     victims: list[Reading] = []
-    if (et.predicate in W.victim_possessive or et.predicate in W.possessor_undergoes) and actors \
+    if (et.predicate in W.victim_possessive or et.predicate in W.possessor_undergoes
+            or noun.lemma_.lower() in W.possessor_undergoes_nouns) and actors \
             and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
         # "Kennedy's killing", "Khashoggi's murder", "Navalny's arrest": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]
