@@ -155,6 +155,19 @@ def clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
             for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
 
 
+def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"ruled that the government had acted unlawfully", "ruled that Johnson's suspension of
+    Parliament was unlawful": whom a court's finding is against, the clause's subject or the
+    author of the act it names."""
+    if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
+        return []
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ]
+    found = [(m, f * 0.75) for s in subjects for m, f in actors_of(ctx, s, role="recipient", home=home)
+             if m.type != "Topic"]
+    return found or [(m, f * 0.7) for s in subjects for c in s.children if c.dep_ == "poss"
+                     for m, f in actors_of(ctx, c, role="recipient", home=home) if m.type in ACTOR_TYPES]
+
+
 def called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"called for G7 action", "called for UN intervention": whom the action is asked of."""
     if et.plover != "REQUEST":
