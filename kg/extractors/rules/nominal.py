@@ -21,6 +21,7 @@ from .context import ACTOR_TYPES, Reading
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
+from .geography import place
 from .linking import mention
 from .mentions import topic
 from .modality import modality_of, nominal_status
@@ -102,7 +103,8 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     if under and lemma in W.placing_verbs:
         actors, passive = subjects(ctx, verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
-        return actors, [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
+        return actors or _state_where(ctx, (verb, carrier), passive), \
+            [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
     undergoes = lemma in (W.under_verbs if under else W.undergoing_verbs)
     if not undergoes or et.plover not in W.undergone_types:
         return None
@@ -114,6 +116,18 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     objects = [a for s in aimed for a in actors_of(ctx, s, role="recipient", et=et)] if aimed \
         else subjects(ctx, verb)[0]
     return actors, [(m, f * 0.9) for m, f in objects if m.type != "Topic"]
+
+
+def _state_where(ctx, holders, passive) -> list[Reading]:
+    """"was put under investigation in Italy", "was placed under house arrest in Cairo": with
+    no one named to do it, the state of the place it is done in does (its police, prosecutors
+    or courts)."""
+    if not passive:
+        return []
+    places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None and m.country]
+    states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places[:1]]
+    return [(m, 0.85) for m in states if m is not None]
 
 
 def _clause_events(ctx, trigger, noun, carrier, et, actors, objects) -> Iterator[RelationMention]:
