@@ -70,7 +70,16 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     # "stopped a march by students", "banned the rally staged by the opposition": its doers
     doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
     return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
-                     if m.type != "Topic"]
+                     if m.type != "Topic"] or _author(ctx, needed, et, home)
+
+
+def _author(ctx, needed, et, home) -> list[Reading]:
+    """"struck down Bolsonaro's decree", "blocked the Trump administration's travel ban": the
+    one whose act a court undoes, a person or a national body read as any actor is."""
+    if et.plover not in W.author_recipient:
+        return []
+    return [(m, f * 0.75) for o in needed for c in o.children if c.dep_ == "poss"
+            for m, f in actors_of(ctx, c, role="recipient", et=et, home=home) if m.type in ACTOR_TYPES]
 
 
 def source(ctx, verb, et, dobjs, home) -> list[Reading]:
@@ -144,6 +153,19 @@ def clause_subject(ctx, verb, et, dobjs, home) -> list[Reading]:
             and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children)
             for s in c.children if s.dep_ in SUBJ
             for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"ruled that the government had acted unlawfully", "ruled that Johnson's suspension of
+    Parliament was unlawful": whom a court's finding is against, the clause's subject or the
+    author of the act it names."""
+    if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
+        return []
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ]
+    found = [(m, f * 0.75) for s in subjects for m, f in actors_of(ctx, s, role="recipient", home=home)
+             if m.type != "Topic"]
+    return found or [(m, f * 0.7) for s in subjects for c in s.children if c.dep_ == "poss"
+                     for m, f in actors_of(ctx, c, role="recipient", home=home) if m.type in ACTOR_TYPES]
 
 
 def called_body(ctx, verb, et, dobjs, home) -> list[Reading]:

@@ -108,7 +108,8 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     if under and lemma in W.placing_verbs:
         actors, passive = subjects(ctx, verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
-        return actors, [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
+        return actors or _state_where(ctx, (verb, carrier), passive), \
+            [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
     undergoes = lemma in (W.under_verbs if under else W.undergoing_verbs)
     if not undergoes or et.plover not in W.undergone_types:
         return None
@@ -120,6 +121,18 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     objects = [a for s in aimed for a in actors_of(ctx, s, role="recipient", et=et)] if aimed \
         else subjects(ctx, verb)[0]
     return actors, [(m, f * 0.9) for m, f in objects if m.type != "Topic"]
+
+
+def _state_where(ctx, holders, passive) -> list[Reading]:
+    """"was put under investigation in Italy", "was placed under house arrest in Cairo": with
+    no one named to do it, the state of the place it is done in does (its police, prosecutors
+    or courts)."""
+    if not passive:
+        return []
+    places = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None and m.country]
+    states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places[:1]]
+    return [(m, 0.85) for m in states if m is not None]
 
 
 def _clause_events(ctx, trigger, noun, carrier, et, actors, objects) -> Iterator[RelationMention]:
@@ -171,7 +184,8 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
                 # Caracas": the role noun says who acts, read as any actor is
                 actors += [(m, f * 0.9) for m, f in actors_of(ctx, c) if m.type != "Topic"]
     victims: list[Reading] = []
-    if (et.predicate in W.victim_possessive or et.predicate in W.possessor_undergoes) and actors \
+    if (et.predicate in W.victim_possessive or et.predicate in W.possessor_undergoes
+            or noun.lemma_.lower() in W.possessor_undergoes_nouns) and actors \
             and not any(c.dep_ == "prep" and c.lower_ in et.preps for c in noun.children):
         # "Kennedy's killing", "Khashoggi's murder", "Navalny's arrest": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]

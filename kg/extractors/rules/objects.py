@@ -80,9 +80,10 @@ def direct_objects(ctx, verb, et) -> list:
     """The objects that may be recipients: not the thing the row requires ("cut *ties*"), nor
     a firearm ("fired his Colt at X")."""
     # (a delegation or mission the row requires stands for whoever sent it: "received a
-    # mission from the OSCE")
+    # mission from the OSCE"; a legislature is itself what is done to: "dissolved the Knesset")
     dobjs = [c for c in verb.children if c.dep_ in ("dobj", "dative")
-             and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns)
+             and (c.lemma_.lower() not in et.requires or c.lemma_.lower() in W.delegation_nouns
+                  or c.lemma_.lower() in W.legislature_nouns)
              and not _requires_compound(c, et) and et.mode != "firearms"]
     if not dobjs:
         dobjs = counted_up_to(verb) or called_objects(verb)  # "kidnapped up to 16 Russian advisers"

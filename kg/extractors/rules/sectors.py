@@ -27,6 +27,8 @@ def sector_code(ctx, tok) -> str | None:
         sub = agents.get(c.lower_, agents.get(c.lemma_.lower()))
         if sub is not None and sub != "GOV":
             return sub  # "opposition leader", "police commander": whom they lead
+        if tok.lower_ == "general" and c.lower_ in W.civil_general_titles:
+            return "GOV"  # "the Governor General", "the attorney general": no soldier
     return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
 
 

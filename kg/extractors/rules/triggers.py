@@ -138,8 +138,11 @@ def denied_of(noun) -> list:
 
 def reading_as(ctx, verb: str, predicate: str) -> EventType | None:
     """The lexicon's row for a verb read as this predicate when it has the objects the row
-    needs ("fire" + shells: an attack with firearms)."""
-    return next((e for e in ctx.lex.restricted.get(verb, ()) if e.predicate == predicate), None)
+    needs ("fire" + shells: an attack with firearms), else the verb's own row if it is one of
+    this predicate."""
+    found = next((e for e in ctx.lex.restricted.get(verb, ()) if e.predicate == predicate), None)
+    plain = ctx.lex.verbs.get(verb)  # or its plain row: "impeach" gives the 1121 row of accuses
+    return found or (plain if plain is not None and plain.predicate == predicate else None)
 
 
 def objects(verb) -> list:
