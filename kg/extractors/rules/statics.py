@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, coref, homes, jobs, people, places, shapes
+from . import bodies, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
@@ -42,6 +42,9 @@ RULES = {
     "appointed": jobs.appointed,
     "former": jobs.former,
     "works": jobs.works,
+    "employed": employment.employed,
+    "joined": employment.joined,
+    "writes_for": employment.writes_for,
     "heads": bodies.heads,
     "residence": homes.residence,
     "of_country": people.of_country,
