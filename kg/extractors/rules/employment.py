@@ -17,6 +17,7 @@ from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES
 from .deps import PASS_SUBJ, SUBJ, conjuncts
+from .mentions import person_not_place
 from .records import static
 from .words import W
 
@@ -49,7 +50,10 @@ def work_places(tok, ms, preps: tuple[str, ...]) -> list[Mention]:
 
 
 def _people(ctx, tok, deps) -> list[Mention]:
-    return [a for c in tok.children if c.dep_ in deps for a, _ in actors_of(ctx, c) if a.type == "Person"]
+    """The people in the roles ``deps`` of a verb only people fill: a name the NER took for a
+    place kg does not know is a person's ("Acme hired Rita Calloway")."""
+    found = (person_not_place(a, ctx.linker) for c in tok.children if c.dep_ in deps for a, _ in actors_of(ctx, c))
+    return [a for a in found if a.type == "Person"]
 
 
 def _bodies(ctx, tok, deps) -> list[Mention]:

@@ -12,6 +12,7 @@ from ...model import Mention
 from .context import BODIES, COLLECTIVE
 from .deps import MODIFIER, SUBJ, attached, mention_start
 from .geography import place
+from .unnamed_bodies import correct_body_before
 from .words import W
 
 # What a title may be of: a body, a place or (for personal staff) a person; not a topic.
@@ -79,7 +80,11 @@ def titles_before(head, first, ms, linker) -> list:
     found = []
     if i >= 1 and doc[i].tag_ == "POS" and i - 1 in ms and title_of(phrase, linker) != (None, None):
         i -= 1  # "Northamptonshire's chief constable Nick Adderley": the body or place it is of
+    unnamed = correct_body_before(head, i, words, ms, linker, title_of(phrase, linker))
     org, words = _body_before(head, i, words, ms, linker)
+    if org is None and unnamed is not None:  # "Assipen Director X": a body the NER did not tag
+        org, words = unnamed, [w for w in words if w.idx >= unnamed.end]
+        phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
     if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
             and not linker.is_title(words[0].text) and linker.demonym(words[0].text) is None:
         # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
