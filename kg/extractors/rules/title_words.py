@@ -331,7 +331,19 @@ def apposition_org(t, person, ms) -> Mention | None:
                                                                  W.board_of_nouns)
                     for q in d.children if q.dep_ == "pobj" and q.i in ms
                     and ms[q.i].type in BODIES), None)
+    if org is None:
+        org = _unit_of_body(t, ms)
     return org
+
+
+def _unit_of_body(t, ms) -> Mention | None:
+    """"project manager of the local chapter of the Sierra Club", "a staff member of the planning
+    department at Acme": the body a unit named by a common noun (statics.tsv, unit_nouns) is
+    part of."""
+    return next((ms[q.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.lemma_.lower() in W.unit_nouns
+                 for d in p.children if d.dep_ == "prep" and d.lower_ in ("of", "at", "for", "with")
+                 for q in d.children if q.dep_ == "pobj" and q.i in ms and ms[q.i].type in BODIES), None)
 
 
 def _unit_owner(t, ms, types) -> Mention | None:
