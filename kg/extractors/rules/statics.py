@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, coref, employment, homes, jobs, people, places, shapes
+from . import bodies, branches, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
@@ -26,6 +26,7 @@ RULES = {
     "of_place": people.of_place,
     "based": bodies.based,
     "seat": bodies.seat,
+    "branch": branches.branch,
     "place_in": places.place_in,
     "facility": places.facility,
     "capital": places.capital,
