@@ -56,6 +56,16 @@ def _people(ctx, tok, deps) -> list[Mention]:
     return [a for a in found if a.type == "Person"]
 
 
+def _subjects(ctx, tok) -> list[Mention]:
+    """The people who act in a verb: its subjects, or the person a relative clause hangs on
+    ("X, who joined Acme in 1979")."""
+    ms = ctx.ms
+    people = _people(ctx, tok, SUBJ)
+    if not people and tok.dep_ == "relcl" and tok.head.i in ms and ms[tok.head.i].type == "Person":
+        people = [ms[tok.head.i]]
+    return people
+
+
 def _bodies(ctx, tok, deps) -> list[Mention]:
     return [a for c in tok.children if c.dep_ in deps for a, _ in actors_of(ctx, c) if a.type in BODIES]
 
@@ -92,7 +102,7 @@ def employed(ctx, tok, m) -> Iterator[RelationMention]:
 def joined(ctx, tok, m) -> Iterator[RelationMention]:
     """"X joined Acme in 1979" (worksFor), "X joined the Labour Party" (memberOf): a person
     who joins a body works in it or belongs to it."""
-    for person in _people(ctx, tok, SUBJ):
+    for person in _subjects(ctx, tok):
         for org in _bodies(ctx, tok, ("dobj",)):
             member = org.text.split()[-1].lower() in W.membership_bodies
             yield static(ctx, person, "memberOf" if member else "worksFor", org, 0.6, tok)
@@ -106,6 +116,37 @@ def writes_for(ctx, tok, m) -> Iterator[RelationMention]:
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
     orgs = [ms[q.i] for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
             for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms and ms[q.i].type in BODIES]
-    for person in _people(ctx, tok, SUBJ):
+    for person in _subjects(ctx, tok):
+        for org in orgs:
+            yield static(ctx, person, "worksFor", org, 0.6, tok)
+
+
+def _left(tok, ms) -> list[Mention]:
+    """The bodies one retires or resigns from: "from Acme", "from the board of Acme", "as
+    president of Acme"."""
+    found = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("from", "as"):
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            if c.lower_ == "from" and p.i in ms:
+                found.append(ms[p.i])
+                continue
+            found += [ms[q.i] for d in p.children if d.dep_ == "prep" and d.lower_ in ("of", "at", "for")
+                      for q in d.children if q.dep_ == "pobj" and q.i in ms]
+    return [m for m in found if m.type in BODIES]
+
+
+def left_job(ctx, tok, m) -> Iterator[RelationMention]:
+    """"X retired from Acme in 1990", "X resigned as president of Acme", "X quit Acme": one
+    worked there."""
+    ms = ctx.ms
+    people = _subjects(ctx, tok)
+    orgs = _left(tok, ms)
+    if tok.lemma_.lower() == "quit":
+        orgs += _bodies(ctx, tok, ("dobj",))
+    for person in people:
         for org in orgs:
             yield static(ctx, person, "worksFor", org, 0.6, tok)

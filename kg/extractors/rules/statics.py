@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, branches, coref, employment, homes, jobs, people, places, shapes
+from . import bodies, branches, company_titles, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
@@ -46,6 +46,8 @@ RULES = {
     "employed": employment.employed,
     "joined": employment.joined,
     "writes_for": employment.writes_for,
+    "left_job": employment.left_job,
+    "company_title": company_titles.company_title,
     "heads": bodies.heads,
     "residence": homes.residence,
     "of_country": people.of_country,
