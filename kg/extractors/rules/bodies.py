@@ -18,7 +18,7 @@ from ...model import Mention, RelationMention
 from .actors import actor_of, actors_of, pronoun
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_start
-from .geography import comma_place, town_like
+from .geography import comma_place, place, town_like
 from .mentions import as_person, retype
 from .records import static
 from .words import W
@@ -101,6 +101,7 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
         for m in c.children:
             if m.dep_ in ("compound", "nmod", "amod") and m.i in ms and ms[m.i].type in STATES:
                 yield static(ctx, org, "basedIn", ms[m.i], 0.7, c)
+        yield from _seat_in_apposition(ctx, org, c)
     elif c.dep_ == "poss" and c.i in ms and ms[c.i].type in STATES and ms[c.i] is not org \
             and not {w.lower().strip(".,") for w in (org.key or org.text).split()} & W.diplomatic_posts:
         yield static(ctx, org, "basedIn", ms[c.i], 0.65, c)  # "Chicago's Field Museum", "Iran's Mahan Air"
@@ -113,6 +114,24 @@ def _seat_by_modifier(ctx, tok, org, c) -> Iterator[RelationMention]:
             if g.dep_ in ("compound", "nmod") and g.i in ms and ms[g.i].type in ("City", "Location") \
                     and ms[g.i] is not org:
                 yield static(ctx, org, "basedIn", ms[g.i], 0.6, c)
+
+
+def _seat_in_apposition(ctx, org, noun) -> Iterator[RelationMention]:
+    """"The Tulsa Tribune, a daily newspaper in Oklahoma", "Acme, a textile maker in Lowell":
+    the place the noun put beside the name is in."""
+    ms = ctx.ms
+    if noun.tag_ in ("NNS", "NNPS") or noun.lemma_.lower() not in W.org_nouns | W.press_nouns | W.company_nouns \
+            | W.body_kind_nouns:
+        return  # not "protesters in Hong Kong", "a partner in the venture"
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "in":
+            for p in c.children:
+                where = place(p, ms) if p.dep_ == "pobj" else None
+                if where is not None and where is not org:
+                    yield static(ctx, org, "basedIn", where, 0.6, c)
+                    outer = comma_place(p, where, ms) if p.i in ms else None
+                    if outer is not None:
+                        yield static(ctx, org, "basedIn", outer, 0.55, c)
 
 
 def _firm_of_town(ctx, org, where) -> bool:

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES, COLLECTIVE
-from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, conjuncts, mention_end
+from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, mention_end
+from .employment import work_places
 from .homes import described_by
 from .linking import mention
 from .mentions import as_person
@@ -151,8 +152,7 @@ def works(ctx, tok, m) -> Iterator[RelationMention]:
     serving = seated or lemma in W.serving_verbs
     people = _workers(ctx, tok, serving)
     preps = ("on",) if seated else ("in", "on", "with") if serving else ("for", "at", "with")
-    orgs = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms and ms[q.i].type in BODIES]
+    orgs = work_places(tok, ms, preps)
     for person in people:
         if person.type != "Person":
             continue
@@ -175,6 +175,9 @@ def _workers(ctx, tok, serving: bool) -> list[Mention]:
     if not any(a.type == "Person" for a in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
             and tok.head.head.i in ms:
         people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
+    if not people and tok.dep_ == "advcl" and not any(c.dep_ in SUBJ for c in tok.children):
+        # "X fell ill while working at the hospital": who works is the main clause's subject
+        people = [a for c in tok.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
     if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
         first = tok.head
         people = [a for c in first.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, coref, homes, jobs, people, places, shapes
+from . import bodies, branches, company_titles, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import W, jsonl_rows
@@ -26,6 +26,7 @@ RULES = {
     "of_place": people.of_place,
     "based": bodies.based,
     "seat": bodies.seat,
+    "branch": branches.branch,
     "place_in": places.place_in,
     "facility": places.facility,
     "capital": places.capital,
@@ -42,6 +43,11 @@ RULES = {
     "appointed": jobs.appointed,
     "former": jobs.former,
     "works": jobs.works,
+    "employed": employment.employed,
+    "joined": employment.joined,
+    "writes_for": employment.writes_for,
+    "left_job": employment.left_job,
+    "company_title": company_titles.company_title,
     "heads": bodies.heads,
     "residence": homes.residence,
     "of_country": people.of_country,

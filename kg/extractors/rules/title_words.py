@@ -12,6 +12,7 @@ from ...model import Mention
 from .context import BODIES, COLLECTIVE
 from .deps import MODIFIER, SUBJ, attached, mention_start
 from .geography import place
+from .unnamed_bodies import correct_body_before
 from .words import W
 
 # What a title may be of: a body, a place or (for personal staff) a person; not a topic.
@@ -79,7 +80,11 @@ def titles_before(head, first, ms, linker) -> list:
     found = []
     if i >= 1 and doc[i].tag_ == "POS" and i - 1 in ms and title_of(phrase, linker) != (None, None):
         i -= 1  # "Northamptonshire's chief constable Nick Adderley": the body or place it is of
+    unnamed = correct_body_before(head, i, words, ms, linker, title_of(phrase, linker))
     org, words = _body_before(head, i, words, ms, linker)
+    if org is None and unnamed is not None:  # "Assipen Director X": a body the NER did not tag
+        org, words = unnamed, [w for w in words if w.idx >= unnamed.end]
+        phrase = " ".join(w.lower_ for w in words).replace(" - ", "-")
     if org is None and len(words) > 1 and words[0].is_upper and words[0].is_alpha and len(words[0]) > 1 \
             and not linker.is_title(words[0].text) and linker.demonym(words[0].text) is None:
         # "CNTP Secretary Luis Cobos": an acronym the NER left untagged names the body
@@ -326,7 +331,19 @@ def apposition_org(t, person, ms) -> Mention | None:
                                                                  W.board_of_nouns)
                     for q in d.children if q.dep_ == "pobj" and q.i in ms
                     and ms[q.i].type in BODIES), None)
+    if org is None:
+        org = _unit_of_body(t, ms)
     return org
+
+
+def _unit_of_body(t, ms) -> Mention | None:
+    """"project manager of the local chapter of the Sierra Club", "a staff member of the planning
+    department at Acme": the body a unit named by a common noun (statics.tsv, unit_nouns) is
+    part of."""
+    return next((ms[q.i] for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                 for p in c.children if p.dep_ == "pobj" and p.i not in ms and p.lemma_.lower() in W.unit_nouns
+                 for d in p.children if d.dep_ == "prep" and d.lower_ in ("of", "at", "for", "with")
+                 for q in d.children if q.dep_ == "pobj" and q.i in ms and ms[q.i].type in BODIES), None)
 
 
 def _unit_owner(t, ms, types) -> Mention | None:
