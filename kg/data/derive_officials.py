@@ -21,13 +21,24 @@ TITLE_WORDS = {"PRESIDENT", "MINISTER", "PRIME", "KING", "QUEEN", "CHIEF", "GENE
                "COLONEL", "COL.", "GEN.", "MR", "MRS", "MS", "ADMINISTRATION", "GOVERNMENT", "REGIME", "SHEIKH",
                "PRINCE", "EMIR", "SULTAN", "OF", "THE", "AMBASSADOR"}
 LOWER = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "la", "le", "du", "dos", "das", "y", "abu", "ould"}
+# A regnal or generational numeral ends a name and is written in capitals ("Elizabeth II",
+# "Mswati III", "James Baker III"); inside a name the same letters are a name's own word.
+NUMERALS = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"}
 
 
 def _name(raw: str) -> str:
+    """The dictionary's name in a name's own case.
+
+    >>> _name("ELIZABETH_II"), _name("ABDUL_AZIZ_AL_SAUD"), _name("SIN_II_NAM")
+    ('Elizabeth II', 'Abdul Aziz al Saud', 'Sin Ii Nam')
+    """
     words = [w for w in raw.replace("_", " ").split() if w]
     out = []
     for i, w in enumerate(words):
         low = w.lower()
+        if i and i == len(words) - 1 and low in NUMERALS:
+            out.append(low.upper())
+            continue
         out.append(low if (i and low in LOWER) else "-".join(p.capitalize() for p in low.split("-")))
     return " ".join(out)
 
