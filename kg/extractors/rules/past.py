@@ -23,7 +23,10 @@ def past_cue(ctx, holders, participants) -> bool:
     for tok in holders:
         if pluperfect(tok) or _used_to(tok):
             return True
-        for c in tok.children:
+        # the verb an event's clause completes carries its time too: "only once before has
+        # Congress voted to hold an officer in contempt"
+        governing = (tok.head,) if tok.dep_ == "xcomp" else ()
+        for c in (*tok.children, *(c for g in governing for c in g.children if c.dep_ == "advmod")):
             if c.dep_ == "advmod" and c.lower_ in W.past_adverbs:
                 return True  # "Spain once ruled Cuba"
             if c.dep_ == "prep" and c.lower_ == "in" and any(
