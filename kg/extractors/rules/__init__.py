@@ -83,7 +83,7 @@ from collections.abc import Iterator
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
-from .context import Context, home_country, name
+from .context import EARLIER, Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
@@ -117,8 +117,11 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home)
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
+    earlier: tuple = ()
     for sent in parsed.sents:
-        here = ctx.at(sent)
+        here = ctx.at(sent, earlier)
+        if not all(t.is_space for t in sent):  # (a blank line between paragraphs is no sentence)
+            earlier = (*earlier, sent)[-EARLIER:]
         static = list(static_relations(here))
         # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
         capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}
