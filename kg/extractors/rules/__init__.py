@@ -22,7 +22,8 @@ How a document is read
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
      its **roles**: actors (:mod:`.subjects`, the accused in :mod:`.culprits`) and
      recipients (:mod:`.recipients`, the objects in :mod:`.objects`, the weaker evidence
-     in :mod:`.indirect`), each token read for whom it stands for (:mod:`.actors`, a
+     in :mod:`.indirect`, the doer of an earlier act a bare noun stands for in
+     :mod:`.antecedents`), each token read for whom it stands for (:mod:`.actors`, a
      common noun by the readings of :mod:`.noun_readings`, :mod:`.coref`,
      :mod:`.sectors`) → its **modality**
      (:mod:`.modality`; saying one will act is an event too,
@@ -64,6 +65,7 @@ Who works where
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
 (:mod:`.subjects`, :mod:`.culprits`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`,
+:mod:`.antecedents`,
 :mod:`.actors`, :mod:`.noun_readings`, :mod:`.coref` for pronouns, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
 :mod:`.location`, with :mod:`.modality` for mood); static relations

@@ -19,7 +19,7 @@ unless such a noun is found, and then only those few sentences.
 
 from __future__ import annotations
 
-from .context import Reading
+from .context import ACTOR_TYPES, Reading
 from .subjects import subjects
 from .triggers import noun_event, verb_event
 from .words import W
@@ -74,9 +74,12 @@ def _loose(prep) -> bool:
 def _fits(ctx, tok, fits) -> bool:
     """Is the token an act the noun may stand for: a verb or noun of its row, a verb with the
     row's preposition ("call for"), an event of a PLOVER type of the row, or, when the row
-    says ``*``, any verb that is an event?"""
+    says ``*``, any verb that is an event but a reaction (``reply_types``: "Germany
+    criticised X. France criticised the decision" is not Germany's decision)?"""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
+        if _reacted_to(ctx, tok) and not _owners(ctx, tok):
+            return False  # "HRW criticised the strike": the strike is older than the critic's act
         if lemma in fits:
             return True
         row = noun_event(ctx, tok) if tok.i not in ctx.ms else None
@@ -86,16 +89,33 @@ def _fits(ctx, tok, fits) -> bool:
     if lemma in fits or any(f"{lemma} {c.lower_}" in fits for c in tok.children if c.dep_ == "prep"):
         return True
     et = verb_event(ctx, tok)
-    return et is not None and ("*" in fits or et.plover in fits)
+    return et is not None and (et.plover in fits or "*" in fits and et.plover not in W.reply_types)
+
+
+def _reacted_to(ctx, noun) -> bool:
+    """Is the noun an act someone reacts to ("criticised the strike", "welcomed the plan"):
+    the object of a verb of an ``anaphor_types`` event, whose subject did not do it?"""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    et = verb_event(ctx, head)
+    return et is not None and et.plover in W.anaphor_types
+
+
+def _owners(ctx, noun) -> list[Reading]:
+    """The owner a noun names ("Germany's request", "the Iranian decision")."""
+    return [(ctx.ms[c.i], 0.9) for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in ACTOR_TYPES]
 
 
 def _doers(ctx, tok) -> list[Reading]:
-    """Who did the act: a verb's subjects; a noun's owner ("Germany's request"), else the
-    subjects of the verb it is the object of ("imposed sanctions", "made a request")."""
+    """Who did the act: a verb's subjects; a noun's owner ("Germany's request", "Germany
+    criticised Iran's decision"), else the subjects of the verb it is the object of
+    ("imposed sanctions", "made a request")."""
     if tok.pos_ == "VERB":
         return subjects(ctx, tok)[0]
-    owners = [(ctx.ms[c.i], 0.9) for c in tok.children if c.dep_ == "poss" and c.i in ctx.ms]
-    if owners:
+    owners = _owners(ctx, tok)
+    if owners or _reacted_to(ctx, tok):
         return owners
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         return subjects(ctx, tok.head)[0]
