@@ -38,6 +38,7 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
     # (the verb's own object: the object rules leave out a request or an offer, whose author
     # they read by its "by" or "from")
     nouns = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and _bare_act(ctx, o)]
+    nouns += [verb.head] if _appended_act(ctx, verb) else []
     if not nouns:
         return []
     noun = nouns[0]
@@ -62,6 +63,20 @@ def _bare_act(ctx, tok) -> bool:
         return False
     # ("condemned the move as a provocation", "the decision on Tuesday": no owner)
     return not any(c.dep_ in OWNED and not _loose(c) or c.i in ctx.ms for c in tok.children)
+
+
+def _appended_act(ctx, verb) -> bool:
+    """Is the verb a clause on an act noun set after a comma, which stands for the act the
+    sentence has just told ("India revoked Kashmir's status, a decision that Pakistan
+    condemned", "..., a move criticised by Mexico")?"""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN" or noun.i in ctx.ms \
+            or noun.lemma_.lower() not in W.act_anaphors or noun.left_edge.i == 0 \
+            or noun.doc[noun.left_edge.i - 1].text not in (",", "\u2014", "-", "--"):
+        return False
+    dets = W.anaphor_determiners | W.appended_determiners
+    return any(c.dep_ == "det" and c.lower_ in dets for c in noun.children) and not any(
+        c.dep_ in OWNED and c.i != verb.i and not _loose(c) or c.i in ctx.ms for c in noun.children)
 
 
 def _loose(prep) -> bool:
