@@ -22,7 +22,8 @@ How a document is read
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
      its **roles**: actors (:mod:`.subjects`, the accused in :mod:`.culprits`) and
      recipients (:mod:`.recipients`, the objects in :mod:`.objects`, the weaker evidence
-     in :mod:`.indirect`), each token read for whom it stands for (:mod:`.actors`, a
+     in :mod:`.indirect`, the doer of an earlier act a bare noun stands for in
+     :mod:`.antecedents`), each token read for whom it stands for (:mod:`.actors`, a
      common noun by the readings of :mod:`.noun_readings`, :mod:`.coref`,
      :mod:`.sectors`) → its **modality**
      (:mod:`.modality`; saying one will act is an event too,
@@ -64,6 +65,7 @@ Who works where
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
 (:mod:`.subjects`, :mod:`.culprits`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`,
+:mod:`.antecedents`,
 :mod:`.actors`, :mod:`.noun_readings`, :mod:`.coref` for pronouns, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
 :mod:`.location`, with :mod:`.modality` for mood); static relations
@@ -83,7 +85,7 @@ from collections.abc import Iterator
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
-from .context import Context, home_country, name
+from .context import EARLIER, Context, home_country, name
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
@@ -117,8 +119,11 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home)
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
+    earlier: tuple = ()
     for sent in parsed.sents:
-        here = ctx.at(sent)
+        here = ctx.at(sent, earlier)
+        if not all(t.is_space for t in sent):  # (a blank line between paragraphs is no sentence)
+            earlier = (*earlier, sent)[-EARLIER:]
         static = list(static_relations(here))
         # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
         capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}

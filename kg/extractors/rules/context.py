@@ -25,6 +25,9 @@ OWNERS = ("Country", "Organization", "InternationalOrganization", "Group")  # no
 ACTOR_TYPES = ("Person", *COLLECTIVE)
 BODIES = ("Organization", "InternationalOrganization")
 
+# How many sentences before its own an act noun may stand for an act of ("the decision").
+EARLIER = 2
+
 # A (mention, confidence factor) reading of a token, as the role rules return them.
 Reading = tuple[Mention, float]
 
@@ -36,7 +39,9 @@ class Context:
     ``ms`` maps a token index to the mention that covers it (every token of a name maps to
     the same object); ``titles`` maps the head token of a person to the titles found beside
     it, as (relation, organisation mention or None, title token); ``reported`` holds the
-    first token of every sentence that a phrase such as "according to" makes reported.
+    first token of every sentence that a phrase such as "according to" makes reported;
+    ``earlier``, the sentences read just before ``sent``, is the document's one memory
+    from sentence to sentence, handed on by the reader (:func:`kg.extractors.rules.read`).
     """
 
     document: Any  # kg.model.Document
@@ -48,10 +53,13 @@ class Context:
     sent: Any = None  # the sentence (a spaCy Span) being read
     trace: Any = None  # a .trace.Trace when tracing where events are lost, else None
     country: str | None = None  # the document's own country, if it has one (home_country)
+    # the sentences just before ``sent`` (at most EARLIER, nearest last): where an act named
+    # by a bare noun ("criticised the decision") was told (:mod:`.antecedents`)
+    earlier: tuple = ()
 
-    def at(self, sent) -> Context:
-        """The same context, reading one sentence."""
-        return dataclasses.replace(self, sent=sent)
+    def at(self, sent, earlier: tuple = ()) -> Context:
+        """The same context, reading one sentence (after the ``earlier`` ones)."""
+        return dataclasses.replace(self, sent=sent, earlier=earlier)
 
 
 def home_country(ms: dict[int, Mention]) -> str | None:

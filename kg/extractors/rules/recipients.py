@@ -9,7 +9,8 @@ the order :func:`recipients` lists its steps: the people a vehicle acted on carr
 state beyond a frontier, the owner of what the row needs ("sought *Beijing's* support"),
 the author of what is rejected ("rejected calls *by* Belarus"), the recipient of a
 complement ("threatened to attack *Seoul*"), whom a condition or a demanded clause is on,
-and last, for some events, the place where it happened ("an attack *in* Kabul"; for a
+the doer of an earlier act a bare noun stands for ("criticised *the decision*",
+:mod:`.antecedents`), and last, for some events, the place where it happened ("an attack *in* Kabul"; for a
 people's protest that names nothing, their own state). A preposition the parser left
 without an object still governs one (:func:`.objects.stranded_object`). The actors
 themselves never count. The event types each step applies to, and the words, are lists
@@ -23,6 +24,7 @@ import dataclasses
 from ...lexicon import EventType
 from . import indirect
 from .actors import actors_of
+from .antecedents import antecedent
 from .context import ACTOR_TYPES, Reading, same
 from .deps import MODIFIER, is_own
 from .geography import place
@@ -84,7 +86,8 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     for step in (indirect.carried, indirect.frontier, indirect.owner, indirect.let_in, indirect.source,
                  indirect.complement, indirect.condition, indirect.clause_subject, indirect.finding,
                  indirect.called_body,
-                 indirect.written_to, indirect.people_named, indirect.placed_receiver, indirect.conflict_sides):
+                 indirect.written_to, indirect.people_named, indirect.placed_receiver, indirect.conflict_sides,
+                 antecedent):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found

@@ -1,0 +1,137 @@
+"""Event roles, recipient side: the doer of an earlier act that a bare noun stands for.
+
+"Trump announced tariffs on Mexico. Mexico's foreign minister criticised the decision": the
+decision is Trump's, and the criticism is aimed at him. "The embassy declined the request"
+declines whoever made the request the sentence before; "the move was condemned by the EU"
+condemns whoever moved. This is the last step :func:`.recipients.recipients` tries, for the
+event types of ``anaphor_types`` in ``kg/data/rules/roles.tsv``, when the verb's object (or
+passive subject) is an act noun of ``act_anaphors`` with a determiner and nothing of its own
+that says whose it is ("Iran's decision", "the decision of the court", "the decision to
+retire", "the referee's decision" are not read here).
+
+The act it stands for is the most recent one that fits the noun (its row lists the verbs,
+nouns and PLOVER types that may be told by it), earlier in the same sentence or in the
+sentences the context holds as ``earlier`` (:data:`.context.EARLIER`). The first act that
+fits decides: when it is the actor's own ("Brazil announced tariffs. Brazil defended the
+decision") or its doer is no one kg knows, the event has no recipient. Nothing is scanned
+unless such a noun is found, and then only those few sentences.
+"""
+
+from __future__ import annotations
+
+from .context import ACTOR_TYPES, Reading
+from .subjects import subjects
+from .triggers import noun_event, verb_event
+from .words import W
+
+# Dependents that give an act noun an owner or content of its own: "Iran's decision", "the
+# court decision", "the decision of the court", "the decision to retire", "the plan that ...".
+OWNED = ("poss", "compound", "nmod", "acl", "relcl", "appos", "prep", "nummod", "npadvmod")
+# The readings of a recipient found this way are weaker than one the sentence names.
+FACTOR = 0.7
+
+
+def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
+    """The doer of the earlier act that the verb's bare act noun stands for (module docstring)."""
+    if et.plover not in W.anaphor_types:
+        return []
+    # (the verb's own object: the object rules leave out a request or an offer, whose author
+    # they read by its "by" or "from")
+    nouns = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and _bare_act(ctx, o)]
+    nouns += [verb.head] if _appended_act(ctx, verb) else []
+    if not nouns:
+        return []
+    noun = nouns[0]
+    lemma = noun.lemma_.lower()
+    fits = frozenset((lemma, *W.act_anaphors[lemma]))
+    skip = {t.i for t in noun.subtree} | {verb.i}
+    here = [t for t in ctx.sent if t.i < verb.i and t.i not in skip]
+    for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in reversed(ctx.earlier))):
+        there = ctx.at(sent)
+        for tok in reversed(toks):
+            if _fits(there, tok, fits):
+                return [(m, f * FACTOR) for m, f in _doers(there, tok) if m.type != "Topic"]
+    return []
+
+
+def _bare_act(ctx, tok) -> bool:
+    """Is the token an act noun of ``act_anaphors`` with a determiner and no owner or
+    content of its own ("the decision", "this move", "the controversial plan")?"""
+    if tok.pos_ != "NOUN" or tok.i in ctx.ms or tok.lemma_.lower() not in W.act_anaphors:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in W.anaphor_determiners for c in tok.children):
+        return False
+    # ("condemned the move as a provocation", "the decision on Tuesday": no owner)
+    return not any(c.dep_ in OWNED and not _loose(c) or c.i in ctx.ms for c in tok.children)
+
+
+def _appended_act(ctx, verb) -> bool:
+    """Is the verb a clause on an act noun set after a comma, which stands for the act the
+    sentence has just told ("India revoked Kashmir's status, a decision that Pakistan
+    condemned", "..., a move criticised by Mexico")?"""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or noun.pos_ != "NOUN" or noun.i in ctx.ms \
+            or noun.lemma_.lower() not in W.act_anaphors or noun.left_edge.i == 0 \
+            or noun.doc[noun.left_edge.i - 1].text not in (",", "\u2014", "-", "--"):
+        return False
+    dets = W.anaphor_determiners | W.appended_determiners
+    return any(c.dep_ == "det" and c.lower_ in dets for c in noun.children) and not any(
+        c.dep_ in OWNED and c.i != verb.i and not _loose(c) or c.i in ctx.ms for c in noun.children)
+
+
+def _loose(prep) -> bool:
+    """Is a preposition on the noun one that says nothing of whose it is ("as a provocation",
+    "on Tuesday")?"""
+    return prep.dep_ == "prep" and (prep.lower_ == "as" or any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children))
+
+
+def _fits(ctx, tok, fits) -> bool:
+    """Is the token an act the noun may stand for: a verb or noun of its row, a verb with the
+    row's preposition ("call for"), an event of a PLOVER type of the row, or, when the row
+    says ``*``, any verb that is an event but a reaction (``reply_types``: "Germany
+    criticised X. France criticised the decision" is not Germany's decision)?"""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        if _reacted_to(ctx, tok) and not _owners(ctx, tok):
+            return False  # "HRW criticised the strike": the strike is older than the critic's act
+        if lemma in fits:
+            return True
+        row = noun_event(ctx, tok) if tok.i not in ctx.ms else None
+        return row is not None and row.plover in fits
+    if tok.pos_ != "VERB":
+        return False
+    if lemma in fits or any(f"{lemma} {c.lower_}" in fits for c in tok.children if c.dep_ == "prep"):
+        return True
+    et = verb_event(ctx, tok)
+    return et is not None and (et.plover in fits or "*" in fits and et.plover not in W.reply_types)
+
+
+def _reacted_to(ctx, noun) -> bool:
+    """Is the noun an act someone reacts to ("criticised the strike", "welcomed the plan"):
+    the object of a verb of an ``anaphor_types`` event, whose subject did not do it?"""
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or head.pos_ != "VERB":
+        return False
+    et = verb_event(ctx, head)
+    return et is not None and et.plover in W.anaphor_types
+
+
+def _owners(ctx, noun) -> list[Reading]:
+    """The owner a noun names ("Germany's request", "the Iranian decision")."""
+    return [(ctx.ms[c.i], 0.9) for c in noun.children
+            if c.dep_ in ("poss", "amod", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in ACTOR_TYPES]
+
+
+def _doers(ctx, tok) -> list[Reading]:
+    """Who did the act: a verb's subjects; a noun's owner ("Germany's request", "Germany
+    criticised Iran's decision"), else the subjects of the verb it is the object of
+    ("imposed sanctions", "made a request")."""
+    if tok.pos_ == "VERB":
+        return subjects(ctx, tok)[0]
+    owners = _owners(ctx, tok)
+    if owners or _reacted_to(ctx, tok):
+        return owners
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        return subjects(ctx, tok.head)[0]
+    return []
