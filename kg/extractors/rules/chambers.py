@@ -169,6 +169,8 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     """(relation, chamber) of a title phrase, or None."""
     words = phrase.split()
     titles, names = W.chamber_titles, W.chamber_names
+    if named is not None and not _chamber_word(named):
+        return None  # "State Senator X" with "State" tagged a body: another body's title
     word = (named.key or named.text).lower() if named is not None else None
     if word is not None and country is None:
         # "House Speaker X" with no country told: the country whose chamber alone has the name
