@@ -104,27 +104,37 @@ def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
     """Long names kg knows that the NER broke apart: "the Islamic State of Iraq and the
     Levant" tagged as an organisation and a place. A known name of four to eight words that
     lies across the NER's entities (not within one: "Republic of the Congo" inside "the
-    Democratic Republic of the Congo" is not that name) is taken whole, before the pieces."""
-    entity_of = {t.i: k for k, e in enumerate(parsed.ents) for t in e}
-    i, n = 0, len(parsed)
+    Democratic Republic of the Congo" is not that name) is taken whole, before the pieces.
+    (The tokens are listed once and spans made only for a lookup: this walk visits every
+    token of the corpus.)"""
+    entity_of = {j: k for k, e in enumerate(parsed.ents) for j in range(e.start, e.end)}
+    toks = list(parsed)
+    i, n = 0, len(toks)
     while i < n:
-        if not parsed[i].is_title or parsed[i].pos_ == "DET" or not linker.may_start_long_name(parsed[i:i + 2].text):
+        tok = toks[i]
+        if not tok.is_title or tok.pos_ == "DET" or not linker.may_start_long_name(_words(toks, i, i + 2)):
             i += 1
             continue
         for size in range(min(8, n - i), 3, -1):
-            span = parsed[i:i + size]
-            inside = {entity_of.get(t.i, -1 - t.i) for t in span}
-            if len(inside) == 1 or span[-1].is_punct or span[-1].is_space:
+            last = toks[i + size - 1]
+            if last.is_punct or last.is_space or len({entity_of.get(j, -1 - j) for j in range(i, i + size)}) == 1:
                 continue  # within one entity of the NER's: that entity decides
+            span = parsed[i:i + size]
             actor = linker.known(span.text)
             if actor is not None and actor.type != "Person":
                 m = Mention(span.text, span.start_char, span.end_char, actor.type, country=actor.country,
                             key=actor.label)
-                for t in span:
-                    out[t.i] = m
+                for j in range(span.start, span.end):
+                    out[j] = m
                 i += size - 1
                 break
         i += 1
+
+
+def _words(toks, i: int, j: int) -> str:
+    """The text of tokens i to j (as ``doc[i:j].text``, without making the span)."""
+    j = min(j, len(toks))
+    return "".join(t.text_with_ws for t in toks[i:j - 1]) + toks[j - 1].text if j > i else ""
 
 
 def _place_before_name(ent, linker) -> list | None:
@@ -169,39 +179,42 @@ def _retype(span, typ: str, linker) -> str:
 def _add_known_names(parsed, linker, out: dict[int, Mention]) -> None:
     """Names the NER missed but the gazetteer knows ("NATO", "Pyongyang", "Gondor"), and
     capitalised demonyms ("Israeli troops") it left untagged: longest match first."""
-    n = len(parsed)
+    toks = list(parsed)
+    n = len(toks)
     i = 0
     while i < n:
-        tok = parsed[i]
+        tok = toks[i]
         if i in out or not (tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("ADJ", "NOUN"))
                             or tok.text.isupper() and len(tok.text) > 1):
             i += 1
             continue
-        found = _known_at(parsed, i, linker, out)
+        found = _known_at(parsed, toks, i, linker, out)
         if found is None:
             i += 1
             continue
         span, m = found
-        for t in span:
-            out[t.i] = m
+        for j in range(span.start, span.end):
+            out[j] = m
         i = span.end
 
 
-def _known_at(parsed, i: int, linker, out) -> tuple | None:
+def _known_at(parsed, toks, i: int, linker, out) -> tuple | None:
     """The longest known name or demonym (up to four words) starting at token i."""
-    n = len(parsed)
+    n = len(toks)
     for size in (4, 3, 2, 1):
         j = i + size
-        if j > n or any(k in out for k in range(i, j)) or parsed[j - 1].is_punct:
+        if j > n or any(k in out for k in range(i, j)) or toks[j - 1].is_punct:
             continue
-        span = parsed[i:j]
-        actor = linker.known(span.text)
-        if actor is not None and (len(span.text) > 3 or span.text.isupper()):
-            return span, Mention(span.text, span.start_char, span.end_char, actor.type, country=actor.country,
+        text = _words(toks, i, j)
+        actor = linker.known(text)
+        if actor is not None and (len(text) > 3 or text.isupper()):
+            span = parsed[i:j]
+            return span, Mention(text, span.start_char, span.end_char, actor.type, country=actor.country,
                                  key=actor.label)
-        dem = linker.demonym(span.text) if size <= 2 else None
+        dem = linker.demonym(text) if size <= 2 else None
         if dem is not None:
-            return span, Mention(span.text, span.start_char, span.end_char, "Country", country=dem.country,
+            span = parsed[i:j]
+            return span, Mention(text, span.start_char, span.end_char, "Country", country=dem.country,
                                  key=dem.label)
     return None
 
