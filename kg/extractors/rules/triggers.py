@@ -43,9 +43,9 @@ def _senses() -> dict[str, dict[str, tuple[dict, ...]]]:
 
 def verb_event(ctx, tok) -> EventType | None:
     """The event a verb triggers in its sentence, or None."""
-    if tok.pos_ != "VERB":
+    # (most verbs begin no row: spared reading their objects and prepositions)
+    if tok.pos_ != "VERB" or (lemma := verb_lemma(tok)) not in _trigger_lemmas(ctx.lex):
         return None
-    lemma = verb_lemma(tok)
     heads = objects(tok)
     objs = _object_lemmas(tok, heads)
     preps = _prep_lemmas(tok)
@@ -74,6 +74,20 @@ def verb_event(ctx, tok) -> EventType | None:
         if _applies(ctx, tok, row, et, heads):
             return _then(ctx, row)
     return et
+
+
+_TRIGGER_LEMMAS: dict[int, frozenset[str]] = {}
+
+
+def _trigger_lemmas(lex) -> frozenset[str]:
+    """The lemmas a verb row or a sense row of ``lex`` begins with: no other verb triggers."""
+    found = _TRIGGER_LEMMAS.get(id(lex))
+    if found is None:
+        senses = _senses()
+        found = frozenset(k.split(" ", 1)[0] for k in (*lex.verbs, *lex.restricted)) \
+            | frozenset(senses["unknown"]) | frozenset(senses["known"])
+        _TRIGGER_LEMMAS[id(lex)] = found
+    return found
 
 
 def _prepositions(verb) -> list[str]:
