@@ -32,9 +32,11 @@ def dateline(ctx) -> Iterator[RelationMention]:
     i, end = sent.start, min(sent.end, sent.start + 16)
     if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
         i += 3  # "(Text)"
-    code = next((t.i for t in doc[i:end] if WIRE_CODE.match(t.text)), None)
+    code = next((t.i for t in doc[i:end] if len(t) >= 9 and WIRE_CODE.match(t.text)), None)
     if code is not None:
         i = code + 1
+    if i >= end or not (doc[i].is_title or doc[i].is_upper) and ctx.ms.get(i) is None:
+        return  # a dateline begins with its town, capitalised (most sentences end here)
     header = list(_header(ctx, doc, i, min(sent.end, i + 12), coded=code is not None))
     if header:
         yield from header
