@@ -17,6 +17,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ...model import Mention
+from .cabinet import cabinet_office
 from .chambers import seats
 from .context import BODIES, STATES
 from .deps import is_head_of
@@ -148,5 +149,23 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
         if relation is None and state_relation is None:
             yield from job(head, person, t, org, ms, linker)
             continue
-        yield from office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms, linker,
-                          home)
+        titles = list(office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms,
+                             linker, home))
+        yield from _cabinet(doc, person, phrase, t, org, titles, ms, linker, home)
+
+
+def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, home) -> Iterator[Title]:
+    """A cabinet officer's titles: the country he works for, though no country is named
+    ("Commerce Secretary X"), not the portfolio the NER took for a body ("British Home"
+    Secretary X works for the United Kingdom): kg/data/cabinet.tsv, :mod:`.cabinet`."""
+    cab = cabinet_office(doc, person, phrase, t, org, ms, linker, home)
+    if cab is None:
+        yield from titles
+        return
+    place, department, portfolio = cab
+    titles = [x for x in titles if portfolio is None or x.org is not portfolio]
+    yield from titles
+    if place is None:
+        return  # "Shadow Home Secretary X": no office of the government
+    if not any(x.relation in ("worksFor", "leaderOf") for x in titles):
+        yield Title("worksFor", place, t, linker.title_scope(phrase), home=portfolio is None)
