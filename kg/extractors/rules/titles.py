@@ -162,7 +162,7 @@ def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, 
     if cab is None:
         yield from titles
         return
-    place, department, portfolio = cab
+    place, portfolio = cab
     titles = [x for x in titles if portfolio is None or x.org is not portfolio]
     yield from titles
     if place is None:
