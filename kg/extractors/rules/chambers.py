@@ -40,7 +40,10 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         if any(t.token.i == tok.i and t.org is not None and t.org.type not in ("Country", "Location", "City")
                and not _chamber_word(t.org) and not linker.is_party(t.org) for t in found):
             continue  # "UN Representative X": the title is the body's the words name
-        seat = _seat(phrase, named, country, tok) or _named_chamber(phrase, tok, person, ms)
+        seat = _seat(phrase, named, country, tok)
+        if seat is None and named is None and f"{country} {phrase.split()[-1]}" not in W.chamber_titles:
+            # a country with no row; not a title _seat refused ("Trade Representative X")
+            seat = _named_chamber(phrase, tok, person, ms)
         if seat is None:
             continue
         relation, body = seat

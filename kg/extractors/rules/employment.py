@@ -104,8 +104,12 @@ def joined(ctx, tok, m) -> Iterator[RelationMention]:
     who joins a body works in it or belongs to it."""
     for person in _subjects(ctx, tok):
         for org in _bodies(ctx, tok, ("dobj",)):
-            member = org.text.split()[-1].lower() in W.membership_bodies
-            yield static(ctx, person, "memberOf" if member else "worksFor", org, 0.6, tok)
+            yield static(ctx, person, _tie(org), org, 0.6, tok)
+
+
+def _tie(org: Mention) -> str:
+    """One belongs to a party or a union (memberOf), and works for any other body."""
+    return "memberOf" if org.text.split()[-1].lower() in W.membership_bodies else "worksFor"
 
 
 def writes_for(ctx, tok, m) -> Iterator[RelationMention]:
@@ -141,7 +145,7 @@ def _left(tok, ms) -> list[Mention]:
 
 def left_job(ctx, tok, m) -> Iterator[RelationMention]:
     """"X retired from Acme in 1990", "X resigned as president of Acme", "X quit Acme": one
-    worked there."""
+    worked there ("X quit the Labour Party": one belonged to it)."""
     ms = ctx.ms
     people = _subjects(ctx, tok)
     orgs = _left(tok, ms)
@@ -149,4 +153,4 @@ def left_job(ctx, tok, m) -> Iterator[RelationMention]:
         orgs += _bodies(ctx, tok, ("dobj",))
     for person in people:
         for org in orgs:
-            yield static(ctx, person, "worksFor", org, 0.6, tok)
+            yield static(ctx, person, _tie(org), org, 0.6, tok)
