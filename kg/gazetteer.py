@@ -224,10 +224,11 @@ class Gazetteer:
         from . import spelling
 
         cached = self._spelling
-        if cached is None or cached[0] != len(self.countries):
+        size = (len(self.countries), len(self.demonyms))  # (made again if either table grew)
+        if cached is None or cached[0] != size:
             names = {norm(n): iso for iso, a in self.countries.items() for n in (a.label, *a.aliases)}
             names.update(self.demonyms)
-            cached = self._spelling = (len(self.countries), spelling.Index(names))
+            cached = self._spelling = (size, spelling.Index(names))
         iso = cached[1].nearest(norm(word))
         return self.countries.get(iso) if iso else None
 

@@ -76,18 +76,19 @@ def verb_event(ctx, tok) -> EventType | None:
     return et
 
 
-_TRIGGER_LEMMAS: dict[int, frozenset[str]] = {}
+# id of a lexicon → (that lexicon, held so that its id is not reused; its trigger lemmas)
+_TRIGGER_LEMMAS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _trigger_lemmas(lex) -> frozenset[str]:
     """The lemmas a verb row or a sense row of ``lex`` begins with: no other verb triggers."""
-    found = _TRIGGER_LEMMAS.get(id(lex))
-    if found is None:
+    held = _TRIGGER_LEMMAS.get(id(lex))
+    if held is None or held[0] is not lex:
         senses = _senses()
         found = frozenset(k.split(" ", 1)[0] for k in (*lex.verbs, *lex.restricted)) \
             | frozenset(senses["unknown"]) | frozenset(senses["known"])
-        _TRIGGER_LEMMAS[id(lex)] = found
-    return found
+        held = _TRIGGER_LEMMAS[id(lex)] = (lex, found)
+    return held[1]
 
 
 def _prepositions(verb) -> list[str]:
