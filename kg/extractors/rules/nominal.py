@@ -59,8 +59,9 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         return
     if not actors:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
+    crowd = []  # an unnamed crowd kg reads as the protesters
     if not actors and et.plover in W.crowd_types:
-        actors = _crowd(ctx, noun, carrier)
+        actors = crowd = _crowd(ctx, noun, carrier)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
@@ -77,9 +78,9 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     # "the lawsuit filed by New York against Exxon": the participle that carries the noun
     holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
     objects = _recipients(ctx, noun, et, holders, victims, actors)
-    if all(m.type == "Topic" for m, _ in objects):
+    if crowd and all(m.type == "Topic" for m, _ in objects):
         # ("protests against a new fuel tax erupted across Lebanon": the state that levies it)
-        objects = _crowd_state(ctx, noun, actors) or objects
+        objects = _crowd_state(ctx, noun, crowd) or objects
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -251,14 +252,13 @@ def _against_the_state(noun) -> bool:
     return False
 
 
-def _crowd_state(ctx, noun, actors) -> list[Reading]:
+def _crowd_state(ctx, noun, crowd) -> list[Reading]:
     """The state an unnamed crowd of :func:`_crowd` protests to when the noun names no one else
     ("anti-government protests continued in Baghdad": Iraq), as a people that protests at home
     addresses its own state (recipients._own_state)."""
-    crowd = [m for m, _ in actors if m.sector == "CVL" and m.start == noun.idx]
-    if len(crowd) != 1 or len(actors) != 1:
+    if len(crowd) != 1:
         return []
-    state = ctx.linker.country_mention(crowd[0].country, noun.idx, noun.idx + len(noun.text))
+    state = ctx.linker.country_mention(crowd[0][0].country, noun.idx, noun.idx + len(noun.text))
     return [(state, 0.8)] if state is not None else []
 
 
