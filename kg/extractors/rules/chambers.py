@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...model import Mention
 from .posts import Title
-from .title_words import title_phrase
+from .title_words import party_initial, title_phrase
 from .words import W
 
 LEGISLATURE = frozenset({"legislature"})
@@ -31,7 +31,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
-    letter = _party_letter(doc, head, person, ms)
+    letter = _party_letter(head, person, ms)
     country = _country(found, person, letter, home)
     out = list(found)
     for phrase, tok, named in _phrases(doc, head, first, person, ms):
@@ -61,15 +61,10 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     return out
 
 
-def _party_letter(doc, head, person, ms):
+def _party_letter(head, person, ms):
     """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,": the party's letter after a name, or None."""
-    end = head.i + 1
-    while ms.get(end) is person:
-        end += 1
-    if end + 3 < len(doc) and doc[end].text in (",", "(") and doc[end + 1].text in W.party_initials \
-            and doc[end + 2].text == "-" and doc[end + 3].is_alpha:
-        return doc[end + 1]
-    return None
+    found = party_initial(head, person, ms)
+    return found[0] if found is not None and found[1].is_alpha else None
 
 
 def _country(found: list[Title], person: Mention, letter, home: str | None) -> str | None:

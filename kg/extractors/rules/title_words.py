@@ -200,15 +200,25 @@ def _plural_title(head, ms, linker) -> list:
 def designation(head, person, ms) -> tuple | None:
     """"Jo Marsh, R-Utah," "Tom Barr (D-Fla.)": a party's initial and a state after a name, as
     US news writes its legislators; (the initial's token, the state) or None."""
+    found = party_initial(head, person, ms)
+    if found is not None:
+        initial, after = found
+        state = ms.get(after.i)
+        if state is not None and state.type in ("Location", "City"):
+            return initial, state
+    return None
+
+
+def party_initial(head, person, ms) -> tuple | None:
+    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,": (the party's initial, the token after its
+    hyphen) after a name, or None."""
     doc = head.doc
     end = head.i + 1
     while ms.get(end) is person:
         end += 1
     if end + 3 < len(doc) and doc[end].text in (",", "(") and doc[end + 1].text in W.party_initials \
             and doc[end + 2].text == "-":
-        state = ms.get(end + 3)
-        if state is not None and state.type in ("Location", "City"):
-            return doc[end + 1], state
+        return doc[end + 1], doc[end + 3]
     return None
 
 
