@@ -325,7 +325,8 @@ class Engines:
         with self.lock:
             self.stopping = True
             self.lock.notify_all()
-        self.thread.join(timeout=30)
+        if self.thread.ident is not None:  # started (running() stops a pool it never started when the port is taken)
+            self.thread.join(timeout=30)
         for e in list(self.engines):
             e.kill()
         self.log.close()
@@ -635,7 +636,8 @@ class Guard:
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
+        if self.thread.is_alive():  # shutdown() waits for serve_forever, which a guard never started never ends
+            self.server.shutdown()
         self.server.server_close()
         self.deadlines.running = False
 
@@ -720,14 +722,17 @@ def running(store_path: str | Path, *, bind: str = DEFAULT_BIND, timeout: int | 
         command = server_command(snap, "127.0.0.1:1", None, cors, binary)  # no timeout of its own: see above
         command[command.index("--bind") + 1] = "{bind}"
         pool = Engines(command, engines, work, startup_wait)
-        pool.start()
+        # The public port is taken before the engines pick their private ones, so that an
+        # engine can never be handed the port the user asked for.
         try:
             guard = Guard((host, port), pool, max_bytes=max_bytes, timeout=timeout,
                           max_request_bytes=max_request_bytes, client_timeout=client_timeout,
-                          allow_service=allow_service, log=log).start()
+                          allow_service=allow_service, log=log)
         except OSError as exc:
             raise StoreError(f"cannot listen on {bind} ({exc}); is it already in use? "
                              "Pick another with --bind") from None
+        pool.start()
+        guard.start()
         yield Server(_url(host, port), snap, pool)
     finally:
         if guard is not None:

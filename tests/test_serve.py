@@ -562,3 +562,29 @@ def test_a_stale_backend_left_by_a_killed_server_is_stopped_at_the_next_start(ex
     finally:
         if engine.poll() is None:
             engine.kill()
+
+
+def test_a_port_in_use_is_refused_before_any_engine_starts(example_store, tmp_path, monkeypatch):
+    """The public port is taken first: when it is in use, kg serve says so and starts no engine,
+    and leaves no snapshot behind (an engine started first could also take the port asked for)."""
+    from kg.errors import StoreError
+    from kg.serve import Engines, find_server, running
+
+    try:
+        find_server()
+    except Exception as exc:  # noqa: BLE001
+        pytest.skip(str(exc))
+    store = tmp_path / "store"
+    shutil.copytree(example_store, store)
+    started = []
+    real_start = Engines.start
+    monkeypatch.setattr(Engines, "start", lambda self: started.append(self) or real_start(self))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(StoreError, match=f"cannot listen on 127.0.0.1:{port}.*already in use"), \
+                running(store, bind=f"127.0.0.1:{port}"):
+            pass
+    assert started == []
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]
