@@ -750,9 +750,9 @@ def eval_(gold, predictions, fmt, extractor, gazetteer, match, all_facts, floors
           update_floors, explain, export_documents):
     """Score relations against GOLD: precision, recall and F1 per type and overall.
 
-    GOLD is a built-in set (seed, wikinews, wikinews-fresh, wikinews-fresh2, wikinews-fresh3, plover,
-    plover-tune, plover-holdout, petrarch, conll04, conll04-train-tune, conll04-train-holdout), 'all' (all but
-    the train halves),
+    GOLD is a built-in set (seed, wikinews, wikinews-fresh, wikinews-fresh2, wikinews-fresh3, wikinews-fresh4,
+    plover, plover-tune, plover-holdout, petrarch, conll04, conll04-train-tune, conll04-train-holdout), 'all'
+    (all but the train halves),
     or the path of a gold file: kg's format (docs/evaluation.md) or that
     of the GSR, PETRARCH or CoNLL04 files. kg's own gold ships with it; shared data (the
     other sets, the articles) is found through KG_SHARED (default ../shared). The matching

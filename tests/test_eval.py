@@ -456,7 +456,8 @@ def test_kg_gold_files_quote_no_article_text():
             assert len(sentence) < 70 or sentence not in gold_text, sentence
 
 
-@pytest.mark.parametrize("name", ["seed", "wikinews", "wikinews-fresh", "wikinews-fresh2", "wikinews-fresh3"])
+@pytest.mark.parametrize("name", ["seed", "wikinews", "wikinews-fresh", "wikinews-fresh2", "wikinews-fresh3",
+                                  "wikinews-fresh4"])
 def test_kg_gold_scored_against_itself_is_perfect(name):
     """Every alternative of every gold fact, predicted as a fact of its own, is right and finds its fact."""
     shared_path("corpus")

@@ -13,8 +13,8 @@ each readable on its own:
 :mod:`.formats`        one reader per gold format, registered by name: ``kg``,
                        ``plover`` (GSR), ``petrarch``, ``conll04``
 :mod:`.sets`           the built-in sets by name (seed, wikinews, wikinews-fresh,
-                       wikinews-fresh2, wikinews-fresh3, plover, plover-tune,
-                       plover-holdout, petrarch, conll04) and :func:`load`
+                       wikinews-fresh2, wikinews-fresh3, wikinews-fresh4, plover,
+                       plover-tune, plover-holdout, petrarch, conll04) and :func:`load`
 :mod:`.running`        predictions, :func:`evaluate`, :func:`run`, the printed table
 :mod:`.floors`         the regression floors
 =====================  ===================================================================
