@@ -17,6 +17,7 @@ from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES
 from .deps import PASS_SUBJ, SUBJ, conjuncts
+from .homes import described_by
 from .linking import mention
 from .mentions import person_not_place
 from .records import static
@@ -58,13 +59,10 @@ def _people(ctx, tok, deps) -> list[Mention]:
 
 
 def _subjects(ctx, tok) -> list[Mention]:
-    """The people who act in a verb: its subjects, or the person a relative clause hangs on
-    ("X, who joined Acme in 1979")."""
-    ms = ctx.ms
-    people = _people(ctx, tok, SUBJ)
-    if not people and tok.dep_ == "relcl" and tok.head.i in ms and ms[tok.head.i].type == "Person":
-        people = [ms[tok.head.i]]
-    return people
+    """The people who act in a verb (:func:`workers`), a name the NER took for a place kg does
+    not know being a person's."""
+    found = (person_not_place(a, ctx.linker) for a in workers(ctx, tok, False))
+    return [a for a in found if a.type == "Person"]
 
 
 def workers(ctx, tok, serving: bool) -> list[Mention]:
@@ -101,17 +99,16 @@ def _bodies(ctx, tok, deps) -> list[Mention]:
 
 
 def _described(ctx, tok) -> list[Mention]:
-    """The person a participle describes: "X, an engineer employed by Acme", "X, employed by
-    Acme"."""
+    """The person a participle describes: "X, employed by Acme", and the one its noun is said
+    of (:func:`.homes.described_by`): "X, an engineer employed by Acme", "X is an engineer
+    employed by Acme"."""
     ms = ctx.ms
     if tok.dep_ != "acl":
         return []
     head = tok.head
     if head.i in ms and ms[head.i].type == "Person":
         return [ms[head.i]]
-    if head.dep_ == "appos" and head.head.i in ms and ms[head.head.i].type == "Person":
-        return [ms[head.head.i]]
-    return []
+    return [m for m in described_by(ctx, head) if m.type == "Person"]
 
 
 def employed(ctx, tok, m) -> Iterator[RelationMention]:
