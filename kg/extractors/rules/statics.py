@@ -121,7 +121,13 @@ def _triggers() -> dict[str, dict[str, tuple[dict, ...]]]:
             raise ValueError(f"{where}: a row needs \"lemma\" or \"lower\"")
         if "if" in row:
             shapes.check(row["if"], where)
-        words = row[attr]
-        for word in getattr(W, words[1:]) if isinstance(words, str) else words:
+        for word in _words(row[attr]):
             index[attr].setdefault(word, []).append(row)
     return {attr: {k: tuple(v) for k, v in words.items()} for attr, words in index.items()}
+
+
+def _words(cell: str | list[str]) -> list[str]:
+    """A row's words: a list, in which "@name" stands for a word list of kg/data/rules/*.tsv,
+    or one such name."""
+    cells = [cell] if isinstance(cell, str) else cell
+    return [w for c in cells for w in (getattr(W, c[1:]) if c.startswith("@") else (c,))]
