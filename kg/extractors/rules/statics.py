@@ -17,7 +17,7 @@ from ...model import RelationMention
 from . import bodies, branches, company_titles, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
-from .words import W, jsonl_rows
+from .words import jsonl_rows
 
 TRIGGERS = "static_triggers.jsonl"
 
@@ -121,13 +121,6 @@ def _triggers() -> dict[str, dict[str, tuple[dict, ...]]]:
             raise ValueError(f"{where}: a row needs \"lemma\" or \"lower\"")
         if "if" in row:
             shapes.check(row["if"], where)
-        for word in _words(row[attr]):
+        for word in row[attr]:  # ("@name" lists read by jsonl_rows)
             index[attr].setdefault(word, []).append(row)
     return {attr: {k: tuple(v) for k, v in words.items()} for attr, words in index.items()}
-
-
-def _words(cell: str | list[str]) -> list[str]:
-    """A row's words: a list, in which "@name" stands for a word list of kg/data/rules/*.tsv,
-    or one such name."""
-    cells = [cell] if isinstance(cell, str) else cell
-    return [w for c in cells for w in (getattr(W, c[1:]) if c.startswith("@") else (c,))]
