@@ -52,6 +52,23 @@ def _cells(cell: str) -> list[str]:
     return [c.strip() for c in cell.split(",") if c.strip()]
 
 
+def _words(cell: str) -> list[str]:
+    """A cell's words, where "@name" stands for the word list of that name in
+    ``kg/data/rules/*.tsv`` ("@legislature_nouns"), kept there as its one source."""
+    return [w for c in _cells(cell) for w in (_rule_list(c[1:]) if c.startswith("@") else (c,))]
+
+
+def _rule_list(name: str) -> tuple[str, ...]:
+    """The words of one word list of ``kg/data/rules/*.tsv`` (a row "name<TAB>a, b, c")."""
+    rules = resources.files("kg.data").joinpath("rules")
+    words = [w for path in sorted(rules.iterdir(), key=lambda p: p.name) if path.name.endswith(".tsv")
+             for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
+             for cols in [line.split("\t")] if len(cols) == 2 and cols[0].strip() == name for w in _cells(cols[1])]
+    if not words:
+        raise ValueError(f"kg/data/events.tsv: no word list {name!r} in kg/data/rules/*.tsv")
+    return tuple(words)
+
+
 def _lines(name: str):
     text = resources.files("kg.data").joinpath(name).read_text(encoding="utf-8")
     for number, line in enumerate(text.splitlines(), 1):
@@ -79,7 +96,7 @@ def load() -> Lexicon:
         strong = frozenset(p.lstrip("!") for p in cells if not p.startswith("~"))
         weak = frozenset(p[1:] for p in cells if p.startswith("~"))
         theme = frozenset(p[1:] for p in cells if p.startswith("!"))
-        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_cells(requires)), weak, theme,
+        et = EventType(pred, plover, mode or None, cameo, strong, frozenset(_words(requires)), weak, theme,
                        weight)
         if weight == 1.0:
             by_pred.setdefault(pred, et)

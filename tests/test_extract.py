@@ -48,3 +48,14 @@ def test_the_rule_data_files_load_and_every_list_a_rule_names_exists():
                 if not line.startswith("#")]
         named |= {n for row in rows for n in re.findall(r'"@([a-z_]+)"', row) if n not in ("lexicon", "agents")}
     assert named <= set(lists), sorted(named - set(lists))
+
+
+def test_a_rule_row_names_a_word_list_by_at():
+    """A row of verb_senses.jsonl, static_triggers.jsonl or the lexicon's events.tsv reads the
+    words of a list it names ("@finding_verbs") from kg/data/rules/*.tsv, their one source."""
+    from kg import lexicon
+    from kg.extractors.rules import statics, triggers, words
+
+    assert words.W.finding_verbs <= set(triggers._senses()["unknown"])
+    assert words.W.seat_participles | {"headquarters"} <= set(statics._triggers()["lemma"])
+    assert lexicon.load().restricted["prorogue"][0].requires == words.W.legislature_nouns

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .actors import actor_of, actors_of, pronoun
+from .branches import based_at, office_places
 from .context import BODIES, COLLECTIVE, OWNERS, STATES, same
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_start
 from .geography import comma_place, place, town_like
@@ -215,26 +216,17 @@ def based(ctx, tok, m) -> Iterator[RelationMention]:
 
 def _headquarters(ctx, tok) -> Iterator[RelationMention]:
     """"NRC headquarters in Rockville", "Acme, which has its headquarters in Tulsa"."""
-    ms = ctx.ms
     orgs = [o for o in _headquartered(ctx, tok) if o.type in ("Organization", "InternationalOrganization", "Group")]
     if not orgs:
         return
-    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
-              for p in c.children if p.dep_ == "pobj" and p.i in ms]
-    places += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms
-               and ms[c.i].type in STATES]  # "Acme's Tulsa headquarters"
+    places = office_places(tok, ctx.ms)
     doc = tok.doc
     if not places and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "in":
         # "at NRC headquarters in nearby Rockville", the "in" hung on the verb
-        places = [p for p in doc[tok.i + 1].children if p.dep_ == "pobj" and p.i in ms]
+        places = [p for p in doc[tok.i + 1].children if p.dep_ == "pobj" and p.i in ctx.ms]
     for org in orgs:
         for p in places:
-            where = ms[p.i]
-            if where.type in STATES and where is not org:
-                yield static(ctx, org, "basedIn", where, 0.75, tok)
-                outer = comma_place(p, where, ms)
-                if outer is not None:
-                    yield static(ctx, org, "basedIn", outer, 0.7, tok)
+            yield from based_at(ctx, org, p, (0.75, 0.7), tok)
 
 
 def _headquartered(ctx, tok) -> list[Mention]:

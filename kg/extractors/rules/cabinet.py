@@ -15,6 +15,7 @@ import functools
 from importlib import resources
 
 from ...model import Mention
+from .geography import other_country
 
 # Words before a title that make its holder no head of the department.
 NOT_HEAD = frozenset({"deputy", "vice", "shadow", "junior", "assistant", "under", "former", "ex", "acting", "state"})
@@ -65,14 +66,7 @@ def _country(title: str, org, person: Mention, home: str | None, linker, t, ms) 
     own = countries.get(title, set()) - {"*"}
     if len(own) == 1 and home in (None, *own):
         return next(iter(own))
-    return home if not _other_country(t, home, ms) else None
-
-
-def _other_country(t, home: str | None, ms) -> bool:
-    """Does the sentence name a country other than the document's own ("Interior Minister X
-    met the French envoy": whose minister is not told)?"""
-    return any(m.type == "Country" and m.country != home
-               for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None)
+    return home if not other_country(t, home, ms) else None
 
 
 def cabinet_office(doc, person: Mention, phrase: str, t, org: Mention | None, ms, linker, home: str | None):

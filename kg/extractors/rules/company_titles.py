@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from .context import BODIES
+from .homes import described_by
 from .records import static
 from .title_words import title_of, title_phrase
 
@@ -37,18 +38,17 @@ def _antecedent(ctx, tok) -> Mention | None:
 
 def _holders(ctx, title) -> list[Mention]:
     """Who holds the title: "Ann Roe, the company's president", "the company's president,
-    Ann Roe", "company president Ann Roe"."""
+    Ann Roe", "company president Ann Roe", "Ann Roe is the company's president"."""
     ms = ctx.ms
-    if title.dep_ == "appos" and title.head.i in ms:
-        return [ms[title.head.i]]
+    described = described_by(ctx, title)
+    if described and title.dep_ == "appos":
+        return described
     named = [ms[c.i] for c in title.children if c.dep_ == "appos" and c.i in ms]
     if named:
         return named
     if title.dep_ == "compound" and title.head.i in ms:
         return [ms[title.head.i]]
-    if title.dep_ == "attr" and title.head.lemma_ == "be":
-        return [ms[c.i] for c in title.head.children if c.dep_ in ("nsubj",) and c.i in ms]
-    return []
+    return described
 
 
 def company_title(ctx, tok, m) -> Iterator[RelationMention]:

@@ -17,6 +17,8 @@ from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES
 from .deps import PASS_SUBJ, SUBJ, conjuncts
+from .homes import described_by
+from .linking import mention
 from .mentions import person_not_place
 from .records import static
 from .words import W
@@ -57,12 +59,38 @@ def _people(ctx, tok, deps) -> list[Mention]:
 
 
 def _subjects(ctx, tok) -> list[Mention]:
-    """The people who act in a verb: its subjects, or the person a relative clause hangs on
-    ("X, who joined Acme in 1979")."""
+    """The people who act in a verb (:func:`workers`), a name the NER took for a place kg does
+    not know being a person's."""
+    found = (person_not_place(a, ctx.linker) for a in workers(ctx, tok, False))
+    return [a for a in found if a.type == "Person"]
+
+
+def workers(ctx, tok, serving: bool) -> list[Mention]:
+    """Who works at, serves in or joins what a verb names: its subjects, a lone surname the NER
+    left untagged, or the name a relative clause, a conjoined verb or a "while" clause is said
+    of ("Higgins, who works at the Pentagon", "Derwinski, a Republican who served in Congress")."""
     ms = ctx.ms
-    people = _people(ctx, tok, SUBJ)
-    if not people and tok.dep_ == "relcl" and tok.head.i in ms and ms[tok.head.i].type == "Person":
-        people = [ms[tok.head.i]]
+    people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    if not people and not serving:
+        # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
+        # person teaches or works somewhere
+        people = [a for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
+                  and c.is_title and not any(g.dep_ == "compound" for g in c.children)
+                  and ctx.linker.known(c.text) is None
+                  for a in [mention(c.doc[c.i:c.i + 1], "Person", "PERSON", ctx.linker)] if a is not None]
+    if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
+        people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
+    if not any(a.type == "Person" for a in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
+            and tok.head.head.i in ms:
+        people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
+    if not people and tok.dep_ == "advcl" and not any(c.dep_ in SUBJ for c in tok.children):
+        # "X fell ill while working at the hospital": who works is the main clause's subject
+        people = [a for c in tok.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+    if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
+        first = tok.head
+        people = [a for c in first.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
+        if not people and first.dep_ == "relcl" and first.head.i in ms:
+            people = [ms[first.head.i]]
     return people
 
 
@@ -71,17 +99,16 @@ def _bodies(ctx, tok, deps) -> list[Mention]:
 
 
 def _described(ctx, tok) -> list[Mention]:
-    """The person a participle describes: "X, an engineer employed by Acme", "X, employed by
-    Acme"."""
+    """The person a participle describes: "X, employed by Acme", and the one its noun is said
+    of (:func:`.homes.described_by`): "X, an engineer employed by Acme", "X is an engineer
+    employed by Acme"."""
     ms = ctx.ms
     if tok.dep_ != "acl":
         return []
     head = tok.head
     if head.i in ms and ms[head.i].type == "Person":
         return [ms[head.i]]
-    if head.dep_ == "appos" and head.head.i in ms and ms[head.head.i].type == "Person":
-        return [ms[head.head.i]]
-    return []
+    return [m for m in described_by(ctx, head) if m.type == "Person"]
 
 
 def employed(ctx, tok, m) -> Iterator[RelationMention]:

@@ -46,6 +46,14 @@ def comma_place(tok, inner: Mention, ms) -> Mention | None:
     return None
 
 
+def other_country(t, home: str | None, ms, but: Mention | None = None) -> bool:
+    """Does the sentence of the token ``t`` name a country other than the document's own
+    ``home``, besides ``but``? ("Interior Minister X met the French envoy": whose minister is
+    not told.)"""
+    return any(m.type == "Country" and m.country != home and m is not but
+               for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None)
+
+
 def in_list(inner_tok, far_i: int, ms) -> bool:
     """Are the two places of "New York, North Carolina" members of a list ("Maine, New York,
     North Carolina, Ohio"), not a town and its state? A place of the same rank stands on

@@ -14,10 +14,9 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .actors import actors_of
 from .context import BODIES, COLLECTIVE
-from .deps import MODIFIER, PASS_SUBJ, SUBJ, attached, mention_end
-from .employment import work_places
+from .deps import MODIFIER, PASS_SUBJ, attached, mention_end
+from .employment import work_places, workers
 from .homes import described_by
-from .linking import mention
 from .mentions import as_person
 from .posts import relation_to
 from .records import static
@@ -150,7 +149,7 @@ def works(ctx, tok, m) -> Iterator[RelationMention]:
     lemma = tok.lemma_.lower()
     seated = lemma in W.seat_verbs  # "X, who sits on the Intelligence Committee"
     serving = seated or lemma in W.serving_verbs
-    people = _workers(ctx, tok, serving)
+    people = workers(ctx, tok, serving)
     preps = ("on",) if seated else ("in", "on", "with") if serving else ("for", "at", "with")
     orgs = work_places(tok, ms, preps)
     for person in people:
@@ -158,29 +157,3 @@ def works(ctx, tok, m) -> Iterator[RelationMention]:
             continue
         for org in orgs:
             yield static(ctx, person, "memberOf" if serving else "worksFor", org, 0.7, tok)
-
-
-def _workers(ctx, tok, serving: bool) -> list[Mention]:
-    ms = ctx.ms
-    people = [a for c in tok.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
-    if not people and not serving:
-        # "Harrington taught at Harvard": a lone surname the NER left untagged; only a
-        # person teaches or works somewhere
-        people = [a for c in tok.children if c.dep_ == "nsubj" and c.i not in ms and c.pos_ == "PROPN"
-                  and c.is_title and not any(g.dep_ == "compound" for g in c.children)
-                  and ctx.linker.known(c.text) is None
-                  for a in [mention(c.doc[c.i:c.i + 1], "Person", "PERSON", ctx.linker)] if a is not None]
-    if not people and tok.dep_ in ("relcl", "conj") and tok.head.i in ms:
-        people = [ms[tok.head.i]]  # "Higgins, who works at the Pentagon"
-    if not any(a.type == "Person" for a in people) and tok.dep_ == "relcl" and tok.head.dep_ == "appos" \
-            and tok.head.head.i in ms:
-        people = [ms[tok.head.head.i]]  # "Derwinski, a Republican who served in Congress"
-    if not people and tok.dep_ == "advcl" and not any(c.dep_ in SUBJ for c in tok.children):
-        # "X fell ill while working at the hospital": who works is the main clause's subject
-        people = [a for c in tok.head.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
-    if not people and tok.dep_ == "conj":  # "who is a major ... and works at the Pentagon"
-        first = tok.head
-        people = [a for c in first.children if c.dep_ in SUBJ for a, _ in actors_of(ctx, c)]
-        if not people and first.dep_ == "relcl" and first.head.i in ms:
-            people = [ms[first.head.i]]
-    return people

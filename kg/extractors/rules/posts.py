@@ -17,7 +17,7 @@ from typing import NamedTuple
 from ...model import Mention
 from .context import BODIES, STATES, same
 from .deps import MODIFIER, attached
-from .geography import town_like
+from .geography import other_country, town_like
 from .mentions import retype
 from .parties import party_of
 from .title_words import HOLDERS
@@ -127,7 +127,7 @@ def _home_office(person, actor, phrase: str, t, home: str, ms) -> bool:
     others = [ms[i] for i in range(t.sent.start, t.sent.end) if i in ms and ms[i] is not person]
     if words[-1] in W.body_offices and any(m.type in BODIES and m.country != home for m in others):
         return False  # "the court is led by President X": a body's president (not "the French Parliament")
-    return not any(m.type == "Country" and m.country != home for m in others)
+    return not other_country(t, home, ms, person)
 
 
 def _special(special: Title, person, t, ms) -> Iterator[Title]:

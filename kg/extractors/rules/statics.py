@@ -17,7 +17,7 @@ from ...model import RelationMention
 from . import bodies, branches, company_titles, coref, employment, homes, jobs, people, places, shapes
 from .context import name, same
 from .datelines import dateline
-from .words import W, jsonl_rows
+from .words import jsonl_rows
 
 TRIGGERS = "static_triggers.jsonl"
 
@@ -121,7 +121,6 @@ def _triggers() -> dict[str, dict[str, tuple[dict, ...]]]:
             raise ValueError(f"{where}: a row needs \"lemma\" or \"lower\"")
         if "if" in row:
             shapes.check(row["if"], where)
-        words = row[attr]
-        for word in getattr(W, words[1:]) if isinstance(words, str) else words:
+        for word in row[attr]:  # ("@name" lists read by jsonl_rows)
             index[attr].setdefault(word, []).append(row)
     return {attr: {k: tuple(v) for k, v in words.items()} for attr, words in index.items()}

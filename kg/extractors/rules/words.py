@@ -51,18 +51,31 @@ def load() -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
     return found
 
 
+# The keys of a JSON-lines row that list the words it starts on.
+WORD_KEYS = ("lemma", "lemmas", "lower")
+
+
 def jsonl_rows(name: str) -> list[dict]:
-    """The rows of a JSON-lines file in kg/data/rules (lines starting with '#' are comments)."""
+    """The rows of a JSON-lines file in kg/data/rules (lines starting with '#' are comments).
+    A row's words (:data:`WORD_KEYS`) come as a list, in which ``"@name"`` stands for the
+    words of a list of the .tsv files, or as one ``"@name"``: ``["@finding_verbs"]``,
+    ``"@branch_nouns"``."""
     text = resources.files("kg.data").joinpath("rules", name).read_text(encoding="utf-8")
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         try:
-            rows.append(json.loads(line))
+            row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"kg/data/rules/{name}, line {number}: not JSON ({exc})") from None
+        rows.append({k: _words(v) if k in WORD_KEYS and isinstance(v, str | list) else v for k, v in row.items()})
     return rows
+
+
+def _words(cell: str | list[str]) -> list[str]:
+    cells = [cell] if isinstance(cell, str) else cell
+    return [w for c in cells for w in (sorted(getattr(W, c[1:])) if c.startswith("@") else (c,))]
 
 
 class Words:
