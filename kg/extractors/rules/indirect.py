@@ -96,8 +96,9 @@ def complement(ctx, verb, et, dobjs, home) -> list[Reading]:
     objects: list[Reading] = []
     for c in verb.children:
         # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
-        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-            and not any(a.dep_ == "mark" for a in c.children)
+        # (and a noun's: "Serbia's refusal to recognise Kosovo", "its threat to close the strait")
+        infinitive = c.dep_ in ("advcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+            and not any(a.dep_ == "mark" for a in c.children) and (c.dep_ == "advcl" or verb.pos_ == "NOUN")
         if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
             objects += _complement_recipients(ctx, c, et, objects, home)
     return objects

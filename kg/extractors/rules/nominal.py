@@ -22,6 +22,7 @@ from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
 from .geography import place
+from .indirect import complement
 from .linking import mention
 from .mentions import topic
 from .modality import modality_of, nominal_status
@@ -342,6 +343,16 @@ def _behest(noun) -> list:
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
 
 
+def _clause_recipients(ctx, noun, et) -> list[Reading]:
+    """Whom the noun's clause acts on: "its demand that Israel ease restrictions", "its call for
+    Uganda to withdraw" (the demanded clause's subject); "Serbia's refusal to recognise Kosovo"
+    (the complement's recipient, as for the verb)."""
+    found = [] if et.plover not in W.demand_types else [
+        (m, f * 0.75) for c in _demanded_clauses(noun) for s in c.children if s.dep_ in SUBJ
+        for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    return found or (complement(ctx, noun, et, [], None) if et.plover in W.complement_recipient else [])
+
+
 def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     """The noun's recipients, strongest evidence first."""
     objects: list[Reading] = list(victims)
@@ -359,11 +370,8 @@ def _recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
         objects += [(m, f * 0.9) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"
                     for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Topic"]
-    if not objects and et.plover in W.demand_types:
-        # "its demand that Israel ease restrictions", "its call for Uganda to withdraw"
-        objects += [(m, f * 0.75) for c in _demanded_clauses(noun)
-                    for s in c.children if s.dep_ in SUBJ
-                    for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    if not objects:
+        objects += _clause_recipients(ctx, noun, et)
     if not objects and et.plover == "REQUEST":
         objects += _asked_body(ctx, noun)
     victim_named = et.predicate == "kills" and [
