@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ...model import RelationMention
 from . import records, trace
 from .actors import actors_of
+from .antecedents import act_doers
 from .deps import PASS_SUBJ, SUBJ
 from .modality import modality_of
 from .words import W
@@ -48,6 +49,8 @@ def feeling_events(ctx, tok) -> Iterator[RelationMention]:
     actors = [r for s in feelers for r in actors_of(ctx, s, et=et)]
     objects = [(m, f) for p in causes for m, f in actors_of(ctx, p, role="recipient", et=et)
                if m.type != "Topic"]
+    # ("France was alarmed by the operation": the doer of the act told before)
+    objects = objects or [r for p in causes for r in act_doers(ctx, p, tok)]
     pairs = [(a, fa, o, fo) for a, fa in actors for o, fo in objects]
     if not pairs:
         trace.lost(ctx, tok, "no-actor" if not actors else "no-recipient")
