@@ -43,7 +43,13 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
     # ("expressed concern over the operation": the act the row's preposition names)
     nouns += [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in et.preps
               for p in c.children if p.dep_ == "pobj" and _bare_act(ctx, p)]
-    return _stood_for(ctx, nouns[0], verb) if nouns else []
+    if nouns:
+        return _stood_for(ctx, nouns[0], verb)
+    if et.plover == "REJECT" and verb.lemma_.lower() in W.bare_refusals and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "advcl", "nsubjpass") for c in verb.children):
+        # "Britain asked Washington to waive the immunity. Washington refused.": the request
+        return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i)
+    return []
 
 
 def act_doers(ctx, noun, trigger) -> list[Reading]:
@@ -56,8 +62,12 @@ def act_doers(ctx, noun, trigger) -> list[Reading]:
 def _stood_for(ctx, noun, trigger) -> list[Reading]:
     lemma = noun.lemma_.lower()
     fits = frozenset((lemma, *W.act_anaphors[lemma]))
-    skip = {t.i for t in noun.subtree} | {trigger.i}
-    here = [t for t in ctx.sent if t.i < min(trigger.i, noun.i) and t.i not in skip]
+    return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i))
+
+
+def _act_before(ctx, fits, skip, end) -> list[Reading]:
+    """The doers of the latest act that fits, before token ``end`` or in the earlier sentences."""
+    here = [t for t in ctx.sent if t.i < end and t.i not in skip]
     for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in reversed(ctx.earlier))):
         there = ctx.at(sent)
         for tok in reversed(toks):
