@@ -37,15 +37,37 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
         return []
     # (the verb's own object: the object rules leave out a request or an offer, whose author
     # they read by its "by" or "from")
-    nouns = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and _bare_act(ctx, o)]
+    objs = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass")]
+    nouns = [o for o in objs if _bare_act(ctx, o)]
     nouns += [verb.head] if _appended_act(ctx, verb) else []
-    if not nouns:
-        return []
-    noun = nouns[0]
+    # ("expressed concern over the operation": the act the row's preposition names)
+    nouns += [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in et.preps
+              for p in c.children if p.dep_ == "pobj" and _bare_act(ctx, p)]
+    if nouns:
+        return _stood_for(ctx, nouns[0], verb)
+    if et.plover == "REJECT" and verb.lemma_.lower() in W.bare_refusals and not any(
+            c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "advcl", "nsubjpass") for c in verb.children):
+        # "Britain asked Washington to waive the immunity. Washington refused.": the request
+        return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i)
+    return []
+
+
+def act_doers(ctx, noun, trigger) -> list[Reading]:
+    """The doer of the earlier act a bare act noun stands for, told before the trigger (the
+    noun is a cause or a target the trigger's own rules read: "France was alarmed by the
+    operation", "the operation drew condemnation from France")."""
+    return _stood_for(ctx, noun, trigger) if _bare_act(ctx, noun) else []
+
+
+def _stood_for(ctx, noun, trigger) -> list[Reading]:
     lemma = noun.lemma_.lower()
     fits = frozenset((lemma, *W.act_anaphors[lemma]))
-    skip = {t.i for t in noun.subtree} | {verb.i}
-    here = [t for t in ctx.sent if t.i < verb.i and t.i not in skip]
+    return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i))
+
+
+def _act_before(ctx, fits, skip, end) -> list[Reading]:
+    """The doers of the latest act that fits, before token ``end`` or in the earlier sentences."""
+    here = [t for t in ctx.sent if t.i < end and t.i not in skip]
     for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in reversed(ctx.earlier))):
         there = ctx.at(sent)
         for tok in reversed(toks):

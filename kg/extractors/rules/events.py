@@ -2,7 +2,8 @@
 
 A verb the trigger rules give an event starts a verbal event; a speech verb with a
 "must" clause a demand; a noun the lexicon lists a nominal event; a killer noun
-("assassin") or "at the hands of" a killing.
+("assassin") or "at the hands of" a killing; a feeling of displeasure ("was disappointed by
+X's decision") a criticism.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 from ...model import RelationMention
 from . import trace
+from .feelings import feeling_events
 from .killers import at_the_hands, killer
 from .nominal import noun_events
 from .triggers import noun_event, objects, verb_event
@@ -42,6 +44,8 @@ def sentence_events(ctx) -> Iterator[RelationMention]:
             yield from killer(ctx, tok)
         if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
             yield from at_the_hands(ctx, tok)
+        if tok.pos_ in ("ADJ", "VERB"):
+            yield from feeling_events(ctx, tok)
 
 
 def _untriggered(ctx, tok) -> None:

@@ -96,8 +96,9 @@ def complement(ctx, verb, et, dobjs, home) -> list[Reading]:
     objects: list[Reading] = []
     for c in verb.children:
         # the parser sometimes hangs "threatened on Monday to resume ..." as advcl
-        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
-            and not any(a.dep_ == "mark" for a in c.children)
+        # (and a noun's: "Serbia's refusal to recognise Kosovo", "its threat to close the strait")
+        infinitive = c.dep_ in ("advcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+            and not any(a.dep_ == "mark" for a in c.children) and (c.dep_ == "advcl" or verb.pos_ == "NOUN")
         if (c.dep_ == "xcomp" or infinitive) and c.pos_ == "VERB":
             objects += _complement_recipients(ctx, c, et, objects, home)
     return objects
@@ -120,6 +121,8 @@ def _complement_recipients(ctx, c, et, objects, home) -> list[Reading]:
     if not objects and not found:
         found += [(m, f) for m, f in prep_objects(ctx, [c, *inner_objs], preps, act, 0.8, home)
                   if m.type != "Topic" or inner is not None]
+    if not objects and not found and et.plover in W.source_recipient:
+        found += _complement_counterparts(ctx, c, inner_objs, et, home)
     if not objects and not found and et.plover == "THREATEN":
         # "threatened to cut off power to the region of X", "to resume attacks
         # in X": the place the threatened act would strike
@@ -128,6 +131,17 @@ def _complement_recipients(ctx, c, et, objects, home) -> list[Reading]:
                   for p in prep.children if p.dep_ == "pobj"
                   for m in [place(p, ctx.ms)] if m is not None]
     return found
+
+
+def _complement_counterparts(ctx, c, inner_objs, et, home) -> list[Reading]:
+    """"refused to accept aid from Venezuela": whose the thing taken is (its "from" or "by");
+    "refused to return to talks with Seoul", "declined to join the pact with Japan": the other
+    side of the talks or pact the complement is about."""
+    found = [(m, f) for m, f in prep_objects(ctx, [c, *inner_objs], {"from", "by"}, et, 0.75, home)
+             if m.type != "Topic"]
+    pacts = [n for n in (*inner_objs, *(p for h in (c, *inner_objs) for p in prep_pobjs(h, W.complement_pact_preps)))
+             if {n.lemma_.lower(), n.lower_} & (W.agreement_nouns | W.quarrel_nouns)]
+    return found or [(m, f) for m, f in prep_objects(ctx, [*pacts, c], {"with"}, et, 0.75, home) if m.type != "Topic"]
 
 
 def condition(ctx, verb, et, dobjs, home) -> list[Reading]:

@@ -17,6 +17,7 @@ from ...lexicon import EventType
 from ...model import SECTORS, Mention, RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
+from .antecedents import act_doers
 from .context import ACTOR_TYPES, Reading
 from .culprits import accused
 from .dates import dates_on
@@ -122,7 +123,9 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     aimed = [s for s in verb.children if s.dep_ in SUBJ]  # "Google faces an inquiry": a firm may be aimed at
     objects = [a for s in aimed for a in actors_of(ctx, s, role="recipient", et=et)] if aimed \
         else subjects(ctx, verb)[0]
-    return actors, [(m, f * 0.9) for m, f in objects if m.type != "Topic"]
+    # ("the operation drew condemnation from France": whose operation was told before)
+    objects = [(m, f) for m, f in objects if m.type != "Topic"] or [r for s in aimed for r in act_doers(ctx, s, noun)]
+    return actors, [(m, f * 0.9) for m, f in objects]
 
 
 def _state_where(ctx, holders, passive) -> list[Reading]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from .actors import actors_of
 from .context import COLLECTIVE, Reading
 from .deps import SUBJ
+from .indirect import complement
 from .linking import mention
 from .recipients import demanded_of, where_done
 from .sectors import is_role_noun
@@ -38,11 +39,8 @@ def noun_recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
         objects += [(m, f * 0.9) for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj"
                     for m, f in actors_of(ctx, p, role="recipient", et=et) if m.type == "Topic"]
-    if not objects and et.plover in W.demand_types:
-        # "its demand that Israel ease restrictions", "its call for Uganda to withdraw"
-        objects += [(m, f * 0.75) for c in _demanded_clauses(noun)
-                    for s in c.children if s.dep_ in SUBJ
-                    for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    if not objects:
+        objects += _clause_recipients(ctx, noun, et)
     if not objects and et.plover == "REQUEST":
         objects += _asked_body(ctx, noun)
     victim_named = et.predicate == "kills" and [
@@ -62,6 +60,16 @@ def noun_recipients(ctx, noun, et, holders, victims, actors) -> list[Reading]:
     if not objects and not victim_named:
         objects += where_done(ctx, holders, et, actors)
     return objects or _outside_the_phrase(ctx, noun, et)
+
+
+def _clause_recipients(ctx, noun, et) -> list[Reading]:
+    """Whom the noun's clause acts on: "its demand that Israel ease restrictions", "its call for
+    Uganda to withdraw" (the demanded clause's subject); "Serbia's refusal to recognise Kosovo"
+    (the complement's recipient, as for the verb)."""
+    found = [] if et.plover not in W.demand_types else [
+        (m, f * 0.75) for c in _demanded_clauses(noun) for s in c.children if s.dep_ in SUBJ
+        for m, f in actors_of(ctx, s, role="recipient") if m.type != "Topic"]
+    return found or (complement(ctx, noun, et, [], None) if et.plover in W.complement_recipient else [])
 
 
 def _demanded_clauses(noun) -> list:

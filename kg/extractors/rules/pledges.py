@@ -132,7 +132,7 @@ def _refusal(verb, modality: str, kind: str | None):
     meet", which refuses nothing)."""
     if _questioned(verb):
         return None
-    if _own_future(verb):
+    if _own_future(verb) or _would_not(verb):
         return "refuse", verb
     return ("decline", verb) if kind in W.declinable_kinds and modality in ("asserted", "reported") else None
 
@@ -149,6 +149,16 @@ def _own_future(verb) -> bool:
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return bool(aux & W.intended_aux) or "would" in aux and verb.dep_ == "ccomp" \
         and verb.head.lemma_.lower() in W.speech_verbs
+
+
+def _would_not(verb) -> bool:
+    """A main clause's "would not" with no condition ("Spain would not recognise Kosovo"): the
+    past of "will not", a refusal told, not a hypothesis ("would not meet him if ...")."""
+    if verb.dep_ != "ROOT" or conditional(verb):
+        return False
+    kids = list(verb.children)
+    return any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) \
+        and not any(c.dep_ in ("prep", "advmod") and c.lower_ in W.condition_preps for c in kids)
 
 
 def _possible(verb) -> bool:
