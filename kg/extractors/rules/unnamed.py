@@ -42,11 +42,10 @@ def attackers(ctx, verb, et, passive_objs=()) -> list[Reading]:
     if doers:
         start, end = compound_span(doers[0])
     elif _needs_doer(verb) and verb.dep_ in W.told_clauses and not any(c.dep_ == "agent" for c in verb.children) \
-            and any(m.type != "Topic" for p in passive_objs for m, _ in actors_of(ctx, p, role="recipient", et=et)):
-        # "the minister was stabbed": someone stabbed (not "a man was stabbed in Paris", whose
-        # victim is no one kg can name: the town would be read as the one struck; nor "the
-        # night Kennedy was shot", "Kennedy, who had been shot": a clause that recalls an act,
-        # whose doer the story names elsewhere as often)
+            and any(_struck(ctx, p, et) for p in passive_objs):
+        # "the minister was stabbed": someone stabbed (not "the night Kennedy was shot",
+        # "Kennedy, who had been shot": a clause that recalls an act, whose doer the story
+        # names elsewhere as often)
         start, end = verb.idx, verb.idx + len(verb.text)
     else:
         return []
@@ -55,6 +54,18 @@ def attackers(ctx, verb, et, passive_objs=()) -> list[Reading]:
         return []
     text = verb.doc.text[start:end]
     return [(Mention(text, start, end, "Group", country=country, key=text, sector="UNK"), factor)]
+
+
+def _struck(ctx, tok, et) -> bool:
+    """Is the one a passive says was struck a political target: a state's organ or official
+    ("the minister was stabbed"), or a political one ("five protesters were shot", "the
+    opposition leader was shot")? Not "a man was stabbed in Paris" (no one kg can name: the
+    town would be read as the one struck) nor "a woman was shot dead" (one civilian: crime)."""
+    from .political import kind  # (political asks this module whether a doer is plain)
+
+    one = tok.tag_ not in ("NNS", "NNPS")
+    return any(kind(ctx, m) == "state" or kind(ctx, m) == "political" and not (one and m.sector == "CVL")
+               for m, _ in actors_of(ctx, tok, role="recipient", et=et) if m.type != "Topic")
 
 
 def _subjects(verb) -> list:
