@@ -37,7 +37,6 @@ country, or one kg cannot place, is no party to it (``foreign_place_types``).
 from __future__ import annotations
 
 from ...model import Mention
-from . import unnamed
 from .context import name
 from .words import W
 
@@ -77,10 +76,17 @@ def _violence(a: Mention, ka: str, ko: str) -> float:
     if ka == "topic":
         return 0.0
     if a.sector == "UNK":
-        if unnamed.plain(a):
+        if plain(a):
             return 1.0 if ko == "state" else 0.0
         return 0.0 if ko in W.unnamed_victims_refused else 1.0
     return 1.0
+
+
+def plain(m: Mention) -> bool:
+    """Is the unnamed doer a plain person ("a man", "two men"), not one armed or unidentified?
+    Such a doer's violence is a political event only against the state's organs or officials."""
+    words = (m.key or m.text).lower().split()
+    return len(words) > 0 and words[-1] in W.plain_attackers and not any(w in W.unnamed_marks for w in words)
 
 
 def _thing_acted_on(et, o: Mention) -> bool:

@@ -324,7 +324,7 @@ def _local(ctx, n):
     verbs = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" \
         else [verb]
     holders = [h for v in verbs for h in (
-        v, *(o for o in v.children if o.dep_ in ("dobj", "nsubj")),
+        v, *(o for o in v.children if o.dep_ == "dobj" or o.dep_ == "nsubj" and n.role == "recipient"),
         *(p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"))] \
         if verb.pos_ in ("VERB", "AUX") else []
     for c in (c for h in holders for c in h.children):

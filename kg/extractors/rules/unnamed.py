@@ -14,7 +14,7 @@ The country is never guessed: it is the one country of the places the clause nam
 (:func:`.context.home_country`, a story that dominantly tells of one country), at less
 confidence. Whether such an act is an event at all depends on whom it struck: a plain
 person ("a man") acting on a state's organ or official is; acting on a private person
-is crime (:func:`.political.standing`). The words are in ``kg/data/rules/roles.tsv``
+is crime (:func:`.political.standing`, :func:`.political.plain`). The words are in ``kg/data/rules/roles.tsv``
 (``weapon_nouns``, ``unnamed_attackers``, ``unnamed_marks``, ``plain_attackers``,
 ``doer_harm_verbs``).
 """
@@ -26,6 +26,7 @@ from .actors import actors_of
 from .context import Reading
 from .deps import PASS_SUBJ, SUBJ, compound_span
 from .geography import placed
+from .political import kind
 from .words import W
 
 # Confidence factors: where it struck in the clause; only the story's own country.
@@ -61,8 +62,6 @@ def _struck(ctx, tok, et) -> bool:
     ("the minister was stabbed"), or a political one ("five protesters were shot", "the
     opposition leader was shot")? Not "a man was stabbed in Paris" (no one kg can name: the
     town would be read as the one struck) nor "a woman was shot dead" (one civilian: crime)."""
-    from .political import kind  # (political asks this module whether a doer is plain)
-
     one = tok.tag_ not in ("NNS", "NNPS")
     return any(kind(ctx, m) == "state" or kind(ctx, m) == "political" and not (one and m.sector == "CVL")
                for m, _ in actors_of(ctx, tok, role="recipient", et=et) if m.type != "Topic")
@@ -95,13 +94,6 @@ def unnamed_attacker(ctx, tok) -> bool:
             or marked and (lemma in W.plain_attackers or tok.lower_ in W.plain_attackers)):
         return False
     return not any(c.dep_ in ("poss", "appos") or c.i in ctx.ms for c in tok.children)
-
-
-def plain(m: Mention) -> bool:
-    """Is the unnamed doer a plain person ("a man", "two men"), not one armed or unidentified?
-    Such a doer's violence is a political event only against the state's organs or officials."""
-    words = (m.key or m.text).lower().split()
-    return len(words) > 0 and words[-1] in W.plain_attackers and not any(w in W.unnamed_marks for w in words)
 
 
 def _needs_doer(verb) -> bool:
