@@ -26,6 +26,7 @@ from .actors import actors_of
 from .context import Reading
 from .deps import PASS_SUBJ, SUBJ, compound_span
 from .geography import placed
+from .modality import modality_of
 from .political import kind
 from .words import W
 
@@ -40,8 +41,13 @@ def attackers(ctx, verb, et, passive_objs=()) -> list[Reading]:
     doers += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
               for p in prep.children if p.dep_ == "pobj" and p.i not in ctx.ms
               and (_weapon(p) or prep.dep_ == "agent" and unnamed_attacker(ctx, p))]
+    attempt = _attempt(ctx, verb)
     if doers:
         start, end = compound_span(doers[0])
+    elif attempt is not None:
+        # "an attempt to assassinate the governor was thwarted in X": whoever made it
+        start, end = compound_span(attempt)
+        doers = [attempt]
     elif _needs_doer(verb) and verb.dep_ in W.told_clauses and not any(c.dep_ == "agent" for c in verb.children) \
             and any(_struck(ctx, p, et) for p in passive_objs):
         # "the minister was stabbed": someone stabbed (not "the night Kennedy was shot",
@@ -65,6 +71,20 @@ def _struck(ctx, tok, et) -> bool:
     one = tok.tag_ not in ("NNS", "NNPS")
     return any(kind(ctx, m) == "state" or kind(ctx, m) == "political" and not (one and m.sector == "CVL")
                for m, _ in actors_of(ctx, tok, role="recipient", et=et) if m.type != "Topic")
+
+
+def _attempt(ctx, verb):
+    """The attempt or plot a verb of harm is the aim of, when no one is said to have made it
+    ("an attempt to assassinate the governor was foiled", "a plot to kill the president"),
+    else None. The noun is read where it is told: its place is where it struck."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in W.attempt_nouns \
+            or not _needs_doer(verb) and verb.lemma_.lower() not in W.person_harm_verbs:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod") and c.i in ctx.ms for c in noun.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+        return None  # "Iran's plot", "an attempt by rebels": theirs, read as the owner's
+    return noun
 
 
 def _subjects(verb) -> list:
@@ -108,6 +128,8 @@ def _where(ctx, verb, doers, passive_objs) -> tuple[str | None, float]:
     # (and for a toll, the clause it hangs on: "struck a checkpoint in Kandahar, killing four")
     verbs = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" \
         else [verb]
+    if doers and doers[0].i == verb.head.i and verb.dep_ == "acl" and doers[0].head.pos_ == "VERB":
+        verbs.append(doers[0].head)  # "an attempt to kill X was thwarted in Y"
     holders = [*doers, *passive_objs, *verbs,
                *(c for v in verbs for c in v.children if c.dep_ in ("dobj", *SUBJ, *PASS_SUBJ))]
     places = []
@@ -130,3 +152,17 @@ def _where(ctx, verb, doers, passive_objs) -> tuple[str | None, float]:
     if not places and ctx.country:
         return ctx.country, _HOME
     return None, 0.0
+
+
+def tried(ctx, verb, et, status: tuple[bool, str]) -> tuple[bool, str]:
+    """(negated, modality) of an act of violence: an attempt at it is violence done, as the
+    codebook codes a failed assassination, with the attempt's own status ("an attempt to
+    kill the governor failed": asserted; "rebels may attempt to kill him": hypothetical);
+    a plan or a plot to do it stays intended."""
+    noun = verb.head
+    if et.plover != "ASSAULT" or status[1] != "intended" or verb.dep_ != "acl" \
+            or noun.lemma_.lower() not in W.tried_nouns or noun.head.pos_ not in ("VERB", "AUX") \
+            or noun.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return status
+    return modality_of(ctx, noun.head)
+

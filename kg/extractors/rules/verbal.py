@@ -61,7 +61,7 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if _toll(ctx, verb, et, objects, actors):
         trace.lost(ctx, verb, "ended", "toll")
         return
-    negated, modality = _modality(ctx, verb)
+    negated, modality = unnamed.tried(ctx, verb, et, _modality(ctx, verb))  # "an attempt to kill X" is violence
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
