@@ -89,9 +89,12 @@ def _attempt(ctx, verb):
 
 def _subjects(verb) -> list:
     """The verb's subjects, or, for a gerund telling the toll of the clause it hangs on ("a
-    bomb exploded in Kabul, killing ten civilians"), that clause's."""
+    bomb exploded in Kabul, killing ten civilians") or a verb coordinated with another, that
+    clause's."""
     subj = [c for c in verb.children if c.dep_ in SUBJ]
-    if not subj and verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+    if not subj and (verb.dep_ == "advcl" and verb.tag_ == "VBG" or verb.dep_ == "conj") \
+            and verb.head.pos_ == "VERB":
+        # ("two men shot and wounded X": the subject of the verb it is coordinated with)
         subj = [c for c in verb.head.children if c.dep_ in SUBJ]
     return subj
 
