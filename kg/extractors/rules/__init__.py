@@ -86,6 +86,7 @@ from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
 from .context import EARLIER, Context, home_country, name
+from .datelines import dateline_country
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
 from .modality import reported_sentences
@@ -116,7 +117,9 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     home = home_country(ms)  # (before the parties, which only repeat the countries named)
     party_mentions(parsed, ms, linker, home)
     titles = affiliations(parsed, ms, linker, home)
-    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace, country=home)
+    # (a story too short for one country to dominate is its dateline's: "KABUL (AP) -- Gunmen ...")
+    ctx = Context(doc, ms, lex, linker, reported_sentences(parsed), titles, trace=trace,
+                  country=home or dateline_country(parsed, ms))
     if trace is not None:
         trace.min_confidence = MIN_CONFIDENCE
     earlier: tuple = ()

@@ -146,3 +146,25 @@ def _header(ctx, doc, i: int, end: int, coded: bool) -> Iterator[RelationMention
             org = Mention(name.text, name.start_char, name.end_char, "Organization", key=name.text)
             yield static(ctx, org, "basedIn", place, 0.5, doc[k - 1])
         return
+
+
+def dateline_country(parsed, ms) -> str | None:
+    """The country of the town a story is filed from, when it opens with a wire dateline
+    ("NAIROBI, Kenya (AP) --", "KABUL (Reuters) -"): a place in capitals as its first words,
+    then a bracket or a dash within a few words. Where a story names too few places for one
+    country to dominate (:func:`.context.home_country`), this is its own country, whose
+    police or gunmen it speaks of without saying whose. None when it names another country
+    as often."""
+    i = next((t.i for t in parsed[:4] if not t.is_space), None)
+    m = ms.get(i) if i is not None else None
+    if m is None or m.type not in STATES or len(m.country or "") != 3 or not parsed[i].text.isupper() \
+            or len(parsed[i].text) < 3:
+        return None
+    if not any(t.text in ("(", "--", "—", "-", "_") for t in parsed[i + 1:i + 9]):
+        return None
+    counts: dict[str, int] = {}
+    for other in {id(x): x for x in ms.values()}.values():
+        if other.country and len(other.country) == 3:
+            counts[other.country] = counts.get(other.country, 0) + 1
+    return m.country if all(n < counts[m.country] for c, n in counts.items() if c != m.country) else None
+

@@ -7,6 +7,8 @@ administrative units, their rank (``admin_rank`` in ``kg/data/rules/mentions.tsv
 
 from __future__ import annotations
 
+import dataclasses
+
 from ...model import Mention
 from .context import STATES
 from .words import W
@@ -30,6 +32,20 @@ def place(tok, ms) -> Mention | None:
             if c.dep_ in ("amod", "poss") and c.i in ms and ms[c.i].type == "Country":
                 return ms[c.i]
     return None
+
+
+def placed(tok, ms) -> Mention | None:
+    """The place a prepositional object names (:func:`place`), with the country the phrase
+    puts it in when kg knows none for its name: "Egypt's North Sinai", "Borno state, Nigeria",
+    "Srinagar, India"."""
+    m = place(tok, ms)
+    if m is None or m.country:
+        return m
+    outer = [ms[c.i] for c in tok.children if c.dep_ in ("poss", "appos") and c.i in ms
+             and ms[c.i].type == "Country" and ms[c.i].country]
+    if not outer and tok.i in ms:
+        outer = [o for o in [comma_place(tok, m, ms)] if o is not None and o.type == "Country" and o.country]
+    return dataclasses.replace(m, country=outer[0].country) if len(outer) == 1 else m
 
 
 def comma_place(tok, inner: Mention, ms) -> Mention | None:

@@ -21,7 +21,7 @@ from .context import COLLECTIVE, STATES, Reading
 from .coref import pair, the_country
 from .deps import compound_span, conjuncts
 from .geography import place
-from .sectors import is_role_noun, role_noun, sector, sector_code
+from .sectors import is_role_noun, own_forces, role_noun, sector, sector_code
 from .words import W
 
 BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
@@ -335,7 +335,8 @@ def _role_noun(ctx, n):
     body = _of_body(ctx, n)
     if body:
         return body
-    if n.lemma in W.not_local or n.role != "actor" and n.lemma not in W.home_recipients:
+    if n.lemma in W.not_local or n.role != "actor" and n.lemma not in W.home_recipients \
+            and not own_forces(ctx, n.tok):  # ("a district commissioner was shot": the story's)
         return found
     owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
     # ("states", "governments", "leaders" in the plural are as often other countries' as its own)

@@ -49,7 +49,7 @@ def standing(ctx, a: Mention, et, o: Mention) -> float:
     ka, ko = kind(ctx, a), kind(ctx, o)
     plover = et.plover
     if plover in W.violence_types:
-        return 0.0 if ka == "topic" else 1.0
+        return _violence(a, ka, ko)
     if plover in W.press_excluded_types and "media" in (ka, ko):
         return 0.0
     if ko == "topic" and not _thing_acted_on(et, o):
@@ -66,6 +66,27 @@ def standing(ctx, a: Mention, et, o: Mention) -> float:
             and a.country and o.country and a.country != o.country:
         return 1.0  # "China detained two Canadians"
     return 0.0
+
+
+def _violence(a: Mention, ka: str, ko: str) -> float:
+    """Violence is an event whoever commits it, but an unnamed doer (:mod:`.unnamed`) is
+    known only by whom it struck: a plain person ("a man") against a state's organ or
+    official, an armed or unidentified one against any political actor or place; on a
+    private person it is crime, no event between political actors."""
+    if ka == "topic":
+        return 0.0
+    if a.sector == "UNK":
+        if plain(a):
+            return 1.0 if ko == "state" else 0.0
+        return 0.0 if ko in W.unnamed_victims_refused else 1.0
+    return 1.0
+
+
+def plain(m: Mention) -> bool:
+    """Is the unnamed doer a plain person ("a man", "two men"), not one armed or unidentified?
+    Such a doer's violence is a political event only against the state's organs or officials."""
+    words = (m.key or m.text).lower().split()
+    return len(words) > 0 and words[-1] in W.plain_attackers and not any(w in W.unnamed_marks for w in words)
 
 
 def _thing_acted_on(et, o: Mention) -> bool:

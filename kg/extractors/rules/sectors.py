@@ -13,7 +13,7 @@ from __future__ import annotations
 from ...model import SECTORS, Mention
 from .context import COLLECTIVE
 from .deps import MODIFIER, conjuncts
-from .geography import place
+from .geography import place, placed
 from .words import W
 
 
@@ -30,6 +30,15 @@ def sector_code(ctx, tok) -> str | None:
         if tok.lower_ == "general" and c.lower_ in W.civil_general_titles:
             return "GOV"  # "the Governor General", "the attorney general": no soldier
     return agents.get(tok.lower_, agents.get(tok.lemma_.lower()))
+
+
+def own_forces(ctx, tok) -> bool:
+    """Is the role noun one of a state's organs at home: "government troops", "regime forces"
+    (the state's own, fighting in its own country, not troops abroad), "a provincial
+    governor", "local officials" (an office of a place is of that place's country)?"""
+    code = sector_code(ctx, tok)
+    marks = W.own_forces_marks if code == "MIL" else W.local_office_marks if code == "GOV" else ()
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in marks for c in tok.children)
 
 
 def is_role_noun(ctx, tok) -> bool:
@@ -203,7 +212,7 @@ def _of_whom(ctx, n):
                 if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in COLLECTIVE:
                     # (a government or a parliament "in Bamako" is that state's own)
                     local = c.lower_ in ("of", "for", "from") or sector_code(ctx, n.tok) in W.local_sectors \
-                        or n.lemma in W.own_state_nouns
+                        or n.lemma in W.own_state_nouns or own_forces(ctx, n.tok)
                     if not local and n.role == "recipient":
                         return []  # "stormed the embassy in Kabul", "attacked troops in Iraq": whose?
                     # (a place kg cannot put in a country says nothing of whose they are:
@@ -274,11 +283,11 @@ def _based(ctx, n):
 def _site(ctx, tok) -> Mention | None:
     """The place a prepositional object names, or, for a site no country holds ("at a
     wedding in Kabul", "at the Grand Hall in London"), the place its own "in" names."""
-    m = place(tok, ctx.ms)
+    m = placed(tok, ctx.ms)
     if m is not None and (m.country or m.type == "Country"):
         return m
     return next((w for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-                 if p.dep_ == "pobj" for w in [place(p, ctx.ms)] if w is not None), None)
+                 if p.dep_ == "pobj" for w in [placed(p, ctx.ms)] if w is not None), None)
 
 
 def _state_of(ctx, n, m: Mention) -> Mention:
@@ -299,7 +308,7 @@ def _local(ctx, n):
     students in Caracas": the people acted on there."""
     tok = n.tok
     code = sector_code(ctx, tok)
-    local = code in W.local_sectors or code in W.local_victims and n.role == "recipient"
+    local = code in W.local_sectors or code in W.local_victims and n.role == "recipient" or own_forces(ctx, tok)
     if not (local and n.lemma not in W.not_local
             and (n.role == "actor" or n.role == "recipient" and n.et is not None
                  and n.et.plover in W.local_recipient)):
@@ -309,10 +318,14 @@ def _local(ctx, n):
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    # where the verb acts: on the verb, or on its object ("killed five villagers in Mali",
-    # "shot at protesters in Nairobi")
-    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj"),
-               *(p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")] \
+    # where the verb acts: on the verb, its object or its subject ("killed five villagers in
+    # Mali", "shot at protesters in Nairobi", "troops in Myanmar fired on villagers"), and for
+    # a toll, on the clause it hangs on ("a bomb exploded in Kabul, killing ten civilians")
+    verbs = [verb, verb.head] if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" \
+        else [verb]
+    holders = [h for v in verbs for h in (
+        v, *(o for o in v.children if o.dep_ == "dobj" or o.dep_ == "nsubj" and n.role == "recipient"),
+        *(p for c in v.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"))] \
         if verb.pos_ in ("VERB", "AUX") else []
     for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep" and c.lower_ in W.acting_preps:

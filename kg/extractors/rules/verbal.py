@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import Mention, RelationMention
-from . import records, trace
+from ...model import RelationMention
+from . import records, trace, unnamed
 from .actors import actor_of, actors_of
 from .context import Reading, same
-from .deps import SUBJ, compound_span, conjuncts
-from .geography import place
+from .deps import SUBJ, conjuncts
 from .mentions import person_not_place
 from .modality import modality_of
 from .nominal import noun_actors, unissued, untagged_person
@@ -62,7 +61,7 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if _toll(ctx, verb, et, objects, actors):
         trace.lost(ctx, verb, "ended", "toll")
         return
-    negated, modality = _modality(ctx, verb)
+    negated, modality = unnamed.tried(ctx, verb, et, _modality(ctx, verb))  # "an attempt to kill X" is violence
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
@@ -105,7 +104,7 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
     if not actors and et.plover == "ASSAULT":
-        actors = _attack_subject(ctx, verb) or _unidentified(ctx, verb)
+        actors = _attack_subject(ctx, verb) or unnamed.attackers(ctx, verb, et, passive_objs)
     if not actors and et.plover == "ASSAULT" and verb.lemma_.lower() in W.person_harm_verbs:
         actors = _untagged(ctx, [p for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "agent"
                                  for p in ([c] if c.dep_ == "nsubj" else c.children) if p.dep_ != "prep"])
@@ -184,36 +183,6 @@ def _attack_subject(ctx, verb) -> list[Reading]:
             found += [(m, f * 0.9) for m, f in noun_actors(ctx, s, et)[0]
                       if m.type != "Topic" and (m.type != "Person" or m.country)]
     return found
-
-
-def _unidentified(ctx, verb) -> list[Reading]:
-    """"A roadside bomb killed two soldiers near Samarra", "were killed in a car bomb
-    explosion in Kirkuk": no one is named, but a weapon struck in one country. The codebook
-    codes a generic unidentified actor there (PLOVER sector UNK); an explosion or a fire
-    with no weapon named (a gas leak, a blaze) is no attack."""
-    means = [c for c in verb.children if c.dep_ in SUBJ]
-    means += [p for prep in verb.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("in", "by")
-              for p in prep.children if p.dep_ == "pobj"]
-    means = [m for m in means if m.i not in ctx.ms and _weapon(m)]
-    if not means:
-        return []
-    # ("on the outskirts of Kabul": "on" a place noun is where, too)
-    places = [pl for h in (verb, *means) for prep in h.children
-              if prep.dep_ == "prep" and (prep.lower_ in W.place_preps or prep.lower_ == "on")
-              for p in prep.children if p.dep_ == "pobj" and (prep.lower_ != "on" or p.lemma_.lower() in W.place_nouns)
-              for pl in [place(p, ctx.ms)] if pl is not None and pl.country]
-    countries = {pl.country for pl in places}
-    if len(countries) != 1:
-        return []
-    start, end = compound_span(means[0])
-    text = verb.doc.text[start:end]
-    return [(Mention(text, start, end, "Group", country=countries.pop(), key=text, sector="UNK"), 0.7)]
-
-
-def _weapon(tok) -> bool:
-    """Is the token a weapon or an armed attack ("a roadside bomb", "a minefield explosion")?"""
-    return tok.lemma_.lower() in W.weapon_nouns or any(
-        c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in W.weapon_nouns for c in tok.children)
 
 
 def _aimed(ctx, verb, et) -> bool:
