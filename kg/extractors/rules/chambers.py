@@ -52,6 +52,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         # "House Speaker X": the bare "House" the job read is the chamber's
         out = [t for t in out if named is None or t.org is not named or not _chamber_word(named)]
         out.append(Title(relation, body, tok, LEGISLATURE))
+    out = [_bare_chamber(t, country) for t in out]
     out += _governed(doc, first, out, ms, linker)
     if letter is not None and letter.text in US_PARTY_LETTERS \
             and not any(linker.is_party(t.org) for t in out if t.org is not None):
@@ -61,10 +62,28 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     return out
 
 
+def _bare_chamber(title: Title, country: str | None) -> Title:
+    """"X, the House Republican leader", "X, a Senate aide": a title of a chamber's bare name
+    (``chamber_names``) is of the country's chamber; it leads the chamber only by a title that
+    does (``chamber_titles``: "Speaker"), and is a member of it by any other (a party's leader
+    or whip in the chamber, a committee's chairman)."""
+    org = title.org
+    if org is None or title.relation not in ("leaderOf", "memberOf") or not _chamber_word(org):
+        return title
+    body = W.chamber_names.get(f"{country} {(org.key or org.text).lower()}")
+    if body is None:
+        return title
+    row = W.chamber_titles.get(f"{country} {title.token.lower_}")
+    relation = "leaderOf" if row is not None and row[0] == "leaderOf" and row[1] == body[0] else "memberOf"
+    chamber = Mention(body[0], org.start, org.end, "Organization", country=country, key=body[0])
+    return title._replace(relation=relation, org=chamber, scope=LEGISLATURE)
+
+
 def _party_letter(head, person, ms):
-    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,": the party's letter after a name, or None."""
+    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,", "Jo Marsh, D-Calif.,": the party's letter after a
+    name, or None."""
     found = party_initial(head, person, ms)
-    return found[0] if found is not None and found[1].is_alpha else None
+    return found[0] if found is not None and found[1].text.removesuffix(".").isalpha() else None
 
 
 def _country(found: list[Title], person: Mention, letter, home: str | None) -> str | None:
@@ -178,6 +197,9 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     for n in range(min(5, len(words)), 0, -1):
         tail = " ".join(words[-n:])
         row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
+        if row is None and tail.endswith("s") and tok.tag_ in ("NNS", "NNPS"):
+            # "Republican Senators A and B", "Conservative MPs A and B": the plural of a seat
+            row = titles.get(f"{country} {tail[:-1]}") or titles.get(f"* {tail[:-1]}")
         if row is not None:
             if any(w not in W.seat_qualifiers for w in words[:-n]):
                 return None  # "State Senator X", "Trade Representative Y": another office

@@ -39,6 +39,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
     """
     out: dict[int, list[Title]] = {}
     seen: set[int] = set()
+    _chamber_then_name(parsed, ms, linker)
     for tok in parsed:
         m = ms.get(tok.i)
         if m is None or m.type not in ("Person", "Organization") or id(m) in seen or not is_head_of(tok, m, ms):
@@ -49,6 +50,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
             m = ms[tok.i]
         else:
             found = list(titles_of(tok, m, ms, linker, home))
+            found += _shared_plural_titles(tok, m, found, out, ms)
         if not found:
             continue
         out[tok.i] = found
@@ -65,6 +67,48 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
                     if ms.get(t.i) is m:
                         ms[t.i] = new
     return out
+
+
+def _chamber_then_name(doc, ms: dict[int, Mention], linker) -> None:
+    """"Speaker of the House Nancy Pelosi": the NER runs a chamber's bare name and the name
+    after it into one organisation kg does not know; after "of the", a chamber's word
+    (``chamber_names``) then two to four capitalised words that are no title are the chamber
+    and a person (``ms`` is updated in place)."""
+    chambers = {key.split(" ", 1)[1] for key in W.chamber_names if " " not in key.split(" ", 1)[1]}
+    for i in range(2, len(doc) - 2):
+        m = ms.get(i)
+        if m is None or m.type != "Organization" or ms.get(i - 1) is m or doc[i].lower_ not in chambers \
+                or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of" or linker.known(m.key or m.text) is not None:
+            continue
+        rest = [t for t in doc[i + 1:i + 6] if ms.get(t.i) is m]
+        if not 2 <= len(rest) <= 4 or rest[-1].idx + len(rest[-1]) != m.end \
+                or not all(t.is_alpha and t.is_title and not linker.is_title(t.text) for t in rest):
+            continue
+        ms[i] = Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), "Organization", key=doc[i].text)
+        text = doc.text[rest[0].idx:m.end]
+        actor = linker.known(text)
+        person = Mention(text, rest[0].idx, m.end, "Person", country=actor.country if actor is not None else None)
+        for t in rest:
+            ms[t.i] = person
+
+
+def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[int, list[Title]], ms) -> list[Title]:
+    """"Republican Senators A and B", "Conservative MPs A, B and C": a plural title before the
+    first of a list of names is every name's, with the party or place before it (not a place
+    after the first name: "Presidents A of Nigeria and B of Benin" is read as such)."""
+    lead = head
+    while lead.dep_ == "conj" and lead.head.i != lead.i and ms.get(lead.head.i) is not None \
+            and ms[lead.head.i].type == "Person":
+        lead = lead.head
+    if lead is head or lead.i not in out:
+        return []
+    start = ms[lead.i].start
+    before = [t for t in out[lead.i] if t.token.idx < start and (t.org is None or t.org.start < start)]
+    if not any(t.token.tag_ in ("NNS", "NNPS") or t.token.lower_.endswith("s")
+               and t.token.lower_ != t.token.lemma_.lower() for t in before):
+        return []
+    have = {(t.relation, (t.org.key or t.org.text) if t.org is not None else None) for t in found}
+    return [t for t in before if (t.relation, (t.org.key or t.org.text) if t.org is not None else None) not in have]
 
 
 def _title_holder(tok, org: Mention, ms, linker) -> list[Title]:
@@ -105,12 +149,13 @@ def _personal(title: Title, head, ms, linker) -> bool:
 def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Iterator[Title]:
     """The titles of one person, whose name's head token is ``head`` (``home``: the document's
     own country, for an office of a state named without one)."""
-    # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names
-    found = seats(head, person, list(_titles_of(head, person, ms, linker, home)), ms, linker, home)
-    yield from found
+    found = list(_titles_of(head, person, ms, linker, home))
     # "Republican Kevin McCarthy", "X, a Democrat": a party beside the name, with no title
-    for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None]):
-        yield Title("memberOf", org, tok)
+    found += [Title("memberOf", org, tok)
+              for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None])]
+    # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names,
+    # in the country of the party too ("Senator X, a Democrat,")
+    yield from seats(head, person, found, ms, linker, home)
 
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
