@@ -197,7 +197,7 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     for n in range(min(5, len(words)), 0, -1):
         tail = " ".join(words[-n:])
         row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
-        if row is None and tail.endswith("s") and tok.tag_ in ("NNS", "NNPS"):
+        if row is None and tail.endswith("s"):
             # "Republican Senators A and B", "Conservative MPs A and B": the plural of a seat
             row = titles.get(f"{country} {tail[:-1]}") or titles.get(f"* {tail[:-1]}")
         if row is not None:

@@ -255,14 +255,18 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     for tok in tokens:
         m = ms[tok.i]
         if m is person or party_of(m, linker) is None or any(same(m, o) for o in orgs) \
-                or any(same(m, o) for o, _ in found) or _voided(doc, tok.i, m, ms):
+                or any(same(m, o) for o, _ in found) or _voided(doc, tok, m, ms):
             continue
         found.append((m, tok))
     return found
 
 
-def _voided(doc, i: int, m: Mention, ms) -> bool:
-    """"X, a former Democrat,": a word before the party's mention says it is no longer his."""
+def _voided(doc, tok, m: Mention, ms) -> bool:
+    """"X, a former Democrat,": a word before the party's noun says it is no longer his (before
+    a party's adjective it voids the title: "the former Democratic Dean of the House")."""
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    i = tok.i
     while i > 0 and ms.get(i - 1) is m:
         i -= 1
     return i > 0 and doc[i - 1].lower_ in W.voiding

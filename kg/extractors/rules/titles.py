@@ -50,7 +50,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
             m = ms[tok.i]
         else:
             found = list(titles_of(tok, m, ms, linker, home))
-            found += _shared_plural_titles(tok, m, found, out, ms)
+            found += _shared_plural_titles(tok, m, found, out, ms, linker)
         if not found:
             continue
         out[tok.i] = found
@@ -82,8 +82,9 @@ def _chamber_then_name(doc, ms: dict[int, Mention], linker) -> None:
             continue
         rest = [t for t in doc[i + 1:i + 6] if ms.get(t.i) is m]
         if not 2 <= len(rest) <= 4 or rest[-1].idx + len(rest[-1]) != m.end \
-                or not all(t.is_alpha and t.is_title and not linker.is_title(t.text) for t in rest):
-            continue
+                or not all(t.is_alpha and t.is_title and not linker.is_title(t.text)
+                           and t.lower_ not in W.org_heads | W.national_bodies | W.org_nouns for t in rest):
+            continue  # "a member of the House Oversight Committee": a body's name
         ms[i] = Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), "Organization", key=doc[i].text)
         text = doc.text[rest[0].idx:m.end]
         actor = linker.known(text)
@@ -92,7 +93,15 @@ def _chamber_then_name(doc, ms: dict[int, Mention], linker) -> None:
             ms[t.i] = person
 
 
-def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[int, list[Title]], ms) -> list[Title]:
+def _plural(tok, linker) -> bool:
+    """Is a title's word plural ("Senators", "MPs"; the tagger often takes "Representatives"
+    for a singular name)?"""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s") and len(tok) > 3 \
+        and linker.title_relations(tok.lower_) is None and linker.title_relations(tok.lower_[:-1]) is not None
+
+
+def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[int, list[Title]], ms,
+                          linker) -> list[Title]:
     """"Republican Senators A and B", "Conservative MPs A, B and C": a plural title before the
     first of a list of names is every name's, with the party or place before it (not a place
     after the first name: "Presidents A of Nigeria and B of Benin" is read as such)."""
@@ -104,8 +113,7 @@ def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[i
         return []
     start = ms[lead.i].start
     before = [t for t in out[lead.i] if t.token.idx < start and (t.org is None or t.org.start < start)]
-    if not any(t.token.tag_ in ("NNS", "NNPS") or t.token.lower_.endswith("s")
-               and t.token.lower_ != t.token.lemma_.lower() for t in before):
+    if not any(_plural(t.token, linker) for t in before):
         return []
     have = {(t.relation, (t.org.key or t.org.text) if t.org is not None else None) for t in found}
     return [t for t in before if (t.relation, (t.org.key or t.org.text) if t.org is not None else None) not in have]
