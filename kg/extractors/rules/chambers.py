@@ -40,7 +40,8 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         if any(t.token.i == tok.i and t.org is not None and t.org.type not in ("Country", "Location", "City")
                and not _chamber_word(t.org) and not linker.is_party(t.org) for t in found):
             continue  # "UN Representative X": the title is the body's the words name
-        seat = _seat(phrase, named, country, tok)
+        seat = _seat(phrase, named, country or _chamber_country(named, ms) or _owner_named(phrase, named, ms),
+                     tok, ms)
         if seat is None and named is None and f"{country} {phrase.split()[-1]}" not in W.chamber_titles:
             # a country with no row; not a title _seat refused ("Trade Representative X")
             seat = _named_chamber(phrase, tok, person, ms)
@@ -52,8 +53,8 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         # "House Speaker X": the bare "House" the job read is the chamber's
         out = [t for t in out if named is None or t.org is not named or not _chamber_word(named)]
         out.append(Title(relation, body, tok, LEGISLATURE))
-    out = [_bare_chamber(t, country) for t in out]
-    out += _governed(doc, first, out, ms, linker)
+    out = [_bare_chamber(t, country, ms) for t in out]
+    out += _governed(doc, first, out, ms, linker, home)
     if letter is not None and letter.text in US_PARTY_LETTERS \
             and not any(linker.is_party(t.org) for t in out if t.org is not None):
         label = US_PARTY_LETTERS[letter.text]
@@ -62,7 +63,41 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     return out
 
 
-def _bare_chamber(title: Title, country: str | None) -> Title:
+def _owner_named(phrase: str, named: Mention | None, ms) -> str | None:
+    """"Senator X" with no country told: the one country with such a seat (``chamber_titles``)
+    whose chamber the document names ("Puerto Rico's Senate"), else the one such country the
+    document names, when it names it at least twice (US Senator Lindsey Graham in a story of
+    Syria and Turkey)."""
+    if named is not None or not phrase:
+        return None
+    word = phrase.split()[-1]
+    owners = {key.split(" ", 1)[0] for key in W.chamber_titles
+              if key.split(" ", 1)[1] in (word, word.removesuffix("s"))} - {"*"}
+    chambers = set(W.chamber_of_title.get(word, ()))
+    tied = {m.country for m in ms.values() if m.type == "Organization" and m.country in owners
+            and (m.key or m.text).lower() in chambers}
+    if len(tied) == 1:
+        return tied.pop()
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.country and m.type != "Person":
+            counts[m.country] = counts.get(m.country, 0) + 1
+    named = {c for c in owners if counts.get(c, 0) >= 2}  # (named twice at least)
+    return named.pop() if len(named) == 1 and not owners & set(counts) - named else None
+
+
+def _chamber_country(named: Mention | None, ms) -> str | None:
+    """"Puerto Rico's Senate ... Senate President X": with no country told, the country of a
+    chamber of the same bare name the document ties to one country that has such a chamber."""
+    if named is None or not _chamber_word(named):
+        return None
+    word = (named.key or named.text).lower()
+    found = {m.country for m in ms.values() if m.type == "Organization" and m.country
+             and (m.key or m.text).lower() == word and f"{m.country} {word}" in W.chamber_names}
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare_chamber(title: Title, country: str | None, ms) -> Title:
     """"X, the House Republican leader", "X, a Senate aide": a title of a chamber's bare name
     (``chamber_names``) is of the country's chamber; it leads the chamber only by a title that
     does (``chamber_titles``: "Speaker"), and is a member of it by any other (a party's leader
@@ -70,11 +105,14 @@ def _bare_chamber(title: Title, country: str | None) -> Title:
     org = title.org
     if org is None or title.relation not in ("leaderOf", "memberOf") or not _chamber_word(org):
         return title
+    country = country or _chamber_country(org, ms)
     body = W.chamber_names.get(f"{country} {(org.key or org.text).lower()}")
     if body is None:
         return title
     row = W.chamber_titles.get(f"{country} {title.token.lower_}")
-    relation = "leaderOf" if row is not None and row[0] == "leaderOf" and row[1] == body[0] else "memberOf"
+    heads = title.token.lower_ in W.chamber_heads and not any(
+        c.dep_ in ("amod", "compound") and c.i in ms and ms[c.i].type == "Group" for c in title.token.children)
+    relation = "leaderOf" if heads or row is not None and row[0] == "leaderOf" and row[1] == body[0] else "memberOf"
     chamber = Mention(body[0], org.start, org.end, "Organization", country=country, key=body[0])
     return title._replace(relation=relation, org=chamber, scope=LEGISLATURE)
 
@@ -129,7 +167,7 @@ def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, M
         # ("X, a senator", not "X, a sales representative" or "a keynote speaker")
         if c.dep_ == "appos" and c.i not in ms and c.pos_ in ("NOUN", "PROPN") \
                 and (c.text[:1].isupper() or c.lower_ in W.chamber_seats):
-            yield title_phrase(c, ms) + _of_words(c, ms), c, _of_chamber(c, ms)
+            yield title_phrase(c, ms) + _of_words(c, ms), c, _of_chamber(c, ms) or _chamber_before(c, ms)
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
@@ -173,6 +211,15 @@ def _of_words(tok, ms) -> str:
     return ""
 
 
+def _chamber_before(tok, ms) -> Mention | None:
+    """"X, the Senate Majority Leader,": a chamber's bare name just before a title's words."""
+    k = tok.i
+    while k > 0 and k - 1 not in ms and tok.doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and tok.i - k < 3:
+        k -= 1
+    m = ms.get(k - 1)
+    return m if m is not None and m.type == "Organization" and _chamber_word(m) else None
+
+
 def _of_chamber(tok, ms) -> Mention | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -182,7 +229,7 @@ def _of_chamber(tok, ms) -> Mention | None:
     return None
 
 
-def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple[str, Mention] | None:
+def _seat(phrase: str, named: Mention | None, country: str | None, tok, ms) -> tuple[str, Mention] | None:
     """(relation, chamber) of a title phrase, or None."""
     words = phrase.split()
     titles, names = W.chamber_titles, W.chamber_names
@@ -192,6 +239,11 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     if word is not None and country is None:
         # "House Speaker X" with no country told: the country whose chamber alone has the name
         owners = [key.split(" ", 1)[0] for key in names if key.split(" ", 1)[1] == word]
+        if len(owners) > 1:
+            # "Senate": of the one such country the document names at all; naming none, of the
+            # country of the first row (news in English says "the Senate" of the US Senate)
+            named_anywhere = {m.country for m in ms.values() if m.country}
+            owners = [c for c in owners if c in named_anywhere] or owners[:1]
         country = owners[0] if len(owners) == 1 else None
     seat = None
     for n in range(min(5, len(words)), 0, -1):
@@ -212,7 +264,9 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     # "House Speaker X", "Senate Majority Leader X": the chamber's bare name before the title
     chamber = names.get(f"{country} {word}", (None,))[0] if word is not None else None
     if chamber is not None and (seat is None or seat[1] != chamber):
-        seat = ("leaderOf" if seat is not None and seat[0] == "leaderOf" else "memberOf", chamber)
+        # "Senate President X" leads the Senate; "Senate Majority Leader Y" is a member
+        heads = seat is not None and seat[0] == "leaderOf" or words == [tok.lower_] and tok.lower_ in W.chamber_heads
+        seat = ("leaderOf" if heads else "memberOf", chamber)
     if seat is None:
         return None
     relation, label = seat
@@ -221,21 +275,42 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     return relation, Mention(label, tok.idx, tok.idx + len(tok.text), typ, country=body_country, key=label)
 
 
-def _governed(doc, first: int, found: list[Title], ms, linker) -> list[Title]:
+def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None = None) -> list[Title]:
     """"Governor Andrew Cuomo" in a story that names New York far more than any other state:
     he leads New York. Only a capitalised office of ``region_offices`` just before the name,
-    of a person no title relates to a place, in a sentence that names no other region."""
+    of a person no title relates to a place, in a sentence that names no other region. In a
+    story of a territory a governor leads ("Governor X" in Puerto Rico: ``governed_countries``),
+    he leads the territory."""
     t = doc[first - 1] if first > 0 else None
     if t is None or t.lower_ not in W.region_offices or not t.is_title or t.i in ms \
             or any(x.org is not None for x in found):
         return []
     region = home_region(ms, linker)
+    if region is None:
+        return _governed_territory(t, ms, linker, home)
     if region is None or any(m.type == "Location" and (m.key or m.text) != (region.key or region.text)
                              for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None):
         return []
     where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
                     key=region.key or region.text)
     return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
+
+
+def _governed_territory(t, ms, linker, home: str | None) -> list[Title]:
+    """The territory of ``governed_countries`` a story is of (its own country, or the country it
+    names most, more than any other), if no other country is named in the sentence."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.type == "Country" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    where = home or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    if where not in W.governed_countries or any(
+            m.type == "Country" and m.country != where for i in range(t.sent.start, t.sent.end)
+            if (m := ms.get(i)) is not None):
+        return []
+    country = linker.country_mention(where, t.idx, t.idx + len(t.text))
+    return [Title("leaderOf", country, t, frozenset({"region"}), home=True)] if country is not None else []
 
 
 def home_region(ms, linker) -> Mention | None:

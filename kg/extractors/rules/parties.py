@@ -24,6 +24,8 @@ import dataclasses
 
 from ...model import Mention
 from .context import same
+from .deps import SUBJ, conjuncts
+from .records import static
 from .words import W
 
 # What a mention of a party may have been typed by the NER: a people ("Democrats") or a body.
@@ -321,3 +323,23 @@ def _party_before(doc, first: int, ms, linker):
         k -= 1
         steps += 1
     return None
+
+
+def belongs(ctx, tok, m):
+    """"X belongs to the Republican Party", "X, who belongs to Labour": a person who belongs
+    to a party or a union (a name ending in one of ``membership_bodies``) is its member."""
+    ms = ctx.ms
+    if tok.tag_ not in ("VBZ", "VBP"):
+        return  # "X belonged to the party until 2010": no longer
+    people = [ms[c.i] for s in tok.children if s.dep_ in SUBJ for c in conjuncts(s) if c.i in ms]
+    if not people and tok.dep_ == "relcl" and tok.head.i in ms:
+        people = [ms[tok.head.i]]
+    bodies = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms]
+    for body in bodies:
+        if not (is_party_name(body, ctx.linker) or party_of(body, ctx.linker) is not None
+                or (body.key or body.text).rsplit(" ", 1)[-1].lower() in W.membership_bodies):
+            continue
+        for person in people:
+            if person.type == "Person":
+                yield static(ctx, person, "memberOf", body, 0.65, tok)
