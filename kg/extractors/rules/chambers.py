@@ -162,12 +162,25 @@ def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, M
         i -= 1
     if words and words[-1].text[:1].isupper():
         yield " ".join(w.lower_ for w in words), words[-1], named
-    for c in head.children:
+    for c in _beside(head, ms):
         # "X, an MP", "X, the Speaker of the House"; a lower-case title only of W.chamber_seats
-        # ("X, a senator", not "X, a sales representative" or "a keynote speaker")
-        if c.dep_ == "appos" and c.i not in ms and c.pos_ in ("NOUN", "PROPN") \
-                and (c.text[:1].isupper() or c.lower_ in W.chamber_seats):
-            yield title_phrase(c, ms) + _of_words(c, ms), c, _of_chamber(c, ms) or _chamber_before(c, ms)
+        # ("X, a senator", "X, a member of parliament", not "X, a sales representative" or "a
+        # keynote speaker")
+        phrase = title_phrase(c, ms) + _of_words(c, ms)
+        if c.text[:1].isupper() or c.lower_ in W.chamber_seats or phrase in W.chamber_seats:
+            yield phrase, c, _of_chamber(c, ms) or _chamber_before(c, ms)
+
+
+def _beside(head, ms) -> list:
+    """The nouns beside a name that may be its seat: in apposition ("X, an MP"), after "is"
+    ("X is a Labour MP"), and the title the name is in apposition to ("the Republican senator
+    from Texas, Ted Cruz,")."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
+        found += [c for c in head.head.children if c.dep_ == "attr"]
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
+        found.append(head.head)
+    return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
