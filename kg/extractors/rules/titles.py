@@ -23,7 +23,7 @@ from .chambers import seats
 from .context import BODIES, STATES
 from .deps import is_head_of
 from .mentions import retype
-from .parties import party_member
+from .parties import is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
 from .title_words import apposition_org, appositions, designation, title_of, title_phrase, titles_before, with_of
 from .words import W
@@ -191,7 +191,7 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
     for t in appositions(head, person, first, ms, linker):
         if any(c.dep_ == "advmod" and c.lower_ in W.former_title_adverbs for c in t.children):
             continue  # "X, previously the deputy chief minister of Goa": no longer
-        org = apposition_org(t, person, ms)
+        org = apposition_org(t, person, ms) or _the_body(t, ms, linker)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
@@ -211,6 +211,34 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
         titles = list(office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms,
                              linker, home))
         yield from _cabinet(doc, person, phrase, t, org, titles, ms, linker, home)
+
+
+def _the_body(t, ms, linker) -> Mention | None:
+    """"Ann Roe, the head of the agency", "the party's chairman, Bo Lee": a title of a body
+    named by its kind ("the agency", "the party's"; ``org_nouns``) is of the last body of that
+    kind named before it, in its sentence or the three before (a party of parties.tsv or a name
+    ending in "Party" for "the party", a name ending in the noun for any other)."""
+    if t.dep_ == "attr":
+        return None  # "X had been a leader of the party": not read past a copula
+    noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+    if noun is None or noun.i in ms or noun.pos_ != "NOUN" or noun.lemma_.lower() not in W.org_nouns \
+            or not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
+        return None
+    kind = noun.lemma_.lower()
+    doc = t.doc
+    start = noun.sent.start
+    for _ in range(3):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for i in range(noun.i - 1, start - 1, -1):
+        m = ms.get(i)
+        if m is None or m.type not in ("Organization", "Group"):
+            continue
+        if kind == "party" and (is_party_name(m, linker) or party_of(m, linker) is not None) \
+                or (m.key or m.text).rsplit(" ", 1)[-1].lower() == kind:
+            return m
+    return None
 
 
 def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, home) -> Iterator[Title]:
