@@ -45,6 +45,8 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         if seat is None and named is None and f"{country} {phrase.split()[-1]}" not in W.chamber_titles:
             # a country with no row; not a title _seat refused ("Trade Representative X")
             seat = _named_chamber(phrase, tok, person, ms)
+        if seat is None and named is None:
+            seat = _caucus_seat(phrase, tok, country, ms)
         if seat is None:
             continue
         relation, body = seat
@@ -61,6 +63,58 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         party = Mention(letter.text, letter.idx, letter.idx + 1, "Organization", country="USA", key=label)
         out.append(Title("memberOf", party, letter))
     return out
+
+
+def _caucus_seat(phrase: str, tok, country: str | None, ms) -> tuple[str, Mention] | None:
+    """"Minority Whip X", "Majority Leader Y" with no chamber named: a party's office in a
+    chamber (``chamber_party_roles``) is in the one chamber named in its sentence or the two
+    before (a member of it), not counting a chamber named in another's title ("House Speaker Y and Minority
+    Leader X": X may lead the minority of the Senate); none where it names two."""
+    words = phrase.split()
+    if " ".join(words[-2:]) not in W.chamber_party_roles or not tok.is_title:
+        return None
+    labels = {row[0] for row in W.chamber_names.values()}
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    found: dict[str, str | None] = {}
+    ends = {}
+    for i, m in ms.items():
+        if start <= i < tok.sent.end:
+            ends[id(m)] = i
+    for m in {id(m): m for i, m in ms.items() if id(m) in ends}.values():
+        if m.type != "Organization" or _before_a_name(doc, ends[id(m)] + 1, ms):
+            continue
+        key = (m.key or m.text)
+        if key in labels:
+            found[key] = next(k.split(" ", 1)[0] for k, row in W.chamber_names.items() if row[0] == key)
+            continue
+        where = country or m.country
+        row = W.chamber_names.get(f"{where} {key.lower()}") if where else None
+        if row is None and not where:  # a bare word: of a country the document names, else the first row's
+            rows = [(k.split(" ", 1)[0], r) for k, r in W.chamber_names.items() if k.split(" ", 1)[1] == key.lower()]
+            named = {x.country for x in ms.values() if x.country}
+            rows = [(c, r) for c, r in rows if c in named] or rows[:1]
+            where, row = rows[0] if len(rows) == 1 else (None, None)
+        if row is not None:
+            found[row[0]] = where
+    if len(found) != 1 or country is not None and next(iter(found.values())) not in (None, country):
+        return None
+    label, where = next(iter(found.items()))
+    return "memberOf", Mention(label, tok.idx, tok.idx + len(tok.text), "Organization", country=where, key=label)
+
+
+def _before_a_name(doc, k: int, ms) -> bool:
+    """Do one to three capitalised words and a person's name follow token k ("House Speaker
+    Nancy Pelosi")?"""
+    for j in range(k, min(k + 3, len(doc))):
+        if j in ms:
+            return j > k and ms[j].type == "Person"
+        if not doc[j].is_title:
+            return False
+    return False
 
 
 def _owner_named(phrase: str, named: Mention | None, ms) -> str | None:
