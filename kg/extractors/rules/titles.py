@@ -169,7 +169,15 @@ def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Ite
               for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None])]
     # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names,
     # in the country of the party too ("Senator X, a Democrat,")
-    yield from seats(head, person, found, ms, linker, home)
+    out = seats(head, person, found, ms, linker, home)
+    yield from out
+    # "Labour leader X", "X, leader of the Liberal Democrats": a party's leader is its member
+    members = {t.org.key or t.org.text for t in out if t.relation == "memberOf" and t.org is not None}
+    for t in out:
+        if t.relation == "leaderOf" and t.org is not None and (t.org.key or t.org.text) not in members \
+                and is_party_name(t.org, linker):
+            members.add(t.org.key or t.org.text)
+            yield t._replace(relation="memberOf")
 
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
