@@ -253,8 +253,8 @@ def heads(ctx, tok, m) -> Iterator[RelationMention]:
     if not people and tok.dep_ == "relcl" and tok.head.i in ms:
         people = [ms[tok.head.i]]
     orgs = [ms[o.i] for o in tok.children if o.dep_ == "dobj" and o.i in ms]
-    if tok.lemma_.lower() in W.passive_heading_verbs:
-        orgs = []  # "led the team to victory": only "the party led by X" says who heads it
+    if tok.lemma_.lower() in W.passive_heading_verbs and tok.tag_ not in ("VBZ", "VBP"):
+        orgs = []  # "led the team to victory": only "the party led by X", "X leads the agency" say who heads it
     if not orgs and tok.tag_ == "VBN":
         # "the Mediterranean Foundation, headed by Juan Novara", "Acme is run by Ann Roe"
         people = [a for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"

@@ -40,10 +40,13 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         if any(t.token.i == tok.i and t.org is not None and t.org.type not in ("Country", "Location", "City")
                and not _chamber_word(t.org) and not linker.is_party(t.org) for t in found):
             continue  # "UN Representative X": the title is the body's the words name
-        seat = _seat(phrase, named, country, tok)
+        seat = _seat(phrase, named, country or _chamber_country(named, ms) or _owner_named(phrase, named, ms),
+                     tok, ms)
         if seat is None and named is None and f"{country} {phrase.split()[-1]}" not in W.chamber_titles:
             # a country with no row; not a title _seat refused ("Trade Representative X")
             seat = _named_chamber(phrase, tok, person, ms)
+        if seat is None and named is None:
+            seat = _caucus_seat(phrase, tok, country, ms)
         if seat is None:
             continue
         relation, body = seat
@@ -52,7 +55,8 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         # "House Speaker X": the bare "House" the job read is the chamber's
         out = [t for t in out if named is None or t.org is not named or not _chamber_word(named)]
         out.append(Title(relation, body, tok, LEGISLATURE))
-    out += _governed(doc, first, out, ms, linker)
+    out = [_bare_chamber(t, country, ms) for t in out]
+    out += _governed(doc, first, out, ms, linker, home)
     if letter is not None and letter.text in US_PARTY_LETTERS \
             and not any(linker.is_party(t.org) for t in out if t.org is not None):
         label = US_PARTY_LETTERS[letter.text]
@@ -61,10 +65,117 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     return out
 
 
+def _caucus_seat(phrase: str, tok, country: str | None, ms) -> tuple[str, Mention] | None:
+    """"Minority Whip X", "Majority Leader Y" with no chamber named: a party's office in a
+    chamber (``chamber_party_roles``) is in the one chamber named in its sentence or the two
+    before (a member of it), not counting a chamber named in another's title ("House Speaker Y and Minority
+    Leader X": X may lead the minority of the Senate); none where it names two."""
+    words = phrase.split()
+    if " ".join(words[-2:]) not in W.chamber_party_roles or not tok.is_title:
+        return None
+    labels = {row[0] for row in W.chamber_names.values()}
+    doc = tok.doc
+    start = tok.sent.start
+    for _ in range(2):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    found: dict[str, str | None] = {}
+    ends = {}
+    for i, m in ms.items():
+        if start <= i < tok.sent.end:
+            ends[id(m)] = i
+    for m in {id(m): m for i, m in ms.items() if id(m) in ends}.values():
+        if m.type != "Organization" or _before_a_name(doc, ends[id(m)] + 1, ms):
+            continue
+        key = (m.key or m.text)
+        if key in labels:
+            found[key] = next(k.split(" ", 1)[0] for k, row in W.chamber_names.items() if row[0] == key)
+            continue
+        where = country or m.country
+        row = W.chamber_names.get(f"{where} {key.lower()}") if where else None
+        if row is None and not where:  # a bare word: of a country the document names, else the first row's
+            rows = [(k.split(" ", 1)[0], r) for k, r in W.chamber_names.items() if k.split(" ", 1)[1] == key.lower()]
+            named = {x.country for x in ms.values() if x.country}
+            rows = [(c, r) for c, r in rows if c in named] or rows[:1]
+            where, row = rows[0] if len(rows) == 1 else (None, None)
+        if row is not None:
+            found[row[0]] = where
+    if len(found) != 1 or country is not None and next(iter(found.values())) not in (None, country):
+        return None
+    label, where = next(iter(found.items()))
+    return "memberOf", Mention(label, tok.idx, tok.idx + len(tok.text), "Organization", country=where, key=label)
+
+
+def _before_a_name(doc, k: int, ms) -> bool:
+    """Do one to three capitalised words and a person's name follow token k ("House Speaker
+    Nancy Pelosi")?"""
+    for j in range(k, min(k + 3, len(doc))):
+        if j in ms:
+            return j > k and ms[j].type == "Person"
+        if not doc[j].is_title:
+            return False
+    return False
+
+
+def _owner_named(phrase: str, named: Mention | None, ms) -> str | None:
+    """"Senator X" with no country told: the one country with such a seat (``chamber_titles``)
+    whose chamber the document names ("Puerto Rico's Senate"), else the one such country the
+    document names, when it names it at least twice (US Senator Lindsey Graham in a story of
+    Syria and Turkey)."""
+    if named is not None or not phrase:
+        return None
+    word = phrase.split()[-1]
+    owners = {key.split(" ", 1)[0] for key in W.chamber_titles
+              if key.split(" ", 1)[1] in (word, word.removesuffix("s"))} - {"*"}
+    chambers = set(W.chamber_of_title.get(word, ()))
+    tied = {m.country for m in ms.values() if m.type == "Organization" and m.country in owners
+            and (m.key or m.text).lower() in chambers}
+    if len(tied) == 1:
+        return tied.pop()
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.country and m.type != "Person":
+            counts[m.country] = counts.get(m.country, 0) + 1
+    named = {c for c in owners if counts.get(c, 0) >= 2}  # (named twice at least)
+    return named.pop() if len(named) == 1 and not owners & set(counts) - named else None
+
+
+def _chamber_country(named: Mention | None, ms) -> str | None:
+    """"Puerto Rico's Senate ... Senate President X": with no country told, the country of a
+    chamber of the same bare name the document ties to one country that has such a chamber."""
+    if named is None or not _chamber_word(named):
+        return None
+    word = (named.key or named.text).lower()
+    found = {m.country for m in ms.values() if m.type == "Organization" and m.country
+             and (m.key or m.text).lower() == word and f"{m.country} {word}" in W.chamber_names}
+    return found.pop() if len(found) == 1 else None
+
+
+def _bare_chamber(title: Title, country: str | None, ms) -> Title:
+    """"X, the House Republican leader", "X, a Senate aide": a title of a chamber's bare name
+    (``chamber_names``) is of the country's chamber; it leads the chamber only by a title that
+    does (``chamber_titles``: "Speaker"), and is a member of it by any other (a party's leader
+    or whip in the chamber, a committee's chairman)."""
+    org = title.org
+    if org is None or title.relation not in ("leaderOf", "memberOf") or not _chamber_word(org):
+        return title
+    country = country or _chamber_country(org, ms)
+    body = W.chamber_names.get(f"{country} {(org.key or org.text).lower()}")
+    if body is None:
+        return title
+    row = W.chamber_titles.get(f"{country} {title.token.lower_}")
+    heads = title.token.lower_ in W.chamber_heads and not any(
+        c.dep_ in ("amod", "compound") and c.i in ms and ms[c.i].type == "Group" for c in title.token.children)
+    relation = "leaderOf" if heads or row is not None and row[0] == "leaderOf" and row[1] == body[0] else "memberOf"
+    chamber = Mention(body[0], org.start, org.end, "Organization", country=country, key=body[0])
+    return title._replace(relation=relation, org=chamber, scope=LEGISLATURE)
+
+
 def _party_letter(head, person, ms):
-    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,": the party's letter after a name, or None."""
+    """"Jo Marsh (D-CA)", "Jo Marsh, R-Texas,", "Jo Marsh, D-Calif.,": the party's letter after a
+    name, or None."""
     found = party_initial(head, person, ms)
-    return found[0] if found is not None and found[1].is_alpha else None
+    return found[0] if found is not None and found[1].text.removesuffix(".").isalpha() else None
 
 
 def _country(found: list[Title], person: Mention, letter, home: str | None) -> str | None:
@@ -105,12 +216,25 @@ def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, M
         i -= 1
     if words and words[-1].text[:1].isupper():
         yield " ".join(w.lower_ for w in words), words[-1], named
-    for c in head.children:
+    for c in _beside(head, ms):
         # "X, an MP", "X, the Speaker of the House"; a lower-case title only of W.chamber_seats
-        # ("X, a senator", not "X, a sales representative" or "a keynote speaker")
-        if c.dep_ == "appos" and c.i not in ms and c.pos_ in ("NOUN", "PROPN") \
-                and (c.text[:1].isupper() or c.lower_ in W.chamber_seats):
-            yield title_phrase(c, ms) + _of_words(c, ms), c, _of_chamber(c, ms)
+        # ("X, a senator", "X, a member of parliament", not "X, a sales representative" or "a
+        # keynote speaker")
+        phrase = title_phrase(c, ms) + _of_words(c, ms)
+        if c.text[:1].isupper() or c.lower_ in W.chamber_seats or phrase in W.chamber_seats:
+            yield phrase, c, _of_chamber(c, ms) or _chamber_before(c, ms)
+
+
+def _beside(head, ms) -> list:
+    """The nouns beside a name that may be its seat: in apposition ("X, an MP"), after "is"
+    ("X is a Labour MP"), and the title the name is in apposition to ("the Republican senator
+    from Texas, Ted Cruz,")."""
+    found = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
+        found += [c for c in head.head.children if c.dep_ == "attr"]
+    if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
+        found.append(head.head)
+    return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
@@ -154,6 +278,15 @@ def _of_words(tok, ms) -> str:
     return ""
 
 
+def _chamber_before(tok, ms) -> Mention | None:
+    """"X, the Senate Majority Leader,": a chamber's bare name just before a title's words."""
+    k = tok.i
+    while k > 0 and k - 1 not in ms and tok.doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and tok.i - k < 3:
+        k -= 1
+    m = ms.get(k - 1)
+    return m if m is not None and m.type == "Organization" and _chamber_word(m) else None
+
+
 def _of_chamber(tok, ms) -> Mention | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
@@ -163,7 +296,7 @@ def _of_chamber(tok, ms) -> Mention | None:
     return None
 
 
-def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple[str, Mention] | None:
+def _seat(phrase: str, named: Mention | None, country: str | None, tok, ms) -> tuple[str, Mention] | None:
     """(relation, chamber) of a title phrase, or None."""
     words = phrase.split()
     titles, names = W.chamber_titles, W.chamber_names
@@ -173,11 +306,19 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     if word is not None and country is None:
         # "House Speaker X" with no country told: the country whose chamber alone has the name
         owners = [key.split(" ", 1)[0] for key in names if key.split(" ", 1)[1] == word]
+        if len(owners) > 1:
+            # "Senate": of the one such country the document names at all; naming none, of the
+            # country of the first row (news in English says "the Senate" of the US Senate)
+            named_anywhere = {m.country for m in ms.values() if m.country}
+            owners = [c for c in owners if c in named_anywhere] or owners[:1]
         country = owners[0] if len(owners) == 1 else None
     seat = None
     for n in range(min(5, len(words)), 0, -1):
         tail = " ".join(words[-n:])
         row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
+        if row is None and tail.endswith("s"):
+            # "Republican Senators A and B", "Conservative MPs A and B": the plural of a seat
+            row = titles.get(f"{country} {tail[:-1]}") or titles.get(f"* {tail[:-1]}")
         if row is not None:
             if any(w not in W.seat_qualifiers for w in words[:-n]):
                 return None  # "State Senator X", "Trade Representative Y": another office
@@ -190,7 +331,9 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     # "House Speaker X", "Senate Majority Leader X": the chamber's bare name before the title
     chamber = names.get(f"{country} {word}", (None,))[0] if word is not None else None
     if chamber is not None and (seat is None or seat[1] != chamber):
-        seat = ("leaderOf" if seat is not None and seat[0] == "leaderOf" else "memberOf", chamber)
+        # "Senate President X" leads the Senate; "Senate Majority Leader Y" is a member
+        heads = seat is not None and seat[0] == "leaderOf" or words == [tok.lower_] and tok.lower_ in W.chamber_heads
+        seat = ("leaderOf" if heads else "memberOf", chamber)
     if seat is None:
         return None
     relation, label = seat
@@ -199,21 +342,42 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok) -> tuple
     return relation, Mention(label, tok.idx, tok.idx + len(tok.text), typ, country=body_country, key=label)
 
 
-def _governed(doc, first: int, found: list[Title], ms, linker) -> list[Title]:
+def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None = None) -> list[Title]:
     """"Governor Andrew Cuomo" in a story that names New York far more than any other state:
     he leads New York. Only a capitalised office of ``region_offices`` just before the name,
-    of a person no title relates to a place, in a sentence that names no other region."""
+    of a person no title relates to a place, in a sentence that names no other region. In a
+    story of a territory a governor leads ("Governor X" in Puerto Rico: ``governed_countries``),
+    he leads the territory."""
     t = doc[first - 1] if first > 0 else None
     if t is None or t.lower_ not in W.region_offices or not t.is_title or t.i in ms \
             or any(x.org is not None for x in found):
         return []
     region = home_region(ms, linker)
+    if region is None:
+        return _governed_territory(t, ms, linker, home)
     if region is None or any(m.type == "Location" and (m.key or m.text) != (region.key or region.text)
                              for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None):
         return []
     where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
                     key=region.key or region.text)
     return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
+
+
+def _governed_territory(t, ms, linker, home: str | None) -> list[Title]:
+    """The territory of ``governed_countries`` a story is of (its own country, or the country it
+    names most, more than any other), if no other country is named in the sentence."""
+    counts: dict[str, int] = {}
+    for m in {id(m): m for m in ms.values()}.values():
+        if m.type == "Country" and m.country:
+            counts[m.country] = counts.get(m.country, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    where = home or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
+    if where not in W.governed_countries or any(
+            m.type == "Country" and m.country != where for i in range(t.sent.start, t.sent.end)
+            if (m := ms.get(i)) is not None):
+        return []
+    country = linker.country_mention(where, t.idx, t.idx + len(t.text))
+    return [Title("leaderOf", country, t, frozenset({"region"}), home=True)] if country is not None else []
 
 
 def home_region(ms, linker) -> Mention | None:

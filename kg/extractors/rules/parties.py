@@ -24,6 +24,8 @@ import dataclasses
 
 from ...model import Mention
 from .context import same
+from .deps import SUBJ, conjuncts
+from .records import static
 from .words import W
 
 # What a mention of a party may have been typed by the NER: a people ("Democrats") or a body.
@@ -39,19 +41,33 @@ def party_mentions(parsed, ms: dict[int, Mention], linker, home: str | None) -> 
             counts[m.country] = counts.get(m.country, 0) + 1
     ranked = sorted(counts.values(), reverse=True)
     # the country named most often, if one is named more often than any other
-    named = {c for c, n in counts.items() if n == ranked[0]} if ranked and ranked[:2] != ranked[:1] * 2 else set()
+    top = {c for c, n in counts.items() if n == ranked[0]} if ranked and ranked[:2] != ranked[:1] * 2 else set()
+    named = Named(top, frozenset(counts))
     _link_tagged(parsed, ms, linker, home, named)
     _add_untagged(parsed, ms, linker, home, named)
 
 
-def choose(parties, evidence: str | None, home: str | None, named: set[str]):
+@dataclasses.dataclass(frozen=True)
+class Named:
+    """The countries a document names: the one it names most often (a set of one, or empty)
+    and every country it names at all."""
+
+    most: set[str]
+    anywhere: frozenset[str]
+
+
+def choose(parties, evidence: str | None, home: str | None, named: Named):
     """The one party of ``parties`` the document's countries pick, or None: the country the
     text ties the word to, else the document's own country, else the country the document
-    names most often (``named``: one country, or none)."""
+    names most often. A word only one country's party bears ("Republican", "Tories") names
+    that party in a story of no one country that names its country at all ("Republican
+    Senator X" in a story of Syria, Turkey and the United States)."""
     if evidence or home:
         pick = [p for p in parties if p.country == (evidence or home)]
     else:
-        pick = [p for p in parties if p.country in named]
+        pick = [p for p in parties if p.country in named.most]
+        if not pick and len(parties) == 1 and parties[0].country in named.anywhere:
+            pick = list(parties)
     return pick[0] if len(pick) == 1 else None
 
 
@@ -207,6 +223,12 @@ def party_of(m: Mention | None, linker) -> object | None:
     return next((p for p in linker.parties(key) if p.label == key), None)
 
 
+def is_party_name(m: Mention, linker) -> bool:
+    """Is the mention a party: one of parties.tsv, or a name that ends in "Party" ("the
+    Libertarian Party", "the Aam Aadmi Party")?"""
+    return linker.is_party(m) or (m.key or m.text).rsplit(" ", 1)[-1].lower() == "party"
+
+
 def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention, object]]:
     """The parties a person's name says they belong to: "Republican Kevin McCarthy", "Sherrod
     Brown, a Democrat,", "Labour's Ann Roe", "X is a Conservative", and a party before a title
@@ -223,16 +245,33 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     tokens += [g for c in head.children if c.dep_ == "appos" and c.i not in ms
                for g in c.children if g.dep_ in ("amod", "compound") and g.i in ms]
     tokens += _shared_party(head, ms)  # "A, B and C, all Republicans"
+    if head.dep_ == "poss" and head.head.i in ms:
+        tokens.append(head.head)  # "Prime Minister X's Liberal Party won"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
         tokens += [c for c in head.head.children if c.dep_ == "attr" and c.i in ms]  # "X is a Republican"
+    # "X, who is a Republican," (not "who was")
+    tokens += [a for r in head.children if r.dep_ == "relcl" and r.lemma_ == "be" and r.tag_ in ("VBZ", "VBP")
+               and any(s.dep_ == "nsubj" and s.lower_ in W.relative for s in r.children)
+               for a in r.children if a.dep_ == "attr" and a.i in ms]
     found = []
     for tok in tokens:
         m = ms[tok.i]
         if m is person or party_of(m, linker) is None or any(same(m, o) for o in orgs) \
-                or any(same(m, o) for o, _ in found):
+                or any(same(m, o) for o, _ in found) or _voided(doc, tok, m, ms):
             continue
         found.append((m, tok))
     return found
+
+
+def _voided(doc, tok, m: Mention, ms) -> bool:
+    """"X, a former Democrat,": a word before the party's noun says it is no longer his (before
+    a party's adjective it voids the title: "the former Democratic Dean of the House")."""
+    if tok.dep_ in ("amod", "compound"):
+        return False
+    i = tok.i
+    while i > 0 and ms.get(i - 1) is m:
+        i -= 1
+    return i > 0 and doc[i - 1].lower_ in W.voiding
 
 
 def _shared_party(head, ms) -> list:
@@ -284,3 +323,23 @@ def _party_before(doc, first: int, ms, linker):
         k -= 1
         steps += 1
     return None
+
+
+def belongs(ctx, tok, m):
+    """"X belongs to the Republican Party", "X, who belongs to Labour": a person who belongs
+    to a party or a union (a name ending in one of ``membership_bodies``) is its member."""
+    ms = ctx.ms
+    if tok.tag_ not in ("VBZ", "VBP"):
+        return  # "X belonged to the party until 2010": no longer
+    people = [ms[c.i] for s in tok.children if s.dep_ in SUBJ for c in conjuncts(s) if c.i in ms]
+    if not people and tok.dep_ == "relcl" and tok.head.i in ms:
+        people = [ms[tok.head.i]]
+    bodies = [ms[q.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+              for p in c.children if p.dep_ == "pobj" for q in conjuncts(p) if q.i in ms]
+    for body in bodies:
+        if not (is_party_name(body, ctx.linker) or party_of(body, ctx.linker) is not None
+                or (body.key or body.text).rsplit(" ", 1)[-1].lower() in W.membership_bodies):
+            continue
+        for person in people:
+            if person.type == "Person":
+                yield static(ctx, person, "memberOf", body, 0.65, tok)

@@ -18,6 +18,7 @@ from .context import BODIES, STATES
 from .deps import SUBJ, is_head_of, mention_end
 from .geography import comma_place, town_like
 from .mentions import retype
+from .parties import is_party_name
 from .records import static
 from .words import W
 
@@ -184,6 +185,8 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
             yield static(ctx, person, "livesIn", outer, 0.6, c)
     elif c.lower_ in ("of", "from") and where.type == "Country":
         yield static(ctx, person, "citizenOf", where, 0.6, c)
+    elif c.lower_ in ("at", "of") and where.type == "Organization" and is_party_name(where, ctx.linker):
+        yield static(ctx, person, "memberOf", where, 0.6, c)  # "Ann Roe of the Labour Party"
     elif c.lower_ in ("at", "of") and where.type == "Organization":
         yield static(ctx, person, "worksFor", where, 0.6, c)
         yield from _owner(ctx, person, p, 0.55, c)

@@ -14,7 +14,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from . import bodies, branches, company_titles, coref, employment, homes, jobs, people, places, shapes
+from . import bodies, branches, company_titles, coref, employment, homes, jobs, parties, people, places, shapes
 from .context import name, same
 from .datelines import dateline
 from .words import jsonl_rows
@@ -47,6 +47,7 @@ RULES = {
     "joined": employment.joined,
     "writes_for": employment.writes_for,
     "left_job": employment.left_job,
+    "belongs": parties.belongs,
     "company_title": company_titles.company_title,
     "heads": bodies.heads,
     "residence": homes.residence,

@@ -14,6 +14,7 @@ makes by :mod:`.posts`.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 
 from ...model import Mention
@@ -22,7 +23,7 @@ from .chambers import seats
 from .context import BODIES, STATES
 from .deps import is_head_of
 from .mentions import retype
-from .parties import party_member
+from .parties import is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
 from .title_words import apposition_org, appositions, designation, title_of, title_phrase, titles_before, with_of
 from .words import W
@@ -39,6 +40,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
     """
     out: dict[int, list[Title]] = {}
     seen: set[int] = set()
+    _chamber_then_name(parsed, ms, linker)
     for tok in parsed:
         m = ms.get(tok.i)
         if m is None or m.type not in ("Person", "Organization") or id(m) in seen or not is_head_of(tok, m, ms):
@@ -49,6 +51,7 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
             m = ms[tok.i]
         else:
             found = list(titles_of(tok, m, ms, linker, home))
+            found += _shared_plural_titles(tok, m, found, out, ms, linker)
         if not found:
             continue
         out[tok.i] = found
@@ -65,6 +68,61 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
                     if ms.get(t.i) is m:
                         ms[t.i] = new
     return out
+
+
+@functools.cache
+def _chamber_words() -> frozenset[str]:
+    """The one-word bare names of chambers ("house", "senate", "commons")."""
+    return frozenset(key.split(" ", 1)[1] for key in W.chamber_names if " " not in key.split(" ", 1)[1])
+
+
+def _chamber_then_name(doc, ms: dict[int, Mention], linker) -> None:
+    """"Speaker of the House Nancy Pelosi": the NER runs a chamber's bare name and the name
+    after it into one organisation kg does not know; after "of the", a chamber's word
+    (``chamber_names``) then two to four capitalised words that are no title are the chamber
+    and a person (``ms`` is updated in place)."""
+    chambers = _chamber_words()
+    for i, m in list(ms.items()):
+        if i < 2 or m.type != "Organization" or ms.get(i - 1) is m or doc[i].lower_ not in chambers \
+                or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of" or linker.known(m.key or m.text) is not None:
+            continue
+        rest = [t for t in doc[i + 1:i + 6] if ms.get(t.i) is m]
+        if not 2 <= len(rest) <= 4 or rest[-1].idx + len(rest[-1]) != m.end \
+                or not all(t.is_alpha and t.is_title and not linker.is_title(t.text)
+                           and t.lower_ not in W.org_heads | W.national_bodies | W.org_nouns for t in rest):
+            continue  # "a member of the House Oversight Committee": a body's name
+        ms[i] = Mention(doc[i].text, doc[i].idx, doc[i].idx + len(doc[i]), "Organization", key=doc[i].text)
+        text = doc.text[rest[0].idx:m.end]
+        actor = linker.known(text)
+        person = Mention(text, rest[0].idx, m.end, "Person", country=actor.country if actor is not None else None)
+        for t in rest:
+            ms[t.i] = person
+
+
+def _plural(tok, linker) -> bool:
+    """Is a title's word plural ("Senators", "MPs"; the tagger often takes "Representatives"
+    for a singular name)?"""
+    return tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("s") and len(tok) > 3 \
+        and linker.title_relations(tok.lower_) is None and linker.title_relations(tok.lower_[:-1]) is not None
+
+
+def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[int, list[Title]], ms,
+                          linker) -> list[Title]:
+    """"Republican Senators A and B", "Conservative MPs A, B and C": a plural title before the
+    first of a list of names is every name's, with the party or place before it (not a place
+    after the first name: "Presidents A of Nigeria and B of Benin" is read as such)."""
+    lead = head
+    while lead.dep_ == "conj" and lead.head.i != lead.i and ms.get(lead.head.i) is not None \
+            and ms[lead.head.i].type == "Person":
+        lead = lead.head
+    if lead is head or lead.i not in out:
+        return []
+    start = ms[lead.i].start
+    before = [t for t in out[lead.i] if t.token.idx < start and (t.org is None or t.org.start < start)]
+    if not any(_plural(t.token, linker) for t in before):
+        return []
+    have = {(t.relation, (t.org.key or t.org.text) if t.org is not None else None) for t in found}
+    return [t for t in before if (t.relation, (t.org.key or t.org.text) if t.org is not None else None) not in have]
 
 
 def _title_holder(tok, org: Mention, ms, linker) -> list[Title]:
@@ -105,12 +163,21 @@ def _personal(title: Title, head, ms, linker) -> bool:
 def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Iterator[Title]:
     """The titles of one person, whose name's head token is ``head`` (``home``: the document's
     own country, for an office of a state named without one)."""
-    # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names
-    found = seats(head, person, list(_titles_of(head, person, ms, linker, home)), ms, linker, home)
-    yield from found
+    found = list(_titles_of(head, person, ms, linker, home))
     # "Republican Kevin McCarthy", "X, a Democrat": a party beside the name, with no title
-    for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None]):
-        yield Title("memberOf", org, tok)
+    found += [Title("memberOf", org, tok)
+              for org, tok in party_member(head, person, ms, linker, [t.org for t in found if t.org is not None])]
+    # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names,
+    # in the country of the party too ("Senator X, a Democrat,")
+    out = seats(head, person, found, ms, linker, home)
+    yield from out
+    # "Labour leader X", "X, leader of the Liberal Democrats": a party's leader is its member
+    members = {t.org.key or t.org.text for t in out if t.relation == "memberOf" and t.org is not None}
+    for t in out:
+        if t.relation == "leaderOf" and t.org is not None and (t.org.key or t.org.text) not in members \
+                and is_party_name(t.org, linker):
+            members.add(t.org.key or t.org.text)
+            yield t._replace(relation="memberOf")
 
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
@@ -132,7 +199,7 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
     for t in appositions(head, person, first, ms, linker):
         if any(c.dep_ == "advmod" and c.lower_ in W.former_title_adverbs for c in t.children):
             continue  # "X, previously the deputy chief minister of Goa": no longer
-        org = apposition_org(t, person, ms)
+        org = apposition_org(t, person, ms) or _the_body(t, ms, linker)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
@@ -152,6 +219,34 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
         titles = list(office(doc, person, phrase, t, org, (relation, state_relation), t.i in under_unit, ms,
                              linker, home))
         yield from _cabinet(doc, person, phrase, t, org, titles, ms, linker, home)
+
+
+def _the_body(t, ms, linker) -> Mention | None:
+    """"Ann Roe, the head of the agency", "the party's chairman, Bo Lee": a title of a body
+    named by its kind ("the agency", "the party's"; ``org_nouns``) is of the last body of that
+    kind named before it, in its sentence or the three before (a party of parties.tsv or a name
+    ending in "Party" for "the party", a name ending in the noun for any other)."""
+    if t.dep_ == "attr":
+        return None  # "X had been a leader of the party": not read past a copula
+    noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
+    if noun is None or noun.i in ms or noun.pos_ != "NOUN" or noun.lemma_.lower() not in W.org_nouns \
+            or not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
+        return None
+    kind = noun.lemma_.lower()
+    doc = t.doc
+    start = noun.sent.start
+    for _ in range(3):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    for i in range(noun.i - 1, start - 1, -1):
+        m = ms.get(i)
+        if m is None or m.type not in ("Organization", "Group"):
+            continue
+        if kind == "party" and (is_party_name(m, linker) or party_of(m, linker) is not None) \
+                or (m.key or m.text).rsplit(" ", 1)[-1].lower() == kind:
+            return m
+    return None
 
 
 def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, home) -> Iterator[Title]:
