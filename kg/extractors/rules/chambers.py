@@ -316,8 +316,9 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok, ms) -> t
     for n in range(min(5, len(words)), 0, -1):
         tail = " ".join(words[-n:])
         row = titles.get(f"{country} {tail}") or titles.get(f"* {tail}")
-        if row is None and tail.endswith("s"):
+        if row is None and tail.endswith("s") and words[-1] == tok.lower_:
             # "Republican Senators A and B", "Conservative MPs A and B": the plural of a seat
+            # (the title's own word: not "Speaker of the House of Representatives")
             row = titles.get(f"{country} {tail[:-1]}") or titles.get(f"* {tail[:-1]}")
         if row is not None:
             if any(w not in W.seat_qualifiers for w in words[:-n]):
