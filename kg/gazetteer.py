@@ -66,6 +66,7 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The identity key of a name: two names with one key are one entity's names.
 
@@ -80,6 +81,8 @@ def name_key(text: str) -> str:
     ('recep tayyip erdogan', 'kurdistan workers party')
     >>> name_key("al-Qaeda") == name_key("Al Qaeda"), name_key("Us and Them")
     (True, 'us and them')
+
+    Cached as :func:`norm` is: resolution asks for the key of the same names again and again.
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))

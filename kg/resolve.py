@@ -100,16 +100,7 @@ def acronyms(text: str) -> dict[str, str]:
         return {}
     longs: dict[str, set[str]] = {}
     for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group().split()
-        for i in range(len(words)):
-            if words[i] in _CONNECTORS or not words[i][:1].isupper():
-                continue
-            for j in range(i + 2, len(words) + 1):
-                if words[j - 1] in _CONNECTORS:
-                    continue
-                initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
-                if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
-                    longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
+        _initialled(run.group().split(), short, longs)
     # "the Kivu Liberation Front (KLF)", "SHP (Social Democrat Populist Party)": a bracket beside
     # a name gives its other form, even when the initials are of another language's words
     for m in _BRACKETED.finditer(text):
@@ -123,6 +114,22 @@ def acronyms(text: str) -> dict[str, str]:
             (long,) = forms
             out[a], out[long] = long, a
     return out
+
+
+def _initialled(words: list[str], short: set[str], longs: dict[str, set[str]]) -> None:
+    """The runs of capitalised words whose initials are one of the ``short`` acronyms, added
+    to ``longs`` (acronym → its spelled-out forms)."""
+    for i in range(len(words)):
+        if words[i] in _CONNECTORS or not words[i][:1].isupper():
+            continue
+        for j in range(i + 2, len(words) + 1):
+            if words[j - 1] in _CONNECTORS:
+                continue
+            initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
+            if len(initials) > 6:
+                break  # (a letter a word: longer than any acronym, and longer still after)
+            if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
+                longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
 
 
 class Linker:
@@ -263,6 +270,9 @@ class DocumentResolver:
         # "Libertarian Party" is the "US Libertarian Party" the document also names
         self.longer_names = _longer_names({clean_name(m.key or m.text) for m in mentions if m.type in ORGANISATIONS
                                            and not (m.sector in SECTORS and m.country)})
+        # (label, type, actor) of a mention read as a type: _canonical reads only what is set
+        # above, and is asked again for every mention in every step below
+        self._canonicals: dict[tuple[int, str], tuple] = {}
         # Type votes by name key: each mention's label (twice when the gazetteer links it), a
         # title before the name, and the roles the caller saw it play (``votes``).
         self._votes: dict[str, Counter] = {}
@@ -327,6 +337,12 @@ class DocumentResolver:
         return self._canonical(m, self.voted_type(m))
 
     def _canonical(self, m: Mention, typ: str) -> tuple[str, str, gaz.Actor | None]:
+        held = self._canonicals.get((id(m), typ))
+        if held is None or held[0] is not m:  # (the mention is held, so that its id is not reused)
+            held = self._canonicals[(id(m), typ)] = (m, self._canonical_of(m, typ))
+        return held[1]
+
+    def _canonical_of(self, m: Mention, typ: str) -> tuple[str, str, gaz.Actor | None]:
         if m.sector in SECTORS and m.country:
             # a part of a country: one entity per (country, sector), whatever the words were
             words, typ = SECTORS[m.sector]
