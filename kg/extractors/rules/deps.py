@@ -14,6 +14,38 @@ PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 MODIFIER = ("amod", "compound", "poss", "nmod")
 
 
+class Columns:
+    """A document's tokens as columns, read off the parse once: each token's lower case,
+    lemma in lower case (``tok.lemma_.lower()``), part of speech and dependency label, by
+    token index. A pass that visits every token to find the few it acts on tests these
+    instead of making a token object for each and asking it again (spaCy looks each of those
+    strings up anew on every call)."""
+
+    __slots__ = ("lower", "lemma", "pos", "dep")
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, LEMMA, LOWER, POS
+        from spacy.parts_of_speech import NAMES
+
+        rows = doc.to_array([LOWER, LEMMA, POS, DEP])
+        strings = doc.vocab.strings
+        lower, lemma, pos, dep = (rows[:, k].tolist() for k in range(4)) if len(doc) else ([], [], [], [])
+        names = {h: strings[h] for h in {*lower, *lemma, *dep}}
+        self.lower = [names[h] for h in lower]
+        lemmas = {h: names[h].lower() for h in set(lemma)}
+        self.lemma = [lemmas[h] for h in lemma]
+        self.pos = [NAMES[h] for h in pos]
+        self.dep = [names[h] for h in dep]
+
+
+def columns(doc) -> Columns:
+    """The :class:`Columns` of a parsed document, made once (kept in its ``user_data``)."""
+    cols = doc.user_data.get("kg.columns")
+    if cols is None or len(cols.pos) != len(doc):
+        cols = doc.user_data["kg.columns"] = Columns(doc)
+    return cols
+
+
 def children(tok, deps) -> list:
     """The children of a token with one of these dependency labels."""
     return [c for c in tok.children if c.dep_ in deps]
