@@ -77,6 +77,9 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\
 _BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)"
                         r"\s*\(\s*([A-Z]{2,6})\s*\)"
                         r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
+# What every match of _BRACKETED holds (an acronym in brackets, or one before a bracket and a
+# capital): most texts have neither, and are spared that slower search
+_BRACKET_HINT = re.compile(r"\(\s*[A-Z]{2,6}\s*\)|\b[A-Z]{2,6}\s*\(\s*[A-Z]")
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 
 
@@ -99,11 +102,12 @@ def acronyms(text: str) -> dict[str, str]:
     if not short:
         return {}
     longs: dict[str, set[str]] = {}
+    starts = {a[:k] for a in short for k in range(1, len(a) + 1)}
     for run in _CAPITALISED_RUN.finditer(text):
-        _initialled(run.group().split(), short, longs)
+        _initialled(run.group().split(), short, starts, longs)
     # "the Kivu Liberation Front (KLF)", "SHP (Social Democrat Populist Party)": a bracket beside
     # a name gives its other form, even when the initials are of another language's words
-    for m in _BRACKETED.finditer(text):
+    for m in _BRACKETED.finditer(text) if _BRACKET_HINT.search(text) else ():
         long, a = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         long = re.sub(r"^(?:The|the)\s+", "", long).rstrip(".,")
         if len(long.split()) >= 2:
@@ -116,18 +120,19 @@ def acronyms(text: str) -> dict[str, str]:
     return out
 
 
-def _initialled(words: list[str], short: set[str], longs: dict[str, set[str]]) -> None:
+def _initialled(words: list[str], short: set[str], starts: set[str], longs: dict[str, set[str]]) -> None:
     """The runs of capitalised words whose initials are one of the ``short`` acronyms, added
-    to ``longs`` (acronym → its spelled-out forms)."""
+    to ``longs`` (acronym → its spelled-out forms); ``starts`` are the acronyms' beginnings."""
     for i in range(len(words)):
         if words[i] in _CONNECTORS or not words[i][:1].isupper():
             continue
+        initials = words[i][0]  # (of the words i to j - 1: the small connecting words skipped)
         for j in range(i + 2, len(words) + 1):
+            if initials not in starts:
+                break  # no acronym begins so: none will with more words either
             if words[j - 1] in _CONNECTORS:
                 continue
-            initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
-            if len(initials) > 6:
-                break  # (a letter a word: longer than any acronym, and longer still after)
+            initials += words[j - 1][0]
             if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
                 longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
 
