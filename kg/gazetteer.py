@@ -177,6 +177,8 @@ class Gazetteer:
     _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _party_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _spelling: tuple[int, object] | None = field(default=None, init=False, repr=False, compare=False)
+    # (sizes of the names and titles, {(name, words never titles): the name without its titles})
+    _untitled: tuple[tuple[int, int], dict] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):

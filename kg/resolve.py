@@ -228,7 +228,19 @@ class Linker:
     def without_titles(self, text: str, protect: Iterable[str]) -> str:
         """A name without the titles before it and its possessive ("President Lee's" → "Lee"),
         unless the whole is a known name ("New York", "Prince Edward Island"); a first word in
-        ``protect`` is never a title."""
+        ``protect`` is never a title. (Kept for the gazetteer while its names and titles stay as
+        they are: a document names the same people again and again.)"""
+        g = self.gazetteer
+        held = g._untitled
+        if held is None or held[0] != (len(g.names), len(g.titles)) or len(held[1]) > 1 << 16:
+            held = g._untitled = ((len(g.names), len(g.titles)), {})
+        key = (text, frozenset(protect))
+        found = held[1].get(key)
+        if found is None:
+            found = held[1][key] = self._without_titles(text, protect)
+        return found
+
+    def _without_titles(self, text: str, protect: Iterable[str]) -> str:
         text = text.replace("’", "'").strip(" -–—'\"")
         text = text.removesuffix("'s")
         if self.gazetteer.lookup(text) is not None:
