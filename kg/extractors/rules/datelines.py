@@ -37,7 +37,7 @@ def dateline(ctx) -> Iterator[RelationMention]:
     code = next((k for k in range(i, end) if len(text[k]) >= 9 and WIRE_CODE.match(text[k])), None)
     if code is not None:
         i = code + 1
-    if i >= end or not (cols.is_title[i] or cols.is_upper[i]) and ctx.ms.get(i) is None:
+    if i >= end or not (cols.is_title[i] or doc[i].is_upper) and ctx.ms.get(i) is None:
         return  # a dateline begins with its town, capitalised (most sentences end here)
     header = list(_header(ctx, doc, i, min(sent.end, i + 12), coded=code is not None))
     if header:

@@ -118,7 +118,7 @@ def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
             continue
         for size in range(min(8, n - i), 3, -1):
             last = i + size - 1
-            if cols.is_punct[last] or cols.is_space[last] \
+            if cols.is_punct[last] or parsed[last].is_space \
                     or len({entity_of.get(j, -1 - j) for j in range(i, i + size)}) == 1:
                 continue  # within one entity of the NER's: that entity decides
             actor = linker.known(cols.words(i, i + size))
