@@ -25,8 +25,9 @@ from .words import W
 def find_mentions(parsed, linker) -> dict[int, Mention]:
     """Token index → mention, from NER and the gazetteer."""
     out: dict[int, Mention] = {}
-    _long_known_names(parsed, linker, out)
-    for ent in parsed.ents:
+    ents = parsed.ents  # (spaCy makes the spans again at every call)
+    _long_known_names(parsed, linker, out, ents)
+    for ent in ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
     _namesakes(out, linker)
@@ -80,7 +81,7 @@ def _namesakes(ms: dict[int, Mention], linker) -> None:
 
 def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
-    if typ is None or any(t.i in out for t in ent):  # its words already belong to a longer name
+    if typ is None or any(k in out for k in range(ent.start, ent.end)):  # its words already belong to a longer name
         return
     split = _place_before_name(ent, linker)
     if split is not None:
@@ -98,18 +99,18 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
         m = mention(span, typ, ent.label_, linker)
         if m is None:
             continue
-        for t in span:
-            out[t.i] = m
+        for k in range(span.start, span.end):
+            out[k] = m
 
 
-def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
+def _long_known_names(parsed, linker, out: dict[int, Mention], ents=None) -> None:
     """Long names kg knows that the NER broke apart: "the Islamic State of Iraq and the
     Levant" tagged as an organisation and a place. A known name of four to eight words that
     lies across the NER's entities (not within one: "Republic of the Congo" inside "the
     Democratic Republic of the Congo" is not that name) is taken whole, before the pieces.
     (This walk visits every token of the corpus: it reads the document's columns, and makes
     a span only for a name found.)"""
-    entity_of = {j: k for k, e in enumerate(parsed.ents) for j in range(e.start, e.end)}
+    entity_of = {j: k for k, e in enumerate(parsed.ents if ents is None else ents) for j in range(e.start, e.end)}
     cols = columns(parsed)
     i, n = 0, len(cols.text)
     while i < n:
