@@ -53,7 +53,7 @@ def _strings(hashes: list[int], store, memo: dict[int, str], fold) -> list[str]:
     """The strings of these hashes, by ``fold`` (``str`` or ``str.lower``) of the store's."""
     found = list(map(memo.get, hashes))
     if None in found:
-        if len(memo) > 1 << 18:
+        if len(memo) > 1 << 16:
             memo.clear()
         for k, h in enumerate(hashes):
             if found[k] is None:
