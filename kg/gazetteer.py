@@ -66,6 +66,7 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The identity key of a name: two names with one key are one entity's names.
 
@@ -80,6 +81,8 @@ def name_key(text: str) -> str:
     ('recep tayyip erdogan', 'kurdistan workers party')
     >>> name_key("al-Qaeda") == name_key("Al Qaeda"), name_key("Us and Them")
     (True, 'us and them')
+
+    Cached as :func:`norm` is: resolution asks for the key of the same names again and again.
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
@@ -174,6 +177,8 @@ class Gazetteer:
     _long_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _party_starts: tuple[int, frozenset[str]] | None = field(default=None, init=False, repr=False, compare=False)
     _spelling: tuple[int, object] | None = field(default=None, init=False, repr=False, compare=False)
+    # (sizes of the names and titles, {(name, words never titles): the name without its titles})
+    _untitled: tuple[tuple[int, int], dict] | None = field(default=None, init=False, repr=False, compare=False)
 
     def add(self, actor: Actor, *names: str) -> None:
         for n in (actor.label, *actor.aliases, *names):

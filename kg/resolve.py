@@ -77,6 +77,8 @@ _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'.-]*(?:\s+(?:(?:of|and|for|on|the|&)\
 _BRACKETED = re.compile(r"(?:((?:[Tt]he\s+)?[A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)"
                         r"\s*\(\s*([A-Z]{2,6})\s*\)"
                         r"|\b([A-Z]{2,6})\s*\(\s*([A-Z][\w'-]*(?:\s+(?:(?:of|and|for|on|&)\s+)*[A-Z][\w'-]*)+)\s*\))")
+# A character that may stand before the bracket in a match of _BRACKETED
+_BEFORE_BRACKET = re.compile(r"[\w\s'&-]")
 _CONNECTORS = {"of", "and", "for", "on", "the", "&"}
 
 
@@ -99,20 +101,12 @@ def acronyms(text: str) -> dict[str, str]:
     if not short:
         return {}
     longs: dict[str, set[str]] = {}
+    starts = {a[:k] for a in short for k in range(1, len(a) + 1)}
     for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group().split()
-        for i in range(len(words)):
-            if words[i] in _CONNECTORS or not words[i][:1].isupper():
-                continue
-            for j in range(i + 2, len(words) + 1):
-                if words[j - 1] in _CONNECTORS:
-                    continue
-                initials = "".join(w[0] for w in words[i:j] if w not in _CONNECTORS)
-                if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
-                    longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
+        _initialled(run.group().split(), short, starts, longs)
     # "the Kivu Liberation Front (KLF)", "SHP (Social Democrat Populist Party)": a bracket beside
     # a name gives its other form, even when the initials are of another language's words
-    for m in _BRACKETED.finditer(text):
+    for m in _bracketed(text):
         long, a = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         long = re.sub(r"^(?:The|the)\s+", "", long).rstrip(".,")
         if len(long.split()) >= 2:
@@ -123,6 +117,49 @@ def acronyms(text: str) -> dict[str, str]:
             (long,) = forms
             out[a], out[long] = long, a
     return out
+
+
+def _bracketed(text: str) -> list[re.Match]:
+    """The matches of _BRACKETED in the text (as its finditer gives them), each searched for
+    only in the words before one bracket and up to its closing one: a match holds one "("
+    and ends at the first ")" after it, and all it has before the "(" are word characters,
+    spaces, apostrophes, hyphens and "&" (the search over the whole text tries every
+    capitalised word of it, a tenth of the resolver's time)."""
+    out = []
+    p = text.find("(")
+    while p != -1:
+        q = text.find(")", p + 1)
+        if q == -1:
+            break
+        other = text.find("(", p + 1)
+        if other != -1 and other < q:
+            p = other  # no match holds two brackets: only the later one may close
+            continue
+        start = p
+        while start > 0 and _BEFORE_BRACKET.match(text, start - 1):
+            start -= 1
+        m = _BRACKETED.search(text, start, q + 1)
+        if m is not None:
+            out.append(m)
+        p = text.find("(", q + 1)
+    return out
+
+
+def _initialled(words: list[str], short: set[str], starts: set[str], longs: dict[str, set[str]]) -> None:
+    """The runs of capitalised words whose initials are one of the ``short`` acronyms, added
+    to ``longs`` (acronym → its spelled-out forms); ``starts`` are the acronyms' beginnings."""
+    for i in range(len(words)):
+        if words[i] in _CONNECTORS or not words[i][:1].isupper():
+            continue
+        initials = words[i][0]  # (of the words i to j - 1: the small connecting words skipped)
+        for j in range(i + 2, len(words) + 1):
+            if initials not in starts:
+                break  # no acronym begins so: none will with more words either
+            if words[j - 1] in _CONNECTORS:
+                continue
+            initials += words[j - 1][0]
+            if initials in short and not any(w.isupper() and len(w) > 1 for w in words[i:j]):
+                longs.setdefault(initials, set()).add(" ".join(words[i:j]).rstrip(".,"))
 
 
 class Linker:
@@ -216,7 +253,19 @@ class Linker:
     def without_titles(self, text: str, protect: Iterable[str]) -> str:
         """A name without the titles before it and its possessive ("President Lee's" → "Lee"),
         unless the whole is a known name ("New York", "Prince Edward Island"); a first word in
-        ``protect`` is never a title."""
+        ``protect`` is never a title. (Kept for the gazetteer while its names and titles stay as
+        they are: a document names the same people again and again.)"""
+        g = self.gazetteer
+        held = g._untitled
+        if held is None or held[0] != (len(g.names), len(g.titles)) or len(held[1]) > 1 << 16:
+            held = g._untitled = ((len(g.names), len(g.titles)), {})
+        key = (text, frozenset(protect))
+        found = held[1].get(key)
+        if found is None:
+            found = held[1][key] = self._without_titles(text, protect)
+        return found
+
+    def _without_titles(self, text: str, protect: Iterable[str]) -> str:
         text = text.replace("’", "'").strip(" -–—'\"")
         text = text.removesuffix("'s")
         if self.gazetteer.lookup(text) is not None:
@@ -263,6 +312,9 @@ class DocumentResolver:
         # "Libertarian Party" is the "US Libertarian Party" the document also names
         self.longer_names = _longer_names({clean_name(m.key or m.text) for m in mentions if m.type in ORGANISATIONS
                                            and not (m.sector in SECTORS and m.country)})
+        # (label, type, actor) of a mention read as a type: _canonical reads only what is set
+        # above, and is asked again for every mention in every step below
+        self._canonicals: dict[tuple[int, str], tuple] = {}
         # Type votes by name key: each mention's label (twice when the gazetteer links it), a
         # title before the name, and the roles the caller saw it play (``votes``).
         self._votes: dict[str, Counter] = {}
@@ -327,6 +379,12 @@ class DocumentResolver:
         return self._canonical(m, self.voted_type(m))
 
     def _canonical(self, m: Mention, typ: str) -> tuple[str, str, gaz.Actor | None]:
+        held = self._canonicals.get((id(m), typ))
+        if held is None or held[0] is not m:  # (the mention is held, so that its id is not reused)
+            held = self._canonicals[(id(m), typ)] = (m, self._canonical_of(m, typ))
+        return held[1]
+
+    def _canonical_of(self, m: Mention, typ: str) -> tuple[str, str, gaz.Actor | None]:
         if m.sector in SECTORS and m.country:
             # a part of a country: one entity per (country, sector), whatever the words were
             words, typ = SECTORS[m.sector]

@@ -59,7 +59,17 @@ class Context:
 
     def at(self, sent, earlier: tuple = ()) -> Context:
         """The same context, reading one sentence (after the ``earlier`` ones)."""
-        return dataclasses.replace(self, sent=sent, earlier=earlier)
+        # (as dataclasses.replace, which costs three times as much: this runs for every sentence)
+        new = object.__new__(Context)
+        for f in _FIELDS:
+            _set(new, f, getattr(self, f))
+        _set(new, "sent", sent)
+        _set(new, "earlier", earlier)
+        return new
+
+
+_FIELDS = tuple(f.name for f in dataclasses.fields(Context))
+_set = object.__setattr__
 
 
 def home_country(ms: dict[int, Mention]) -> str | None:

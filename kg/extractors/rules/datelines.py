@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .context import STATES
 from .dates import is_date_or_number
-from .deps import mention_end
+from .deps import columns, mention_end
 from .geography import bigger
 from .records import static
 from .words import W
@@ -29,13 +29,15 @@ def dateline(ctx) -> Iterator[RelationMention]:
     """The relations of the context sentence's dateline, if it starts with one."""
     sent = ctx.sent
     doc = sent.doc
+    cols = columns(doc)  # (the words tested before any token is made: this runs for every sentence)
+    text = cols.text
     i, end = sent.start, min(sent.end, sent.start + 16)
-    if doc[i].text == "(" and i + 2 < end and doc[i + 2].text == ")":
+    if text[i] == "(" and i + 2 < end and text[i + 2] == ")":
         i += 3  # "(Text)"
-    code = next((t.i for t in doc[i:end] if len(t) >= 9 and WIRE_CODE.match(t.text)), None)
+    code = next((k for k in range(i, end) if len(text[k]) >= 9 and WIRE_CODE.match(text[k])), None)
     if code is not None:
         i = code + 1
-    if i >= end or not (doc[i].is_title or doc[i].is_upper) and ctx.ms.get(i) is None:
+    if i >= end or not (cols.is_title[i] or doc[i].is_upper) and ctx.ms.get(i) is None:
         return  # a dateline begins with its town, capitalised (most sentences end here)
     header = list(_header(ctx, doc, i, min(sent.end, i + 12), coded=code is not None))
     if header:
@@ -118,14 +120,14 @@ def _header(ctx, doc, i: int, end: int, coded: bool) -> Iterator[RelationMention
     "Quito Radio Vision Network"). Read off the words: the NER often runs the town into the
     name. Without a story code before it or a language after it, the header is the whole
     line and the name is a paper's in capitals under a town that is not, or a station's."""
-    sent_end = doc[i].sent.end if i < len(doc) else i
     for size in (3, 2, 1):
         if i + size >= end:
             continue
-        town = doc[i:i + size]
-        known = ctx.linker.known(town.text)
+        known = ctx.linker.known(columns(doc).words(i, i + size))
         if known is None or known.type not in STATES:
             continue
+        town = doc[i:i + size]
+        sent_end = doc[i].sent.end
         k = i + size
         while k < end and (doc[k].is_upper or doc[k].is_title or doc[k].text in ("-", "'")) \
                 and not doc[k].like_num:

@@ -14,6 +14,61 @@ PASS_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 MODIFIER = ("amod", "compound", "poss", "nmod")
 
 
+class Columns:
+    """A document's tokens as columns, read off the parse once, by token index: each token's
+    text, lower case, lemma in lower case (``tok.lemma_.lower()``), part of speech,
+    dependency label, and whether it is written in title case or is punctuation (1 or 0). A
+    pass that visits every token to find the few it acts on tests these instead of making a
+    token object for each and asking it again (spaCy looks each of those strings up anew on
+    every call)."""
+
+    __slots__ = ("text", "lower", "lemma", "pos", "dep", "is_title", "is_punct", "_with_ws")
+
+    def __init__(self, doc):
+        from spacy.attrs import DEP, IS_PUNCT, IS_TITLE, LEMMA, LOWER, ORTH, POS, SPACY
+        from spacy.parts_of_speech import NAMES
+
+        attrs = [ORTH, LOWER, LEMMA, DEP, POS, IS_TITLE, IS_PUNCT, SPACY]
+        cols = doc.to_array(attrs).T.tolist() if len(doc) else [[] for _ in attrs]
+        strings = doc.vocab.strings
+        self.text, self.lower, self.dep = (_strings(c, strings, _STRINGS, str) for c in (cols[0], cols[1], cols[3]))
+        self.lemma = _strings(cols[2], strings, _LEMMAS, str.lower)
+        self.pos = list(map(NAMES.__getitem__, cols[4]))
+        self.is_title, self.is_punct = cols[5], cols[6]
+        self._with_ws = [t + " " if w else t for t, w in zip(self.text, cols[7], strict=True)]
+
+    def words(self, i: int, j: int) -> str:
+        """The text of tokens i to j - 1 (``doc[i:j].text``, without making the span)."""
+        j = min(j, len(self.text))
+        return "".join(self._with_ws[i:j - 1]) + self.text[j - 1] if j > i else ""
+
+
+# A string's hash → the string (a lemma's → in lower case), over all documents: a hash names
+# one string, and a corpus repeats most of its words (emptied when it grows large).
+_STRINGS: dict[int, str] = {}
+_LEMMAS: dict[int, str] = {}
+
+
+def _strings(hashes: list[int], store, memo: dict[int, str], fold) -> list[str]:
+    """The strings of these hashes, by ``fold`` (``str`` or ``str.lower``) of the store's."""
+    found = list(map(memo.get, hashes))
+    if None in found:
+        if len(memo) > 1 << 16:
+            memo.clear()
+        for k, h in enumerate(hashes):
+            if found[k] is None:
+                found[k] = memo[h] = fold(store[h])
+    return found
+
+
+def columns(doc) -> Columns:
+    """The :class:`Columns` of a parsed document, made once (kept in its ``user_data``)."""
+    cols = doc.user_data.get("kg.columns")
+    if cols is None or len(cols.pos) != len(doc):
+        cols = doc.user_data["kg.columns"] = Columns(doc)
+    return cols
+
+
 def children(tok, deps) -> list:
     """The children of a token with one of these dependency labels."""
     return [c for c in tok.children if c.dep_ in deps]

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from ...model import RelationMention
 from . import trace
+from .deps import columns
 from .feelings import feeling_events
 from .killers import at_the_hands, killer
 from .nominal import noun_events
@@ -22,29 +23,39 @@ from .words import W
 
 def sentence_events(ctx) -> Iterator[RelationMention]:
     """The events of the context's sentence, in token order."""
-    for tok in ctx.sent:
-        et = verb_event(ctx, tok)
+    doc = ctx.sent.doc
+    cols = columns(doc)
+    lower, lemma, pos, dep = cols.lower, cols.lemma, cols.pos, cols.dep
+    every, kill, feel = ctx.trace is not None, W.kill_nouns, W.displeasure_words
+    for i in range(ctx.sent.start, ctx.sent.end):
+        # (a token none of the tests below can pass is not made: most of a sentence's words;
+        # a new test of a token needs its words here)
+        if not every and pos[i] != "VERB" and pos[i] != "NOUN" and lower[i] != "hands" \
+                and lemma[i] not in kill and lower[i] not in kill and lower[i] not in feel:
+            continue
+        tok = doc[i]
+        et = verb_event(ctx, tok) if pos[i] == "VERB" else None  # (a verb or nothing)
         if et is not None:
             trace.trigger(ctx, tok, et.plover, "verb")
             yield from verb_events(ctx, tok, et)
             continue
         if ctx.trace is not None:
             _untriggered(ctx, tok)
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in W.demand_speech:
+        if pos[i] == "VERB" and lemma[i] in W.demand_speech:
             yield from demand_clause(ctx, tok)
-        if tok.pos_ == "NOUN":
+        if pos[i] == "NOUN":
             et = noun_event(ctx, tok)
             if et is not None:
                 trace.trigger(ctx, tok, et.plover, "noun")
                 yield from noun_events(ctx, tok, et)
         # the parser often tags an appositive "assassin" as a proper noun (and one before a
         # name, "Kennedy assassin Sirhan", as a verb)
-        if (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "compound") and tok.i not in ctx.ms \
-                and (tok.lemma_.lower() in W.kill_nouns or tok.lower_ in W.kill_nouns):
+        if (pos[i] in ("NOUN", "PROPN") or dep[i] == "compound") and i not in ctx.ms \
+                and (lemma[i] in kill or lower[i] in kill):
             yield from killer(ctx, tok)
-        if tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ == "at":
+        if lower[i] == "hands" and dep[i] == "pobj" and tok.head.lower_ == "at":
             yield from at_the_hands(ctx, tok)
-        if tok.pos_ in ("ADJ", "VERB"):
+        if pos[i] in ("ADJ", "VERB"):
             yield from feeling_events(ctx, tok)
 
 

@@ -44,6 +44,8 @@ def native(ctx, tok, m) -> Iterator[RelationMention]:
 def residence(ctx, tok, m) -> Iterator[RelationMention]:
     """"X grew up in Y", "X moved to Y in 1970", "settled in Y", "is from Tulsa"."""
     lemma = tok.lemma_.lower()
+    if not _homes(ctx, tok, W.residence_verbs.get(lemma, ())):
+        return  # (no place after the verb's preposition, as after most "is": the subjects are not read)
     subj = [a for c in tok.children if c.dep_ in SUBJ or lemma in W.passive_residence_verbs and c.dep_ in PASS_SUBJ
             for a, _ in actors_of(ctx, c)]
     yield from _lives_in(ctx, tok, subj, W.residence_verbs.get(lemma, ()), 0.6)
@@ -64,14 +66,19 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
         subj = [ms[tok.head.i]]
     if not subj and tok.dep_ in ("acl", "relcl"):
         subj = described_by(ctx, tok.head)  # "X is a Turkish national now living in London"
-    places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-              for p in c.children if p.dep_ == "pobj" and p.i in ms]
+    places = _homes(ctx, tok, preps)
     for s in subj:
         s = as_person(s, ctx.linker)  # a body does not live anywhere: "Warner, who lives in Ocala"
         for p in places:
             if s.type == "Person" and ms[p.i].type in STATES:
                 yield static(ctx, s, "livesIn", ms[p.i], conf, tok)
                 yield from _places_around(ctx, s, p, round(conf - 0.05, 3), tok)
+
+
+def _homes(ctx, tok, preps) -> list:
+    """The named objects of a verb's prepositions among ``preps`` ("moved *to* Ohio")."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ == "pobj" and p.i in ctx.ms]
 
 
 def _places_around(ctx, person, p, conf: float, trigger) -> Iterator[RelationMention]:

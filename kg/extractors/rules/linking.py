@@ -11,6 +11,7 @@ from __future__ import annotations
 from ...model import Mention
 from ...nlp import HYPHENATED_NAME
 from .dates import is_era_year
+from .deps import columns
 from .words import W
 
 
@@ -20,7 +21,9 @@ def mention(span, typ: str, label: str, linker) -> Mention | None:
     text = span.text
     if is_era_year(span):
         return None  # "44 B.C.": a year, not British Columbia
-    if all(t.pos_ not in ("PROPN", "NOUN") for t in span) and (len(span) == 1 or text[:1].islower()) \
+    pos = columns(span.doc).pos  # (read off the columns: no token made)
+    if all(pos[k] not in ("PROPN", "NOUN") for k in range(span.start, span.end)) \
+            and (len(span) == 1 or text[:1].islower()) \
             and label in ("ORG", "GPE", "PERSON") and linker.demonym(text) is None and linker.known(text) is None:
         return None  # "Regional governor ...", "an anti-Brexit march": adjectives the NER took for a name
     if typ == "Person" and any(ch.isdigit() for ch in text):

@@ -16,7 +16,7 @@ import dataclasses
 
 from ...model import Mention
 from .context import same
-from .deps import compound_span
+from .deps import columns, compound_span
 from .linking import mention
 from .spans import age_follows, entity_span, split_coordination, two_field_body
 from .words import W
@@ -25,8 +25,9 @@ from .words import W
 def find_mentions(parsed, linker) -> dict[int, Mention]:
     """Token index → mention, from NER and the gazetteer."""
     out: dict[int, Mention] = {}
-    _long_known_names(parsed, linker, out)
-    for ent in parsed.ents:
+    ents = parsed.ents  # (spaCy makes the spans again at every call)
+    _long_known_names(parsed, linker, out, ents)
+    for ent in ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
     _namesakes(out, linker)
@@ -45,9 +46,11 @@ def _surnames(parsed, ms: dict[int, Mention]) -> None:
             people[last] = m if last not in people or people[last] is not None and same(people[last], m) else None
     if not people:
         return
-    for tok in parsed:
-        if tok.i in ms or tok.pos_ not in ("PROPN", "NOUN") or not tok.is_title:
+    cols = columns(parsed)
+    for i in range(len(cols.text)):
+        if i in ms or cols.pos[i] not in ("PROPN", "NOUN") or not cols.is_title[i]:
             continue
+        tok = parsed[i]
         m = people.get(tok.lower_)
         neighbours = (tok.doc[tok.i - 1] if tok.i else None, tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None)
         if m is None or any(t is not None and t.pos_ == "PROPN" for t in neighbours):
@@ -78,7 +81,7 @@ def _namesakes(ms: dict[int, Mention], linker) -> None:
 
 def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
-    if typ is None or any(t.i in out for t in ent):  # its words already belong to a longer name
+    if typ is None or any(k in out for k in range(ent.start, ent.end)):  # its words already belong to a longer name
         return
     split = _place_before_name(ent, linker)
     if split is not None:
@@ -96,32 +99,32 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
         m = mention(span, typ, ent.label_, linker)
         if m is None:
             continue
-        for t in span:
-            out[t.i] = m
+        for k in range(span.start, span.end):
+            out[k] = m
 
 
-def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
+def _long_known_names(parsed, linker, out: dict[int, Mention], ents=None) -> None:
     """Long names kg knows that the NER broke apart: "the Islamic State of Iraq and the
     Levant" tagged as an organisation and a place. A known name of four to eight words that
     lies across the NER's entities (not within one: "Republic of the Congo" inside "the
     Democratic Republic of the Congo" is not that name) is taken whole, before the pieces.
-    (The tokens are listed once and spans made only for a lookup: this walk visits every
-    token of the corpus.)"""
-    entity_of = {j: k for k, e in enumerate(parsed.ents) for j in range(e.start, e.end)}
-    toks = list(parsed)
-    i, n = 0, len(toks)
+    (This walk visits every token of the corpus: it reads the document's columns, and makes
+    a span only for a name found.)"""
+    entity_of = {j: k for k, e in enumerate(parsed.ents if ents is None else ents) for j in range(e.start, e.end)}
+    cols = columns(parsed)
+    i, n = 0, len(cols.text)
     while i < n:
-        tok = toks[i]
-        if not tok.is_title or tok.pos_ == "DET" or not linker.may_start_long_name(_words(toks, i, i + 2)):
+        if not cols.is_title[i] or cols.pos[i] == "DET" or not linker.may_start_long_name(cols.words(i, i + 2)):
             i += 1
             continue
         for size in range(min(8, n - i), 3, -1):
-            last = toks[i + size - 1]
-            if last.is_punct or last.is_space or len({entity_of.get(j, -1 - j) for j in range(i, i + size)}) == 1:
+            last = i + size - 1
+            if cols.is_punct[last] or parsed[last].is_space \
+                    or len({entity_of.get(j, -1 - j) for j in range(i, i + size)}) == 1:
                 continue  # within one entity of the NER's: that entity decides
-            span = parsed[i:i + size]
-            actor = linker.known(span.text)
+            actor = linker.known(cols.words(i, i + size))
             if actor is not None and actor.type != "Person":
+                span = parsed[i:i + size]
                 m = Mention(span.text, span.start_char, span.end_char, actor.type, country=actor.country,
                             key=actor.label)
                 for j in range(span.start, span.end):
@@ -129,12 +132,6 @@ def _long_known_names(parsed, linker, out: dict[int, Mention]) -> None:
                 i += size - 1
                 break
         i += 1
-
-
-def _words(toks, i: int, j: int) -> str:
-    """The text of tokens i to j (as ``doc[i:j].text``, without making the span)."""
-    j = min(j, len(toks))
-    return "".join(t.text_with_ws for t in toks[i:j - 1]) + toks[j - 1].text if j > i else ""
 
 
 def _place_before_name(ent, linker) -> list | None:
@@ -178,17 +175,18 @@ def _retype(span, typ: str, linker) -> str:
 
 def _add_known_names(parsed, linker, out: dict[int, Mention]) -> None:
     """Names the NER missed but the gazetteer knows ("NATO", "Pyongyang", "Gondor"), and
-    capitalised demonyms ("Israeli troops") it left untagged: longest match first."""
-    toks = list(parsed)
-    n = len(toks)
+    capitalised demonyms ("Israeli troops") it left untagged: longest match first. (Read off
+    the document's columns: this walk visits every token of the corpus.)"""
+    cols = columns(parsed)
+    text, pos, title = cols.text, cols.pos, cols.is_title
+    n = len(text)
     i = 0
     while i < n:
-        tok = toks[i]
-        if i in out or not (tok.pos_ == "PROPN" or (tok.is_title and tok.pos_ in ("ADJ", "NOUN"))
-                            or tok.text.isupper() and len(tok.text) > 1):
+        if i in out or not (pos[i] == "PROPN" or (title[i] and pos[i] in ("ADJ", "NOUN"))
+                            or text[i].isupper() and len(text[i]) > 1):
             i += 1
             continue
-        found = _known_at(parsed, toks, i, linker, out)
+        found = _known_at(parsed, cols, i, linker, out)
         if found is None:
             i += 1
             continue
@@ -198,14 +196,14 @@ def _add_known_names(parsed, linker, out: dict[int, Mention]) -> None:
         i = span.end
 
 
-def _known_at(parsed, toks, i: int, linker, out) -> tuple | None:
+def _known_at(parsed, cols, i: int, linker, out) -> tuple | None:
     """The longest known name or demonym (up to four words) starting at token i."""
-    n = len(toks)
+    n = len(cols.text)
     for size in (4, 3, 2, 1):
         j = i + size
-        if j > n or any(k in out for k in range(i, j)) or toks[j - 1].is_punct:
+        if j > n or any(k in out for k in range(i, j)) or cols.is_punct[j - 1]:
             continue
-        text = _words(toks, i, j)
+        text = cols.words(i, j)
         actor = linker.known(text)
         if actor is not None and (len(text) > 3 or text.isupper()):
             span = parsed[i:j]
@@ -231,10 +229,11 @@ def corroborate(ms: dict[int, Mention], linker) -> None:
 def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
     """"the US Congress", "the Iraqi parliament": a national body gets its country."""
     done: set[int] = set()
-    for tok in parsed:
-        m = ms.get(tok.i)
+    for i in range(len(parsed)):
+        m = ms.get(i)
         if m is None or id(m) in done or m.type != "Organization" or m.country is not None:
             continue
+        tok = parsed[i]
         words = (m.key or m.text).lower().split()
         if not words or words[-1] not in W.national_bodies and words[-1] not in agents:
             continue

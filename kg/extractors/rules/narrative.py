@@ -104,7 +104,9 @@ def narrative_past(sent, article: str, depth: int = 2) -> bool:
     if root.lemma_.lower() in W.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
         return False  # "Al Jazeera reported that ...": a source's report is news, not the story told before
     doc = sent.doc
-    if sent.start == 0 or "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
+    # (the text between the two sentences is the last token's with its space: doc.text, made
+    # again at each call, is not needed)
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
         return False
     before = doc[sent.start - 1].sent
     if tense_of(before.root) != "past":

@@ -24,7 +24,7 @@ import dataclasses
 
 from ...model import Mention
 from .context import same
-from .deps import SUBJ, conjuncts
+from .deps import SUBJ, columns, conjuncts
 from .records import static
 from .words import W
 
@@ -81,10 +81,11 @@ def _country_before(doc, start: int, ms) -> str | None:
 def _link_tagged(parsed, ms, linker, home, named) -> None:
     """"the Democrats", "Labour" tagged by the NER: the party they name, linked."""
     done: set[int] = set()
-    for tok in parsed:
-        m = ms.get(tok.i)
+    for i in range(len(parsed)):
+        m = ms.get(i)  # (a token is made only where a mention is)
         if m is None or id(m) in done or m.type not in TAGGED or not m.text[:1].isupper():
             continue
+        tok = parsed[i]
         done.add(id(m))
         parties = linker.parties(m.key or m.text) or linker.parties(m.text)
         if not parties or linker.is_party(m):
@@ -129,8 +130,10 @@ def _add_untagged(parsed, ms, linker, home, named) -> None:
     before a political role or a person's name, becomes a mention of its party."""
     doc = parsed
     i, n = 0, len(doc)
+    lower = columns(doc).lower
     while i < n:
-        found = _party_word(doc, i, ms, linker)
+        # (the first test of _party_word, on the document's columns: no token made for most words)
+        found = _party_word(doc, i, ms, linker) if linker.may_start_party(lower[i]) else None
         if found is None:
             i += 1
             continue

@@ -20,13 +20,14 @@ follows the report). The words are ``kg/data/rules/responsibility.tsv``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ...model import Mention, RelationMention
 from . import records
 from .actors import actors_of
 from .context import STATES, same
-from .deps import PASS_SUBJ, SUBJ, pobjs
+from .deps import PASS_SUBJ, SUBJ, columns, pobjs
 from .geography import comma_place, place
 from .modality import modality_of
 from .sectors import is_role_noun, sector
@@ -38,8 +39,12 @@ LOOK_BACK = 40  # sentences before a claim in which its attack may be told (the 
 
 def responsibility(ctx) -> Iterator[RelationMention]:
     """The events of one sentence's claims and attributions of attacks."""
-    for tok in ctx.sent:
-        lemma = tok.lemma_.lower()
+    doc, lemmas, read = ctx.sent.doc, columns(ctx.sent.doc).lemma, _words()
+    for i in range(ctx.sent.start, ctx.sent.end):
+        lemma = lemmas[i]
+        if lemma not in read:
+            continue  # (a word none of the four lists has: not made)
+        tok = doc[i]
         if lemma in W.claim_verbs and any(c.dep_ == "dobj" and c.lemma_.lower() in W.responsibility_nouns
                                           for c in tok.children):
             yield from _claimed(ctx, tok)
@@ -49,6 +54,13 @@ def responsibility(ctx) -> Iterator[RelationMention]:
             yield from _authored(ctx, tok)
         elif lemma in W.perpetrator_nouns and tok.dep_ == "attr":
             yield from _perpetrators(ctx, tok)
+
+
+@functools.cache
+def _words() -> frozenset[str]:
+    """The lemmas :func:`responsibility` reads a token for: a claim, an attribution, an
+    authoring verb or a perpetrator noun."""
+    return W.claim_verbs | W.attribution_verbs | W.authoring_verbs | W.perpetrator_nouns
 
 
 def _claimed(ctx, verb) -> Iterator[RelationMention]:

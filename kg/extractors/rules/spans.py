@@ -8,6 +8,7 @@ only: :mod:`.mentions` reads the entities, :mod:`.linking` says what a span name
 
 from __future__ import annotations
 
+from .deps import columns
 from .words import W
 
 
@@ -95,9 +96,10 @@ def two_field_body(span):
 
 def split_coordination(span):
     """NER sometimes makes one entity of "Arnor, Osgiliath and Gondor": split it at commas and 'and'."""
-    if not any(t.dep_ == "cc" or (t.text == "," and t.i > span.start) for t in span):
+    cols = columns(span.doc)  # (the first two tests on the columns: most names have no list)
+    if not any(cols.dep[k] == "cc" or (cols.text[k] == "," and k > span.start) for k in range(span.start, span.end)):
         return [span]
-    if not any(t.dep_ == "conj" for t in span):
+    if not any(cols.dep[k] == "conj" for k in range(span.start, span.end)):
         return [span]
     if not any(t.text == "," for t in span) and span[-1].lower_ in W.body_words | W.org_heads:
         return [span]  # "the Law and Justice Party": one body's name
@@ -117,11 +119,13 @@ def _trim(span):
     open ("the Free Trade Area (AfCFTA"), and "retired"/"former" before a name."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct
-                           or doc[start].lower_ in W.voiding and start + 1 < end):
+    cols = columns(doc)  # (the words read off the columns: no token made)
+    lower, text = cols.lower, cols.text
+    while start < end and (lower[start] in ("the", "a", "an") or cols.is_punct[start]
+                           or lower[start] in W.voiding and start + 1 < end):
         start += 1
-    opened = next((t.i for t in doc[start:end] if t.text == "("), None)
-    if opened is not None and opened > start and not any(t.text == ")" for t in doc[opened:end]):
+    opened = next((k for k in range(start, end) if text[k] == "("), None)
+    if opened is not None and opened > start and not any(text[k] == ")" for k in range(opened, end)):
         end = opened
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].text in ("’s", "'s")
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET") and end - 1 > start):

@@ -17,6 +17,7 @@ from ...model import RelationMention
 from . import bodies, branches, company_titles, coref, employment, homes, jobs, parties, people, places, shapes
 from .context import name, same
 from .datelines import dateline
+from .deps import columns
 from .words import jsonl_rows
 
 TRIGGERS = "static_triggers.jsonl"
@@ -70,8 +71,13 @@ def static_relations(ctx) -> Iterator[RelationMention]:
     """The static relations of the context's sentence."""
     yield from dateline(ctx)
     names = coref.aliases(ctx.sent, ctx.ms)
-    for tok in ctx.sent:
-        m = ctx.ms.get(tok.i)
+    doc, index, cols = ctx.sent.doc, _triggers(), columns(ctx.sent.doc)
+    by_lemma, by_lower, lemma, lower = index["lemma"], index["lower"], cols.lemma, cols.lower
+    for i in range(ctx.sent.start, ctx.sent.end):
+        m = ctx.ms.get(i)
+        if m is None and lemma[i] not in by_lemma and lower[i] not in by_lower:
+            continue  # (no rule for it: the token is not made)
+        tok = doc[i]
         fired = _fired(ctx, tok)
         if m is None and not fired:
             continue

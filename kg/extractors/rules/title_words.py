@@ -227,7 +227,7 @@ def appositions(head, person, first, ms, linker) -> list:
     """Title nouns beside the name: "Adil Abdul-Mahdi, the acting Prime Minister of Iraq"; "the
     minister, Wang Yi"; "Xi is the president of China"; "Ada Stern, who is president of Acme"."""
     doc = head.doc
-    own = [t for t in doc[first:min(len(doc), head.i + 8)] if ms.get(t.i) is person]
+    own = [doc[k] for k in range(first, min(len(doc), head.i + 8)) if ms.get(k) is person]  # (made if in the name)
     # every word of the name: the parser sometimes splits "Ada Stern" into two subjects
     appos = [c for t in own for c in t.children if c.dep_ == "appos" and c.i not in ms]
     # "Karadzic, leader of the Bosnian Serbs and vice-president of the Writers' Union"

@@ -41,9 +41,12 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
     out: dict[int, list[Title]] = {}
     seen: set[int] = set()
     _chamber_then_name(parsed, ms, linker)
-    for tok in parsed:
-        m = ms.get(tok.i)
-        if m is None or m.type not in ("Person", "Organization") or id(m) in seen or not is_head_of(tok, m, ms):
+    for i in range(len(parsed)):
+        m = ms.get(i)  # (a token is made only where a mention is)
+        if m is None or m.type not in ("Person", "Organization") or id(m) in seen:
+            continue
+        tok = parsed[i]
+        if not is_head_of(tok, m, ms):
             continue
         seen.add(id(m))
         if m.type == "Organization":

@@ -127,6 +127,8 @@ def noun_event(ctx, tok) -> EventType | None:
     """The event a noun triggers: its compound with it ("phone call"), else itself, unless
     a sense row says otherwise ("a scathing attack on the budget" is criticism)."""
     lemma = verb_lemma(tok)
+    if lemma not in _noun_ends(ctx.lex):
+        return None  # (no row ends with it: its modifiers are not read)
     for c in [*(c for c in tok.children if c.dep_ in ("compound", "amod")), *denied_of(tok)]:
         # "phone call", "legal action", "a no-confidence motion", "a motion of no confidence"
         et = ctx.lex.nouns.get(("no-" if _denied(c) else "") + c.lemma_.lower() + " " + lemma)
@@ -138,6 +140,20 @@ def noun_event(ctx, tok) -> EventType | None:
             if _applies(ctx, tok, row, et, ()):
                 return _then(ctx, row)
     return et
+
+
+# id of a lexicon → (that lexicon, its number of noun rows, the words its noun rows end with)
+_NOUN_ENDS: dict[int, tuple[object, int, frozenset[str]]] = {}
+
+
+def _noun_ends(lex) -> frozenset[str]:
+    """What a noun row of ``lex`` may end with after a space, or be whole: a noun no row ends
+    with triggers nothing, whatever its compound."""
+    held = _NOUN_ENDS.get(id(lex))
+    if held is None or held[0] is not lex or held[1] != len(lex.nouns):
+        ends = {k[i + 1:] for k in lex.nouns for i, c in enumerate(k) if c == " "} | set(lex.nouns)
+        held = _NOUN_ENDS[id(lex)] = (lex, len(lex.nouns), frozenset(ends))
+    return held[2]
 
 
 def _denied(tok) -> bool:
