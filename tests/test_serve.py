@@ -311,8 +311,9 @@ def recorder():
     srv.server_close()
 
 
-def _served(example_store, tmp_path, **kwargs):
-    from kg.serve import find_server, running
+def _store_to_serve(example_store, tmp_path):
+    """A copy of the example store in tmp_path (skips when Oxigraph's server is missing)."""
+    from kg.serve import find_server
 
     try:
         find_server()
@@ -321,7 +322,13 @@ def _served(example_store, tmp_path, **kwargs):
     store = tmp_path / "store"
     if not store.exists():
         shutil.copytree(example_store, store)
-    return running(store, bind=f"127.0.0.1:{free_port()}", **kwargs)
+    return store
+
+
+def _served(example_store, tmp_path, **kwargs):
+    from kg.serve import running
+
+    return running(_store_to_serve(example_store, tmp_path), bind=f"127.0.0.1:{free_port()}", **kwargs)
 
 
 def _service_queries(target: str) -> list[str]:
@@ -568,14 +575,9 @@ def test_a_port_in_use_is_refused_before_any_engine_starts(example_store, tmp_pa
     """The public port is taken first: when it is in use, kg serve says so and starts no engine,
     and leaves no snapshot behind (an engine started first could also take the port asked for)."""
     from kg.errors import StoreError
-    from kg.serve import Engines, find_server, running
+    from kg.serve import Engines, running
 
-    try:
-        find_server()
-    except Exception as exc:  # noqa: BLE001
-        pytest.skip(str(exc))
-    store = tmp_path / "store"
-    shutil.copytree(example_store, store)
+    store = _store_to_serve(example_store, tmp_path)
     started = []
     real_start = Engines.start
     monkeypatch.setattr(Engines, "start", lambda self: started.append(self) or real_start(self))
