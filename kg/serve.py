@@ -287,10 +287,12 @@ class Engines:
     def start(self) -> None:
         self.thread.start()
         with self.lock:
-            while len(self.engines) < self.count and self.failure is None:
+            while len(self.engines) < self.count and self.failure is None and self.thread.is_alive():
                 self.lock.wait(timeout=0.5)
             if self.failure:
                 raise StoreError(self.failure)
+            if len(self.engines) < self.count:  # the supervisor died of an error it does not expect
+                raise StoreError("the SPARQL server could not be started: its supervisor stopped unexpectedly")
 
     def acquire(self, deadline: float) -> Engine | None:
         """The live engine with the fewest queries running (waiting for one while they restart)."""
@@ -536,8 +538,7 @@ class Guard:
         self.server = (_Server6 if ":" in host else _Server)((host, bind[1]), _Handler, bind_and_activate=False)
         self.server.guard = self
         try:
-            self.server.server_bind()
-            self.server.server_activate()
+            self.server.server_bind()  # the port is ours; it listens from start() (see running())
         except OSError:
             self.server.server_close()
             raise
@@ -632,6 +633,7 @@ class Guard:
             chunks.append(chunk)
 
     def start(self) -> Guard:
+        self.server.server_activate()
         self.thread.start()
         return self
 
