@@ -19,7 +19,8 @@ unless such a noun is found, and then only those few sentences.
 
 from __future__ import annotations
 
-from .context import ACTOR_TYPES, Reading
+from .context import ACTOR_TYPES, Reading, same
+from .deps import SUBJ
 from .subjects import subjects
 from .triggers import noun_event, verb_event
 from .words import W
@@ -48,7 +49,10 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
     if et.plover == "REJECT" and verb.lemma_.lower() in W.bare_refusals and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "advcl", "nsubjpass") for c in verb.children):
         # "Britain asked Washington to waive the immunity. Washington refused.": the request
-        return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i)
+        # made of the one who refuses ("Russia asked Ukraine to leave. Germany refused." is none)
+        refusers = [ctx.ms[c.i] for c in verb.children if c.dep_ in SUBJ and c.i in ctx.ms]
+        return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i,
+                           asked=refusers) if refusers else []
     return []
 
 
@@ -65,15 +69,23 @@ def _stood_for(ctx, noun, trigger) -> list[Reading]:
     return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i))
 
 
-def _act_before(ctx, fits, skip, end) -> list[Reading]:
-    """The doers of the latest act that fits, before token ``end`` or in the earlier sentences."""
+def _act_before(ctx, fits, skip, end, asked=None) -> list[Reading]:
+    """The doers of the latest act that fits, before token ``end`` or in the earlier sentences
+    (with ``asked``, only an act that names one of these mentions outside its subject)."""
     here = [t for t in ctx.sent if t.i < end and t.i not in skip]
     for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in reversed(ctx.earlier))):
         there = ctx.at(sent)
         for tok in reversed(toks):
-            if _fits(there, tok, fits):
+            if _fits(there, tok, fits) and (asked is None or _names(there, tok, asked)):
                 return [(m, f * FACTOR) for m, f in _doers(there, tok) if m.type != "Topic"]
     return []
+
+
+def _names(ctx, act, mentions) -> bool:
+    """Does the act name one of the mentions outside its subject (the one asked)?"""
+    doers = {t.i for c in act.children if c.dep_ in SUBJ for t in c.subtree}
+    return any(t.i in ctx.ms and t.i not in doers and any(same(ctx.ms[t.i], m) for m in mentions)
+               for t in act.subtree)
 
 
 def _bare_act(ctx, tok) -> bool:
