@@ -157,8 +157,13 @@ def _would_not(verb) -> bool:
     if verb.dep_ != "ROOT" or conditional(verb):
         return False
     kids = list(verb.children)
+    # not "would not have recognised" (what did not happen), nor with a clause or a "case" that
+    # may hold a condition ("had the court ruled otherwise", "in that case")
     return any(c.dep_ == "aux" and c.lower_ == "would" for c in kids) \
-        and not any(c.dep_ in ("prep", "advmod") and c.lower_ in W.condition_preps for c in kids)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" or c.dep_ == "advcl" for c in kids) \
+        and not any(c.dep_ in ("prep", "advmod") and c.lower_ in W.condition_preps for c in kids) \
+        and not any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in W.condition_nouns
+                    for c in kids for p in c.children)
 
 
 def _possible(verb) -> bool:
