@@ -116,6 +116,9 @@ def unnamed_attacker(ctx, tok) -> bool:
     if not (lemma in W.unnamed_attackers or tok.lower_ in W.unnamed_attackers
             or marked and (lemma in W.plain_attackers or tok.lower_ in W.plain_attackers)):
         return False
+    if not marked and (lemma in W.plain_attackers or tok.lower_ in W.plain_attackers) and not any(
+            c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False  # "the men" are men told of before; "a man", "two men" are not
     return not any(c.dep_ in ("poss", "appos") or c.i in ctx.ms for c in tok.children)
 
 

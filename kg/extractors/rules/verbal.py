@@ -9,6 +9,7 @@ by :mod:`.recipients`, what is asserted by :mod:`.modality`; this module pairs t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 from ...lexicon import EventType
@@ -61,7 +62,10 @@ def verb_events(ctx, verb, et: EventType) -> Iterator[RelationMention]:
     if _toll(ctx, verb, et, objects, actors):
         trace.lost(ctx, verb, "ended", "toll")
         return
-    negated, modality = unnamed.tried(ctx, verb, et, _modality(ctx, verb))  # "an attempt to kill X" is violence
+    status = _modality(ctx, verb)
+    negated, modality = unnamed.tried(ctx, verb, et, status)  # "an attempt to kill X" is violence
+    if (negated, modality) != status and et.predicate == "kills":
+        et = dataclasses.replace(et, predicate="attacks")  # an attempt on a life: no one killed
     yield from records.events(ctx, pairs, et, negated, modality, 0.85, verb)
     yield from pledges_and_threats(ctx, verb, et, pairs, negated, modality, 1.0)
 
