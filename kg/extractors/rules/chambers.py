@@ -32,7 +32,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
     letter = _party_letter(head, person, ms)
-    country = _country(found, person, letter, home)
+    country = _country(found, person, letter, home, linker)
     out = list(found)
     for phrase, tok, named in _phrases(doc, head, first, person, ms):
         if any(w in W.voiding for w in phrase.split()) or _former(doc, tok, ms):
@@ -178,9 +178,10 @@ def _party_letter(head, person, ms):
     return found[0] if found is not None and found[1].text.removesuffix(".").isalpha() else None
 
 
-def _country(found: list[Title], person: Mention, letter, home: str | None) -> str | None:
+def _country(found: list[Title], person: Mention, letter, home: str | None, linker) -> str | None:
     """The country whose chamber a title is: of a place a found title is of ("US Senator X",
-    "Ohio Senator X"), of a US party letter, of the person, else the document's."""
+    "Ohio Senator X"), of a US party letter, of the person (as the mention or kg's gazetteer
+    knows them: "House Speaker Nancy Pelosi" in San Juan), else the document's."""
     for t in found:
         # a place of a title ("Ohio Senator") or a national party ("Democratic Senator")
         if t.org is not None and t.org.country and (t.org.type in ("Country", "Location", "City")
@@ -188,7 +189,8 @@ def _country(found: list[Title], person: Mention, letter, home: str | None) -> s
             return t.org.country
     if letter is not None:
         return "USA"
-    return person.country or home
+    known = linker.known(person.key or person.text) if person.country is None else None
+    return person.country or (known.country if known is not None else None) or home
 
 
 def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, Mention | None]]:
