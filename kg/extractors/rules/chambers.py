@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
+from .deps import sentences_back
 from .posts import Title
 from .title_words import party_initial, title_phrase
 from .words import W
@@ -75,10 +76,7 @@ def _caucus_seat(phrase: str, tok, country: str | None, ms) -> tuple[str, Mentio
         return None
     labels = {row[0] for row in W.chamber_names.values()}
     doc = tok.doc
-    start = tok.sent.start
-    for _ in range(2):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = sentences_back(tok, 2)
     found: dict[str, str | None] = {}
     ends = {}
     for i, m in ms.items():

@@ -74,6 +74,16 @@ def children(tok, deps) -> list:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def sentences_back(tok, n: int) -> int:
+    """The index of the first token of the sentence ``n`` sentences before the token's (or
+    of the document's first sentence): the window a title or a chamber is looked for in."""
+    doc, start = tok.doc, tok.sent.start
+    for _ in range(n):
+        if start > 0:
+            start = doc[start - 1].sent.start
+    return start
+
+
 def pobjs(tok, preps) -> list:
     """The objects of the prepositions (lower-cased) hanging on a token: "met *with* Xi" → [Xi]."""
     return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]

@@ -22,7 +22,7 @@ from ...model import RelationMention
 from . import records, trace
 from .actors import actors_of
 from .antecedents import act_doers
-from .deps import PASS_SUBJ, SUBJ
+from .deps import PASS_SUBJ, SUBJ, children
 from .modality import modality_of
 from .words import W
 
@@ -33,13 +33,13 @@ def feeling_events(ctx, tok) -> Iterator[RelationMention]:
     """The disapproval a feeling word states, if it is one."""
     if tok.dep_ == "acomp" and tok.lower_ in W.displeasure_words:
         # (the parser tags "is concerned" an adjective or a participle)
-        feelers, causes = _subjects(tok.head, SUBJ), _causes(tok)
-    elif tok.tag_ == "VBN" and tok.lower_ in W.displeasure_words and _subjects(tok, PASS_SUBJ):
-        feelers, causes = _subjects(tok, PASS_SUBJ), _causes(tok)
+        feelers, causes = children(tok.head, SUBJ), _causes(tok)
+    elif tok.tag_ == "VBN" and tok.lower_ in W.displeasure_words and children(tok, PASS_SUBJ):
+        feelers, causes = children(tok, PASS_SUBJ), _causes(tok)
     elif tok.pos_ == "VERB" and tok.lemma_.lower() in W.displeasing_verbs and tok.tag_ != "VBN":
         # "the decision to expel its diplomats angered London": the object feels it
         feelers = [c for c in tok.children if c.dep_ == "dobj"]
-        causes = [c for c in _subjects(tok, SUBJ) if c.lemma_.lower() not in W.sympathy_nouns]
+        causes = [c for c in children(tok, SUBJ) if c.lemma_.lower() not in W.sympathy_nouns]
     else:
         return
     if not causes or not feelers:
@@ -57,10 +57,6 @@ def feeling_events(ctx, tok) -> Iterator[RelationMention]:
         return
     negated, modality = modality_of(ctx, tok.head if tok.dep_ == "acomp" else tok)
     yield from records.events(ctx, pairs, et, negated, modality, 0.8, tok)
-
-
-def _subjects(verb, deps) -> list:
-    return [c for c in verb.children if c.dep_ in deps]
 
 
 def _causes(tok) -> list:

@@ -26,9 +26,7 @@ from .geography import place
 from .mentions import topic
 from .modality import modality_of, nominal_status
 from .noun_readings import done_by
-
-# (untagged_person re-exported as itself: verbal imports it from here)
-from .noun_recipients import behest, noun_recipients, untagged_person as untagged_person
+from .noun_recipients import behest, noun_recipients
 from .pledges import pledges_and_threats
 from .sectors import is_role_noun
 from .subjects import subjects, unissued

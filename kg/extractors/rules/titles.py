@@ -21,7 +21,7 @@ from ...model import Mention
 from .cabinet import cabinet_office
 from .chambers import seats
 from .context import BODIES, STATES
-from .deps import is_head_of
+from .deps import is_head_of, sentences_back
 from .mentions import retype
 from .parties import is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
@@ -237,11 +237,7 @@ def _the_body(t, ms, linker) -> Mention | None:
             or not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
         return None
     kind = noun.lemma_.lower()
-    doc = t.doc
-    start = noun.sent.start
-    for _ in range(3):
-        if start > 0:
-            start = doc[start - 1].sent.start
+    start = sentences_back(noun, 3)
     for i in range(noun.i - 1, start - 1, -1):
         m = ms.get(i)
         if m is None or m.type not in ("Organization", "Group"):

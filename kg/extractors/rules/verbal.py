@@ -20,7 +20,8 @@ from .context import Reading, same
 from .deps import SUBJ, conjuncts
 from .mentions import person_not_place
 from .modality import modality_of
-from .nominal import noun_actors, unissued, untagged_person
+from .nominal import noun_actors, unissued
+from .noun_recipients import untagged_person
 from .pledges import hostile_complement, pledges_and_threats, statement_row
 from .recipients import demanded_of, recipients_of
 from .subjects import subjects
