@@ -16,7 +16,7 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention
 from . import coref
-from .context import COLLECTIVE, Reading
+from .context import COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, conjuncts
 from .geography import place
 from .noun_readings import READINGS
@@ -107,7 +107,7 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return pronoun(ctx, tok)
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    named = _named_beside(ctx, tok)
+    named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok)
     if named:
         return named
     lemma = tok.lemma_.lower()
@@ -143,6 +143,22 @@ def _named_beside(ctx, tok) -> list[Reading]:
     if not named and tok.dep_ == "appos" and tok.head.i in ms and ms[tok.head.i].type == "Person":
         named = [ms[tok.head.i]]
     return [(named[0], 0.9)] if named else []
+
+
+def _examples(ctx, tok) -> list[Reading]:
+    """"allies such as Germany", "countries like China and Russia", "states including Iran":
+    a plural noun stands for the states or bodies it is exemplified by (read with their
+    conjuncts), when they are named."""
+    if tok.tag_ != "NNS":
+        return []
+    ms = ctx.ms
+    found: list[Reading] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in W.example_preps or c.lower_ == "as" and any(
+                a.lower_ == "such" for a in c.children)):
+            found += [(ms[t.i], 0.85) for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)
+                      if t.i in ms and ms[t.i].type in OWNERS]
+    return found
 
 
 def _living_in(ctx, tok, m: Mention) -> Mention | None:
