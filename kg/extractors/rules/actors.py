@@ -105,6 +105,10 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
+    if tok.pos_ == "NUM":
+        # "One of these groups, the SDF, opposed ...": the one named beside the number
+        return [(ms[c.i], 0.9) for c in tok.children if c.dep_ == "appos" and c.i in ms
+                and ms[c.i].type in (*OWNERS, "Person")]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
     named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok)
@@ -131,6 +135,12 @@ def _named_beside(ctx, tok) -> list[Reading]:
     named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
     if named and is_role_noun(ctx, tok):
         return [(named[0], 0.95)]
+    # ("Kent's chief constable John Smith wrote ...": a noun put right before a name, with no
+    # comma between, is the name's title, whatever the title)
+    titled = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"
+              and c.left_edge.i == tok.i + 1 and tok.tag_ == "NN"]
+    if titled:
+        return [(titled[0], 0.9)]
     bodies = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms
               and ms[c.i].type in COLLECTIVE and ms[c.i].type not in ("City", "Location")]
     if bodies and tok.i not in ms and (tok.lemma_.lower() in W.tie_nouns or tok.lemma_.lower() in W.body_nouns
