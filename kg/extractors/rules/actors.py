@@ -16,7 +16,7 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention
 from . import coref
-from .context import COLLECTIVE, Reading
+from .context import COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, conjuncts
 from .geography import place
 from .noun_readings import READINGS
@@ -105,9 +105,13 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
         return [(m, 1.0)]
     if tok.pos_ == "PRON":
         return pronoun(ctx, tok)
+    if tok.pos_ == "NUM":
+        # "One of these groups, the SDF, opposed ...": the one named beside the number
+        return [(ms[c.i], 0.9) for c in tok.children if c.dep_ == "appos" and c.i in ms
+                and ms[c.i].type in (*OWNERS, "Person")]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    named = _named_beside(ctx, tok)
+    named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok)
     if named:
         return named
     lemma = tok.lemma_.lower()
@@ -131,6 +135,12 @@ def _named_beside(ctx, tok) -> list[Reading]:
     named = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"]
     if named and is_role_noun(ctx, tok):
         return [(named[0], 0.95)]
+    # ("Kent's chief constable John Smith wrote ...": a noun put right before a name, with no
+    # comma between, is the name's title, whatever the title)
+    titled = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms and ms[c.i].type == "Person"
+              and c.left_edge.i == tok.i + 1 and tok.tag_ == "NN"]
+    if titled:
+        return [(titled[0], 0.9)]
     bodies = [ms[c.i] for c in tok.children if c.dep_ == "appos" and c.i in ms
               and ms[c.i].type in COLLECTIVE and ms[c.i].type not in ("City", "Location")]
     if bodies and tok.i not in ms and (tok.lemma_.lower() in W.tie_nouns or tok.lemma_.lower() in W.body_nouns
@@ -143,6 +153,22 @@ def _named_beside(ctx, tok) -> list[Reading]:
     if not named and tok.dep_ == "appos" and tok.head.i in ms and ms[tok.head.i].type == "Person":
         named = [ms[tok.head.i]]
     return [(named[0], 0.9)] if named else []
+
+
+def _examples(ctx, tok) -> list[Reading]:
+    """"allies such as Germany", "countries like China and Russia", "states including Iran":
+    a plural noun stands for the states or bodies it is exemplified by (read with their
+    conjuncts), when they are named."""
+    if tok.tag_ != "NNS":
+        return []
+    ms = ctx.ms
+    found: list[Reading] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in W.example_preps or c.lower_ == "as" and any(
+                a.lower_ == "such" for a in c.children)):
+            found += [(ms[t.i], 0.85) for p in c.children if p.dep_ == "pobj" for t in conjuncts(p)
+                      if t.i in ms and ms[t.i].type in OWNERS]
+    return found
 
 
 def _living_in(ctx, tok, m: Mention) -> Mention | None:

@@ -6,7 +6,8 @@ killed nine" is not the officials), else the one candidate of its kind before it
 sentence, else, for a subject pronoun, the subject of the sentence before when it agrees in
 number and kind (a story keeps its topic: "Police arrested two men. They released one on
 Sunday"), else the one candidate of its kind in the sentence before. A first-person
-pronoun stands only for the speaker of the speech verb whose clause holds it. Relative
+pronoun stands only for the speaker of the speech verb whose clause holds it or that
+introduces its quotation. Relative
 pronouns are read in :mod:`.subjects` (the noun the clause hangs on). The words are in
 ``kg/data/rules/actors.tsv``. Everything is read off the parse and the mention table in
 the context; nothing is kept between calls.
@@ -18,10 +19,12 @@ import dataclasses
 import functools
 
 from ...model import Mention
-from .context import BODIES, Reading
-from .deps import SUBJ, conjuncts, mention_end, own_subjects, prev_sent_start
+from .context import BODIES, OWNERS, Reading
+from .deps import SUBJ, columns, conjuncts, mention_end, own_subjects, prev_sent_start, sentences_back
 from .mentions import as_person, person_not_place
 from .words import W
+
+QUOTE_OPENERS = frozenset({'"', "“", "``", ":"})  # what opens a quotation after its speech verb
 
 
 def pronoun(ctx, tok, read) -> list[Reading]:
@@ -118,7 +121,18 @@ def _speaker(ctx, tok, types, read) -> list[Reading]:
             return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
                     and s.lower_ not in W.speaker_pronouns
                     for m, f in read(ctx, s, "actor", None) if m.type in types]
-    return []
+    return [(m, f * 0.75) for v in _introducing(tok, node) for s in v.children if s.dep_ in SUBJ
+            and s.lower_ not in W.speaker_pronouns for m, f in read(ctx, s, "actor", None) if m.type in types]
+
+
+def _introducing(tok, root) -> list:
+    """The speech verb that introduces a quotation the parser made its dependent: in "Cuba's
+    minister responded on Twitter: "I reject ..."" (and "he said, "It happened ..."") the verb
+    before the quotation mark or colon hangs on the quoted clause's root; its subject speaks."""
+    cols = columns(tok.doc)
+    return [v for v in root.children if v.dep_ in ("ccomp", "parataxis") and v.i < tok.i and v.pos_ == "VERB"
+            and v.lemma_.lower() in W.speech_verbs | W.demand_speech | W.quoting_verbs
+            and any(cols.text[k] in QUOTE_OPENERS for k in range(v.i + 1, tok.i))]
 
 
 def _own_clause_subjects(tok) -> list:
@@ -213,6 +227,26 @@ def the_country(ctx, tok) -> Reading | None:
             break
     m = ctx.linker.country_mention(code, tok.idx, tok.idx + len(tok.text)) if code else None
     return (m, factor) if m is not None else None
+
+
+def named_body(ctx, tok) -> list[Reading]:
+    """"The embassy declined the request", "Raab urged the embassy to reconsider" after "the US
+    Embassy" was named; "the group said" after "the Islamic Jihad group": a bare definite body
+    noun stands for the one body named with that head noun before it, in its sentence or the
+    three before (none when two are named so)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in W.anaphoric_bodies or tok.tag_ != "NN" or tok.i in ctx.ms \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+            or any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "appos", "nummod") for c in tok.children):
+        return []
+    ms, cols = ctx.ms, columns(tok.doc)
+    found = {}
+    for i in range(sentences_back(tok, 3), tok.i):
+        m = ms.get(i)
+        if m is not None and cols.lemma[i] == lemma and m.type in OWNERS and m.type != "Country" \
+                and mention_end(i, m, ms) == i + 1:
+            found.setdefault((m.key or m.text).lower(), m)
+    return [(next(iter(found.values())), 0.75)] if len(found) == 1 else []
 
 
 def pair(ctx, tok, types, count: int = 2) -> list[Reading]:

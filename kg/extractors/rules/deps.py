@@ -99,6 +99,12 @@ def conjuncts(tok) -> list:
         # second name on the first one's apposed name)
         kids = [*t.children, *(g for c in t.children if c.dep_ == "appos" for g in c.children
                                if g.dep_ == "conj" and g.pos_ == "PROPN")]
+        # ("US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke": the
+        # parser makes the first title a compound of the second name, the first name apposed
+        # to it, and the second title that name's conjunct)
+        out += [g for c in t.children if c.dep_ == "compound" and c.i < t.i for g in c.children
+                if g.dep_ == "appos" and g.pos_ == "PROPN" and g.i < t.i
+                and any(x.dep_ == "cc" for x in g.children) and any(x.dep_ == "conj" for x in g.children)]
         for c in kids:
             if c.dep_ == "conj":
                 after = c.right_edge.i + 1

@@ -95,7 +95,7 @@ def _shared_passive(verb) -> tuple[list, list]:
 def _subject_tokens(ctx, verb) -> list:
     """The verb's own subjects, without a dateline's town and with a headline's comma list."""
     ms = ctx.ms
-    subj = [c for c in verb.children if c.dep_ in SUBJ]
+    subj = [c for c in verb.children if c.dep_ in SUBJ] or _aux_subjects(verb)
     if len(subj) > 1 and any(c.i < verb.i for c in subj):
         # "Ruby shot and mortally wounded Oswald", parsed with Oswald as a second subject
         subj = [c for c in subj if c.i < verb.i]
@@ -110,6 +110,14 @@ def _subject_tokens(ctx, verb) -> list:
                     and ms[c.i].type == ms[s.i].type and ms[c.i].type in COLLECTIVE:
                 subj.append(c)
     return subj
+
+
+def _aux_subjects(verb) -> list:
+    """The subject the parser hung on the verb's own auxiliary instead of on the verb, which it
+    does when words come between the two ("The US has been encouraging allies", "Iran has, in a
+    statement, urged ...": the subject under "been" or "has")."""
+    return [s for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < verb.i
+            for s in a.children if s.dep_ in SUBJ and s.i < a.i]
 
 
 def _without_subject(ctx, verb) -> list[Reading]:
