@@ -173,6 +173,14 @@ def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Ite
     # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names,
     # in the country of the party too ("Senator X, a Democrat,")
     out = seats(head, person, found, ms, linker, home)
+    # "Green Party Vice Chairman X", "the party's nominee, Y": who works for a party (an
+    # officer, a candidate, a spokesperson) is its member too
+    out += [t._replace(relation="memberOf") for t in out if t.relation == "worksFor" and t.org is not None
+            and is_party_name(t.org, linker)
+            and not any(o.relation == "memberOf" and o.org is t.org for o in out)]
+    # "Senate candidate X", "Supreme Court nominee Y": standing for a body is no seat in it
+    out = [t for t in out if not (t.relation == "memberOf" and t.token.lower_ in W.candidacy_titles
+                                  and _state_body(t.org, linker))]
     yield from out
     # "Labour leader X", "X, leader of the Liberal Democrats": a party's leader is its member
     members = {t.org.key or t.org.text for t in out if t.relation == "memberOf" and t.org is not None}
@@ -181,6 +189,15 @@ def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Ite
                 and is_party_name(t.org, linker):
             members.add(t.org.key or t.org.text)
             yield t._replace(relation="memberOf")
+
+
+def _state_body(org: Mention | None, linker) -> bool:
+    """Is the organisation a chamber, a court or another body of a state ("Senate", "Supreme
+    Court"; ``state_body_words``, ``state_body_names``), not a party?"""
+    if org is None or is_party_name(org, linker) or party_of(org, linker) is not None:
+        return False
+    words = (org.key or org.text).lower().split()
+    return " ".join(words) in W.state_body_names or words[-1] in W.state_body_names | W.state_body_words
 
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
