@@ -243,10 +243,26 @@ def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
     words = W.chamber_of_title.get(phrase.split()[-1])
     if not words:
         return None
-    found = {id(m): m for i in range(tok.sent.start, tok.sent.end) if (m := ms.get(i)) is not None
-             and m is not person and m.type == "Organization"
-             and any((m.key or m.text).lower() == w or (m.key or m.text).lower().endswith(" " + w) for w in words)}
+    found = _chambers_named(words, tok.sent.start, tok.sent.end, person, ms)
+    if not found:
+        # "MP X said ..." in a story that named the Parliament of New South Wales before: the
+        # one such chamber the document names up to the title's sentence (its bare word, "the
+        # Parliament", told again, is that chamber)
+        found = _chambers_named(words, 0, tok.sent.end, person, ms)
+        named = {(m.key or m.text).lower() for m in found.values()}
+        found = {k: m for k, m in found.items() if (m.key or m.text).lower() not in words
+                 or not any(n != w and w in n.split() for n in named for w in words)}
+        found = {(m.key or m.text).lower(): m for m in found.values()}
     return ("memberOf", next(iter(found.values()))) if len(found) == 1 else None
+
+
+def _chambers_named(words, start: int, end: int, person, ms) -> dict:
+    """The organisations between two tokens named as a chamber of these words ("senate",
+    "parliament"): its bare word, or a name that ends with it or is "<word> of ..."."""
+    return {id(m): m for i in range(start, end) if (m := ms.get(i)) is not None
+            and m is not person and m.type == "Organization"
+            and any((m.key or m.text).lower() == w or (m.key or m.text).lower().endswith(" " + w)
+                    or (m.key or m.text).lower().startswith(w + " of ") for w in words)}
 
 
 def _former(doc, tok, ms) -> bool:
