@@ -365,9 +365,8 @@ def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None 
     of a person no title relates to a place, in a sentence that names no other region. In a
     story of a territory a governor leads ("Governor X" in Puerto Rico: ``governed_countries``),
     he leads the territory."""
-    t = doc[first - 1] if first > 0 else None
-    if t is None or t.lower_ not in W.region_offices or not t.is_title or t.i in ms \
-            or any(x.org is not None for x in found):
+    t = _region_office(doc, first, ms)
+    if t is None or any(x.org is not None for x in found):
         return []
     region = home_region(ms, linker)
     if region is None:
@@ -378,6 +377,22 @@ def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None 
     where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
                     key=region.key or region.text)
     return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
+
+
+def _region_office(doc, first: int, ms):
+    """The last word of a capitalised office of ``region_offices`` just before a name ("Governor
+    X", "Chief Minister Y", "Premier Z"), not after another capitalised word that makes it
+    another office ("Deputy Chief Minister X"); None if there is none."""
+    for n in (2, 1):
+        words = doc[first - n:first] if first >= n else []
+        if not len(words) or any(w.i in ms or not w.is_title for w in words) \
+                or " ".join(w.lower_ for w in words) not in W.region_offices:
+            continue
+        before = doc[words[0].i - 1] if words[0].i > 0 else None
+        if before is not None and before.is_title and not words[0].is_sent_start and before.i not in ms:
+            return None
+        return words[-1]
+    return None
 
 
 def _governed_territory(t, ms, linker, home: str | None) -> list[Title]:
