@@ -266,11 +266,15 @@ def _the_body(t, ms, linker) -> Mention | None:
         return None  # "X had been a leader of the party": not read past a copula
     noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
-    if noun is None or noun.i in ms or noun.pos_ != "NOUN" or noun.lemma_.lower() not in W.org_nouns \
+    if noun is None or noun.i in ms or noun.pos_ != "NOUN" \
             or not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
         return None
     kind = noun.lemma_.lower()
     start = sentences_back(noun, 3)
+    if kind in W.place_kind_types:
+        return _the_place(noun, kind, start, ms)
+    if kind not in W.org_nouns:
+        return None
     for i in range(noun.i - 1, start - 1, -1):
         m = ms.get(i)
         if m is None or m.type not in ("Organization", "Group"):
@@ -279,6 +283,15 @@ def _the_body(t, ms, linker) -> Mention | None:
                 or (m.key or m.text).rsplit(" ", 1)[-1].lower() == kind:
             return m
     return None
+
+
+def _the_place(noun, kind: str, start: int, ms) -> Mention | None:
+    """"Maria Lopez, the country's health minister": the one place of the noun's kind
+    (``place_kind_types``: a country for "country", a city for "city") named in the sentence
+    before the title or the two before; none where two such places are named."""
+    types = W.place_kind_types[kind]
+    found = {(m.key or m.text): m for i in range(start, noun.i) if (m := ms.get(i)) is not None and m.type in types}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, home) -> Iterator[Title]:
