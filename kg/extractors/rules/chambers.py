@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ...model import Mention
 from .deps import sentences_back
 from .posts import Title
-from .title_words import party_initial, title_phrase
+from .title_words import party_initial, serving_as, title_phrase
 from .words import W
 
 LEGISLATURE = frozenset({"legislature"})
@@ -234,6 +234,7 @@ def _beside(head, ms) -> list:
         found += [c for c in head.head.children if c.dep_ == "attr"]
     if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
         found.append(head.head)
+    found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
 
 

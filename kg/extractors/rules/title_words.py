@@ -275,6 +275,7 @@ def appositions(head, person, first, ms, linker) -> list:
     if subject is not None:
         appos += [c for c in subject.head.children if c.dep_ == "attr" and c.i not in ms
                   and subject.head.lemma_ == "be"]
+    appos += [a for a in serving_as(subject) if a.i not in ms] if subject is not None else []
     # "Ada Stern, who is president of Acme"
     appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
               and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
@@ -299,6 +300,19 @@ def _title_comma_name(head, person, first: int, appos: list, ms, linker) -> list
             or t.dep_ == "appos" and ms.get(t.head.i) is not None and ms[t.head.i].type == "Person":
         return []  # ("X, the mayor, Y": the title is X's)
     return [t]
+
+
+def serving_as(subject) -> list:
+    """"X is currently serving as the junior Senator from New York", "Y serves as the party's
+    chairman": the title nouns after "as" on a serving verb (``serving_verbs``) in the present
+    (not "X served as chair until 2011": no longer) whose subject the token is."""
+    verb = subject.head
+    if subject.dep_ not in SUBJ or verb.lemma_.lower() not in W.serving_verbs or not (
+            verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(
+                a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in verb.children)):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
 
 
 def with_of(t, phrase: str, linker) -> str:
