@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ...model import Mention
 from .deps import sentences_back
 from .posts import Title
-from .title_words import party_initial, title_phrase
+from .title_words import party_initial, serving_as, title_phrase
 from .words import W
 
 LEGISLATURE = frozenset({"legislature"})
@@ -234,6 +234,7 @@ def _beside(head, ms) -> list:
         found += [c for c in head.head.children if c.dep_ == "attr"]
     if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
         found.append(head.head)
+    found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
 
 
@@ -243,10 +244,26 @@ def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
     words = W.chamber_of_title.get(phrase.split()[-1])
     if not words:
         return None
-    found = {id(m): m for i in range(tok.sent.start, tok.sent.end) if (m := ms.get(i)) is not None
-             and m is not person and m.type == "Organization"
-             and any((m.key or m.text).lower() == w or (m.key or m.text).lower().endswith(" " + w) for w in words)}
+    found = _chambers_named(words, tok.sent.start, tok.sent.end, person, ms)
+    if not found:
+        # "MP X said ..." in a story that named the Parliament of New South Wales before: the
+        # one such chamber the document names up to the title's sentence (its bare word, "the
+        # Parliament", told again, is that chamber)
+        found = _chambers_named(words, 0, tok.sent.end, person, ms)
+        named = {(m.key or m.text).lower() for m in found.values()}
+        found = {k: m for k, m in found.items() if (m.key or m.text).lower() not in words
+                 or not any(n != w and w in n.split() for n in named for w in words)}
+        found = {(m.key or m.text).lower(): m for m in found.values()}
     return ("memberOf", next(iter(found.values()))) if len(found) == 1 else None
+
+
+def _chambers_named(words, start: int, end: int, person, ms) -> dict:
+    """The organisations between two tokens named as a chamber of these words ("senate",
+    "parliament"): its bare word, or a name that ends with it or is "<word> of ..."."""
+    return {id(m): m for i in range(start, end) if (m := ms.get(i)) is not None
+            and m is not person and m.type == "Organization"
+            and any((m.key or m.text).lower() == w or (m.key or m.text).lower().endswith(" " + w)
+                    or (m.key or m.text).lower().startswith(w + " of ") for w in words)}
 
 
 def _former(doc, tok, ms) -> bool:
@@ -349,9 +366,8 @@ def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None 
     of a person no title relates to a place, in a sentence that names no other region. In a
     story of a territory a governor leads ("Governor X" in Puerto Rico: ``governed_countries``),
     he leads the territory."""
-    t = doc[first - 1] if first > 0 else None
-    if t is None or t.lower_ not in W.region_offices or not t.is_title or t.i in ms \
-            or any(x.org is not None for x in found):
+    t = _region_office(doc, first, ms)
+    if t is None or any(x.org is not None for x in found):
         return []
     region = home_region(ms, linker)
     if region is None:
@@ -362,6 +378,22 @@ def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None 
     where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
                     key=region.key or region.text)
     return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
+
+
+def _region_office(doc, first: int, ms):
+    """The last word of a capitalised office of ``region_offices`` just before a name ("Governor
+    X", "Chief Minister Y", "Premier Z"), not after another capitalised word that makes it
+    another office ("Deputy Chief Minister X"); None if there is none."""
+    for n in (2, 1):
+        words = doc[first - n:first] if first >= n else []
+        if not len(words) or any(w.i in ms or not w.is_title for w in words) \
+                or " ".join(w.lower_ for w in words) not in W.region_offices:
+            continue
+        before = doc[words[0].i - 1] if words[0].i > 0 else None
+        if before is not None and before.is_title and not words[0].is_sent_start and before.i not in ms:
+            return None
+        return words[-1]
+    return None
 
 
 def _governed_territory(t, ms, linker, home: str | None) -> list[Title]:

@@ -76,9 +76,15 @@ def _lives_in(ctx, tok, subj, preps, conf: float) -> Iterator[RelationMention]:
 
 
 def _homes(ctx, tok, preps) -> list:
-    """The named objects of a verb's prepositions among ``preps`` ("moved *to* Ohio")."""
-    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
-            for p in c.children if p.dep_ == "pobj" and p.i in ctx.ms]
+    """The named objects of a verb's prepositions among ``preps`` ("moved *to* Ohio"), and the
+    place a common noun there is in ("lived in exile in Virginia", "lives in a flat in Busan")."""
+    ms = ctx.ms
+    objects = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in preps
+               for p in c.children if p.dep_ == "pobj"]
+    return [p for p in objects if p.i in ms] + [
+        q for p in objects if p.i not in ms and p.pos_ == "NOUN"
+        for c in p.children if c.dep_ == "prep" and c.lower_ == "in"
+        for q in c.children if q.dep_ == "pobj" and q.i in ms]
 
 
 def _places_around(ctx, person, p, conf: float, trigger) -> Iterator[RelationMention]:

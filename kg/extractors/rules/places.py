@@ -259,3 +259,20 @@ def located(ctx, tok, m) -> Iterator[RelationMention]:
             if p.type in STATES and s is not p and s.type != "Person" and bigger(p, s) or \
                     (p.type in STATES and s.type in ("Organization", "Location") and s is not p):
                 yield static(ctx, s, "locatedIn" if s.type in STATES else "basedIn", p, 0.8, tok)
+
+
+def territories(ctx) -> Iterator[RelationMention]:
+    """"The British handed Hong Kong to China in 1997", "Guam, a US territory": a sentence that
+    names a territory and the country it belongs to (``territory_of``) places it in that
+    country. Read once per sentence, on the territory's first mention there."""
+    ms, sent = ctx.ms, ctx.sent
+    first: dict[int, tuple] = {}
+    for i in range(sent.start, sent.end):
+        m = ms.get(i)
+        if m is not None and m.type == "Country" and m.country and id(m) not in first:
+            first[id(m)] = (m, i)
+    countries = {m.country: m for m, _ in first.values()}
+    for m, i in first.values():
+        owner = countries.get(next(iter(W.territory_of.get(m.country, ())), ""))
+        if owner is not None and owner is not m:
+            yield static(ctx, m, "locatedIn", owner, 0.6, sent.doc[i])

@@ -70,6 +70,7 @@ ON_MENTIONS = {
 def static_relations(ctx) -> Iterator[RelationMention]:
     """The static relations of the context's sentence."""
     yield from dateline(ctx)
+    yield from places.territories(ctx)
     names = coref.aliases(ctx.sent, ctx.ms)
     doc, index, cols = ctx.sent.doc, _triggers(), columns(ctx.sent.doc)
     by_lemma, by_lower, lemma, lower = index["lemma"], index["lower"], cols.lemma, cols.lower

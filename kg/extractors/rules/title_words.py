@@ -265,6 +265,7 @@ def appositions(head, person, first, ms, linker) -> list:
         if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].pos_ == "NOUN" and k - 1 not in ms \
                 and title_of(doc[k - 1].lower_, linker)[0] is not None and doc[k - 1] not in appos:
             appos.append(doc[k - 1])
+    appos += _title_comma_name(head, person, first, appos, ms, linker)
     if head.dep_ in ("nmod", "compound") and head.head.i not in ms and head.head.pos_ == "NOUN" \
             and head.head.i > head.i and any(doc[k].text == "," for k in range(head.i + 1, head.head.i)):
         appos.append(head.head)  # "Ada Stern, spokeswoman for X" parsed with the name modifying the job
@@ -274,12 +275,44 @@ def appositions(head, person, first, ms, linker) -> list:
     if subject is not None:
         appos += [c for c in subject.head.children if c.dep_ == "attr" and c.i not in ms
                   and subject.head.lemma_ == "be"]
+    appos += [a for a in serving_as(subject) if a.i not in ms] if subject is not None else []
     # "Ada Stern, who is president of Acme"
     appos += [a for t in own for r in t.children if r.dep_ == "relcl" and r.lemma_ == "be"
               and r.tag_ in ("VBZ", "VBP")  # "who was Trump's envoy until December": no longer
               and any(s.dep_ in SUBJ and s.lower_ in W.relative for s in r.children)
               for a in r.children if a.dep_ == "attr" and a.i not in ms]
     return appos
+
+
+def _title_comma_name(head, person, first: int, appos: list, ms, linker) -> list:
+    """"According to the El Paso mayor, Dee Margo, police ...": a title with its determiner, a
+    comma, then the name closed by a comma, which the parser did not make an apposition (it
+    took the name for the next clause's subject): the title is the name's."""
+    doc = head.doc
+    end = first
+    while end < len(doc) and ms.get(end) is person:
+        end += 1
+    if first < 3 or doc[first - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return []
+    t = doc[first - 2]
+    if t.i in ms or t.pos_ != "NOUN" or t in appos or title_of(t.lower_, linker) == (None, None) \
+            or not any(d.dep_ in ("det", "poss") for d in t.children) \
+            or t.dep_ == "appos" and ms.get(t.head.i) is not None and ms[t.head.i].type == "Person":
+        return []  # ("X, the mayor, Y": the title is X's)
+    return [t]
+
+
+def serving_as(subject) -> list:
+    """"X is currently serving as the junior Senator from New York", "Y serves as the party's
+    chairman": the title nouns after "as" on a serving verb (``serving_verbs``) in the present
+    (not "X served as chair until 2011": no longer) whose subject the token is."""
+    verb = subject.head
+    if subject.dep_ not in SUBJ or verb.lemma_.lower() not in W.serving_verbs or not (
+            verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VBG" and any(
+                a.dep_ == "aux" and a.tag_ in ("VBZ", "VBP") for a in verb.children)):
+        return []
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+            for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
 
 
 def with_of(t, phrase: str, linker) -> str:

@@ -173,6 +173,14 @@ def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Ite
     # "Senator X", "House Speaker Y", "Z (D-CA)": the seats of a chamber the title alone names,
     # in the country of the party too ("Senator X, a Democrat,")
     out = seats(head, person, found, ms, linker, home)
+    # "Green Party Vice Chairman X", "the party's nominee, Y": who works for a party (an
+    # officer, a candidate, a spokesperson) is its member too
+    out += [t._replace(relation="memberOf") for t in out if t.relation == "worksFor" and t.org is not None
+            and is_party_name(t.org, linker)
+            and not any(o.relation == "memberOf" and o.org is t.org for o in out)]
+    # "Senate candidate X", "Supreme Court nominee Y": standing for a body is no seat in it
+    out = [t for t in out if not (t.relation == "memberOf" and t.token.lower_ in W.candidacy_titles
+                                  and _state_body(t.org, linker))]
     yield from out
     # "Labour leader X", "X, leader of the Liberal Democrats": a party's leader is its member
     members = {t.org.key or t.org.text for t in out if t.relation == "memberOf" and t.org is not None}
@@ -181,6 +189,15 @@ def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Ite
                 and is_party_name(t.org, linker):
             members.add(t.org.key or t.org.text)
             yield t._replace(relation="memberOf")
+
+
+def _state_body(org: Mention | None, linker) -> bool:
+    """Is the organisation a chamber, a court or another body of a state ("Senate", "Supreme
+    Court"; ``state_body_words``, ``state_body_names``), not a party?"""
+    if org is None or is_party_name(org, linker) or party_of(org, linker) is not None:
+        return False
+    words = (org.key or org.text).lower().split()
+    return " ".join(words) in W.state_body_names or words[-1] in W.state_body_names | W.state_body_words
 
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
@@ -202,7 +219,7 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
     for t in appositions(head, person, first, ms, linker):
         if any(c.dep_ == "advmod" and c.lower_ in W.former_title_adverbs for c in t.children):
             continue  # "X, previously the deputy chief minister of Goa": no longer
-        org = apposition_org(t, person, ms) or _the_body(t, ms, linker)
+        org = _short_body(apposition_org(t, person, ms), ms) or _the_body(t, ms, linker)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
@@ -224,6 +241,22 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
         yield from _cabinet(doc, person, phrase, t, org, titles, ms, linker, home)
 
 
+def _short_body(org: Mention | None, ms) -> Mention | None:
+    """"Mahan's director, X" after "Mahan Air": a one-word name the NER took for a person's
+    that is the first word of an organisation the story names (and of no person's full name
+    there) is that organisation, told short."""
+    if org is None or org.type != "Person" or " " in org.text or not org.text[:1].isupper():
+        return org
+    bodies, people = {}, False
+    for m in {id(m): m for m in ms.values()}.values():
+        words = m.text.split()
+        if m.type == "Organization" and len(words) > 1 and words[0] == org.text:
+            bodies[m.key or m.text] = m
+        elif m.type == "Person" and len(words) > 1 and org.text in words:
+            people = True
+    return next(iter(bodies.values())) if len(bodies) == 1 and not people else org
+
+
 def _the_body(t, ms, linker) -> Mention | None:
     """"Ann Roe, the head of the agency", "the party's chairman, Bo Lee": a title of a body
     named by its kind ("the agency", "the party's"; ``org_nouns``) is of the last body of that
@@ -233,11 +266,15 @@ def _the_body(t, ms, linker) -> Mention | None:
         return None  # "X had been a leader of the party": not read past a copula
     noun = next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ == "poss"), None)
-    if noun is None or noun.i in ms or noun.pos_ != "NOUN" or noun.lemma_.lower() not in W.org_nouns \
+    if noun is None or noun.i in ms or noun.pos_ != "NOUN" \
             or not any(d.dep_ == "det" and d.lower_ == "the" for d in noun.children):
         return None
     kind = noun.lemma_.lower()
     start = sentences_back(noun, 3)
+    if kind in W.place_kind_types:
+        return _the_place(noun, kind, start, ms)
+    if kind not in W.org_nouns:
+        return None
     for i in range(noun.i - 1, start - 1, -1):
         m = ms.get(i)
         if m is None or m.type not in ("Organization", "Group"):
@@ -246,6 +283,15 @@ def _the_body(t, ms, linker) -> Mention | None:
                 or (m.key or m.text).rsplit(" ", 1)[-1].lower() == kind:
             return m
     return None
+
+
+def _the_place(noun, kind: str, start: int, ms) -> Mention | None:
+    """"Maria Lopez, the country's health minister": the one place of the noun's kind
+    (``place_kind_types``: a country for "country", a city for "city") named in the sentence
+    before the title or the two before; none where two such places are named."""
+    types = W.place_kind_types[kind]
+    found = {(m.key or m.text): m for i in range(start, noun.i) if (m := ms.get(i)) is not None and m.type in types}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _cabinet(doc, person, phrase: str, t, org, titles: list[Title], ms, linker, home) -> Iterator[Title]:
