@@ -78,6 +78,8 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
             next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
     negated, modality = _modality(ctx, noun, carrier)
+    if _visit_frame(noun, et):
+        modality = _frame_modality(ctx, noun, modality)
     yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
     if light:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
@@ -337,6 +339,13 @@ def _visit_frame(noun, et) -> bool:
     visit to X")?"""
     return et.mode == "visit" and noun.dep_ == "pobj" and noun.head.lower_ in W.visit_frame_preps \
         and noun.head.head.pos_ in ("VERB", "AUX")
+
+
+def _frame_modality(ctx, noun, modality: str) -> str:
+    """A visit set as the time of its clause is as planned as the clause: "will meet the leaders
+    during a visit to X" (not its negation: "did not meet him during the visit" was a visit)."""
+    clause = modality_of(ctx, noun.head.head)[1]
+    return clause if modality in ("asserted", "reported") and clause not in ("asserted", "reported") else modality
 
 
 def _claimed_by(noun):
