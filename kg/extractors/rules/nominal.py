@@ -65,18 +65,9 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
-    holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
-    holders += denied_of(noun)  # "a vote of no confidence against X": the "against" hangs on "confidence"
-    if carrier is not noun:
-        holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
     # ("sanctions were imposed on Iran": the passive's subject is as much the light verb's)
     light = carrier.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None
-    if light:
-        # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
-        # the parser hangs the recipient on the light verb as often as on the noun
-        holders.append(governor)
-    # "the lawsuit filed by New York against Exxon": the participle that carries the noun
-    holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
+    holders = _holders(ctx, noun, et, carrier, light)
     objects = noun_recipients(ctx, noun, et, holders, victims, actors)
     if crowd and all(m.type == "Topic" for m, _ in objects):
         # ("protests against a new fuel tax erupted across Lebanon": the state that levies it)
@@ -87,11 +78,30 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
             next((p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"), None)))
         return
     negated, modality = _modality(ctx, noun, carrier)
+    if _visit_frame(noun, et):
+        modality = _frame_modality(ctx, noun, modality)
     yield from records.events(ctx, pairs, et, negated, modality, 0.75, trigger)
     if light:
         # "said it would impose sanctions on X", "would tighten the blockade of X"
         gov_negated, gov_modality = modality_of(ctx, governor)
         yield from pledges_and_threats(ctx, governor, et, pairs, gov_negated or negated, gov_modality, 1.0)
+
+
+def _holders(ctx, noun, et, carrier, light: bool) -> list:
+    """The tokens whose prepositions may name a nominal event's recipient."""
+    holders = [noun, *dates_on(noun)]  # "the assassination in 1914 of the archduke": the "of" hangs on the date
+    holders += denied_of(noun)  # "a vote of no confidence against X": the "against" hangs on "confidence"
+    if carrier is not noun:
+        holders.append(carrier)  # "a wave of strikes on Gaza" parsed as a wave on Gaza
+    if light:
+        # "staged rallies in Gaza against Abbas", "launched rocket fire against the camps":
+        # the parser hangs the recipient on the light verb as often as on the noun
+        holders.append(carrier.head)
+    if _visit_frame(noun, et):
+        holders.append(noun.head.head)  # "Pompeo, who is in India on a visit": the clause says where
+    # "the lawsuit filed by New York against Exxon": the participle that carries the noun
+    holders += [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and verb_event(ctx, c) is None]
+    return holders
 
 
 def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]] | None:
@@ -308,6 +318,10 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
             and noun.head.head.lemma_.lower() in W.answering_verbs:
         # "retaliated with missile strikes on US bases", "met the protesters with tear gas"
         return [(m, f * 0.9) for m, f in subjects(ctx, noun.head.head)[0]]
+    if _visit_frame(noun, et):
+        # "During a visit to Baghdad, Zarif said", "Merkel is on a visit to China": a person
+        # who is the clause's subject is the visitor
+        return [(m, f * 0.85) for m, f in subjects(ctx, noun.head.head)[0] if m.type == "Person"]
     if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "for"):
         holder = noun.head.head
         if holder.pos_ == "NOUN" and holder.dep_ in ("dobj", "nsubjpass"):
@@ -318,6 +332,20 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
         if holder.pos_ == "VERB" and joins:
             return [(m, f * 0.9) for m, f in subjects(ctx, holder)[0]]
     return []
+
+
+def _visit_frame(noun, et) -> bool:
+    """Is the noun a visit set as the time or state of a clause ("during a visit to X", "is on a
+    visit to X")?"""
+    return et.mode == "visit" and noun.dep_ == "pobj" and noun.head.lower_ in W.visit_frame_preps \
+        and noun.head.head.pos_ in ("VERB", "AUX")
+
+
+def _frame_modality(ctx, noun, modality: str) -> str:
+    """A visit set as the time of its clause is as planned as the clause: "will meet the leaders
+    during a visit to X" (not its negation: "did not meet him during the visit" was a visit)."""
+    clause = modality_of(ctx, noun.head.head)[1]
+    return clause if modality in ("asserted", "reported") and clause not in ("asserted", "reported") else modality
 
 
 def _claimed_by(noun):

@@ -213,6 +213,16 @@ def _role_modifier(ctx, n):
     return None
 
 
+def _pact_partner(ctx, n):
+    """"withdrew the US from the nuclear deal with Iran": whom a treaty one leaves is with."""
+    if not (n.role == "recipient" and n.et is not None and n.et.plover == "SANCTION" and n.et.mode == "withdraw"
+            and n.lemma in W.agreement_nouns and n.tok.i not in ctx.ms):
+        return None
+    # (and no one else: "withdrew from the Paris agreement" leaves no pact with France)
+    return [(m, f * 0.85) for c in n.tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            for p in c.children if p.dep_ == "pobj" for m, f in n.actors_of(ctx, p) if m.type != "Topic"]
+
+
 def _sanctioned_place(ctx, n):
     """"restrictions on flights to Cuba", "tariffs on imports from China": the place."""
     if not (n.role == "recipient" and n.et is not None and n.et.plover == "SANCTION" and n.tok.i not in ctx.ms):
@@ -372,6 +382,6 @@ def _business_staff(ctx, n):
     return [] if any(c.dep_ == "compound" and c.lemma_.lower() in W.business_modifiers for c in n.mods) else None
 
 
-READINGS = (_pair_noun, _business_staff, _included, _delegation, _counted, _listed, _property, _place_noun,
-            _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author, _doer, _owner,
-            _country_noun, _topic)
+READINGS = (_pact_partner, _pair_noun, _business_staff, _included, _delegation, _counted, _listed, _property,
+            _place_noun, _named_modifier, _backed, _role_modifier, _role_noun, _sanctioned_place, _proposal_author,
+            _doer, _owner, _country_noun, _topic)

@@ -220,8 +220,10 @@ def _object_lemmas(verb, heads) -> list[str]:
 def _prep_lemmas(verb) -> list[str]:
     """The lemmas of the objects of a verb's prepositions ("hacked *into* the server"), which
     a lexicon row's object may also be, after the verb's own objects."""
-    return [p.lemma_.lower() for c in verb.children if c.dep_ == "prep"
-            for p in c.children if p.dep_ == "pobj"]
+    # ("pulled out of the pact": the parser hangs the "of" on an "out" it reads as a preposition)
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [o for c in preps if c.lower_ == "out" for o in c.children if o.dep_ == "prep"]
+    return [p.lemma_.lower() for c in preps for p in c.children if p.dep_ == "pobj"]
 
 
 def _applies(ctx, tok, row: dict, et: EventType | None, heads) -> bool:
