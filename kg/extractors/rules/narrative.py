@@ -98,7 +98,7 @@ def narrative_past(sent, article: str, depth: int = 2) -> bool:
     same paragraph: history when that one is set in earlier years, or carries on a story that
     is (up to ``depth`` sentences back). A sentence with a date or time of its own, one
     that opens a paragraph, or one that says what a source reports, sets its own time."""
-    if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) for e in sent.ents):
+    if any(e.label_ in ("DATE", "TIME") and not _time_of_day(e) and not _of_the_story(e, article) for e in sent.ents):
         return False
     root = sent.root
     if root.lemma_.lower() in W.speech_verbs and any(c.dep_ == "ccomp" for c in root.children):
@@ -115,6 +115,12 @@ def narrative_past(sent, article: str, depth: int = 2) -> bool:
     if placed is not None:
         return placed
     return depth > 1 and narrative_past(before, article, depth - 1)
+
+
+def _of_the_story(ent, article: str) -> bool:
+    """"on the first day", "the next day", "that day": a time counted from the story's own,
+    which the article's date cannot place (not "recent days", which is the article's)."""
+    return any(t.lower_ in W.story_time_words for t in ent) and read(ent.text, article, "past") is None
 
 
 def _time_of_day(ent) -> bool:
