@@ -51,6 +51,9 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
               for p in c.children if p.dep_ == "pobj" and _bare_act(ctx, p)]
     if nouns:
         return _stood_for(ctx, nouns[0], verb)
+    told = _told_by_clause(ctx, verb, objs)
+    if told:
+        return told
     if et.plover == "REJECT" and verb.lemma_.lower() in W.bare_refusals and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "advcl", "nsubjpass") for c in verb.children):
         # "Britain asked Washington to waive the immunity. Washington refused.": the request
@@ -59,6 +62,19 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
         return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i,
                            asked=refusers) if refusers else []
     return []
+
+
+def _told_by_clause(ctx, verb, objs) -> list[Reading]:
+    """"X had sent the police a plan for the march, which they rejected": the act a relative
+    clause's pronoun stands for is the noun the clause hangs on, and whoever made it (sent,
+    submitted, put forward) is the one rejected."""
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in W.act_anaphors:
+        noun = noun.head.head  # ("a plan for the march, which they rejected": the plan)
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i in ctx.ms \
+            or noun.lemma_.lower() not in W.act_anaphors or not any(o.lower_ in W.relative for o in objs):
+        return []
+    return [(m, f * FACTOR) for m, f in _doers(ctx, noun) if m.type != "Topic"]
 
 
 def act_doers(ctx, noun, trigger) -> list[Reading]:
