@@ -96,7 +96,6 @@ def _subject_tokens(ctx, verb) -> list:
     """The verb's own subjects, without a dateline's town and with a headline's comma list."""
     ms = ctx.ms
     subj = [c for c in verb.children if c.dep_ in SUBJ] or _aux_subjects(verb)
-    subj = [t for c in subj for t in _participle_subjects(c) or [c]]
     if len(subj) > 1 and any(c.i < verb.i for c in subj):
         # "Ruby shot and mortally wounded Oswald", parsed with Oswald as a second subject
         subj = [c for c in subj if c.i < verb.i]
@@ -111,14 +110,6 @@ def _subject_tokens(ctx, verb) -> list:
                     and ms[c.i].type == ms[s.i].type and ms[c.i].type in COLLECTIVE:
                 subj.append(c)
     return subj
-
-
-def _participle_subjects(subj) -> list:
-    """"The Red Cross operating in Iraq said ...", which the parser reads with the participle as
-    the subject and the name as the participle's: the noun the participle describes."""
-    if subj.pos_ != "VERB" or subj.tag_ not in ("VBG", "VBN"):
-        return []
-    return [c for c in subj.children if c.dep_ in SUBJ and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")]
 
 
 def _aux_subjects(verb) -> list:
