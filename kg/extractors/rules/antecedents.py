@@ -11,9 +11,11 @@ retire", "the referee's decision" are not read here).
 
 The act it stands for is the most recent one that fits the noun (its row lists the verbs,
 nouns and PLOVER types that may be told by it), earlier in the same sentence or in the
-sentences the context holds as ``earlier`` (:data:`.context.EARLIER`). The first act that
-fits decides: when it is the actor's own ("Brazil announced tariffs. Brazil defended the
-decision") or its doer is no one kg knows, the event has no recipient. Nothing is scanned
+sentences the context holds as ``earlier`` (:data:`.context.EARLIER`; for the operations and
+withdrawals of ``far_anaphors``, a few more). The first sentence with an act that fits decides
+(one that only tells the act again, "the invasion", does not): when the act is the actor's
+own ("Brazil announced tariffs. Brazil defended the decision") or its doer is no one kg
+knows, the event has no recipient. Nothing is scanned
 unless such a noun is found, and then only those few sentences.
 """
 
@@ -30,6 +32,9 @@ from .words import W
 OWNED = ("poss", "compound", "nmod", "acl", "relcl", "appos", "prep", "nummod", "npadvmod")
 # The readings of a recipient found this way are weaker than one the sentence names.
 FACTOR = 0.7
+# How many sentences back the act a noun of ``far_anaphors`` stands for is looked for ("the
+# operation", "the withdrawal"; any other looks only in the context's ``earlier``).
+FAR = 6
 
 
 def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
@@ -46,6 +51,9 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
               for p in c.children if p.dep_ == "pobj" and _bare_act(ctx, p)]
     if nouns:
         return _stood_for(ctx, nouns[0], verb)
+    told = _told_by_clause(ctx, verb, objs)
+    if told:
+        return told
     if et.plover == "REJECT" and verb.lemma_.lower() in W.bare_refusals and not any(
             c.dep_ in ("dobj", "xcomp", "ccomp", "prep", "dative", "advcl", "nsubjpass") for c in verb.children):
         # "Britain asked Washington to waive the immunity. Washington refused.": the request
@@ -54,6 +62,19 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
         return _act_before(ctx, frozenset(("request", *W.act_anaphors["request"])), {verb.i}, verb.i,
                            asked=refusers) if refusers else []
     return []
+
+
+def _told_by_clause(ctx, verb, objs) -> list[Reading]:
+    """"X had sent the police a plan for the march, which they rejected": the act a relative
+    clause's pronoun stands for is the noun the clause hangs on, and whoever made it (sent,
+    submitted, put forward) is the one rejected."""
+    noun = verb.head
+    if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in W.act_anaphors:
+        noun = noun.head.head  # ("a plan for the march, which they rejected": the plan)
+    if verb.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.i in ctx.ms \
+            or noun.lemma_.lower() not in W.act_anaphors or not any(o.lower_ in W.relative for o in objs):
+        return []
+    return [(m, f * FACTOR) for m, f in _doers(ctx, noun) if m.type != "Topic"]
 
 
 def act_doers(ctx, noun, trigger) -> list[Reading]:
@@ -66,19 +87,46 @@ def act_doers(ctx, noun, trigger) -> list[Reading]:
 def _stood_for(ctx, noun, trigger) -> list[Reading]:
     lemma = noun.lemma_.lower()
     fits = frozenset((lemma, *W.act_anaphors[lemma]))
-    return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i))
+    return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i),
+                       far=lemma in W.far_anaphors)
 
 
-def _act_before(ctx, fits, skip, end, asked=None) -> list[Reading]:
+def _act_before(ctx, fits, skip, end, asked=None, far=False) -> list[Reading]:
     """The doers of the latest act that fits, before token ``end`` or in the earlier sentences
-    (with ``asked``, only an act that names one of these mentions outside its subject)."""
+    (with ``asked``, only an act that names one of these mentions outside its subject).
+
+    The latest sentence that tells such an act decides; in it, the latest act whose doer is
+    named ("Turkey began an offensive with airstrikes followed by a ground invasion": Turkey's).
+    A sentence that only tells the act again by a bare noun, no doer named ("Erdogan said the
+    invasion was ..."), does not decide: the act it stands for is looked for further back."""
     here = [t for t in ctx.sent if t.i < end and t.i not in skip]
-    for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in reversed(ctx.earlier))):
+    for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in _before(ctx, far))):
         there = ctx.at(sent)
-        for tok in reversed(toks):
-            if _fits(there, tok, fits) and (asked is None or _names(there, tok, asked)):
-                return [(m, f * FACTOR) for m, f in _doers(there, tok) if m.type != "Topic"]
+        acts = [t for t in reversed(toks) if _fits(there, t, fits) and (asked is None or _names(there, t, asked))]
+        found = next((d for t in acts for d in [_doers(there, t)] if d), [])
+        if found or any(not _retold(there, t) for t in acts):
+            return [(m, f * FACTOR) for m, f in found if m.type != "Topic"]
     return []
+
+
+def _retold(ctx, tok) -> bool:
+    """Is the token an act told again, by a bare noun ("the invasion") or by the name a naming
+    verb gives it ("called it a security operation")?"""
+    return _bare(ctx, tok) or tok.pos_ == "NOUN" and tok.dep_ in ("oprd", "attr", "dobj") \
+        and tok.head.lemma_.lower() in W.naming_verbs
+
+
+def _before(ctx, far) -> list:
+    """The sentences before the current one to look in, nearest first: those the context
+    holds, and, for a noun of ``far_anaphors`` ("the withdrawal", "the operation"), a few more
+    of the document's (a story names such an act in its lead and tells of the reactions
+    paragraphs later)."""
+    near = list(reversed(ctx.earlier))
+    if not far or not near:
+        return near
+    first = near[-1].start
+    more = [s for s in ctx.sent.doc.sents if s.end <= first and not all(t.is_space for t in s)]
+    return near + list(reversed(more))[:FAR - len(near)]
 
 
 def _names(ctx, act, mentions) -> bool:
@@ -91,7 +139,12 @@ def _names(ctx, act, mentions) -> bool:
 def _bare_act(ctx, tok) -> bool:
     """Is the token an act noun of ``act_anaphors`` with a determiner and no owner or
     content of its own ("the decision", "this move", "the controversial plan")?"""
-    if tok.pos_ != "NOUN" or tok.i in ctx.ms or tok.lemma_.lower() not in W.act_anaphors:
+    return tok.lemma_.lower() in W.act_anaphors and _bare(ctx, tok)
+
+
+def _bare(ctx, tok) -> bool:
+    """Is the token a noun with a determiner and no owner or content of its own?"""
+    if tok.pos_ != "NOUN" or tok.i in ctx.ms:
         return False
     if not any(c.dep_ == "det" and c.lower_ in W.anaphor_determiners for c in tok.children):
         return False
@@ -126,6 +179,8 @@ def _fits(ctx, tok, fits) -> bool:
     says ``*``, any verb that is an event but a reaction (``reply_types``: "Germany
     criticised X. France criticised the decision" is not Germany's decision)?"""
     lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound"):
+        return False  # ("the main fighting force of the SDF" tells no fighting)
     if tok.pos_ == "NOUN":
         if _reacted_to(ctx, tok) and not _owners(ctx, tok):
             return False  # "HRW criticised the strike": the strike is older than the critic's act
@@ -133,12 +188,19 @@ def _fits(ctx, tok, fits) -> bool:
             return True
         row = noun_event(ctx, tok) if tok.i not in ctx.ms else None
         return row is not None and row.plover in fits
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _not_done(tok):
         return False
     if lemma in fits or any(f"{lemma} {c.lower_}" in fits for c in tok.children if c.dep_ == "prep"):
         return True
     et = verb_event(ctx, tok)
     return et is not None and (et.plover in fits or "*" in fits and et.plover not in W.reply_types)
+
+
+def _not_done(verb) -> bool:
+    """Is the verb an act refused or not done ("refused to repatriate them", "did not withdraw")?"""
+    head = verb.head if verb.dep_ == "xcomp" else verb
+    return any(c.dep_ == "neg" for c in head.children) or (
+        verb.dep_ == "xcomp" and head.lemma_.lower() in W.bare_refusals)
 
 
 def _reacted_to(ctx, noun) -> bool:

@@ -249,6 +249,30 @@ def named_body(ctx, tok) -> list[Reading]:
     return [(next(iter(found.values())), 0.75)] if len(found) == 1 else []
 
 
+def short_name(ctx, tok) -> list[Reading]:
+    """"Germany banned Mahan Air ... suspended Mahan's permit": a name of one word that no table
+    knows (or that the parser took for a person's) stands for the one body (not a country)
+    named before it in the story whose name of two words or more begins with that word, unless
+    the story names a person with that word in a longer name."""
+    own = ctx.ms.get(tok.i)
+    if tok.pos_ != "PROPN" or own is not None and (own.type != "Person" or own.text != tok.text) \
+            or tok.ent_type_ in ("GPE", "LOC", "DATE", "NORP") \
+            or tok.dep_ in ("compound", "amod", "nmod") or not tok.is_title \
+            or any(c.dep_ in ("compound", "amod", "nmod", "det") for c in tok.children):
+        return []
+    word = tok.text
+    # (the names of bodies, by any mention of them: the parser may take the first for a place)
+    bodies = {m.text: m for m in ctx.ms.values() if m.type in OWNERS and m.type != "Country"
+              and " " in m.text and m.text.split()[0] == word}
+    found = {(b.key or b.text).lower(): dataclasses.replace(b, start=m.start, end=m.end)
+             for m in ctx.ms.values() if m.end < tok.idx for b in [bodies.get(m.text)] if b is not None}
+    # (the parser may call the word a person's name; not when the story names a person so)
+    if len(found) != 1 or any(m.type == "Person" and m.text != word and word in m.text.split()
+                              for m in ctx.ms.values()):
+        return []
+    return [(next(iter(found.values())), 0.8)]
+
+
 def pair(ctx, tok, types, count: int = 2) -> list[Reading]:
     """The actors "the two countries" ("all three nations") stands for, if exactly that many
     of that kind were just named."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ...model import Mention
 from .actors import actors_of
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
+from .coref import short_name
 from .deps import MODIFIER, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .noun_readings import done_by
@@ -63,6 +64,9 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     needed = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in et.requires]
     found = [(ctx.ms[c.i], 0.75) for o in needed for c in o.children
              if c.dep_ in ("amod", "poss", "compound") and c.i in ctx.ms and ctx.ms[c.i].type in owners]
+    # "suspended Mahan's permit" after "Mahan Air" was named: a body's short name
+    found = found or [(m, f * 0.75) for o in needed for c in o.children if c.dep_ == "poss"
+                      for m, f in short_name(ctx, c) if m.type in owners]
     # "froze the assets of two Iranian officials": the owner named after "of"
     found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
                       for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
@@ -287,6 +291,23 @@ def let_in(ctx, verb, et, dobjs, home) -> list[Reading]:
     needed = [o for o in verb.children if o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in et.requires]
     return [(m, f * 0.8) for o in needed for p in prep_pobjs(o, {"to", "into"}) or prep_pobjs(o, {"of"})
             for m, f in actors_of(ctx, p, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def talks_with(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"called off the strike after deliberations with the government", "agreed to a truce
+    following talks with the rebels": the other side of the talks the act came out of."""
+    if et.plover not in W.talks_recipient:
+        return []
+    talks = [p for p in prep_pobjs(verb, W.talk_preps) if p.i not in ctx.ms and _talk(ctx, p)]
+    return [(m, f * 0.8) for t in talks for w in prep_pobjs(t, {"with"})
+            for m, f in actors_of(ctx, w, role="recipient", et=et, home=home) if m.type != "Topic"]
+
+
+def _talk(ctx, noun) -> bool:
+    """Is the noun one of talks ("negotiations", "deliberations", "a meeting")?"""
+    lemma = noun.lemma_.lower()
+    row = ctx.lex.nouns.get(lemma)
+    return lemma in W.talk_nouns or noun.lower_ in W.talk_nouns or row is not None and row.plover == "CONSULT"
 
 
 def conflict_sides(ctx, verb, et, dobjs, home) -> list[Reading]:

@@ -87,7 +87,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
                  indirect.complement, indirect.condition, indirect.clause_subject, indirect.finding,
                  indirect.called_body,
                  indirect.written_to, indirect.people_named, indirect.placed_receiver, indirect.conflict_sides,
-                 antecedent):
+                 indirect.talks_with, antecedent):
         found = step(ctx, verb, et, dobjs, home)
         if found:
             return found
