@@ -325,10 +325,11 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok, ms) -> t
         # "House Speaker X" with no country told: the country whose chamber alone has the name
         owners = [key.split(" ", 1)[0] for key in names if key.split(" ", 1)[1] == word]
         if len(owners) > 1:
-            # "Senate": of the one such country the document names at all; naming none, of the
-            # country of the first row (news in English says "the Senate" of the US Senate)
+            # "Senate": of the one such country the document names at all; naming no country, of
+            # the country of the first row (news in English says "the Senate" of the US Senate);
+            # naming only countries with no such chamber (a Senate President in Abuja), of none
             named_anywhere = {m.country for m in ms.values() if m.country}
-            owners = [c for c in owners if c in named_anywhere] or owners[:1]
+            owners = [c for c in owners if c in named_anywhere] or ([] if named_anywhere else owners[:1])
         country = owners[0] if len(owners) == 1 else None
     seat = None
     for n in range(min(5, len(words)), 0, -1):
