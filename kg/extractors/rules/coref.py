@@ -251,26 +251,36 @@ def named_body(ctx, tok) -> list[Reading]:
 
 def short_name(ctx, tok) -> list[Reading]:
     """"Germany banned Mahan Air ... suspended Mahan's permit": a name of one word that no table
-    knows (or that the parser took for a person's) stands for the one body (not a country)
-    named before it in the story whose name of two words or more begins with that word, unless
-    the story names a person with that word in a longer name."""
+    knows (or that the parser took for a person's) stands for the one body named before it (see
+    :func:`short_body`)."""
     own = ctx.ms.get(tok.i)
     if tok.pos_ != "PROPN" or own is not None and (own.type != "Person" or own.text != tok.text) \
             or tok.ent_type_ in ("GPE", "LOC", "DATE", "NORP") \
             or tok.dep_ in ("compound", "amod", "nmod") or not tok.is_title \
             or any(c.dep_ in ("compound", "amod", "nmod", "det") for c in tok.children):
         return []
-    word = tok.text
-    # (the names of bodies, by any mention of them: the parser may take the first for a place)
-    bodies = {m.text: m for m in ctx.ms.values() if m.type in OWNERS and m.type != "Country"
-              and " " in m.text and m.text.split()[0] == word}
-    found = {(b.key or b.text).lower(): dataclasses.replace(b, start=m.start, end=m.end)
-             for m in ctx.ms.values() if m.end < tok.idx for b in [bodies.get(m.text)] if b is not None}
-    # (the parser may call the word a person's name; not when the story names a person so)
-    if len(found) != 1 or any(m.type == "Person" and m.text != word and word in m.text.split()
-                              for m in ctx.ms.values()):
-        return []
-    return [(next(iter(found.values())), 0.8)]
+    body = short_body(tok.text, ctx.ms, ctx.linker, before=tok.idx)
+    return [(body, 0.8)] if body is not None else []
+
+
+def short_body(word: str, ms, linker, before: int | None = None) -> Mention | None:
+    """The one body (not a country) the story names, before character ``before`` if given,
+    whose name of two words or more begins with ``word`` ("Mahan" after "Mahan Air"), or None.
+    Not a name kg knows as a person's ("Trump's assets" are the man's, not the Trump
+    Organization's), nor one the story gives a person in a longer name (the parser may call
+    the word a person's)."""
+    known = linker.known(word)
+    if known is not None and known.type == "Person":
+        return None
+    named = [m for m in {id(m): m for m in ms.values()}.values() if word in m.text.split()[:-1]
+             or m.type == "Person" and word in m.text.split() and m.text != word]
+    if any(m.type == "Person" for m in named):
+        return None
+    # (a body is named by any mention of its name: the parser may take the first for a place)
+    bodies = {m.text: m for m in named if m.type in OWNERS and m.type != "Country" and m.text.split()[0] == word}
+    found = {(b.key or b.text).lower(): dataclasses.replace(b, start=m.start, end=m.end) for m in named
+             if before is None or m.end < before for b in [bodies.get(m.text)] if b is not None}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def pair(ctx, tok, types, count: int = 2) -> list[Reading]:

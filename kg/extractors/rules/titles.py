@@ -18,6 +18,7 @@ import functools
 from collections.abc import Iterator
 
 from ...model import Mention
+from . import coref
 from .cabinet import cabinet_office
 from .chambers import seats
 from .context import BODIES, STATES
@@ -219,7 +220,7 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
     for t in appositions(head, person, first, ms, linker):
         if any(c.dep_ == "advmod" and c.lower_ in W.former_title_adverbs for c in t.children):
             continue  # "X, previously the deputy chief minister of Goa": no longer
-        org = _short_body(apposition_org(t, person, ms), ms) or _the_body(t, ms, linker)
+        org = _short_body(apposition_org(t, person, ms), ms, linker) or _the_body(t, ms, linker)
         if org is not None and any(c.dep_ == "prep" and c.lower_ == "of" and p.dep_ == "pobj" and p.i not in ms
                                    and p.pos_ == "NOUN" and p.lemma_.lower() not in W.unit_not_department
                                    and p.lemma_.lower() not in W.place_nouns  # "mayor of the city of X"
@@ -241,20 +242,12 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
         yield from _cabinet(doc, person, phrase, t, org, titles, ms, linker, home)
 
 
-def _short_body(org: Mention | None, ms) -> Mention | None:
+def _short_body(org: Mention | None, ms, linker) -> Mention | None:
     """"Mahan's director, X" after "Mahan Air": a one-word name the NER took for a person's
-    that is the first word of an organisation the story names (and of no person's full name
-    there) is that organisation, told short."""
+    that is the first word of an organisation the story names is that organisation, told short."""
     if org is None or org.type != "Person" or " " in org.text or not org.text[:1].isupper():
         return org
-    bodies, people = {}, False
-    for m in {id(m): m for m in ms.values()}.values():
-        words = m.text.split()
-        if m.type == "Organization" and len(words) > 1 and words[0] == org.text:
-            bodies[m.key or m.text] = m
-        elif m.type == "Person" and len(words) > 1 and org.text in words:
-            people = True
-    return next(iter(bodies.values())) if len(bodies) == 1 and not people else org
+    return coref.short_body(org.text, ms, linker) or org
 
 
 def _the_body(t, ms, linker) -> Mention | None:
