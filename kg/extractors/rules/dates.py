@@ -22,7 +22,7 @@ import re
 
 from ...dates import When, era, read
 from .narrative import compared, pluperfect, tense_of, told_in_the_past
-from .past import before_the_story, past_cue
+from .past import before_the_story, claimed_by, past_cue
 from .words import W
 
 
@@ -123,23 +123,10 @@ def event_time(ctx, trigger, modality: str, participants=()) -> tuple[str | None
     return None, False
 
 
-def _owned_up(trigger):
-    """The verb by which someone owns up to the act: "accepted responsibility *for the
-    murder*", "claimed credit for the bombing" (the act came first), or None."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
-        return None
-    owner = trigger.head.head
-    if owner.lemma_.lower() in W.responsibility_nouns and owner.dep_ == "dobj":
-        owner = owner.head
-    elif not any(c.dep_ == "dobj" and c.lemma_.lower() in W.responsibility_nouns for c in owner.children):
-        return None
-    return owner if owner.pos_ == "VERB" and owner.lemma_.lower() in W.claim_verbs else None
-
-
 def _owned_up_before(ctx, trigger, article: str | None) -> bool:
     """Was an undated act owned up to on an earlier date ("*in December*, the prince accepted
     responsibility for the murder")? The act came before that: the article's day is not its date."""
-    verb = _owned_up(trigger)
+    verb = claimed_by(trigger)
     if verb is None or article is None:
         return False
     date, past = event_time(ctx, verb, "asserted")

@@ -27,6 +27,7 @@ from .mentions import topic
 from .modality import modality_of, nominal_status
 from .noun_readings import done_by
 from .noun_recipients import behest, noun_recipients
+from .past import claimed_by
 from .pledges import pledges_and_threats
 from .sectors import is_role_noun
 from .subjects import subjects, unissued
@@ -311,7 +312,7 @@ def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
     if noun.dep_ in ("dobj", "nsubjpass") and governor.pos_ == "VERB" and gov_event is None \
             and governor.lemma_.lower() not in W.onlooker_verbs:
         return [] if unissued(governor) else [(m, f * 0.9) for m, f in subjects(ctx, governor)[0]]
-    claimed = _claimed_by(noun)
+    claimed = claimed_by(noun)
     if claimed is not None:
         return [(m, f * 0.85) for m, f in subjects(ctx, claimed)[0]]
     if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "VERB" \
@@ -346,14 +347,6 @@ def _frame_modality(ctx, noun, modality: str) -> str:
     during a visit to X" (not its negation: "did not meet him during the visit" was a visit)."""
     clause = modality_of(ctx, noun.head.head)[1]
     return clause if modality in ("asserted", "reported") and clause not in ("asserted", "reported") else modality
-
-
-def _claimed_by(noun):
-    """The verb of "claimed responsibility for the attack" ("took credit for"), if any."""
-    owed = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    if owed is None or owed.lemma_.lower() not in W.claim_nouns or owed.dep_ != "dobj":
-        return None
-    return owed.head if owed.head.lemma_.lower() in W.claiming_verbs else None
 
 
 def _pairs(ctx, noun, et, actors, objects) -> list:

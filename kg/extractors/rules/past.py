@@ -108,3 +108,17 @@ def _before_by_a_span(trigger) -> bool:
 def _span_of(tok) -> bool:
     """Does a span of time measure this word ("*two years* after", "*weeks* later")?"""
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in W.duration_units for c in tok.children)
+
+
+def claimed_by(act):
+    """The verb by which someone owns up to the act a noun names: "claimed responsibility *for
+    the attack*", "took credit for the bombing" (the parser may hang the "for" on the verb), or
+    None. The act came before the claim, and it is the claimer's."""
+    if act.dep_ != "pobj" or act.head.lower_ != "for":
+        return None
+    verb = act.head.head
+    if verb.lemma_.lower() in W.responsibility_nouns and verb.dep_ == "dobj":
+        verb = verb.head
+    elif not any(c.dep_ == "dobj" and c.lemma_.lower() in W.responsibility_nouns for c in verb.children):
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in W.claim_verbs else None

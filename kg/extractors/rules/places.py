@@ -273,6 +273,7 @@ def territories(ctx) -> Iterator[RelationMention]:
             first[id(m)] = (m, i)
     countries = {m.country: m for m, _ in first.values()}
     for m, i in first.values():
-        owner = countries.get(next(iter(W.territory_of.get(m.country, ())), ""))
+        sovereigns = W.territory_of.get(m.country, ())  # (a territory with two gives neither)
+        owner = countries.get(next(iter(sovereigns))) if len(sovereigns) == 1 else None
         if owner is not None and owner is not m:
             yield static(ctx, m, "locatedIn", owner, 0.6, sent.doc[i])
