@@ -103,9 +103,12 @@ def _act_before(ctx, fits, skip, end, asked=None, far=False) -> list[Reading]:
     for sent, toks in ((ctx.sent, here), *((s, list(s)) for s in _before(ctx, far))):
         there = ctx.at(sent)
         acts = [t for t in reversed(toks) if _fits(there, t, fits) and (asked is None or _names(there, t, asked))]
-        found = next((d for t in acts for d in [_doers(there, t)] if d), [])
-        if found or any(not _retold(there, t) for t in acts):
-            return [(m, f * FACTOR) for m, f in found if m.type != "Topic"]
+        for act in acts:  # the latest act with a doer named decides
+            doers = _doers(there, act)
+            if doers:
+                return [(m, f * FACTOR) for m, f in doers if m.type != "Topic"]
+        if any(not _retold(there, act) for act in acts):
+            return []  # an act told afresh with no doer named: its doer is unknown, look no further
     return []
 
 
