@@ -209,9 +209,7 @@ def _add_entities(g, store) -> None:
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
-    # (in a fixed order: layouts and community colours follow the order nodes were added, and
-    # the same store must give the same picture in every run)
-    for iri, d in sorted(entity_descriptions(store).items()):
+    for iri, d in entity_descriptions(store).items():
         sector = d.pop("sector")
         g.add_node(iri, **d, aliases=sorted(aliases.get(iri, ())))
         if sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
@@ -255,7 +253,7 @@ def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[
 
 def _add_edges(g, edges: dict[tuple, dict]) -> None:
     """One edge per (subject, object, predicate), its statements merged (see :func:`to_networkx`)."""
-    for (s, o, p), e in sorted(edges.items(), key=lambda kv: kv[0]):
+    for (s, o, p), e in edges.items():
         for n in (s, o):
             if n not in g:
                 g.add_node(n, label=local_name(n), type="Topic", wikidata=None, country=None, aliases=[])
@@ -403,16 +401,12 @@ def _countries() -> dict[str, tuple[str, str | None]]:
 # ------------------------------------------------------------------ one edge a pair, for measures and layouts
 
 def simple_graph(g, *, directed: bool = False):
-    """``g`` with parallel edges merged, ``weight`` = number of statements.
-
-    Nodes and edges are added in a fixed order (a subgraph of ``g`` lists its nodes in the
-    order of a set): seeded layouts and community detection follow that order, and the same
-    graph must give the same picture in every run."""
+    """``g`` with parallel edges merged, ``weight`` = number of statements."""
     import networkx as nx
 
     h = nx.DiGraph() if directed else nx.Graph()
-    h.add_nodes_from(sorted(g.nodes, key=str))
-    for s, o, d in sorted(g.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
+    h.add_nodes_from(g.nodes)
+    for s, o, d in g.edges(data=True):
         if s == o:
             continue
         w = d.get("count", 1)

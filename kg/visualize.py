@@ -234,7 +234,7 @@ def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, posi
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     score = importance(g, size_by)
     top = max(score.values(), default=1.0) or 1.0
-    for node, data in sorted(g.nodes(data=True), key=lambda nd: str(nd[0])):  # (as the edges: the same page each run)
+    for node, data in g.nodes(data=True):
         colour, shape = TYPE_STYLE.get(data.get("type"), OTHER_TYPE)
         colour = colours.get(node, colour) if colours else colour
         extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
