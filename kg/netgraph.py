@@ -209,7 +209,9 @@ def _add_entities(g, store) -> None:
     aliases = defaultdict(set)
     for row in store.query(sparql("_entity-aliases")):
         aliases[row["e"].value].add(row["v"].value)
-    for iri, d in entity_descriptions(store).items():
+    # (in a fixed order: layouts and community colours follow the order nodes were added, and
+    # the same store must give the same picture in every run)
+    for iri, d in sorted(entity_descriptions(store).items()):
         sector = d.pop("sector")
         g.add_node(iri, **d, aliases=sorted(aliases.get(iri, ())))
         if sector:  # a part of a country: "Venezuela police" (graph tools drop None values)
@@ -253,7 +255,7 @@ def _kept_statements(store, where: GraphFilter) -> tuple[dict[tuple, dict], set[
 
 def _add_edges(g, edges: dict[tuple, dict]) -> None:
     """One edge per (subject, object, predicate), its statements merged (see :func:`to_networkx`)."""
-    for (s, o, p), e in edges.items():
+    for (s, o, p), e in sorted(edges.items(), key=lambda kv: kv[0]):
         for n in (s, o):
             if n not in g:
                 g.add_node(n, label=local_name(n), type="Topic", wikidata=None, country=None, aliases=[])

@@ -95,6 +95,25 @@ def importance(g, size_by: str = "degree") -> dict[str, float]:
     return {n: float(d) for n, d in g.degree()}
 
 
+def induced(g, nodes):
+    """The part of ``g`` on ``nodes``, a copy whose nodes and edges keep ``g``'s order.
+
+    (``g.subgraph(nodes)`` lists them in the order of ``nodes`` when that set is much
+    smaller than ``g``, and a set of strings has a different order in every run: seeded
+    layouts and community detection follow node order, and the same graph must give the
+    same picture each time.)
+    """
+    keep = set(nodes)
+    h = g.__class__()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, d) for n, d in g.nodes(data=True) if n in keep)
+    if g.is_multigraph():
+        h.add_edges_from((s, o, k, d) for s, o, k, d in g.edges(keys=True, data=True) if s in keep and o in keep)
+    else:
+        h.add_edges_from((s, o, d) for s, o, d in g.edges(data=True) if s in keep and o in keep)
+    return h
+
+
 def _cap(g, score: dict[str, float], max_nodes: int):
     """The most important part of ``g`` with at most ``max_nodes`` nodes, every one related to another.
 
@@ -134,7 +153,7 @@ def _cap(g, score: dict[str, float], max_nodes: int):
             take(near)
         else:
             break
-    return g.subgraph(taken).copy()
+    return induced(g, taken)
 
 
 def layout(g, *, seed: int = 0, spacing: float = 90.0) -> dict[str, tuple[float, float]]:
@@ -145,7 +164,7 @@ def layout(g, *, seed: int = 0, spacing: float = 90.0) -> dict[str, tuple[float,
     comps = sorted(nx.connected_components(h), key=lambda c: (-len(c), min(map(str, c))))
     boxes = []
     for comp in comps:
-        sub = h.subgraph(comp)
+        sub = induced(h, comp)
         if len(comp) == 1:
             pos = {next(iter(comp)): (0.0, 0.0)}
         else:
@@ -234,7 +253,7 @@ def build_network(g, *, size_by: str = "degree", merge_edges: bool = False, posi
     net = Network(height="100%", width="100%", directed=True, cdn_resources="remote")
     score = importance(g, size_by)
     top = max(score.values(), default=1.0) or 1.0
-    for node, data in g.nodes(data=True):
+    for node, data in sorted(g.nodes(data=True), key=lambda nd: str(nd[0])):  # (as the edges: the same page each run)
         colour, shape = TYPE_STYLE.get(data.get("type"), OTHER_TYPE)
         colour = colours.get(node, colour) if colours else colour
         extra = {"x": positions[node][0], "y": positions[node][1]} if positions else {}
@@ -348,8 +367,7 @@ def overview_part(g) -> tuple:
     least = min(len(comps[0]), max(3, len(comps[0]) // 10))
     kept = [c for c in comps if len(c) >= least]
     dropped = [c for c in comps if len(c) < least]
-    part = g.subgraph(set().union(*kept)).copy()
-    part.graph.update(g.graph)
+    part = induced(g, set().union(*kept))
     left_nodes = sum(len(c) for c in dropped)
     left_edges = g.number_of_edges() - part.number_of_edges()
     sizes = Counter(len(c) for c in dropped)
@@ -469,8 +487,7 @@ def _select(g, overview: bool | None, max_nodes: int, size_by: str, notes: list[
     """(the entities with relations, the part drawn, whether it is an overview, entities and
     relations left out), adding to ``notes`` what was left out and why."""
     isolated = {n for n, d in g.degree() if d == 0}
-    full = g.subgraph([n for n in g if n not in isolated]).copy()
-    full.graph.update(g.graph)
+    full = induced(g, [n for n in g if n not in isolated])
     overview = len(full) > SMALL_GRAPH if overview is None else overview
     shown, left_nodes, left_edges = full, 0, 0
     if overview:
