@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ...model import Mention
+from .words import W
 
 if TYPE_CHECKING:
     from ...lexicon import Lexicon
@@ -79,7 +80,9 @@ def home_country(ms: dict[int, Mention]) -> str | None:
     of the first place it names (where a story's lead puts it). A story of a fire in Perth
     says "police" and "authorities" without saying whose; this is whose they are. A story
     between two countries has none, nor one whose lead is elsewhere (a theft in England of
-    an artwork called "America")."""
+    an artwork called "America"). A territory's sovereign is no rival to it (``territory_of``):
+    a story of protests in Hong Kong names China often, and its police are Hong Kong's."""
+
     counts: dict[str, int] = {}
     first = None
     for i in sorted(ms):
@@ -90,6 +93,9 @@ def home_country(ms: dict[int, Mention]) -> str | None:
         if m.country and len(m.country) == 3:
             counts[m.country] = counts.get(m.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and first in W.territory_of and counts[first] >= ranked[0][1] / 2:
+        sovereigns = set(W.territory_of[first])
+        ranked = [(first, counts[first])] + [kv for kv in ranked if kv[0] != first and kv[0] not in sovereigns]
     if not ranked or ranked[0][1] < 3 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
         return None
     return ranked[0][0] if ranked[0][0] == first else None
