@@ -25,6 +25,7 @@ from .mentions import as_person, person_not_place
 from .words import W
 
 QUOTE_OPENERS = frozenset({'"', "“", "``", ":"})  # what opens a quotation after its speech verb
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 def pronoun(ctx, tok, read) -> list[Reading]:
@@ -121,8 +122,9 @@ def _speaker(ctx, tok, types, read) -> list[Reading]:
             return [(m, f * 0.8) for s in node.children if s.dep_ in SUBJ and s.i != tok.i
                     and s.lower_ not in W.speaker_pronouns
                     for m, f in read(ctx, s, "actor", None) if m.type in types]
-    return [(m, f * 0.75) for v in _introducing(tok, node) for s in v.children if s.dep_ in SUBJ
-            and s.lower_ not in W.speaker_pronouns for m, f in read(ctx, s, "actor", None) if m.type in types]
+    found = [(m, f * 0.75) for v in _introducing(tok, node) for s in v.children if s.dep_ in SUBJ
+             and s.lower_ not in W.speaker_pronouns for m, f in read(ctx, s, "actor", None) if m.type in types]
+    return found or _quotation_speaker(ctx, tok, types, read)
 
 
 def _introducing(tok, root) -> list:
@@ -133,6 +135,75 @@ def _introducing(tok, root) -> list:
     return [v for v in root.children if v.dep_ in ("ccomp", "parataxis") and v.i < tok.i and v.pos_ == "VERB"
             and v.lemma_.lower() in W.speech_verbs | W.demand_speech | W.quoting_verbs
             and any(cols.text[k] in QUOTE_OPENERS for k in range(v.i + 1, tok.i))]
+
+
+def _quotation_speaker(ctx, tok, types, read) -> list[Reading]:
+    """"Erdogan told parliament: "Our army is ready. We condemn ..."", "X defended the plan,
+    "As I said, ..."": a first-person pronoun in a quotation stands for the one who speaks it: the subject of the
+    clause that opens the quotation (the verb before a comma or colon and the opening mark),
+    else of the speech verb after its closing mark ("... I applaud the president. ...",
+    Graham continued). The quotation is read off the marks of the pronoun's paragraph. Tried
+    after :func:`_introducing`, which reads a speech verb the parser hung on the quotation."""
+    marks = _quotation(tok)
+    if marks is None:
+        return []
+    doc = tok.doc
+    opening, closing = marks
+    verbs = [v for v in (_opens(doc, opening), _closes(doc, closing)) if v is not None]
+    for v in verbs:
+        found = [(m, f * 0.7) for s in v.children if s.dep_ in SUBJ and s.lower_ not in W.speaker_pronouns
+                 for m, f in read(ctx, s, "actor", None) if m.type in types]
+        if found:
+            return found
+    return []
+
+
+def _quotation(tok) -> tuple[int, int | None] | None:
+    """The token indices of the opening and closing marks of the quotation that holds the
+    token in its paragraph (closing None when the paragraph ends first), or None. Straight
+    marks alternate from the paragraph's start; curly ones say which they are."""
+    doc = tok.doc
+    start = doc.text.rfind("\n", 0, tok.idx) + 1
+    end = doc.text.find("\n", tok.idx)
+    end = len(doc.text) if end < 0 else end
+    cols = columns(doc)
+    opening = None
+    k = tok.i
+    while k > 0 and doc[k - 1].idx >= start:
+        k -= 1
+    for i in range(k, len(doc)):
+        if doc[i].idx >= end:
+            break
+        text = cols.text[i]
+        if text not in QUOTE_MARKS:
+            continue
+        opens = text in ("“", "``") or text == '"' and opening is None
+        if i < tok.i:
+            opening = i if opens else None
+        else:
+            return (opening, i) if opening is not None and not opens else None
+    return (opening, None) if opening is not None else None
+
+
+def _opens(doc, opening: int):
+    """The verb of the clause that introduces a quotation: in "X defended the plan, "..."" or
+    "X told parliament: "..."" the verb before the comma or colon that stands before the mark."""
+    if opening < 2 or doc[opening - 1].text not in (",", ":"):
+        return None
+    sent = doc[opening].sent
+    verbs = [t for t in doc[sent.start:opening] if t.pos_ == "VERB" and any(c.dep_ in SUBJ for c in t.children)]
+    return verbs[-1] if verbs else None
+
+
+def _closes(doc, closing: int | None):
+    """The speech verb after a quotation's closing mark ("...", Graham continued.)."""
+    if closing is None:
+        return None
+    sent = doc[closing].sent
+    for t in doc[closing + 1:min(sent.end, closing + 6)]:
+        if t.pos_ == "VERB" and t.lemma_.lower() in W.speech_verbs | W.demand_speech | W.quoting_verbs:
+            return t
+    return None
 
 
 def _own_clause_subjects(tok) -> list:

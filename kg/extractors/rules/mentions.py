@@ -83,7 +83,7 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
     typ = W.ner_types.get(ent.label_, (None,))[0]
     if typ is None or any(k in out for k in range(ent.start, ent.end)):  # its words already belong to a longer name
         return
-    split = _place_before_name(ent, linker)
+    split = _place_before_name(ent, linker) or _aspect_of_place(ent, linker)
     if split is not None:
         for span, kind, label in split:
             m = mention(span, kind, label, linker)
@@ -151,6 +151,20 @@ def _place_before_name(ent, linker) -> list | None:
                 and name[-1].lower_ not in W.org_heads | W.national_bodies | W.body_words:
             return [(place, actor.type, "GPE"), (name, "Person", "PERSON")]
     return None
+
+
+def _aspect_of_place(ent, linker) -> list | None:
+    """"I will destroy the Economy of Turkey": an aspect of a place kg knows, capitalised and
+    tagged as one name, is that place (as "the economy of Turkey" is), unless kg knows the
+    whole name. The place as [(span, type, NER label)], or None."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 3 or words[0].lower_ not in W.place_aspects or words[1].lower_ != "of":
+        return None
+    place = ent.doc[words[2].i:ent.end]
+    actor = linker.known(place.text)
+    if actor is None or actor.type not in ("Country", "City", "Location") or linker.known(ent.text) is not None:
+        return None
+    return [(place, actor.type, "GPE")]
 
 
 def _retype(span, typ: str, linker) -> str:
