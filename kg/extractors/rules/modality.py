@@ -46,7 +46,12 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
         negated, modality, reported = _governed(node, aux, negated, modality, reported)
-        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
+        if _hearsay(node):
+            # "reports that Canada had expelled ...": told by others, and no more than what is
+            # said of the reports ("denied reports that", "declined to comment on reports that")
+            return _of_hearsay(ctx, node.head, negated, modality)
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN") \
+                and not _finite(node):
             # "refused to release Voss, convicted of killing Dorn": a participle describing
             # someone keeps its own mood; what was refused is the release, not the killing
             break
@@ -60,6 +65,36 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     if reported and modality == ASSERTED:
         modality = "reported"
     return negated, modality
+
+
+def _finite(verb) -> bool:
+    """Has the clause its own subject or auxiliary ("that its troops had attacked"), unlike a
+    participle describing a noun ("Voss, convicted of killing Dorn")?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _hearsay(node) -> bool:
+    """Is the clause the content of a noun of hearsay: "reports that its navy had fired",
+    "claims that the army shelled"?"""
+    head = node.head
+    return node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in W.hearsay_nouns \
+        and _finite(node)
+
+
+def _of_hearsay(ctx, noun, negated: bool, modality: str) -> tuple[bool, str]:
+    """The status of what a report tells: denied with the report ("denied reports that"),
+    unconfirmed when the report is not confirmed ("refused to comment on reports that", "did not
+    confirm reports"), else reported, as the noun's own clause is."""
+    verb = noun.head
+    while verb.dep_ == "prep" and verb.head.i != verb.i:
+        verb = verb.head  # "comment on reports"
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        if verb.lemma_.lower() in W.denying_verbs | W.neg_verbs and not any(c.dep_ == "neg" for c in verb.children):
+            return True, modality  # "denied reports that", "rejected claims that"
+        said_negated, saying = modality_of(ctx, verb)
+        if said_negated:
+            return negated, "hypothetical"  # "refused to comment on reports", "did not confirm claims"
+    return negated, "reported" if modality == ASSERTED else modality
 
 
 def _scheduled(node, dep: str, hl: str) -> bool:
@@ -104,7 +139,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     hl = head.lemma_.lower()
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
     # protests already (its complement, "began to withdraw", still only starts).
-    if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs) \
+    if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs | W.permission_verbs) \
             and not (dep == "advcl" and hl in W.phase_verbs) \
             and not (dep == "xcomp" and node.tag_ == "VBG" and hl in W.phase_verbs | W.factive_verbs):
         # ("started supporting"; "cannot remember shooting him": the shooting is still told)
@@ -233,7 +268,10 @@ def announcement(verb):
 
 
 def conditional(verb, marks=("unless", "if")) -> bool:
-    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
+    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)? Not
+    when it is the condition ("if Iran attacks Israel, the US will respond": Iran threatens no one)."""
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in verb.children):
+        return False
     for node in (verb, verb.head):
         for c in node.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
