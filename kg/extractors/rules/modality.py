@@ -35,6 +35,8 @@ def reported_sentences(parsed) -> frozenset[int]:
 def modality_of(ctx, tok) -> tuple[bool, str]:
     """(negated, modality) of the clause a trigger heads, looking up through its governors."""
     negated, modality, aux = _own_marks(tok)
+    if _polar_question(tok) or _polar_question(tok.head):
+        modality = "hypothetical"  # "Will Iran attack Israel?", "Does Russia support Serbia?"
     node = tok
     if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" and tok.head.dep_ in ("xcomp", "ccomp") \
             and not any(c.dep_ == "aux" for c in tok.children):
@@ -65,6 +67,27 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     if reported and modality == ASSERTED:
         modality = "reported"
     return negated, modality
+
+
+def _polar_question(verb) -> bool:
+    """Does the verb ask a yes-no question ("Will Iran attack Israel?", "Has Spain recognised
+    Kosovo?"): an auxiliary before its subject, no question word before it, and a question
+    mark after it in the sentence?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children):
+        return False
+    sent = verb.sent
+    if any(t.tag_ in ("WP", "WRB", "WDT", "WP$") for t in sent if t.i < verb.i):
+        return False
+    return any(t.text == "?" for t in sent if t.i > verb.i)
+
+
+def _mandated(node, dep: str, hl: str) -> bool:
+    """Is the clause what a demand or proposal mandates, in the bare subjunctive ("demanded that
+    Syria withdraw its troops", "proposed that Sudan hold talks")? Not done, only asked for."""
+    return dep == "ccomp" and hl in W.mandative_verbs and node.tag_ == "VB" \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
 
 
 def _finite(verb) -> bool:
@@ -160,7 +183,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
             modality = "intended"  # "said it would allow": reported future, not a conditional
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
-            or _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
+            or (_asked_or_open(node, dep, hl) or _mandated(node, dep, hl)) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"
     return negated, modality, reported
 
