@@ -69,6 +69,13 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     return negated, modality
 
 
+def _lemma(tok) -> str:
+    """The token's lemma, mended where spaCy's lemmatizer misreads the form ("hopes" is not
+    "hop"; the forms are the lemma_fixes of kg/data/rules/senses.tsv)."""
+    fixed = W.lemma_fixes.get(tok.lower_)
+    return fixed[0] if fixed else tok.lemma_.lower()
+
+
 def _polar_question(verb) -> bool:
     """Does the verb ask a yes-no question ("Will Iran attack Israel?", "Has Spain recognised
     Kosovo?"): an auxiliary before its subject, no question word before it, and a question
@@ -159,7 +166,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
     reports, "accused of" alleges, "if", "asked to" and "whom" make it hypothetical."""
     dep, head = node.dep_, node.head
-    hl = head.lemma_.lower()
+    hl = _lemma(head)
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
     # protests already (its complement, "began to withdraw", still only starts).
     if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs | W.permission_verbs) \
@@ -269,7 +276,7 @@ def commitment(verb):
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             return None
         node = node.head
-        if node.lemma_.lower() in W.commitments:
+        if _lemma(node) in W.commitments:
             return node
     return None
 
@@ -282,7 +289,7 @@ def announcement(verb):
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in W.speech_verbs | W.demand_speech \
+    if node.dep_ == "ccomp" and _lemma(node.head) in W.speech_verbs | W.demand_speech \
             and not any(c.dep_ == "neg" for c in node.head.children) \
             and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
                         for t in node.subtree if t.i < verb.i):
