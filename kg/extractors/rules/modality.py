@@ -114,7 +114,10 @@ def _hearsay(node) -> bool:
 def _of_hearsay(ctx, noun, negated: bool, modality: str) -> tuple[bool, str]:
     """The status of what a report tells: denied with the report ("denied reports that"),
     unconfirmed when the report is not confirmed ("refused to comment on reports that", "did not
-    confirm reports"), else reported, as the noun's own clause is."""
+    confirm reports") or there is none ("no evidence that"), else reported, as the noun's own
+    clause is."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return negated, "hypothetical"  # "there is no evidence that", "found no sign that"
     verb = noun.head
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head  # "comment on reports"
