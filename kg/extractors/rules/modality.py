@@ -153,7 +153,7 @@ def _past(verb) -> bool:
 
 def _own_marks(tok) -> tuple[bool, str, set[str]]:
     """What the trigger's own children say: negation, auxiliaries, a condition."""
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children) or _no_subject(tok)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     modality = ASSERTED
     if aux & W.hypothetical_aux:
@@ -163,6 +163,17 @@ def _own_marks(tok) -> tuple[bool, str, set[str]]:
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         modality = "hypothetical"
     return negated, modality, aux
+
+
+def _no_subject(verb) -> bool:
+    """Is the verb's subject none ("Neither Ghana nor Togo attended", "no group claimed it",
+    "none of them signed")?"""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in W.none_subjects or any(
+                c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no")
+                for c in subj.children):
+            return True
+    return False
 
 
 def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
@@ -203,6 +214,8 @@ def _alleged_or_denied(dep: str, head, hl: str, negated: bool, modality: str,
     """What a verb of alleging, clearing or denying adds to the act it governs."""
     if dep == "prep" and hl in W.alleging_verbs:
         reported = True  # "accused of killing": alleged, not established
+        if any(c.dep_ == "neg" for c in head.children) and modality in (ASSERTED, "intended"):
+            modality = "hypothetical"  # "has not been accused of attacking": not even alleged
         if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
             modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
     if dep == "prep" and _cleared(head, hl):
