@@ -76,12 +76,17 @@ def _lemma(tok) -> str:
     return fixed[0] if fixed else tok.lemma_.lower()
 
 
+def _inverted(verb) -> bool:
+    """Does an auxiliary come before the verb's subject ("had Ghana attacked", "will Iran strike")?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children)
+
+
 def _polar_question(verb) -> bool:
     """Does the verb ask a yes-no question ("Will Iran attack Israel?", "Has Spain recognised
     Kosovo?"): an auxiliary before its subject, no question word before it, and a question
     mark after it in the sentence?"""
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or not any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children):
+    if not _inverted(verb):
         return False
     sent = verb.sent
     if any(t.tag_ in ("WP", "WRB", "WDT", "WP$") for t in sent if t.i < verb.i):
@@ -153,7 +158,8 @@ def _past(verb) -> bool:
 
 def _own_marks(tok) -> tuple[bool, str, set[str]]:
     """What the trigger's own children say: negation, auxiliaries, a condition."""
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children) or _no_subject(tok)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) or c.dep_ == "advmod" and c.lower_ in W.near_miss_adverbs
+                  for c in tok.children) or _no_subject(tok)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     modality = ASSERTED
     if aux & W.hypothetical_aux:
@@ -162,6 +168,8 @@ def _own_marks(tok) -> tuple[bool, str, set[str]]:
         modality = "intended"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         modality = "hypothetical"
+    if tok.dep_ == "advcl" and _inverted(tok):
+        modality = "hypothetical"  # "Had Ghana attacked Togo, Nigeria would have intervened"
     return negated, modality, aux
 
 
