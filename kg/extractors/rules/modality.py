@@ -127,8 +127,14 @@ def _of_hearsay(ctx, noun, negated: bool, modality: str) -> tuple[bool, str]:
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head  # "comment on reports"
     if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
-        if verb.lemma_.lower() in W.denying_verbs | W.neg_verbs and not any(c.dep_ == "neg" for c in verb.children):
-            return True, modality  # "denied reports that", "rejected claims that"
+        lemma = _lemma(verb)
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        phrasal = f"{lemma} {prt}" if prt else lemma
+        if (lemma in W.denying_verbs | W.neg_verbs or phrasal in W.dismissing_verbs) \
+                and not any(c.dep_ == "neg" for c in verb.children):
+            return True, modality  # "denied reports that", "dismissed claims that", "played down"
+        if phrasal in W.probing_verbs:
+            return negated, "hypothetical"  # "is investigating reports that": not confirmed
         said_negated, saying = modality_of(ctx, verb)
         if said_negated:
             return negated, "hypothetical"  # "refused to comment on reports", "did not confirm claims"
