@@ -35,6 +35,8 @@ def reported_sentences(parsed) -> frozenset[int]:
 def modality_of(ctx, tok) -> tuple[bool, str]:
     """(negated, modality) of the clause a trigger heads, looking up through its governors."""
     negated, modality, aux = _own_marks(tok)
+    if _polar_question(tok) or _polar_question(tok.head):
+        modality = "hypothetical"  # "Will Iran attack Israel?", "Does Russia support Serbia?"
     node = tok
     if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" and tok.head.dep_ in ("xcomp", "ccomp") \
             and not any(c.dep_ == "aux" for c in tok.children):
@@ -46,7 +48,12 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
         negated, modality, reported = _governed(node, aux, negated, modality, reported)
-        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN"):
+        if _hearsay(node):
+            # "reports that Canada had expelled ...": told by others, and no more than what is
+            # said of the reports ("denied reports that", "declined to comment on reports that")
+            return _of_hearsay(ctx, node.head, negated, modality)
+        if node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in ("NOUN", "PROPN") \
+                and not _finite(node):
             # "refused to release Voss, convicted of killing Dorn": a participle describing
             # someone keeps its own mood; what was refused is the release, not the killing
             break
@@ -60,6 +67,78 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     if reported and modality == ASSERTED:
         modality = "reported"
     return negated, modality
+
+
+def _lemma(tok) -> str:
+    """The token's lemma, mended where spaCy's lemmatizer misreads the form ("hopes" is not
+    "hop"; the forms are the lemma_fixes of kg/data/rules/senses.tsv)."""
+    fixed = W.lemma_fixes.get(tok.lower_)
+    return fixed[0] if fixed else tok.lemma_.lower()
+
+
+def _inverted(verb) -> bool:
+    """Does an auxiliary come before the verb's subject ("had Ghana attacked", "will Iran strike")?"""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subj.i for c in verb.children)
+
+
+def _polar_question(verb) -> bool:
+    """Does the verb ask a yes-no question ("Will Iran attack Israel?", "Has Spain recognised
+    Kosovo?"): an auxiliary before its subject, no question word before it, and a question
+    mark after it in the sentence?"""
+    if not _inverted(verb):
+        return False
+    sent = verb.sent
+    if any(t.tag_ in ("WP", "WRB", "WDT", "WP$") for t in sent if t.i < verb.i):
+        return False
+    return any(t.text == "?" for t in sent if t.i > verb.i)
+
+
+def _mandated(node, dep: str, hl: str) -> bool:
+    """Is the clause what a demand or proposal mandates, in the bare subjunctive ("demanded that
+    Syria withdraw its troops", "proposed that Sudan hold talks")? Not done, only asked for."""
+    return dep == "ccomp" and hl in W.mandative_verbs and node.tag_ == "VB" \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+
+
+def _finite(verb) -> bool:
+    """Has the clause its own subject or auxiliary ("that its troops had attacked"), unlike a
+    participle describing a noun ("Voss, convicted of killing Dorn")?"""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _hearsay(node) -> bool:
+    """Is the clause the content of a noun of hearsay: "reports that its navy had fired",
+    "claims that the army shelled"?"""
+    head = node.head
+    return node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in W.hearsay_nouns \
+        and _finite(node)
+
+
+def _of_hearsay(ctx, noun, negated: bool, modality: str) -> tuple[bool, str]:
+    """The status of what a report tells: denied with the report ("denied reports that"),
+    unconfirmed when the report is not confirmed ("refused to comment on reports that", "did not
+    confirm reports") or there is none ("no evidence that"), else reported, as the noun's own
+    clause is."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return negated, "hypothetical"  # "there is no evidence that", "found no sign that"
+    verb = noun.head
+    while verb.dep_ == "prep" and verb.head.i != verb.i:
+        verb = verb.head  # "comment on reports"
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+        lemma = _lemma(verb)
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        phrasal = f"{lemma} {prt}" if prt else lemma
+        if (lemma in W.denying_verbs | W.neg_verbs or phrasal in W.dismissing_verbs) \
+                and not any(c.dep_ == "neg" for c in verb.children):
+            return True, modality  # "denied reports that", "dismissed claims that", "played down"
+        if phrasal in W.probing_verbs:
+            return negated, "hypothetical"  # "is investigating reports that": not confirmed
+        said_negated, saying = modality_of(ctx, verb)
+        if said_negated:
+            return negated, "hypothetical"  # "refused to comment on reports", "did not confirm claims"
+    return negated, "reported" if modality == ASSERTED else modality
 
 
 def _scheduled(node, dep: str, hl: str) -> bool:
@@ -85,7 +164,8 @@ def _past(verb) -> bool:
 
 def _own_marks(tok) -> tuple[bool, str, set[str]]:
     """What the trigger's own children say: negation, auxiliaries, a condition."""
-    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) for c in tok.children)
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never",) or c.dep_ == "advmod" and c.lower_ in W.near_miss_adverbs
+                  for c in tok.children) or _no_subject(tok)
     aux = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     modality = ASSERTED
     if aux & W.hypothetical_aux:
@@ -94,17 +174,30 @@ def _own_marks(tok) -> tuple[bool, str, set[str]]:
         modality = "intended"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
         modality = "hypothetical"
+    if tok.dep_ == "advcl" and _inverted(tok):
+        modality = "hypothetical"  # "Had Ghana attacked Togo, Nigeria would have intervened"
     return negated, modality, aux
+
+
+def _no_subject(verb) -> bool:
+    """Is the verb's subject none ("Neither Ghana nor Togo attended", "no group claimed it",
+    "none of them signed")?"""
+    for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if subj.lower_ in W.none_subjects or any(
+                c.dep_ in ("preconj", "det") and c.lower_ in ("neither", "no")
+                for c in subj.children):
+            return True
+    return False
 
 
 def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[bool, str, bool]:
     """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
     reports, "accused of" alleges, "if", "asked to" and "whom" make it hypothetical."""
     dep, head = node.dep_, node.head
-    hl = head.lemma_.lower()
+    hl = _lemma(head)
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
     # protests already (its complement, "began to withdraw", still only starts).
-    if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs) \
+    if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs | W.permission_verbs) \
             and not (dep == "advcl" and hl in W.phase_verbs) \
             and not (dep == "xcomp" and node.tag_ == "VBG" and hl in W.phase_verbs | W.factive_verbs):
         # ("started supporting"; "cannot remember shooting him": the shooting is still told)
@@ -125,7 +218,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
         if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
             modality = "intended"  # "said it would allow": reported future, not a conditional
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
-            or _asked_or_open(node, dep, hl) and modality in (ASSERTED, "intended"):
+            or (_asked_or_open(node, dep, hl) or _mandated(node, dep, hl)) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"
     return negated, modality, reported
 
@@ -135,6 +228,8 @@ def _alleged_or_denied(dep: str, head, hl: str, negated: bool, modality: str,
     """What a verb of alleging, clearing or denying adds to the act it governs."""
     if dep == "prep" and hl in W.alleging_verbs:
         reported = True  # "accused of killing": alleged, not established
+        if any(c.dep_ == "neg" for c in head.children) and modality in (ASSERTED, "intended"):
+            modality = "hypothetical"  # "has not been accused of attacking": not even alleged
         if hl in W.blaming_verbs and _accuser(head) and modality in (ASSERTED, "intended"):
             modality = "hypothetical"  # "Iraq accused Iran of shelling": Iraq's claim
     if dep == "prep" and _cleared(head, hl):
@@ -211,7 +306,7 @@ def commitment(verb):
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             return None
         node = node.head
-        if node.lemma_.lower() in W.commitments:
+        if _lemma(node) in W.commitments:
             return node
     return None
 
@@ -224,7 +319,7 @@ def announcement(verb):
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in W.speech_verbs | W.demand_speech \
+    if node.dep_ == "ccomp" and _lemma(node.head) in W.speech_verbs | W.demand_speech \
             and not any(c.dep_ == "neg" for c in node.head.children) \
             and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
                         for t in node.subtree if t.i < verb.i):
@@ -233,7 +328,10 @@ def announcement(verb):
 
 
 def conditional(verb, marks=("unless", "if")) -> bool:
-    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)?"""
+    """Does the clause carry an "unless"/"if" condition (on itself or its governing verb)? Not
+    when it is the condition ("if Iran attacks Israel, the US will respond": Iran threatens no one)."""
+    if verb.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in verb.children):
+        return False
     for node in (verb, verb.head):
         for c in node.children:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
