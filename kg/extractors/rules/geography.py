@@ -20,6 +20,8 @@ def place(tok, ms) -> Mention | None:
         m = ms[tok.i]
         return m if m.type in STATES else None
     if tok.lemma_.lower() in W.place_nouns:
+        if tok.lemma_.lower() in W.town_nouns and (named := _of_place(tok, ms)) is not None:
+            return named  # "the Louisville suburb of Okolona": the town after "of", not the one it lies in
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i].type in STATES:
                 return ms[c.i]
@@ -32,6 +34,22 @@ def place(tok, ms) -> Mention | None:
             if c.dep_ in ("amod", "poss") and c.i in ms and ms[c.i].type == "Country":
                 return ms[c.i]
     return None
+
+
+def _of_place(tok, ms) -> Mention | None:
+    return next((ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES), None)
+
+
+def around_town(tok, town: Mention, ms) -> Mention | None:
+    """The place before a town noun whose town follows "of": Louisville in "the Louisville
+    suburb of Okolona"."""
+    if tok.lemma_.lower() not in W.town_nouns or _of_place(tok, ms) is not town:
+        return None
+    # (the phrase says which holds which: a city, which :func:`bigger` holds nothing in, may)
+    return next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms and ms[c.i] is not town
+                 and ms[c.i].type in STATES and town.type != "Country"
+                 and (bigger(ms[c.i], town) or ms[c.i].type == "City")), None)
 
 
 def placed(tok, ms) -> Mention | None:

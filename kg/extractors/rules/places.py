@@ -36,8 +36,10 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
     yield from _flat_comma(ctx, tok, where)
     yield from _list_state(ctx, tok, where)
     holders = [tok]
-    if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
-        holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
+    if tok.dep_ in ("compound", "nmod") and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        # "the Sahara desert in Africa", "California's Sierra Nevada foothills", "Umbria and Lazio
+        # provinces in central Italy" (the parser's nmod for a list before its noun)
+        holders.append(tok.head)
     yield from _in_or_owner(ctx, holders, where)
     if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
                and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
@@ -113,7 +115,9 @@ def _flat_comma(ctx, tok, where) -> Iterator[RelationMention]:
     if k < len(doc) and doc[j].text == "," and ms.get(k) is not None and ms.get(k) is not where:
         far_tok = doc[k]
         far = ms[k]
-        if far.type in STATES and bigger(far, where) and far_tok.dep_ not in ("conj",) \
+        # (not the speaker of the next clause: "near Morgan City, Lifa said")
+        speaker = far_tok.dep_ in SUBJ and far_tok.head.lemma_.lower() in W.speech_verbs
+        if far.type in STATES and bigger(far, where) and far_tok.dep_ != "conj" and not speaker \
                 and (far_tok.head.i != tok.i or k > j + 1) and not in_list(tok, k, ms) \
                 and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
             yield static(ctx, where, "locatedIn", far, 0.7, tok)
