@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .context import STATES
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end, mention_start, pobjs
-from .geography import bigger, comma_place, in_list, place, site_of_city
+from .geography import around_town, bigger, comma_place, in_list, place, site_of_city
 from .records import static
 from .words import W
 
@@ -248,6 +248,24 @@ def province_of(ctx, tok, m) -> Iterator[RelationMention]:
     named = attached(tok, ms, (), ("of",), types=("City", "Location"))
     if owner is not None and named is not None and owner is not named and bigger(owner, named):
         yield static(ctx, named, "locatedIn", owner, 0.75, tok)
+    if owner is None and named is not None:
+        yield from _part_of(ctx, tok, named)
+
+
+def _part_of(ctx, tok, named) -> Iterator[RelationMention]:
+    """"the Louisville suburb of Okolona", "the Kansas town of Holcomb": the town after "of"
+    lies in the place before; "the Brighton Beach section of Brooklyn", "the Panjwai district of
+    Kandahar": the place before lies in the one after."""
+    ms = ctx.ms
+    if tok.lemma_.lower() in W.town_nouns:
+        outer = around_town(tok, named, ms)
+        if outer is not None:
+            yield static(ctx, named, "locatedIn", outer, 0.7, tok)
+        return
+    before = next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms
+                   and ms[c.i] is not named and ms[c.i].type in ("City", "Location")), None)
+    if before is not None and (bigger(named, before) or site_of_city(named, before, ctx.linker)):
+        yield static(ctx, before, "locatedIn", named, 0.7, tok)
 
 
 def located(ctx, tok, m) -> Iterator[RelationMention]:
