@@ -182,7 +182,8 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
     northern Iraq", "in the eastern part of Rwanda", "in the north of Mali"."""
     ms = ctx.ms
     doc = tok.doc
-    j = mention_end(tok.i, where, ms)
+    last = _named_list_end(tok, ms)
+    j = mention_end(last.i, ms[last.i], ms)
     if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
         j += 1
     if not (j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != tok.i):
@@ -199,6 +200,21 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
         yield static(ctx, where, "locatedIn", far, 0.6, doc[j])
         yield from _and_outer(ctx, where, doc[k], 0.55, doc[j])
         yield from _in_chain(ctx, where, doc[k])
+
+
+def _named_list_end(tok, ms):
+    """The last member of a list of names the place opens or belongs to, when nothing but names,
+    commas and "and"/"or" stand between: "missions to Kosovo, Sandzak and Vojvodina in Serbia"
+    (the "in" after the last, itself a place, holds them all: not "malls in Davao City and
+    Gaisano Mall in Digos City"); else the place's own token."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    last = max(conjuncts(first), key=lambda x: x.i)
+    if last.i <= tok.i or last.i not in ms or ms[last.i].type not in ("City", "Location") or any(
+            t.i not in ms and t.text != "," and t.lower_ not in ("and", "or") for t in tok.doc[tok.i:last.i]):
+        return tok
+    return last
 
 
 def capital(ctx, tok, m) -> Iterator[RelationMention]:
