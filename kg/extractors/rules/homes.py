@@ -123,12 +123,25 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
     ms = ctx.ms
     owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
     places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+    if owner:
+        places = [_home_town(ctx, c) for c in places]
     # "her home in Tulsa", "her home in the Tulsa suburb of Jenks" (the place a place noun names)
     places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                for p in c.children if p.dep_ == "pobj" and place(p, ms) is not None]
     for person, f in owner:
         for p in places:
             yield from home(ctx, person, p, round(0.65 * f, 3), tok)
+
+
+def _home_town(ctx, tok):
+    """The name before an owned home is its town, whatever the NER took it for: "his Ciudad
+    Madero home" (a person's name? no one has a home named after a person and an owner too),
+    unless kg knows the name or it is no town's ("his Acme Corp. home")."""
+    m = ctx.ms[tok.i]
+    if m.type in ("Person", "Organization") and ctx.linker.known(m.key or m.text) is None and town_like(m.text) \
+            and m.text.split()[-1].lower() not in W.facility_heads:
+        retype(tok, ctx.ms, dataclasses.replace(m, type="City", country=None))
+    return tok
 
 
 def hometown(ctx, tok, m) -> Iterator[RelationMention]:
