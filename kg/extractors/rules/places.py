@@ -40,6 +40,8 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
         # "the Sahara desert in Africa", "California's Sierra Nevada foothills", "Umbria and Lazio
         # provinces in central Italy" (the parser's nmod for a list before its noun)
         holders.append(tok.head)
+    # "Magnitogorsk, a city in the Ural region of Russia", "Chittagong, a port city in Bangladesh"
+    holders += [c for c in tok.children if c.dep_ == "appos" and c.i not in ms and c.lemma_.lower() in W.place_nouns]
     yield from _in_or_owner(ctx, holders, where)
     if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
                and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
