@@ -11,6 +11,7 @@ import dataclasses
 
 from ...model import Mention
 from .context import STATES
+from .deps import mention_end
 from .words import W
 
 
@@ -75,9 +76,22 @@ def comma_place(tok, inner: Mention, ms) -> Mention | None:
     if end + 2 < len(doc) and doc[end + 1].text == "," and (end + 2) in ms:
         outer = ms[end + 2]
         if outer is not inner and outer.type in STATES and bigger(outer, inner) \
-                and doc[end + 2].dep_ != "conj" and not in_list(tok, end + 2, ms):
+                and (doc[end + 2].dep_ != "conj" or state_read_as_list(doc[end + 2], inner, outer, ms)) \
+                and not in_list(tok, end + 2, ms):
             return outer
     return None
+
+
+def state_read_as_list(c, town: Mention, state: Mention, ms) -> bool:
+    """"born in Chicago, Illinois and studied law": a town's own known region after a comma,
+    which the parse takes for a list's second member because "and" follows (no place after
+    it: "Chicago, Illinois and Ohio" is a list)."""
+    doc = c.doc
+    end = mention_end(c.i, state, ms)
+    return town.type in ("City", "Location") and state.type == "Location" and state.country is not None \
+        and bigger(state, town) and doc[c.i - 1].text == "," and c.i - 1 == mention_end(c.head.i, town, ms) \
+        and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and end + 1 not in ms \
+        and not any(g.dep_ == "conj" and g.i in ms for g in c.children)
 
 
 def other_country(t, home: str | None, ms, but: Mention | None = None) -> bool:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .context import STATES
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end, mention_start, pobjs
-from .geography import around_town, bigger, comma_place, in_list, place, site_of_city
+from .geography import around_town, bigger, comma_place, in_list, place, site_of_city, state_read_as_list
 from .records import static
 from .words import W
 
@@ -30,9 +30,12 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
         far = ms.get(c.i)
         if far is None or far is where or far.type not in STATES:
             continue
+        # (no other place between: not "Chicago, Illinois and Houston, Texas" parsed with Texas on Chicago)
         if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," and bigger(far, where) \
-                and not in_list(tok, c.i, ms):
+                and not in_list(tok, c.i, ms) and not any(ms.get(i) not in (None, where) for i in range(tok.i, c.i)):
             yield static(ctx, where, "locatedIn", far, 0.8, tok)
+        elif c.dep_ == "conj" and state_read_as_list(c, where, far, ms):
+            yield static(ctx, where, "locatedIn", far, 0.7, tok)
     yield from _flat_comma(ctx, tok, where)
     yield from _list_state(ctx, tok, where)
     holders = [tok]
