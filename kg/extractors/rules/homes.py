@@ -272,9 +272,7 @@ def home(ctx, person: Mention, place_tok, conf: float, trigger) -> Iterator[Rela
         return
     yield static(ctx, person, "citizenOf" if where.type == "Country" else "livesIn", where, conf, trigger)
     ms = ctx.ms
-    outer = comma_place(place_tok, where, ms) if place_tok.i in ms else None
-    if outer is None and (outer := around_town(place_tok, where, ms)) is not None:
-        conf += 0.05  # (the town a suburb is of is as sure as the suburb)
+    # (the state of "a home in Carmel Valley, California", the town a suburb is of: as sure as the home)
+    outer = comma_place(place_tok, where, ms) if place_tok.i in ms else around_town(place_tok, where, ms)
     if outer is not None:
-        yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
-                     round(conf - 0.05, 3), trigger)
+        yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer, conf, trigger)
