@@ -11,6 +11,7 @@ import dataclasses
 
 from ...model import Mention
 from .context import STATES
+from .deps import mention_end
 from .words import W
 
 
@@ -20,6 +21,8 @@ def place(tok, ms) -> Mention | None:
         m = ms[tok.i]
         return m if m.type in STATES else None
     if tok.lemma_.lower() in W.place_nouns:
+        if tok.lemma_.lower() in W.town_nouns and (named := _of_place(tok, ms)) is not None:
+            return named  # "the Louisville suburb of Okolona": the town after "of", not the one it lies in
         for c in tok.children:
             if c.dep_ in ("appos", "compound") and c.i in ms and ms[c.i].type in STATES:
                 return ms[c.i]
@@ -32,6 +35,22 @@ def place(tok, ms) -> Mention | None:
             if c.dep_ in ("amod", "poss") and c.i in ms and ms[c.i].type == "Country":
                 return ms[c.i]
     return None
+
+
+def _of_place(tok, ms) -> Mention | None:
+    return next((ms[p.i] for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES), None)
+
+
+def around_town(tok, town: Mention, ms) -> Mention | None:
+    """The place before a town noun whose town follows "of": Louisville in "the Louisville
+    suburb of Okolona"."""
+    if tok.lemma_.lower() not in W.town_nouns or _of_place(tok, ms) is not town:
+        return None
+    # (the phrase says which holds which: a city, which :func:`bigger` holds nothing in, may)
+    return next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms and ms[c.i] is not town
+                 and ms[c.i].type in STATES and town.type != "Country"
+                 and (bigger(ms[c.i], town) or ms[c.i].type == "City")), None)
 
 
 def placed(tok, ms) -> Mention | None:
@@ -57,9 +76,22 @@ def comma_place(tok, inner: Mention, ms) -> Mention | None:
     if end + 2 < len(doc) and doc[end + 1].text == "," and (end + 2) in ms:
         outer = ms[end + 2]
         if outer is not inner and outer.type in STATES and bigger(outer, inner) \
-                and doc[end + 2].dep_ != "conj" and not in_list(tok, end + 2, ms):
+                and (doc[end + 2].dep_ != "conj" or state_read_as_list(doc[end + 2], inner, outer, ms)) \
+                and not in_list(tok, end + 2, ms):
             return outer
     return None
+
+
+def state_read_as_list(c, town: Mention, state: Mention, ms) -> bool:
+    """"born in Chicago, Illinois and studied law": a town's own known region after a comma,
+    which the parse takes for a list's second member because "and" follows (no place after
+    it: "Chicago, Illinois and Ohio" is a list)."""
+    doc = c.doc
+    end = mention_end(c.i, state, ms)
+    return town.type in ("City", "Location") and state.type == "Location" and state.country is not None \
+        and bigger(state, town) and doc[c.i - 1].text == "," and c.i - 1 == mention_end(c.head.i, town, ms) \
+        and end + 1 < len(doc) and doc[end].lower_ in ("and", "or") and end + 1 not in ms \
+        and not any(g.dep_ == "conj" and g.i in ms for g in c.children)
 
 
 def other_country(t, home: str | None, ms, but: Mention | None = None) -> bool:

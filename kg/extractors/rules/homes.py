@@ -16,7 +16,7 @@ from .actors import actors_of
 from .context import STATES, same
 from .dates import place_after_date
 from .deps import PASS_SUBJ, SUBJ, is_head_of, mention_end
-from .geography import comma_place, place, town_like
+from .geography import around_town, comma_place, place, town_like
 from .mentions import as_person, person_not_place, retype
 from .records import static
 from .words import W
@@ -123,12 +123,25 @@ def home_of(ctx, tok, m) -> Iterator[RelationMention]:
     ms = ctx.ms
     owner = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c)]
     places = [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in ms]
+    if owner:
+        places = [_home_town(ctx, c) for c in places]
     # "her home in Tulsa", "her home in the Tulsa suburb of Jenks" (the place a place noun names)
     places += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"
                for p in c.children if p.dep_ == "pobj" and place(p, ms) is not None]
     for person, f in owner:
         for p in places:
             yield from home(ctx, person, p, round(0.65 * f, 3), tok)
+
+
+def _home_town(ctx, tok):
+    """The name before an owned home is its town, whatever the NER took it for: "his Ciudad
+    Madero home" (a person's name? no one has a home named after a person and an owner too),
+    unless kg knows the name or it is no town's ("his Acme Corp. home")."""
+    m = ctx.ms[tok.i]
+    if m.type in ("Person", "Organization") and ctx.linker.known(m.key or m.text) is None and town_like(m.text) \
+            and m.text.split()[-1].lower() not in W.facility_heads:
+        retype(tok, ctx.ms, dataclasses.replace(m, type="City", country=None))
+    return tok
 
 
 def hometown(ctx, tok, m) -> Iterator[RelationMention]:
@@ -138,6 +151,8 @@ def hometown(ctx, tok, m) -> Iterator[RelationMention]:
     owners = [(a, f) for c in tok.children if c.dep_ == "poss" for a, f in actors_of(ctx, c, role="actor")]
     places = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
               for p in c.children if p.dep_ == "pobj"]
+    if not owners:  # "Ohio, the home state of his wife, Ann": whose it is, after "of"
+        owners = _of_owners(ctx, places)
     places += [c for c in tok.children if c.dep_ in ("appos", "compound") and c.i in ms]
     if tok.dep_ == "appos" and tok.head.i in ms:
         places.append(tok.head)
@@ -151,6 +166,20 @@ def hometown(ctx, tok, m) -> Iterator[RelationMention]:
     for person, f in owners:
         for p in places:
             yield from home(ctx, person, p, round(0.7 * f, 3), tok)
+
+
+def _of_owners(ctx, objects) -> list:
+    """The people behind "of" that are no place: "the birthplace of Ann Roe", "the home state
+    of his wife, Ann" (the name in apposition to a noun)."""
+    ms = ctx.ms
+    out = []
+    for p in objects:
+        if place(p, ms) is not None:
+            continue
+        names = [p] if p.i in ms else [c for c in p.children if c.dep_ == "appos" and c.i in ms]
+        out += [(a, f) for n in names for a, f in actors_of(ctx, n, role="actor")
+                if as_person(a, ctx.linker).type == "Person"]
+    return out
 
 
 def born(ctx, tok, m) -> Iterator[RelationMention]:
@@ -214,10 +243,11 @@ def _birthplaces(ctx, tok) -> list:
     if not places:
         places = place_after_date(tok)  # "was born on Feb. 5, 1907, in Portland"
     if not any(place(p, ms) is not None for p in places):
-        # "Born Feb. 12, 1809, in a log cabin in Hodgenville": the first place behind "in"
+        # "Born Feb. 12, 1809, in a log cabin in Hodgenville", "Born May 2, 1801, in a one-room,
+        # 12-by-14-foot cabin in Ames, Ohio": the first place behind "in"
         # after the word, however the parse hangs the dates and nouns between
         doc = tok.doc
-        places = next(([doc[k]] for k in range(tok.i + 2, min(tok.sent.end, tok.i + 16))
+        places = next(([doc[k]] for k in range(tok.i + 2, min(tok.sent.end, tok.i + 20))
                        if k in ms and doc[k - 1].lower_ == "in" and ms[k].type in STATES), [])
     return places
 
@@ -235,14 +265,14 @@ def _heading_name(ctx, tok) -> list[Mention]:
 
 def home(ctx, person: Mention, place_tok, conf: float, trigger) -> Iterator[RelationMention]:
     """Residence (a town, a region) or citizenship (a country) of a person's home place,
-    and of the larger place in "Grants, N.M."."""
+    and of the larger place in "Grants, N.M." or "the Tulsa suburb of Jenks"."""
     where = place(place_tok, ctx.ms)
     person = as_person(person, ctx.linker)
     if where is None or person.type != "Person" or where is person:
         return
     yield static(ctx, person, "citizenOf" if where.type == "Country" else "livesIn", where, conf, trigger)
-    if place_tok.i in ctx.ms:
-        outer = comma_place(place_tok, where, ctx.ms)
-        if outer is not None:
-            yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
-                         round(conf - 0.05, 3), trigger)
+    ms = ctx.ms
+    # (the state of "a home in Carmel Valley, California", the town a suburb is of: as sure as the home)
+    outer = comma_place(place_tok, where, ms) if place_tok.i in ms else around_town(place_tok, where, ms)
+    if outer is not None:
+        yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer, conf, trigger)

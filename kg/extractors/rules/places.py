@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from ...model import Mention, RelationMention
 from .context import STATES
 from .deps import PASS_SUBJ, SUBJ, attached, conjuncts, is_head_of, mention_end, mention_start, pobjs
-from .geography import bigger, comma_place, in_list, place, site_of_city
+from .geography import around_town, bigger, comma_place, in_list, place, site_of_city, state_read_as_list
 from .records import static
 from .words import W
 
@@ -30,14 +30,21 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
         far = ms.get(c.i)
         if far is None or far is where or far.type not in STATES:
             continue
+        # (no other place between: not "Chicago, Illinois and Houston, Texas" parsed with Texas on Chicago)
         if c.dep_ in ("appos", "npadvmod") and c.i > tok.i and doc[c.i - 1].text == "," and bigger(far, where) \
-                and not in_list(tok, c.i, ms):
+                and not in_list(tok, c.i, ms) and not any(ms.get(i) not in (None, where) for i in range(tok.i, c.i)):
             yield static(ctx, where, "locatedIn", far, 0.8, tok)
+        elif c.dep_ == "conj" and state_read_as_list(c, where, far, ms):
+            yield static(ctx, where, "locatedIn", far, 0.7, tok)
     yield from _flat_comma(ctx, tok, where)
     yield from _list_state(ctx, tok, where)
     holders = [tok]
-    if tok.dep_ == "compound" and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
-        holders.append(tok.head)  # "the Sahara desert in Africa", "California's Sierra Nevada foothills"
+    if tok.dep_ in ("compound", "nmod") and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+        # "the Sahara desert in Africa", "California's Sierra Nevada foothills", "Umbria and Lazio
+        # provinces in central Italy" (the parser's nmod for a list before its noun)
+        holders.append(tok.head)
+    # "Magnitogorsk, a city in the Ural region of Russia", "Chittagong, a port city in Bangladesh"
+    holders += [c for c in tok.children if c.dep_ == "appos" and c.i not in ms and c.lemma_.lower() in W.place_nouns]
     yield from _in_or_owner(ctx, holders, where)
     if not any(c.dep_ == "prep" and c.lower_ == "in" and p.dep_ == "pobj" and p.i in ms and ms[p.i].type in STATES
                and bigger(ms[p.i], where) for h in holders for c in h.children for p in c.children):
@@ -113,7 +120,9 @@ def _flat_comma(ctx, tok, where) -> Iterator[RelationMention]:
     if k < len(doc) and doc[j].text == "," and ms.get(k) is not None and ms.get(k) is not where:
         far_tok = doc[k]
         far = ms[k]
-        if far.type in STATES and bigger(far, where) and far_tok.dep_ not in ("conj",) \
+        # (not the speaker of the next clause: "near Morgan City, Lifa said")
+        speaker = far_tok.dep_ in SUBJ and far_tok.head.lemma_.lower() in W.speech_verbs
+        if far.type in STATES and bigger(far, where) and far_tok.dep_ != "conj" and not speaker \
                 and (far_tok.head.i != tok.i or k > j + 1) and not in_list(tok, k, ms) \
                 and not any(x.dep_ == "cc" for x in doc[tok.i:far_tok.i + 3]):
             yield static(ctx, where, "locatedIn", far, 0.7, tok)
@@ -178,7 +187,8 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
     northern Iraq", "in the eastern part of Rwanda", "in the north of Mali"."""
     ms = ctx.ms
     doc = tok.doc
-    j = mention_end(tok.i, where, ms)
+    last = _named_list_end(tok, ms)
+    j = mention_end(last.i, ms[last.i], ms)
     if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "in":
         j += 1
     if not (j + 1 < len(doc) and doc[j].lower_ == "in" and doc[j].head.i != tok.i):
@@ -195,6 +205,21 @@ def _in_nearby(ctx, tok, where) -> Iterator[RelationMention]:
         yield static(ctx, where, "locatedIn", far, 0.6, doc[j])
         yield from _and_outer(ctx, where, doc[k], 0.55, doc[j])
         yield from _in_chain(ctx, where, doc[k])
+
+
+def _named_list_end(tok, ms):
+    """The last member of a list of names the place opens or belongs to, when nothing but names,
+    commas and "and"/"or" stand between: "missions to Kosovo, Sandzak and Vojvodina in Serbia"
+    (the "in" after the last, itself a place, holds them all: not "malls in Davao City and
+    Gaisano Mall in Digos City"); else the place's own token."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    last = max(conjuncts(first), key=lambda x: x.i)
+    if last.i <= tok.i or last.i not in ms or ms[last.i].type not in ("City", "Location") or any(
+            t.i not in ms and t.text != "," and t.lower_ not in ("and", "or") for t in tok.doc[tok.i:last.i]):
+        return tok
+    return last
 
 
 def capital(ctx, tok, m) -> Iterator[RelationMention]:
@@ -244,6 +269,24 @@ def province_of(ctx, tok, m) -> Iterator[RelationMention]:
     named = attached(tok, ms, (), ("of",), types=("City", "Location"))
     if owner is not None and named is not None and owner is not named and bigger(owner, named):
         yield static(ctx, named, "locatedIn", owner, 0.75, tok)
+    if owner is None and named is not None:
+        yield from _part_of(ctx, tok, named)
+
+
+def _part_of(ctx, tok, named) -> Iterator[RelationMention]:
+    """"the Louisville suburb of Okolona", "the Kansas town of Holcomb": the town after "of"
+    lies in the place before; "the Brighton Beach section of Brooklyn", "the Panjwai district of
+    Kandahar": the place before lies in the one after."""
+    ms = ctx.ms
+    if tok.lemma_.lower() in W.town_nouns:
+        outer = around_town(tok, named, ms)
+        if outer is not None:
+            yield static(ctx, named, "locatedIn", outer, 0.7, tok)
+        return
+    before = next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms
+                   and ms[c.i] is not named and ms[c.i].type in ("City", "Location")), None)
+    if before is not None and (bigger(named, before) or site_of_city(named, before, ctx.linker)):
+        yield static(ctx, before, "locatedIn", named, 0.7, tok)
 
 
 def located(ctx, tok, m) -> Iterator[RelationMention]:
