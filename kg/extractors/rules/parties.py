@@ -346,3 +346,72 @@ def belongs(ctx, tok, m):
         for person in people:
             if person.type == "Person":
                 yield static(ctx, person, "memberOf", body, 0.65, tok)
+
+
+def candidacy(ctx, tok, m):
+    """"X, a candidate in the Democratic primary", "X ended her bid for the Republican
+    nomination", "X decided to run in the Libertarian Party primaries": who stands in a party's
+    own contest (``party_contests`` in offices.tsv: a primary, a nomination, a caucus) is its
+    member. The contest's party is a word on it; its candidate the subject of a verb of
+    standing (``candidacy_verbs``) or the one a candidacy (``candidacy_nouns``) is said of."""
+    ms, linker = ctx.ms, ctx.linker
+    parties = [ms[c.i] for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i in ms
+               and is_party_name(ms[c.i], linker)]
+    if not parties:
+        return
+    race = tok.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok if tok.dep_ == "dobj" else None
+    if race is None:
+        return
+    for person in _candidates(ctx, race.head):
+        for party in parties[:1]:
+            yield static(ctx, person, "memberOf", party, 0.6, tok)
+
+
+def standing_as(ctx, tok, m):
+    """"X ran for Congress as a Republican", "X was elected as a Democrat": who stands or is
+    elected as a party's man (a verb of ``candidacy_verbs``, ``appointing_verbs``) is its member."""
+    ms, linker = ctx.ms, ctx.linker
+    verb = tok.head
+    if tok.dep_ != "prep" or verb.pos_ != "VERB" or verb.lemma_.lower() not in W.candidacy_verbs | W.appointing_verbs:
+        return
+    for p in tok.children:
+        party = ms.get(p.i) if p.dep_ == "pobj" else None
+        if party is not None and party_of(party, linker) is not None and not _voided(tok.doc, p, party, ms):
+            for person in _subjects_of(ctx, verb):
+                yield static(ctx, person, "memberOf", party, 0.6, tok)
+
+
+def _candidates(ctx, head) -> list[Mention]:
+    """The people who stand in a contest, from the word it hangs on: a verb of standing ("ran
+    in", "seeks", "won"), or a candidacy noun said of a name ("X, a candidate in", "X, who was a
+    candidate in", "X ended her bid for")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ in ("VERB", "AUX") and lemma in W.candidacy_verbs:
+        return _subjects_of(ctx, head)
+    if head.pos_ != "NOUN" or lemma not in W.candidacy_nouns:
+        return []
+    ms = ctx.ms
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ == "NOUN":
+        first = first.head  # "X, a veteran, activist, and currently a candidate for"
+    if first.dep_ == "appos" and _is_person(first.head, ms):
+        return [ms[first.head.i]]
+    if head.dep_ == "attr" or head.dep_ == "dobj" and head.head.lemma_.lower() in W.campaign_verbs:
+        return _subjects_of(ctx, head.head)
+    return []
+
+
+def _subjects_of(ctx, verb) -> list[Mention]:
+    """The people a verb is said of: its subjects, the subject of the verb it completes ("decided
+    to run"), or the name a relative clause is on ("X, who was a candidate")."""
+    ms = ctx.ms
+    while verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i and not any(c.dep_ in SUBJ for c in verb.children):
+        verb = verb.head
+    out = []
+    for s in verb.children:
+        if s.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if s.lower_ in W.relative and verb.dep_ == "relcl":
+            s = verb.head
+        out += [ms[c.i] for c in conjuncts(s) if _is_person(c, ms)]
+    return out

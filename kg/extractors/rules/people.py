@@ -118,7 +118,7 @@ def _shared_employer(ctx, tok, m) -> Iterator[RelationMention]:
         for c in n.children:
             if c.dep_ == "prep" and c.lower_ in ("of", "at") and c.i == mention_end(n.i, ms[n.i], ms):
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization":
+                    if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in BODIES:
                         yield static(ctx, m, "worksFor", ms[p.i], 0.55, c)
                         yield from _owner(ctx, m, p, 0.5, c)
                     elif p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
@@ -142,7 +142,7 @@ def _employer_in_apposition(ctx, tok, m) -> Iterator[RelationMention]:
             for c in n.children:
                 if c.dep_ == "prep" and c.lower_ == "with":
                     for p in c.children:
-                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type == "Organization" and ms[p.i] is not m:
+                        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in BODIES and ms[p.i] is not m:
                             yield static(ctx, m, "worksFor", ms[p.i], 0.6, c)
 
 
@@ -187,7 +187,7 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
         yield static(ctx, person, "citizenOf", where, 0.6, c)
     elif c.lower_ in ("at", "of") and where.type == "Organization" and is_party_name(where, ctx.linker):
         yield static(ctx, person, "memberOf", where, 0.6, c)  # "Ann Roe of the Labour Party"
-    elif c.lower_ in ("at", "of") and where.type == "Organization":
+    elif c.lower_ in ("at", "of") and where.type in BODIES:  # "Jo Roe of UNICEF" too
         yield static(ctx, person, "worksFor", where, 0.6, c)
         yield from _owner(ctx, person, p, 0.55, c)
         yield from _town_of_work(ctx, person, p, c)

@@ -93,7 +93,27 @@ def office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker,
         if rel:
             yield Title(rel, org, t, scope)
     elif relation in ("leaderOf", "worksFor"):
-        yield from _unnamed_office(person, phrase, t, relation, scope, home, ms, linker)
+        court = _the_court(phrase, t, ms)
+        if court is not None:
+            yield Title(relation, court, t, scope)
+        else:
+            yield from _unnamed_office(person, phrase, t, relation, scope, home, ms, linker)
+
+
+def _the_court(phrase: str, t, ms) -> Mention | None:
+    """"Chief Justice John Roberts" in a story that names one court (the US Supreme Court): a
+    judge's title (``court_titles`` in offices.tsv) named with no court is of the one court the
+    document names, if it names just one."""
+    words = phrase.split()
+    if " ".join(words[-2:]) not in W.court_titles and words[-1] not in W.court_titles or not t.is_title:
+        return None
+    courts = {(m.key or m.text): m for m in ms.values()
+              if m.type in BODIES and "court" in (m.key or m.text).lower().split()}
+    if not courts:
+        return None
+    # "the US Supreme Court ... the Supreme Court": a shorter name the longer one ends with is the same court
+    longest = max(courts, key=len)
+    return courts[longest] if all(longest.endswith(name) for name in courts) else None
 
 
 def _unnamed_office(person, phrase: str, t, relation: str, scope, home, ms, linker) -> Iterator[Title]:

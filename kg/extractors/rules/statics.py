@@ -49,6 +49,8 @@ RULES = {
     "writes_for": employment.writes_for,
     "left_job": employment.left_job,
     "belongs": parties.belongs,
+    "candidacy": parties.candidacy,
+    "standing_as": parties.standing_as,
     "company_title": company_titles.company_title,
     "heads": bodies.heads,
     "residence": homes.residence,

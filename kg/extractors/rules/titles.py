@@ -160,8 +160,15 @@ def _personal(title: Title, head, ms, linker) -> bool:
     if title.scope and title.org is not None and title.org.type in STATES:
         return True
     noun = title.token.lemma_.lower()
-    return title.token.i > head.i and title.token.dep_ in ("appos", "conj") and linker.is_title(noun) \
-        and noun not in W.body_titles
+    if not linker.is_title(noun) or noun in W.body_titles:
+        return False
+    if title.token.i > head.i:
+        return title.token.dep_ in ("appos", "conj")
+    # "Sea-Eye spokesperson Carlotta Weibl": a title only people hold, just before the name
+    first = head
+    while first.i > 0 and ms.get(first.i - 1) is ms[head.i]:
+        first = head.doc[first.i - 1]
+    return title.token.i == first.i - 1 and title.token.dep_ == "compound" and title.org is not None
 
 
 def titles_of(head, person: Mention, ms, linker, home: str | None = None) -> Iterator[Title]:
