@@ -215,8 +215,10 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     negated, modality, reported = _alleged_or_denied(dep, head, hl, negated, modality, reported)
     if dep in ("ccomp", "parataxis") and hl in W.speech_verbs:
         reported = True
-        if modality == "hypothetical" and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
-            modality = "intended"  # "said it would allow": reported future, not a conditional
+    # "said it would allow", "pledged that it would withdraw": a future told or promised, not a conditional
+    if dep in ("ccomp", "parataxis") and hl in W.speech_verbs | W.commitments and modality == "hypothetical" \
+            and "would" in aux and not aux & (W.hypothetical_aux - {"would"}):
+        modality = "intended"
     if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children) \
             or (_asked_or_open(node, dep, hl) or _mandated(node, dep, hl)) and modality in (ASSERTED, "intended"):
         modality = "hypothetical"

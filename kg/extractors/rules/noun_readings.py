@@ -281,11 +281,20 @@ def done_by(noun) -> list:
             if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
 
 
+def _done_to(ctx, n) -> bool:
+    """Is the noun an act whose "of" names whom it was done to, reacted to ("welcomed the arrest
+    of spies", "condemned the killing of protesters")? The reaction is aimed at its doer only."""
+    row = ctx.lex.nouns.get(n.lemma)
+    return n.et.plover in W.doer_reaction_types and row is not None and row.plover in W.done_to_types
+
+
 def _owner(ctx, n):
     """"positions of the Palestinian forces", "the withdrawal of Serbian forces"; "a camp for
     Sudanese refugees was attacked": those it is for; "X's resignation": X."""
     if not (n.owner_ok and n.lemma not in W.verbal_targets):
         return None
+    if _done_to(ctx, n):
+        return []  # "welcomed the arrest of Russian spies": no praise of the spies
     for c in n.tok.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "for" and n.et.plover == "ASSAULT"):
             found = [(m, f * 0.8) for p in c.children if p.dep_ == "pobj"

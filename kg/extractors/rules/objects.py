@@ -170,6 +170,9 @@ def prep_holders(verb, et) -> list:
     noun ("cut ties with Taipei", "lifted its ban on K-pop"), or on the next of coordinated
     objects ("fired rockets and mortars at X"), or on what a "part of" is part of."""
     holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # "entered into an agreement with X": the object the row requires may follow a preposition
+    holders += [p for c in verb.children if c.dep_ == "prep" and c.i > verb.i for p in c.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in et.requires]
     holders += [h for c in holders[1:] for h in conjuncts(c)[1:]]
     holders += [p for c in holders[1:] if c.lemma_.lower() in W.part_nouns for o in c.children
                 if o.dep_ == "prep" and o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]

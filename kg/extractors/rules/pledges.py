@@ -25,7 +25,7 @@ from . import records
 from .context import same
 from .dates import event_time
 from .deps import SUBJ
-from .modality import announcement, commitment, conditional, modality_of
+from .modality import _lemma, announcement, commitment, conditional, modality_of
 from .triggers import verb_event
 from .words import W
 
@@ -105,7 +105,7 @@ def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
         return ("condition", verb) if conditional(verb) and not _possible(verb) else None
     if modality != "intended":
         return None
-    committed = commitment(verb)
+    committed = commitment(verb) or _promised(verb)
     if committed is not None:
         return "commit", committed
     if conditional(verb):
@@ -115,7 +115,7 @@ def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
         return "announce", announced
     governor = _governor(verb)
     if governor is not None:
-        lemma = governor.lemma_.lower()
+        lemma = _lemma(governor)  # "hopes" is spaCy's "hop": the mended lemma
         if lemma in W.plan_words:
             return "plan", governor
         if lemma in W.expect_words:
@@ -124,6 +124,16 @@ def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
     if _own_future(verb) and not _questioned(verb) and verb.dep_ not in ("ccomp", "advcl", "relcl", "acl"):
         return "future", verb
     return None
+
+
+def _promised(verb):
+    """The verb of commitment whose "that" clause the act is, in the future ("pledged that it
+    would withdraw", "promised that it will send aid"), if any."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or _lemma(head) not in W.commitments:
+        return None
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return head if aux & (W.intended_aux | {"would"}) else None
 
 
 def _refusal(verb, modality: str, kind: str | None):

@@ -210,6 +210,11 @@ def _object_lemmas(verb, heads) -> list[str]:
     objs = [c.lemma_.lower() for c in heads]
     # "allowed refugees to return": what they are allowed to do ("let inspectors in" too)
     objs += [c.head.lemma_.lower() for c in heads if c.dep_ == "nsubj" and c.head.i != verb.i]
+    # "allow refugees who have lived in Iraq for years to return": the parser hangs the
+    # infinitive on the relative clause between them
+    objs += [v.lemma_.lower() for c in heads for r in c.children if r.dep_ == "relcl"
+             for v in r.children if v.dep_ in ("advcl", "xcomp") and v.i > r.i and v.pos_ == "VERB"
+             and any(a.dep_ == "aux" and a.lower_ == "to" and a.i == v.i - 1 for a in v.children)]
     objs += [g.lemma_.lower() for c in heads for g in c.children if g.dep_ == "compound"]
     # "lifted a state of emergency": the state is the emergency
     objs += [p.lemma_.lower() for c in heads if c.lemma_.lower() in W.container_nouns for o in c.children
