@@ -103,12 +103,15 @@ def office(doc, person, phrase, t, org, relations, under_unit: bool, ms, linker,
 def _the_court(phrase: str, t, ms) -> Mention | None:
     """"Chief Justice John Roberts" in a story that names one court (the US Supreme Court): a
     judge's title (``court_titles`` in offices.tsv) named with no court is of the one court the
-    document names, if it names just one."""
+    document names, if it names just one of the kind the title sits in ("Judge X" is no member of
+    a supreme court)."""
     words = phrase.split()
-    if " ".join(words[-2:]) not in W.court_titles and words[-1] not in W.court_titles or not t.is_title:
+    title = " ".join(words[-2:]) if " ".join(words[-2:]) in W.court_titles else words[-1]
+    if title not in W.court_titles or not t.is_title:
         return None
+    other = set(W.court_titles[title])  # words of the courts such a judge does not sit in
     courts = {(m.key or m.text): m for m in ms.values()
-              if m.type in BODIES and "court" in (m.key or m.text).lower().split()}
+              if m.type in BODIES and "court" in (name := (m.key or m.text).lower().split()) and not other & set(name)}
     if not courts:
         return None
     # "the US Supreme Court ... the Supreme Court": a shorter name the longer one ends with is the same court
