@@ -50,7 +50,8 @@ def around_town(tok, town: Mention, ms) -> Mention | None:
     # (the phrase says which holds which: a city, which :func:`bigger` holds nothing in, may)
     return next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms and ms[c.i] is not town
                  and ms[c.i].type in STATES and town.type != "Country"
-                 and (bigger(ms[c.i], town) or ms[c.i].type == "City")), None)
+                 and (bigger(ms[c.i], town) or ms[c.i].type == "City")
+                 and not W.water_names & set((ms[c.i].key or ms[c.i].text).lower().split())), None)
 
 
 def placed(tok, ms) -> Mention | None:
