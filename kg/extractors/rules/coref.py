@@ -259,6 +259,9 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
             # know is the person "he" stands for
             m = person_not_place(as_person(m, ctx.linker), ctx.linker)
         said = _said_by(tok, c)
+        voiced = _voiced_body(ctx, c, m, types) if said else None
+        if voiced is not None:
+            return [(voiced, 0.8)]
         if m is not None and m.type in types:
             # "Bosnian Serbs said their forces ...": what the subject stands for as an actor
             # (the people, not the state its demonym names), when that is of the pronoun's kind
@@ -277,6 +280,16 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
         if len(owners) == 1:
             return [(owners[0], 0.65)]
     return None
+
+
+def _voiced_body(ctx, subj, m, types) -> Mention | None:
+    """"Houthi spokesperson Yahya Sarea said it had carried out the attack": the body whose
+    spokesperson (:mod:`.titles`) speaks, for a pronoun of its kind in what the person says."""
+    if m is None or m.type != "Person" or m.type in types:
+        return None
+    bodies = {(t.org.key or t.org.text).lower(): t.org for t in ctx.titles.get(subj.i, ())
+              if t.org is not None and t.org.type in types and t.token.lemma_.lower() in W.spokesman_titles}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _said_by(tok, subj) -> bool:
