@@ -229,24 +229,8 @@ def _governing_subject(ctx, tok, types, read, binding=()) -> list[Reading] | Non
                 continue
             found = _subject_reading(ctx, tok, c, types, read)
             if found is not None:
-                return _rival(ctx, tok, node, found, types, read)
+                return found
     return None
-
-
-def _rival(ctx, tok, clause, found, types, read) -> list[Reading]:
-    """"Russia would not comment on reports that Britain had expelled three of its diplomats": a
-    possessive in the object of a clause put under another is not that clause's own subject
-    when the subject of the clause above fits too (a state expels, detains, sanctions others'
-    people; what it does with its own, "recalled its envoy", does not name its recipient by
-    them): the subject above. Not "its own", which says it is the clause's."""
-    if tok.dep_ != "poss" or clause.dep_ not in ("ccomp", "acl", "relcl", "advcl") \
-            or any(c.lower_ == "own" for c in tok.head.children) or not any(
-            a.dep_ in ("dobj", "pobj", "dative") for a in tok.ancestors if a.i != clause.i and clause in a.ancestors):
-        return found
-    rival = _governing_subject(ctx, clause, types, read)
-    if not rival or {m.key or m.text for m, _ in rival} & {m.key or m.text for m, _ in found}:
-        return found
-    return [(m, f * 0.9) for m, f in rival]
 
 
 def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
