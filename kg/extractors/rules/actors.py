@@ -111,7 +111,8 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
                 and ms[c.i].type in (*OWNERS, "Person")]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok) or coref.short_name(ctx, tok)
+    named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok) or coref.short_name(ctx, tok) \
+        or coref.titled(ctx, tok, actor_of)
     if named:
         return named
     lemma = tok.lemma_.lower()

@@ -50,7 +50,7 @@ def antecedent(ctx, verb, et, _dobjs, _home) -> list[Reading]:
     nouns += [p for h in (verb, *objs) for c in h.children if c.dep_ == "prep" and c.lower_ in et.preps
               for p in c.children if p.dep_ == "pobj" and _bare_act(ctx, p)]
     if nouns:
-        return _stood_for(ctx, nouns[0], verb)
+        return _stood_for(ctx, nouns[0], verb, asked=[m for m, _ in subjects(ctx, verb)[0]])
     told = _told_by_clause(ctx, verb, objs)
     if told:
         return told
@@ -84,11 +84,19 @@ def act_doers(ctx, noun, trigger) -> list[Reading]:
     return _stood_for(ctx, noun, trigger) if _bare_act(ctx, noun) else []
 
 
-def _stood_for(ctx, noun, trigger) -> list[Reading]:
+def _stood_for(ctx, noun, trigger, asked=()) -> list[Reading]:
+    """The doers of the act the noun stands for. An act made of someone (``addressed_anaphors``)
+    that the one who answers it (``asked``: "the embassy declined the request") was named in is
+    the one answered, before any later act of its kind ("X wrote to the embassy asking ... Y
+    urged the immunity be waived. The embassy declined the request": X's)."""
     lemma = noun.lemma_.lower()
     fits = frozenset((lemma, *W.act_anaphors[lemma]))
-    return _act_before(ctx, fits, {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i),
-                       far=lemma in W.far_anaphors)
+    skip, end = {t.i for t in noun.subtree} | {trigger.i}, min(trigger.i, noun.i)
+    if asked and lemma in W.addressed_anaphors:
+        found = _act_before(ctx, fits, skip, end, asked=asked, far=lemma in W.far_anaphors)
+        if found:
+            return found
+    return _act_before(ctx, fits, skip, end, far=lemma in W.far_anaphors)
 
 
 def _act_before(ctx, fits, skip, end, asked=None, far=False) -> list[Reading]:
@@ -134,9 +142,11 @@ def _before(ctx, far) -> list:
 
 def _names(ctx, act, mentions) -> bool:
     """Does the act name one of the mentions outside its subject (the one asked)?"""
-    doers = {t.i for c in act.children if c.dep_ in SUBJ for t in c.subtree}
+    # ("wrote to the embassy asking it to ...": the verb an asking hangs on names whom it asks)
+    head = act.head if act.dep_ == "advcl" and act.tag_ == "VBG" else act
+    doers = {t.i for c in head.children if c.dep_ in SUBJ for t in c.subtree}
     return any(t.i in ctx.ms and t.i not in doers and any(same(ctx.ms[t.i], m) for m in mentions)
-               for t in act.subtree)
+               for t in head.subtree)
 
 
 def _bare_act(ctx, tok) -> bool:

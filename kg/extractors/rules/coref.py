@@ -22,6 +22,7 @@ from ...model import Mention
 from .context import BODIES, OWNERS, Reading
 from .deps import SUBJ, columns, conjuncts, mention_end, own_subjects, prev_sent_start, sentences_back
 from .mentions import as_person, person_not_place
+from .title_words import title_phrase
 from .words import W
 
 QUOTE_OPENERS = frozenset({'"', "“", "``", ":"})  # what opens a quotation after its speech verb
@@ -242,6 +243,9 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
             # know is the person "he" stands for
             m = person_not_place(as_person(m, ctx.linker), ctx.linker)
         said = _said_by(tok, c)
+        voiced = _voiced_body(ctx, c, m, types) if said else None
+        if voiced is not None:
+            return [(voiced, 0.8)]
         if m is not None and m.type in types:
             # "Bosnian Serbs said their forces ...": what the subject stands for as an actor
             # (the people, not the state its demonym names), when that is of the pronoun's kind
@@ -260,6 +264,16 @@ def _subject_reading(ctx, tok, c, types, read) -> list[Reading] | None:
         if len(owners) == 1:
             return [(owners[0], 0.65)]
     return None
+
+
+def _voiced_body(ctx, subj, m, types) -> Mention | None:
+    """"Houthi spokesperson Yahya Sarea said it had carried out the attack": the body whose
+    spokesperson (:mod:`.titles`) speaks, for a pronoun of its kind in what the person says."""
+    if m is None or m.type != "Person" or m.type in types:
+        return None
+    bodies = {(t.org.key or t.org.text).lower(): t.org for t in ctx.titles.get(subj.i, ())
+              if t.org is not None and t.org.type in types and t.token.lemma_.lower() in W.spokesman_titles}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _said_by(tok, subj) -> bool:
@@ -455,3 +469,66 @@ def _abbreviates(short: str, long: str, strict: bool) -> bool:
     if letters[0] not in initials:
         return False
     return hits == len(letters) if strict else 3 * hits >= 2 * len(letters)
+
+
+# ---------------------------------------------------------------- "the president"
+def titled(ctx, tok, read) -> list[Reading]:
+    """"... I applaud the president ...", Graham continued (after "President Donald Trump"); "the
+    prime minister said" (after "Prime Minister Boris Johnson"): a definite title with nothing
+    before it but "the" (and the words of the title) stands for the one person the story gave
+    that title before it (:mod:`.titles`); of several, the one of the quotation's speaker's
+    country, else of the document's own; none when two still fit. A title that only ends
+    with it ("Vice President X") is another office."""
+    key = _bare_title(ctx, tok)
+    if key is None:
+        return []
+    ms, cands = ctx.ms, {}
+    for head, titles in ctx.titles.items():
+        m = ms.get(head)
+        if head >= tok.i or m is None or m.type != "Person":
+            continue
+        for t in titles:
+            words = title_phrase(t.token, ms).split()
+            if words[-len(key):] == key and not any(w in W.lesser_titles or w in W.voiding for w in words):
+                cands.setdefault((m.key or m.text).lower(), m)
+    found = list(cands.values())
+    if len(found) > 1:
+        found = _of_country(found, _speaker_countries(ctx, tok, read)) or _of_country(found, {ctx.country})
+    return [(found[0], 0.7)] if len(found) == 1 else []
+
+
+def _bare_title(ctx, tok) -> list[str] | None:
+    """The words of a title the token ends ("the prime minister" → [prime, minister]) when
+    "the" and those words are all that stand before it and nothing follows it, else None."""
+    # (the tagger takes a title for a name as often as not: "I applaud the president")
+    if tok.tag_ not in ("NN", "NNP") or tok.i in ctx.ms or tok.lemma_.lower() not in W.office_titles \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    words = [tok.lower_]
+    for c in tok.children:
+        if c.dep_ == "det":
+            continue
+        if c.dep_ != "compound" or c.i > tok.i or c.i in ctx.ms:
+            return None
+        words.insert(0, c.lower_)
+    if any(w in W.lesser_titles for w in words) or not ctx.linker.is_title(" ".join(words)):
+        return None
+    return words
+
+
+def _speaker_countries(ctx, tok, read) -> set:
+    """The countries of who speaks the quotation that holds the token ("the president" in a
+    senator's words is his own country's)."""
+    if _quotation(tok) is None:
+        return set()
+    speakers = [m for m, _ in _speaker(ctx, tok, ("Person",), read)]
+    # ("Graham continued": the country the story gave him with his full name, "Senator Lindsey Graham")
+    names = {m.text.split()[-1] for m in speakers if not m.country}
+    return {m.country for m in speakers if m.country} | {
+        m.country for m in ctx.ms.values() if m.type == "Person" and m.country and m.text.split()[-1] in names}
+
+
+def _of_country(found: list, countries: set) -> list:
+    """The candidates of those countries (one, or none)."""
+    kept = [m for m in found if m.country and m.country in countries]
+    return kept if len(kept) == 1 else []
