@@ -194,6 +194,8 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
         if span is None:
             continue
         typ = _retype(span, typ, linker)  # (a new type holds for the rest of the entity's parts)
+        if typ == "Person" and _office_of(span):
+            continue
         m = mention(span, typ, ent.label_, linker)
         if m is None:
             continue
@@ -263,6 +265,14 @@ def _aspect_of_place(ent, linker) -> list | None:
     if actor is None or actor.type not in ("Country", "City", "Location") or linker.known(ent.text) is not None:
         return None
     return [(place, actor.type, "GPE")]
+
+
+def _office_of(span) -> bool:
+    """"the Dean of the House of Representatives": a one-word "name" that is the word of an
+    office (``offices_taken_for_names``) before "of" is the office, not a person."""
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in W.offices_taken_for_names and span.end < len(doc) \
+        and doc[span.end].lower_ == "of"
 
 
 def _retype(span, typ: str, linker) -> str:
