@@ -32,7 +32,105 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
     _add_known_names(parsed, linker, out)
     _namesakes(out, linker)
     _surnames(parsed, out)
+    _surname_vote(parsed, out, linker)
+    _places_by_syntax(parsed, out, linker)
     return out
+
+
+_PLACES = ("Country", "City", "Location")
+
+
+def _replace(ms: dict[int, Mention], old: Mention, new: Mention) -> None:
+    for i, x in list(ms.items()):
+        if x is old:
+            ms[i] = new
+
+
+def _surname_vote(parsed, ms: dict[int, Mention], linker) -> None:
+    """"Jamal Khashoggi ... Khashoggi was murdered": a family name alone that the NER took
+    for a place, when the document names one person of that family name in full and kg
+    knows no place of that name, is that person (the document's vote); not where its own
+    words place it ("Patrick Crusius of Allen, Texas" beside a Greg Allen). (One taken for
+    a body is the resolver's: kg.resolve merges it with the person.)"""
+    first_at: dict[int, tuple[int, Mention]] = {}
+    for i, m in ms.items():
+        first_at.setdefault(id(m), (i, m))
+    people: dict[str, Mention | None] = {}
+    for _, m in first_at.values():
+        words = m.text.split()
+        if m.type == "Person" and len(words) > 1 and words[-1][:1].isupper():
+            last = words[-1].lower()
+            people[last] = m if last not in people or people[last] is not None and same(people[last], m) else None
+    for i, m in first_at.values():
+        if m.type not in _PLACES or " " in m.text or not m.text[:1].isupper() \
+                or m.text.isupper():
+            continue
+        p = people.get(m.text.lower())
+        if p is not None and linker.known(m.text) is None and linker.demonym(m.text) is None \
+                and not _place_follows(parsed, ms, parsed[i]):
+            _replace(ms, m, dataclasses.replace(m, type="Person", country=p.country))
+
+
+def _places_by_syntax(parsed, ms: dict[int, Mention], linker) -> None:
+    """"landing in Gyandzha or Shamkhor in Azerbaijan", "storms near Grande Isle and St. Albans, Vt.":
+    a name the NER took for a person's (or a people's, not a demonym), that kg does not know,
+    is a place when it is the object of "in", "near" or "at" (or listed with that object) and
+    is followed by ", <place kg knows>", by "in <place>", or by a plural place noun ("Lazio
+    provinces"). "in <place>" does not count when the list holds a place already: "in Davao
+    and Gaisano Mall in Digos" is a list the place after "in" does not hold all of."""
+    first_at: dict[int, tuple[int, Mention]] = {}
+    for i, m in ms.items():
+        first_at.setdefault(id(m), (i, m))
+    for i, m in first_at.values():
+        if ms.get(i) is not m or not _may_be_place(m, linker):
+            continue  # (or retyped already, with a name it is listed with)
+        tok = _head_of(parsed, ms, i)
+        group = [tok, *(t for t in tok.conjuncts if not t.is_punct)]
+        first = min(group, key=lambda t: t.i)
+        if first.dep_ in ("compound", "nmod") and first.head.tag_ == "NNS" \
+                and first.head.lemma_.lower() in W.place_name_heads:
+            first = first.head  # "in Umbria and Lazio provinces"
+        if first.dep_ != "pobj" or first.head.lower_ not in W.place_prepositions:
+            continue
+        found = [ms.get(t.i) for t in group]
+        listed = any(x is not None and x.type in _PLACES for x in found)
+        names = [x for x in found if x is not None and _may_be_place(x, linker)]
+        if len(names) + sum(x is not None and x.type in _PLACES for x in found) < len(group):
+            continue  # a list of other things
+        says = [_place_follows(parsed, ms, t) for t in group]
+        if any(w == "," or w == "noun" or w == "in" and not listed for w in says if w) \
+                and (m.type == "Person" or "," in says):
+            for x in names:
+                _replace(ms, x, dataclasses.replace(x, type="Location", country=None))
+
+
+def _may_be_place(m: Mention, linker) -> bool:
+    """A name of one or two words kg does not know, that the NER took for a person's or a people's."""
+    return m.type in ("Person", "Group") and len(m.text.split()) <= 2 and m.text[:1].isupper() \
+        and linker.known(m.key or m.text) is None and linker.demonym(m.key or m.text) is None
+
+
+def _head_of(parsed, ms: dict[int, Mention], i: int):
+    tok, m = parsed[i], ms[i]
+    while ms.get(tok.head.i) is m and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _place_follows(parsed, ms: dict[int, Mention], tok) -> str | None:
+    """What follows the name at ``tok`` that says it is a place: "," (", <place>"), "in"
+    ("in <place>"), "noun" (a plural place noun: "Lazio provinces"), or None."""
+    x = ms.get(tok.i)
+    end = tok.i + 1
+    while end < len(parsed) and ms.get(end) is x:
+        end += 1
+    if end >= len(parsed):
+        return None
+    nxt, after = parsed[end], ms.get(end + 1) if end + 1 < len(parsed) else None
+    if nxt.lower_ in ("in", ",") and after is not None and after.type in _PLACES \
+            and parsed[end + 1].dep_ != "poss":  # (not "trust in Ivanov, Russia's envoy")
+        return nxt.lower_  # "Shamkhor in Azerbaijan", "St. Albans, Vt."
+    return "noun" if nxt.tag_ == "NNS" and nxt.lemma_.lower() in W.place_name_heads else None
 
 
 def _surnames(parsed, ms: dict[int, Mention]) -> None:
@@ -96,6 +194,8 @@ def _add_entity(parsed, ent, linker, out: dict[int, Mention]) -> None:
         if span is None:
             continue
         typ = _retype(span, typ, linker)  # (a new type holds for the rest of the entity's parts)
+        if typ == "Person" and _office_of(span):
+            continue
         m = mention(span, typ, ent.label_, linker)
         if m is None:
             continue
@@ -165,6 +265,14 @@ def _aspect_of_place(ent, linker) -> list | None:
     if actor is None or actor.type not in ("Country", "City", "Location") or linker.known(ent.text) is not None:
         return None
     return [(place, actor.type, "GPE")]
+
+
+def _office_of(span) -> bool:
+    """"the Dean of the House of Representatives": a one-word "name" that is the word of an
+    office (``offices_taken_for_names``) before "of" is the office, not a person."""
+    doc = span.doc
+    return len(span) == 1 and span[0].lower_ in W.offices_taken_for_names and span.end < len(doc) \
+        and doc[span.end].lower_ == "of"
 
 
 def _retype(span, typ: str, linker) -> str:
