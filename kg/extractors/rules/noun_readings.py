@@ -285,7 +285,11 @@ def _done_to(ctx, n) -> bool:
     """Is the noun an act whose "of" names whom it was done to, reacted to ("welcomed the arrest
     of spies", "condemned the killing of protesters")? The reaction is aimed at its doer only."""
     row = ctx.lex.nouns.get(n.lemma)
-    return n.et.plover in W.doer_reaction_types and row is not None and row.plover in W.done_to_types
+    if row is None or n.et is None:
+        return False
+    if n.et.plover in W.doer_reaction_types:
+        return row.plover in W.done_to_types
+    return n.role == "recipient" and n.et.plover in W.doer_recipient and row.plover in W.victim_types
 
 
 def _owner(ctx, n):
@@ -301,6 +305,9 @@ def _owner(ctx, n):
                      for m, f in n.actors(ctx, p) if m.type != "Topic"]
             if found:
                 return found
+    owners = [(m, f * 0.8) for p in _owned_by(n.tok) for m, f in n.actors(ctx, p) if m.type != "Topic"]
+    if owners:
+        return owners
     if n.lemma in W.ouster_nouns:
         # "demanded Bouteflika's resignation", "called for Bashir's ouster": the one who is to go
         found = [(m, f * 0.8) for c in n.tok.children if c.dep_ == "poss"
@@ -308,6 +315,14 @@ def _owner(ctx, n):
         if found:
             return found
     return None
+
+
+def _owned_by(noun) -> list:
+    """The owners a participle names ("facilities belonging to Aramco", "a ship owned by a
+    Greek firm"): the object of its "to" or its agent."""
+    return [p for a in noun.children if a.dep_ == "acl" and a.lemma_.lower() in W.owning_verbs
+            for c in a.children if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in ("to", "by")
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _country_noun(ctx, n):

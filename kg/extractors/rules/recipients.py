@@ -75,7 +75,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if found and not all(is_own(c) and not any(a.dep_ == "appos" for a in c.children)
                          and not _foreign(ctx, c, actors) for c in dobjs):
         return found
-    holders = prep_holders(verb, et)
+    holders = [h for h in prep_holders(verb, et) if not _victims_act(ctx, h, et)]
     preps = et.preps | frozenset(W.verb_preps.get(verb.lemma_.lower(), ()))  # "clashed *with*"
     found = _against_required(ctx, verb, et, home) or prep_objects(ctx, holders, preps, et, 0.95, home) \
         or _acted_on_event(ctx, verb, et, home)
@@ -121,6 +121,16 @@ def _attackers(ctx, attacks, et, home) -> list[Reading]:
     doers += [p for a in attacks for p in prep_pobjs(a, {"by"})]
     return [(m, f * 0.85) for d in doers for m, f in actors_of(ctx, d, role="recipient", et=et, home=home)
             if m.type != "Topic"]
+
+
+def _victims_act(ctx, tok, et) -> bool:
+    """Is the token an act done to someone ("the killing of protesters", "the arrest of
+    journalists") that the event criticises? Criticism is aimed at its doer (read on the noun:
+    "by police", "Israel's"), never at the victims its prepositions name."""
+    if tok.pos_ == "VERB" or tok.i in ctx.ms or et.plover not in W.doer_recipient:
+        return False
+    row = ctx.lex.nouns.get(tok.lemma_.lower())
+    return row is not None and row.plover in W.victim_types
 
 
 def _foreign(ctx, obj, actors) -> bool:
@@ -205,11 +215,24 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
               for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
     if et.plover not in W.home_state_types:
         return [(m, 0.7) for m in places]
+    if _commemorating(holders[0]):
+        return []  # "marched on the anniversary of the embassy's seizure": a remembrance, aimed at no one
     if not places:
         return _embassy(ctx, holders[0], actors) or _own_state(ctx, holders[0], et, actors)
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
+
+
+def _commemorating(verb) -> bool:
+    """Does the protest keep a memory ("marched on the anniversary of the revolution", "rallied
+    to mark the anniversary of the massacre", "gathered to commemorate the victims")? A people
+    remembering addresses no state by that alone (history_frames, history_verbs)."""
+    if any(p.lemma_.lower() in W.history_frames for p in prep_pobjs(verb, W.remembrance_preps)):
+        return True
+    purposes = [c for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"]
+    return any(c.lemma_.lower() in W.history_verbs or any(
+        o.dep_ == "dobj" and o.lemma_.lower() in W.history_frames for o in c.children) for c in purposes)
 
 
 def _means_of_harm(ctx, noun) -> bool:

@@ -219,8 +219,10 @@ def _aimed_at(ctx, attack) -> Mention | None:
     Arabia"), or the part of that state its victims are ("killing nine civilians"). Only
     places reached from the attack or its verb through prepositions count: "speaking on TV
     in Yemen" places the speaker, not the attack."""
-    aimed = [r for p in pobjs(attack, W.attack_target_preps)
-             for r in actors_of(ctx, p, role="recipient", et=ctx.lex.by_predicate["attacks"])]
+    et = ctx.lex.by_predicate["attacks"]
+    aimed = [r for p in pobjs(attack, W.attack_target_preps) for r in actors_of(ctx, p, role="recipient", et=et)]
+    # (what was struck counts when it is someone's: "oil plants belonging to Aramco", not a bare "Pipelines")
+    aimed = aimed or [r for p in _struck(attack) for r in actors_of(ctx, p, role="recipient", et=et) if r[0].country]
     if aimed and aimed[0][0].type not in STATES:
         return aimed[0][0]
     verb = attack if attack.pos_ in ("VERB", "AUX") else _clause_verb(attack)
@@ -239,6 +241,18 @@ def _aimed_at(ctx, attack) -> Mention | None:
         if t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in W.harm_verbs and is_role_noun(ctx, t):
             return sector(ctx, t, state, t.idx)
     return state
+
+
+def _struck(attack) -> list:
+    """What a passive verb whose agent is the attack says it struck ("oil plants were hit by
+    drone strikes", "the base was targeted by a rocket attack"): its passive subject."""
+    by = attack.head
+    if attack.dep_ != "pobj" or by.lower_ != "by" or by.dep_ not in ("agent", "prep"):
+        return []
+    verb = by.head
+    if verb.lemma_.lower() not in W.struck_verbs or verb.tag_ != "VBN":
+        return []
+    return [c for c in verb.children if c.dep_ in PASS_SUBJ]
 
 
 def _clause_verb(tok):
