@@ -46,6 +46,10 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
         for c in last.children:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i == last.i + 1:
                 yield from _seat_by_prep(ctx, tok, org, c)
+    after = tok.doc[last.i + 1] if last.i + 1 < len(tok.doc) else None
+    if after is not None and after.head.i not in (tok.i, last.i) and _sited(ctx, tok, org, after):
+        # "treated at Mercy Hospital in Sacramento": the parse hangs the town on the verb
+        yield from _seat_by_prep(ctx, tok, org, after)
     if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
         for c in tok.children:
             # (a person's name the NER took for a body's: "Hernandez Galicia's Oil Workers Union")
@@ -143,6 +147,13 @@ def _firm_of_town(ctx, org, where) -> bool:
         and ctx.linker.known(where.key or where.text) is None
 
 
+def _sited(ctx, tok, org, c) -> bool:
+    """"a cable reached the State Department in Washington", "by the Brazilian Embassy in
+    London": a body that stands in one place (sited_bodies), the "in" right after its name."""
+    return (org.key or org.text).split()[-1].lower() in W.sited_bodies \
+        and c.i == _last_token(tok, org, ctx.ms).i + 1
+
+
 def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
     ms = ctx.ms
     if c.dep_ == "prep" and c.lower_ == "of" and org.type == "Organization":
@@ -157,7 +168,7 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
                 if outer is not None:  # "Acme Co. of Lombard, Ill."
                     yield static(ctx, org, "basedIn", outer, 0.55, c)
     elif c.dep_ == "prep" and c.lower_ == "in" and (
-            tok.dep_ != "pobj"
+            tok.dep_ != "pobj" or _sited(ctx, tok, org, c)
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
             or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
             and ms[tok.head.head.i].type == "Person"
