@@ -47,7 +47,8 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
             if c.dep_ == "prep" and c.lower_ == "in" and c.i == last.i + 1:
                 yield from _seat_by_prep(ctx, tok, org, c)
     after = tok.doc[last.i + 1] if last.i + 1 < len(tok.doc) else None
-    if after is not None and after.head.i not in (tok.i, last.i) and _sited(ctx, tok, org, after):
+    if after is not None and (after.head.i not in (tok.i, last.i) or after.lower_ == "at" and last is not tok) \
+            and _sited(ctx, tok, org, after):
         # "treated at Mercy Hospital in Sacramento": the parse hangs the town on the verb
         yield from _seat_by_prep(ctx, tok, org, after)
     if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
@@ -161,9 +162,9 @@ def _firm_of_town(ctx, org, where) -> bool:
 
 def _sited(ctx, tok, org, c) -> bool:
     """"a cable reached the State Department in Washington", "by the Brazilian Embassy in
-    London": a body that stands in one place (sited_bodies), the "in" right after its name."""
-    return (org.key or org.text).split()[-1].lower() in W.sited_bodies \
-        and c.i == _last_token(tok, org, ctx.ms).i + 1
+    London", "the University of Texas at Austin": a body that stands in one place (its name's
+    head in sited_bodies), the "in" or "at" right after its name."""
+    return tok.lower_ in W.sited_bodies and c.i == _last_token(tok, org, ctx.ms).i + 1
 
 
 def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
@@ -182,6 +183,9 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
                 outer = comma_place(p, ms[p.i], ms)
                 if outer is not None:  # "Acme Co. of Lombard, Ill."
                     yield static(ctx, org, "basedIn", outer, 0.55, c)
+    elif c.dep_ == "prep" and c.lower_ == "at" and _sited(ctx, tok, org, c):
+        # "the University of Texas at Austin": a campus's town
+        yield from _seat_at(ctx, org, c)
     elif c.dep_ == "prep" and c.lower_ == "in" and (
             tok.dep_ != "pobj" or _sited(ctx, tok, org, c)
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
@@ -197,12 +201,18 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
             or tok.head.lower_ in ("of", "at", "with", "for") and tok.head.head.dep_ == "appos"
             and tok.head.head.pos_ == "NOUN" and tok.head.head.head.i in ms
             and ms[tok.head.head.head.i].type == "Person"):
-        for p in c.children:
-            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
-                yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
-                outer = comma_place(p, ms[p.i], ms)
-                if outer is not None:  # "in Providence, R.I."
-                    yield static(ctx, org, "basedIn", outer, 0.55, c)
+        yield from _seat_at(ctx, org, c)
+
+
+def _seat_at(ctx, org, c) -> Iterator[RelationMention]:
+    """The town the preposition ``c`` names, and the larger place after its comma."""
+    ms = ctx.ms
+    for p in c.children:
+        if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
+            yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
+            outer = comma_place(p, ms[p.i], ms)
+            if outer is not None:  # "in Providence, R.I."
+                yield static(ctx, org, "basedIn", outer, 0.55, c)
 
 
 # ---------------------------------------------------------------- rules started by a trigger word
