@@ -35,6 +35,7 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
     if (org.key or org.text).split()[-1].lower() in W.event_names:
         return  # "the Mini Maker Faire in Tyler": an event held in a town is based nowhere
     yield from _town_in_name(ctx, tok, org)
+    yield from _town_before_name(ctx, tok, org)
     yield from _national_seat(ctx, tok, org)
     for c in tok.children:
         yield from _seat_by_modifier(ctx, tok, org, c)
@@ -88,6 +89,22 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
                 and all(w[:1].isupper() for w in words[k + 1:]):
             # "Waste Haulers Co. of Randolph": a firm of a town, whether or not kg knows the town
             yield static(ctx, org, "basedIn", Mention(name, at, org.end, "City", key=name), 0.55, tok)
+
+
+def _town_before_name(ctx, tok, org) -> Iterator[RelationMention]:
+    """"the Cape Town Supreme Court", "the Tulsa Police Department": a town the name of a body
+    starts with (its last word a body noun: not "Paris Agreement")."""
+    words = org.text.split()
+    last = words[-1].lower().strip(".,")
+    if len(words) < 2 or last not in W.org_nouns | W.seated_bodies | W.sited_bodies | W.body_kind_nouns | W.press_nouns:
+        return
+    for n in range(min(3, len(words) - 1), 0, -1):
+        name = " ".join(words[:n])
+        town = ctx.linker.known(name)
+        if town is not None and town.type == "City" and name.lower() not in W.city_or_state:
+            yield static(ctx, org, "basedIn", Mention(town.label, org.start, org.start + len(name), town.type,
+                                                      country=town.country, key=town.label), 0.6, tok)
+            return
 
 
 def _national_body(word: str) -> bool:
