@@ -80,11 +80,6 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
         if town is not None and town.type in ("City", "Location") and name.lower() not in W.city_or_state:
             yield static(ctx, org, "basedIn", Mention(town.label, at, org.end, town.type, country=town.country,
                                                       key=town.label), 0.6, tok)
-        elif town is not None and town.type == "Country" and _national_body(words[k - 1]):
-            # "the Federal Aviation Office of Germany": a country's own body
-            country = ctx.linker.country_mention(town.country, at, org.end)
-            if country is not None:
-                yield static(ctx, org, "basedIn", country, 0.6, tok)
         elif town is None and words[k - 1].lower().strip(".,") in W.firm_suffixes and len(words) - k <= 3 \
                 and all(w[:1].isupper() for w in words[k + 1:]):
             # "Waste Haulers Co. of Randolph": a firm of a town, whether or not kg knows the town
@@ -101,17 +96,11 @@ def _town_before_name(ctx, tok, org) -> Iterator[RelationMention]:
     for n in range(min(3, len(words) - 1), 0, -1):
         name = " ".join(words[:n])
         town = ctx.linker.known(name)
-        if town is not None and town.type == "City" and name.lower() not in W.city_or_state:
+        if town is not None and town.type == "City" and name.lower() not in W.city_or_state \
+                and words[n].lower() not in W.station_words:  # "Quito Radio Vision Network": datelines.py
             yield static(ctx, org, "basedIn", Mention(town.label, org.start, org.start + len(name), town.type,
                                                       country=town.country, key=town.label), 0.6, tok)
             return
-
-
-def _national_body(word: str) -> bool:
-    """A word for a body that sits in the country its name is "of": "Agency", "Ministry",
-    "Bank" (org_nouns and seated_bodies; not an embassy, which sits abroad)."""
-    w = word.lower().strip(".,")
-    return w in W.org_nouns | W.seated_bodies and w not in W.diplomatic_posts
 
 
 def _national_seat(ctx, tok, org) -> Iterator[RelationMention]:
@@ -191,10 +180,7 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
         for p in c.children:
             if p.dep_ == "pobj" and p.i in ms and _firm_of_town(ctx, org, ms[p.i]):
                 retype(p, ms, dataclasses.replace(ms[p.i], type="City"))
-            if p.dep_ == "pobj" and p.i in ms and (
-                    ms[p.i].type in ("City", "Location")
-                    # "the National Space Agency of Japan (NASA)", the country outside the name
-                    or ms[p.i].type == "Country" and _national_body((org.key or org.text).split()[-1])) \
+            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location") \
                     and mention_start(p.i, ms[p.i], ms) == c.i + 1:
                 yield static(ctx, org, "basedIn", ms[p.i], 0.6, c)
                 outer = comma_place(p, ms[p.i], ms)
