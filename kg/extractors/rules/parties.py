@@ -372,8 +372,10 @@ def standing_as(ctx, tok, m):
     elected as a party's man (a verb of ``candidacy_verbs``, ``appointing_verbs``) is its member."""
     ms, linker = ctx.ms, ctx.linker
     verb = tok.head
-    if tok.dep_ != "prep" or verb.pos_ != "VERB" or verb.lemma_.lower() not in W.candidacy_verbs | W.appointing_verbs:
-        return
+    lemma = verb.lemma_.lower()
+    if tok.dep_ != "prep" or verb.pos_ != "VERB" or lemma not in W.candidacy_verbs and not (
+            lemma in W.appointing_verbs and any(c.dep_ == "nsubjpass" for c in verb.children)):
+        return  # (an active "appointed X as a Republican": the one appointed is the object, not the subject)
     for p in tok.children:
         party = ms.get(p.i) if p.dep_ == "pobj" else None
         if party is not None and party_of(party, linker) is not None and not _voided(tok.doc, p, party, ms):
