@@ -169,8 +169,15 @@ def _firm_of_town(ctx, org, where) -> bool:
 def _sited(ctx, tok, org, c) -> bool:
     """"a cable reached the State Department in Washington", "by the Brazilian Embassy in
     London", "the University of Texas at Austin": a body that stands in one place (its name's
-    head in sited_bodies), the "in" or "at" right after its name."""
-    return tok.lower_ in W.sited_bodies and c.i == _last_token(tok, org, ctx.ms).i + 1
+    head in sited_bodies), the "in" or "at" right after its name. A state's body in another
+    state's town is visiting ("diplomats from the Iranian Foreign Ministry in Vienna"), unless
+    it is one that sits abroad (``seats_abroad``: the embassy in London)."""
+    if tok.lower_ not in W.sited_bodies or c.i != _last_token(tok, org, ctx.ms).i + 1:
+        return False
+    if org.country and tok.lower_ not in W.seats_abroad:
+        places = [ctx.ms[p.i] for p in c.children if p.dep_ == "pobj" and p.i in ctx.ms]
+        return not any(p.country and p.country != org.country for p in places)
+    return True
 
 
 def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
