@@ -285,7 +285,8 @@ def _part_of(ctx, tok, named) -> Iterator[RelationMention]:
         return
     before = next((ms[c.i] for c in tok.children if c.dep_ == "compound" and c.i in ms
                    and ms[c.i] is not named and ms[c.i].type in ("City", "Location")), None)
-    if before is not None and (bigger(named, before) or site_of_city(named, before, ctx.linker)):
+    if before is not None and not W.water_names & set((before.key or before.text).lower().split()) \
+            and (bigger(named, before) or site_of_city(named, before, ctx.linker)):
         yield static(ctx, before, "locatedIn", named, 0.7, tok)
 
 
