@@ -35,7 +35,8 @@ def reported_sentences(parsed) -> frozenset[int]:
 def modality_of(ctx, tok) -> tuple[bool, str]:
     """(negated, modality) of the clause a trigger heads, looking up through its governors."""
     negated, modality, aux = _own_marks(tok)
-    if _polar_question(tok) or _polar_question(tok.head):
+    if _polar_question(tok) or tok.dep_ not in ("ccomp", "acl", "relcl", "advcl") and _polar_question(tok.head):
+        # (not a clause the question only mentions: "Has the world forgotten that Russia invaded Ukraine?")
         modality = "hypothetical"  # "Will Iran attack Israel?", "Does Russia support Serbia?"
     node = tok
     if tok.dep_ == "conj" and tok.tag_ == "VBD" and tok.head.tag_ == "VB" and tok.head.dep_ in ("xcomp", "ccomp") \
