@@ -215,10 +215,13 @@ def where_done(ctx, holders, et: EventType, actors) -> list[Reading]:
               for p in prep.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)] if m is not None]
     if et.plover not in W.home_state_types:
         return [(m, 0.7) for m in places]
-    if _commemorating(holders[0]):
-        return []  # "marched on the anniversary of the embassy's seizure": a remembrance, aimed at no one
+    # "marched on the anniversary of the embassy's seizure": a remembrance, aimed at no one by
+    # where it marched (a protest at an embassy still addresses the embassy's state)
+    remembrance = _commemorating(holders[0])
     if not places:
-        return _embassy(ctx, holders[0], actors) or _own_state(ctx, holders[0], et, actors)
+        return _embassy(ctx, holders[0], actors) or ([] if remembrance else _own_state(ctx, holders[0], et, actors))
+    if remembrance:
+        return []
     homes = {a.country for a, _ in actors if a.country}
     states = [ctx.linker.country_mention(m.country, m.start, m.end) for m in places if m.country in homes]
     return [(m, 0.7) for m in states if m is not None]
