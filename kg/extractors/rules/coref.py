@@ -477,12 +477,15 @@ def titled(ctx, tok, read) -> list[Reading]:
     prime minister said" (after "Prime Minister Boris Johnson"): a definite title with nothing
     before it but "the" (and the words of the title) stands for the one person the story gave
     that title before it (:mod:`.titles`); of several, the one of the quotation's speaker's
-    country, else of the document's own; none when two still fit. A title that only ends
-    with it ("Vice President X") is another office."""
+    country, else of the document's own; none when two still fit, or when the sentence names a
+    body (a university, a company) the title may be of. A title that only ends with it ("Vice
+    President X") is another office."""
     key = _bare_title(ctx, tok)
     if key is None:
         return []
     ms, cands = ctx.ms, {}
+    if any(m.type in BODIES for i, m in ms.items() if ctx.sent.start <= i < ctx.sent.end):
+        return []  # "At Harvard, ..., the president condemned X": a body's president may be meant
     for head, titles in ctx.titles.items():
         m = ms.get(head)
         if head >= tok.i or m is None or m.type != "Person":
