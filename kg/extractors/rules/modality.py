@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 
+from .triggers import verb_lemma
 from .words import W, jsonl_rows
 
 ASSERTED = "asserted"
@@ -70,13 +71,6 @@ def modality_of(ctx, tok) -> tuple[bool, str]:
     return negated, modality
 
 
-def _lemma(tok) -> str:
-    """The token's lemma, mended where spaCy's lemmatizer misreads the form ("hopes" is not
-    "hop"; the forms are the lemma_fixes of kg/data/rules/senses.tsv)."""
-    fixed = W.lemma_fixes.get(tok.lower_)
-    return fixed[0] if fixed else tok.lemma_.lower()
-
-
 def _inverted(verb) -> bool:
     """Does an auxiliary come before the verb's subject ("had Ghana attacked", "will Iran strike")?"""
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -128,7 +122,7 @@ def _of_hearsay(ctx, noun, negated: bool, modality: str) -> tuple[bool, str]:
     while verb.dep_ == "prep" and verb.head.i != verb.i:
         verb = verb.head  # "comment on reports"
     if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
-        lemma = _lemma(verb)
+        lemma = verb_lemma(verb)
         prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
         phrasal = f"{lemma} {prt}" if prt else lemma
         if (lemma in W.denying_verbs | W.neg_verbs or phrasal in W.dismissing_verbs) \
@@ -195,7 +189,7 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     """What the verb governing ``node`` adds: "refused to" negates, "plans to" intends, "said"
     reports, "accused of" alleges, "if", "asked to" and "whom" make it hypothetical."""
     dep, head = node.dep_, node.head
-    hl = _lemma(head)
+    hl = verb_lemma(head)
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
     # protests already (its complement, "began to withdraw", still only starts).
     if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs | W.permission_verbs) \
@@ -309,7 +303,7 @@ def commitment(verb):
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             return None
         node = node.head
-        if _lemma(node) in W.commitments:
+        if verb_lemma(node) in W.commitments:
             return node
     return None
 
@@ -322,7 +316,7 @@ def announcement(verb):
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ == "ccomp" and _lemma(node.head) in W.speech_verbs | W.demand_speech \
+    if node.dep_ == "ccomp" and verb_lemma(node.head) in W.speech_verbs | W.demand_speech \
             and not any(c.dep_ == "neg" for c in node.head.children) \
             and not any(t.tag_ in ("WP", "WRB", "WDT") or t.lower_ in ("whether", "if")
                         for t in node.subtree if t.i < verb.i):

@@ -25,8 +25,8 @@ from . import records
 from .context import same
 from .dates import event_time
 from .deps import SUBJ
-from .modality import _lemma, announcement, commitment, conditional, modality_of
-from .triggers import verb_event
+from .modality import announcement, commitment, conditional, modality_of
+from .triggers import verb_event, verb_lemma
 from .words import W
 
 STATEMENTS = {"AGREE": "agreesWith", "THREATEN": "threatens", "REJECT": "rejects", "CONCEDE": "concedesTo"}
@@ -115,7 +115,7 @@ def stance(ctx, verb, negated: bool, modality: str, kind: str | None = None):
         return "announce", announced
     governor = _governor(verb)
     if governor is not None:
-        lemma = _lemma(governor)  # "hopes" is spaCy's "hop": the mended lemma
+        lemma = verb_lemma(governor)  # "hopes" is spaCy's "hop": the mended lemma
         if lemma in W.plan_words:
             return "plan", governor
         if lemma in W.expect_words:
@@ -130,7 +130,7 @@ def _promised(verb):
     """The verb of commitment whose "that" clause the act is, in the future ("pledged that it
     would withdraw", "promised that it will send aid"), if any."""
     head = verb.head
-    if verb.dep_ != "ccomp" or head.i == verb.i or _lemma(head) not in W.commitments:
+    if verb.dep_ != "ccomp" or head.i == verb.i or verb_lemma(head) not in W.commitments:
         return None
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return head if aux & (W.intended_aux | {"would"}) else None
