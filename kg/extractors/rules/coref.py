@@ -509,8 +509,8 @@ def _bare_title(ctx, tok) -> list[str] | None:
         return None
     words = [tok.lower_]
     for c in tok.children:
-        if c.dep_ == "det":
-            continue
+        if c.dep_ == "det" or c.dep_ == "case" and c.lower_ in ("'s", "’s", "'"):
+            continue  # ("the president's decision": the possessive ending is no word of the title)
         if c.dep_ != "compound" or c.i > tok.i or c.i in ctx.ms:
             return None
         words.insert(0, c.lower_)

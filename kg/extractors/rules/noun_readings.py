@@ -128,7 +128,8 @@ def _place_noun(ctx, n):
 
 def _named_modifier(ctx, n):
     """"Israeli troops" (Israel's military), "the al-Qaeda network" (al-Qaeda), "condemned
-    Serbia's suppression" (Serbia), "opposed Macron's statement" (its author)."""
+    Serbia's suppression" (Serbia), "opposed Macron's statement" (its author), "called Trump's
+    conduct a disgrace" (the doer)."""
     ms = ctx.ms
     for c in n.mods:
         if c.i in ms and ms[c.i].type in BODY_TYPES and n.lemma in W.body_nouns:
@@ -152,7 +153,8 @@ def _named_modifier(ctx, n):
             if found:
                 return found
         if n.owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
-                and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances):
+                and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances
+                     or n.lemma in W.deeds):
             return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
     return None
 
@@ -271,7 +273,23 @@ def _doer(ctx, n):
     if not (n.et is not None and n.et.plover in W.doer_recipient):
         return None
     found = [(m, f * 0.8) for p in done_by(tok) for m, f in n.actors(ctx, p) if m.type != "Topic"]
+    found = found or [(m, f * 0.75) for s in made_by(tok) for m, f in n.actors_of(ctx, s, role="actor")
+                      if m.type != "Topic"]
     return found or None
+
+
+def made_by(noun) -> list:
+    """The subject of a relative clause that says who made the act the noun names: "the tariffs
+    (that) Trump announced", "the emergency Trump declared" (a verb of ``making_verbs``, whose
+    object the noun is: the clause has no object of its own but a relative pronoun)."""
+    out = []
+    for c in noun.children:
+        if c.dep_ != "relcl" or c.i < noun.i or c.lemma_.lower() not in W.making_verbs \
+                or any(g.dep_ in ("auxpass", "nsubjpass", "neg") for g in c.children) \
+                or any(g.dep_ == "dobj" and g.lower_ not in W.relative for g in c.children):
+            continue
+        out += [g for g in c.children if g.dep_ == "nsubj" and g.lower_ not in W.relative]
+    return out
 
 
 def done_by(noun) -> list:
