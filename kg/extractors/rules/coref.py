@@ -56,10 +56,28 @@ def pronoun(ctx, tok, read) -> list[Reading]:
         if len(cands) > 1:
             return []
         if lo == sent.start:
-            found = _topic(ctx, tok, types, read)
-            if found is not None:
+            found = _topic(ctx, tok, types, read) or _governing_pronoun(ctx, tok, read)
+            if found:
                 return found
     return []
+
+
+def _governing_pronoun(ctx, tok, read) -> list[Reading] | None:
+    """"He announced the change despite critics who questioned his authority": a possessive or
+    object pronoun with no candidate before it in its sentence stands for what the subject
+    pronoun of its own form (``pronoun_subjects``) that governs its clause stands for."""
+    if tok.dep_ in SUBJ:
+        return None
+    form = next((k for k, v in W.pronoun_subjects.items() if tok.lower_ in v), None)
+    node = tok
+    for _ in range(8):
+        if form is None or node.head.i == node.i:
+            break
+        node = node.head
+        for c in node.children:
+            if c.dep_ in SUBJ and c.i < tok.i and c.lower_ == form and tok not in c.subtree:
+                return pronoun(ctx, c, read) or None
+    return None
 
 
 def _topic(ctx, tok, types, read, steps: int = 3) -> list[Reading] | None:
