@@ -17,7 +17,7 @@ from ...model import Mention
 from .actors import actors_of
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .coref import short_name
-from .deps import MODIFIER, SUBJ, compound_span, conjuncts, is_own
+from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
@@ -179,7 +179,9 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     author of the act it names."""
     if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
         return []
-    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ in SUBJ]
+    # (a passive clause's subject too: "found Johnson's advice was motivated by an improper purpose")
+    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
+                if s.dep_ in SUBJ or s.dep_ in PASS_SUBJ]
     found = [(m, f * 0.75) for s in subjects for m, f in actors_of(ctx, s, role="recipient", home=home)
              if m.type != "Topic"]
     return found or [(m, f * 0.7) for s in subjects for c in s.children if c.dep_ == "poss"
