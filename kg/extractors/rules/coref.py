@@ -509,7 +509,7 @@ def _bare_title(ctx, tok) -> list[str] | None:
         return None
     words = [tok.lower_]
     for c in tok.children:
-        if c.dep_ == "det":
+        if c.dep_ == "det" or c.dep_ == "case":  # ("the president's lawsuit": its owner)
             continue
         if c.dep_ != "compound" or c.i > tok.i or c.i in ctx.ms:
             return None
