@@ -21,6 +21,7 @@ from .deps import MODIFIER, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
+from .sectors import is_role_noun
 from .triggers import verb_event
 from .words import W
 
@@ -67,6 +68,11 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     # "suspended Mahan's permit" after "Mahan Air" was named: a body's short name
     found = found or [(m, f * 0.75) for o in needed for c in o.children if c.dep_ == "poss"
                       for m, f in short_name(ctx, c) if m.type in owners]
+    # "blocked the Trump administration's plan", "blocked the government's bid": whoever the
+    # role noun that owns it stands for (as an object that needs nothing reads it)
+    found = found or [(m, f * 0.7) for o in needed for c in o.children
+                      if c.dep_ == "poss" and c.i not in ctx.ms and c.pos_ == "NOUN" and is_role_noun(ctx, c)
+                      for m, f in actors_of(ctx, c) if m.type in owners]
     # "froze the assets of two Iranian officials": the owner named after "of"
     found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
                       for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
