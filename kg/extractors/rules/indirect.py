@@ -154,6 +154,19 @@ def _complement_counterparts(ctx, c, inner_objs, et, home) -> list[Reading]:
     return found or [(m, f) for m, f in prep_objects(ctx, [*pacts, c], {"with"}, et, 0.75, home) if m.type != "Topic"]
 
 
+def asker(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"Russia asked Turkey to extradite him, but Ankara refused", "the government asked the judge
+    to delay his ruling, but he declined": a bare refusal after a request refuses whoever asked."""
+    if et.plover not in W.asker_recipient or dobjs or verb.dep_ != "conj" \
+            or any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children):
+        return []
+    request = verb_event(ctx, verb.head)
+    if request is None or request.plover != "REQUEST":
+        return []
+    return [(m, f * 0.75) for s in verb.head.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
 def condition(ctx, verb, et, dobjs, home) -> list[Reading]:
     """"threatened to halt the talks if the US deploys missiles": whoever the condition is on."""
     if et.plover != "THREATEN":
