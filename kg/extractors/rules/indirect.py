@@ -21,6 +21,7 @@ from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
+from .sectors import is_role_noun
 from .triggers import verb_event
 from .words import W
 
@@ -67,6 +68,11 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
     # "suspended Mahan's permit" after "Mahan Air" was named: a body's short name
     found = found or [(m, f * 0.75) for o in needed for c in o.children if c.dep_ == "poss"
                       for m, f in short_name(ctx, c) if m.type in owners]
+    # "blocked the Trump administration's plan", "blocked the government's bid": whoever the
+    # role noun that owns it stands for (as an object that needs nothing reads it)
+    found = found or [(m, f * 0.7) for o in needed for c in o.children
+                      if c.dep_ == "poss" and c.i not in ctx.ms and c.pos_ == "NOUN" and is_role_noun(ctx, c)
+                      for m, f in actors_of(ctx, c) if m.type in owners]
     # "froze the assets of two Iranian officials": the owner named after "of"
     found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})
                       for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
@@ -146,6 +152,19 @@ def _complement_counterparts(ctx, c, inner_objs, et, home) -> list[Reading]:
     pacts = [n for n in (*inner_objs, *(p for h in (c, *inner_objs) for p in prep_pobjs(h, W.complement_pact_preps)))
              if {n.lemma_.lower(), n.lower_} & (W.agreement_nouns | W.quarrel_nouns)]
     return found or [(m, f) for m, f in prep_objects(ctx, [*pacts, c], {"with"}, et, 0.75, home) if m.type != "Topic"]
+
+
+def asker(ctx, verb, et, dobjs, home) -> list[Reading]:
+    """"Russia asked Turkey to extradite him, but Ankara refused", "the government asked the judge
+    to delay his ruling, but he declined": a bare refusal after a request refuses whoever asked."""
+    if et.plover not in W.asker_recipient or dobjs or verb.dep_ != "conj" \
+            or any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children):
+        return []
+    request = verb_event(ctx, verb.head)
+    if request is None or request.plover != "REQUEST":
+        return []
+    return [(m, f * 0.75) for s in verb.head.children if s.dep_ in SUBJ
+            for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
 
 
 def condition(ctx, verb, et, dobjs, home) -> list[Reading]:

@@ -154,8 +154,8 @@ def _named_modifier(ctx, n):
                 return found
         if n.owner_ok and c.dep_ == "poss" and c.i in ms and ms[c.i].type == "Person" \
                 and (n.lemma in W.verbal_targets or n.lemma in W.proposal_nouns or n.lemma in W.utterances
-                     or n.lemma in W.deeds):
-            return [(ms[c.i], 0.7)]  # "opposed Macron's statement": its author
+                     or n.lemma in W.deeds or n.lemma in W.legal_claims):
+            return [(ms[c.i], 0.7)]  # "opposed Macron's statement", "dismissed Trump's lawsuit": its author
     return None
 
 

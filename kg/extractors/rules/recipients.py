@@ -84,7 +84,7 @@ def recipients(ctx, verb, et: EventType, passive_objs, home=None, actors=()) -> 
     if topics:
         return topics
     for step in (indirect.carried, indirect.frontier, indirect.owner, indirect.let_in, indirect.source,
-                 indirect.complement, indirect.condition, indirect.clause_subject, indirect.finding,
+                 indirect.complement, indirect.asker, indirect.condition, indirect.clause_subject, indirect.finding,
                  indirect.called_body,
                  indirect.written_to, indirect.people_named, indirect.placed_receiver, indirect.conflict_sides,
                  indirect.talks_with, antecedent):
