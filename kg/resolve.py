@@ -406,6 +406,11 @@ class DocumentResolver:
             return body, "Organization", None
         if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
+        if actor is not None and actor.type == "City" and typ in ("City", "Location") and m.country \
+                and actor.country and len(m.country) == 3 and m.country != actor.country:
+            # the text puts the town in another country than the gazetteer's city of that
+            # name (a Philippine town of Madrid): another place, not linked
+            return name, typ, None
         if actor is None and m.country and typ == "Country":
             actor = self.gaz.country(m.country)
         if actor is not None and _compatible(typ, actor.type):

@@ -85,7 +85,7 @@ from collections.abc import Iterator
 from ...lexicon import load as load_lexicon
 from ...model import Document, RelationMention
 from ..registry import register
-from .context import EARLIER, Context, home_country, name
+from .context import EARLIER, Context, home_country, local_towns, name
 from .datelines import dateline_country
 from .events import sentence_events
 from .mentions import corroborate, find_mentions, national_bodies
@@ -115,6 +115,7 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
     home = home_country(ms)  # (before the parties, which only repeat the countries named)
+    local_towns(parsed, ms, home)
     party_mentions(parsed, ms, linker, home)
     titles = affiliations(parsed, ms, linker, home)
     # (a story too short for one country to dominate is its dateline's: "KABUL (AP) -- Gunmen ...")

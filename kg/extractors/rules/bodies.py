@@ -88,7 +88,8 @@ def _town_in_name(ctx, tok, org) -> Iterator[RelationMention]:
 
 def _town_before_name(ctx, tok, org) -> Iterator[RelationMention]:
     """"the Cape Town Supreme Court", "the Tulsa Police Department": a town the name of a body
-    starts with (its last word a body noun: not "Paris Agreement")."""
+    starts with (its last word a body noun: not "Paris Agreement"). Not a grouping named after
+    the town alone ("the Lima Group"), and the town in the country the text puts it in."""
     words = org.text.split()
     last = words[-1].lower().strip(".,")
     if len(words) < 2 or last not in W.org_nouns | W.seated_bodies | W.sited_bodies | W.body_kind_nouns | W.press_nouns:
@@ -98,8 +99,14 @@ def _town_before_name(ctx, tok, org) -> Iterator[RelationMention]:
         town = ctx.linker.known(name)
         if town is not None and town.type == "City" and name.lower() not in W.city_or_state \
                 and words[n].lower() not in W.station_words:  # "Quito Radio Vision Network": datelines.py
-            yield static(ctx, org, "basedIn", Mention(town.label, org.start, org.start + len(name), town.type,
-                                                      country=town.country, key=town.label), 0.6, tok)
+            if n == len(words) - 1 and last in W.town_named_groupings:
+                return  # "the Lima Group", "the Paris Club": named after where it was formed
+            # the town as the text places it (context.local_towns: a Philippine town of Madrid)
+            country = next((m.country for m in ctx.ms.values() if m.type in STATES and m.country
+                            and (m.key or m.text) == name), town.country)
+            label = town.label if country == town.country else name
+            yield static(ctx, org, "basedIn", Mention(label, org.start, org.start + len(name), town.type,
+                                                      country=country, key=label), 0.6, tok)
             return
 
 

@@ -13,6 +13,7 @@ words are shaped in :mod:`.spans`; the mention a span makes comes from :mod:`.li
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ...model import Mention
 from .context import same
@@ -30,6 +31,7 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
     for ent in ents:
         _add_entity(parsed, ent, linker, out)
     _add_known_names(parsed, linker, out)
+    _no_ordinal_places(parsed, out, linker)
     _namesakes(out, linker)
     _surnames(parsed, out)
     _surname_vote(parsed, out, linker)
@@ -38,6 +40,19 @@ def find_mentions(parsed, linker) -> dict[int, Mention]:
 
 
 _PLACES = ("Country", "City", "Location")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _no_ordinal_places(parsed, ms: dict[int, Mention], linker) -> None:
+    """"the incoming 116th United States Congress": a name kg does not know that starts with an
+    ordinal is no place (an ordinal counts a body, a session or an event); the NER's split
+    of such a run ("116th United", then "States") leaves a place that is none."""
+    for i, m in list(ms.items()):
+        if ms.get(i - 1) is not m and m.type in _PLACES and _ORDINAL.match(parsed[i].text) \
+                and linker.known(m.key or m.text) is None:
+            for k, x in list(ms.items()):
+                if x is m:
+                    del ms[k]
 
 
 def _replace(ms: dict[int, Mention], old: Mention, new: Mention) -> None:
@@ -285,6 +300,10 @@ def _retype(span, typ: str, linker) -> str:
     if typ in ("Location", "Organization") and len(words) > 2 and words[0] in W.noble_titles \
             and words[1] == "of":
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
+    if typ == "Organization" and len(words) > 1 and linker.known(span.text) is None \
+            and (words[-1] in W.site_heads or words[0] in W.site_heads and words[1] == "of"):
+        # (not "Temple University", "Memorial Sloan Kettering": a site's word before a body's name)
+        typ = "Location"  # "Jolo Cathedral", "the Statue of Liberty" tagged as a body: a building stands in a place
     if typ == "Location" and span[-1].lower_ in W.body_words and linker.known(span.text) is None:
         typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
     doc = span.doc

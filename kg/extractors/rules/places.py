@@ -39,7 +39,8 @@ def place_in(ctx, tok, where: Mention | None) -> Iterator[RelationMention]:
     yield from _flat_comma(ctx, tok, where)
     yield from _list_state(ctx, tok, where)
     holders = [tok]
-    if tok.dep_ in ("compound", "nmod") and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower:
+    if tok.dep_ in ("compound", "nmod") and tok.head.i not in ms and tok.head.pos_ == "NOUN" and tok.head.is_lower \
+            and tok.head.lemma_.lower() not in W.occasion_nouns and tok.head.lemma_.lower() not in W.company_nouns:
         # "the Sahara desert in Africa", "California's Sierra Nevada foothills", "Umbria and Lazio
         # provinces in central Italy" (the parser's nmod for a list before its noun)
         holders.append(tok.head)
