@@ -232,10 +232,22 @@ def _beside(head, ms) -> list:
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
         found += [c for c in head.head.children if c.dep_ == "attr"]
-    if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
-        found.append(head.head)
+    lead = _list_lead(head, ms)
+    if lead.dep_ == "appos" and lead.head.i < lead.i and (lead.head.lower_ in W.chamber_seats or lead.head.is_title):
+        # "the Republican senator from Texas, Ted Cruz,", "The Senate Minority Leader, Chuck
+        # Schumer,", "Two Democratic Representatives, A and B,": the title the names are apposed to
+        found.append(lead.head)
     found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
+
+
+def _list_lead(head, ms):
+    """The first name of the list of people a name is in ("A and B": A), or the name itself."""
+    lead = head
+    while lead.dep_ == "conj" and lead.head.i < lead.i and ms.get(lead.head.i) is not None \
+            and ms[lead.head.i].type == "Person":
+        lead = lead.head
+    return lead
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:

@@ -21,6 +21,7 @@ unless the document's or person's country picks its party.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from ...model import Mention
 from .context import same
@@ -88,6 +89,8 @@ def _link_tagged(parsed, ms, linker, home, named) -> None:
         tok = parsed[i]
         done.add(id(m))
         parties = linker.parties(m.key or m.text) or linker.parties(m.text)
+        if not parties:
+            m, parties = _party_then_chamber(parsed, tok.i, m, ms, linker)
         if not parties or linker.is_party(m):
             continue
         m, parties = _widened(parsed, tok.i, m, ms, linker, parties)
@@ -102,6 +105,33 @@ def _link_tagged(parsed, ms, linker, home, named) -> None:
         for i, x in list(ms.items()):
             if x is m:
                 ms[i] = new
+
+
+def _party_then_chamber(doc, i: int, m: Mention, ms, linker):
+    """"the Republican Senate Majority Leader": the NER runs a party's word and a chamber's bare
+    name (``chamber_names``) into one organisation kg does not know; they are the party, as a
+    mention of its own (in ``ms``), and the chamber. The party mention and its parties, or the
+    mention as it was and none."""
+    toks = [t for t in doc[i:i + 6] if ms.get(t.i) is m]
+    if len(toks) < 2 or linker.known(m.key or m.text) is not None or toks[-1].lower_ not in chamber_words():
+        return m, ()
+    words = doc[toks[0].i:toks[-1].i]
+    parties = linker.parties(words.text)
+    if not parties:
+        return m, ()
+    party = Mention(words.text, words.start_char, words.end_char, m.type, key=words.text)
+    last = toks[-1]
+    chamber = Mention(last.text, last.idx, last.idx + len(last.text), "Organization", key=last.text)
+    for t in toks[:-1]:
+        ms[t.i] = party
+    ms[last.i] = chamber
+    return party, parties
+
+
+@functools.cache
+def chamber_words() -> frozenset[str]:
+    """The one-word bare names of chambers ("house", "senate", "commons")."""
+    return frozenset(key.split(" ", 1)[1] for key in W.chamber_names if " " not in key.split(" ", 1)[1])
 
 
 def _widened(doc, i: int, m: Mention, ms, linker, parties):
@@ -245,9 +275,12 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     # "X, a Democrat,", "Labour's Keir Starmer"
     tokens += [c for c in head.children if c.dep_ in ("appos", "poss") and c.i in ms]
     # "X, the Democratic Speaker of the House": the party on a title in apposition
-    tokens += [g for c in head.children if c.dep_ == "appos" and c.i not in ms
-               for g in c.children if g.dep_ in ("amod", "compound") and g.i in ms]
+    # (or on a word before the title: "X, the Republican Senate Majority Leader")
+    tokens += [x for c in head.children if c.dep_ == "appos" and c.i not in ms
+               for g in c.children if g.dep_ in ("amod", "compound")
+               for x in (g, *(h for h in g.children if h.dep_ in ("amod", "compound"))) if x.i in ms]
     tokens += _shared_party(head, ms)  # "A, B and C, all Republicans"
+    tokens += _party_apposed_to(head, ms)  # "a Republican, X", "two Democratic Representatives, A and B"
     if head.dep_ == "poss" and head.head.i in ms:
         tokens.append(head.head)  # "Prime Minister X's Liberal Party won"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
@@ -298,6 +331,20 @@ def _shared_party(head, ms) -> list:
         found += [c for c in t.children if c.dep_ == "appos" and c.i in ms and not _is_person(c, ms)
                   and any(d.dep_ in ("det", "predet", "preconj") and d.lower_ in W.distributive for d in c.children)]
     return found
+
+
+def _party_apposed_to(head, ms) -> list:
+    """"a Republican, Mark Amodei,", "Two Democratic Representatives, A and B,": the party a
+    list of names is in apposition to, as a noun or on the title the names are apposed to."""
+    lead = head
+    while lead.dep_ == "conj" and lead.head.i < lead.i and _is_person(lead.head, ms):
+        lead = lead.head
+    if lead.dep_ != "appos" or lead.head.i > lead.i or _is_person(lead.head, ms):
+        return []
+    noun = lead.head
+    if noun.i in ms:
+        return [noun]
+    return [g for g in noun.children if g.dep_ in ("amod", "compound") and g.i in ms]
 
 
 def _is_person(tok, ms) -> bool:
