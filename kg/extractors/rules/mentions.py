@@ -327,6 +327,10 @@ def _known_at(parsed, cols, i: int, linker, out) -> tuple | None:
             continue
         text = cols.words(i, j)
         actor = linker.known(text)
+        if actor is not None and actor.type == "Person" and size > 1 and linker.is_title(cols.text[i]):
+            rest = linker.known(cols.words(i + 1, j))
+            if rest is not None and rest.type == "Person":
+                return None  # "Queen Elizabeth II": the title stays a word, for the title rules to read
         if actor is not None and (len(text) > 3 or text.isupper()):
             span = parsed[i:j]
             return span, Mention(text, span.start_char, span.end_char, actor.type, country=actor.country,

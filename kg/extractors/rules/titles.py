@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ...model import Mention
 from . import coref
 from .cabinet import cabinet_office
-from .chambers import seats
+from .chambers import list_lead, seats
 from .context import BODIES, STATES
 from .deps import is_head_of, sentences_back
 from .mentions import retype
@@ -108,10 +108,7 @@ def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[i
     """"Republican Senators A and B", "Conservative MPs A, B and C": a plural title before the
     first of a list of names is every name's, with the party or place before it (not a place
     after the first name: "Presidents A of Nigeria and B of Benin" is read as such)."""
-    lead = head
-    while lead.dep_ == "conj" and lead.head.i != lead.i and ms.get(lead.head.i) is not None \
-            and ms[lead.head.i].type == "Person":
-        lead = lead.head
+    lead = list_lead(head, ms)
     if lead is head or lead.i not in out:
         return []
     start = ms[lead.i].start
