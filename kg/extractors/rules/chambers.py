@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
-from .deps import sentences_back
+from .deps import past_gloss, sentences_back
 from .posts import Title
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
@@ -32,6 +32,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
+    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
     letter = _party_letter(head, person, ms)
     country = _country(found, person, letter, home, linker)
     out = list(found)
