@@ -354,6 +354,7 @@ def corroborate(ms: dict[int, Mention], linker) -> None:
 
 def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
     """"the US Congress", "the Iraqi parliament": a national body gets its country."""
+    _legislatures(parsed, ms)
     done: set[int] = set()
     for i in range(len(parsed)):
         m = ms.get(i)
@@ -375,6 +376,23 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
         for i, x in list(ms.items()):
             if x is m:
                 ms[i] = new
+
+
+def _legislatures(parsed, ms: dict[int, Mention]) -> None:
+    """"members of UK parliament", "Iran's parliament": a legislature's common noun
+    (``country_legislature_nouns``) that a country's name or adjective modifies, which the NER leaves
+    untagged, is that country's body of the name (a mention, in ``ms``)."""
+    for i, m in list(ms.items()):
+        if m.type != "Country" or not m.country:
+            continue
+        tok = parsed[i]
+        head = tok.head
+        if tok.dep_ not in ("compound", "amod", "poss") or head.i in ms or head.i <= i \
+                or not head.is_lower or head.lemma_ not in W.country_legislature_nouns:
+            continue
+        name = head.lemma_.capitalize()
+        ms[head.i] = Mention(head.text, head.idx, head.idx + len(head.text), "Organization", country=m.country,
+                             key=name)
 
 
 def retype(tok, ms: dict[int, Mention], new: Mention) -> None:
