@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
-from .deps import past_gloss, sentences_back
+from .deps import apposed_to, past_gloss, sentences_back
 from .posts import Title
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
@@ -239,11 +239,11 @@ def _beside(head, ms) -> list:
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
         found += [c for c in head.head.children if c.dep_ == "attr"]
-    lead = list_lead(head, ms)
-    if lead.dep_ == "appos" and lead.head.i < lead.i and (lead.head.lower_ in W.chamber_seats or lead.head.is_title):
+    noun = apposed_to(list_lead(head, ms), ms)
+    if noun is not None and (noun.lower_ in W.chamber_seats or noun.is_title):
         # "the Republican senator from Texas, Ted Cruz,", "The Senate Minority Leader, Chuck
         # Schumer,", "Two Democratic Representatives, A and B,": the title the names are apposed to
-        found.append(lead.head)
+        found.append(noun)
     found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
 

@@ -212,3 +212,19 @@ def past_gloss(doc, first: int, ms) -> int:
         if doc[k].text in ("(", ")", ".", ";") or doc[k].is_sent_start:
             return first
     return first
+
+
+def apposed_to(lead, ms):
+    """The noun before a list of names that the names are in apposition to ("a Republican, X";
+    "Two Democratic Representatives, A and B", which the parser may make the plural's
+    conjuncts), or None."""
+    noun = lead.head
+    if noun.i >= lead.i or noun.i in ms and ms[noun.i].type == "Person":
+        return None
+    if lead.dep_ == "appos":
+        return noun
+    if lead.dep_ == "conj" and noun.tag_ in ("NNS", "NNPS") and noun.i not in ms and lead.left_edge.i > 0 \
+            and lead.doc[lead.left_edge.i - 1].text == "," \
+            and not any(c.dep_ in ("cc", "conj") and c.i < lead.i for c in noun.children):
+        return noun
+    return None

@@ -25,7 +25,7 @@ import functools
 
 from ...model import Mention
 from .context import same
-from .deps import SUBJ, columns, conjuncts, past_gloss
+from .deps import SUBJ, apposed_to, columns, conjuncts, past_gloss
 from .records import static
 from .words import W
 
@@ -340,9 +340,9 @@ def _party_apposed_to(head, ms) -> list:
     lead = head
     while lead.dep_ == "conj" and lead.head.i < lead.i and _is_person(lead.head, ms):
         lead = lead.head
-    if lead.dep_ != "appos" or lead.head.i > lead.i or _is_person(lead.head, ms):
+    noun = apposed_to(lead, ms)
+    if noun is None:
         return []
-    noun = lead.head
     if noun.i in ms:
         return [noun]
     return [g for g in noun.children if g.dep_ in ("amod", "compound") and g.i in ms]
