@@ -369,11 +369,19 @@ def _party_before(doc, first: int, ms, linker):
         if m is not None and m.type in ("Country", "Location", "City"):
             while k > 0 and ms.get(k - 1) is m:
                 k -= 1
+        elif m is None and doc[k].is_lower and (_standing(doc[k].lower_) or doc[k].lower_ in W.voiding
+                                                and k > 0 and _standing(doc[k - 1].lower_)):
+            pass  # "Democratic challenger former Vice President X": the party is the challenger's
         elif m is not None or not (doc[k].is_title or doc[k].is_upper) or not linker.is_title(doc[k].text):
             return None
         k -= 1
         steps += 1
     return None
+
+
+def _standing(word: str) -> bool:
+    """Is the word one who stands for an office (``candidacy_nouns``, ``candidacy_titles``)?"""
+    return word in W.candidacy_nouns or word in W.candidacy_titles
 
 
 def belongs(ctx, tok, m):
