@@ -379,16 +379,19 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
 
 
 def _legislatures(parsed, ms: dict[int, Mention]) -> None:
-    """"members of UK parliament", "Iran's parliament": a legislature's common noun
-    (``country_legislature_nouns``) that a country's name or adjective modifies, which the NER leaves
-    untagged, is that country's body of the name (a mention, in ``ms``)."""
+    """"members of UK parliament", "a member of Iran's parliament": a legislature's common noun
+    (``country_legislature_nouns``) that a country's name or adjective modifies, which the NER
+    leaves untagged, is that country's body of the name (a mention, in ``ms``), where one is
+    said to be its member. (Elsewhere the noun stays as it was: the country reads it, and a
+    body named after its country would only add that it is based there.)"""
     for i, m in list(ms.items()):
         if m.type != "Country" or not m.country:
             continue
         tok = parsed[i]
         head = tok.head
         if tok.dep_ not in ("compound", "amod", "poss") or head.i in ms or head.i <= i \
-                or not head.is_lower or head.lemma_ not in W.country_legislature_nouns:
+                or not head.is_lower or head.lemma_ not in W.country_legislature_nouns \
+                or head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() != "member":
             continue
         name = head.lemma_.capitalize()
         ms[head.i] = Mention(head.text, head.idx, head.idx + len(head.text), "Organization", country=m.country,
