@@ -34,6 +34,8 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
         return
     if (org.key or org.text).split()[-1].lower() in W.event_names:
         return  # "the Mini Maker Faire in Tyler": an event held in a town is based nowhere
+    if org.text.islower():
+        return  # "members of UK parliament": a body read off a common noun is its country's by its name
     yield from _town_in_name(ctx, tok, org)
     yield from _town_before_name(ctx, tok, org)
     yield from _national_seat(ctx, tok, org)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
-from .deps import sentences_back
+from .deps import apposed_to, past_gloss, sentences_back
 from .posts import Title
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
@@ -32,6 +32,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
+    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
     letter = _party_letter(head, person, ms)
     country = _country(found, person, letter, home, linker)
     out = list(found)
@@ -51,6 +52,10 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         if seat is None:
             continue
         relation, body = seat
+        # "House of Commons Speaker X": the title the words gave the named chamber (a speaker
+        # works for a body) gives way to the chamber's seat (the Speaker leads it)
+        out = [t for t in out if not (t.token.i == tok.i and t.relation == "worksFor" and relation != "worksFor"
+                                      and t.org is not None and (t.org.key or t.org.text) == (body.key or body.text))]
         if any(t.org is not None and (t.org.key or t.org.text) == (body.key or body.text) for t in out):
             continue
         # "House Speaker X": the bare "House" the job read is the chamber's
@@ -212,6 +217,8 @@ def _phrases(doc, head, first: int, person, ms) -> Iterator[tuple[str, object, M
             break
         if doc[i].pos_ not in ("NOUN", "PROPN", "ADJ") and doc[i].text != ".":
             break
+        if words and doc[i].is_lower and doc[i].lower_ in W.candidacy_titles:
+            break  # "presidential candidate Senator X": the seat's title starts after the other title
         words.insert(0, doc[i])
         i -= 1
     if words and words[-1].text[:1].isupper():
@@ -232,10 +239,25 @@ def _beside(head, ms) -> list:
     found = [c for c in head.children if c.dep_ == "appos"]
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be" and head.head.tag_ in ("VBZ", "VBP"):
         found += [c for c in head.head.children if c.dep_ == "attr"]
-    if head.dep_ == "appos" and head.head.i < head.i and head.head.lower_ in W.chamber_seats:
-        found.append(head.head)
+    noun = apposed_to(list_lead(head, ms), ms)
+    if noun is not None and (noun.lower_ in W.chamber_seats or noun.is_title):
+        # "the Republican senator from Texas, Ted Cruz,", "The Senate Minority Leader, Chuck
+        # Schumer,", "Two Democratic Representatives, A and B,": the title the names are apposed to
+        found.append(noun)
     found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
+
+
+def list_lead(head, ms):
+    """The first name of the list of people a name is in ("A and B": A), or the name itself. A
+    name the parser apposed to another person's in a list ("A of X, B of Y, and C of Z", with B
+    apposed to A) is in the list too: two people's names are not one person's."""
+    lead = head
+    while lead.head.i < lead.i and ms.get(lead.head.i) is not None and ms[lead.head.i].type == "Person" \
+            and ms[lead.head.i] is not ms.get(lead.i) and (lead.dep_ == "conj" or lead.dep_ == "appos" and any(
+                t.text == "," for t in lead.doc[lead.left_edge.i - 1:lead.left_edge.i])):
+        lead = lead.head
+    return lead
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:
@@ -277,6 +299,9 @@ def _former(doc, tok, ms) -> bool:
             return False
         if t.lower_ in W.voiding:
             return True
+        if t.pos_ == "NOUN" and t.is_lower and doc[i + 1].lower_ not in ("and", "or", "&") \
+                and t.lower_ in W.candidacy_titles:
+            return False  # "former presidential candidate Senator X": "former" is of the other title
     return False
 
 

@@ -198,3 +198,33 @@ def own_clause(tok) -> list:
                      and not (c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX"))  # "after winning ..."
                      and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and own_subjects(c)))
     return out
+
+
+def past_gloss(doc, first: int, ms) -> int:
+    """Where the words before a name end, past a gloss in brackets just before it ("Labour MP
+    (Member of Parliament) Tom Watson": the index of "("), or ``first`` if there is none. A
+    gloss is at most six tokens and names no person."""
+    if first < 3 or doc[first - 1].text != ")":
+        return first
+    for k in range(first - 2, max(0, first - 9), -1):
+        if doc[k].text == "(":
+            return k if k > 0 and not any(j in ms and ms[j].type == "Person" for j in range(k, first)) else first
+        if doc[k].text in ("(", ")", ".", ";") or doc[k].is_sent_start:
+            return first
+    return first
+
+
+def apposed_to(lead, ms):
+    """The noun before a list of names that the names are in apposition to ("a Republican, X";
+    "Two Democratic Representatives, A and B", which the parser may make the plural's
+    conjuncts), or None."""
+    noun = lead.head
+    if noun.i >= lead.i or noun.i in ms and ms[noun.i].type == "Person":
+        return None
+    if lead.dep_ == "appos":
+        return noun
+    if lead.dep_ == "conj" and noun.tag_ in ("NNS", "NNPS") and noun.i not in ms and lead.left_edge.i > 0 \
+            and lead.doc[lead.left_edge.i - 1].text == "," \
+            and not any(c.dep_ in ("cc", "conj") and c.i < lead.i for c in noun.children):
+        return noun
+    return None

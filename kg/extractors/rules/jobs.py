@@ -37,8 +37,15 @@ def appointed(ctx, tok, m) -> Iterator[RelationMention]:
             # "elected Ann Roe to be chairman of Acme": the title after "to be", the named the object
             nouns += [a for a in x.children if a.dep_ == "attr"]
             people = people or [ms[d.i] for d in tok.children if d.dep_ == "dobj" and d.i in ms]
+    # "X was sworn in as Puerto Rico's governor", "elected X as the new party leader": the title
+    # after "as"; the one named is the passive subject, else the object
+    named_as = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                for p in c.children if p.dep_ == "pobj"]
+    if named_as and not people:
+        people = [ms[d.i] for d in tok.children if d.dep_ == "dobj" and d.i in ms]
+    nouns += named_as
     for t in nouns:
-        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj") or t.pos_ != "NOUN" or t.i in ms:
+        if t.dep_ not in ("oprd", "attr", "xcomp", "dobj", "pobj") or t.pos_ != "NOUN" or t.i in ms:
             continue
         phrase = title_phrase(t, ms)
         relations = title_of(phrase, ctx.linker)

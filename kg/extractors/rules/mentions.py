@@ -346,6 +346,10 @@ def _known_at(parsed, cols, i: int, linker, out) -> tuple | None:
             continue
         text = cols.words(i, j)
         actor = linker.known(text)
+        if actor is not None and actor.type == "Person" and size > 1 and linker.is_title(cols.text[i]):
+            rest = linker.known(cols.words(i + 1, j))
+            if rest is not None and rest.type == "Person":
+                return None  # "Queen Elizabeth II": the title stays a word, for the title rules to read
         if actor is not None and (len(text) > 3 or text.isupper()):
             span = parsed[i:j]
             return span, Mention(text, span.start_char, span.end_char, actor.type, country=actor.country,
@@ -369,6 +373,7 @@ def corroborate(ms: dict[int, Mention], linker) -> None:
 
 def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
     """"the US Congress", "the Iraqi parliament": a national body gets its country."""
+    _legislatures(parsed, ms)
     done: set[int] = set()
     for i in range(len(parsed)):
         m = ms.get(i)
@@ -390,6 +395,26 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
         for i, x in list(ms.items()):
             if x is m:
                 ms[i] = new
+
+
+def _legislatures(parsed, ms: dict[int, Mention]) -> None:
+    """"members of UK parliament", "a member of Iran's parliament": a legislature's common noun
+    (``country_legislature_nouns``) that a country's name or adjective modifies, which the NER
+    leaves untagged, is that country's body of the name (a mention, in ``ms``), where one is
+    said to be its member. (Elsewhere the noun stays as it was: the country reads it, and a
+    body named after its country would only add that it is based there.)"""
+    for i, m in list(ms.items()):
+        if m.type != "Country" or not m.country:
+            continue
+        tok = parsed[i]
+        head = tok.head
+        if tok.dep_ not in ("compound", "amod", "poss") or head.i in ms or head.i <= i \
+                or not head.is_lower or head.lemma_ not in W.country_legislature_nouns \
+                or head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() != "member":
+            continue
+        name = head.lemma_.capitalize()
+        ms[head.i] = Mention(head.text, head.idx, head.idx + len(head.text), "Organization", country=m.country,
+                             key=name)
 
 
 def retype(tok, ms: dict[int, Mention], new: Mention) -> None:

@@ -21,10 +21,11 @@ unless the document's or person's country picks its party.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from ...model import Mention
 from .context import same
-from .deps import SUBJ, columns, conjuncts
+from .deps import SUBJ, apposed_to, columns, conjuncts, past_gloss
 from .records import static
 from .words import W
 
@@ -88,6 +89,8 @@ def _link_tagged(parsed, ms, linker, home, named) -> None:
         tok = parsed[i]
         done.add(id(m))
         parties = linker.parties(m.key or m.text) or linker.parties(m.text)
+        if not parties:
+            m, parties = _party_then_chamber(parsed, tok.i, m, ms, linker)
         if not parties or linker.is_party(m):
             continue
         m, parties = _widened(parsed, tok.i, m, ms, linker, parties)
@@ -102,6 +105,33 @@ def _link_tagged(parsed, ms, linker, home, named) -> None:
         for i, x in list(ms.items()):
             if x is m:
                 ms[i] = new
+
+
+def _party_then_chamber(doc, i: int, m: Mention, ms, linker):
+    """"the Republican Senate Majority Leader": the NER runs a party's word and a chamber's bare
+    name (``chamber_names``) into one organisation kg does not know; they are the party, as a
+    mention of its own (in ``ms``), and the chamber. The party mention and its parties, or the
+    mention as it was and none."""
+    toks = [t for t in doc[i:i + 6] if ms.get(t.i) is m]
+    if len(toks) < 2 or linker.known(m.key or m.text) is not None or toks[-1].lower_ not in chamber_words():
+        return m, ()
+    words = doc[toks[0].i:toks[-1].i]
+    parties = linker.parties(words.text)
+    if not parties:
+        return m, ()
+    party = Mention(words.text, words.start_char, words.end_char, m.type, key=words.text)
+    last = toks[-1]
+    chamber = Mention(last.text, last.idx, last.idx + len(last.text), "Organization", key=last.text)
+    for t in toks[:-1]:
+        ms[t.i] = party
+    ms[last.i] = chamber
+    return party, parties
+
+
+@functools.cache
+def chamber_words() -> frozenset[str]:
+    """The one-word bare names of chambers ("house", "senate", "commons")."""
+    return frozenset(key.split(" ", 1)[1] for key in W.chamber_names if " " not in key.split(" ", 1)[1])
 
 
 def _widened(doc, i: int, m: Mention, ms, linker, parties):
@@ -241,13 +271,17 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
+    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
     tokens = [t for t in [_party_before(doc, first, ms, linker)] if t is not None]
     # "X, a Democrat,", "Labour's Keir Starmer"
     tokens += [c for c in head.children if c.dep_ in ("appos", "poss") and c.i in ms]
     # "X, the Democratic Speaker of the House": the party on a title in apposition
-    tokens += [g for c in head.children if c.dep_ == "appos" and c.i not in ms
-               for g in c.children if g.dep_ in ("amod", "compound") and g.i in ms]
+    # (or on a word before the title: "X, the Republican Senate Majority Leader")
+    tokens += [x for c in head.children if c.dep_ == "appos" and c.i not in ms
+               for g in c.children if g.dep_ in ("amod", "compound")
+               for x in (g, *(h for h in g.children if h.dep_ in ("amod", "compound"))) if x.i in ms]
     tokens += _shared_party(head, ms)  # "A, B and C, all Republicans"
+    tokens += _party_apposed_to(head, ms)  # "a Republican, X", "two Democratic Representatives, A and B"
     if head.dep_ == "poss" and head.head.i in ms:
         tokens.append(head.head)  # "Prime Minister X's Liberal Party won"
     if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ == "be":
@@ -300,6 +334,20 @@ def _shared_party(head, ms) -> list:
     return found
 
 
+def _party_apposed_to(head, ms) -> list:
+    """"a Republican, Mark Amodei,", "Two Democratic Representatives, A and B,": the party a
+    list of names is in apposition to, as a noun or on the title the names are apposed to."""
+    lead = head
+    while lead.dep_ == "conj" and lead.head.i < lead.i and _is_person(lead.head, ms):
+        lead = lead.head
+    noun = apposed_to(lead, ms)
+    if noun is None:
+        return []
+    if noun.i in ms:
+        return [noun]
+    return [g for g in noun.children if g.dep_ in ("amod", "compound") and g.i in ms]
+
+
 def _is_person(tok, ms) -> bool:
     m = ms.get(tok.i)
     return m is not None and m.type == "Person"
@@ -321,11 +369,19 @@ def _party_before(doc, first: int, ms, linker):
         if m is not None and m.type in ("Country", "Location", "City"):
             while k > 0 and ms.get(k - 1) is m:
                 k -= 1
+        elif m is None and doc[k].is_lower and (_standing(doc[k].lower_) or doc[k].lower_ in W.voiding
+                                                and k > 0 and _standing(doc[k - 1].lower_)):
+            pass  # "Democratic challenger former Vice President X": the party is the challenger's
         elif m is not None or not (doc[k].is_title or doc[k].is_upper) or not linker.is_title(doc[k].text):
             return None
         k -= 1
         steps += 1
     return None
+
+
+def _standing(word: str) -> bool:
+    """Is the word one who stands for an office (``candidacy_nouns``, ``candidacy_titles``)?"""
+    return word in W.candidacy_nouns or word in W.candidacy_titles
 
 
 def belongs(ctx, tok, m):

@@ -14,17 +14,16 @@ makes by :mod:`.posts`.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Iterator
 
 from ...model import Mention
 from . import coref
 from .cabinet import cabinet_office
-from .chambers import seats
+from .chambers import list_lead, seats
 from .context import BODIES, STATES
-from .deps import is_head_of, sentences_back
+from .deps import is_head_of, past_gloss, sentences_back
 from .mentions import retype
-from .parties import is_party_name, party_member, party_of
+from .parties import chamber_words, is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
 from .title_words import apposition_org, appositions, designation, title_of, title_phrase, titles_before, with_of
 from .words import W
@@ -74,18 +73,12 @@ def affiliations(parsed, ms: dict[int, Mention], linker, home: str | None = None
     return out
 
 
-@functools.cache
-def _chamber_words() -> frozenset[str]:
-    """The one-word bare names of chambers ("house", "senate", "commons")."""
-    return frozenset(key.split(" ", 1)[1] for key in W.chamber_names if " " not in key.split(" ", 1)[1])
-
-
 def _chamber_then_name(doc, ms: dict[int, Mention], linker) -> None:
     """"Speaker of the House Nancy Pelosi": the NER runs a chamber's bare name and the name
     after it into one organisation kg does not know; after "of the", a chamber's word
     (``chamber_names``) then two to four capitalised words that are no title are the chamber
     and a person (``ms`` is updated in place)."""
-    chambers = _chamber_words()
+    chambers = chamber_words()
     for i, m in list(ms.items()):
         if i < 2 or m.type != "Organization" or ms.get(i - 1) is m or doc[i].lower_ not in chambers \
                 or doc[i - 1].lower_ != "the" or doc[i - 2].lower_ != "of" or linker.known(m.key or m.text) is not None:
@@ -115,10 +108,7 @@ def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[i
     """"Republican Senators A and B", "Conservative MPs A, B and C": a plural title before the
     first of a list of names is every name's, with the party or place before it (not a place
     after the first name: "Presidents A of Nigeria and B of Benin" is read as such)."""
-    lead = head
-    while lead.dep_ == "conj" and lead.head.i != lead.i and ms.get(lead.head.i) is not None \
-            and ms[lead.head.i].type == "Person":
-        lead = lead.head
+    lead = list_lead(head, ms)
     if lead is head or lead.i not in out:
         return []
     start = ms[lead.i].start
@@ -213,6 +203,7 @@ def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[
     first = head.i
     while first > 0 and ms.get(first - 1) is person:
         first -= 1
+    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
     # (title phrase, title token, its organisation)
     found: list[tuple[str, object, Mention | None]] = titles_before(head, first, ms, linker)
     designated = designation(head, person, ms)
