@@ -198,12 +198,16 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     author of the act it names."""
     if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
         return []
-    # (a passive clause's subject too: "found Johnson's advice was motivated by an improper purpose")
-    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
-                if s.dep_ in SUBJ or s.dep_ in PASS_SUBJ]
-    found = [(m, f * 0.75) for s in subjects for m, f in actors_of(ctx, s, role="recipient", home=home)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJ]
+    # A passive clause's subject is what was done, or whom to: "found that Navalny was detained
+    # unlawfully" finds against the doer named by "by", never Navalny; only the owner of a passive
+    # subject stands for the doer ("found Johnson's advice was motivated by an improper purpose").
+    passives = [s for c in clauses for s in c.children if s.dep_ in PASS_SUBJ]
+    agents = [p for c in clauses for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    found = [(m, f * 0.75) for s in subjects + agents for m, f in actors_of(ctx, s, role="recipient", home=home)
              if m.type != "Topic"]
-    return found or [(m, f * 0.7) for s in subjects for c in s.children if c.dep_ == "poss"
+    return found or [(m, f * 0.7) for s in subjects + passives for c in s.children if c.dep_ == "poss"
                      for m, f in actors_of(ctx, c, role="recipient", home=home) if m.type in ACTOR_TYPES]
 
 
