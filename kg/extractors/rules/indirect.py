@@ -163,8 +163,20 @@ def asker(ctx, verb, et, dobjs, home) -> list[Reading]:
     request = verb_event(ctx, verb.head)
     if request is None or request.plover != "REQUEST":
         return []
+    # only the one asked can refuse the request: in "the US asked Israel to pause the strikes,
+    # and Egypt declined" Egypt declined something else, or nothing asked of it
+    asked = {_who(m) for o in verb.head.children if o.dep_ == "dobj" for m, _ in actors_of(ctx, o)}
+    refusing = {_who(m) for s in verb.children if s.dep_ in SUBJ for m, _ in actors_of(ctx, s)}
+    if asked and refusing and not asked & refusing:
+        return []
     return [(m, f * 0.75) for s in verb.head.children if s.dep_ in SUBJ
             for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def _who(m) -> str:
+    """Whom an actor stands for when asked: its country if it has one ("Berlin", "Merkel" answer
+    for Germany), else itself."""
+    return m.country or (m.key or m.text).lower()
 
 
 def condition(ctx, verb, et, dobjs, home) -> list[Reading]:
