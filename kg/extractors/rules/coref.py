@@ -512,8 +512,10 @@ def titled(ctx, tok, read) -> list[Reading]:
             words = title_phrase(t.token, ms).split()
             if words[-len(key):] == key and not any(w in W.lesser_titles or w in W.voiding for w in words):
                 cands.setdefault((m.key or m.text).lower(), m)
-    # ("President Donald Trump ..." then "President Trump ...": one person named twice)
-    found = [m for k, m in cands.items() if not any(set(k.split()) < set(k2.split()) for k2 in cands)]
+    # "President Donald Trump ..." then "President Trump ...": one person named twice, the short
+    # name ending the long one; "George Bush" and "George W. Bush" are two presidents, not one.
+    found = [m for k, m in cands.items()
+             if not any(k2 != k and k2.split()[-len(k.split()):] == k.split() for k2 in cands)]
     if len(found) > 1:
         found = _of_country(found, _speaker_countries(ctx, tok, read)) or _of_country(found, {ctx.country})
     return [(found[0], 0.7)] if len(found) == 1 else []

@@ -163,8 +163,20 @@ def asker(ctx, verb, et, dobjs, home) -> list[Reading]:
     request = verb_event(ctx, verb.head)
     if request is None or request.plover != "REQUEST":
         return []
+    # only the one asked can refuse the request: in "the US asked Israel to pause the strikes,
+    # and Egypt declined" Egypt declined something else, or nothing asked of it
+    asked = {_who(m) for o in verb.head.children if o.dep_ == "dobj" for m, _ in actors_of(ctx, o)}
+    refusing = {_who(m) for s in verb.children if s.dep_ in SUBJ for m, _ in actors_of(ctx, s)}
+    if asked and refusing and not asked & refusing:
+        return []
     return [(m, f * 0.75) for s in verb.head.children if s.dep_ in SUBJ
             for m, f in actors_of(ctx, s, role="recipient", home=home) if m.type != "Topic"]
+
+
+def _who(m) -> str:
+    """Whom an actor stands for when asked: its country if it has one ("Berlin", "Merkel" answer
+    for Germany), else itself."""
+    return m.country or (m.key or m.text).lower()
 
 
 def condition(ctx, verb, et, dobjs, home) -> list[Reading]:
@@ -198,12 +210,16 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     author of the act it names."""
     if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
         return []
-    # (a passive clause's subject too: "found Johnson's advice was motivated by an improper purpose")
-    subjects = [s for c in verb.children if c.dep_ == "ccomp" for s in c.children
-                if s.dep_ in SUBJ or s.dep_ in PASS_SUBJ]
-    found = [(m, f * 0.75) for s in subjects for m, f in actors_of(ctx, s, role="recipient", home=home)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJ]
+    # A passive clause's subject is what was done, or whom to: "found that Navalny was detained
+    # unlawfully" finds against the doer named by "by", never Navalny; only the owner of a passive
+    # subject stands for the doer ("found Johnson's advice was motivated by an improper purpose").
+    passives = [s for c in clauses for s in c.children if s.dep_ in PASS_SUBJ]
+    agents = [p for c in clauses for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    found = [(m, f * 0.75) for s in subjects + agents for m, f in actors_of(ctx, s, role="recipient", home=home)
              if m.type != "Topic"]
-    return found or [(m, f * 0.7) for s in subjects for c in s.children if c.dep_ == "poss"
+    return found or [(m, f * 0.7) for s in subjects + passives for c in s.children if c.dep_ == "poss"
                      for m, f in actors_of(ctx, c, role="recipient", home=home) if m.type in ACTOR_TYPES]
 
 
