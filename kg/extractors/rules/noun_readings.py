@@ -284,7 +284,10 @@ def made_by(noun) -> list:
     object the noun is: the clause has no object of its own but a relative pronoun)."""
     out = []
     for c in noun.children:
-        if c.dep_ != "relcl" or c.i < noun.i or c.lemma_.lower() not in W.making_verbs \
+        # ("the raid India carried out", never "the report the BBC carried": a particle is part of the verb)
+        particle = next((g.lower_ for g in c.children if g.dep_ == "prt"), None)
+        verb = f"{c.lemma_.lower()} {particle}" if particle else c.lemma_.lower()
+        if c.dep_ != "relcl" or c.i < noun.i or verb not in W.making_verbs \
                 or any(g.dep_ in ("auxpass", "nsubjpass", "neg") for g in c.children) \
                 or any(g.dep_ == "dobj" and g.lower_ not in W.relative for g in c.children):
             continue
