@@ -191,9 +191,11 @@ def _governed(node, aux, negated: bool, modality: str, reported: bool) -> tuple[
     dep, head = node.dep_, node.head
     hl = verb_lemma(head)
     # A purpose clause of a phase verb is no intention: "began a strike to protest"
-    # protests already (its complement, "began to withdraw", still only starts).
+    # protests already (its complement, "began to withdraw", still only starts); nor a perfect
+    # participle, done before the verb it hangs on ("moved, having first placed him under arrest").
     if dep in ("xcomp", "acl", "ccomp", "advcl") and (dep == "xcomp" or hl in W.intent_verbs | W.permission_verbs) \
             and not (dep == "advcl" and hl in W.phase_verbs) \
+            and not (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "having" for c in node.children)) \
             and not (dep == "xcomp" and node.tag_ == "VBG" and hl in W.phase_verbs | W.factive_verbs):
         # ("started supporting"; "cannot remember shooting him": the shooting is still told)
         if hl in W.neg_verbs:

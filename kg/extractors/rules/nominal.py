@@ -118,7 +118,7 @@ def _clause_roles(ctx, noun, carrier, et) -> tuple[list[Reading], list[Reading]]
     if verb.pos_ not in ("VERB", "AUX") or not (carrier.dep_ == "dobj" or under):
         return None
     if under and lemma in W.placing_verbs:
-        actors, passive = subjects(ctx, verb)
+        actors, passive = subjects(ctx, verb, et)
         objects = [c for c in verb.children if c.dep_ == "dobj"] or passive
         return actors or _state_where(ctx, (verb, carrier), passive), \
             [a for o in objects for a in actors_of(ctx, o, role="recipient", et=et)]
@@ -183,7 +183,7 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
     """(actors, victims) named on the noun itself."""
     ms = ctx.ms
     actors: list[Reading] = []
-    for c in noun.children:
+    for c in _modifiers(ctx, noun):
         if c.dep_ in MODIFIER:
             if c.i in ms and ms[c.i].type in ACTOR_TYPES:
                 actors += actors_of(ctx, c)
@@ -273,6 +273,14 @@ def _crowd_state(ctx, noun, crowd) -> list[Reading]:
         return []
     state = ctx.linker.country_mention(crowd[0][0].country, noun.idx, noun.idx + len(noun.text))
     return [(state, 0.8)] if state is not None else []
+
+
+def _modifiers(ctx, noun) -> list:
+    """The noun's children but a compound that is a word of the event's own name (a lexicon row:
+    "placed him under house arrest" names no House acting)."""
+    lemma = verb_lemma(noun)
+    return [c for c in noun.children if not (c.dep_ == "compound" and c.i not in ctx.ms
+                                             and f"{c.lemma_.lower()} {lemma}" in ctx.lex.nouns)]
 
 
 def _between(ctx, noun, preps) -> list[Reading]:

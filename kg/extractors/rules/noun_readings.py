@@ -395,7 +395,10 @@ def _role_noun(ctx, n):
         return found
     owner = next((the_country(ctx, c) for c in n.mods if c.dep_ == "poss"), None)
     # ("states", "governments", "leaders" in the plural are as often other countries' as its own)
-    if owner is None and sector_code(ctx, n.tok) in W.home_sectors and not any(
+    code = sector_code(ctx, n.tok)
+    home = code in W.home_sectors or code == "MIL" and n.role == "actor" and n.et is not None \
+        and n.et.plover in W.home_military_types
+    if owner is None and home and not any(
             c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods) \
             and not (n.tok.tag_ == "NNS" and n.lemma in W.pair_nouns):
         owner = _home_state(ctx, n.tok)

@@ -20,8 +20,9 @@ from .deps import PASS_SUBJ, SUBJ
 from .words import W
 
 
-def subjects(ctx, verb) -> tuple[list[Reading], list]:
-    """(actor mentions, recipient head tokens from a passive subject)."""
+def subjects(ctx, verb, et=None) -> tuple[list[Reading], list]:
+    """(actor mentions, recipient head tokens from a passive subject); ``et``, when given, is the
+    event they do (it may say whose an unplaced role noun is: noun_readings._role_noun)."""
     ms = ctx.ms
     message = message_of(verb)
     if message is not None:
@@ -55,10 +56,10 @@ def subjects(ctx, verb) -> tuple[list[Reading], list]:
     if passive:
         if verb.dep_ == "relcl" and any(p.lower_ in W.relative for p in passive):
             passive = [verb.head]  # "Oswald, who had been shot by Ruby"
-        return [a for ag in agents for a in actors_of(ctx, ag)], passive
+        return [a for ag in agents for a in actors_of(ctx, ag, et=et)], passive
     if subj:
-        return [a for s in subj for a in actors_of(ctx, s)], []
-    return _without_subject(ctx, verb), []
+        return [a for s in subj for a in actors_of(ctx, s, et=et)], []
+    return _without_subject(ctx, verb, et), []
 
 
 def _companions(subj, verb) -> list:
@@ -120,9 +121,9 @@ def _aux_subjects(verb) -> list:
             for s in a.children if s.dep_ in SUBJ and s.i < a.i]
 
 
-def _without_subject(ctx, verb) -> list[Reading]:
+def _without_subject(ctx, verb, et=None) -> list[Reading]:
     """The actor of a verb with no subject of its own."""
-    found = _shared_subject(ctx, verb)
+    found = _shared_subject(ctx, verb, et)
     if found is not None:
         return found
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in W.message_nouns and verb.head.dep_ == "dobj" \
@@ -185,7 +186,7 @@ def _intending(ctx, noun) -> list[Reading]:
     return [(m, f * 0.9) for o in owners for m, f in actors_of(ctx, o) if m.type != "Topic"]
 
 
-def _shared_subject(ctx, verb) -> list[Reading] | None:
+def _shared_subject(ctx, verb, et=None) -> list[Reading] | None:
     """The subject of the verb this one is coordinated with, or the one whose complement it is
     ("China agreed to lift ...", "met Xi and praised ..."), or the object of a verb of control
     ("urged Iran to release them")."""
@@ -196,7 +197,7 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
         if node.dep_ == "pcomp" and node.head.dep_ == "prep":
             timed, objs = _adjunct(node)
             if objs:
-                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o) if m.type != "Topic"]
+                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o, et=et) if m.type != "Topic"]
             if any(c.dep_ in ("dobj", "nsubjpass") for c in node.head.head.children) and not timed:
                 break  # "banned the airline from flying": the object would fly
             node = node.head  # "acted alone in killing Kennedy"
@@ -210,13 +211,13 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
                 p for c in node.children if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
                 for p in c.children if p.dep_ == "pobj"]
             if objs:
-                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o)]
+                return [(m, f * factor) for o in objs for m, f in actors_of(ctx, o, et=et)]
         subj = [c for c in node.children if c.dep_ in SUBJ]
         if subj and node.dep_ == "relcl" and all(s.lower_ in W.relative for s in subj):
             # "Martinez, who shot and killed Whitman": the one the clause describes
             return [(m, f * factor) for m, f in _antecedent(ctx, node)]
         if subj:
-            return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s)]
+            return [(m, f * factor) for s in subj for m, f in actors_of(ctx, s, et=et)]
         passive = [c for c in node.children if c.dep_ in PASS_SUBJ]
         asked = getattr(ctx.lex.verbs.get(node.lemma_.lower()), "plover", None) == "REQUEST"
         if passive and (dep == "conj" and _active(came) or dep == "xcomp" and not asked or timed):
@@ -224,7 +225,7 @@ def _shared_subject(ctx, verb) -> list[Reading] | None:
             # is done by the passive's subject (not "was arrested and charged": passive too)
             # "Israel was forced to withdraw", "Putin is expected to visit": the one forced acts
             # (not "Iran was urged to release": asked, which says nothing of what it did)
-            return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s) if m.type != "Topic"]
+            return [(m, f * factor) for s in passive for m, f in actors_of(ctx, s, et=et) if m.type != "Topic"]
         if passive:
             break
         factor *= 0.95

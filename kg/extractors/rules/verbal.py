@@ -105,7 +105,7 @@ def _actors(ctx, verb, et) -> tuple[list[Reading], list]:
     implies (a passive with no agent, an attack that is the subject, an unnamed attacker)."""
     if unissued(verb):
         return [], []  # "vetoed a resolution condemning X": the vetoer condemns no one
-    actors, passive_objs = subjects(ctx, verb)
+    actors, passive_objs = subjects(ctx, verb, et)
     if not actors and passive_objs:
         actors = _unnamed_agent(ctx, verb, et)
     if not actors and et.plover == "ASSAULT":
