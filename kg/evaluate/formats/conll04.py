@@ -42,11 +42,16 @@ def conll04_scheme(f: Fact) -> tuple[str, ...]:
     ('Work_For',)
     >>> conll04_scheme(Fact("d", (Ref.of("A"),), (Ref.of("Ohio", kind="Location"),), ("leaderOf",)))
     ('Live_In',)
+    >>> conll04_scheme(Fact("d", (Ref.of("A"),), (Ref.of("Bo Lee", kind="Person"),), ("worksFor",)))
+    ()
     """
     have = set(f.predicates) | set(f.plovers)
     found = tuple(t for t, accepted in CONLL04_TYPES.items() if have & set(accepted))
     if "Work_For" in found and f.object and all(r.kind in LOCATION_KINDS for r in f.object):
         found = tuple(dict.fromkeys("Live_In" if t == "Work_For" else t for t in found))
+    if "Work_For" in found and f.object and all(r.kind == "Person" for r in f.object):
+        # work for a person ("the senator's spokesman") is no Work_For: its object is an organisation
+        found = tuple(t for t in found if t != "Work_For")
     return found
 
 

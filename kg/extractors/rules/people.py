@@ -177,7 +177,11 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
         where = dataclasses.replace(where, type="City")
         retype(p, ms, where)
     if any(title.org is where for title in found):
-        return  # "President Rouhani of Iran": the title already says what he is to Iran
+        # "President Rouhani of Iran": the title already says what he is to Iran; the town of
+        # a body it names is still where he works ("Surgeon Roe of Boston's Tufts Hospital")
+        if c.lower_ in ("at", "of") and where.type in BODIES:
+            yield from _town_of_work(ctx, person, p, c)
+        return
     if c.lower_ in ("of", "from") and where.type in ("City", "Location"):
         yield static(ctx, person, "livesIn", where, 0.65, c)
         outer = comma_place(p, where, ms)
@@ -194,26 +198,34 @@ def _person_prep(ctx, person, c, p, found) -> Iterator[RelationMention]:
 
 
 def _town_of_work(ctx, person, org_tok, trigger) -> Iterator[RelationMention]:
-    """"Jo Roe of the Red Cross in Khartoum", "Roe at the Acme plant in Tulsa, Okla.": one
-    lives in the town one works in (an inference: 0.5)."""
+    """"Jo Roe of the Red Cross in Khartoum", "Roe at the Acme plant in Tulsa, Okla.", "Roe of
+    Boston's Tufts University", "Roe of the State University of New York at Albany": one lives
+    in the town one works in (an inference: 0.5)."""
     ms = ctx.ms
     org = ms[org_tok.i]
     last = org_tok
     while last.i + 1 < len(last.doc) and ms.get(last.i + 1) is org:
         last = last.doc[last.i + 1]
     # the "in" on the name's head, or right after its last word ("the Committee of the Red
-    # Cross in Khartoum", which the parse hangs on "Cross")
+    # Cross in Khartoum", which the parse hangs on "Cross"); an "at" a town right after the
+    # name, wherever the parse hangs it (on the name or on the person)
     preps = [c for c in org_tok.children if c.dep_ == "prep" and c.lower_ == "in"]
     if last is not org_tok:
         preps += [c for c in last.children if c.dep_ == "prep" and c.lower_ == "in" and c.i == last.i + 1]
-    for c in preps:
-        for p in c.children:
-            if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location"):
-                yield static(ctx, person, "livesIn", ms[p.i], 0.5, trigger)
-                outer = comma_place(p, ms[p.i], ms)
-                if outer is not None:
-                    yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
-                                 0.45, trigger)
+    nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
+    towns = [p for p in (nxt.children if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "at"
+                         and nxt.head.i in (org_tok.i, last.i, trigger.head.i) else ())
+             if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location")]
+    # the town whose body it is: "Boston's Tufts University"
+    towns += [c for c in org_tok.children if c.dep_ == "poss" and c.i in ms and ms[c.i] is not org
+              and ms[c.i].type in ("City", "Location")]
+    for p in [p for c in preps for p in c.children] + towns:
+        if p.dep_ in ("pobj", "poss") and p.i in ms and ms[p.i].type in ("City", "Location"):
+            yield static(ctx, person, "livesIn", ms[p.i], 0.5, trigger)
+            outer = comma_place(p, ms[p.i], ms)
+            if outer is not None:
+                yield static(ctx, person, "citizenOf" if outer.type == "Country" else "livesIn", outer,
+                             0.45, trigger)
 
 
 def of_country(ctx, tok, m) -> Iterator[RelationMention]:
