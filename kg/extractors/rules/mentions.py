@@ -301,8 +301,10 @@ def _retype(span, typ: str, linker) -> str:
             and words[1] == "of":
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
     if typ == "Organization" and len(words) > 1 and linker.known(span.text) is None \
-            and (words[-1] in W.site_heads or words[0] in W.site_heads and words[1] == "of"):
-        # (not "Temple University", "Memorial Sloan Kettering": a site's word before a body's name)
+            and (words[-1] in W.site_heads or words[0] in W.site_heads and words[1] == "of") \
+            and not (span.end < len(span.doc) and span.doc[span.end].lower_ in W.body_words):
+        # (not "Temple University", "Memorial Sloan Kettering": a site's word before a body's
+        # name; nor a name a body's noun follows, "the Bridge of Independent Lists party")
         typ = "Location"  # "Jolo Cathedral", "the Statue of Liberty" tagged as a body: a building stands in a place
     if typ == "Location" and span[-1].lower_ in W.body_words and linker.known(span.text) is None:
         typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body
