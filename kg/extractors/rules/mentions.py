@@ -49,7 +49,8 @@ def _no_ordinal_places(parsed, ms: dict[int, Mention], linker) -> None:
     of such a run ("116th United", then "States") leaves a place that is none."""
     for i, m in list(ms.items()):
         if ms.get(i - 1) is not m and m.type in _PLACES and _ORDINAL.match(parsed[i].text) \
-                and linker.known(m.key or m.text) is None:
+                and linker.known(m.key or m.text) is None \
+                and m.text.split()[-1].lower() not in W.street_heads | W.place_name_heads:  # "42nd Street"
             for k, x in list(ms.items()):
                 if x is m:
                     del ms[k]
