@@ -115,7 +115,7 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
     corroborate(ms, linker)
     national_bodies(parsed, ms, lex.agents)
     home = home_country(ms)  # (before the parties, which only repeat the countries named)
-    local_towns(parsed, ms, home)
+    local_towns(parsed, ms, home, linker)
     party_mentions(parsed, ms, linker, home)
     titles = affiliations(parsed, ms, linker, home)
     # (a story too short for one country to dominate is its dateline's: "KABUL (AP) -- Gunmen ...")

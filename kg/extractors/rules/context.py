@@ -110,13 +110,15 @@ def name(m: Mention) -> str:
     return (m.key or m.text).lower()
 
 
-def local_towns(parsed, ms: dict[int, Mention], home: str | None) -> None:
+def local_towns(parsed, ms: dict[int, Mention], home: str | None, linker) -> None:
     """A town the story calls a town ("the town of Madrid", "the towns hit were A, B and
     Madrid") is in the story's own country when the gazetteer's city of that name lies in a
     country the story never names: a story of an earthquake in the Philippines names the
     Philippine Madrid, not Spain's. The mention takes the story's country, and resolution then
     does not link it to the gazetteer's city (kg/resolve.py). A city named without such a
-    noun ("talks in Geneva" in a story of two other states) keeps its link."""
+    noun ("talks in Geneva" in a story of two other states) keeps its link. Only a namesake of
+    a capital: a town of the gazetteer that is no capital, called a town in a story of its
+    neighbour ("Israeli soldiers raided the town of Hebron"), is that town itself."""
     if not home:
         return
     named = {}
@@ -126,7 +128,8 @@ def local_towns(parsed, ms: dict[int, Mention], home: str | None) -> None:
     for i in sorted(ms):
         m = ms[i]
         if m.type != "City" or not m.country or m.country == home or len(m.country) != 3 \
-                or named.get(m.country, set()) - {name(m)} or ms.get(i - 1) is m:
+                or named.get(m.country, set()) - {name(m)} or ms.get(i - 1) is m \
+                or not linker.is_capital(m.country, m.key or m.text):
             continue
         sent = parsed[i].sent
         if not any(t.lower_ in W.small_town_nouns for t in parsed[max(sent.start, i - 10):i]):

@@ -225,6 +225,10 @@ def apposed_to(lead, ms):
         return noun
     if lead.dep_ == "conj" and noun.tag_ in ("NNS", "NNPS") and noun.i not in ms and lead.left_edge.i > 0 \
             and lead.doc[lead.left_edge.i - 1].text == "," \
-            and not any(c.dep_ in ("cc", "conj") and c.i < lead.i for c in noun.children):
+            and not any(c.dep_ in ("cc", "conj") and c.i < lead.i for c in noun.children) \
+            and all(ms.get(t.i) is not None and ms[t.i].type == "Person" for t in conjuncts(lead)):
+        # (every name after the plural a person's: "Republican lawmakers, Elon Musk and business
+        # groups" is a list of three kinds of critics, not lawmakers named)
         return noun
     return None
+

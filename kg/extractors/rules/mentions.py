@@ -49,7 +49,8 @@ def _no_ordinal_places(parsed, ms: dict[int, Mention], linker) -> None:
     of such a run ("116th United", then "States") leaves a place that is none."""
     for i, m in list(ms.items()):
         if ms.get(i - 1) is not m and m.type in _PLACES and _ORDINAL.match(parsed[i].text) \
-                and linker.known(m.key or m.text) is None:
+                and linker.known(m.key or m.text) is None \
+                and m.text.split()[-1].lower() not in W.street_heads | W.place_name_heads:  # "42nd Street"
             for k, x in list(ms.items()):
                 if x is m:
                     del ms[k]
@@ -301,8 +302,10 @@ def _retype(span, typ: str, linker) -> str:
             and words[1] == "of":
         typ = "Person"  # "the Duchess of York", "the Prince of Wales": a person, not the place
     if typ == "Organization" and len(words) > 1 and linker.known(span.text) is None \
-            and (words[-1] in W.site_heads or words[0] in W.site_heads and words[1] == "of"):
-        # (not "Temple University", "Memorial Sloan Kettering": a site's word before a body's name)
+            and (words[-1] in W.site_heads or words[0] in W.site_heads and words[1] == "of") \
+            and not (span.end < len(span.doc) and span.doc[span.end].lower_ in W.body_words):
+        # (not "Temple University", "Memorial Sloan Kettering": a site's word before a body's
+        # name; nor a name a body's noun follows, "the Bridge of Independent Lists party")
         typ = "Location"  # "Jolo Cathedral", "the Statue of Liberty" tagged as a body: a building stands in a place
     if typ == "Location" and span[-1].lower_ in W.body_words and linker.known(span.text) is None:
         typ = "Organization"  # "Kenya's Green Party" tagged as a place: a body

@@ -357,9 +357,12 @@ def apposition_org(t, person, ms) -> Mention | None:
                     for a in p.children if a.dep_ == "appos" and a.i in ms and ms[a.i].type in BODIES), None)
     if org is None:
         # "mayor of the Polish city of Gdansk": the place a place noun names
+        # (not the country a part of it is named by: "leader of the Serb republic in Bosnia",
+        # "governor of the Chinese province" leads no country)
         org = next((where for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                     for p in c.children if p.dep_ == "pobj" and p.i not in ms
-                    for where in [place(p, ms)] if where is not None), None)
+                    for where in [place(p, ms)] if where is not None
+                    and not (where.type == "Country" and p.lemma_.lower() in W.country_part_nouns)), None)
     if org is None:
         # "an engineer with the USDA's research service": the body that owns the unit named
         org = _unit_owner(t, ms, BODIES)

@@ -113,8 +113,12 @@ def _shared_plural_titles(head, person: Mention, found: list[Title], out: dict[i
         return []
     start = ms[lead.i].start
     before = [t for t in out[lead.i] if t.token.idx < start and (t.org is None or t.org.start < start)]
-    if not any(_plural(t.token, linker) for t in before):
+    plurals = {t.token.lemma_.lower() for t in before if _plural(t.token, linker)}
+    if not plurals:
         return []
+    if any(c.dep_ == "appos" and c.i not in ms and c.pos_ == "NOUN" and c.lemma_.lower() not in plurals
+           for c in head.children):
+        return []  # "Senators A of X, B, the governor of Y, and C": a name given its own other office
     have = {(t.relation, (t.org.key or t.org.text) if t.org is not None else None) for t in found}
     return [t for t in before if (t.relation, (t.org.key or t.org.text) if t.org is not None else None) not in have]
 
