@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
-from .deps import apposed_to, past_gloss, sentences_back
+from .deps import apposed_to, name_start, sentences_back
 from .posts import Title
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
@@ -29,10 +29,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
     (the titles :mod:`.title_words` found) with a chamber's bare word replaced by the country's
     chamber, and the seats no title gave yet."""
     doc = head.doc
-    first = head.i
-    while first > 0 and ms.get(first - 1) is person:
-        first -= 1
-    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
+    first = name_start(head, person, ms)  # "Labour MP (Member of Parliament) X": before the gloss
     letter = _party_letter(head, person, ms)
     country = _country(found, person, letter, home, linker)
     out = list(found)

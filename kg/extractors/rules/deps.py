@@ -214,6 +214,16 @@ def past_gloss(doc, first: int, ms) -> int:
     return first
 
 
+def name_start(head, person, ms) -> int:
+    """Where the words before a person's name end: the index of the name's first token (the
+    name is ``person``'s mention, ``head`` a token of it), or of the "(" of a bracketed gloss
+    just before it (:func:`past_gloss`: "Labour MP (Member of Parliament) Tom Watson")."""
+    first = head.i
+    while first > 0 and ms.get(first - 1) is person:
+        first -= 1
+    return past_gloss(head.doc, first, ms)
+
+
 def apposed_to(lead, ms):
     """The noun before a list of names that the names are in apposition to ("a Republican, X";
     "Two Democratic Representatives, A and B", which the parser may make the plural's

@@ -25,7 +25,7 @@ import functools
 
 from ...model import Mention
 from .context import same
-from .deps import SUBJ, apposed_to, columns, conjuncts, past_gloss
+from .deps import SUBJ, apposed_to, columns, conjuncts, name_start
 from .records import static
 from .words import W
 
@@ -268,10 +268,7 @@ def party_member(head, person: Mention, ms, linker, orgs) -> list[tuple[Mention,
     that is of something else ("Republican US Senator X", "X, the Democratic Speaker of the
     House"); (party, its token), leaving out those of ``orgs`` (the titles already found)."""
     doc = head.doc
-    first = head.i
-    while first > 0 and ms.get(first - 1) is person:
-        first -= 1
-    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
+    first = name_start(head, person, ms)  # "Labour MP (Member of Parliament) X": before the gloss
     tokens = [t for t in [_party_before(doc, first, ms, linker)] if t is not None]
     # "X, a Democrat,", "Labour's Keir Starmer"
     tokens += [c for c in head.children if c.dep_ in ("appos", "poss") and c.i in ms]

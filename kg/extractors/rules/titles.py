@@ -21,7 +21,7 @@ from . import coref
 from .cabinet import cabinet_office
 from .chambers import list_lead, seats
 from .context import BODIES, STATES
-from .deps import is_head_of, past_gloss, sentences_back
+from .deps import is_head_of, name_start, sentences_back
 from .mentions import retype
 from .parties import chamber_words, is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
@@ -204,10 +204,7 @@ def _state_body(org: Mention | None, linker) -> bool:
 
 def _titles_of(head, person: Mention, ms, linker, home: str | None) -> Iterator[Title]:
     doc = head.doc
-    first = head.i
-    while first > 0 and ms.get(first - 1) is person:
-        first -= 1
-    first = past_gloss(doc, first, ms)  # "Labour MP (Member of Parliament) X"
+    first = name_start(head, person, ms)  # "Labour MP (Member of Parliament) X": before the gloss
     # (title phrase, title token, its organisation)
     found: list[tuple[str, object, Mention | None]] = titles_before(head, first, ms, linker)
     designated = designation(head, person, ms)
