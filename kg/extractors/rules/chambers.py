@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...model import Mention
-from .deps import apposed_to, name_start, sentences_back
+from .deps import apposed_to, list_lead, name_start, sentences_back
 from .posts import Title
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
@@ -243,18 +243,6 @@ def _beside(head, ms) -> list:
         found.append(noun)
     found += serving_as(head)  # "X is serving as the junior Senator from New York"
     return [c for c in found if c.i not in ms and c.pos_ in ("NOUN", "PROPN")]
-
-
-def list_lead(head, ms):
-    """The first name of the list of people a name is in ("A and B": A), or the name itself. A
-    name the parser apposed to another person's in a list ("A of X, B of Y, and C of Z", with B
-    apposed to A) is in the list too: two people's names are not one person's."""
-    lead = head
-    while lead.head.i < lead.i and ms.get(lead.head.i) is not None and ms[lead.head.i].type == "Person" \
-            and ms[lead.head.i] is not ms.get(lead.i) and (lead.dep_ == "conj" or lead.dep_ == "appos" and any(
-                t.text == "," for t in lead.doc[lead.left_edge.i - 1:lead.left_edge.i])):
-        lead = lead.head
-    return lead
 
 
 def _named_chamber(phrase: str, tok, person, ms) -> tuple[str, Mention] | None:

@@ -224,6 +224,21 @@ def name_start(head, person, ms) -> int:
     return past_gloss(head.doc, first, ms)
 
 
+def list_lead(head, ms, apposed: bool = True):
+    """The first name of the list of people a name is in ("A and B": A), or the name itself.
+    With ``apposed``, a name the parser apposed to another person's in a list ("A of X, B of Y,
+    and C of Z", with B apposed to A) is in the list too: two people's names are not one
+    person's. Without it only an "and" list is followed (a party a name is apposed to is its
+    own: "a Republican, X")."""
+    lead = head
+    while lead.head.i < lead.i and ms.get(lead.head.i) is not None and ms[lead.head.i].type == "Person" \
+            and ms[lead.head.i] is not ms.get(lead.i) and (lead.dep_ == "conj" or apposed and lead.dep_ == "appos"
+                                                           and any(t.text == "," for t in
+                                                                   lead.doc[lead.left_edge.i - 1:lead.left_edge.i])):
+        lead = lead.head
+    return lead
+
+
 def apposed_to(lead, ms):
     """The noun before a list of names that the names are in apposition to ("a Republican, X";
     "Two Democratic Representatives, A and B", which the parser may make the plural's

@@ -25,7 +25,7 @@ import functools
 
 from ...model import Mention
 from .context import same
-from .deps import SUBJ, apposed_to, columns, conjuncts, name_start
+from .deps import SUBJ, apposed_to, columns, conjuncts, list_lead, name_start
 from .records import static
 from .words import W
 
@@ -334,10 +334,7 @@ def _shared_party(head, ms) -> list:
 def _party_apposed_to(head, ms) -> list:
     """"a Republican, Mark Amodei,", "Two Democratic Representatives, A and B,": the party a
     list of names is in apposition to, as a noun or on the title the names are apposed to."""
-    lead = head
-    while lead.dep_ == "conj" and lead.head.i < lead.i and _is_person(lead.head, ms):
-        lead = lead.head
-    noun = apposed_to(lead, ms)
+    noun = apposed_to(list_lead(head, ms, apposed=False), ms)
     if noun is None:
         return []
     if noun.i in ms:

@@ -19,9 +19,9 @@ from collections.abc import Iterator
 from ...model import Mention
 from . import coref
 from .cabinet import cabinet_office
-from .chambers import list_lead, seats
+from .chambers import seats
 from .context import BODIES, STATES
-from .deps import is_head_of, name_start, sentences_back
+from .deps import is_head_of, list_lead, name_start, sentences_back
 from .mentions import retype
 from .parties import chamber_words, is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
