@@ -284,7 +284,7 @@ def _former(doc, tok, ms) -> bool:
             return False
         if t.lower_ in W.voiding:
             return True
-        if t.pos_ == "NOUN" and t.is_lower and doc[i + 1].lower_ not in ("and", "or", "&") \
+        if t.pos_ == "NOUN" and t.is_lower and doc[i + 1].lower_ not in W.title_conjunctions \
                 and t.lower_ in W.candidacy_titles:
             return False  # "former presidential candidate Senator X": "former" is of the other title
     return False

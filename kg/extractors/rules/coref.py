@@ -530,7 +530,7 @@ def _bare_title(ctx, tok) -> list[str] | None:
         return None
     words = [tok.lower_]
     for c in tok.children:
-        if c.dep_ == "det" or c.dep_ == "case" and c.lower_ in ("'s", "’s", "'"):
+        if c.dep_ == "det" or c.dep_ == "case" and c.lower_ in W.possessive_endings:
             continue  # ("the president's decision": the possessive ending is no word of the title)
         if c.dep_ != "compound" or c.i > tok.i or c.i in ctx.ms:
             return None

@@ -413,7 +413,8 @@ def _legislatures(parsed, ms: dict[int, Mention]) -> None:
         head = tok.head
         if tok.dep_ not in ("compound", "amod", "poss") or head.i in ms or head.i <= i \
                 or not head.is_lower or head.lemma_ not in W.country_legislature_nouns \
-                or head.dep_ != "pobj" or head.head.lower_ != "of" or head.head.head.lemma_.lower() != "member":
+                or head.dep_ != "pobj" or head.head.lower_ != "of" \
+                or head.head.head.lemma_.lower() not in W.legislature_member_nouns:
             continue
         name = head.lemma_.capitalize()
         ms[head.i] = Mention(head.text, head.idx, head.idx + len(head.text), "Organization", country=m.country,
