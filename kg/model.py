@@ -33,6 +33,13 @@ def date_precision_of(iso: str) -> str | None:
     return next((p for p, shape in DATE_PRECISIONS.items() if shape.fullmatch(iso)), None)
 
 
+def is_country_code(code: str | None) -> bool:
+    """Is a mention's or entity's ``country`` a country's three-letter code (ISO 3166 alpha-3),
+    not empty nor a code of another length? The extractor's rules (a story's own country, its
+    towns) and resolution (a town put in another country than the gazetteer's) ask the same."""
+    return code is not None and len(code) == 3
+
+
 ENTITY_TYPES = (
     "Person",
     "Country",

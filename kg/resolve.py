@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from . import gazetteer as gaz
 from .gazetteer import name_key
-from .model import SECTORS, TYPE_PRECEDENCE, Document, Entity, Mention, Relation, RelationMention
+from .model import SECTORS, TYPE_PRECEDENCE, Document, Entity, Mention, Relation, RelationMention, is_country_code
 from .namespaces import ENTITY_BASE
 
 # The subject of these relations is a person (their rdfs:domain in ontologies/kg.ttl): a role
@@ -407,7 +407,7 @@ class DocumentResolver:
         if actor is not None and actor.derived and actor.country not in self.named and actor.label not in self.titled:
             actor = None  # a common name, not the office-holder of a country this text never names
         if actor is not None and actor.type == "City" and typ in ("City", "Location") and m.country \
-                and actor.country and len(m.country) == 3 and m.country != actor.country:
+                and actor.country and is_country_code(m.country) and m.country != actor.country:
             # the text puts the town in another country than the gazetteer's city of that
             # name (a Philippine town of Madrid): another place, not linked
             return name, typ, None

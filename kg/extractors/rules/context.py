@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ...model import Mention
+from ...model import Mention, is_country_code
 from .words import W
 
 if TYPE_CHECKING:
@@ -87,10 +87,10 @@ def home_country(ms: dict[int, Mention]) -> str | None:
     first = None
     for i in sorted(ms):
         m = ms[i]
-        if first is None and m.type in STATES and m.country and len(m.country) == 3:
+        if first is None and m.type in STATES and is_country_code(m.country):
             first = m.country
     for m in {id(m): m for m in ms.values()}.values():
-        if m.country and len(m.country) == 3:
+        if is_country_code(m.country):
             counts[m.country] = counts.get(m.country, 0) + 1
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and first in W.territory_of and counts[first] >= ranked[0][1] / 2:
@@ -123,11 +123,11 @@ def local_towns(parsed, ms: dict[int, Mention], home: str | None, linker) -> Non
         return
     named = {}
     for m in {id(m): m for m in ms.values()}.values():
-        if m.country and len(m.country) == 3:
+        if is_country_code(m.country):
             named.setdefault(m.country, set()).add(name(m))
     for i in sorted(ms):
         m = ms[i]
-        if m.type != "City" or not m.country or m.country == home or len(m.country) != 3 \
+        if m.type != "City" or not is_country_code(m.country) or m.country == home \
                 or named.get(m.country, set()) - {name(m)} or ms.get(i - 1) is m \
                 or not linker.is_capital(m.country, m.key or m.text):
             continue
