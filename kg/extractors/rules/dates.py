@@ -60,7 +60,7 @@ def place_after_date(verb) -> list:
 def carriers(ctx, trigger) -> list:
     """The tokens the event's time and place may hang on: the trigger; for a noun, the verb
     that only carries it ("imposed a ban *last year*", "the talks took place *in Geneva*"),
-    the verb a phrase naming it hangs on ("*on Monday* placed him under arrest"),
+    the verb a phrase putting someone into it hangs on ("*on Monday* placed him under arrest"),
     the copula of the noun it is told by ("was the target of an attack *in 2006*"),
     or the participle that tells it ("a lawsuit filed *on Sunday*"); the means it was done
     by ("killed her by strangling her *in 2016*"); and the occasion it happened at ("met at
@@ -73,7 +73,8 @@ def carriers(ctx, trigger) -> list:
                 and verb_event(ctx, trigger.head) is None:
             out.append(trigger.head)
         out += [c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
-        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" else None
+        verb = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+            and trigger.head.lower_ in W.carried_act_preps else None
         if verb is not None and verb.pos_ == "VERB" and verb_event(ctx, verb) is None:
             out.append(verb)  # "*on Monday* placed him under arrest": the verb only carries the act
         frame = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" else None

@@ -397,12 +397,28 @@ def _role_noun(ctx, n):
     # ("states", "governments", "leaders" in the plural are as often other countries' as its own)
     code = sector_code(ctx, n.tok)
     home = code in W.home_sectors or code == "MIL" and n.role == "actor" and n.et is not None \
-        and n.et.plover in W.home_military_types
+        and n.et.plover in W.home_military_types and not _foreign_forces(ctx, n.tok)
     if owner is None and home and not any(
             c.dep_ == "poss" or c.i in ctx.ms or c.lower_ in W.foreign_mods for c in n.mods) \
             and not (n.tok.tag_ == "NNS" and n.lemma in W.pair_nouns):
         owner = _home_state(ctx, n.tok)
     return [(sector(ctx, n.tok, owner[0], n.tok.idx), owner[1])] if owner is not None else found
+
+
+def _foreign_forces(ctx, tok) -> bool:
+    """Whether the story names another state's forces before this military noun ("Russian
+    troops entered Melitopol. Soldiers detained its mayor" in a story of Ukraine, "Putin's
+    forces"): an unplaced army may then be theirs as well as the story's own."""
+    for t in tok.doc[:tok.i]:
+        if t.pos_ not in ("NOUN", "PROPN") or sector_code(ctx, t) != "MIL" or t.head.ent_type_ == "PERSON" \
+                or t.nbor(1).ent_type_ == "PERSON":
+            continue  # (a title: "Thailand's army chief Apirat Kongsompong" is one man, not forces)
+        named = [ctx.ms[c.i] for c in t.children if c.dep_ in ("amod", "compound", "poss") and c.i in ctx.ms]
+        if t.i in ctx.ms:
+            named.append(ctx.ms[t.i])
+        if any(m.country != ctx.country for m in named if m.type != "Topic"):
+            return True
+    return False
 
 
 def _home_state(ctx, tok) -> Reading | None:
