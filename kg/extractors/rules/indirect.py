@@ -21,7 +21,7 @@ from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place
 from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
-from .sectors import is_role_noun
+from .sectors import role_owner
 from .triggers import verb_event
 from .words import W
 
@@ -70,8 +70,7 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
                       for m, f in short_name(ctx, c) if m.type in owners]
     # "blocked the Trump administration's plan", "blocked the government's bid": whoever the
     # role noun that owns it stands for (as an object that needs nothing reads it)
-    found = found or [(m, f * 0.7) for o in needed for c in o.children
-                      if c.dep_ == "poss" and c.i not in ctx.ms and c.pos_ == "NOUN" and is_role_noun(ctx, c)
+    found = found or [(m, f * 0.7) for o in needed for c in o.children if role_owner(ctx, c)
                       for m, f in actors_of(ctx, c) if m.type in owners]
     # "froze the assets of two Iranian officials": the owner named after "of"
     found = found or [(m, f * 0.75) for o in needed for p in prep_pobjs(o, {"of"})

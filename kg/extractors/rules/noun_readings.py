@@ -21,7 +21,7 @@ from .context import COLLECTIVE, STATES, Reading
 from .coref import pair, the_country
 from .deps import compound_span, conjuncts
 from .geography import place
-from .sectors import is_role_noun, own_forces, role_noun, sector, sector_code
+from .sectors import own_forces, role_noun, role_owner, sector, sector_code
 from .words import W
 
 BODY_TYPES = ("Organization", "Group", "InternationalOrganization")  # what a body noun may name
@@ -147,7 +147,7 @@ def _named_modifier(ctx, n):
                 return [(sector(ctx, n.tok, m, m.start), 0.85) for m in owners]
             if n.owner_ok:  # "condemned Serbia's suppression", "demolished Palestinian homes"
                 return [(m, 0.6) for m in owners]
-        if n.owner_ok and c.dep_ == "poss" and c.i not in ms and c.pos_ == "NOUN" and is_role_noun(ctx, c):
+        if n.owner_ok and role_owner(ctx, c):
             # "rejected the Peruvian government's request": whoever the owner stands for
             found = [(m, f * 0.7) for m, f in n.actor_of(ctx, c, "actor", None) if m.type != "Topic"]
             if found:

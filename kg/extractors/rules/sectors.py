@@ -45,6 +45,12 @@ def is_role_noun(ctx, tok) -> bool:
     return tok.lemma_.lower() in ctx.lex.agents or tok.lower_ in ctx.lex.agents
 
 
+def role_owner(ctx, tok) -> bool:
+    """Is the token a role noun that owns what it modifies, named by no mention ("the
+    government's request", "the Trump administration's plan")? Whoever it stands for is the owner."""
+    return tok.dep_ == "poss" and tok.i not in ctx.ms and tok.pos_ == "NOUN" and is_role_noun(ctx, tok)
+
+
 def sector(ctx, tok, m: Mention, start: int, end: int | None = None) -> Mention:
     """The part of a country a role noun names ("Venezuelan police" → Venezuela, COP), as a
     mention of its own; the country itself for the government (see model.SECTORS), and
