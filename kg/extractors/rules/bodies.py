@@ -51,7 +51,7 @@ def seat(ctx, tok, org) -> Iterator[RelationMention]:
                 yield from _seat_by_prep(ctx, tok, org, c)
     after = tok.doc[last.i + 1] if last.i + 1 < len(tok.doc) else None
     if after is not None and (after.head.i not in (tok.i, last.i) or after.lower_ == "at" and last is not tok) \
-            and _sited(ctx, tok, org, after):
+            and sited(ctx, tok, org, after):
         # "treated at Mercy Hospital in Sacramento": the parse hangs the town on the verb
         yield from _seat_by_prep(ctx, tok, org, after)
     if (org.key or org.text).split()[-1].lower() in W.membership_bodies:
@@ -175,7 +175,7 @@ def _firm_of_town(ctx, org, where) -> bool:
         and ctx.linker.known(where.key or where.text) is None
 
 
-def _sited(ctx, tok, org, c) -> bool:
+def sited(ctx, tok, org, c) -> bool:
     """"a cable reached the State Department in Washington", "by the Brazilian Embassy in
     London", "the University of Texas at Austin": a body that stands in one place (its name's
     head in sited_bodies), the "in" or "at" right after its name. A state's body in another
@@ -202,11 +202,11 @@ def _seat_by_prep(ctx, tok, org, c) -> Iterator[RelationMention]:
                 outer = comma_place(p, ms[p.i], ms)
                 if outer is not None:  # "Acme Co. of Lombard, Ill."
                     yield static(ctx, org, "basedIn", outer, 0.55, c)
-    elif c.dep_ == "prep" and c.lower_ == "at" and _sited(ctx, tok, org, c):
+    elif c.dep_ == "prep" and c.lower_ == "at" and sited(ctx, tok, org, c):
         # "the University of Texas at Austin": a campus's town
         yield from _seat_at(ctx, org, c)
     elif c.dep_ == "prep" and c.lower_ == "in" and (
-            tok.dep_ != "pobj" or _sited(ctx, tok, org, c)
+            tok.dep_ != "pobj" or sited(ctx, tok, org, c)
             # "Dr. Farley of McGill University in Montreal": a person's body and its town
             or tok.head.lower_ in ("of", "at", "with") and tok.head.head.i in ms
             and ms[tok.head.head.i].type == "Person"

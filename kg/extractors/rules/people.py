@@ -14,7 +14,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ...model import RelationMention
-from .bodies import _sited
+from .bodies import sited
 from .context import BODIES, STATES
 from .deps import SUBJ, is_head_of, mention_end
 from .geography import comma_place, town_like
@@ -210,7 +210,7 @@ def _town_of_work(ctx, person, org_tok, trigger) -> Iterator[RelationMention]:
     # the "in" on the name's head, or right after its last word ("the Committee of the Red
     # Cross in Khartoum", which the parse hangs on "Cross"); an "at" a town right after the
     # name, wherever the parse hangs it (on the name or on the person), when it is the body's
-    # site as bodies._sited reads it ("the University of Michigan at Ann Arbor"), not where the
+    # site as bodies.sited reads it ("the University of Michigan at Ann Arbor"), not where the
     # person is ("Stoltenberg of NATO at Munich", "Price of the State Department at Geneva")
     preps = [c for c in org_tok.children if c.dep_ == "prep" and c.lower_ == "in"]
     if last is not org_tok:
@@ -218,7 +218,7 @@ def _town_of_work(ctx, person, org_tok, trigger) -> Iterator[RelationMention]:
     nxt = last.doc[last.i + 1] if last.i + 1 < len(last.doc) else None
     towns = [p for p in (nxt.children if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "at"
                          and nxt.head.i in (org_tok.i, last.i, trigger.head.i)
-                         and _sited(ctx, org_tok, org, nxt) else ())
+                         and sited(ctx, org_tok, org, nxt) else ())
              if p.dep_ == "pobj" and p.i in ms and ms[p.i].type in ("City", "Location")]
     # the town whose body it is: "Boston's Tufts University"
     towns += [c for c in org_tok.children if c.dep_ == "poss" and c.i in ms and ms[c.i] is not org
