@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...lexicon import EventType
-from ...model import Mention
+from ...model import Mention, is_country_code
 from . import coref
 from .context import COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, conjuncts
@@ -184,7 +184,7 @@ def _living_in(ctx, tok, m: Mention) -> Mention | None:
         if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and stateless):
             for p in c.children:
                 where = place(p, ctx.ms) if p.dep_ == "pobj" else None
-                if where is not None and where.country and where.country != m.country and len(where.country) == 3:
+                if where is not None and is_country_code(where.country) and where.country != m.country:
                     end = where.end
                     return Mention(tok.doc.text[m.start:end], m.start, end, "Group", country=where.country,
                                    key=tok.doc.text[m.start:end], sector="CVL")
@@ -197,8 +197,8 @@ def _people_of(ctx, tok, m: Mention) -> Mention | None:
     if tok.lower_ in W.origin_peoples:
         return None
     homes = [ctx.ms[c.i] for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and c.i in ctx.ms
-             and ctx.ms[c.i].type == "Country" and ctx.ms[c.i].country not in (None, m.country)
-             and len(ctx.ms[c.i].country) == 3]
+             and ctx.ms[c.i].type == "Country" and is_country_code(ctx.ms[c.i].country)
+             and ctx.ms[c.i].country != m.country]
     return homes[0] if len(homes) == 1 else None
 
 

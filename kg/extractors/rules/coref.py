@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 
-from ...model import Mention
+from ...model import Mention, is_country_code
 from .context import BODIES, OWNERS, Reading
 from .deps import SUBJ, columns, conjuncts, mention_end, own_subjects, prev_sent_start, sentences_back
 from .mentions import as_person, person_not_place
@@ -322,7 +322,7 @@ def the_country(ctx, tok) -> Reading | None:
     code, factor = ctx.country, 0.65
     for lo, hi in ((tok.sent.start, tok.i), (prev_sent_start(tok), tok.sent.start)):
         named = {m.country for i in range(lo, hi) for m in [ctx.ms.get(i)]
-                 if m is not None and m.type == "Country" and m.country and len(m.country) == 3}
+                 if m is not None and m.type == "Country" and is_country_code(m.country)}
         if len(named) > 1:
             return None
         if named:

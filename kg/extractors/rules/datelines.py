@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...model import Mention, RelationMention
+from ...model import Mention, RelationMention, is_country_code
 from .context import STATES
 from .dates import is_date_or_number
 from .deps import columns, mention_end
@@ -159,14 +159,14 @@ def dateline_country(parsed, ms) -> str | None:
     as often."""
     i = next((t.i for t in parsed[:4] if not t.is_space), None)
     m = ms.get(i) if i is not None else None
-    if m is None or m.type not in STATES or len(m.country or "") != 3 or not parsed[i].text.isupper() \
+    if m is None or m.type not in STATES or not is_country_code(m.country) or not parsed[i].text.isupper() \
             or len(parsed[i].text) < 3:
         return None
     if not any(t.text in ("(", "--", "—", "-", "_") for t in parsed[i + 1:i + 9]):
         return None
     counts: dict[str, int] = {}
     for other in {id(x): x for x in ms.values()}.values():
-        if other.country and len(other.country) == 3:
+        if is_country_code(other.country):
             counts[other.country] = counts.get(other.country, 0) + 1
     return m.country if all(n < counts[m.country] for c, n in counts.items() if c != m.country) else None
 

@@ -13,7 +13,7 @@ by a common noun ("delivered food to refugees"), and the place what aid goes to 
 
 from __future__ import annotations
 
-from ...model import Mention
+from ...model import Mention, is_country_code
 from .actors import actors_of
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .coref import short_name
@@ -285,7 +285,7 @@ def people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
         # Egypt", "refugees in Zaire"), nor the actors' country
         local = lemma not in W.not_local and not any(c.lower_ in W.foreign_mods for c in t.children)
         where = {m.country for p in prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"})
-                 for m in [place(p, ctx.ms)] if m is not None and m.country and len(m.country) == 3}
+                 for m in [place(p, ctx.ms)] if m is not None and is_country_code(m.country)}
         country = where.pop() if len(where) == 1 else home if local else None
         out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
     return out[:2]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import SECTORS, Mention, RelationMention
+from ...model import SECTORS, Mention, RelationMention, is_country_code
 from . import records, trace
 from .actors import actors_of, pronoun
 from .antecedents import act_doers
@@ -246,7 +246,7 @@ def _crowd(ctx, noun, carrier) -> list[Reading]:
         holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
     where = {m.country for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
              for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
-             if m is not None and m.country and len(m.country) == 3}
+             if m is not None and is_country_code(m.country)}
     if len(where) != 1:
         return []
     start, end = noun.idx, noun.idx + len(noun.text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...model import SECTORS, Mention
+from ...model import SECTORS, Mention, is_country_code
 from .context import COLLECTIVE, STATES, Reading
 from .coref import pair, the_country
 from .deps import compound_span, conjuncts
@@ -106,7 +106,7 @@ def _property(ctx, n):
         owners = [m for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps | {"of"}
                   for p in c.children if p.dep_ == "pobj" for m in [place(p, ms)] if m is not None and m.country]
         factor = 0.65
-    countries = {m.country for m in owners if len(m.country or "") == 3}  # not a subdivision ("PS-GZA")
+    countries = {m.country for m in owners if is_country_code(m.country)}  # not a subdivision ("PS-GZA")
     if len(countries) != 1:
         return None  # "a camp for Congolese refugees": those it is for (see _owner)
     code = next((sub for c in tok.children if c.dep_ == "compound"
@@ -168,7 +168,7 @@ def _stateless_placed(ctx, n, owners) -> list[Reading] | None:
         return None
     where = {m.country: m for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
              for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
-             if m is not None and m.country and len(m.country) == 3}
+             if m is not None and is_country_code(m.country)}
     if len(where) != 1:
         return None
     start, end = owners[0].start, n.tok.idx + len(n.tok.text)

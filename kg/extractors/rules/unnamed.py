@@ -21,7 +21,7 @@ is crime (:func:`.political.standing`, :func:`.political.plain`). The words are 
 
 from __future__ import annotations
 
-from ...model import Mention
+from ...model import Mention, is_country_code
 from .actors import actors_of
 from .context import Reading
 from .deps import PASS_SUBJ, SUBJ, compound_span
@@ -153,7 +153,7 @@ def _where(ctx, verb, doers, passive_objs) -> tuple[str | None, float]:
                 if found is not None:
                     places.append(found)
     countries = {m.country for m in places}
-    if len(countries) == 1 and len(next(iter(countries)) or "") == 3:
+    if len(countries) == 1 and is_country_code(next(iter(countries))):
         return countries.pop(), _PLACED
     if not places and ctx.country:
         return ctx.country, _HOME
