@@ -10,7 +10,7 @@ role noun whose country is not before it: "the navies of China", "the police in 
 
 from __future__ import annotations
 
-from ...model import SECTORS, Mention
+from ...model import SECTORS, Mention, is_country_code
 from .context import COLLECTIVE
 from .deps import MODIFIER, conjuncts
 from .geography import place, placed
@@ -162,7 +162,7 @@ def _nested_nationality(ctx, n):
         if c.dep_ != "compound" or c.pos_ != "PROPN" or c.i in ms and ms[c.i].country:
             continue
         states = [ms[g.i] for g in c.children if g.dep_ in ("compound", "amod") and g.i in ms
-                  and ms[g.i].type == "Country" and len(ms[g.i].country or "") == 3]
+                  and ms[g.i].type == "Country" and is_country_code(ms[g.i].country)]
         if len(states) == 1:
             return [(sector(ctx, n.tok, states[0], states[0].start), 0.8)]
     return None
@@ -255,7 +255,7 @@ def _from_where(ctx, n):
         toks += [p for o in toks if deep and o.i not in ctx.ms for c in o.children
                  if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
         places = [m for t in toks for q in conjuncts(t) for m in [place(q, ctx.ms)]
-                  if m is not None and len(m.country or "") == 3]
+                  if m is not None and is_country_code(m.country)]
         if places and len({m.country for m in places}) == 1:
             return [(sector(ctx, n.tok, places[0], n.tok.idx, places[0].end), 0.75)]
     return None
@@ -279,7 +279,7 @@ def _based(ctx, n):
             toks = [c for c in a.children if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < a.i]
         else:
             continue
-        places = [m for t in toks for m in [place(t, ctx.ms)] if m is not None and len(m.country or "") == 3]
+        places = [m for t in toks for m in [place(t, ctx.ms)] if m is not None and is_country_code(m.country)]
         if len({m.country for m in places}) == 1:
             start = min(places[0].start, n.tok.idx)
             return [(sector(ctx, n.tok, places[0], start, max(places[0].end, n.tok.idx + len(n.tok.text))), 0.75)]
