@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ...model import Mention
+from ...model import Mention, is_country_code
 from .context import STATES
 from .deps import mention_end
 from .words import W
@@ -35,6 +35,13 @@ def place(tok, ms) -> Mention | None:
             if c.dep_ in ("amod", "poss") and c.i in ms and ms[c.i].type == "Country":
                 return ms[c.i]
     return None
+
+
+def place_countries(toks, ms) -> set[str]:
+    """The countries of the places these prepositional objects name (:func:`place`), by their
+    three-letter codes: a place kg knows no country of, or only a subdivision's code
+    ("PS-GZA"), adds none."""
+    return {m.country for t in toks for m in [place(t, ms)] if m is not None and is_country_code(m.country)}
 
 
 def _of_place(tok, ms) -> Mention | None:

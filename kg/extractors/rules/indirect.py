@@ -13,12 +13,12 @@ by a common noun ("delivered food to refugees"), and the place what aid goes to 
 
 from __future__ import annotations
 
-from ...model import Mention, is_country_code
+from ...model import Mention
 from .actors import actors_of
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .coref import short_name
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
-from .geography import place
+from .geography import place, place_countries
 from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
 from .sectors import role_owner
@@ -284,8 +284,7 @@ def people_named(ctx, verb, et, dobjs, home) -> list[Reading]:
         # not the place where tourists, refugees or foreign workers are ("foreign tourists in
         # Egypt", "refugees in Zaire"), nor the actors' country
         local = lemma not in W.not_local and not any(c.lower_ in W.foreign_mods for c in t.children)
-        where = {m.country for p in prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"})
-                 for m in [place(p, ctx.ms)] if m is not None and is_country_code(m.country)}
+        where = place_countries(prep_pobjs(t, {"in", "from", "of"} if local else {"from", "of"}), ctx.ms)
         country = where.pop() if len(where) == 1 else home if local else None
         out.append((Mention(text, start, end, "Group", country=country, key=text, sector=code), 0.7))
     return out[:2]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import SECTORS, Mention, RelationMention, is_country_code
+from ...model import SECTORS, Mention, RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
 from .antecedents import act_doers
@@ -22,7 +22,7 @@ from .context import ACTOR_TYPES, Reading
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
-from .geography import place
+from .geography import place, place_countries
 from .mentions import topic
 from .modality import modality_of, nominal_status
 from .noun_readings import done_by
@@ -244,9 +244,8 @@ def _crowd(ctx, noun, carrier) -> list[Reading]:
     holders = [carrier]
     if carrier.head.pos_ in ("VERB", "AUX"):
         holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
-    where = {m.country for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
-             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
-             if m is not None and is_country_code(m.country)}
+    where = place_countries((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
+                             for p in c.children if p.dep_ == "pobj"), ctx.ms)
     if len(where) != 1:
         return []
     start, end = noun.idx, noun.idx + len(noun.text)

@@ -20,7 +20,7 @@ from ...model import SECTORS, Mention, is_country_code
 from .context import COLLECTIVE, STATES, Reading
 from .coref import pair, the_country
 from .deps import compound_span, conjuncts
-from .geography import place
+from .geography import place, place_countries
 from .sectors import own_forces, role_noun, role_owner, sector, sector_code
 from .words import W
 
@@ -166,9 +166,8 @@ def _stateless_placed(ctx, n, owners) -> list[Reading] | None:
     code = sector_code(ctx, n.tok)
     if code not in SECTORS or len(owners) != 1:
         return None
-    where = {m.country: m for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
-             for p in c.children if p.dep_ == "pobj" for m in [place(p, ctx.ms)]
-             if m is not None and is_country_code(m.country)}
+    where = place_countries((p for c in n.tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "from")
+                             for p in c.children if p.dep_ == "pobj"), ctx.ms)
     if len(where) != 1:
         return None
     start, end = owners[0].start, n.tok.idx + len(n.tok.text)
