@@ -11,6 +11,7 @@ single ``Error: ...`` line and an exit code. Messages name the bad value and the
     ├── QueryError        SPARQL that does not parse or run, unknown named query or parameter
     ├── FormatError       an unknown format, exporter or extractor name
     ├── GoldError         a gold file for ``kg eval`` that cannot be read
+    ├── DataError         a file of kg's own data (kg/data) that does not read: names the file and row
     ├── ExtractionError   parallel extraction failed outside any one document
     └── DistributedError  the Dask cluster cannot be reached or a partition failed
 """
@@ -60,6 +61,11 @@ class FormatError(KGError):
 
 class GoldError(KGError):
     """A gold file for evaluation that cannot be read."""
+
+
+class DataError(KGError):
+    """A file of kg's own data (``kg/data``: word lists, rule rows) that does not read, as after
+    an edit: an unknown name it refers to. The message names the file and row."""
 
 
 class ExtractionError(KGError):

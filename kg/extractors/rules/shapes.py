@@ -18,7 +18,10 @@ must hold:
   with or complements), ``clause`` (any word of the trigger's own clause, not of the clauses
   under it: "in the final", but not "after winning the election") and ``sentence`` (any word
   of the sentence: "a weapon is named");
-* ``any`` (a list: one must fit), ``all`` (a list: all must fit), ``not`` (must not fit).
+* ``any`` (a list: one must fit), ``all`` (a list: all must fit), ``not`` (must not fit);
+* in place of a shape, a string ``"@name"``: the shape of that name in
+  ``kg/data/rules/named_shapes.jsonl`` (``"unless": "@by_a_court"``), a condition several
+  rows share, written once; the loader (``words.jsonl_rows``) puts it in its place.
 
 The format borrows spaCy's ``DependencyMatcher`` attribute names, but a shape is anchored
 at one token and tested only when a rule asks (a trigger's lemma has a row), and it can say
@@ -56,6 +59,11 @@ def check(shape: dict, where: str) -> None:
     if unknown:
         raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in a shape; "
                          f"known: {', '.join(sorted(_KEYS))}")
+    for key in _ATTRS:
+        want = shape.get(key, "")
+        if not isinstance(want, str) and not (isinstance(want, list) and all(isinstance(w, str) for w in want)):
+            raise ValueError(f"{where}: {key!r} is a string or a list of strings, not {want!r} "
+                             "(a named shape stands in place of a shape, not of a word)")
     for key in _RELATIONS:
         if key in shape:
             check(shape[key], where)
