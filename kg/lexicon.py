@@ -13,6 +13,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+from .errors import DataError
+
 
 @dataclass(frozen=True, slots=True)
 class EventType:
@@ -65,7 +67,7 @@ def _rule_list(name: str) -> tuple[str, ...]:
              for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")
              for cols in [line.split("\t")] if len(cols) == 2 and cols[0].strip() == name for w in _cells(cols[1])]
     if not words:
-        raise ValueError(f"kg/data/events.tsv: no word list {name!r} in kg/data/rules/*.tsv")
+        raise DataError(f"kg/data/events.tsv: no word list {name!r} in kg/data/rules/*.tsv")
     return tuple(words)
 
 

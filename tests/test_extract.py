@@ -103,5 +103,7 @@ def test_a_named_shape_in_place_of_a_word_fails_the_shape_check():
     from kg.extractors.rules import shapes, words
 
     row, = words.jsonl_rows("made_up.jsonl", '{"if": {"subject": {"lemma": ["judge", "@by_a_court"]}}}')
-    with pytest.raises(ValueError, match="'lemma' is a string or a list of strings"):
+    from kg.errors import DataError
+
+    with pytest.raises(DataError, match="'lemma' is a string or a list of strings"):
         shapes.check(row["if"], "made_up.jsonl")

@@ -35,6 +35,7 @@ fits "spoke *on the phone*".
 
 from __future__ import annotations
 
+from ...errors import DataError
 from .deps import own_clause, own_subjects
 from .words import W
 
@@ -54,15 +55,15 @@ _KEYS = {*_ATTRS, *_RELATIONS, "any", "all", "not"}
 def check(shape: dict, where: str) -> None:
     """Raise with the place in the data file if a shape uses a key this module does not know."""
     if not isinstance(shape, dict):
-        raise ValueError(f"{where}: a shape is a JSON object, not {shape!r}")
+        raise DataError(f"{where}: a shape is a JSON object, not {shape!r}")
     unknown = set(shape) - _KEYS
     if unknown:
-        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in a shape; "
+        raise DataError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} in a shape; "
                          f"known: {', '.join(sorted(_KEYS))}")
     for key in _ATTRS:
         want = shape.get(key, "")
         if not isinstance(want, str) and not (isinstance(want, list) and all(isinstance(w, str) for w in want)):
-            raise ValueError(f"{where}: {key!r} is a string or a list of strings, not {want!r} "
+            raise DataError(f"{where}: {key!r} is a string or a list of strings, not {want!r} "
                              "(a named shape stands in place of a shape, not of a word)")
     for key in _RELATIONS:
         if key in shape:

@@ -13,6 +13,7 @@ import dataclasses
 import functools
 from collections.abc import Iterator
 
+from ...errors import DataError
 from ...model import RelationMention
 from . import bodies, branches, company_titles, coref, employment, homes, jobs, parties, people, places, shapes
 from .context import name, same
@@ -125,10 +126,10 @@ def _triggers() -> dict[str, dict[str, tuple[dict, ...]]]:
     for row in jsonl_rows(TRIGGERS):
         where = f"kg/data/rules/{TRIGGERS}, the row for {row.get('rule')!r}"
         if row.get("rule") not in RULES or not row.get("pos"):
-            raise ValueError(f"{where}: a row needs a \"rule\" (one of {', '.join(RULES)}) and \"pos\"")
+            raise DataError(f"{where}: a row needs a \"rule\" (one of {', '.join(RULES)}) and \"pos\"")
         attr = next((a for a in ("lemma", "lower") if a in row), None)
         if attr is None:
-            raise ValueError(f"{where}: a row needs \"lemma\" or \"lower\"")
+            raise DataError(f"{where}: a row needs \"lemma\" or \"lower\"")
         if "if" in row:
             shapes.check(row["if"], where)
         for word in row[attr]:  # ("@name" lists read by jsonl_rows)

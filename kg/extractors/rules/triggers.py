@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 
+from ...errors import DataError
 from ...lexicon import EventType
 from . import shapes
 from .deps import conjuncts
@@ -29,10 +30,10 @@ def _senses() -> dict[str, dict[str, tuple[dict, ...]]]:
     for row in jsonl_rows(SENSES):
         where = f"kg/data/rules/{SENSES}, the row for {row.get('lemmas')}"
         if row.get("when") not in table or not row.get("lemmas") or "then" not in row:
-            raise ValueError(f"{where}: a row needs \"lemmas\", \"when\" (unknown, known or noun) and \"then\"")
+            raise DataError(f"{where}: a row needs \"lemmas\", \"when\" (unknown, known or noun) and \"then\"")
         then = row["then"]
         if then != "drop" and not (isinstance(then, dict) and "predicate" in then):
-            raise ValueError(f"{where}: \"then\" is \"drop\" or {{\"predicate\": ...}}, not {then!r}")
+            raise DataError(f"{where}: \"then\" is \"drop\" or {{\"predicate\": ...}}, not {then!r}")
         for key in ("if", "unless"):
             if key in row:
                 shapes.check(row[key], where)

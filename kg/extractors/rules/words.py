@@ -37,7 +37,7 @@ def read(name: str) -> tuple[dict[str, set[str]], dict[str, dict[str, tuple[str,
         elif len(cols) == 3:
             maps.setdefault(cols[0].strip(), {})[cols[1].strip()] = tuple(_cells(cols[2]))
         else:
-            raise ValueError(f"kg/data/rules/{name}, line {number}: a row has 2 cells (set) or 3 (map), "
+            raise DataError(f"kg/data/rules/{name}, line {number}: a row has 2 cells (set) or 3 (map), "
                              f"not {len(cols)}: {line!r}")
     return sets, maps
 
@@ -49,7 +49,7 @@ def load() -> dict[str, frozenset[str] | dict[str, tuple[str, ...]]]:
         sets, maps = read(name)
         for key, value in [*((k, frozenset(v)) for k, v in sets.items()), *maps.items()]:
             if key in found:
-                raise ValueError(f"kg/data/rules/{name}: the list {key!r} is defined in another file too")
+                raise DataError(f"kg/data/rules/{name}: the list {key!r} is defined in another file too")
             found[key] = value
     return found
 
@@ -85,7 +85,7 @@ def jsonl_rows(name: str, text: str | None = None) -> list[dict]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{where}: not JSON ({exc})") from None
+            raise DataError(f"{where}: not JSON ({exc})") from None
         rows.append({k: _words(v, where) if k in WORD_KEYS and isinstance(v, str | list)
                      else _shape(v, where, named_shapes()) if k in SHAPE_KEYS else v for k, v in row.items()})
     return rows
