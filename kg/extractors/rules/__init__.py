@@ -110,6 +110,14 @@ def extract(doc: Document, parsed, gazetteer=None) -> Iterator[RelationMention]:
 def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]:
     """The relation mentions of one parsed document. ``trace`` (a :class:`.trace.Trace`)
     collects where each trigger's event went, when given."""
+    for _, made in sentences(doc, parsed, linker, trace):
+        yield from made
+
+
+def sentences(doc: Document, parsed, linker, trace=None) -> Iterator[tuple[Context, list[RelationMention]]]:
+    """Each sentence's context and the relations the rules make in it: what :func:`read`
+    yields, sentence by sentence, for a reader that needs the sentence's mentions beside its
+    relations (scripts/statics_scorer.py describes the pairs the rules left unrelated)."""
     lex = load_lexicon()
     ms = find_mentions(parsed, linker)
     corroborate(ms, linker)
@@ -131,7 +139,6 @@ def read(doc: Document, parsed, linker, trace=None) -> Iterator[RelationMention]
         static = list(static_relations(here))
         # "Niamey, Niger's capital": capitalOf says it; locatedIn would only repeat it
         capitals = {(name(r.subject), name(r.object)) for r in static if r.predicate == "capitalOf"}
-        for r in (*sentence_events(here), *responsibility(here), *static):
-            if r.confidence >= MIN_CONFIDENCE and not (
-                    r.predicate == "locatedIn" and (name(r.subject), name(r.object)) in capitals):
-                yield r
+        yield here, [r for r in (*sentence_events(here), *responsibility(here), *static)
+                     if r.confidence >= MIN_CONFIDENCE and not (
+                         r.predicate == "locatedIn" and (name(r.subject), name(r.object)) in capitals)]
