@@ -16,7 +16,9 @@ from typing import Any
 from ...lexicon import EventType
 from ...model import Mention, is_country_code
 from . import coref
+from .aliases import short_name
 from .context import COLLECTIVE, OWNERS, Reading
+from .definites import named_body, titled
 from .deps import MODIFIER, conjuncts
 from .geography import place
 from .noun_readings import READINGS
@@ -111,8 +113,8 @@ def actor_of(ctx, tok, role: str, et: EventType | None, home: str | None = None)
                 and ms[c.i].type in (*OWNERS, "Person")]
     if tok.pos_ not in ("NOUN", "PROPN"):
         return []
-    named = _named_beside(ctx, tok) or _examples(ctx, tok) or coref.named_body(ctx, tok) or coref.short_name(ctx, tok) \
-        or coref.titled(ctx, tok, actor_of)
+    named = _named_beside(ctx, tok) or _examples(ctx, tok) or named_body(ctx, tok) or short_name(ctx, tok) \
+        or titled(ctx, tok, actor_of)
     if named:
         return named
     lemma = tok.lemma_.lower()

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from ...model import Mention
 from .actors import actors_of
+from .aliases import short_name
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
-from .coref import short_name
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
 from .geography import place, place_countries
 from .noun_readings import done_by

@@ -18,7 +18,7 @@ import dataclasses
 
 from ...model import SECTORS, Mention, is_country_code
 from .context import COLLECTIVE, STATES, Reading
-from .coref import pair, the_country
+from .definites import pair, the_country
 from .deps import compound_span, conjuncts
 from .geography import place, place_countries
 from .sectors import own_forces, role_noun, role_owner, sector, sector_code

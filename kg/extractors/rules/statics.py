@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from ...errors import DataError
 from ...model import RelationMention
-from . import bodies, branches, company_titles, coref, employment, homes, jobs, parties, people, places, shapes
+from . import bodies, branches, company_titles, employment, homes, jobs, parties, people, places, shapes
+from .aliases import aliases
 from .context import name, same
 from .datelines import dateline
 from .deps import columns
@@ -74,7 +75,7 @@ def static_relations(ctx) -> Iterator[RelationMention]:
     """The static relations of the context's sentence."""
     yield from dateline(ctx)
     yield from places.territories(ctx)
-    names = coref.aliases(ctx.sent, ctx.ms)
+    names = aliases(ctx.sent, ctx.ms)
     doc, index, cols = ctx.sent.doc, _triggers(), columns(ctx.sent.doc)
     by_lemma, by_lower, lemma, lower = index["lemma"], index["lower"], cols.lemma, cols.lower
     for i in range(ctx.sent.start, ctx.sent.end):

@@ -17,7 +17,7 @@ import dataclasses
 from collections.abc import Iterator
 
 from ...model import Mention
-from . import coref
+from .aliases import short_body
 from .cabinet import cabinet_office
 from .chambers import seats
 from .context import BODIES, STATES
@@ -246,7 +246,7 @@ def _short_body(org: Mention | None, ms, linker) -> Mention | None:
     that is the first word of an organisation the story names is that organisation, told short."""
     if org is None or org.type != "Person" or " " in org.text or not org.text[:1].isupper():
         return org
-    return coref.short_body(org.text, ms, linker) or org
+    return short_body(org.text, ms, linker) or org
 
 
 def _the_body(t, ms, linker) -> Mention | None:
