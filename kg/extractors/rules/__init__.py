@@ -17,7 +17,8 @@ How a document is read
    the above (no rule keeps state of its own):
 
    * **static relations** (:mod:`.statics`, by family in :mod:`.people`, :mod:`.jobs`,
-     :mod:`.homes`, :mod:`.bodies`, :mod:`.places`, :mod:`.datelines`): leaderOf, worksFor,
+     :mod:`.homes`, :mod:`.bodies`, :mod:`.places`, :mod:`.datelines`, a party's members in
+     :mod:`.party_members`): leaderOf, worksFor,
      livesIn, basedIn, capitalOf, memberOf, allyOf ...;
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
      its **roles**: actors (:mod:`.subjects`, the accused in :mod:`.culprits`) and
@@ -72,9 +73,9 @@ The parts can change independently: triggers and senses (:mod:`.triggers`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
 :mod:`.location`, with :mod:`.modality` for mood); static relations
 (:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,
-:mod:`.places`, :mod:`.datelines`, :mod:`.titles`, :mod:`.title_words`, :mod:`.posts`,
-``statics.tsv``, ``static_triggers.jsonl``). They meet only in :mod:`.context` (what a rule may read) and
-:mod:`.records` (what a rule yields).
+:mod:`.places`, :mod:`.datelines`, :mod:`.parties`, :mod:`.party_members`, :mod:`.titles`,
+:mod:`.title_words`, :mod:`.posts`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
+only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).
 
 Every rule looks only at a token's children or a bounded walk up its heads, so the
 extractor stays linear in the length of the text.

@@ -19,7 +19,7 @@ from .context import BODIES, STATES
 from .deps import SUBJ, is_head_of, mention_end
 from .geography import comma_place, town_like
 from .mentions import retype
-from .parties import is_party_name
+from .party_members import is_party_name
 from .records import static
 from .words import W
 

@@ -19,7 +19,7 @@ from .context import BODIES, STATES, same
 from .deps import MODIFIER, attached
 from .geography import other_country, town_like
 from .mentions import retype
-from .parties import party_of
+from .party_members import party_of
 from .title_words import HOLDERS
 from .words import W
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...errors import DataError
 from ...model import RelationMention
-from . import bodies, branches, company_titles, employment, homes, jobs, parties, people, places, shapes
+from . import bodies, branches, company_titles, employment, homes, jobs, party_members, people, places, shapes
 from .aliases import aliases
 from .context import name, same
 from .datelines import dateline
@@ -50,9 +50,9 @@ RULES = {
     "joined": employment.joined,
     "writes_for": employment.writes_for,
     "left_job": employment.left_job,
-    "belongs": parties.belongs,
-    "candidacy": parties.candidacy,
-    "standing_as": parties.standing_as,
+    "belongs": party_members.belongs,
+    "candidacy": party_members.candidacy,
+    "standing_as": party_members.standing_as,
     "company_title": company_titles.company_title,
     "heads": bodies.heads,
     "residence": homes.residence,

@@ -23,7 +23,8 @@ from .chambers import seats
 from .context import BODIES, STATES
 from .deps import is_head_of, list_lead, name_start, sentences_back
 from .mentions import retype
-from .parties import chamber_words, is_party_name, party_member, party_of
+from .parties import chamber_words
+from .party_members import is_party_name, party_member, party_of
 from .posts import ELECTED, Title, job, office
 from .title_words import apposition_org, appositions, designation, title_of, title_phrase, titles_before, with_of
 from .words import W
