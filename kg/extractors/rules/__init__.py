@@ -4,7 +4,8 @@ How a document is read
 ----------------------
 1. **Mentions** (:mod:`.mentions`): spaCy's named entities and the names kg knows become
    the document's mention table, token → :class:`~kg.model.Mention`, each span's words
-   shaped by :mod:`.spans`. Through the linker (:class:`kg.resolve.Linker`, the one door
+   shaped by :mod:`.spans`, each mention checked against the rest of the document by
+   :mod:`.mention_checks`. Through the linker (:class:`kg.resolve.Linker`, the one door
    to kg's knowledge of actors) a mention learns its type, country and known label
    (:mod:`.linking`); which entity it is stays for :mod:`kg.resolve` to decide.
 2. **Parties** (:mod:`.parties`): the national party a word names ("Conservative MP X",
@@ -91,7 +92,8 @@ from ..registry import register
 from .context import EARLIER, Context, home_country, local_towns, name
 from .datelines import dateline_country
 from .events import sentence_events
-from .mentions import corroborate, find_mentions, national_bodies
+from .mention_checks import corroborate, national_bodies
+from .mentions import find_mentions
 from .modality import reported_sentences
 from .parties import party_mentions
 from .responsibility import responsibility

@@ -114,7 +114,7 @@ def _town_before_name(ctx, tok, org) -> Iterator[RelationMention]:
 
 def _national_seat(ctx, tok, org) -> Iterator[RelationMention]:
     """"U.S. Congress", "Haitian Parliament", "Algeria's Ettahadi party": the organisation
-    carries the country as its own attribute (see mentions.national_bodies), and a
+    carries the country as its own attribute (see mention_checks.national_bodies), and a
     legislature, a party or a ministry sits in its country by what it is. Forces, firms and
     agencies act abroad, and an embassy or a mission sits there: for them the attribute
     says enough."""
