@@ -4,9 +4,9 @@
 "Senate Majority Leader Z" name no chamber, or only its bare word ("House", "Senate"); the
 chamber is the one of the country the holder's other titles, a "(D-CA)" after the name, the
 person's known country or the document's own country give (``chamber_titles`` and
-``chamber_names`` of ``kg/data/rules/offices.tsv``). "Governor X" in a story that names one
-state far more than any other leads that state (``region_offices``). Read once per document
-by :mod:`.titles`, beside the titles :mod:`.title_words` finds.
+``chamber_names`` of ``kg/data/rules/offices.tsv``). A region's office ("Governor X") is read
+in :mod:`.region_offices`. Read once per document by :mod:`.titles`, beside the titles
+:mod:`.title_words` finds.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ...model import Mention
 from .deps import apposed_to, list_lead, name_start, sentences_back
 from .posts import Title
+from .region_offices import governed
 from .title_words import party_initial, serving_as, title_phrase
 from .words import W
 
@@ -59,7 +60,7 @@ def seats(head, person: Mention, found: list[Title], ms, linker, home: str | Non
         out = [t for t in out if named is None or t.org is not named or not _chamber_word(named)]
         out.append(Title(relation, body, tok, LEGISLATURE))
     out = [_bare_chamber(t, country, ms) for t in out]
-    out += _governed(doc, first, out, ms, linker, home)
+    out += governed(doc, first, out, ms, linker, home)
     if letter is not None and letter.text in US_PARTY_LETTERS \
             and not any(linker.is_party(t.org) for t in out if t.org is not None):
         label = US_PARTY_LETTERS[letter.text]
@@ -370,83 +371,3 @@ def _seat(phrase: str, named: Mention | None, country: str | None, tok, ms) -> t
     typ = "InternationalOrganization" if country is None or label == "European Parliament" else "Organization"
     body_country = None if typ == "InternationalOrganization" else country
     return relation, Mention(label, tok.idx, tok.idx + len(tok.text), typ, country=body_country, key=label)
-
-
-def _governed(doc, first: int, found: list[Title], ms, linker, home: str | None = None) -> list[Title]:
-    """"Governor Andrew Cuomo" in a story that names New York far more than any other state:
-    he leads New York. Only a capitalised office of ``region_offices`` just before the name,
-    of a person no title relates to a place, in a sentence that names no other region. In a
-    story of a territory a governor leads ("Governor X" in Puerto Rico: ``governed_countries``),
-    he leads the territory."""
-    t = _region_office(doc, first, ms)
-    if t is None or any(x.org is not None for x in found):
-        return []
-    region = home_region(ms, linker)
-    if region is None:
-        return _governed_territory(t, ms, linker, home)
-    if region is None or any(m.type == "Location" and (m.key or m.text) != (region.key or region.text)
-                             for i in range(t.sent.start, t.sent.end) if (m := ms.get(i)) is not None):
-        return []
-    where = Mention(region.key or region.text, t.idx, t.idx + len(t.text), "Location", country=region.country,
-                    key=region.key or region.text)
-    return [Title("leaderOf", where, t, frozenset({"region"}), home=True)]
-
-
-def _region_office(doc, first: int, ms):
-    """The last word of a capitalised office of ``region_offices`` just before a name ("Governor
-    X", "Chief Minister Y", "Premier Z"), not after another capitalised word that makes it
-    another office ("Deputy Chief Minister X"); None if there is none."""
-    for n in (2, 1):
-        words = doc[first - n:first] if first >= n else []
-        if not len(words) or any(w.i in ms or not w.is_title for w in words) \
-                or " ".join(w.lower_ for w in words) not in W.region_offices:
-            continue
-        before = doc[words[0].i - 1] if words[0].i > 0 else None
-        if before is not None and before.is_title and not words[0].is_sent_start and before.i not in ms:
-            return None
-        return words[-1]
-    return None
-
-
-def _governed_territory(t, ms, linker, home: str | None) -> list[Title]:
-    """The territory of ``governed_countries`` a story is of (its own country, or the country it
-    names most, more than any other), if no other country is named in the sentence."""
-    counts: dict[str, int] = {}
-    for m in {id(m): m for m in ms.values()}.values():
-        if m.type == "Country" and m.country:
-            counts[m.country] = counts.get(m.country, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    where = home or (ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None)
-    if where not in W.governed_countries or any(
-            m.type == "Country" and m.country != where for i in range(t.sent.start, t.sent.end)
-            if (m := ms.get(i)) is not None):
-        return []
-    country = linker.country_mention(where, t.idx, t.idx + len(t.text))
-    return [Title("leaderOf", country, t, frozenset({"region"}), home=True)] if country is not None else []
-
-
-def home_region(ms, linker) -> Mention | None:
-    """The region (a state, a province) a document names most, when it names it at least
-    twice and more than twice as often as any other region; a name both a city and a state
-    bear ("New York") counts as the state."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    seen: set[int] = set()
-    for m in ms.values():
-        if id(m) in seen:
-            continue
-        seen.add(id(m))
-        name = m.key or m.text
-        if m.type == "City" and name.lower() in W.city_or_state:
-            known = linker.known(f"{name} State")
-            if known is None or known.type != "Location":
-                continue
-            m = Mention(name, m.start, m.end, "Location", country=known.country, key=known.label)
-        elif m.type != "Location" or not m.country:
-            continue
-        counts[name] = counts.get(name, 0) + 1
-        first.setdefault(name, m)
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] <= 2 * ranked[1][1]:
-        return None
-    return first[ranked[0][0]]

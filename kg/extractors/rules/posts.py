@@ -127,7 +127,7 @@ def _unnamed_office(person, phrase: str, t, relation: str, scope, home, ms, link
         if linker.country(actor.country) is not None:
             yield Title(relation, None, t, scope)
     elif home is not None and (not scope or "state" in scope) and _home_office(person, actor, phrase, t, home, ms):
-        # (a region's office, "Chief Minister X", is no office of the country: chambers.home_region)
+        # (a region's office, "Chief Minister X", is no office of the country: region_offices.home_region)
         # "Prime Minister Jane Roe" in a story about one country: that country's
         country = linker.country_mention(home, t.idx, t.idx + len(t.text))
         if country is not None:
