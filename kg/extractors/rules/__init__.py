@@ -26,10 +26,10 @@ How a document is read
      recipients (:mod:`.recipients`, the objects in :mod:`.objects`, the weaker evidence
      in :mod:`.indirect`, the doer of an earlier act a bare noun stands for in
      :mod:`.antecedents`), each token read for whom it stands for (:mod:`.actors`, a
-     common noun by the readings of :mod:`.noun_readings` and :mod:`.sectors`, a pronoun
-     by :mod:`.coref`, "we" by the speaker of :mod:`.speakers`, "the embassy" or "the
-     president" by :mod:`.definites`, an acronym or short name by :mod:`.aliases`) → its
-     **modality** (:mod:`.modality`; saying one will act is an event too,
+     common noun by the readings of :mod:`.noun_readings`, :mod:`.doers` and
+     :mod:`.sectors`, a pronoun by :mod:`.coref`, "we" by the speaker of :mod:`.speakers`,
+     "the embassy" or "the president" by :mod:`.definites`, an acronym or short name by
+     :mod:`.aliases`) → its **modality** (:mod:`.modality`; saying one will act is an event too,
      :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, an undated past in
      :mod:`.past`, the time a sentence is told in :mod:`.narrative`; :mod:`.location`) →
      **records** (:mod:`.records`, the one place records are made). Verbs in
@@ -68,9 +68,8 @@ Who works where
 The parts can change independently: triggers and senses (:mod:`.triggers`,
 :mod:`.shapes`, ``verb_senses.jsonl``, ``kg/data/events.tsv``); event roles
 (:mod:`.subjects`, :mod:`.culprits`, :mod:`.recipients`, :mod:`.objects`, :mod:`.indirect`,
-:mod:`.antecedents`,
-:mod:`.actors`, :mod:`.noun_readings`, :mod:`.coref` for pronouns, :mod:`.speakers`,
-:mod:`.definites`, :mod:`.aliases`, :mod:`.sectors`,
+:mod:`.antecedents`, :mod:`.actors`, :mod:`.noun_readings`, :mod:`.doers`, :mod:`.coref` for
+pronouns, :mod:`.speakers`, :mod:`.definites`, :mod:`.aliases`, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
 :mod:`.location`, with :mod:`.modality` for mood); static relations
 (:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,

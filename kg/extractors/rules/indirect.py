@@ -18,8 +18,8 @@ from .actors import actors_of
 from .aliases import short_name
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
+from .doers import done_by
 from .geography import place, place_countries
-from .noun_readings import done_by
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
 from .sectors import role_owner
 from .triggers import verb_event

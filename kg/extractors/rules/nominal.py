@@ -22,10 +22,10 @@ from .context import ACTOR_TYPES, Reading
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
+from .doers import done_by
 from .geography import place, place_countries
 from .mentions import topic
 from .modality import modality_of, nominal_status
-from .noun_readings import done_by
 from .noun_recipients import behest, noun_recipients
 from .past import claimed_by
 from .pledges import pledges_and_threats
@@ -306,7 +306,7 @@ def _missing_actor(noun) -> str:
 
 
 def _by(noun) -> list:
-    """"an attack by Hamas", and "the attack carried out by Hamas" (see noun_readings.done_by)."""
+    """"an attack by Hamas", and "the attack carried out by Hamas" (see doers.done_by)."""
     return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
             for p in c.children if p.dep_ == "pobj"] or done_by(noun)
 
