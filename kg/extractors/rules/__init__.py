@@ -18,8 +18,8 @@ How a document is read
    the above (no rule keeps state of its own):
 
    * **static relations** (:mod:`.statics`, by family in :mod:`.people`, :mod:`.jobs`,
-     :mod:`.homes`, :mod:`.bodies`, :mod:`.places`, :mod:`.datelines`, a party's members in
-     :mod:`.party_members`): leaderOf, worksFor,
+     :mod:`.homes`, :mod:`.bodies`, :mod:`.ties`, :mod:`.places`, :mod:`.datelines`, a
+     party's members in :mod:`.party_members`): leaderOf, worksFor,
      livesIn, basedIn, capitalOf, memberOf, allyOf ...;
    * **events** (:mod:`.events`): a **trigger** (:mod:`.triggers`: token → event type) →
      its **roles**: actors (:mod:`.subjects`, the accused in :mod:`.culprits`) and
@@ -72,7 +72,7 @@ The parts can change independently: triggers and senses (:mod:`.triggers`,
 pronouns, :mod:`.speakers`, :mod:`.definites`, :mod:`.aliases`, :mod:`.sectors`,
 ``roles.tsv``, ``actors.tsv``); time and place (:mod:`.dates`, :mod:`.past`, :mod:`.narrative`,
 :mod:`.location`, with :mod:`.modality` for mood); static relations
-(:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`,
+(:mod:`.statics`, :mod:`.people`, :mod:`.jobs`, :mod:`.homes`, :mod:`.bodies`, :mod:`.ties`,
 :mod:`.places`, :mod:`.datelines`, :mod:`.parties`, :mod:`.party_members`, :mod:`.titles`,
 :mod:`.title_words`, :mod:`.posts`, ``statics.tsv``, ``static_triggers.jsonl``). They meet
 only in :mod:`.context` (what a rule may read) and :mod:`.records` (what a rule yields).

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from ...errors import DataError
 from ...model import RelationMention
-from . import bodies, branches, company_titles, employment, homes, jobs, party_members, people, places, shapes
+from . import bodies, branches, company_titles, employment, homes, jobs, party_members, people, places, shapes, ties
 from .aliases import aliases
 from .context import name, same
 from .datelines import dateline
@@ -33,9 +33,9 @@ RULES = {
     "place_in": places.place_in,
     "facility": places.facility,
     "capital": places.capital,
-    "roles": bodies.roles,
-    "alliance": bodies.alliance,
-    "members": bodies.members,
+    "roles": ties.roles,
+    "alliance": ties.alliance,
+    "members": ties.members,
     "copula_in": places.copula_in,
     "province_of": places.province_of,
     "located": places.located,
@@ -54,7 +54,7 @@ RULES = {
     "candidacy": party_members.candidacy,
     "standing_as": party_members.standing_as,
     "company_title": company_titles.company_title,
-    "heads": bodies.heads,
+    "heads": ties.heads,
     "residence": homes.residence,
     "of_country": people.of_country,
     "lives": homes.lives,
