@@ -33,7 +33,8 @@ How a document is read
      :mod:`.pledges`) → its **date** and **place** (:mod:`.dates`, an undated past in
      :mod:`.past`, the time a sentence is told in :mod:`.narrative`; :mod:`.location`) →
      **records** (:mod:`.records`, the one place records are made). Verbs in
-     :mod:`.verbal`, nouns in :mod:`.nominal`, killer nouns in :mod:`.killers`;
+     :mod:`.verbal`, nouns in :mod:`.nominal` (an unnamed crowd in :mod:`.crowds`), killer
+     nouns in :mod:`.killers`;
    * **responsibility** for attacks told apart from them (:mod:`.responsibility`): "X
      claimed responsibility", "attributed the bombing to X".
 

@@ -14,16 +14,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...lexicon import EventType
-from ...model import SECTORS, Mention, RelationMention
+from ...model import RelationMention
 from . import records, trace
 from .actors import actors_of, pronoun
 from .antecedents import act_doers
 from .context import ACTOR_TYPES, Reading
+from .crowds import crowd_state, unnamed_crowd
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
 from .doers import done_by
-from .geography import place, place_countries
+from .geography import place
 from .mentions import topic
 from .modality import modality_of, nominal_status
 from .noun_recipients import behest, noun_recipients
@@ -62,7 +63,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         actors = _light_verb_actors(ctx, carrier, et, gov_event)
     crowd = []  # an unnamed crowd kg reads as the protesters
     if not actors and et.plover in W.crowd_types:
-        actors = crowd = _crowd(ctx, noun, carrier)
+        actors = crowd = unnamed_crowd(ctx, noun, carrier)
     if not actors:
         trace.lost(ctx, trigger, "no-actor", _missing_actor(noun))
         return
@@ -72,7 +73,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
     objects = noun_recipients(ctx, noun, et, holders, victims, actors)
     if crowd and all(m.type == "Topic" for m, _ in objects):
         # ("protests against a new fuel tax erupted across Lebanon": the state that levies it)
-        objects = _crowd_state(ctx, noun, crowd) or objects
+        objects = crowd_state(ctx, noun, crowd) or objects
     pairs = _pairs(ctx, noun, et, actors, objects)
     if not pairs:
         trace.lost(ctx, trigger, "no-recipient", trace.role_token(
@@ -223,55 +224,6 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
         actors = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                   for p in c.children if p.dep_ == "pobj" for a in actors_of(ctx, p)]
     return actors, victims
-
-
-def _crowd(ctx, noun, carrier) -> list[Reading]:
-    """"Anti-government protests continued in Baghdad", "protests against the new tax erupted
-    across Lebanon": a protest told by a noun that names no one who protests is, as the PLOVER
-    codebook codes unnamed crowds, by the civilians of the one country where it takes place.
-    Not when what it is against is neither someone named nor a measure of the state at home
-    ("protests against the war in Yemen were held in London"), nor with no place named."""
-    if carrier.dep_ not in ("nsubj", "nsubjpass", "attr") or verb_event(ctx, carrier.head) is not None:
-        # "agreed to postpone the demonstration": its organisers, if anyone, not a crowd;
-        # "protests against Putin were banned": the ban is the event
-        return []
-    against = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in W.crowd_target_preps
-               for p in c.children if p.dep_ == "pobj"]
-    if any(p.i not in ctx.ms and p.lemma_.lower() not in W.home_measures for p in against):
-        return []
-    if not against and not _against_the_state(noun):
-        return []  # "protests erupted in Madrid after the match", "rallies for the ruling party"
-    holders = [carrier]
-    if carrier.head.pos_ in ("VERB", "AUX"):
-        holders.append(carrier.head)  # "protests erupted across Lebanon", "protests were held in Paris"
-    where = place_countries((p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in W.place_preps
-                             for p in c.children if p.dep_ == "pobj"), ctx.ms)
-    if len(where) != 1:
-        return []
-    start, end = noun.idx, noun.idx + len(noun.text)
-    return [(Mention(noun.text, start, end, SECTORS["CVL"][1], country=where.pop(), key=noun.text, sector="CVL"),
-             0.8)]
-
-
-def _against_the_state(noun) -> bool:
-    """Is the noun an "anti-government" (or "anti-regime", "anti-austerity") protest, said
-    by a modifier on it (one token, or "anti", "-", "government")?"""
-    words = [c.lower_ for c in noun.lefts if c.dep_ in ("amod", "compound")]
-    for i, w in enumerate(words):
-        for p in W.against_prefixes:
-            if w.startswith(p) and "".join(words[i:]).removeprefix(p).lstrip("-") in W.home_measures:
-                return True
-    return False
-
-
-def _crowd_state(ctx, noun, crowd) -> list[Reading]:
-    """The state an unnamed crowd of :func:`_crowd` protests to when the noun names no one else
-    ("anti-government protests continued in Baghdad": Iraq), as a people that protests at home
-    addresses its own state (recipients._own_state)."""
-    if len(crowd) != 1:
-        return []
-    state = ctx.linker.country_mention(crowd[0][0].country, noun.idx, noun.idx + len(noun.text))
-    return [(state, 0.8)] if state is not None else []
 
 
 def _modifiers(ctx, noun) -> list:
