@@ -261,12 +261,14 @@ def copula_in(ctx, tok, m) -> Iterator[RelationMention]:
 
 
 def province_of(ctx, tok, m) -> Iterator[RelationMention]:
-    """"Serbia's southern province of Kosovo", "the Chinese province of Hubei"."""
+    """"Serbia's southern province of Kosovo", "the Chinese province of Hubei", "the U.S. state
+    of Ohio" (a country's name as a modifier, like its adjective)."""
     ms = ctx.ms
     if tok.i in ms:
         return
-    owner = next((ms[c.i] for c in tok.children if c.dep_ in ("poss", "amod") and c.i in ms
-                  and ms[c.i].type in ("Country", "Location")), None)
+    owner = next((ms[c.i] for c in tok.children if c.i in ms and (
+        c.dep_ in ("poss", "amod") and ms[c.i].type in ("Country", "Location")
+        or c.dep_ == "compound" and ms[c.i].type == "Country")), None)
     named = attached(tok, ms, (), ("of",), types=("City", "Location"))
     if owner is not None and named is not None and owner is not named and bigger(owner, named):
         yield static(ctx, named, "locatedIn", owner, 0.75, tok)
