@@ -255,15 +255,7 @@ def based(ctx, tok, m) -> Iterator[RelationMention]:
     if org_tok is not None and org_tok.i not in ms and org_tok.dep_ == "appos" and org_tok.head.i in ms:
         org_tok = org_tok.head  # "Acme, a Berlin-based firm"
     if org_tok is not None and org_tok.i not in ms and org_tok.pos_ == "NOUN":
-        # "the Yemen-based Houthi movement": the name modifies the noun "based" goes with;
-        # "Texas-based retailer Walmart", "the Seattle-based company Amazon": the name the noun
-        # stands before (its head, or the next word where the parser left the two apart)
-        named = [c for c in org_tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i > tok.i]
-        if org_tok.dep_ == "compound" and org_tok.head.i > org_tok.i:
-            named.append(org_tok.head)
-        if org_tok.i + 1 < len(org_tok.doc):
-            named.append(org_tok.nbor(1))
-        org_tok = next((c for c in named if c.i in ms and ms[c.i].type in ("Organization", "Group")), org_tok)
+        org_tok = _named_body(org_tok, tok, ms) or org_tok
     if org_tok is not None and org_tok.i in ms and ms[org_tok.i].type in ("Organization", "Group",
                                                                           "InternationalOrganization"):
         for p in places:
@@ -272,6 +264,19 @@ def based(ctx, tok, m) -> Iterator[RelationMention]:
                 outer = comma_place(p, ms[p.i], ms)
                 if outer is not None and outer is not ms[org_tok.i]:  # "based in West Point, Ga."
                     yield static(ctx, ms[org_tok.i], "basedIn", outer, 0.75, tok)
+
+
+def _named_body(noun, based, ms):
+    """The body's name a common noun modified by "based" goes with: "the Yemen-based Houthi
+    movement" (the name modifies the noun); "Texas-based retailer Walmart", "the Seattle-based
+    company Amazon" (the name the noun stands before: its head, or the next word where the
+    parser left the two apart)."""
+    named = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i > based.i]
+    if noun.dep_ == "compound" and noun.head.i > noun.i:
+        named.append(noun.head)
+    if noun.i + 1 < len(noun.doc):
+        named.append(noun.nbor(1))
+    return next((c for c in named if c.i in ms and ms[c.i].type in ("Organization", "Group")), None)
 
 
 def _headquarters(ctx, tok) -> Iterator[RelationMention]:
