@@ -218,8 +218,14 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     agents = [p for c in clauses for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     found = [(m, f * 0.75) for s in subjects + agents for m, f in actors_of(ctx, s, role="recipient", home=home)
              if m.type != "Topic"]
-    return found or [(m, f * 0.7) for s in subjects + passives for c in s.children if c.dep_ == "poss"
-                     for m, f in actors_of(ctx, c, role="recipient", home=home) if m.type in ACTOR_TYPES]
+    # the act's author: "Johnson's advice", "the decree issued by the governor", "the suspension
+    # of Parliament by the prime minister", "the decree of the president" ("of" only after an act
+    # of authority: "the suspension of Parliament" names what was suspended)
+    authors = [c for s in subjects + passives for c in s.children if c.dep_ == "poss"]
+    authors += [p for s in subjects + passives for p in done_by(s) or prep_pobjs(s, {"by"})]
+    authors += [p for s in subjects + passives if s.lemma_.lower() in W.authored_acts for p in prep_pobjs(s, {"of"})]
+    return found or [(m, f * 0.7) for a in authors
+                     for m, f in actors_of(ctx, a, role="recipient", home=home) if m.type in ACTOR_TYPES]
 
 
 def called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
