@@ -43,7 +43,9 @@ def named_body(ctx, tok) -> list[Reading]:
     """"The embassy declined the request", "Raab urged the embassy to reconsider" after "the US
     Embassy" was named; "the group said" after "the Islamic Jihad group": a bare definite body
     noun stands for the one body named with that head noun before it, in its sentence or the
-    three before (none when two are named so)."""
+    three before (none when two are named so); the head noun ends the name or stands before its
+    "of" ("the Ministry of Defence ... the ministry said", "the Supreme Court of Kenya ... the
+    court ruled")."""
     lemma = tok.lemma_.lower()
     if lemma not in W.anaphoric_bodies or tok.tag_ != "NN" or tok.i in ctx.ms \
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
@@ -54,7 +56,7 @@ def named_body(ctx, tok) -> list[Reading]:
     for i in range(sentences_back(tok, 3), tok.i):
         m = ms.get(i)
         if m is not None and cols.lemma[i] == lemma and m.type in OWNERS and m.type != "Country" \
-                and mention_end(i, m, ms) == i + 1:
+                and (mention_end(i, m, ms) == i + 1 or cols.lower[i + 1] == "of" and ms.get(i + 1) is m):
             found.setdefault((m.key or m.text).lower(), m)
     return [(next(iter(found.values())), 0.75)] if len(found) == 1 else []
 
