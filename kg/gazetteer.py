@@ -500,8 +500,9 @@ def _petrarch_entries(text: str) -> list[tuple[list[str], list[str]]]:
 
 
 @functools.cache
-def default() -> Gazetteer:
-    """The built-in gazetteer, loaded once per process."""
+def default(groups: bool = True) -> Gazetteer:
+    """The built-in gazetteer, loaded once per process; ``groups=False`` leaves out the derived
+    armed groups (what ``kg/data/derive_groups.py`` checks their names against)."""
     g = Gazetteer()
     extras = {row[0]: row for row in _rows("country_extras.tsv")}
     for iso3, _iso2, name, wd_label, qid, aliases in _rows("countries.tsv"):
@@ -545,7 +546,21 @@ def default() -> Gazetteer:
     _load_seats_and_publishers(g, extras)
     _load_titles(g)
     _load_parties(g)
+    if groups:
+        _load_groups(g)
     return g
+
+
+def _load_groups(g: Gazetteer) -> None:
+    """armed_groups.tsv, derived from the Phoenix dictionary of non-state armed groups: each a
+    group of its country (none for regional and international ones), as the armed groups of
+    organizations.tsv are. Loaded last, so every curated table's names win. The sector column
+    (REB, IMG) says what the source coded; a named group is its own actor, not its country's
+    sector, so kg's actor carries only the type and the country."""
+    for row in _rows("armed_groups.tsv"):
+        name, aliases, country = (row + [""] * 4)[:3]
+        g.add(Actor(label=name, type="Group", country=country if country in g.countries else None,
+                    aliases=tuple(_split(aliases))))
 
 
 def _load_parties(g: Gazetteer) -> None:
