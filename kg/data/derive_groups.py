@@ -27,23 +27,32 @@ five letters or fewer (an acronym: "UNITA", "FARC") and a word without a vowel i
 A parenthetical becomes an alias ("Liberation Tigers of Tamil Eelam (LTTE": alias "LTTE")
 unless it names a country, which then is the group's country. A name is dropped when
 
+- it has fewer than two letters or three letters and digits ("313", "LT"; not "MS-13");
 - it is an ordinary English word or phrase, likely in news as something else: its lower
   case occurs in the lower-case text of the corpus (the optional third argument, Wikinews
-  2019: "Youth", "Free Land", "Popular Resistance"); a one-word name is kept only if it is
-  an acronym or a word that does not occur so (a word that is no English word: "Gazteriak");
-- it is an acronym the corpus uses in an article that names the group by none of its other
-  names (another body's acronym: "EPA");
-- it reads as a date ("21 June", "2nd of June"), which news writes for the day;
+  2019: "Youth", "Free Land", "Red Flag"); so a one-word name is kept only if it is an
+  acronym or a word that does not occur so (a word that is no English word: "Gazteriak");
+- it has no word of a group's name (:data:`GROUP_WORDS`: army, front, brigades, ...) and
+  names a day or a month ("Black Friday", "Black September"), or all its words but the small
+  ones occur in the corpus in lower case ("Black Star", "Direct Action", "New Order");
+- it is a three-letter acronym that the dictionary gives only in brackets after the long
+  name, not as a name of its own ("(ANA)", "(ELF)", "(ISA)": too many bodies share them;
+  "ETA", "RUF", "KLA" are names of their own there), or an acronym the corpus uses in an
+  article that names the group by none of its other names ("ZANU": another's acronym);
+- it reads as a date ("21 June", "May 15"), which news writes for the day;
+- it is a person's: a one-word name that begins or ends the full name of a person kg knows
+  ("Mohammad"), or a name of two to four words without a group word that begins with a
+  given name of two people kg knows or more ("Joseph Kony", filed under the LRA); in the
+  older, hand-coded part of the file (the IMG block and the like, whose codes carry more
+  than a place and "REB" and which file a group's leaders and members under its code:
+  "Osama Bin Laden [IMGMUSALQ]") every name without a group word;
 - kg's curated tables (countries and capitals, organizations.tsv, people.tsv, officials.tsv,
-  places.tsv, parties.tsv) already give it to an actor: curated rows win, and an entry whose
-  own name they give (Hezbollah, Hamas) is left out whole, its aliases with it (its
-  "Islamic Jihad" is not Hezbollah's to give);
-- two entries share it: it is dropped from both (a label so dropped gives way to the
-  entry's first alias left, else the entry goes);
-- in the entries of the older, hand-coded part of the file, whose codes carry more than a
-  place and "REB" (the IMG block and the like, which file a group's leaders and members
-  under its code: "Osama Bin Laden [IMGMUSALQ]"), it has no word of a group's name
-  (:data:`GROUP_WORDS`): there it is a person's name.
+  places.tsv, parties.tsv) already give it to an actor: curated rows win; an entry one of
+  whose names they give to a group or an organisation (Hezbollah, Hamas, al-Qaeda) is that
+  group, and is left out whole, its aliases with it (its "Islamic Jihad" is not Hezbollah's
+  to give);
+- two entries share it: it is dropped from both (the entry's first name left is its label;
+  an entry with none left goes).
 
 Curated entries in ``organizations.tsv`` take precedence over these (the gazetteer loads this
 table last, and the first writer of a name wins).
@@ -76,6 +85,8 @@ GROUP_WORDS = frozenset({
     "squad", "squads", "command", "commission", "club", "coalition", "leagues", "vanguard", "legion", "tigers",
     "militia", "militias", "cell", "nucleus", "faction",
 })
+# The kinds of actor a curated name of an armed group's entry is the same group as.
+BODIES = ("Group", "Organization", "InternationalOrganization")
 # The small words of a name, written in lower case inside it.
 LOWER = {"of", "the", "and", "for", "in", "on", "at", "to", "by", "a", "an", "al", "el", "de", "del", "la", "le",
          "les", "los", "las", "di", "da", "du", "des", "e", "i", "ul", "wa", "bin", "ibn", "y", "en", "et", "fur"}
@@ -255,8 +266,9 @@ def derive(text: str, gazetteer=None, cow: dict[str, str] | None = None, corpus:
         reasons = {n: _drop(n, older, corpus, [o for o in spelled if o != n], g, n.upper() not in own)
                    for n in spelled}
         stats.update(f"name: {r}" for r in reasons.values() if r)
-        if reasons[spelled[0]] == "curated":
-            stats["entry: its name is curated"] += 1  # curated rows win, with all their names
+        if any(reasons[n] == "curated" and g.names[gaz.norm(n)].type in BODIES for n in spelled
+               if gaz.norm(n) in g.names):
+            stats["entry: a name of it is a curated group's"] += 1  # that group's row wins, with its names
             continue
         kept = [n for n in spelled if not reasons[n]]
         if kept:
@@ -302,12 +314,32 @@ def _drop(name: str, older: bool, corpus: Corpus, others: list[str], g, parenthe
             return "ordinary words, no group word"  # "Black Star", "Direct Action"
     if _is_acronym(name) and corpus.another_s(name, others):
         return "another's acronym"
-    if older and not (GROUP_WORDS & set(words)):
+    return None if GROUP_WORDS & set(words) else _person(name, older, g)
+
+
+def _person(name: str, older: bool, g) -> str | None:
+    """Why a name without a group word is a person's, or None."""
+    from kg import gazetteer as gaz
+
+    if older:
         return "a person (older block)"
-    spaced = name.lower().split()
-    if not GROUP_WORDS & set(words) and 2 <= len(spaced) <= 4 and spaced[0] in _given_names(g):
+    spaced = gaz.norm(name).split()
+    if len(spaced) == 1 and spaced[0] in _person_words(g):
+        return "a person's name"  # "Mohammad" of Jaish-e-Mohammad
+    if 2 <= len(spaced) <= 4 and spaced[0] in _given_names(g):
         return "a person (a known person's first name)"  # "Joseph Kony" of the LRA
     return None
+
+
+def _person_words(g) -> frozenset[str]:
+    """The first and last words of the full names of the people kg knows."""
+    from kg import gazetteer as gaz
+
+    if not hasattr(g, "_person_words"):
+        people = {id(a): a for a in g.names.values() if a.type == "Person"}.values()
+        g._person_words = frozenset(w for a in people if len(ws := gaz.norm(a.label).split()) >= 2
+                                    for w in (ws[0], ws[-1]) if w not in LOWER)
+    return g._person_words
 
 
 def _given_names(g) -> frozenset[str]:
