@@ -40,9 +40,10 @@ unless it names a country, which then is the group's country. A name is dropped 
   "ETA", "RUF", "KLA" are names of their own there), or an acronym the corpus uses in an
   article that names the group by none of its other names ("ZANU": another's acronym);
 - it reads as a date ("21 June", "May 15"), which news writes for the day;
-- it is a person's: a one-word name that begins or ends the full name of a person kg knows
-  ("Mohammad"), or a name of two to four words without a group word that begins with a
-  given name of two people kg knows or more ("Joseph Kony", filed under the LRA); in the
+- it is a person's: a one-word name of six letters or more (fewer make an acronym) that
+  begins or ends the full name of a person kg knows ("Mohammad"), or a name of two to four
+  words without a group word that begins with a given name of two people kg knows or more
+  ("Joseph Kony", filed under the LRA); in the
   older, hand-coded part of the file (the IMG block and the like, whose codes carry more
   than a place and "REB" and which file a group's leaders and members under its code:
   "Osama Bin Laden [IMGMUSALQ]") every name without a group word;
@@ -324,8 +325,8 @@ def _person(name: str, older: bool, g) -> str | None:
     if older:
         return "a person (older block)"
     spaced = gaz.norm(name).split()
-    if len(spaced) == 1 and spaced[0] in _person_words(g):
-        return "a person's name"  # "Mohammad" of Jaish-e-Mohammad
+    if len(spaced) == 1 and len(spaced[0]) > 5 and spaced[0] in _person_words(g):
+        return "a person's name"  # "Mohammad" of Jaish-e-Mohammad (not "ETA": five letters or fewer are acronyms)
     if 2 <= len(spaced) <= 4 and spaced[0] in _given_names(g):
         return "a person (a known person's first name)"  # "Joseph Kony" of the LRA
     return None
