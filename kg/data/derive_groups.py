@@ -28,6 +28,7 @@ A parenthetical becomes an alias ("Liberation Tigers of Tamil Eelam (LTTE": alia
 unless it names a country, which then is the group's country. A name is dropped when
 
 - it has fewer than two letters or three letters and digits ("313", "LT"; not "MS-13");
+- news uses it far more often for something else (:data:`ELSEWHERE`: "EPA", "ICAC");
 - it is an ordinary English word or phrase, likely in news as something else: its lower
   case occurs in the lower-case text of the corpus (the optional third argument, Wikinews
   2019: "Youth", "Free Land", "Red Flag"); so a one-word name is kept only if it is an
@@ -290,6 +291,18 @@ def derive(text: str, gazetteer=None, cow: dict[str, str] | None = None, corpus:
     return sorted(rows)
 
 
+# Acronyms and words the dictionary gives a group that news uses far more often for something
+# else, which neither kg's tables nor the small corpus can tell: a name here is never a group's.
+ELSEWHERE = {
+    "EPA": "the US Environmental Protection Agency",
+    "UDA": "Kenya's United Democratic Alliance",
+    "ICAC": "Hong Kong's Independent Commission Against Corruption",
+    "FPS": "the US Federal Protective Service; frames per second",
+    "CAMO": "an English word (camouflage)",
+    "EMETIC": "an English word",
+}
+
+
 def _drop(name: str, older: bool, corpus: Corpus, others: list[str], g, parenthetical: bool = False) -> str | None:
     """Why a name is left out, or None. ``parenthetical``: an acronym the dictionary gives only
     in brackets after the long name, not as a name of its own."""
@@ -302,6 +315,8 @@ def _drop(name: str, older: bool, corpus: Corpus, others: list[str], g, parenthe
         return "a three-letter acronym only in brackets"
     if gaz.norm(name) in g.names or gaz.norm(name) in g.parties:
         return "curated"
+    if name.upper() in ELSEWHERE:
+        return "better known as another body or a word"
     if _is_date(name):
         return "a date"
     if corpus.ordinary(name):
