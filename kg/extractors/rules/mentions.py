@@ -170,7 +170,8 @@ def _add_known_names(parsed, linker, out: dict[int, Mention]) -> None:
     n = len(text)
     i = 0
     while i < n:
-        if i in out or not (pos[i] == "PROPN" or (title[i] and pos[i] in ("ADJ", "NOUN"))
+        # (a known name may start with a word the tagger took for a verb: "Shining Path")
+        if i in out or not (pos[i] == "PROPN" or (title[i] and pos[i] in ("ADJ", "NOUN", "VERB"))
                             or text[i].isupper() and len(text[i]) > 1):
             i += 1
             continue
