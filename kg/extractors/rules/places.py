@@ -262,13 +262,15 @@ def copula_in(ctx, tok, m) -> Iterator[RelationMention]:
 
 def province_of(ctx, tok, m) -> Iterator[RelationMention]:
     """"Serbia's southern province of Kosovo", "the Chinese province of Hubei", "the U.S. state
-    of Ohio" (a country's name as a modifier, like its adjective)."""
+    of Ohio" (a country's name as a modifier, like its adjective; not beside a frontier noun:
+    "the Ukraine border region of Kursk" names the border, not the owner)."""
     ms = ctx.ms
     if tok.i in ms:
         return
+    frontier = any(c.lemma_.lower() in W.frontier_nouns for c in tok.children if c.dep_ in ("compound", "amod"))
     owner = next((ms[c.i] for c in tok.children if c.i in ms and (
         c.dep_ in ("poss", "amod") and ms[c.i].type in ("Country", "Location")
-        or c.dep_ == "compound" and ms[c.i].type == "Country")), None)
+        or c.dep_ == "compound" and ms[c.i].type == "Country" and not frontier)), None)
     named = attached(tok, ms, (), ("of",), types=("City", "Location"))
     if owner is not None and named is not None and owner is not named and bigger(owner, named):
         yield static(ctx, named, "locatedIn", owner, 0.75, tok)
