@@ -17,7 +17,7 @@ from ...model import Mention, RelationMention
 from .actors import pronoun
 from .branches import based_at, office_places
 from .context import STATES
-from .deps import PASS_SUBJ, SUBJ, is_head_of, mention_start
+from .deps import PASS_SUBJ, SUBJ, is_head_of, mention_end, mention_start
 from .geography import comma_place, place, town_like
 from .mentions import as_person, retype
 from .records import static
@@ -276,7 +276,36 @@ def _named_body(noun, based, ms):
         named.append(noun.head)
     if noun.i + 1 < len(noun.doc):
         named.append(noun.nbor(1))
-    return next((c for c in named if c.i in ms and ms[c.i].type in ("Organization", "Group")), None)
+    return next((c for c in named if c.i in ms and ms[c.i].type in ("Organization", "Group")
+                 and not (c.i > noun.i and _describes_noun(c, ms))), None)
+
+
+# A clause whose verb is one of these describes the noun before its subject ("the unit Amazon
+# uses to book sales", "the subsidiary Huawei set up"), as a parser reads it.
+_CLAUSE_OF_NOUN = ("relcl", "acl", "aux", "auxpass", "nsubj", "nsubjpass", "csubj")
+
+
+def _describes_noun(name, ms) -> bool:
+    """Is the name after a common noun the subject of a relative clause with no "that" that
+    describes the noun ("a Texas-based company CNN spoke to said", "a Berlin-based lawyer Amnesty
+    hired filed the complaint"), not the noun's name ("Ohio-based retailer Kroger said sales
+    rose")? Its verb is read as the parser's clause of the noun, or it is followed by a second
+    finite verb with no subject of its own between the two."""
+    m = ms[name.i]
+    head = next((t for t in name.doc[name.i:mention_end(name.i, m, ms)] if ms.get(t.head.i) is not m), name)
+    if head.dep_ not in SUBJ:
+        return False
+    if head.head.pos_ in ("VERB", "AUX") and head.head.i > head.i and head.head.dep_ in _CLAUSE_OF_NOUN:
+        return True
+    end = mention_end(name.i, m, ms)
+    if end >= len(name.doc) or name.doc[end].pos_ not in ("VERB", "AUX"):
+        return False
+    for t in name.doc[end + 1:name.sent.end]:
+        if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "PUNCT", "CCONJ", "SCONJ") or t.tag_ in ("WDT", "WP"):
+            return False
+        if t.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return True
+    return False
 
 
 def _headquarters(ctx, tok) -> Iterator[RelationMention]:
