@@ -209,7 +209,7 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     author of the act it names."""
     if et.predicate != "accuses" or verb.lemma_.lower() not in W.finding_verbs:
         return []
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [k for c in verb.children if c.dep_ == "ccomp" for k in _unlawful_clauses(c)]
     subjects = [s for c in clauses for s in c.children if s.dep_ in SUBJ]
     # A passive clause's subject is what was done, or whom to: "found that Navalny was detained
     # unlawfully" finds against the doer named by "by", never Navalny; only the owner of a passive
@@ -226,6 +226,24 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     authors += [p for s in subjects + passives if s.lemma_.lower() in W.authored_acts for p in prep_pobjs(s, {"of"})]
     return found or [(m, f * 0.7) for a in authors
                      for m, f in actors_of(ctx, a, role="recipient", home=home) if m.type in ACTOR_TYPES]
+
+
+def _unlawful_clauses(clause) -> list:
+    """The clauses of a finding that say an act was unlawful: the clause itself, or where it
+    says only that one act was lawful, the clauses joined to it with a subject of their own
+    that say so ("ruled that the decree of the president was valid but that the order issued by
+    the minister was illegal": the minister's order); "found that the advice was motivated by
+    an improper purpose and is unlawful", "... and that it, and what has followed from it, is
+    unlawful" keep the first subject (a pronoun or a clause as subject stands for it)."""
+    own = [k for k in clause.children if k.dep_ == "conj" and _says_unlawful(k)
+           and any(s.dep_ in ("nsubj", "nsubjpass") and s.pos_ in ("NOUN", "PROPN") for s in k.children)]
+    return own if own and not _says_unlawful(clause) else [clause]
+
+
+def _says_unlawful(clause) -> bool:
+    return clause.lemma_.lower() in W.unlawful_words or any(
+        c.dep_ in ("acomp", "advmod", "attr", "oprd") and c.lemma_.lower() in W.unlawful_words
+        for c in clause.children)
 
 
 def called_body(ctx, verb, et, dobjs, home) -> list[Reading]:
