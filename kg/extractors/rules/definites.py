@@ -52,13 +52,25 @@ def named_body(ctx, tok) -> list[Reading]:
             or any(c.dep_ in ("amod", "compound", "poss", "nmod", "prep", "appos", "nummod") for c in tok.children):
         return []
     ms, cols = ctx.ms, columns(tok.doc)
-    found = {}
+    found, last = {}, None
     for i in range(sentences_back(tok, 3), tok.i):
         m = ms.get(i)
         if m is not None and cols.lemma[i] == lemma and m.type in OWNERS and m.type != "Country" \
                 and (mention_end(i, m, ms) == i + 1 or cols.lower[i + 1] == "of" and ms.get(i + 1) is m):
             found.setdefault((m.key or m.text).lower(), m)
-    return [(next(iter(found.values())), 0.75)] if len(found) == 1 else []
+            last = i
+    if len(found) != 1 or _unnamed_between(tok, last, lemma, ms):
+        return []
+    return [(next(iter(found.values())), 0.75)]
+
+
+def _unnamed_between(tok, start: int, lemma: str, ms) -> bool:
+    """Is a body of the same noun described without a name between the named one and the bare
+    noun ("the Foreign Ministry of Japan ... the defence ministry said ... the ministry", "a lower
+    court")? The bare noun may stand for either."""
+    return any(t.lemma_.lower() == lemma and t.i not in ms and any(
+        c.dep_ in ("amod", "compound", "poss", "nmod", "prep") or c.dep_ == "det" and c.lower_ != "the"
+        for c in t.children) for t in tok.doc[start + 1:tok.i])
 
 
 def pair(ctx, tok, types, count: int = 2) -> list[Reading]:
