@@ -197,6 +197,7 @@ def corroborate(ms: dict[int, Mention], linker) -> None:
 def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
     """"the US Congress", "the Iraqi parliament": a national body gets its country."""
     _legislatures(parsed, ms)
+    _of_country(parsed, ms)
     done: set[int] = set()
     for i in range(len(parsed)):
         m = ms.get(i)
@@ -218,6 +219,31 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
         for i, x in list(ms.items()):
             if x is m:
                 ms[i] = new
+
+
+def _of_country(parsed, ms: dict[int, Mention]) -> None:
+    """"The Ministry of Foreign Affairs of South Korea": a body (a name with a word of
+    ``national_bodies``) the NER named without the "of" that follows it is the body of the
+    country named there (else a later rule gave it the
+    country of another name in the sentence: "the Japan Ministry of Foreign Affairs condemned
+    Japan")."""
+    for i, m in list(ms.items()):
+        if m.type != "Organization" or m.country is not None or i + 2 >= len(parsed) \
+                or ms.get(i + 1) is m or parsed[i + 1].lower_ != "of" or (i + 1) in ms \
+                or not W.national_bodies & set((m.key or m.text).lower().split()):
+            continue  # (i: the mention's last token, "of" right after it; a body's name, not a
+            # person the NER took for one: "Presidents X of Nigeria and Patrice Talon of Benin")
+        of = parsed[i + 1]
+        if ms.get(of.head.i) is not m:
+            continue  # ("the ministry said on behalf of Japan": the "of" is not the body's)
+        country = next((ms[p.i] for p in of.children if p.dep_ == "pobj" and p.i in ms
+                        and ms[p.i].type == "Country"), None)
+        if country is None:
+            continue
+        new = dataclasses.replace(m, country=country.country)
+        for k, x in list(ms.items()):
+            if x is m:
+                ms[k] = new
 
 
 def _legislatures(parsed, ms: dict[int, Mention]) -> None:
