@@ -240,10 +240,7 @@ def _of_country(parsed, ms: dict[int, Mention]) -> None:
                         and ms[p.i].type == "Country"), None)
         if country is None:
             continue
-        new = dataclasses.replace(m, country=country.country)
-        for k, x in list(ms.items()):
-            if x is m:
-                ms[k] = new
+        _replace(ms, m, dataclasses.replace(m, country=country.country))
 
 
 def _legislatures(parsed, ms: dict[int, Mention]) -> None:
