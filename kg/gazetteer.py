@@ -414,7 +414,7 @@ class Gazetteer:
 
     def _load_petrarch(self, text: str) -> int:
         count = 0
-        for names, codes in _petrarch_entries(text):
+        for names, codes in petrarch_entries(text):
             actor = self._petrarch_actor(names, codes)
             if actor is None:
                 continue
@@ -475,7 +475,7 @@ def _petrarch_lines(text: str) -> Iterator[tuple[str, str]]:
             yield raw, line
 
 
-def _petrarch_entries(text: str) -> list[tuple[list[str], list[str]]]:
+def petrarch_entries(text: str) -> list[tuple[list[str], list[str]]]:
     """The entries of a PETRARCH actor dictionary: (names, codes) each.
 
     ``NAME [CODE]`` starts an entry, ``+ALIAS`` adds a name, an indented ``[CODE date-range]``

@@ -244,7 +244,7 @@ def derive(text: str, gazetteer=None, cow: dict[str, str] | None = None, corpus:
     stats = stats if stats is not None else Counter()
     groups = []  # (names, country, sector)
     acronyms = frozenset(p.upper() for p in re.findall(r"\(([A-Za-z]{2,6})_?(?:\)|$)", text, re.M))
-    for names, codes in gaz._petrarch_entries(text):
+    for names, codes in gaz.petrarch_entries(text):
         code = _code(codes)
         if not re.fullmatch(r"[A-Z]{3,}", code):  # (none in the file; a dictionary's "[---]")
             stats["entry: no code"] += 1
