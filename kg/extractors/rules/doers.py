@@ -72,6 +72,13 @@ def made_by(noun) -> list:
     return out
 
 
+def acted_by(noun) -> list:
+    """Who did the act a noun names: "an attack by Hamas", "the suspension of parliament by the
+    president", and "the attack carried out by Hamas" (:func:`done_by`)."""
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"] or done_by(noun)
+
+
 def done_by(noun) -> list:
     """The agents of a participle that qualifies the noun: "the attack carried out by Hamas",
     "the demonstration staged by students", "the rally organised by the opposition"."""

@@ -18,7 +18,7 @@ from .actors import actors_of
 from .aliases import short_name
 from .context import ACTOR_TYPES, COLLECTIVE, OWNERS, Reading
 from .deps import MODIFIER, PASS_SUBJ, SUBJ, compound_span, conjuncts, is_own
-from .doers import done_by
+from .doers import acted_by
 from .geography import place, place_countries
 from .objects import objects_of, prep_holders, prep_objects, prep_pobjs
 from .sectors import role_owner
@@ -77,7 +77,7 @@ def owner(ctx, verb, et, dobjs, home) -> list[Reading]:
                       for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
                       if m.type in owners and m.type != "Topic"]
     # "stopped a march by students", "banned the rally staged by the opposition": its doers
-    doers = [p for o in needed for p in prep_pobjs(o, {"by"}) or done_by(o)]
+    doers = [p for o in needed for p in acted_by(o)]
     return found or [(m, f * 0.75) for p in doers for m, f in actors_of(ctx, p, role="recipient", et=et, home=home)
                      if m.type != "Topic"] or _author(ctx, needed, et, home)
 
@@ -222,7 +222,7 @@ def finding(ctx, verb, et, dobjs, home) -> list[Reading]:
     # of Parliament by the prime minister", "the decree of the president" ("of" only after an act
     # of authority: "the suspension of Parliament" names what was suspended)
     authors = [c for s in subjects + passives for c in s.children if c.dep_ == "poss"]
-    authors += [p for s in subjects + passives for p in done_by(s) or prep_pobjs(s, {"by"})]
+    authors += [p for s in subjects + passives for p in acted_by(s)]
     authors += [p for s in subjects + passives if s.lemma_.lower() in W.authored_acts for p in prep_pobjs(s, {"of"})]
     return found or [(m, f * 0.7) for a in authors
                      for m, f in actors_of(ctx, a, role="recipient", home=home) if m.type in ACTOR_TYPES]

@@ -23,7 +23,7 @@ from .crowds import crowd_state, unnamed_crowd
 from .culprits import accused
 from .dates import dates_on
 from .deps import MODIFIER, SUBJ, conjuncts
-from .doers import done_by
+from .doers import acted_by
 from .geography import place
 from .mentions import topic
 from .modality import modality_of, nominal_status
@@ -53,7 +53,7 @@ def noun_events(ctx, trigger, et: EventType) -> Iterator[RelationMention]:
         # names no one who rejects, and the suit stays an event
         trace.lost(ctx, trigger, "ended", "reaction")
         return
-    clause = _clause_roles(ctx, noun, carrier, et) if not actors or _by(noun) else None
+    clause = _clause_roles(ctx, noun, carrier, et) if not actors or acted_by(noun) else None
     if clause is not None and (not actors or clause[1]):
         # "Brazil drew criticism from France", "Google faces an inquiry by the EU",
         # "placed Lula under house arrest"
@@ -205,7 +205,7 @@ def noun_actors(ctx, noun, et) -> tuple[list[Reading], list[Reading]]:
         # "Kennedy's killing", "Khashoggi's murder", "Navalny's arrest": the possessor suffered it
         victims = [(m, f) for m, f in actors if m.type == "Person"]
         actors = [(m, f) for m, f in actors if m.type != "Person"]
-    actors += [a for p in _by(noun) or behest(noun) for a in actors_of(ctx, p) if a[0].type != "Topic"]
+    actors += [a for p in acted_by(noun) or behest(noun) for a in actors_of(ctx, p) if a[0].type != "Topic"]
     if not actors and (victims or et.plover == "ASSAULT"):
         # "convicted of Kennedy's killing", "suspected of the assassination of King"
         actors = accused(ctx, noun)
@@ -255,12 +255,6 @@ def _missing_actor(noun) -> str:
     if noun.dep_ in ("dobj", "nsubjpass", "pobj") and noun.head.pos_ == "VERB":
         return "light:" + trace.role_token(trace.subject_token(noun.head))
     return "none"
-
-
-def _by(noun) -> list:
-    """"an attack by Hamas", and "the attack carried out by Hamas" (see doers.done_by)."""
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
-            for p in c.children if p.dep_ == "pobj"] or done_by(noun)
 
 
 def _light_verb_actors(ctx, noun, et, gov_event) -> list[Reading]:
