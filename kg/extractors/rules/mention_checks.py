@@ -215,10 +215,7 @@ def national_bodies(parsed, ms: dict[int, Mention], agents) -> None:
         if nat is None:
             continue
         done.add(id(m))
-        new = dataclasses.replace(m, country=nat.country)
-        for i, x in list(ms.items()):
-            if x is m:
-                ms[i] = new
+        _replace(ms, m, dataclasses.replace(m, country=nat.country))
 
 
 def _of_country(parsed, ms: dict[int, Mention]) -> None:
